@@ -1,0 +1,67 @@
+"""Benchmark: one turn (analysis + judging + transition + reply) on the shipped scenarios.
+
+Prints p50/p99 per turn in milliseconds. Run: `make bench` or `python benchmarks/bench_turn.py`.
+Persistence is excluded (NullSink): it is measured separately (fsync cost depends on the disk).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from simulator.catalog import load_catalog
+from simulator.session import Session
+
+LINES = {
+    "zh": [
+        "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+        "请问是王敏女士本人吗？",
+        "您的信用卡目前逾期18天，逾期金额是5230.50元。",
+        "是遇到什么困难了吗？",
+        "我非常理解您的难处，我们一起想办法。",
+        "您可以通过手机银行或者支付宝还款。",
+        "您看什么时候方便还款呢？",
+        "好的，那我们约定您11月30号前还款，谢谢您的配合，再见。",
+    ],
+    "en": [
+        "Hi, this is Sam Carter calling from Northgate Recovery Services.",
+        "Am I speaking with Jordan Miller?",
+        "This is an attempt to collect a debt and any information obtained will be used for that purpose.",  # noqa: E501
+        "I'm calling about your account; the balance is $1,842.37.",
+        "I understand this is a difficult time. Can you tell me what happened?",
+        "We can set up a payment plan over 6 months.",
+        "You can pay online through our portal or by debit card.",
+        "So to confirm, you will pay $307.06 by Friday. Thank you for your time, goodbye.",
+    ],
+}
+ROUNDS = 200
+
+
+def main() -> None:
+    entries, problems = load_catalog()
+    if problems:
+        print(*problems, sep="\n")
+    timings: list[float] = []
+    for entry in entries:
+        scenario = entry.scenario
+        for seed in range(ROUNDS):
+            session = Session(scenario, seed=seed)
+            for line in LINES[scenario.lang]:
+                if session.ended:
+                    break
+                started = time.perf_counter()
+                session.say(line)
+                timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p99 = timings[int(len(timings) * 0.99) - 1]
+    print(f"turns measured: {len(timings)} over {len(entries)} scenarios")
+    print(f"one turn: p50 {p50:.3f} ms   p99 {p99:.3f} ms   max {timings[-1]:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

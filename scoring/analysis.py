@@ -1,0 +1,66 @@
+"""One analysis of a trainee line serves both the persona and the judge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from scoring.entities import (
+    AmountMention,
+    CountMention,
+    DateMention,
+    extract_amounts,
+    extract_counts,
+    extract_dates,
+)
+from scoring.i18n import Lang
+from scoring.intents import IntentHit, matcher
+from scoring.text import normalise
+from scoring.tone import Tone, reader
+
+# Longer pastes are analysed on their head only: a 10,000-character paste must stay instant.
+MAX_ANALYSED_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    text: str
+    norm: str
+    lang: Lang
+    intents: tuple[IntentHit, ...]
+    amounts: tuple[AmountMention, ...]
+    dates: tuple[DateMention, ...]
+    counts: tuple[CountMention, ...]
+    tone: Tone
+
+    @property
+    def intent_names(self) -> list[str]:
+        return [hit.name for hit in self.intents]
+
+    def has(self, intent: str) -> bool:
+        return any(hit.name == intent for hit in self.intents)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "intents": [{"name": h.name, "score": h.score} for h in self.intents],
+            "amounts": [float(a.value) for a in self.amounts],
+            "dates": [d.value.isoformat() for d in self.dates],
+            "days": [c.value for c in self.counts if c.kind == "days"],
+            "instalments": [c.value for c in self.counts if c.kind == "instalments"],
+            "tone": self.tone.as_dict(),
+        }
+
+
+def analyze(text: str, lang: Lang, today: date) -> Analysis:
+    head = text[:MAX_ANALYSED_CHARS]
+    norm = normalise(head)
+    return Analysis(
+        text=text,
+        norm=norm,
+        lang=lang,
+        intents=tuple(matcher(lang).match(norm)),
+        amounts=tuple(extract_amounts(head)),
+        dates=tuple(extract_dates(head, today)),
+        counts=tuple(extract_counts(head)),
+        tone=reader().read(head, norm, lang),
+    )

@@ -1,0 +1,205 @@
+"""The compliance judge: a rule pack compiled once, applied to lines in their context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+
+from scoring.findings import Finding
+from scoring.i18n import Bilingual
+from scoring.rulepack import Rule, RulePack, load_pack
+from scoring.taxonomy import Party
+from scoring.text import CLAUSE_BREAK, normalise
+
+DEBT_TALK_MACRO = "@debt_talk"
+
+
+@dataclass(frozen=True, slots=True)
+class LineContext:
+    """What the judge must know about the moment a line was said."""
+
+    party: Party = "debtor"
+    verified: bool = True
+    flags: frozenset[str] = frozenset()
+    local_time: datetime | None = None
+    legal_status: str = "none"
+    time_barred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: Rule
+    evidence: str
+
+
+@dataclass(slots=True)
+class _Compiled:
+    rule: Rule
+    patterns: list[re.Pattern[str]]
+    unless: list[re.Pattern[str]]
+    requirement: list[re.Pattern[str]] = field(default_factory=list)
+
+
+def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for cue in sorted(cues, key=len, reverse=True):
+        escaped = re.escape(cue.lower())
+        parts.append(rf"\b{escaped}\b" if cue.isascii() else escaped)
+    return re.compile("|".join(parts))
+
+
+class Judge:
+    """Applies one rule pack. Build it once (see `judge_for`); judging a line is the hot path."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self._negation = _cue_regex(pack.negation_cues)
+        self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
+        self._rules: list[_Compiled] = []
+        for rule in pack.rules:
+            patterns = [
+                compiled
+                for source in rule.patterns
+                for compiled in (
+                    self.debt_talk if source == DEBT_TALK_MACRO else [re.compile(source)]
+                )
+            ]
+            requirement = (
+                [re.compile(p) for p in rule.requirement.patterns] if rule.requirement else []
+            )
+            self._rules.append(
+                _Compiled(rule, patterns, [re.compile(p) for p in rule.unless], requirement)
+            )
+
+    # -- single lines ---------------------------------------------------------------------
+
+    def is_debt_talk(self, norm: str) -> bool:
+        return any(p.search(norm) for p in self.debt_talk)
+
+    def _negated(self, norm: str, start: int) -> bool:
+        window_start = max(0, start - self.pack.negation_window)
+        window = norm[window_start:start]
+        # A clause break between the cue and the match ends the cue's reach.
+        breaks = list(CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        return self._negation.search(window) is not None
+
+    def _applies(self, rule: Rule, ctx: LineContext) -> bool:
+        when = rule.when
+        if when.party is not None and ctx.party not in when.party:
+            return False
+        if when.verified is not None and ctx.verified != when.verified:
+            return False
+        if when.flags_any is not None and not ctx.flags.intersection(when.flags_any):
+            return False
+        if when.legal_status is not None and ctx.legal_status not in when.legal_status:
+            return False
+        if when.time_barred is not None and ctx.time_barred != when.time_barred:
+            return False
+        if when.hours_outside is not None:
+            if ctx.local_time is None:
+                return False
+            start, end = when.hours_outside
+            if start <= ctx.local_time.hour < end:
+                return False
+        return True
+
+    def _match(self, compiled: _Compiled, norm: str) -> str | None:
+        if any(u.search(norm) for u in compiled.unless):
+            return None
+        if not compiled.patterns:  # a pure context rule (calling hours)
+            return norm
+        for pattern in compiled.patterns:
+            for match in pattern.finditer(norm):
+                if compiled.rule.negatable and self._negated(norm, match.start()):
+                    continue
+                return match.group(0)
+        return None
+
+    def judge_line(self, text: str, ctx: LineContext, *, norm: str | None = None) -> list[Hit]:
+        """Prohibited and stateful rules broken by one line said in `ctx`."""
+        norm = normalise(text) if norm is None else norm
+        hits: list[Hit] = []
+        for compiled in self._rules:
+            if compiled.rule.kind == "required" or not self._applies(compiled.rule, ctx):
+                continue
+            evidence = self._match(compiled, norm)
+            if evidence is not None:
+                hits.append(Hit(compiled.rule, evidence))
+        return hits
+
+    # -- required content -----------------------------------------------------------------
+
+    def required_rules(self) -> list[Rule]:
+        return [c.rule for c in self._rules if c.rule.kind == "required"]
+
+    def says_required(self, rule: Rule, norm: str) -> bool:
+        for compiled in self._rules:
+            if compiled.rule.id == rule.id:
+                return any(p.search(norm) for p in compiled.requirement)
+        raise KeyError(rule.id)
+
+    def missing_in_message(self, text: str) -> list[Rule]:
+        """Required items a stand-alone message (voicemail, SMS, letter) leaves out."""
+        norm = normalise(text)
+        return [r for r in self.required_rules() if not self.says_required(r, norm)]
+
+
+@cache
+def judge_for(jurisdiction: str) -> Judge:
+    return Judge(load_pack(jurisdiction))
+
+
+def compliance_finding(rule: Rule, turn: int | None, quote: str, evidence: str) -> Finding:
+    return Finding(
+        turn=turn,
+        dimension="compliance",
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        quote=quote,
+        evidence=evidence,
+        message=Bilingual(
+            zh=f"{rule.title.zh}：{rule.explanation.zh}",
+            en=f"{rule.title.en}: {rule.explanation.en}",
+        ),
+        suggestion=rule.rewrite,
+        citation=rule.citation_text(),
+    )
+
+
+def check_required_in_turns(
+    judge: Judge, turns: Sequence[tuple[int, str, Party]]
+) -> list[tuple[Rule, int | None]]:
+    """Required rules a conversation broke: (rule, index of the turn where it was due).
+
+    `turns` are the trainee's lines as (turn index, text, party on the line).
+    """
+    broken: list[tuple[Rule, int | None]] = []
+    normed = [(index, normalise(text), party) for index, text, party in turns]
+    for rule in judge.required_rules():
+        req = rule.requirement
+        assert req is not None  # guaranteed by the model
+        relevant = [(i, n) for i, n, party in normed if party in req.party]
+        if not relevant:
+            continue
+        if req.by == "first_trainee_turn":
+            first_index, first_norm = relevant[0]
+            if not judge.says_required(rule, first_norm):
+                broken.append((rule, first_index))
+            continue
+        said = False
+        for index, norm in relevant:
+            said = said or judge.says_required(rule, norm)
+            if req.by == "before_debt_talk" and judge.is_debt_talk(norm):
+                if not said:
+                    broken.append((rule, index))
+                break
+        else:
+            if req.by == "message" and not said:
+                broken.append((rule, None))
+    return broken

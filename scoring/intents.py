@@ -1,0 +1,137 @@
+"""Intent matching: what a trainee line is doing (keywords + rapidfuzz examples, negation-aware)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from scoring.i18n import Lang
+from scoring.text import CLAUSE_BREAK
+
+DATA = Path(__file__).parent / "data" / "intents.yaml"
+KEYWORD_SCORE = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class IntentHit:
+    name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Intent:
+    name: str
+    negatable: bool
+    keywords: tuple[re.Pattern[str], ...]
+
+
+def _cue_regex(cues: list[str]) -> re.Pattern[str]:
+    parts = [
+        rf"\b{re.escape(c)}\b" if c.isascii() else re.escape(c)
+        for c in sorted(cues, key=len, reverse=True)
+    ]
+    return re.compile("|".join(parts))
+
+
+class IntentMatcher:
+    """One language's intent catalog, compiled once."""
+
+    def __init__(self, data: dict[str, object], lang: Lang) -> None:
+        cues = data["negation_cues"]
+        assert isinstance(cues, dict)
+        self.lang = lang
+        self._negation = _cue_regex([str(c) for c in cues[lang]])
+        self._window = int(str(data["negation_window"]))
+        self._cutoff = float(str(data["fuzzy_cutoff"]))
+        self._intents: list[_Intent] = []
+        self._examples: list[str] = []
+        self._example_owner: list[int] = []
+        intents = data["intents"]
+        assert isinstance(intents, dict)
+        for position, (name, spec) in enumerate(intents.items()):
+            per_lang = spec[lang]
+            self._intents.append(
+                _Intent(
+                    name=name,
+                    negatable=bool(spec.get("negatable", False)),
+                    keywords=tuple(re.compile(k) for k in per_lang.get("keywords", [])),
+                )
+            )
+            for example in per_lang.get("examples", []):
+                self._examples.append(str(example).lower())
+                self._example_owner.append(position)
+
+    @property
+    def names(self) -> list[str]:
+        return [i.name for i in self._intents]
+
+    def negated(self, norm: str, start: int) -> bool:
+        window = norm[max(0, start - self._window) : start]
+        breaks = list(CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        return self._negation.search(window) is not None
+
+    def _keyword_hit(self, intent: _Intent, norm: str) -> int:
+        """Where the last un-negated keyword of the intent starts, or -1."""
+        last = -1
+        for pattern in intent.keywords:
+            for match in pattern.finditer(norm):
+                if intent.negatable and self.negated(norm, match.start()):
+                    continue
+                last = max(last, match.start())
+        return last
+
+    def match(self, norm: str) -> list[IntentHit]:
+        """Intents of a normalised line, best first.
+
+        Equal scores go to what was said last ("我是银行的小李，请问是王敏本人吗？" is answered
+        as a question about identity), then to catalog order.
+        """
+        scores: dict[int, float] = {}
+        where: dict[int, int] = {}
+        for position, intent in enumerate(self._intents):
+            at = self._keyword_hit(intent, norm)
+            if at >= 0:
+                scores[position] = KEYWORD_SCORE
+                where[position] = at
+        if norm:
+            for _, score, index in process.extract(
+                norm,
+                self._examples,
+                scorer=fuzz.partial_ratio,
+                score_cutoff=self._cutoff,
+                limit=8,
+            ):
+                owner = self._example_owner[index]
+                intent = self._intents[owner]
+                # A fuzzy match cannot see negation, so a negated negatable intent is dropped.
+                if intent.negatable and self._negation.search(norm):
+                    continue
+                scores[owner] = max(scores.get(owner, 0.0), round(float(score), 1))
+        ranked = sorted(
+            scores.items(), key=lambda item: (-item[1], -where.get(item[0], -1), item[0])
+        )
+        return [IntentHit(self._intents[pos].name, score) for pos, score in ranked]
+
+
+@cache
+def _catalog() -> dict[str, object]:
+    with DATA.open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+@cache
+def matcher(lang: Lang) -> IntentMatcher:
+    return IntentMatcher(_catalog(), lang)
+
+
+def intent_names() -> list[str]:
+    return matcher("zh").names

@@ -1,0 +1,120 @@
+"""The feedback report: what the trainee scored, and every point lost with its quote."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from scoring.findings import Finding
+from scoring.i18n import Bilingual, Lang
+
+
+class ObjectiveResult(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    label: Bilingual
+    met: bool
+
+
+class LineTone(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    turn: int
+    score: float
+    markers: list[dict[str, object]]
+
+
+class Outcome(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ending: str | None
+    good: bool
+    final_mood: int | None
+    promise_amounts: list[float]
+    promise_dates: list[str]
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    attempt_id: str
+    scenario_id: str
+    scenario_hash: str
+    rulepack: str  # "CN 2026.11.1 (hash)"
+    mode: str
+    language: str
+    passed: bool
+    failed_by_critical: bool
+    score: float
+    pass_mark: float
+    dimensions: dict[str, float]
+    weights: dict[str, float]
+    findings: list[Finding]
+    objectives: list[ObjectiveResult]
+    outcome: Outcome
+    hints_used: int
+    mood_curve: list[tuple[int, int]]
+    tone_by_line: list[LineTone]
+
+    def to_json(self, lang: Lang) -> dict[str, object]:
+        """The stable JSON shape (see DESIGN.md); messages in `lang`, both languages kept."""
+        return {
+            "passed": self.passed,
+            "score": self.score,
+            "pass_mark": self.pass_mark,
+            "failed_by_critical": self.failed_by_critical,
+            "dimensions": self.dimensions,
+            "weights": self.weights,
+            "findings": [
+                {
+                    "turn": f.turn,
+                    "dimension": f.dimension,
+                    "rule": f.rule,
+                    "category": f.category,
+                    "severity": f.severity,
+                    "quote": f.quote,
+                    "evidence": f.evidence,
+                    "message": f.message.get(lang),
+                    "suggestion": f.suggestion.get(lang),
+                    "citation": f.citation,
+                    "i18n": {
+                        "message": f.message.model_dump(),
+                        "suggestion": f.suggestion.model_dump(),
+                    },
+                }
+                for f in self.findings
+            ],
+            "objectives": [
+                {"name": o.name, "met": o.met, "label": o.label.get(lang)} for o in self.objectives
+            ],
+            "outcome": self.outcome.model_dump(),
+            "hints_used": self.hints_used,
+            "mood_curve": [list(point) for point in self.mood_curve],
+            "tone_by_line": [t.model_dump() for t in self.tone_by_line],
+            "attempt": self.attempt_id,
+            "scenario": self.scenario_id,
+            "scenario_hash": self.scenario_hash,
+            "rulepack": self.rulepack,
+            "mode": self.mode,
+        }
+
+    def summary_text(self, lang: Lang) -> str:
+        zh = lang == "zh"
+        verdict = (
+            ("通过" if self.passed else "未通过") if zh else ("PASSED" if self.passed else "FAILED")
+        )
+        lines = [f"{'成绩' if zh else 'Score'}: {self.score:.1f}/100 — {verdict}"]
+        if self.failed_by_critical:
+            lines.append(
+                "存在严重违规，本次通话不合格。" if zh else "A critical violation fails the call."
+            )
+        names = {"tone": "语气", "accuracy": "准确", "compliance": "合规", "outcome": "结果"}
+        lines.append(
+            "  ".join(f"{names[k] if zh else k}: {v:.0f}" for k, v in self.dimensions.items())
+        )
+        for f in self.findings:
+            where = f"#{f.turn}" if f.turn is not None else "—"
+            lines.append(f"  [{f.severity}] {where} {f.rule}: {f.message.get(lang)}")
+            lines.append(f"      “{f.quote}”")
+            lines.append(f"      → {f.suggestion.get(lang)}")
+        return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""`score`: the pure function from a transcript to its report.
+
+Same transcript, ledger, rubric and rule pack: same report, byte for byte. The live
+session and a rescore years later both come through here.
+"""
+
+from __future__ import annotations
+
+from scoring.analysis import Analysis, analyze
+from scoring.compliance import Judge, check_required_in_turns, compliance_finding
+from scoring.findings import Finding
+from scoring.i18n import lang_of
+from scoring.judging import judge_turn
+from scoring.objectives import LABELS, PROMISE_ENDINGS, objective_met
+from scoring.report import LineTone, ObjectiveResult, Outcome, Report
+from scoring.taxonomy import SEVERITY_PENALTY
+from scoring.transcript import Transcript
+
+HINT_COST = 3.0
+# Tone of a neutral line; markers move it (polite and empathetic lines score higher).
+TONE_BASE = 80.0
+
+
+def _dimension(findings: list[Finding], dimension: str) -> float:
+    lost = sum(SEVERITY_PENALTY[f.severity] for f in findings if f.dimension == dimension)
+    return max(0.0, 100.0 - lost)
+
+
+def _dedupe_context_rules(findings: list[Finding], judge: Judge) -> list[Finding]:
+    """Rules about the moment (calling hours) count once per call, not once per line."""
+    context_rules = {r.id for r in judge.pack.rules if not r.patterns and r.kind != "required"}
+    seen: set[str] = set()
+    kept = []
+    for f in findings:
+        if f.rule in context_rules:
+            if f.rule in seen:
+                continue
+            seen.add(f.rule)
+        kept.append(f)
+    return kept
+
+
+def score(transcript: Transcript, judge: Judge) -> Report:
+    """Score a transcript against its basis (ledger, rubric, objectives) under `judge`'s pack."""
+    ledger, rubric, objectives = (
+        transcript.basis.ledger,
+        transcript.basis.rubric,
+        transcript.basis.objectives,
+    )
+    lang = lang_of(transcript.language)
+    trainee = transcript.trainee_turns()
+    analyses: list[Analysis] = [analyze(t.text, lang, t.at.date()) for t in trainee]
+    findings: list[Finding] = []
+    tone_lines: list[LineTone] = []
+    for turn, analysis in zip(trainee, analyses, strict=True):
+        assert turn.context is not None, "trainee turns carry their context"
+        findings.extend(judge_turn(analysis, turn.context, turn.at, ledger, judge, turn.index))
+        tone_lines.append(
+            LineTone(
+                turn=turn.index,
+                score=max(0.0, min(100.0, TONE_BASE + analysis.tone.score)),
+                markers=[
+                    {"kind": m.kind, "words": m.words, "delta": m.delta}
+                    for m in analysis.tone.markers
+                ],
+            )
+        )
+    required = check_required_in_turns(
+        judge, [(t.index, t.text, t.context.party if t.context else "debtor") for t in trainee]
+    )
+    for rule, index in required:
+        quote = next((t.text for t in trainee if t.index == index), "")
+        findings.append(compliance_finding(rule, index, quote, ""))
+    findings = _dedupe_context_rules(findings, judge)
+    findings.sort(key=lambda f: (f.turn if f.turn is not None else 10**9, f.dimension, f.rule))
+
+    met = [
+        ObjectiveResult(
+            name=name,
+            label=LABELS[name],
+            met=objective_met(name, analyses, findings, transcript.ending, ledger),
+        )
+        for name in objectives
+    ]
+    good_ending = transcript.ending in rubric.good_endings
+    objective_share = sum(o.met for o in met) / len(met) if met else 1.0
+    tone_mean = sum(t.score for t in tone_lines) / len(tone_lines) if tone_lines else 0.0
+    tone_lost = sum(SEVERITY_PENALTY[f.severity] / 4 for f in findings if f.dimension == "tone")
+    dimensions = {
+        "tone": round(max(0.0, tone_mean - tone_lost), 1),
+        "accuracy": round(_dimension(findings, "accuracy"), 1),
+        "compliance": round(_dimension(findings, "compliance"), 1),
+        "outcome": round(60.0 * objective_share + (40.0 if good_ending else 0.0), 1),
+    }
+    weights = rubric.weights.model_dump()
+    hints = sum(1 for t in trainee if t.hint)
+    total = sum(dimensions[k] * weights[k] for k in dimensions) - HINT_COST * hints
+    total = round(max(0.0, min(100.0, total)), 1)
+    critical = any(f.severity == "critical" and f.dimension == "compliance" for f in findings)
+    promise_lines = [a for a in analyses if a.has("confirm_arrangement")]
+    outcome = Outcome(
+        ending=transcript.ending,
+        good=good_ending,
+        final_mood=transcript.final_mood,
+        promise_amounts=[float(m.value) for a in promise_lines for m in a.amounts]
+        if transcript.ending in PROMISE_ENDINGS
+        else [],
+        promise_dates=[d.value.isoformat() for a in promise_lines for d in a.dates]
+        if transcript.ending in PROMISE_ENDINGS
+        else [],
+    )
+    pack = judge.pack
+    return Report(
+        attempt_id=transcript.attempt_id,
+        scenario_id=transcript.scenario_id,
+        scenario_hash=transcript.scenario_hash,
+        rulepack=f"{pack.jurisdiction} {pack.version} ({pack.content_hash})",
+        mode=transcript.mode,
+        language=transcript.language,
+        passed=total >= rubric.pass_mark and not critical,
+        failed_by_critical=critical,
+        score=total,
+        pass_mark=rubric.pass_mark,
+        dimensions=dimensions,
+        weights=weights,
+        findings=findings,
+        objectives=met,
+        outcome=outcome,
+        hints_used=hints,
+        mood_curve=[(t.index, t.mood) for t in transcript.turns if t.speaker == "persona"],
+        tone_by_line=tone_lines,
+    )

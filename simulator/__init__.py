@@ -1,0 +1,1 @@
+"""The world the trainee talks to: scenarios, the persona engine, sessions, records, CLI, TUI."""

@@ -1,0 +1,49 @@
+"""The scenario catalog: find scenarios by id or path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.loader import SUFFIX, ScenarioError, load_scenario
+from simulator.paths import scenarios_dir
+from simulator.scenario import Scenario
+from simulator.yamlsafe import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    path: Path
+    scenario: Scenario
+
+
+def scenario_files(directory: Path | None = None) -> list[Path]:
+    return sorted((directory or scenarios_dir()).glob(f"*{SUFFIX}"))
+
+
+def load_catalog(directory: Path | None = None) -> tuple[list[Entry], list[Problem]]:
+    """Every loadable scenario, and the problems of those that are not."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for path in scenario_files(directory):
+        try:
+            entries.append(Entry(path, load_scenario(path)))
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+    return entries, problems
+
+
+def resolve(ref: str, directory: Path | None = None) -> Entry:
+    """A scenario by file path or by id; ScenarioError (one line) when there is none."""
+    path = Path(ref)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        return Entry(path, load_scenario(path))
+    for candidate in scenario_files(directory):
+        if candidate.name == f"{ref}{SUFFIX}":
+            return Entry(candidate, load_scenario(candidate))
+    entries, _ = load_catalog(directory)
+    for entry in entries:
+        if entry.scenario.id == ref:
+            return entry
+    known = ", ".join(e.scenario.id for e in entries) or "none"
+    raise ScenarioError([Problem(ref, 1, 1, f"no scenario with id '{ref}' (known: {known})")])

@@ -1,0 +1,1 @@
+"""The `collectsim` command."""

@@ -1,0 +1,199 @@
+"""Trainer tooling: `lint`, `graph`, `test`, `schema`, `intents`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from scoring.intents import matcher
+from simulator.catalog import resolve
+from simulator.cli.errors import UserError
+from simulator.goldens import golden_files, load_tests, run_conversation
+from simulator.graph import to_dot, to_mermaid
+from simulator.lint import lint
+from simulator.loader import SUFFIX, ScenarioError, scenario_from_located
+from simulator.paths import scenarios_dir
+from simulator.scaffold import scaffold
+from simulator.schema import dump, golden_schema, scenario_schema
+from simulator.yamlsafe import Problem, YamlError, load_file
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("lint", help="check scenarios as graphs (unreachable states, dead ends...)")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--fail-on-warnings", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run_lint)
+
+    g = sub.add_parser("graph", help="draw a scenario's state machine")
+    g.add_argument("scenario")
+    g.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+    g.add_argument("-o", "--output", type=Path)
+    g.set_defaults(func=run_graph)
+
+    t = sub.add_parser("test", help="run golden conversation tests")
+    t.add_argument("paths", nargs="*", type=Path)
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(func=run_test)
+
+    s = sub.add_parser("schema", help="write the JSON Schemas of scenario and test files")
+    s.add_argument("-o", "--output-dir", type=Path, default=SCHEMA_DIR)
+    s.add_argument("--json", action="store_true", help="print the scenario schema instead")
+    s.set_defaults(func=run_schema)
+
+    n = sub.add_parser("new", help="scaffold a valid scenario and a starter golden test")
+    n.add_argument("scenario_id")
+    n.add_argument("--lang", choices=["zh", "en"], default="zh")
+    n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
+    n.add_argument("--dir", type=Path, default=None, help="scenarios folder (default: catalog)")
+    n.set_defaults(func=run_new)
+
+    i = sub.add_parser("intents", help="list the intents transitions can react to")
+    i.add_argument("--lang", choices=["zh", "en"], default="zh")
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=run_intents)
+
+
+def _scenario_files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path])
+    return found
+
+
+def _print_problems(problems: list[Problem], as_json: bool) -> None:
+    if as_json:
+        json.dump(
+            [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "col": p.col,
+                    "severity": p.severity,
+                    "message": p.message,
+                }
+                for p in problems
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+        return
+    for problem in problems:
+        print(problem)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    problems: list[Problem] = []
+    for path in _scenario_files(args.paths):
+        try:
+            located = load_file(path)
+            scenario = scenario_from_located(located, path.read_bytes())
+        except (ScenarioError, YamlError) as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(lint(scenario, located))
+    _print_problems(problems, args.json)
+    if any(p.severity == "error" for p in problems):
+        return 1
+    return 1 if args.fail_on_warnings and problems else 0
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    scenario = resolve(args.scenario).scenario
+    text = to_mermaid(scenario) if args.format == "mermaid" else to_dot(scenario)
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    paths: list[Path] = args.paths or [scenarios_dir()]
+    files: list[Path] = []
+    for path in paths:
+        files.extend(golden_files(path) if path.is_dir() else [path])
+    if not files:
+        raise UserError("no golden test files (*.test.yaml) found")
+    results = []
+    failed = 0
+    for path in files:
+        loaded = load_tests(path)
+        for index, conversation in enumerate(loaded.tests.conversations):
+            failures = run_conversation(loaded, index)
+            failed += bool(failures)
+            results.append((path, conversation.name, failures))
+    if args.json:
+        json.dump(
+            [
+                {
+                    "file": str(p),
+                    "conversation": name,
+                    "passed": not f,
+                    "failures": [str(x.problem) for x in f],
+                }
+                for p, name, f in results
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+    else:
+        for path, name, failures in results:
+            print(f"{'FAIL' if failures else 'ok  '} {path.name}: {name}")
+            for failure in failures:
+                print(f"     {failure.problem}")
+        print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    if args.json:
+        sys.stdout.write(dump(scenario_schema()))
+        return 0
+    try:
+        args.output_dir.mkdir(parents=True, exist_ok=True)
+        (args.output_dir / "scenario.schema.json").write_text(dump(scenario_schema()), "utf-8")
+        (args.output_dir / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
+    except OSError as exc:
+        raise UserError(f"{args.output_dir}: cannot write: {exc.strerror}") from None
+    print(f"wrote {args.output_dir}/scenario.schema.json and golden.schema.json")
+    return 0
+
+
+def run_intents(args: argparse.Namespace) -> int:
+    names = matcher(args.lang).names
+    if args.json:
+        json.dump(names, sys.stdout)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(names))
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if not re.match(r"^[a-z0-9][a-z0-9-]{2,63}$", args.scenario_id):
+        raise UserError(
+            f"'{args.scenario_id}' is not a valid id: use 3-64 lower-case letters, digits, '-'",
+            status=2,
+        )
+    jurisdiction = args.jurisdiction or ("CN" if args.lang == "zh" else "US")
+    directory: Path = args.dir or scenarios_dir()
+    try:
+        scenario_path, test_path = scaffold(directory, args.scenario_id, args.lang, jurisdiction)
+    except FileExistsError as exc:
+        raise UserError(f"{exc}: already exists; not overwriting") from None
+    except OSError as exc:
+        raise UserError(f"{directory}: cannot write: {exc.strerror}") from None
+    print(f"created {scenario_path}")
+    print(f"created {test_path}")
+    return 0

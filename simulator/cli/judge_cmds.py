@@ -1,0 +1,135 @@
+"""`collectsim check` and `collectsim analyze`: the judge and the analyser on single lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from scoring.analysis import analyze
+from scoring.compliance import LineContext, compliance_finding, judge_for
+from scoring.i18n import Lang
+from simulator.cli.errors import UserError
+
+PARTIES = ("debtor", "third_party", "wrong_party", "unknown")
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = sub.add_parser("check", help="judge utterances out of context (one JSON object a line)")
+    check.add_argument("text", nargs="?", help="one utterance (or use --jsonl)")
+    check.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
+    check.add_argument("--lang", choices=["zh", "en"], default=None)
+    check.add_argument(
+        "--jsonl", metavar="FILE", help='{"id", "text"} objects, one a line; - = stdin'
+    )
+    check.add_argument(
+        "--message",
+        action="store_true",
+        help="each input is a complete message (voicemail, SMS, letter): required content applies",
+    )
+    check.add_argument("--party", choices=PARTIES, default="debtor", help="who hears the line")
+    check.add_argument("--unverified", action="store_true", help="the debtor is not verified yet")
+    check.add_argument("--json", action="store_true", help="(output is always JSON lines)")
+    check.set_defaults(func=run_check)
+
+    an = sub.add_parser("analyze", help="what the engine understands of a line")
+    an.add_argument("text", nargs="?")
+    an.add_argument("--lang", choices=["zh", "en"], default=None)
+    an.add_argument("--now", help="ISO date-time that relative dates resolve against")
+    an.add_argument("--jsonl", metavar="FILE")
+    an.add_argument("--json", action="store_true", help="(output is always JSON lines)")
+    an.set_defaults(func=run_analyze)
+
+
+def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    if args.jsonl is None:
+        if args.text is None:
+            raise UserError("give TEXT or --jsonl FILE", status=2)
+        yield {"id": None, "text": args.text}
+        return
+    if args.text is not None:
+        raise UserError("give TEXT or --jsonl FILE, not both", status=2)
+    if args.jsonl == "-":
+        yield from _parse_jsonl(sys.stdin, "<stdin>")
+        return
+    try:
+        with Path(args.jsonl).open(encoding="utf-8") as stream:
+            yield from _parse_jsonl(stream, args.jsonl)
+    except OSError as exc:
+        raise UserError(f"{args.jsonl}: {exc.strerror}") from None
+
+
+def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            item = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
+        yield item
+
+
+def _lang_for(args: argparse.Namespace, text: str) -> Lang:
+    if args.lang:
+        return args.lang  # type: ignore[no-any-return]
+    jurisdiction = getattr(args, "jurisdiction", None)
+    if jurisdiction:
+        return "zh" if jurisdiction == "CN" else "en"
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+def _emit(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    for item in _inputs(args):
+        text = item["text"]
+        lang = _lang_for(args, text)
+        jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
+        judge = judge_for(jurisdiction)
+        ctx = LineContext(party=args.party, verified=not args.unverified)
+        analysis = analyze(text, lang, datetime.now().date())
+        hits = judge.judge_line(text, ctx, norm=analysis.norm)
+        findings = [compliance_finding(h.rule, None, text, h.evidence) for h in hits]
+        if args.message:
+            findings += [
+                compliance_finding(r, None, text, "") for r in judge.missing_in_message(text)
+            ]
+        _emit(
+            {
+                "id": item.get("id"),
+                "findings": [
+                    {
+                        "rule": f.rule,
+                        "category": f.category,
+                        "severity": f.severity,
+                        "quote": f.evidence or f.quote,
+                        "message": f.message.get(lang),
+                        "citation": f.citation,
+                    }
+                    for f in findings
+                ],
+                "tone": analysis.tone.as_dict(),
+            }
+        )
+    return 0
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    try:
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now()
+    except ValueError:
+        raise UserError(f"--now: not an ISO date-time: {args.now!r}", status=2) from None
+    for item in _inputs(args):
+        text = item["text"]
+        analysis = analyze(text, _lang_for(args, text), now.date())
+        _emit({"id": item.get("id"), **analysis.as_dict()})
+    return 0

@@ -1,0 +1,161 @@
+"""`collectsim play`: a whole call in the plain terminal, interactive or scripted."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from scoring.findings import Finding
+from scoring.i18n import Lang
+from simulator.catalog import load_catalog, resolve
+from simulator.cli.errors import UserError
+from simulator.journal import JournalSink
+from simulator.paths import data_dir
+from simulator.scenario import Scenario
+from simulator.session import Session
+
+END_COMMANDS = {"/end", "/quit", "/挂断"}
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("play", help="hold a call in the terminal (headless)")
+    p.add_argument("scenario", nargs="?", help="scenario id or path (omit to pick from a list)")
+    p.add_argument("--script", type=Path, help="file with the trainee's lines, one a line")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--mode", choices=["practice", "exam"], default="practice")
+    p.add_argument("--trainee", default="trainee")
+    p.add_argument("--json", action="store_true", help="print the call and report as JSON")
+    p.set_defaults(func=run)
+
+
+def _lines_from(stream: TextIO) -> Iterator[str]:
+    for raw in stream:
+        yield raw.rstrip("\r\n")
+
+
+def _script_lines(path: Path) -> Iterator[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read script: {exc}") from None
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield line.strip()
+
+
+def pick_scenario(stdin: TextIO, out: TextIO) -> Scenario:
+    entries, problems = load_catalog()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not entries:
+        raise UserError(
+            "no scenarios found; set COLLECTSIM_SCENARIOS to a folder of *.scenario.yaml"
+        )
+    print("选择场景 / Choose a scenario:", file=out)
+    for number, entry in enumerate(entries, start=1):
+        s = entry.scenario
+        print(
+            f"  {number}. [{s.language} · {'★' * s.difficulty}] {s.title.zh} / {s.title.en}",
+            file=out,
+        )
+    while True:
+        print("> ", end="", file=out, flush=True)
+        answer = stdin.readline()
+        if not answer:
+            raise UserError("no scenario chosen")
+        choice = answer.strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(entries):
+            return entries[int(choice) - 1].scenario
+        for entry in entries:
+            if entry.scenario.id == choice:
+                return entry.scenario
+        print(f"  1–{len(entries)}?", file=out)
+
+
+def _warning_lines(findings: list[Finding], lang: Lang) -> list[str]:
+    return [
+        f"  ⚠ [{f.severity}] {f.rule}: {f.message.get(lang)}\n    → {f.suggestion.get(lang)}"
+        for f in findings
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    out = sys.stdout
+    scenario = resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
+    lang = scenario.lang
+    sink = JournalSink(data_dir() / "journal")
+    session = Session(scenario, seed=args.seed, mode=args.mode, trainee=args.trainee, sink=sink)
+    interactive = args.script is None and sys.stdin.isatty()
+    lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
+    persona = scenario.persona.name
+    you = "你" if lang == "zh" else "You"
+    if not args.json:
+        print(f"— {scenario.title.get(lang)} —", file=out)
+        if interactive:
+            hint = "输入 /end 结束通话" if lang == "zh" else "type /end to end the call"
+            print(f"({hint})", file=out)
+        print(f"{persona}: {session.transcript.turns[0].text}", file=out)
+    for line in _prompted(lines, you, out, interactive and not args.json):
+        if line.strip() in END_COMMANDS:
+            break
+        if not line.strip():
+            continue
+        exchange = session.say(line)
+        if not args.json:
+            if not interactive:
+                print(f"{you}: {line}", file=out)
+            if args.mode == "practice":
+                for warning in _warning_lines(exchange.findings, lang):
+                    print(warning, file=out)
+            print(f"{persona}: {exchange.persona.text}", file=out)
+        if session.ended:
+            break
+    ending = session.end()
+    from simulator.reporting import report_for  # imported late: keeps `play --help` fast
+
+    report = report_for(session.transcript)
+    if args.json:
+        payload = {
+            "scenario": scenario.id,
+            "seed": args.seed,
+            "mode": args.mode,
+            "attempt": session.transcript.attempt_id,
+            "turns": [
+                {
+                    "speaker": t.speaker,
+                    "text": t.text,
+                    "state": t.state,
+                    "mood": t.mood,
+                    "intents": t.intents,
+                    "at": t.at.isoformat(),
+                    **({"context": t.context.model_dump(mode="json")} if t.context else {}),
+                }
+                for t in session.transcript.turns
+            ],
+            "ending": ending,
+            "report": report.to_json(lang),
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print(file=out)
+        print(report.summary_text(lang), file=out)
+        if sink.path is not None:
+            saved = "通话已保存" if lang == "zh" else "Call saved to"
+            print(f"{saved}: {sink.path}", file=out)
+    return 0
+
+
+def _prompted(lines: Iterator[str], you: str, out: TextIO, show: bool) -> Iterator[str]:
+    while True:
+        if show:
+            print(f"{you}> ", end="", file=out, flush=True)
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        yield line

@@ -1,0 +1,51 @@
+"""`collectsim score`: the report of a stored transcript (a journal .jsonl)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from scoring.i18n import lang_of
+from scoring.render import to_html, to_markdown
+from simulator.cli.errors import UserError
+from simulator.journal import read_journal
+from simulator.reporting import report_for
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("score", help="score a stored transcript (journal .jsonl)")
+    p.add_argument("transcript", type=Path)
+    p.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    p.add_argument("--lang", choices=["zh", "en"], default=None, help="report language")
+    p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
+    p.add_argument("--json", action="store_true", help="same as --format json")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.transcript.is_file():
+        raise UserError(f"{args.transcript}: no such file")
+    transcript, finished = read_journal(args.transcript)
+    report = report_for(transcript)
+    lang = args.lang or lang_of(transcript.language)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        payload = report.to_json(lang)
+        payload["finished"] = finished
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "md":
+        text = to_markdown(report, lang)
+    elif fmt == "html":
+        text = to_html(report, transcript, lang)
+    else:
+        text = report.summary_text(lang) + "\n"
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,197 @@
+"""Golden conversations: scripted trainee lines with expectations per step and at the end.
+
+A test file (`scenarios/tests/*.test.yaml`) names a scenario and holds one or more
+conversations. Failures name the file and line of the step that failed, with expected
+against actual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from simulator.catalog import resolve
+from simulator.loader import ScenarioError
+from simulator.reporting import report_for
+from simulator.session import Exchange, Session
+from simulator.yamlsafe import Located, Problem, YamlError, load_file
+
+TEST_SUFFIX = ".test.yaml"
+
+
+class StepExpect(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state: str | None = None
+    state_in: list[str] | None = None
+    reply_contains: str | None = None
+    mood_at_least: int | None = None
+    mood_below: int | None = None
+    intents: list[str] | None = None  # each must be among the line's intents
+    rules: list[str] | None = None  # each must be among the line's findings
+    categories: list[str] | None = None
+    no_findings: bool | None = None
+    no_critical: bool | None = None
+    ending: str | None = None
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    say: str = Field(min_length=1)
+    expect: StepExpect = StepExpect()
+
+
+class EndExpect(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ending: str | None = None
+    passed: bool | None = None
+    score_at_least: float | None = None
+    score_below: float | None = None
+    objectives_met: list[str] | None = None
+    rules: list[str] | None = None  # each must be among the report's findings
+    no_critical: bool | None = None
+
+
+class Conversation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    seed: int = 0
+    mode: Literal["practice", "exam"] = "practice"
+    steps: list[Step] = Field(min_length=1)
+    end: EndExpect = EndExpect()
+
+
+class GoldenFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    scenario: str
+    conversations: list[Conversation] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    conversation: str
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.problem} [{self.conversation}]"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTests:
+    path: Path
+    located: Located
+    tests: GoldenFile
+
+
+def load_tests(path: Path) -> LoadedTests:
+    try:
+        located = load_file(path)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    try:
+        tests = GoldenFile.model_validate(located.data)
+    except ValidationError as exc:
+        raise ScenarioError(
+            [
+                located.problem(tuple(e["loc"]), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+                for e in exc.errors(include_url=False)
+            ]
+        ) from None
+    return LoadedTests(path, located, tests)
+
+
+def _step_mismatches(expect: StepExpect, exchange: Exchange) -> list[str]:
+    out: list[str] = []
+    persona = exchange.persona
+    rules = {f.rule for f in exchange.findings}
+    categories = {f.category for f in exchange.findings}
+    if expect.state is not None and persona.state != expect.state:
+        out.append(f"state: expected '{expect.state}', got '{persona.state}'")
+    if expect.state_in is not None and persona.state not in expect.state_in:
+        out.append(f"state: expected one of {expect.state_in}, got '{persona.state}'")
+    if expect.reply_contains is not None and expect.reply_contains not in persona.text:
+        out.append(f"reply: expected to contain '{expect.reply_contains}', got '{persona.text}'")
+    if expect.mood_at_least is not None and persona.mood < expect.mood_at_least:
+        out.append(f"mood: expected >= {expect.mood_at_least}, got {persona.mood}")
+    if expect.mood_below is not None and persona.mood >= expect.mood_below:
+        out.append(f"mood: expected < {expect.mood_below}, got {persona.mood}")
+    for intent in expect.intents or []:
+        if intent not in exchange.trainee.intents:
+            out.append(f"intent '{intent}' not recognised; got {exchange.trainee.intents}")
+    for rule in expect.rules or []:
+        if rule not in rules:
+            out.append(f"finding '{rule}' expected; got {sorted(rules) or 'none'}")
+    for category in expect.categories or []:
+        if category not in categories:
+            out.append(f"category '{category}' expected; got {sorted(map(str, categories))}")
+    if expect.no_findings and exchange.findings:
+        out.append(f"no findings expected; got {sorted(rules)}")
+    if expect.no_critical and any(f.severity == "critical" for f in exchange.findings):
+        out.append("no critical finding expected; got one")
+    if expect.ending is not None and exchange.ending != expect.ending:
+        out.append(f"ending: expected '{expect.ending}', got '{exchange.ending}'")
+    return out
+
+
+def run_conversation(loaded: LoadedTests, index: int) -> list[Failure]:
+    conversation = loaded.tests.conversations[index]
+    located = loaded.located
+    scenario_path = Path(loaded.tests.scenario)
+    if not scenario_path.is_absolute() and scenario_path.suffix in {".yaml", ".yml"}:
+        scenario_path = loaded.path.parent / scenario_path
+    ref = str(scenario_path) if scenario_path.suffix else loaded.tests.scenario
+    # Tests live in a `tests/` folder under the scenarios, or beside them.
+    folder = loaded.path.parent
+    scenario = resolve(ref, folder.parent if folder.name == "tests" else folder).scenario
+    session = Session(scenario, seed=conversation.seed, mode=conversation.mode, trainee="golden")
+    failures: list[Failure] = []
+    base = ("conversations", index)
+    for number, step in enumerate(conversation.steps):
+        where = (*base, "steps", number)
+        if session.ended:
+            failures.append(
+                Failure(
+                    conversation.name,
+                    located.problem(where, f"the call already ended ({session.ended})"),
+                )
+            )
+            return failures
+        exchange = session.say(step.say)
+        for message in _step_mismatches(step.expect, exchange):
+            failures.append(Failure(conversation.name, located.problem(where, message)))
+    session.end()
+    report = report_for(session.transcript)
+    end = conversation.end
+    end_loc = (*base, "end")
+    messages: list[str] = []
+    if end.ending is not None and session.ended != end.ending:
+        messages.append(f"ending: expected '{end.ending}', got '{session.ended}'")
+    if end.passed is not None and report.passed != end.passed:
+        messages.append(f"passed: expected {end.passed}, got {report.passed} ({report.score})")
+    if end.score_at_least is not None and report.score < end.score_at_least:
+        messages.append(f"score: expected >= {end.score_at_least}, got {report.score}")
+    if end.score_below is not None and report.score >= end.score_below:
+        messages.append(f"score: expected < {end.score_below}, got {report.score}")
+    met = {o.name for o in report.objectives if o.met}
+    for objective in end.objectives_met or []:
+        if objective not in met:
+            messages.append(f"objective '{objective}' not met")
+    found = {f.rule for f in report.findings}
+    for rule in end.rules or []:
+        if rule not in found:
+            messages.append(f"finding '{rule}' expected in the report; got {sorted(found)}")
+    if end.no_critical and report.failed_by_critical:
+        messages.append("no critical finding expected in the report")
+    failures.extend(Failure(conversation.name, located.problem(end_loc, m)) for m in messages)
+    return failures
+
+
+def golden_files(directory: Path) -> list[Path]:
+    return sorted(directory.rglob(f"*{TEST_SUFFIX}"))

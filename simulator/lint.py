@@ -1,0 +1,151 @@
+"""Lint a scenario as a graph: what a trainer needs checked beyond the schema."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from scoring.entities import extract_amounts
+from scoring.rubric import SUCCESS_ENDINGS
+from simulator.graph import edges, ending_of, live_states, reachable, state_names
+from simulator.scenario import Scenario
+from simulator.yamlsafe import Located, Problem
+
+DEBT_TALK = {"state_amount", "state_overdue"}
+FAIL_ENDINGS = {"hung_up", "refused", "escalated"}
+# Which intent each objective needs the persona to react to.
+OBJECTIVE_INTENTS = {
+    "disclose_identity": "self_identify",
+    "verify_identity": "verify_identity",
+    "state_purpose": "state_purpose",
+    "ask_reason": "ask_reason",
+    "offer_plan": "offer_plan",
+    "explain_channels": "explain_channels",
+    "leave_callback": "leave_callback",
+    "honour_dispute": "acknowledge_dispute",
+    "honour_cease": "agree_stop_contact",
+    "offer_claim": "offer_claim",
+}
+
+
+def _warn(located: Located, loc: tuple[str | int, ...], message: str) -> Problem:
+    return located.problem(loc, message, severity="warning")
+
+
+def lint(scenario: Scenario, located: Located) -> list[Problem]:
+    problems: list[Problem] = []
+    reach = reachable(scenario, scenario.initial)
+    # Exits that only rudeness (a "*" transition) or hanging up opens do not count as exits.
+    outgoing = {e.source for e in edges(scenario, with_hang_up=False, with_wildcards=False)}
+    names = state_names(scenario)
+
+    for name in names:
+        if name not in reach:
+            kind = "ending" if ending_of(scenario, name) else "state"
+            problems.append(_warn(located, ("states", name), f"{kind} '{name}' is unreachable"))
+    for name in live_states(scenario):
+        if name not in outgoing:
+            problems.append(
+                _warn(located, ("states", name), f"state '{name}' is a dead end but not an ending")
+            )
+    endings = {n for n in names if ending_of(scenario, n)}
+    for name in live_states(scenario):
+        ahead = reachable(scenario, name, with_hang_up=False, with_wildcards=False)
+        if name in reach and name in outgoing and not ahead & endings:
+            problems.append(
+                _warn(
+                    located,
+                    ("states", name),
+                    f"from state '{name}' no ending can be reached except by hanging up",
+                )
+            )
+    reached_endings = {ending_of(scenario, n) for n in reach} - {None}
+    good = set(scenario.rubric.good_endings) or SUCCESS_ENDINGS
+    if not reached_endings & good:
+        problems.append(
+            _warn(located, ("rubric",), "no path reaches a good ending: no way to succeed")
+        )
+    if not reached_endings & FAIL_ENDINGS:
+        problems.append(
+            _warn(located, ("persona",), "no path reaches a failing ending: no way to fail")
+        )
+    used = {trigger for t in scenario.transitions for trigger in t.on}
+    for i, objective in enumerate(scenario.objectives):
+        intent = OBJECTIVE_INTENTS.get(objective)
+        if intent and intent not in used:
+            problems.append(
+                _warn(
+                    located,
+                    ("objectives", i),
+                    f"objective '{objective}' but no transition reacts to intent '{intent}'",
+                )
+            )
+    problems += _debt_talk_before_verification(scenario, located)
+    problems += _persona_amounts(scenario, located)
+    return problems
+
+
+def _debt_talk_before_verification(scenario: Scenario, located: Located) -> list[Problem]:
+    """A transition that rewards talking about the debt before the debtor is verified."""
+    unverified = _reachable_unverified(scenario)
+    problems = []
+    for index, t in enumerate(scenario.transitions):
+        sources = set(live_states(scenario)) if "*" in t.source else set(t.source)
+        if not DEBT_TALK & set(t.on) or "verified" in t.when.flags:
+            continue
+        if "mark_verified" in t.actions:
+            continue
+        if sources & unverified and t.mood >= 0:
+            problems.append(
+                _warn(
+                    located,
+                    ("transitions", index),
+                    "debt talk before identity verification is rewarded here "
+                    "(no mood penalty, no `when: {flags: [verified]}`)",
+                )
+            )
+    return problems
+
+
+def _reachable_unverified(scenario: Scenario) -> set[str]:
+    """States reachable from the start without passing a transition that verifies."""
+    live = set(live_states(scenario))
+    seen = {scenario.initial}
+    frontier = [scenario.initial]
+    while frontier:
+        current = frontier.pop()
+        for t in scenario.transitions:
+            verifies = (
+                "mark_verified" in t.actions or "mark_verified" in scenario.states[t.to].on_enter
+            )
+            from_here = current in t.source or ("*" in t.source and current in live)
+            if from_here and not verifies and t.to not in seen:
+                seen.add(t.to)
+                frontier.append(t.to)
+    return seen
+
+
+def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
+    known = list(scenario.ledger.known_amounts().values())
+    problems = []
+    said: list[tuple[tuple[str | int, ...], str]] = [
+        (("states", name, "say"), line)
+        for name, spec in scenario.states.items()
+        for line in spec.say.all_lines()
+    ]
+    said += [
+        (("transitions", index, "say"), line)
+        for index, t in enumerate(scenario.transitions)
+        if t.say is not None
+        for line in t.say.all_lines()
+    ]
+    for loc, line in said:
+        for mention in extract_amounts(line):
+            if not any(abs(mention.value - k) < Decimal("0.01") for k in known):
+                problems.append(
+                    _warn(
+                        located,
+                        loc,
+                        f"persona line mentions {mention.raw}, which is not a ledger figure",
+                    )
+                )
+    return problems

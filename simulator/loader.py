@@ -1,0 +1,102 @@
+"""Load and validate scenario files: every problem of a file at once, each with line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from scoring.intents import intent_names
+from simulator.scenario import SPECIAL_TRIGGERS, Scenario, content_hash
+from simulator.yamlsafe import Located, Problem, YamlError, load_file, load_text
+
+SUFFIX = ".scenario.yaml"
+
+
+class ScenarioError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _pydantic_problems(located: Located, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        where = ".".join(str(p) for p in loc) or "(top)"
+        if item["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'"
+        elif item["type"] == "missing":
+            message = f"missing required key '{loc[-1]}'" + (
+                f" in {where.rsplit('.', 1)[0]}" if len(loc) > 1 else ""
+            )
+        else:
+            message = f"{where}: {item['msg'].replace('Value error, ', '')}"
+        # Errors point at the deepest key of the path that exists in the file.
+        problems.append(located.problem(loc, message))
+    return problems
+
+
+def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
+    problems: list[Problem] = []
+    states = scenario.states
+    known_triggers = set(intent_names()) | set(SPECIAL_TRIGGERS)
+    if scenario.initial not in states:
+        problems.append(located.problem(("initial",), f"unknown state '{scenario.initial}'"))
+    for i, transition in enumerate(scenario.transitions):
+        for j, source in enumerate(transition.source):
+            if source != "*" and source not in states:
+                problems.append(
+                    located.problem(("transitions", i, "from", j), f"unknown state '{source}'")
+                )
+            elif source in states and states[source].ending is not None:
+                problems.append(
+                    located.problem(
+                        ("transitions", i, "from", j),
+                        f"state '{source}' is an ending; nothing can follow it",
+                    )
+                )
+        if transition.to not in states:
+            problems.append(
+                located.problem(("transitions", i, "to"), f"unknown state '{transition.to}'")
+            )
+        for j, trigger in enumerate(transition.on):
+            if trigger not in known_triggers:
+                problems.append(
+                    located.problem(
+                        ("transitions", i, "on", j),
+                        f"unknown intent '{trigger}' (see `collectsim intents`)",
+                    )
+                )
+    if not scenario.endings():
+        problems.append(located.problem(("states",), "no state has an `ending`"))
+    return problems
+
+
+def scenario_from_located(located: Located, raw: bytes) -> Scenario:
+    if not isinstance(located.data, dict):
+        raise ScenarioError([located.problem((), "a scenario file must be a mapping")])
+    try:
+        scenario = Scenario.model_validate({**located.data, "content_hash": content_hash(raw)})
+    except ValidationError as exc:
+        raise ScenarioError(_pydantic_problems(located, exc)) from None
+    problems = _reference_problems(located, scenario)
+    if problems:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def load_scenario(path: Path) -> Scenario:
+    try:
+        located = load_file(path)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    return scenario_from_located(located, path.read_bytes())
+
+
+def load_scenario_text(text: str, name: str = "<text>") -> Scenario:
+    try:
+        located = load_text(text, name)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    return scenario_from_located(located, text.encode("utf-8"))

@@ -1,0 +1,245 @@
+"""The debtor persona: a pytransitions Machine built from a scenario.
+
+Triggers are the trainee's intents. Conditions and callbacks are closures built here from
+the scenario's data and the fixed action registry, never names that transitions resolves.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from transitions import EventData, Machine
+
+from scoring.analysis import Analysis
+from scoring.tone import Tone
+from simulator.actions import ACTIONS
+from simulator.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
+from simulator.stock_lines import stock_lines
+
+HANG_UP = "hang_up"
+HUNG_UP_STATE = "hung_up"
+PENNY = Decimal("0.01")
+
+
+def mood_change_from_tone(tone: Tone, temper: float) -> int:
+    """Warmth lifts the mood a little; rudeness drops it a lot (scaled by the persona's temper)."""
+    if tone.score >= 0:
+        return min(5, tone.score // 3)
+    return max(-40, round(tone.score * 0.6 * temper))
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    state: str
+    mood: int
+    trigger: str | None  # the intent that moved the persona, None if it stayed put
+    resisted: bool
+    ending: str | None
+
+
+class _Model:
+    """What the Machine drives; kept bare so intent names never clash with attributes."""
+
+    state: str
+    trigger: Callable[..., bool]  # added by the Machine
+
+
+class Persona:
+    def __init__(self, scenario: Scenario, seed: int) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.mood = scenario.persona.mood
+        self.flags: set[str] = set()
+        self.states: dict[str, StateSpec] = dict(scenario.states)
+        self.hung_up_state = self._hang_up_target()
+        self._resisted: dict[int, int] = {}
+        self._resist_needed = self._resistance_plan()
+        self._fired: TransitionSpec | None = None
+        self._resisted_now = False
+        self._known_amounts = list(scenario.ledger.known_amounts().values())
+        self._plan_months = {plan.months for plan in scenario.ledger.plans}
+        self._triggers: dict[str, set[str]] = {}
+        self.model = _Model()
+        self.machine = Machine(
+            model=self.model,
+            states=list(self.states),
+            initial=scenario.initial,
+            auto_transitions=False,
+            ignore_invalid_triggers=True,
+            send_event=True,
+        )
+        self._build_transitions()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _hang_up_target(self) -> str:
+        for name, spec in self.states.items():
+            if spec.ending == "hung_up":
+                return name
+        self.states[HUNG_UP_STATE] = StateSpec(
+            say=MoodLines(calm=stock_lines(self.scenario.lang, "hung_up")), ending="hung_up"
+        )
+        return HUNG_UP_STATE
+
+    def _resistance_plan(self) -> dict[int, int]:
+        """How many times each concession is refused first (difficulty 2: one or two, by seed)."""
+        rng = random.Random(f"{self.seed}:resistance")
+        return {
+            index: rng.choice((1, 2))
+            for index, t in enumerate(self.scenario.transitions)
+            if t.concession
+        }
+
+    def _live_states(self) -> list[Any]:
+        return [name for name, spec in self.states.items() if spec.ending is None]
+
+    def _build_transitions(self) -> None:
+        live = self._live_states()
+        for index, spec in enumerate(self.scenario.transitions):
+            sources: list[Any] = live if "*" in spec.source else list(spec.source)
+            for trigger in spec.on:
+                for source in sources:
+                    self._triggers.setdefault(source, set()).add(trigger)
+                self.machine.add_transition(
+                    trigger=trigger,
+                    source=sources,
+                    dest=spec.to,
+                    conditions=[self._condition(index, spec)],
+                    after=[self._effects(spec)],
+                )
+        self.machine.add_transition(trigger=HANG_UP, source=live, dest=self.hung_up_state)
+
+    def _condition(self, index: int, spec: TransitionSpec) -> Any:
+        def allowed(event: EventData) -> bool:
+            analysis: Analysis = event.kwargs["analysis"]
+            if not self._holds(spec.when, analysis):
+                return False
+            if spec.concession and not self._concedes(index, analysis):
+                self._resisted_now = True
+                return False
+            return True
+
+        return allowed
+
+    def _effects(self, spec: TransitionSpec) -> Any:
+        def apply(event: EventData) -> None:
+            self._fired = spec
+            for name in spec.actions:
+                ACTIONS[name](self.flags)
+            self.flags.update(spec.set_flags)
+            self.mood = max(0, min(100, self.mood + spec.mood))
+
+        return apply
+
+    # -- rules of behaviour -----------------------------------------------------------------
+
+    def _holds(self, when: Condition, analysis: Analysis) -> bool:
+        if when.mood_at_least is not None and self.mood < when.mood_at_least:
+            return False
+        if when.mood_below is not None and self.mood >= when.mood_below:
+            return False
+        if not self.flags.issuperset(when.flags) or self.flags.intersection(when.not_flags):
+            return False
+        if when.feasible_plan is not None and self._feasible_plan(analysis) != when.feasible_plan:
+            return False
+        return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
+
+    def _feasible_plan(self, analysis: Analysis) -> bool:
+        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
+        return bool(counts) and all(n in self._plan_months for n in counts)
+
+    def _correct_amount(self, analysis: Analysis) -> bool:
+        return bool(analysis.amounts) and all(
+            any(abs(a.value - known) < PENNY for known in self._known_amounts)
+            for a in analysis.amounts
+        )
+
+    def _handled_well(self, analysis: Analysis) -> bool:
+        """Difficulty 3 yields only to empathy shown, a calm-enough persona and a clean line."""
+        clean = analysis.tone.score >= 0
+        plan_ok = not analysis.has("offer_plan") or self._feasible_plan(analysis)
+        return "empathy_shown" in self.flags and self.mood >= 50 and clean and plan_ok
+
+    def _concedes(self, index: int, analysis: Analysis) -> bool:
+        difficulty = self.scenario.difficulty
+        if difficulty == 1:
+            return True
+        if difficulty == 3:
+            return self._handled_well(analysis)
+        seen = self._resisted.get(index, 0)
+        if seen < self._resist_needed[index]:
+            self._resisted[index] = seen + 1
+            return False
+        return True
+
+    # -- one turn -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self.model.state
+
+    @property
+    def ended(self) -> str | None:
+        return self.states[self.state].ending
+
+    def opening_line(self) -> str:
+        return self._line(self.states[self.state].say, "open", 0)
+
+    def respond(self, analysis: Analysis, turn: int) -> Reply:
+        self._fired = None
+        self._resisted_now = False
+        if analysis.has("empathize") or any(m.kind == "empathy" for m in analysis.tone.markers):
+            self.flags.add("empathy_shown")
+        change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
+        self.mood = max(0, min(100, self.mood + change))
+        trigger = (
+            self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
+        )
+        if self.ended is None and self.mood < self.scenario.persona.hangs_up_below:
+            self.model.trigger(HANG_UP)
+            trigger = HANG_UP
+        spec = self.states[self.state]
+        if trigger is not None:
+            for name in spec.on_enter:
+                ACTIONS[name](self.flags)
+        lines = self._reply_lines(spec, trigger)
+        return Reply(
+            text=self._line(lines, self.state, turn),
+            state=self.state,
+            mood=self.mood,
+            trigger=trigger,
+            resisted=self._resisted_now and trigger is None,
+            ending=self.ended,
+        )
+
+    def _fire(self, analysis: Analysis) -> str | None:
+        names = [hit.name for hit in analysis.intents] or ["unrecognised"]
+        valid = self._triggers.get(self.state, set())
+        for name in [*names, "any"]:
+            if name in valid and self.model.trigger(name, analysis=analysis):
+                return name
+        return None
+
+    def _reply_lines(self, spec: StateSpec, trigger: str | None) -> MoodLines:
+        if trigger == HANG_UP:
+            return spec.say
+        if trigger is not None:
+            return self._fired.say if self._fired and self._fired.say else spec.say
+        if self._resisted_now:
+            return spec.resist or MoodLines(calm=stock_lines(self.scenario.lang, "resist"))
+        return (
+            spec.confused
+            or self.scenario.confused
+            or MoodLines(calm=stock_lines(self.scenario.lang, "confused"))
+        )
+
+    def _line(self, lines: MoodLines, salt: str, turn: int) -> str:
+        band = lines.pick_band(self.mood)
+        # Seeded per turn, so the same seed and lines replay byte for byte, rewinds included.
+        rng = random.Random(f"{self.seed}:{turn}:{salt}")
+        return rng.choice(band)

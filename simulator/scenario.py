@@ -1,0 +1,191 @@
+"""The scenario file model: a persona, its states and transitions, the ledger and the rubric."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from scoring.i18n import Bilingual, Lang, lang_of
+from scoring.ledger import Ledger
+from scoring.rubric import Ending, Objective, Rubric
+from scoring.taxonomy import Party
+from simulator.actions import ACTION_NAMES
+
+SPECIAL_TRIGGERS = ("any", "unrecognised")
+_IDENT = r"^[a-z][a-z0-9_]*$"
+_DOTTED = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+$")
+
+
+class MoodLines(BaseModel):
+    """Persona lines by mood band: calm (mood >= 60), upset (30-59), angry (< 30)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    calm: list[str] = Field(min_length=1)
+    upset: list[str] | None = None
+    angry: list[str] | None = None
+
+    def pick_band(self, mood: int) -> list[str]:
+        if mood < 30 and self.angry:
+            return self.angry
+        if mood < 60 and self.upset:
+            return self.upset
+        return self.calm
+
+    def all_lines(self) -> list[str]:
+        return [*self.calm, *(self.upset or []), *(self.angry or [])]
+
+
+def _as_mood_lines(value: object) -> object:
+    if isinstance(value, str):
+        return {"calm": [value]}
+    if isinstance(value, list):
+        return {"calm": value}
+    return value
+
+
+def _action_name(name: str) -> str:
+    if _DOTTED.match(name):
+        raise ValueError(f"'{name}' looks like an import path; actions come only from the registry")
+    if name not in ACTION_NAMES:
+        known = ", ".join(sorted(ACTION_NAMES))
+        raise ValueError(f"unknown action '{name}' (known: {known})")
+    return name
+
+
+class StateSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    say: MoodLines
+    party: Party = "debtor"
+    ending: Ending | None = None
+    resist: MoodLines | None = None
+    confused: MoodLines | None = None
+    on_enter: list[str] = Field(default_factory=list)
+    note: str = ""  # for trainers reading the file; never shown to trainees
+
+    _lines = field_validator("say", "resist", "confused", mode="before")(
+        classmethod(lambda cls, v: _as_mood_lines(v))
+    )
+
+    @field_validator("on_enter")
+    @classmethod
+    def _registry_only(cls, names: list[str]) -> list[str]:
+        return [_action_name(n) for n in names]
+
+
+class Condition(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mood_at_least: int | None = Field(default=None, ge=0, le=100)
+    mood_below: int | None = Field(default=None, ge=0, le=101)
+    flags: list[str] = Field(default_factory=list)
+    not_flags: list[str] = Field(default_factory=list)
+    # The line names an instalment count the ledger allows.
+    feasible_plan: bool | None = None
+    # The line states at least one amount, and every amount is a ledger figure.
+    correct_amount: bool | None = None
+
+
+class TransitionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: list[str] = Field(alias="from", min_length=1)
+    on: list[str] = Field(min_length=1)
+    to: str
+    when: Condition = Condition()
+    mood: int = Field(default=0, ge=-100, le=100)
+    actions: list[str] = Field(default_factory=list)
+    set_flags: list[str] = Field(default_factory=list)  # the scenario's own flags, for `when`
+    concession: bool = False  # difficulty makes the persona resist before giving this
+    say: MoodLines | None = None
+
+    @field_validator("source", "on", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    _lines = field_validator("say", mode="before")(classmethod(lambda cls, v: _as_mood_lines(v)))
+
+    @field_validator("actions")
+    @classmethod
+    def _registry_only(cls, names: list[str]) -> list[str]:
+        return [_action_name(n) for n in names]
+
+
+class Call(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    local_time: datetime
+    channel: Literal["phone", "visit", "chat"] = "phone"
+    max_turns: int = Field(default=30, ge=2, le=200)
+    seconds_per_turn: int = Field(default=20, ge=1, le=600)
+
+
+class Persona(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    role: str = "debtor"
+    mood: int = Field(default=60, ge=0, le=100)
+    hangs_up_below: int = Field(default=10, ge=0, le=100)
+    traits: list[str] = Field(default_factory=list)
+    # Scales the mood drop from a rude line: 1.5 touchy, 0.5 thick-skinned.
+    temper: float = Field(default=1.0, ge=0, le=3)
+
+
+class Scenario(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,63}$")
+    title: Bilingual
+    summary: Bilingual
+    language: Literal["zh-CN", "en-US"]
+    jurisdiction: Literal["CN", "US"]
+    difficulty: Literal[1, 2, 3]
+    tags: list[str] = Field(default_factory=list)
+    call: Call
+    ledger: Ledger
+    persona: Persona
+    initial: str
+    states: dict[str, StateSpec] = Field(min_length=2)
+    transitions: list[TransitionSpec] = Field(min_length=1)
+    confused: MoodLines | None = None
+    objectives: list[Objective] = Field(min_length=1)
+    rubric: Rubric = Rubric()
+    content_hash: str = ""
+
+    _confused = field_validator("confused", mode="before")(
+        classmethod(lambda cls, v: _as_mood_lines(v))
+    )
+
+    @field_validator("states")
+    @classmethod
+    def _state_names(cls, states: dict[str, StateSpec]) -> dict[str, StateSpec]:
+        for name in states:
+            if not re.match(_IDENT, name):
+                raise ValueError(f"state name '{name}' must be lower_snake_case")
+        return states
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> Scenario:
+        if self.persona.hangs_up_below > self.persona.mood:
+            raise ValueError("persona.hangs_up_below is above the starting mood")
+        return self
+
+    @property
+    def lang(self) -> Lang:
+        return lang_of(self.language)
+
+    def endings(self) -> dict[str, str]:
+        """State name -> ending, for every ending state."""
+        return {name: s.ending for name, s in self.states.items() if s.ending is not None}
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:16]

@@ -1,0 +1,157 @@
+"""One practice call: the turn loop, the call's clock, the mode, and persistence per turn."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from scoring.analysis import Analysis, analyze
+from scoring.compliance import Judge, judge_for
+from scoring.findings import Finding
+from scoring.judging import judge_turn
+from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
+from simulator.actions import CONTEXT_FLAGS
+from simulator.journal import NullSink, TurnSink
+from simulator.persona import Persona
+from simulator.scenario import Scenario
+
+TRAINEE_ENDED = "trainee_ended"
+TURN_LIMIT = "turn_limit"
+MAX_LINE_CHARS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """What one trainee line produced."""
+
+    trainee: Turn
+    persona: Turn
+    analysis: Analysis
+    findings: list[Finding]  # live findings of the trainee line (shown in practice mode)
+    ending: str | None
+
+
+class SessionOver(Exception):
+    pass
+
+
+class Session:
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        seed: int = 0,
+        mode: Mode = "practice",
+        trainee: str = "trainee",
+        sink: TurnSink | None = None,
+        attempt_id: str | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.persona = Persona(scenario, seed)
+        self.sink: TurnSink = sink or NullSink()
+        self.judge: Judge = judge_for(scenario.jurisdiction)
+        self.clock = scenario.call.local_time
+        self.transcript = Transcript(
+            attempt_id=attempt_id or uuid.uuid4().hex[:12],
+            scenario_id=scenario.id,
+            scenario_version=scenario.version,
+            scenario_hash=scenario.content_hash,
+            jurisdiction=scenario.jurisdiction,
+            language=scenario.language,
+            seed=seed,
+            mode=mode,
+            trainee=trainee,
+            started_at=started_at or datetime.now().astimezone(),
+            basis=Basis(
+                ledger=scenario.ledger, rubric=scenario.rubric, objectives=scenario.objectives
+            ),
+        )
+        self.sink.begin(self.transcript)
+        self._add(
+            Turn(
+                index=0,
+                speaker="persona",
+                text=self.persona.opening_line(),
+                at=self.clock,
+                state=self.persona.state,
+                mood=self.persona.mood,
+            )
+        )
+
+    @property
+    def ended(self) -> str | None:
+        return self.transcript.ending
+
+    @property
+    def trainee_turns(self) -> int:
+        return sum(1 for t in self.transcript.turns if t.speaker == "trainee")
+
+    def context(self) -> TurnContext:
+        """Who is on the line now and which duties are in force."""
+        flags = self.persona.flags
+        return TurnContext(
+            party=self.persona.states[self.persona.state].party,
+            verified="verified" in flags,
+            flags=tuple(sorted(flags & CONTEXT_FLAGS)),
+        )
+
+    def _add(self, turn: Turn) -> None:
+        self.transcript.turns.append(turn)
+        self.sink.append(turn)  # on disk before anything is shown
+
+    def _tick(self, text: str) -> datetime:
+        # Reading and typing take time: the call's clock advances with the length of the line.
+        self.clock += timedelta(seconds=self.scenario.call.seconds_per_turn + len(text) // 4)
+        return self.clock
+
+    def say(self, text: str, *, hint: bool = False) -> Exchange:
+        if self.ended is not None:
+            raise SessionOver(self.ended)
+        text = text[:MAX_LINE_CHARS]
+        index = len(self.transcript.turns)
+        at = self._tick(text)
+        analysis = analyze(text, self.scenario.lang, at.date())
+        context = self.context()
+        findings = judge_turn(analysis, context, at, self.scenario.ledger, self.judge, index)
+        trainee = Turn(
+            index=index,
+            speaker="trainee",
+            text=text,
+            at=at,
+            state=self.persona.state,
+            mood=self.persona.mood,
+            intents=analysis.intent_names,
+            context=context,
+            hint=hint,
+        )
+        self._add(trainee)
+        reply = self.persona.respond(analysis, index + 1)
+        persona = Turn(
+            index=index + 1,
+            speaker="persona",
+            text=reply.text,
+            at=at + timedelta(seconds=len(reply.text) // 3 + 2),
+            state=reply.state,
+            mood=reply.mood,
+        )
+        self._add(persona)
+        if reply.ending is not None:
+            self._finish(reply.ending)
+        elif self.trainee_turns >= self.scenario.call.max_turns:
+            self._finish(TURN_LIMIT)
+        return Exchange(trainee, persona, analysis, findings, self.ended)
+
+    def end(self) -> str:
+        """The trainee ends the call (idempotent)."""
+        if self.ended is None:
+            self._finish(TRAINEE_ENDED)
+        assert self.ended is not None
+        return self.ended
+
+    def _finish(self, ending: str) -> None:
+        self.transcript.ending = ending
+        self.transcript.final_state = self.persona.state
+        self.transcript.final_mood = self.persona.mood
+        self.sink.finish(self.transcript)

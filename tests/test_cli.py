@@ -1,0 +1,219 @@
+"""The `collectsim` command as a user runs it: output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.journal import read_journal
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_SCRIPT = """\
+您好，我是某银行信用卡中心的客服专员小李，工号1024。
+请问是王敏女士本人吗？
+您的信用卡目前逾期18天，逾期金额是5230.50元。
+是遇到什么困难了吗？
+我非常理解您的难处。
+您可以通过手机银行或者支付宝还款。
+您看什么时候方便还款呢？
+好的，那我们约定您这周五之前还清5230.50元，谢谢您的配合，再见。
+"""
+
+
+def run(*args: str, stdin: str = "", home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLLECTSIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "simulator.cli.main", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def script(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(GOOD_SCRIPT, encoding="utf-8")
+    return path
+
+
+def test_play_script_json_has_turns_ending_and_report(script: Path, isolated_home: Path) -> None:
+    result = run("play", "cc-m1-forgetful", "--script", str(script), "--json", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "cc-m1-forgetful"
+    assert data["ending"] == "promise_to_pay"
+    assert data["turns"][0]["speaker"] == "persona"
+    assert {"speaker", "text", "state", "mood", "intents"} <= set(data["turns"][1])
+    report = data["report"]
+    assert report["passed"] is True
+    assert set(report["dimensions"]) == {"tone", "accuracy", "compliance", "outcome"}
+
+
+def test_play_is_deterministic_across_processes(script: Path, isolated_home: Path) -> None:
+    outputs = []
+    for _ in range(2):
+        result = run(
+            "play",
+            "cc-m1-forgetful",
+            "--script",
+            str(script),
+            "--seed",
+            "5",
+            "--json",
+            home=isolated_home,
+        )
+        data = json.loads(result.stdout)
+        data.pop("attempt")
+        data["report"].pop("attempt")
+        outputs.append(data)
+    assert outputs[0] == outputs[1]
+
+
+def test_play_by_path_and_stdin_lines(isolated_home: Path) -> None:
+    path = str(ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml")
+    result = run("play", path, stdin="请问是王敏本人吗？\n/end\n", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert "王敏:" in result.stdout
+    assert "成绩" in result.stdout
+
+
+def test_exam_mode_prints_no_live_warnings(tmp_path: Path, isolated_home: Path) -> None:
+    rude = tmp_path / "rude.txt"
+    rude.write_text("请问是王敏本人吗？\n你这种老赖，脸都不要了吗？\n", encoding="utf-8")
+    practice = run("play", "cc-m1-forgetful", "--script", str(rude), home=isolated_home)
+    exam = run(
+        "play", "cc-m1-forgetful", "--script", str(rude), "--mode", "exam", home=isolated_home
+    )
+    assert "⚠" in practice.stdout.split("成绩")[0]
+    assert "⚠" not in exam.stdout.split("成绩")[0]
+
+
+def test_unknown_scenario_is_one_line_error(isolated_home: Path) -> None:
+    result = run("play", "no-such-scenario", home=isolated_home)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "no scenario with id 'no-such-scenario'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_script_is_one_line_error(isolated_home: Path) -> None:
+    result = run("play", "cc-m1-forgetful", "--script", "/nope/x.txt", home=isolated_home)
+    assert result.returncode == 1
+    assert "cannot read script" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_reports_file_line_col(tmp_path: Path, isolated_home: Path) -> None:
+    bad = tmp_path / "bad.scenario.yaml"
+    text = (ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("difficulty: 1\n", "difficulty: 1\ndifficulty: 1\n"), "utf-8")
+    result = run("validate", str(bad), home=isolated_home)
+    assert result.returncode == 1
+    line = next(
+        n for n, text in enumerate(bad.read_text("utf-8").splitlines(), 1) if "difficulty" in text
+    )
+    assert result.stdout.strip() == f"{bad}:{line + 1}:1: error: duplicate key 'difficulty'"
+
+
+def test_validate_shipped_catalog_is_clean(isolated_home: Path) -> None:
+    result = run("validate", "scenarios", home=isolated_home)
+    assert result.returncode == 0, result.stdout
+
+
+def test_picker_opens_without_arguments(isolated_home: Path) -> None:
+    result = run(stdin="1\n请问是王敏本人吗？\n/end\n", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert "Choose a scenario" in result.stdout
+    assert "王敏" in result.stdout
+
+
+def test_killed_process_keeps_every_said_turn(isolated_home: Path) -> None:
+    env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdout.readline()  # title
+    proc.stdout.readline()  # persona's opening line
+    for line in ["请问是王敏本人吗？", "您的信用卡逾期18天了。"]:
+        proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        # Echo and any warnings come first; once the reply is out, both turns are on disk.
+        while not proc.stdout.readline().startswith("王敏:"):
+            pass
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    journals = list((isolated_home / "journal").glob("*.jsonl"))
+    assert len(journals) == 1
+    transcript, finished = read_journal(journals[0])
+    assert not finished
+    assert [t.speaker for t in transcript.turns] == [
+        "persona",
+        "trainee",
+        "persona",
+        "trainee",
+        "persona",
+    ]
+    assert transcript.turns[3].text == "您的信用卡逾期18天了。"
+
+
+def test_score_a_stored_journal_matches_the_live_report(script: Path, isolated_home: Path) -> None:
+    live = json.loads(
+        run("play", "cc-m1-forgetful", "--script", str(script), "--json", home=isolated_home).stdout
+    )
+    [journal] = list((isolated_home / "journal").glob("*.jsonl"))
+    rescored = run("score", str(journal), "--format", "json", home=isolated_home)
+    assert rescored.returncode == 0, rescored.stderr
+    again = json.loads(rescored.stdout)
+    again.pop("finished")
+    assert again == live["report"]
+
+
+def test_check_jsonl_echoes_ids(tmp_path: Path, isolated_home: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(
+        json.dumps({"id": "a1", "text": "再不还钱就让你坐牢"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": 7, "text": "我们不会联系您的家人"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--jsonl", str(lines), "--jurisdiction", "CN", home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(row) for row in result.stdout.splitlines())
+    assert first["id"] == "a1" and first["findings"]
+    assert {"rule", "category", "severity", "quote"} <= set(first["findings"][0])
+    assert second["id"] == 7 and second["findings"] == []
+
+
+def test_check_bad_jsonl_is_one_line_error(tmp_path: Path, isolated_home: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("{not json}\n", encoding="utf-8")
+    result = run("check", "--jsonl", str(lines), home=isolated_home)
+    assert result.returncode == 1
+    assert f"{lines}:1: not JSON" in result.stderr
+
+
+def test_analyze_resolves_relative_dates(isolated_home: Path) -> None:
+    result = run(
+        "analyze", "--now", "2026-11-20T10:00", "下周五之前还五千二百三十元五角", home=isolated_home
+    )
+    data = json.loads(result.stdout)
+    assert data["dates"] == ["2026-11-27"]
+    assert data["amounts"] == [5230.5]

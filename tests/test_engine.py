@@ -1,0 +1,169 @@
+"""The persona engine and the session: determinism, mood, endings, robustness, the clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.transcript import Turn
+from simulator.journal import NullSink
+from simulator.scenario import Scenario
+from simulator.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
+
+GOOD = [
+    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+    "请问是王敏女士本人吗？",
+    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
+    "是遇到什么困难了吗？",
+    "我非常理解您的难处。",
+    "您可以通过手机银行或者支付宝还款。",
+    "您看什么时候方便还款呢？",
+    "好的，那我们约定您周五前还清，谢谢您，再见。",
+]
+
+
+def play(scenario: Scenario, lines: list[str], seed: int = 0) -> Session:
+    session = Session(scenario, seed=seed)
+    for line in lines:
+        if session.ended:
+            break
+        session.say(line)
+    return session
+
+
+def comparable(session: Session) -> list[tuple[str, str, str, int, list[str]]]:
+    return [(t.speaker, t.text, t.state, t.mood, t.intents) for t in session.transcript.turns]
+
+
+def test_same_seed_same_call_byte_for_byte(forgetful: Scenario) -> None:
+    first = play(forgetful, GOOD, seed=11)
+    second = play(forgetful, GOOD, seed=11)
+    assert comparable(first) == comparable(second)
+    assert [t.at for t in first.transcript.turns] == [t.at for t in second.transcript.turns]
+
+
+def test_seed_changes_only_the_wording(forgetful: Scenario) -> None:
+    runs = [play(forgetful, GOOD, seed=seed) for seed in range(8)]
+    assert {r.ended for r in runs} == {"promise_to_pay"}
+    assert len({tuple(t.text for t in r.transcript.turns) for r in runs}) > 1
+
+
+def test_good_call_reaches_promise(forgetful: Scenario) -> None:
+    session = play(forgetful, GOOD)
+    assert session.ended == "promise_to_pay"
+    assert session.transcript.final_state == "promise_to_pay"
+
+
+def test_abuse_drops_mood_until_hang_up(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    start = session.persona.mood
+    first = session.say("你这种老赖，脸都不要了吗？")
+    assert first.persona.mood < start - 20
+    session.say("再不还钱就让你坐牢，后果自负！")
+    assert session.ended == "hung_up"
+    assert session.transcript.turns[-1].text == "（王敏挂断了电话）"
+
+
+def test_unrecognised_line_gets_a_natural_reaction(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    session.say("请问是王敏本人吗？")
+    exchange = session.say("天气预报说明天下雨。")
+    assert exchange.persona.state == "verified"
+    assert exchange.persona.text in forgetful.confused.all_lines()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[b]bold[/b] [Note] [link=x]click[/link] $var ${x} {0} %s",
+        "\x00\x07\x1b[31mred\x1b[0m\r\n\t",
+        "９９９９９９９９９９９９９９９９９９９９元" * 50,
+        "哈" * 10_000,
+        "a" * 20_000,
+        "🙂🙃" * 100,
+        "",
+    ],
+)
+def test_any_text_is_answered_never_crashes(forgetful: Scenario, text: str) -> None:
+    session = Session(forgetful)
+    exchange = session.say(text)
+    assert exchange.persona.text
+    assert exchange.trainee.text == text[:10_000]
+
+
+def test_clock_advances_with_each_turn(forgetful: Scenario) -> None:
+    session = play(forgetful, GOOD[:3])
+    times = [t.at for t in session.transcript.turns]
+    assert times == sorted(times)
+    assert times[0] == forgetful.call.local_time
+    assert times[-1] > times[0]
+
+
+def test_turn_limit_ends_the_call(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    for _ in range(forgetful.call.max_turns):
+        if session.ended:
+            break
+        session.say("嗯。")
+    assert session.ended == TURN_LIMIT
+    with pytest.raises(SessionOver):
+        session.say("还在吗？")
+
+
+def test_trainee_can_end_the_call(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    session.say("请问是王敏本人吗？")
+    assert session.end() == TRAINEE_ENDED
+    assert session.end() == TRAINEE_ENDED  # idempotent
+
+
+def test_difficulty_two_resists_then_yields(forgetful: Scenario) -> None:
+    hard = forgetful.model_copy(update={"difficulty": 2})
+    session = play(hard, GOOD[:6])
+    assert session.persona.state == "knows_how"
+    replies = [session.say("您看什么时候方便还款呢？") for _ in range(3)]
+    states = [r.persona.state for r in replies]
+    assert states[0] == "knows_how"  # refused at least once
+    assert "proposes_date" in states
+
+
+def test_difficulty_three_needs_empathy(forgetful: Scenario) -> None:
+    hardest = forgetful.model_copy(update={"difficulty": 3})
+    cold = play(hardest, [GOOD[1], GOOD[2], GOOD[5]])
+    for _ in range(3):
+        cold.say("您看什么时候方便还款呢？")
+    assert cold.persona.state != "proposes_date"
+    warm = play(hardest, [GOOD[1], GOOD[2], GOOD[4], GOOD[5]])
+    warm.say("您看什么时候方便还款呢？")
+    assert warm.persona.state == "proposes_date"
+
+
+class RecordingSink(NullSink):
+    def __init__(self) -> None:
+        self.turns: list[Turn] = []
+
+    def append(self, turn: Turn) -> None:
+        self.turns.append(turn)
+
+
+def test_trainee_turn_is_stored_before_the_reply_exists(forgetful: Scenario) -> None:
+    sink = RecordingSink()
+    session = Session(forgetful, sink=sink)
+    seen_at_store: list[int] = []
+    original = sink.append
+
+    def spy(turn: Turn) -> None:
+        seen_at_store.append(len(session.transcript.turns))
+        original(turn)
+
+    sink.append = spy  # type: ignore[method-assign]
+    session.say("请问是王敏本人吗？")
+    assert [t.speaker for t in sink.turns] == ["persona", "trainee", "persona"]
+    # When the trainee's line was stored, the persona's reply was not yet in the transcript.
+    assert seen_at_store == [2, 3]
+
+
+def test_context_records_who_is_on_the_line(forgetful: Scenario) -> None:
+    session = play(forgetful, ["请问是王敏本人吗？", "您的信用卡逾期了。"])
+    trainee = session.transcript.trainee_turns()
+    assert trainee[0].context is not None and not trainee[0].context.verified
+    assert trainee[1].context is not None and trainee[1].context.verified
