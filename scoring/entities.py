@@ -579,7 +579,9 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         # (a bare "11.30" stays an amount).
         "md_dot",
         ("号", "日", "前", "当"),
-        re.compile(rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})(?:\s*[号日]|(?=\s*(?:前|当天)))", _RX),
+        re.compile(
+            rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})(?:\s*[号日]|(?=\s*(?:前|当天)))", _RX
+        ),
     ),
     (
         "md_zh",
