@@ -39,8 +39,16 @@ class Hit:
 class _Compiled:
     rule: Rule
     patterns: list[re.Pattern[str]]
-    unless: list[re.Pattern[str]]
+    unless: re.Pattern[str] | None
     requirement: list[re.Pattern[str]] = field(default_factory=list)
+    # All patterns as one alternation: one scan decides most lines (the hot path).
+    combined: re.Pattern[str] | None = None
+
+
+def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
@@ -70,8 +78,9 @@ class Judge:
             requirement = (
                 [re.compile(p) for p in rule.requirement.patterns] if rule.requirement else []
             )
+            unless = _alternation([re.compile(p) for p in rule.unless])
             self._rules.append(
-                _Compiled(rule, patterns, [re.compile(p) for p in rule.unless], requirement)
+                _Compiled(rule, patterns, unless, requirement, _alternation(patterns))
             )
 
     # -- single lines ---------------------------------------------------------------------
@@ -109,10 +118,16 @@ class Judge:
         return True
 
     def _match(self, compiled: _Compiled, norm: str) -> str | None:
-        if any(u.search(norm) for u in compiled.unless):
+        if compiled.combined is None:  # a pure context rule (calling hours)
+            return None if compiled.unless and compiled.unless.search(norm) else norm
+        first = compiled.combined.search(norm)
+        if first is None:
             return None
-        if not compiled.patterns:  # a pure context rule (calling hours)
-            return norm
+        if compiled.unless and compiled.unless.search(norm):
+            return None
+        if not compiled.rule.negatable or not self._negated(norm, first.start()):
+            return first.group(0)
+        # The leftmost match was negated; another pattern may still match un-negated.
         for pattern in compiled.patterns:
             for match in pattern.finditer(norm):
                 if compiled.rule.negatable and self._negated(norm, match.start()):

@@ -27,7 +27,11 @@ class IntentHit:
 class _Intent:
     name: str
     negatable: bool
-    keywords: tuple[re.Pattern[str], ...]
+    keywords: re.Pattern[str] | None  # every keyword of the intent as one alternation
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -59,7 +63,7 @@ class IntentMatcher:
                 _Intent(
                     name=name,
                     negatable=bool(spec.get("negatable", False)),
-                    keywords=tuple(re.compile(k) for k in per_lang.get("keywords", [])),
+                    keywords=_alternation(per_lang.get("keywords", [])),
                 )
             )
             for example in per_lang.get("examples", []):
@@ -80,11 +84,12 @@ class IntentMatcher:
     def _keyword_hit(self, intent: _Intent, norm: str) -> int:
         """Where the last un-negated keyword of the intent starts, or -1."""
         last = -1
-        for pattern in intent.keywords:
-            for match in pattern.finditer(norm):
-                if intent.negatable and self.negated(norm, match.start()):
-                    continue
-                last = max(last, match.start())
+        if intent.keywords is None:
+            return last
+        for match in intent.keywords.finditer(norm):
+            if intent.negatable and self.negated(norm, match.start()):
+                continue
+            last = match.start()
         return last
 
     def match(self, norm: str) -> list[IntentHit]:

@@ -41,7 +41,7 @@ class _Kind:
     name: str
     label: Bilingual
     delta: int
-    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    patterns: dict[str, re.Pattern[str] | None]  # one alternation per language
 
 
 class ToneReader:
@@ -55,7 +55,12 @@ class ToneReader:
                 label=Bilingual(**spec["label"]),
                 delta=int(spec["delta"]),
                 patterns={
-                    lang: tuple(re.compile(p) for p in spec.get(lang, [])) for lang in ("zh", "en")
+                    lang: (
+                        re.compile("|".join(f"(?:{p})" for p in spec[lang]))
+                        if spec.get(lang)
+                        else None
+                    )
+                    for lang in ("zh", "en")
                 },
             )
             for name, spec in markers.items()
@@ -71,7 +76,8 @@ class ToneReader:
     def read(self, original: str, norm: str, lang: Lang) -> Tone:
         found: list[ToneMarker] = []
         for kind in self.kinds:
-            words = [m.group(0) for p in kind.patterns[lang] for m in p.finditer(norm)]
+            pattern = kind.patterns[lang]
+            words = [m.group(0) for m in pattern.finditer(norm)] if pattern else []
             if words:
                 # Repeating "您" ten times is not ten times as polite: one marker per kind.
                 found.append(ToneMarker(kind.name, "、".join(dict.fromkeys(words)), kind.delta))
