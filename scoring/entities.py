@@ -229,7 +229,7 @@ _MAX_ARABIC_INT_DIGITS = 15
 
 _ARABIC_RE = re.compile(r"(?>[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?", _RX)
 _FRACTION_RE = re.compile(
-    rf"(?P<digits>[{_CN_DIGIT_CHARS}]++|[0-9]++)(?P<unit>[{_CN_UNIT_CHARS}]?)"
+    rf"(?P<digits>[{_CN_DIGIT_CHARS}]++|[0-9]++)(?P<unit>[{_CN_UNIT_CHARS}]?)", _RX
 )
 
 _Token = tuple[str, Decimal, bool]  # (kind, value, is_single_digit); kind: d / a / s / b
@@ -500,20 +500,7 @@ _MONTHS: dict[str, int] = {
     "dec": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_TRIGGERS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+_MONTH_TRIGGERS = tuple(sorted({name[:3] for name in _MONTHS}))
 _WEEKDAYS_FULL: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -560,8 +547,8 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "ymd_sep",
         ("-", "/", "."),
         re.compile(
-            r"(?=[0-9])(?<![0-9])(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-            r"(?![0-9])",
+            r"(?=[0-9])(?<![0-9])(?P<y>[0-9]{4})(?P<sep>[-/.])"
+            r"(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])",
             _RX,
         ),
     ),
@@ -569,8 +556,8 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "mdy_slash",
         ("/",),
         re.compile(
-            r"(?=[0-9])(?<![0-9/.])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?:/(?P<y>[0-9]{4}|[0-9]{2}))?"
-            r"(?![0-9/])",
+            r"(?=[0-9])(?<![0-9/.])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})"
+            r"(?:/(?P<y>[0-9]{4}|[0-9]{2}))?(?![0-9/])",
             _RX,
         ),
     ),
@@ -608,9 +595,15 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         re.compile(rf"(?P<rel>{_MONTH_REL_ALT})个?月\s*(?P<d>{_CN_D})\s*[号日]", _RX),
     ),
     (
+        # "九月底": the last day of that month (its year inferred like "9月30号").
+        "named_month_end_zh",
+        ("底", "末"),
+        re.compile(rf"{_LEAD_NUM}(?<![0-9{_CN_NUM_CHARS}])(?P<m>{_CN_M})\s*月[底末]", _RX),
+    ),
+    (
         "month_end_zh",
         ("底", "末"),
-        re.compile(rf"(?:(?P<rel>{_MONTH_REL_ALT})个?)?月[底末]", _RX),
+        re.compile(rf"(?:(?P<rel>{_MONTH_REL_ALT})个?|(?<![0-9{_CN_NUM_CHARS}]))月[底末]", _RX),
     ),
     ("year_end_zh", ("底", "末"), re.compile(r"(?P<yw>今年|明年|今|明)?年[底末]", _RX)),
     (
@@ -620,7 +613,7 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             # Not the day of "11月30号" (handled above) but the day of "每月5号" is fine.
             rf"{_LEAD_NUM}(?<![0-9{_CN_NUM_CHARS}年第])(?<![0-9一二三四五六七八九十]月)"
             rf"(?P<d>{_CN_D})\s*[号日]"
-            r"(?![码线楼房床位院门机内后前])",
+            r"(?![码线楼房床位院门机])",
             _RX,
         ),
     ),
@@ -715,6 +708,7 @@ _DATE_PATTERN_DEFS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 _DATE_EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
     "ywmd_zh": ("今", "明", "去"),
     "month_end_zh": ("月",),
+    "named_month_end_zh": ("月",),
     "year_end_zh": ("年",),
     "md_dot": (".",),
     "rel_n_zh": ("天", "日", "周", "期", "拜"),
@@ -831,6 +825,12 @@ def _resolve_date(kind: str, m: re.Match[str], today: date) -> date | None:
             return None
         year, month = _add_months(today.year, today.month, _MONTH_REL[m.group("rel")])
         return date(year, month, day)
+    if kind == "named_month_end_zh":
+        month = _to_int(m.group("m"))
+        if month is None:
+            return None
+        first = _infer_year(month, 1, today + timedelta(days=31))  # the month may still run
+        return None if first is None else _month_end(first.year, month)
     if kind == "month_end_zh":
         rel = _group(m, "rel")
         year, month = _add_months(today.year, today.month, _MONTH_REL[rel] if rel else 0)
@@ -951,24 +951,26 @@ _BLOCK_AFTER_RE = re.compile(
 # (Chinese and English variants are separate: the English one only runs on lines with letters.)
 _PRE_BLOCK_ZH_RE = re.compile(
     r"第|尾号|尾数|末尾|末四位|后四位|末4位|后4位|卡号|账号|帐号|号码|电话|手机号?|编号|工号|单号"
-    r"|订单号?|验证码|密码|房间|房号|分机|百分之|#",
+    r"|订单号?|验证码|密码|房间|房号|分机|百分之|利率|年化|费率|汇率|#",
     _RX,
 )
 _PRE_BLOCK_EN_RE = re.compile(
     r"\b(?:no\.|number|ending(?:\s+in)?|ends?\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?"
-    r"|card|account|acct|ext\.?|phone|tel|call|room|by|on|in|before|until|till|within|after"
+    r"|card|account|acct|ext\.?|phone|tel|call|room|rate|by|on|in|before|until|till|within|after"
     r"|since)\b",
     _RX,
 )
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", _RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩",
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
+    r"|工资|收入|月薪|薪水",
     _RX,
 )
 _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
-    r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?)",
+    r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
+    r"|rent|earn\w*)",
     _RX,
 )
 # Between a cue and its number: at most this many characters, none of them a digit or an
@@ -1170,8 +1172,8 @@ def _numeric_amount(
             return False
         if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
             return False
-        if not has_cn_digit and any(ch in _CN_BIG_UNITS for ch in token):
-            pass  # "1.5万", "3万": Arabic + 万 is how amounts are written in chat
+        if token[0] in "0123456789" and not has_cn_digit and any(c in _CN_BIG_UNITS for c in token):
+            pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif pure_arabic and _TWO_DECIMALS_RE.fullmatch(token):
             pass  # "5230.50": two decimals read as money on their own
         elif not ctx.has_cue(s) or not (pure_arabic or has_unit):
@@ -1301,8 +1303,13 @@ _MONTHS_NOT_PLAN_AFTER_RE = re.compile(
     r"\s*(?:后|前|内|以后|之后|以前|之前|以内|之内|了|以上|多|左右|没|未|都|的时间)", _RX
 )
 _MONTHS_NOT_PLAN_BEFORE_RE = re.compile(
-    r"(?:逾期|拖欠|拖了|欠了|已经|超过|过了|超期|晚了|延期|推迟|宽限|快)了?\s*$", _RX
+    r"(?:逾期|拖欠|拖了|欠了|已经|超过|过了|超期|晚了|延期|推迟|宽限|快|这|那|前|近|最近|过去|头|上"
+    r"|每)了?\s*$",
+    _RX,
 )
+# "这两天" / "过两天" (a couple of days) and "一天到晚" (all day long) are not day counts.
+_DAYS_VAGUE_BEFORE_RE = re.compile(r"(?:这|那|前|过|近|最近)\s*$", _RX)
+_DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*到晚|天天", _RX)
 _MAX_COUNT = {"days": 36500, "instalments": 600}
 
 
@@ -1324,6 +1331,14 @@ def extract_counts(text: str) -> list[CountMention]:
             if name == "months_zh" and (
                 _MONTHS_NOT_PLAN_AFTER_RE.match(low, m.end())
                 or _MONTHS_NOT_PLAN_BEFORE_RE.search(low, max(0, m.start() - 6), m.start())
+            ):
+                continue
+            if name == "days_zh" and (
+                _DAYS_IDIOM_AFTER_RE.match(low, m.end() - 1)
+                or (
+                    m.group("n") in ("两", "几")
+                    and _DAYS_VAGUE_BEFORE_RE.search(low, max(0, m.start() - 4), m.start())
+                )
             ):
                 continue
             found.append((m.start(), -m.end(), priority, kind, value))

@@ -50,7 +50,10 @@ class IntentMatcher:
         assert isinstance(cues, dict)
         self.lang = lang
         self._negation = _cue_regex([str(c) for c in cues[lang]])
-        self._window = int(str(data["negation_window"]))
+        windows = data["negation_window"]
+        assert isinstance(windows, dict)
+        # Chinese negation sits right before the verb; English takes more words to say it.
+        self._window = int(windows[lang])
         self._cutoff = float(str(data["fuzzy_cutoff"]))
         self._intents: list[_Intent] = []
         self._examples: list[str] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -114,15 +113,12 @@ def test_alias_bomb_fails_fast_with_bounded_memory() -> None:
         prev = chr(ord(level) - 1)
         bomb.append(f"{level}: &{level} [" + ",".join([f"*{prev}"] * 9) + "]")
     tracemalloc.start()
-    started = time.perf_counter()
     errors = errors_of("\n".join(bomb) + "\n")
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert "aliases" in errors[0]
     # Expanded, the bomb is 9**9 strings; refused, it costs next to nothing.
     assert peak < 5 * 1024 * 1024
-    assert elapsed < 5  # generous: this guards against expansion, not a benchmark
 
 
 def test_size_cap() -> None:

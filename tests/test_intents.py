@@ -1,0 +1,132 @@
+"""What the engine understands of a trainee line: intents, negation, tone (table-driven)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scoring.analysis import analyze
+from scoring.i18n import Lang
+
+DATA = Path(__file__).resolve().parent.parent / "scoring"
+DAY = date(2026, 11, 20)
+
+
+def intents(text: str, lang: Lang) -> list[str]:
+    return analyze(text, lang, DAY).intent_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("您好，我是某银行信用卡中心的客服专员小李，工号1024。", "self_identify"),
+        ("我是安融金服的工作人员。", "self_identify"),
+        ("请问是王敏女士本人吗？", "verify_identity"),
+        ("刘先生，跟您核对一下，您身份证最后四位是多少？", "verify_identity"),
+        ("您好，请问刘建国在家吗？", "verify_identity"),
+        ("麻烦您叫他接一下电话。", "verify_identity"),
+        ("请问他现在方便接电话吗？", "verify_identity"),
+        ("我找刘建国。", "verify_identity"),
+        ("刘先生，您最近是不是遇到什么难处了？", "ask_reason"),
+        ("失业了确实很难，我能体会。", "empathize"),
+        ("那您看每个月大概能还多少？", "ask_payment_date"),
+        ("那就按6期来吧，每期2246.52元。", "offer_plan"),
+        ("您可以申请延期还款。", "offer_plan"),
+        ("您可以通过银行卡代扣或者对公账户转账还款。", "explain_channels"),
+        ("你今天必须把13086.50元全部还清。", "pressure"),
+        ("他在我们这有一笔借款需要处理。", "state_purpose"),
+        ("您是他家属吗？他的网贷逾期了。", "state_overdue"),
+        ("我这边先帮您登记异议并核实还款记录。", "acknowledge_dispute"),
+        ("再不还钱就让你坐牢，后果自负！", "threaten"),
+        ("你这种老赖，脸都不要了吗？", "insult"),
+    ],
+)
+def test_chinese_intents(text: str, expected: str) -> None:
+    assert expected in intents(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi, this is Sam Carter calling from Northgate Recovery Services.", "self_identify"),
+        ("It's Sam from Northgate.", "self_identify"),
+        ("Am I speaking with Jordan Miller?", "verify_identity"),
+        ("Is Jordan Miller there?", "verify_identity"),
+        ("Could I speak to Jordan please?", "verify_identity"),
+        ("Could you put Jordan on the phone?", "verify_identity"),
+        ("I need to speak with Jordan.", "verify_identity"),
+        ("I'm looking for Jordan Miller.", "verify_identity"),
+        ("I'll mark the account as disputed.", "acknowledge_dispute"),
+        ("I'll note that you're disputing this debt.", "acknowledge_dispute"),
+        ("We'll stop collection activity until we send you verification.", "acknowledge_dispute"),
+        ("What card did you pay off in March?", "ask_reason"),
+        ("You still have to pay this.", "pressure"),
+        ("You still owe the money regardless.", "pressure"),
+        ("You could be arrested for this.", "threaten"),
+        ("We'll take you to court.", "threaten"),
+        ("This is going to hurt your credit score.", "threaten"),
+        ("Can you pay it today?", "ask_payment_date"),
+        ("Sure, we can do 3 payments of $428.12.", "offer_plan"),
+        ("I'm sorry to hear that, that sounds frustrating.", "empathize"),
+        ("We'll stop calling you.", "agree_stop_contact"),
+    ],
+)
+def test_english_intents(text: str, expected: str) -> None:
+    assert expected in intents(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("我们不会起诉您，也不会联系您的家人。", "zh", "threaten"),
+        ("你今天必须全额还清，没有分期。", "zh", "offer_plan"),
+        ("Nobody is going to arrest you over this.", "en", "threaten"),
+        ("I'm sorry, I can't share the details with anyone but Jordan.", "en", "self_identify"),
+        ("I'm trying to reach Jordan Miller. Am I speaking with Jordan?", "en", "self_identify"),
+        ("You can't dispute this, the balance is final.", "en", "acknowledge_dispute"),
+        ("I'll note your dispute right now.", "en", "pressure"),
+        ("When could you send us the statement?", "en", "ask_payment_date"),
+        ("核实一下身份", "zh", "acknowledge_dispute"),
+    ],
+)
+def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:
+    assert absent not in intents(text, lang)
+
+
+def test_what_was_said_last_leads() -> None:
+    names = intents("您好，我是某银行信用卡中心的小李，请问是王敏女士本人吗？", "zh")
+    assert names.index("verify_identity") < names.index("self_identify")
+
+
+def test_tone_markers_name_their_words() -> None:
+    tone = analyze("你这种老赖！！！必须今天还！", "zh", DAY).tone
+    kinds = {m.kind: m.words for m in tone.markers}
+    assert "老赖" in kinds["contempt"]
+    assert "shouting" in kinds
+    assert tone.score < -30
+    warm = analyze("I understand, I'm sorry to hear that. Please take your time.", "en", DAY).tone
+    assert {"empathy", "politeness"} <= {m.kind for m in warm.markers}
+
+
+@pytest.mark.parametrize(
+    "path", ["data/intents.yaml", "data/tone.yaml", "rules/cn.yaml", "rules/us.yaml"]
+)
+def test_no_pattern_hides_a_control_character(path: str) -> None:
+    """A double-quoted "\\b" in YAML is a backspace: such a pattern silently never matches."""
+    text = (DATA / path).read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text)
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, dict):
+            return [s for v in node.values() for s in strings(v)]
+        if isinstance(node, list):
+            return [s for v in node for s in strings(v)]
+        return []
+
+    bad = [s for s in strings(loaded) if any(ord(c) < 32 and c not in "\n\t" for c in s)]
+    assert not bad, bad
