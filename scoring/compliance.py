@@ -10,6 +10,7 @@ from functools import cache
 
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
+from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import Rule, RulePack, load_pack
 from scoring.taxonomy import Party
 from scoring.text import CLAUSE_BREAK, normalise
@@ -41,8 +42,6 @@ class _Compiled:
     patterns: list[re.Pattern[str]]
     unless: re.Pattern[str] | None
     requirement: list[re.Pattern[str]] = field(default_factory=list)
-    # All patterns as one alternation: one scan decides most lines (the hot path).
-    combined: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -67,6 +66,7 @@ class Judge:
         self._negation = _cue_regex(pack.negation_cues)
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
+        all_needs: list[Needs | None] = []
         for rule in pack.rules:
             patterns = [
                 compiled
@@ -79,9 +79,20 @@ class Judge:
                 [re.compile(p) for p in rule.requirement.patterns] if rule.requirement else []
             )
             unless = _alternation([re.compile(p) for p in rule.unless])
-            self._rules.append(
-                _Compiled(rule, patterns, unless, requirement, _alternation(patterns))
-            )
+            all_needs.extend(needs(p.pattern) for p in patterns)
+            self._rules.append(_Compiled(rule, patterns, unless, requirement))
+        # Most lines break no rule: one literal scan rules out most patterns at once.
+        self._index = PatternIndex(all_needs)
+        self._owner = [
+            (position, pattern)
+            for position, compiled in enumerate(self._rules)
+            for pattern in compiled.patterns
+        ]
+        self._context_rules = frozenset(
+            position
+            for position, compiled in enumerate(self._rules)
+            if not compiled.patterns and compiled.rule.kind != "required"
+        )
 
     # -- single lines ---------------------------------------------------------------------
 
@@ -117,21 +128,15 @@ class Judge:
                 return False
         return True
 
-    def _match(self, compiled: _Compiled, norm: str) -> str | None:
-        if compiled.combined is None:  # a pure context rule (calling hours)
+    def _match(self, compiled: _Compiled, norm: str, patterns: list[re.Pattern[str]]) -> str | None:
+        if not compiled.patterns:  # a pure context rule (calling hours)
             return None if compiled.unless and compiled.unless.search(norm) else norm
-        first = compiled.combined.search(norm)
-        if first is None:
-            return None
-        if compiled.unless and compiled.unless.search(norm):
-            return None
-        if not compiled.rule.negatable or not self._negated(norm, first.start()):
-            return first.group(0)
-        # The leftmost match was negated; another pattern may still match un-negated.
-        for pattern in compiled.patterns:
+        for pattern in patterns:
             for match in pattern.finditer(norm):
                 if compiled.rule.negatable and self._negated(norm, match.start()):
                     continue
+                if compiled.unless and compiled.unless.search(norm):
+                    return None
                 return match.group(0)
         return None
 
@@ -139,10 +144,16 @@ class Judge:
         """Prohibited and stateful rules broken by one line said in `ctx`."""
         norm = normalise(text) if norm is None else norm
         hits: list[Hit] = []
-        for compiled in self._rules:
+        # Only rules with a candidate pattern (or no patterns at all) can fire.
+        by_rule: dict[int, list[re.Pattern[str]]] = {}
+        for pattern_id in sorted(self._index.candidates(norm)):
+            position, pattern = self._owner[pattern_id]
+            by_rule.setdefault(position, []).append(pattern)
+        for position in sorted({*by_rule, *self._context_rules}):
+            compiled = self._rules[position]
             if compiled.rule.kind == "required" or not self._applies(compiled.rule, ctx):
                 continue
-            evidence = self._match(compiled, norm)
+            evidence = self._match(compiled, norm, by_rule.get(position, []))
             if evidence is not None:
                 hits.append(Hit(compiled.rule, evidence))
         return hits

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from scoring.analysis import analyze
-from scoring.compliance import LineContext, compliance_finding, judge_for
+from scoring.check import check_utterance
+from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
 from simulator.cli.errors import UserError
 
@@ -33,6 +34,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     check.add_argument("--party", choices=PARTIES, default="debtor", help="who hears the line")
     check.add_argument("--unverified", action="store_true", help="the debtor is not verified yet")
+    check.add_argument(
+        "--legal-status",
+        choices=["none", "possible", "lawyer_letter_sent", "filed"],
+        default="none",
+        help="the account's real legal status (honest escalation depends on it)",
+    )
     check.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     check.set_defaults(func=run_check)
 
@@ -89,37 +96,42 @@ def _emit(record: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def _context(args: argparse.Namespace, item: dict[str, Any]) -> LineContext:
+    """The command line's context, overridden per input by an optional "context" object."""
+    given = item.get("context") or {}
+    if not isinstance(given, dict):
+        raise UserError('"context" must be an object')
+    party = given.get("party", args.party)
+    if party not in PARTIES:
+        raise UserError(f"unknown party {party!r} (one of {', '.join(PARTIES)})")
+    hour = given.get("hour")
+    when = None
+    if hour is not None:
+        if not isinstance(hour, int) or not 0 <= hour <= 23:
+            raise UserError(f'"hour" must be 0-23, not {hour!r}')
+        when = datetime.now().replace(hour=hour, minute=0, second=0, microsecond=0)
+    flags = given.get("flags", [])
+    if not isinstance(flags, list):
+        raise UserError('"flags" must be a list')
+    return LineContext(
+        party=party,
+        verified=bool(given.get("verified", not args.unverified)),
+        flags=frozenset(str(f) for f in flags),
+        local_time=when,
+        legal_status=str(given.get("legal_status", args.legal_status)),
+        time_barred=bool(given.get("time_barred", False)),
+    )
+
+
 def run_check(args: argparse.Namespace) -> int:
     for item in _inputs(args):
         text = item["text"]
         lang = _lang_for(args, text)
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
-        judge = judge_for(jurisdiction)
-        ctx = LineContext(party=args.party, verified=not args.unverified)
-        analysis = analyze(text, lang, datetime.now().date())
-        hits = judge.judge_line(text, ctx, norm=analysis.norm)
-        findings = [compliance_finding(h.rule, None, text, h.evidence) for h in hits]
-        if args.message:
-            findings += [
-                compliance_finding(r, None, text, "") for r in judge.missing_in_message(text)
-            ]
-        _emit(
-            {
-                "id": item.get("id"),
-                "findings": [
-                    {
-                        "rule": f.rule,
-                        "category": f.category,
-                        "severity": f.severity,
-                        "quote": f.evidence or f.quote,
-                        "message": f.message.get(lang),
-                        "citation": f.citation,
-                    }
-                    for f in findings
-                ],
-                "tone": analysis.tone.as_dict(),
-            }
+        result = check_utterance(
+            text, lang, judge_for(jurisdiction), _context(args, item), message=args.message
         )
+        _emit({"id": item.get("id"), **result})
     return 0
 
 
