@@ -10,6 +10,7 @@ from scoring.analysis import Analysis, analyze
 from scoring.compliance import Judge, judge_for
 from scoring.findings import Finding
 from scoring.judging import judge_turn
+from scoring.objectives import objective_met
 from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
 from simulator.actions import CONTEXT_FLAGS
 from simulator.journal import NullSink, TurnSink
@@ -53,6 +54,8 @@ class Session:
         self.sink: TurnSink = sink or NullSink()
         self.judge: Judge = judge_for(scenario.jurisdiction)
         self.clock = scenario.call.local_time
+        self.analyses: list[Analysis] = []  # one per trainee line, for live objectives
+        self.findings: list[Finding] = []  # live findings so far
         self.transcript = Transcript(
             attempt_id=attempt_id or uuid.uuid4().hex[:12],
             scenario_id=scenario.id,
@@ -127,6 +130,8 @@ class Session:
             hint=hint,
         )
         self._add(trainee)
+        self.analyses.append(analysis)
+        self.findings.extend(findings)
         reply = self.persona.respond(analysis, index + 1)
         persona = Turn(
             index=index + 1,
@@ -142,6 +147,35 @@ class Session:
         elif self.trainee_turns >= self.scenario.call.max_turns:
             self._finish(TURN_LIMIT)
         return Exchange(trainee, persona, analysis, findings, self.ended)
+
+    @classmethod
+    def replayed(
+        cls,
+        scenario: Scenario,
+        lines: list[str],
+        *,
+        seed: int,
+        mode: Mode = "practice",
+        trainee: str = "trainee",
+        sink: TurnSink | None = None,
+    ) -> Session:
+        """A new call that has already heard `lines`: same seed, same replies (retry from here)."""
+        session = cls(scenario, seed=seed, mode=mode, trainee=trainee, sink=sink)
+        for line in lines:
+            if session.ended:
+                break
+            session.say(line)
+        return session
+
+    def objectives(self) -> list[tuple[str, bool]]:
+        """The scenario's objectives and whether the call has met each so far."""
+        return [
+            (
+                name,
+                objective_met(name, self.analyses, self.findings, self.ended, self.scenario.ledger),
+            )
+            for name in self.scenario.objectives
+        ]
 
     def end(self) -> str:
         """The trainee ends the call (idempotent)."""

@@ -130,8 +130,8 @@ def test_validate_shipped_catalog_is_clean(isolated_home: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_picker_opens_without_arguments(isolated_home: Path) -> None:
-    result = run(stdin="1\n请问是王敏本人吗？\n/end\n", home=isolated_home)
+def test_play_without_scenario_offers_a_menu(isolated_home: Path) -> None:
+    result = run("play", stdin="1\n请问是王敏本人吗？\n/end\n", home=isolated_home)
     assert result.returncode == 0, result.stderr
     assert "Choose a scenario" in result.stdout
     assert "王敏" in result.stdout

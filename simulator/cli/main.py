@@ -6,7 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from simulator.cli import author_cmds, judge_cmds, play, score_cmd, validate_cmd
+from simulator.cli import (
+    app_cmds,
+    author_cmds,
+    judge_cmds,
+    play,
+    score_cmd,
+    validate_cmd,
+)
 from simulator.cli.errors import UserError
 from simulator.journal import JournalError
 from simulator.loader import ScenarioError
@@ -19,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         "every line scored for tone, accuracy and compliance.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    app_cmds.add_parsers(sub)
     play.add_parser(sub)
     judge_cmds.add_parsers(sub)
     score_cmd.add_parser(sub)
@@ -31,8 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        # Until the TUI lands, the simulator opens as an interactive call with a scenario menu.
-        args = parser.parse_args(["play", *([] if argv is None else argv)])
+        args = parser.parse_args(["tui"])
     try:
         status: int = args.func(args)
     except ScenarioError as exc:

@@ -1,0 +1,42 @@
+"""`collectsim tui` (the app in the terminal) and `collectsim serve` (the app in a browser)."""
+
+from __future__ import annotations
+
+import argparse
+
+from simulator.cli.errors import UserError
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    tui = sub.add_parser("tui", help="open the app (the default command)")
+    tui.add_argument("--scenario", help="open this scenario's call directly")
+    tui.add_argument("--trainee", default="", help="trainee name")
+    tui.add_argument("--lang", choices=["zh", "en"], default=None, help="UI language")
+    tui.set_defaults(func=run_tui)
+
+    serve = sub.add_parser("serve", help="serve the app to browsers (textual-serve)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--public-url", default=None, help="URL browsers use, if proxied")
+    serve.set_defaults(func=run_serve)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from simulator.tui.app import CollectSimApp  # Textual loads only when the app opens
+
+    if args.scenario and not args.trainee:
+        raise UserError("--scenario needs --trainee NAME", status=2)
+    app = CollectSimApp(lang=args.lang, trainee=args.trainee, scenario_id=args.scenario)
+    if args.scenario and all(e.scenario.id != args.scenario for e in app.entries):
+        raise UserError(f"no scenario with id '{args.scenario}'")
+    app.run()
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from simulator.tui.serve import serve
+
+    if not 0 < args.port < 65536:
+        raise UserError(f"--port {args.port}: not a TCP port", status=2)
+    serve(args.host, args.port, args.public_url)
+    return 0

@@ -1,0 +1,11 @@
+"""Where a session's turns go as they happen."""
+
+from __future__ import annotations
+
+from simulator.journal import JournalSink
+from simulator.paths import data_dir
+
+
+def journal_sink() -> JournalSink:
+    """The JSON-lines journal in the data directory (fsynced per turn)."""
+    return JournalSink(data_dir() / "journal")

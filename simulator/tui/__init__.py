@@ -1,0 +1,1 @@
+"""The trainee's app (Textual). The only package that imports Textual."""

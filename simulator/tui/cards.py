@@ -1,0 +1,62 @@
+"""Plain-text cards the screens show (the ledger, objectives): formatting only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from scoring.i18n import Lang
+from scoring.ledger import Ledger
+from scoring.objectives import LABELS
+from simulator.tui.strings import t
+
+
+def money(value: Decimal, ledger: Ledger) -> str:
+    return f"{'¥' if ledger.currency == 'CNY' else '$'}{value:,.2f}"
+
+
+def account_card(ledger: Ledger, lang: Lang, local_time: datetime) -> str:
+    rows = [
+        (t("debtor", lang), ledger.debtor),
+        (t("creditor", lang), ledger.creditor + (f" · {ledger.product}" if ledger.product else "")),
+        (t("total", lang), money(ledger.overdue_total, ledger)),
+        (t("principal", lang), money(ledger.principal, ledger)),
+        (t("interest", lang), money(ledger.interest, ledger)),
+        (t("late_fee", lang), money(ledger.late_fee, ledger)),
+    ]
+    if ledger.minimum_payment is not None:
+        rows.append((t("minimum", lang), money(ledger.minimum_payment, ledger)))
+    rows += [
+        (t("due", lang), ledger.due_date.isoformat()),
+        (t("days", lang), str(ledger.days_overdue)),
+        (t("channels", lang), ", ".join(ledger.channels)),
+    ]
+    for plan in ledger.plans:
+        rows.append(
+            (
+                t("plans", lang),
+                t(
+                    "plan_fmt",
+                    lang,
+                    m=plan.months,
+                    p=money(plan.monthly_payment(ledger.overdue_total), ledger),
+                ),
+            )
+        )
+    if ledger.relief.max_waive_interest or ledger.relief.max_waive_late_fee:
+        rows.append(
+            (
+                t("relief", lang),
+                f"{t('interest', lang)} {ledger.relief.max_waive_interest:.0%} · "
+                f"{t('late_fee', lang)} {ledger.relief.max_waive_late_fee:.0%}",
+            )
+        )
+    rows += [
+        (t("legal", lang), ledger.legal_status),
+        (t("local_time", lang), local_time.strftime("%Y-%m-%d %H:%M")),
+    ]
+    return "\n".join(f"{label}: {value}" for label, value in rows)
+
+
+def objectives_card(objectives: list[tuple[str, bool]], lang: Lang) -> str:
+    return "\n".join(f"{'☑' if met else '☐'} {LABELS[name].get(lang)}" for name, met in objectives)

@@ -1,0 +1,152 @@
+"""The call: the account card, the chat, the persona's mood, objectives, warnings and hints."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Input, Label, ProgressBar, Static
+
+from scoring.findings import Finding
+from scoring.i18n import Lang
+from simulator.hints import suggest
+from simulator.session import Session
+from simulator.tui.cards import account_card, objectives_card
+from simulator.tui.screens.help import HelpScreen
+from simulator.tui.strings import t
+from simulator.tui.text import literal
+
+if TYPE_CHECKING:
+    from simulator.tui.app import CollectSimApp
+
+
+class CallScreen(Screen[None]):
+    CSS_PATH = "call.tcss"
+    BINDINGS = [
+        # Priority: the chat Input would otherwise take ctrl+e as "end of line".
+        Binding("ctrl+e,f10", "end_call", "End call", priority=True),
+        Binding("f2", "hint", "Hint"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._started = self.now()
+        self._pending_hint = False
+
+    @property
+    def lang(self) -> Lang:
+        return self.sim.lang
+
+    @property
+    def sim(self) -> CollectSimApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        scenario = self.session.scenario
+        yield Header()
+        with Horizontal():
+            with Vertical(id="side"):
+                yield Static(t("account", lang), classes="heading")
+                yield Static(
+                    account_card(scenario.ledger, lang, self.session.clock),
+                    id="account",
+                    markup=False,
+                )
+                yield Label(t("mood", lang), classes="heading")
+                yield ProgressBar(total=100, show_eta=False, id="mood")
+                yield Label("", id="timer")
+                yield Static(t("objectives", lang), classes="heading")
+                yield Static("", id="objectives", markup=False)
+            with Vertical(id="main"):
+                yield Static(scenario.title.get(lang), id="call-title", markup=False)
+                yield VerticalScroll(id="chat")
+                yield Static("", id="warnings", markup=False)
+                yield Input(placeholder=t("say_placeholder", lang), id="say")
+        # Key help in the UI language (Textual's footer would show the English binding names).
+        yield Static(t("help_call", lang), id="keys", markup=False)
+
+    def on_mount(self) -> None:
+        opening = self.session.transcript.turns[0]
+        self._add_line(self.session.scenario.persona.name, opening.text, "persona")
+        self._refresh_side()
+        self.set_interval(1.0, self._tick)
+        self.query_one("#say", Input).focus()
+
+    # The wall clock of the call timer; tests pin it so screenshots are stable.
+    now = staticmethod(time.monotonic)
+
+    def _tick(self) -> None:
+        elapsed = int(self.now() - self._started)
+        clock = self.session.clock.strftime("%H:%M")
+        self.query_one("#timer", Label).update(
+            f"{t('timer', self.lang)} {elapsed // 60:02d}:{elapsed % 60:02d} · {clock}"
+        )
+
+    def _refresh_side(self) -> None:
+        self.query_one("#mood", ProgressBar).update(progress=self.session.persona.mood)
+        self.query_one("#objectives", Static).update(
+            objectives_card(self.session.objectives(), self.lang)
+        )
+        self._tick()
+
+    def _add_line(self, who: str, text: str, kind: str) -> None:
+        chat = self.query_one("#chat", VerticalScroll)
+        chat.mount(Static(f"{who}: {literal(text)}", classes=f"line {kind}", markup=False))
+        chat.scroll_end(animate=False)
+
+    def _show_warnings(self, findings: list[Finding]) -> None:
+        box = self.query_one("#warnings", Static)
+        if self.session.transcript.mode == "exam" or not findings:
+            box.update("")
+            box.remove_class("active")
+            return
+        lines = [t("warning", self.lang)]
+        for f in findings:
+            lines.append(f"[{f.severity}] {f.rule}: {f.message.get(self.lang)}")
+            lines.append(f"  → {f.suggestion.get(self.lang)}")
+        box.update("\n".join(lines))
+        box.add_class("active")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value
+        event.input.value = ""
+        if not text.strip() or self.session.ended:
+            return
+        hint, self._pending_hint = self._pending_hint, False
+        exchange = self.session.say(text, hint=hint)
+        self._add_line(t("you", self.lang), text, "trainee")
+        self._show_warnings(exchange.findings)
+        self._add_line(self.session.scenario.persona.name, exchange.persona.text, "persona")
+        self._refresh_side()
+        if exchange.ending is not None:
+            self._finish()
+
+    def action_hint(self) -> None:
+        if self.session.transcript.mode == "exam":
+            self.notify(t("hint_none", self.lang))
+            return
+        say = self.query_one("#say", Input)
+        say.value = suggest(self.session)
+        say.cursor_position = len(say.value)
+        self._pending_hint = True  # the next line sent is marked as hinted and costs points
+        self.notify(t("hint", self.lang))
+
+    def action_end_call(self) -> None:
+        self.session.end()
+        self._finish()
+
+    def _finish(self) -> None:
+        from simulator.tui.screens.report import ReportScreen  # report imports call (retry)
+
+        self.notify(t("call_ended", self.lang, ending=self.session.ended))
+        self.app.switch_screen(ReportScreen(self.session))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

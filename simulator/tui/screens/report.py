@@ -1,0 +1,149 @@
+"""The report after the call: verdict, scores, findings with quotes, transcript, mood curve."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Header, Label, Sparkline, Static
+
+from scoring.i18n import Lang
+from scoring.render import to_html, to_markdown
+from scoring.report import Report
+from simulator.paths import data_dir
+from simulator.recording import journal_sink
+from simulator.reporting import report_for
+from simulator.session import Session
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.strings import t
+from simulator.tui.text import literal
+
+if TYPE_CHECKING:
+    from simulator.tui.app import CollectSimApp
+
+
+def failing_turn(report: Report) -> int | None:
+    """The turn that failed the call: its first critical finding, else its first finding."""
+    turns = [f for f in report.findings if f.turn is not None]
+    critical = [f for f in turns if f.severity == "critical"]
+    chosen = critical or turns
+    return chosen[0].turn if chosen else None
+
+
+class ReportScreen(Screen[None]):
+    CSS_PATH = "report.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("r", "retry", "Retry from here"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.report = report_for(session.transcript)
+
+    @property
+    def sim(self) -> CollectSimApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> Lang:
+        return self.sim.lang
+
+    def compose(self) -> ComposeResult:
+        lang, report = self.lang, self.report
+        verdict = t("passed", lang) if report.passed else t("failed", lang)
+        yield Header()
+        with VerticalScroll(id="report"):
+            yield Static(
+                f"{t('score', lang)}: {report.score:.1f} / 100 — {verdict}",
+                id="verdict",
+                classes="passed" if report.passed else "failed",
+                markup=False,
+            )
+            if report.failed_by_critical:
+                yield Static(t("critical", lang), id="critical", markup=False)
+            dims = "   ".join(
+                f"{t('dim_' + name, lang)} {value:.0f}" for name, value in report.dimensions.items()
+            )
+            yield Static(dims, id="dimensions", markup=False)
+            yield Label(t("mood_curve", lang), classes="heading")
+            yield Sparkline([mood for _, mood in report.mood_curve], id="mood-curve")
+            yield Label(t("findings", lang), classes="heading")
+            if not report.findings:
+                yield Static(t("no_findings", lang), markup=False)
+            for f in report.findings:
+                where = f"#{f.turn}" if f.turn is not None else "—"
+                yield Static(
+                    f"[{f.severity}] {where} {f.rule} ({f.dimension})\n"
+                    f"  “{literal(f.quote)}”\n"
+                    f"  {f.message.get(lang)}\n"
+                    f"  {t('suggest', lang)}: {f.suggestion.get(lang)}\n"
+                    f"  {t('source', lang)}: {f.citation}",
+                    classes=f"finding {f.severity}",
+                    markup=False,
+                )
+            yield Label(t("transcript", lang), classes="heading")
+            name = self.session.scenario.persona.name
+            for turn in self.session.transcript.turns:
+                who = t("you", lang) if turn.speaker == "trainee" else name
+                yield Static(
+                    f"{turn.index:>2} {who}: {literal(turn.text)}",
+                    classes=f"line {turn.speaker}",
+                    markup=False,
+                )
+        with Horizontal(id="actions"):
+            yield Button(t("export_html", lang), id="export-html")
+            yield Button(t("export_md", lang), id="export-md")
+            yield Button(t("retry", lang), id="retry", variant="warning")
+            yield Button(t("back", lang), id="back", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "export-html":
+                self.export("html")
+            case "export-md":
+                self.export("md")
+            case "retry":
+                self.action_retry()
+            case "back":
+                self.action_back()
+
+    def export(self, fmt: str) -> None:
+        folder = data_dir() / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.session.transcript.attempt_id}.{fmt}"
+        text = (
+            to_html(self.report, self.session.transcript, self.lang)
+            if fmt == "html"
+            else to_markdown(self.report, self.lang)
+        )
+        path.write_text(text, encoding="utf-8")
+        self.notify(t("exported", self.lang, path=path))
+
+    def action_retry(self) -> None:
+        turn = failing_turn(self.report)
+        if turn is None:
+            self.notify(t("retry_none", self.lang))
+            return
+        transcript = self.session.transcript
+        lines = [x.text for x in transcript.trainee_turns() if x.index < turn]
+        session = Session.replayed(
+            self.session.scenario,
+            lines,
+            seed=transcript.seed,
+            mode=transcript.mode,
+            trainee=transcript.trainee,
+            sink=journal_sink(),
+        )
+        self.app.switch_screen(CallScreen(session))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+        start = self.app.screen
+        refresh = getattr(start, "refresh_catalog", None)
+        if callable(refresh):
+            refresh()

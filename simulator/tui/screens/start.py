@@ -1,0 +1,159 @@
+"""Start: who is training, in which language, and which scenario."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Input, Label, Select
+
+from scoring.i18n import Lang
+from simulator.catalog import Entry
+from simulator.recording import journal_sink
+from simulator.session import Session
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.help import HelpScreen
+from simulator.tui.strings import t
+
+if TYPE_CHECKING:
+    from simulator.tui.app import CollectSimApp
+
+ALL = "all"
+
+
+def matches(entry: Entry, text: str, jurisdiction: str, difficulty: str) -> bool:
+    s = entry.scenario
+    if jurisdiction != ALL and s.jurisdiction != jurisdiction:
+        return False
+    if difficulty != ALL and str(s.difficulty) != difficulty:
+        return False
+    haystack = " ".join([s.id, s.title.zh, s.title.en, *s.tags]).lower()
+    return all(word in haystack for word in text.lower().split())
+
+
+class StartScreen(Screen[None]):
+    CSS_PATH = "start.tcss"
+    BINDINGS = [Binding("f1", "help", "Help")]
+
+    @property
+    def sim(self) -> CollectSimApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> Lang:
+        return self.sim.lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Header()
+        with Horizontal(id="who"):
+            yield Label(t("trainee", lang), id="trainee-label")
+            yield Input(self.sim.trainee, placeholder=t("trainee_placeholder", lang), id="trainee")
+            yield Select(
+                [("中文", "zh"), ("English", "en")], value=lang, allow_blank=False, id="lang"
+            )
+            yield Select(
+                [(t("practice", lang), "practice"), (t("exam", lang), "exam")],
+                value="practice",
+                allow_blank=False,
+                id="mode",
+            )
+        with Horizontal(id="filters"):
+            yield Input(placeholder=t("filter_placeholder", lang), id="filter")
+            yield Select(
+                [(t("all", lang), ALL), ("CN", "CN"), ("US", "US")],
+                value=ALL,
+                allow_blank=False,
+                id="jurisdiction",
+            )
+            yield Select(
+                [(t("all", lang), ALL)] + [("★" * d, str(d)) for d in (1, 2, 3)],
+                value=ALL,
+                allow_blank=False,
+                id="difficulty",
+            )
+        yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+        yield Label(t("start_hint", lang), id="start-hint")
+
+    _ready = False
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.refresh_catalog()
+        self.query_one("#catalog", DataTable).focus()
+
+    def refresh_catalog(self) -> None:
+        lang = self.lang
+        table = self.query_one("#catalog", DataTable)
+        table.clear(columns=True)
+        table.add_columns(
+            t("col_title", lang),
+            t("col_lang", lang),
+            t("jurisdiction", lang),
+            t("difficulty", lang),
+            t("col_best", lang),
+            t("col_attempts", lang),
+        )
+        text = self.query_one("#filter", Input).value
+        jurisdiction = str(self.query_one("#jurisdiction", Select).value)
+        difficulty = str(self.query_one("#difficulty", Select).value)
+        history = self.sim.history(self.query_one("#trainee", Input).value.strip())
+        for entry in self.sim.entries:
+            if not matches(entry, text, jurisdiction, difficulty):
+                continue
+            s = entry.scenario
+            best, tries = history.get(s.id, (None, 0))
+            table.add_row(
+                s.title.get(lang),
+                s.language,
+                s.jurisdiction,
+                "★" * s.difficulty,
+                "—" if best is None else f"{best:.0f}",
+                str(tries),
+                key=s.id,
+            )
+        if table.row_count == 0:
+            self.notify(t("no_scenarios", lang))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._ready and event.input.id in {"filter", "trainee"}:
+            self.sim.trainee = self.query_one("#trainee", Input).value.strip()
+            self.refresh_catalog()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if not self._ready:
+            return  # the initial values being set, not a choice
+        if event.select.id == "lang" and event.value in {"zh", "en"} and event.value != self.lang:
+            self.sim.lang = event.value
+            self.app.title = t("app_title", self.sim.lang)
+            self.app.pop_screen()
+            self.app.push_screen(StartScreen())
+        elif event.select.id in {"jurisdiction", "difficulty"}:
+            self.refresh_catalog()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        mode = str(self.query_one("#mode", Select).value)
+        self.open_scenario(str(event.row_key.value), mode="exam" if mode == "exam" else "practice")
+
+    def open_scenario(self, scenario_id: str, mode: Literal["practice", "exam"]) -> None:
+        trainee = self.sim.trainee or self.query_one("#trainee", Input).value.strip()
+        if not trainee:
+            self.notify(t("need_name", self.lang), severity="warning")
+            self.query_one("#trainee", Input).focus()
+            return
+        entry = next((e for e in self.sim.entries if e.scenario.id == scenario_id), None)
+        if entry is None:
+            self.notify(t("no_scenarios", self.lang), severity="error")
+            return
+        # Exam mode: a fixed seed, so every trainee meets the same persona.
+        seed = 0 if mode == "exam" else len(self.sim.history(trainee))
+        session = Session(
+            entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=journal_sink()
+        )
+        self.app.push_screen(CallScreen(session))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

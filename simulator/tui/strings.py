@@ -1,0 +1,97 @@
+"""Every user-facing string of the app, in zh-CN and en."""
+
+from __future__ import annotations
+
+from scoring.i18n import Lang
+
+_S: dict[str, tuple[str, str]] = {
+    "app_title": ("CollectSim 催收通话模拟训练", "CollectSim call practice"),
+    "trainee": ("学员", "Trainee"),
+    "trainee_placeholder": ("输入你的名字", "Your name"),
+    "language": ("界面语言", "Language"),
+    "filter": ("筛选", "Filter"),
+    "filter_placeholder": ("按标题、标签、编号筛选", "Filter by title, tag or id"),
+    "all": ("全部", "All"),
+    "jurisdiction": ("法域", "Jurisdiction"),
+    "difficulty": ("难度", "Difficulty"),
+    "mode": ("模式", "Mode"),
+    "practice": ("练习", "Practice"),
+    "exam": ("考核", "Exam"),
+    "col_title": ("场景", "Scenario"),
+    "col_lang": ("语言", "Lang"),
+    "col_best": ("最高分", "Best"),
+    "col_attempts": ("次数", "Tries"),
+    "start_hint": ("回车开始通话 · F1 帮助 · Ctrl+Q 退出", "Enter to call · F1 help · Ctrl+Q quit"),
+    "no_scenarios": ("没有可用的场景", "No scenarios found"),
+    "need_name": ("请先输入学员名字", "Enter your name first"),
+    "account": ("账户信息", "Account"),
+    "debtor": ("客户", "Debtor"),
+    "creditor": ("机构", "Creditor"),
+    "total": ("逾期总额", "Overdue total"),
+    "principal": ("本金", "Principal"),
+    "interest": ("利息", "Interest"),
+    "late_fee": ("滞纳金", "Late fee"),
+    "minimum": ("最低还款", "Minimum payment"),
+    "due": ("到期日", "Due date"),
+    "days": ("逾期天数", "Days overdue"),
+    "channels": ("还款渠道", "Channels"),
+    "plans": ("可选分期", "Allowed plans"),
+    "plan_fmt": ("{m}期 · 每期{p}", "{m} months · {p}/month"),
+    "relief": ("可减免", "Relief"),
+    "legal": ("法律状态", "Legal status"),
+    "local_time": ("对方当地时间", "Local time"),
+    "mood": ("对方情绪", "Mood"),
+    "objectives": ("通话目标", "Objectives"),
+    "timer": ("通话时长", "Call time"),
+    "say_placeholder": ("输入你要说的话，回车发送", "Type what you say, Enter to send"),
+    "warning": ("⚠ 违规提醒", "⚠ Warning"),
+    "hint": ("提示（扣分）", "Hint (costs points)"),
+    "hint_none": ("本模式不提供提示", "No hints in this mode"),
+    "call_ended": ("通话结束：{ending}", "Call ended: {ending}"),
+    "end_call": ("结束通话", "End call"),
+    "help_call": (
+        "回车发送 · Ctrl+E/F10 结束通话 · F2 提示 · F1 帮助",
+        "Enter send · Ctrl+E/F10 end call · F2 hint · F1 help",
+    ),
+    "report": ("通话报告", "Call report"),
+    "passed": ("通过", "PASSED"),
+    "failed": ("未通过", "FAILED"),
+    "critical": ("存在严重违规，本次通话不合格", "A critical violation fails the call"),
+    "score": ("总分", "Score"),
+    "findings": ("扣分项", "Findings"),
+    "no_findings": ("没有扣分项", "No findings"),
+    "transcript": ("通话记录", "Transcript"),
+    "suggest": ("建议说法", "Say instead"),
+    "source": ("依据", "Source"),
+    "export_html": ("导出 HTML", "Export HTML"),
+    "export_md": ("导出 Markdown", "Export Markdown"),
+    "exported": ("已导出：{path}", "Exported: {path}"),
+    "retry": ("从此处重来", "Retry from here"),
+    "retry_none": ("没有需要重来的扣分句", "No failing line to retry from"),
+    "back": ("返回", "Back"),
+    "you": ("你", "You"),
+    "dim_tone": ("语气", "Tone"),
+    "dim_accuracy": ("准确", "Accuracy"),
+    "dim_compliance": ("合规", "Compliance"),
+    "dim_outcome": ("结果", "Outcome"),
+    "mood_curve": ("情绪曲线", "Mood over the call"),
+    "help_title": ("帮助", "Help"),
+    "help_text": (
+        "选择场景后与模拟客户通话。练习模式下违规会即时提醒，F2 可获得提示（每次扣 3 分）；"
+        "考核模式没有提醒和提示。通话结束后查看报告，可导出或从扣分处重来。",
+        "Pick a scenario and talk to the simulated customer. Practice mode warns you at once "
+        "when a line breaks a rule and F2 gives a hint (3 points each); exam mode has neither. "
+        "After the call, read the report, export it, or retry from the line that cost you.",
+    ),
+    "close": ("关闭", "Close"),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    zh, en = _S[key]
+    text = zh if lang == "zh" else en
+    return text.format(**values) if values else text
+
+
+def keys() -> list[str]:
+    return list(_S)

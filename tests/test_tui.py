@@ -1,0 +1,260 @@
+"""The trainee's app driven as a user would (Textual pilot), and its screens pinned."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from simulator.catalog import load_catalog
+from simulator.tui.app import CollectSimApp
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.report import ReportScreen
+from simulator.tui.screens.start import StartScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (130, 40)
+GOOD = [
+    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+    "请问是王敏女士本人吗？",
+    "给您打电话是关于您信用卡账单的事，您的信用卡目前逾期18天，逾期金额是5230.50元。",
+    "是遇到什么困难了吗？",
+    "我非常理解您的难处，工作忙确实容易忘。",
+    "您可以通过手机银行或者支付宝还款，很方便。",
+    "您看什么时候方便还款呢？",
+    "好的，那我们约定您这周五之前还清5230.50元。谢谢您的配合，再见。",
+]
+
+
+@pytest.fixture(autouse=True)
+def frozen_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CallScreen, "now", staticmethod(lambda: 1000.0))
+
+
+PINNED = ("cc-m1-forgetful", "ol-hardship-instalment", "us-dispute-validation")
+
+
+def app(lang: str = "zh", trainee: str = "小李", pinned: bool = False) -> CollectSimApp:
+    """The app on the shipped catalog; `pinned` keeps it to three scenarios for snapshots."""
+    entries = load_catalog()[0]
+    if pinned:
+        entries = [e for e in entries if e.scenario.id in PINNED]
+    return CollectSimApp(lang=lang, trainee=trainee, entries=entries)  # type: ignore[arg-type]
+
+
+async def open_call(pilot: Pilot[None], scenario: str = "cc-m1-forgetful") -> CallScreen:
+    await pilot.pause()
+    start = pilot.app.screen
+    assert isinstance(start, StartScreen)
+    start.open_scenario(scenario, mode="practice")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CallScreen)
+    return pilot.app.screen
+
+
+async def say(pilot: Pilot[None], text: str) -> None:
+    pilot.app.screen.query_one("#say", Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def lines(screen: CallScreen | ReportScreen) -> list[str]:
+    return [str(w.render()) for w in screen.query(".line").results(Static)]
+
+
+async def test_good_call_passes_and_shows_the_report() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        for line in GOOD:
+            await say(pilot, line)
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.report.passed
+        verdict = str(report.query_one("#verdict", Static).render())
+        assert "通过" in verdict and "未通过" not in verdict
+
+
+async def test_threatening_call_fails_with_the_finding_shown() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        call = await open_call(pilot)
+        await say(pilot, "请问是王敏本人吗？")
+        await say(pilot, "你要是不还，我们就找你家人和单位，让大家都知道你欠钱不还。")
+        warnings = str(call.query_one("#warnings", Static).render())
+        assert "⚠" in warnings and "[critical]" in warnings
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.report.failed_by_critical and not report.report.passed
+        shown = [str(w.render()) for w in report.query(".finding").results(Static)]
+        assert any("[critical]" in text and "找你家人" in text for text in shown)
+
+
+async def test_abuse_makes_the_persona_hang_up() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        await say(pilot, "你这种老赖，脸都不要了吗？")
+        await say(pilot, "再不还钱就让你坐牢，后果自负！")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.session.ended == "hung_up"
+
+
+async def test_exam_mode_shows_no_warnings_and_no_hints() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        start.open_scenario("cc-m1-forgetful", mode="exam")
+        await pilot.pause()
+        call = pilot.app.screen
+        assert isinstance(call, CallScreen)
+        await say(pilot, "你这种老赖，脸都不要了吗？")
+        assert not call.query_one("#warnings", Static).has_class("active")
+        await pilot.press("f2")
+        assert call.query_one("#say", Input).value == ""
+        assert call.session.transcript.seed == 0
+
+
+async def test_hint_suggests_a_line_and_costs_points() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        call = await open_call(pilot)
+        await pilot.press("f2")
+        suggestion = call.query_one("#say", Input).value
+        assert "某银行信用卡中心" in suggestion
+        await pilot.press("enter")
+        await pilot.pause()
+        assert call.session.transcript.trainee_turns()[0].hint
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.report.hints_used == 1
+
+
+async def test_retry_from_the_line_that_failed_the_call() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "再不还钱就让你坐牢。")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        call = pilot.app.screen
+        assert isinstance(call, CallScreen)
+        said = [t.text for t in call.session.transcript.trainee_turns()]
+        assert said == ["请问是王敏女士本人吗？"]  # back to just before the threat
+        assert call.session.persona.state == "verified"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[b]bold[/b] [Note] [link=https://x]x[/link] $var [red]",
+        "\x1b[31mred\x1b[0m\x07\x00",
+        "哈" * 10_000,
+    ],
+)
+async def test_trainee_text_is_shown_literally(text: str) -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        call = await open_call(pilot)
+        await say(pilot, text)
+        mine = [line for line in lines(call) if line.startswith("你: ")]
+        assert mine, lines(call)
+        shown = mine[-1].removeprefix("你: ")
+        if text.startswith("[b]"):
+            assert shown == text
+        elif text.startswith("\x1b"):
+            assert "\x1b" not in shown and "\\x1b[31mred" in shown
+        else:
+            assert len(shown) == 10_000
+
+
+async def test_language_switch_redraws_the_start_screen() -> None:
+    async with app(lang="zh").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert pilot.app.title == "CollectSim 催收通话模拟训练"
+        from textual.widgets import Select
+
+        pilot.app.screen.query_one("#lang", Select).value = "en"
+        await pilot.pause()
+        assert pilot.app.title == "CollectSim call practice"
+        assert isinstance(pilot.app.screen, StartScreen)
+
+
+async def test_catalog_filters() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        from textual.widgets import DataTable, Select
+
+        screen = pilot.app.screen
+        table = screen.query_one("#catalog", DataTable)
+        everything = table.row_count
+        screen.query_one("#jurisdiction", Select).value = "US"
+        await pilot.pause()
+        assert 0 < table.row_count < everything
+        screen.query_one("#filter", Input).value = "no-such-words-anywhere"
+        await pilot.pause()
+        assert table.row_count == 0
+
+
+def test_textual_is_imported_only_in_the_tui_package() -> None:
+    offenders = []
+    for path in [*(ROOT / "simulator").rglob("*.py"), *(ROOT / "scoring").rglob("*.py")]:
+        if "tui" in path.relative_to(ROOT).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n == "textual" or n.startswith(("textual.", "textual_serve")) for n in names):
+                offenders.append(str(path))
+    assert not offenders
+
+
+def test_scoring_never_imports_simulator() -> None:
+    for path in (ROOT / "scoring").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("simulator"):
+                pytest.fail(f"{path} imports {node.module}")
+            if isinstance(node, ast.Import) and any(
+                a.name.startswith("simulator") for a in node.names
+            ):
+                pytest.fail(f"{path} imports simulator")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_start(snap_compare: object, lang: str) -> None:
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_call(snap_compare: object, lang: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "你这种老赖！")
+
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_report(snap_compare: object, lang: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "再不还钱就让你坐牢。")
+
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
