@@ -83,7 +83,13 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self._ready = True
         self.refresh_catalog()
-        self.query_one("#catalog", DataTable).focus()
+        # A new trainee gives their name first; a known one goes straight to the catalog.
+        first = "#catalog" if self.sim.trainee else "#trainee"
+        self.query_one(first).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id in {"trainee", "filter"}:
+            self.query_one("#catalog", DataTable).focus()
 
     def refresh_catalog(self) -> None:
         lang = self.lang
