@@ -36,11 +36,25 @@ _TOLERANCE = Decimal("0.01")
 _IMPRECISE_SHARE = Decimal("0.02")
 
 
+# A list of figures ("本金18500元、利息1203.75元") gives each figure its own label.
+_LIST_BREAK = re.compile(r"、|;")
+
+
 def _clause_before(norm: str, text: str, start: int) -> str:
     """The part of the clause before a mention (the mention's own offsets are in `text`)."""
     head = text[:start].lower()
-    breaks = list(CLAUSE_BREAK.finditer(head))
-    return head[breaks[-1].end() :] if breaks else head
+    breaks = [*CLAUSE_BREAK.finditer(head), *_LIST_BREAK.finditer(head)]
+    return head[max(b.end() for b in breaks) :] if breaks else head
+
+
+def _label(before: str) -> str | None:
+    """The ledger figure named nearest before an amount ("利息是…", "the balance is …")."""
+    best: tuple[int, str] | None = None
+    for name, cue in _AMOUNT_CUES:
+        ends = [m.end() for m in cue.finditer(before)]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), name)
+    return best[1] if best else None
 
 
 def _fmt(value: Decimal, ledger: Ledger) -> str:
@@ -87,8 +101,7 @@ def check_amounts(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[
     findings: list[Finding] = []
     instalments = [c.value for c in analysis.counts if c.kind == "instalments"]
     for mention in analysis.amounts:
-        before = _clause_before(analysis.norm, analysis.text, mention.start)
-        kind = next((name for name, cue in _AMOUNT_CUES if cue.search(before)), None)
+        kind = _label(_clause_before(analysis.norm, analysis.text, mention.start))
         if kind is None:
             continue  # a proposal ("先还1000可以吗"), not a statement of fact
         expected = _expected_amounts(kind, ledger, instalments)
@@ -171,10 +184,14 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 
 
 def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
+    """An instalment count is checked only in a line that offers a plan ("两个月没接电话" is not
+    an offer of a two-month plan)."""
+    if not analysis.has("offer_plan"):
+        return []
     allowed = sorted(p.months for p in ledger.plans)
     findings: list[Finding] = []
     for count in analysis.counts:
-        if count.kind != "instalments" or count.value in allowed:
+        if count.kind != "instalments" or count.value in allowed or count.value < 2:
             continue
         options_zh = "、".join(f"{m}期" for m in allowed) or "无分期方案"
         options_en = ", ".join(f"{m} months" for m in allowed) or "no instalment plan"

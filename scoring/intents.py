@@ -82,7 +82,10 @@ class IntentMatcher:
         breaks = list(CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
-        return self._negation.search(window) is not None
+        # "Why don't you borrow it" suggests; it does not negate.
+        return any(
+            not window[: cue.start()].endswith("why ") for cue in self._negation.finditer(window)
+        )
 
     def _keyword_hit(self, intent: _Intent, norm: str) -> int:
         """Where the last un-negated keyword of the intent starts, or -1."""

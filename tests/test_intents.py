@@ -42,6 +42,19 @@ def intents(text: str, lang: Lang) -> list[str]:
         ("我这边先帮您登记异议并核实还款记录。", "acknowledge_dispute"),
         ("再不还钱就让你坐牢，后果自负！", "threaten"),
         ("你这种老赖，脸都不要了吗？", "insult"),
+        ("这么大年纪了还乱刷卡，丢人现眼。", "insult"),
+        ("您看哪天您女儿在家，我那天再打给您。", "leave_callback"),
+        ("您先别哭，有什么困难跟我说。", "empathize"),
+        ("您先好好治病，钱的事我们慢慢商量。", "empathize"),
+        ("您的借款有保险，可以理赔。", "offer_claim"),
+        ("这段时间我们不会再打电话催您了。", "agree_stop_contact"),
+        ("今天必须把钱还上", "pressure"),
+        ("请问这个号码是赵志鹏先生在用吗？", "verify_identity"),
+        ("那我们只能打给你老婆了", "threaten"),
+        ("我代表我们中心向您道歉", "apologize"),
+        ("我这边也可以先帮您登记投诉", "acknowledge_dispute"),
+        ("您看15号能还吗？", "ask_payment_date"),
+        ("我们可以一起协商一个还款方案", "offer_plan"),
     ],
 )
 def test_chinese_intents(text: str, expected: str) -> None:
@@ -72,6 +85,13 @@ def test_chinese_intents(text: str, expected: str) -> None:
         ("Sure, we can do 3 payments of $428.12.", "offer_plan"),
         ("I'm sorry to hear that, that sounds frustrating.", "empathize"),
         ("We'll stop calling you.", "agree_stop_contact"),
+        ("Can you pay something today?", "ask_payment_date"),
+        ("Why don't you take out a loan to cover it?", "pressure"),
+        ("You could always use your credit card to pay it off today.", "pressure"),
+        ("We'll keep calling until you pay.", "pressure"),
+        ("Okay, I'll let you go. Have a good night at work.", "close"),
+        ("We have payment plans over 3, 6 or 12 months.", "offer_plan"),
+        ("You'll never get approved for credit again.", "threaten"),
     ],
 )
 def test_english_intents(text: str, expected: str) -> None:
@@ -90,6 +110,12 @@ def test_english_intents(text: str, expected: str) -> None:
         ("I'll note your dispute right now.", "en", "pressure"),
         ("When could you send us the statement?", "en", "ask_payment_date"),
         ("核实一下身份", "zh", "acknowledge_dispute"),
+        ("工号不方便告诉你", "zh", "self_identify"),
+        ("您可以随时拨打官方客服热线核实我的身份", "zh", "verify_identity"),
+        ("麻烦您把转账凭证发给我", "zh", "explain_channels"),
+        ("第3期已经逾期了", "zh", "offer_plan"),
+        ("We won't stop calling until the balance is paid.", "en", "agree_stop_contact"),
+        ("Could you put it on another credit card?", "en", "verify_identity"),
     ],
 )
 def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:

@@ -50,6 +50,10 @@ def accuracy_rules(scenario: Scenario, text: str) -> list[str]:
         ("分3期每期1743.5元。", []),
         ("分3期每期2000元。", ["ACC-AMOUNT"]),
         ("滞纳金可以全部减免，减免50元。", []),
+        ("本金5000元、利息180.5元、滞纳金50元。", []),
+        ("本金5000元、利息180.5元、滞纳金60元。", ["ACC-AMOUNT"]),
+        ("您已经两个月没接电话了。", []),
+        ("这一期您还没还。", []),
     ],
 )
 def test_accuracy_against_the_ledger(forgetful: Scenario, text: str, expected: list[str]) -> None:
