@@ -159,3 +159,51 @@ def test_scaffold_refuses_to_overwrite(tmp_path: Path) -> None:
     scaffold(tmp_path, "taken", "zh", "CN")
     with pytest.raises(FileExistsError):
         scaffold(tmp_path, "taken", "zh", "CN")
+
+
+def _validate(tmp_path: Path, golden: str) -> list[str]:
+    from simulator.validation import validate
+
+    (tmp_path / "tests").mkdir(exist_ok=True)
+    (tmp_path / "cc-m1-forgetful.scenario.yaml").write_text(
+        BASE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "tests" / "x.test.yaml"
+    path.write_text(golden, encoding="utf-8")
+    return [str(p) for p in validate([tmp_path])[1]]
+
+
+GOLDEN = """\
+scenario: cc-m1-forgetful
+conversations:
+  - name: one
+    steps:
+      - say: 请问是王敏本人吗？
+        expect: {state: verified, rules: [CN-THREAT-VIOLENCE], intents: [verify_identity]}
+    end: {ending: promise_to_pay, objectives_met: [verify_identity]}
+"""
+
+
+def test_valid_golden_file_passes(tmp_path: Path) -> None:
+    assert _validate(tmp_path, GOLDEN) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("state: verified", "state: verifyed", "unknown state 'verifyed'"),
+        ("CN-THREAT-VIOLENCE", "CN-NO-SUCH-RULE", "unknown rule 'CN-NO-SUCH-RULE'"),
+        ("intents: [verify_identity]", "intents: [verify]", "unknown intent 'verify'"),
+        ("ending: promise_to_pay", "ending: paid", "unknown ending 'paid'"),
+        ("objectives_met: [verify_identity]", "objectives_met: [offer_claim]", "objective"),
+        ("scenario: cc-m1-forgetful", "scenario: nope", "unknown scenario 'nope'"),
+        ("    steps:", "    stepz:", "stepz"),
+    ],
+)
+def test_broken_golden_files_are_reported_with_position(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    problems = _validate(tmp_path, GOLDEN.replace(old, new))
+    assert problems and any(message in p for p in problems), problems
+    assert all(":" in p.split(" error: ")[0] for p in problems)
+    assert problems[0].split(":")[1].isdigit()

@@ -1,0 +1,106 @@
+"""`validate`: schema and reference checks of scenario files and golden test files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring.intents import intent_names
+from scoring.rulepack import load_pack
+from simulator.goldens import TEST_SUFFIX, LoadedTests, load_tests
+from simulator.loader import SUFFIX, ScenarioError, load_scenario
+from simulator.persona import HUNG_UP_STATE
+from simulator.scenario import Scenario
+from simulator.yamlsafe import Problem
+
+
+def files_under(paths: list[Path]) -> list[Path]:
+    """Scenario and golden test files named or found under the given paths."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.rglob(f"*{SUFFIX}")) + sorted(path.rglob(f"*{TEST_SUFFIX}"))
+        else:
+            found.append(path)
+    return found
+
+
+def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> list[Problem]:
+    tests, located = loaded.tests, loaded.located
+    scenario = scenarios.get(tests.scenario)
+    if scenario is None:
+        return [located.problem(("scenario",), f"unknown scenario '{tests.scenario}'")]
+    states = set(scenario.states) | {HUNG_UP_STATE}
+    endings = {s.ending for s in scenario.states.values() if s.ending} | {
+        "hung_up",
+        "trainee_ended",
+        "turn_limit",
+    }
+    rules = {r.id for r in load_pack(scenario.jurisdiction).rules}
+    intents = set(intent_names())
+    problems: list[Problem] = []
+    for c, conversation in enumerate(tests.conversations):
+        for s, step in enumerate(conversation.steps):
+            where = ("conversations", c, "steps", s, "expect")
+            expect = step.expect
+            for state in [expect.state, *(expect.state_in or [])]:
+                if state is not None and state not in states:
+                    problems.append(located.problem(where, f"unknown state '{state}'"))
+            for rule in expect.rules or []:
+                if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
+                    problems.append(located.problem(where, f"unknown rule '{rule}'"))
+            for intent in expect.intents or []:
+                if intent not in intents:
+                    problems.append(located.problem(where, f"unknown intent '{intent}'"))
+            if expect.ending is not None and expect.ending not in endings:
+                problems.append(located.problem(where, f"unknown ending '{expect.ending}'"))
+        end = conversation.end
+        where_end = ("conversations", c, "end")
+        if end.ending is not None and end.ending not in endings:
+            problems.append(located.problem(where_end, f"unknown ending '{end.ending}'"))
+        for rule in end.rules or []:
+            if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
+                problems.append(located.problem(where_end, f"unknown rule '{rule}'"))
+        for objective in end.objectives_met or []:
+            if objective not in scenario.objectives:
+                problems.append(
+                    located.problem(
+                        where_end, f"objective '{objective}' is not one of the scenario's"
+                    )
+                )
+    return problems
+
+
+def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
+    """(files checked, problems) for every scenario and golden file under `paths`."""
+    files = files_under(paths)
+    problems: list[Problem] = []
+    scenarios: dict[str, Scenario] = {}
+    goldens: list[Path] = []
+    for path in files:
+        if path.name.endswith(TEST_SUFFIX):
+            goldens.append(path)
+            continue
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            problems += exc.problems
+            continue
+        scenarios[scenario.id] = scenario
+    for path in goldens:
+        try:
+            loaded = load_tests(path)
+        except ScenarioError as exc:
+            problems += exc.problems
+            continue
+        if loaded.tests.scenario not in scenarios:
+            # A golden validated on its own: find its scenario beside or above it.
+            for folder in (path.parent, path.parent.parent):
+                candidate = folder / f"{loaded.tests.scenario}{SUFFIX}"
+                if candidate.exists():
+                    try:
+                        scenarios[loaded.tests.scenario] = load_scenario(candidate)
+                    except ScenarioError:
+                        pass  # reported when that file itself is validated
+                    break
+        problems += _golden_references(loaded, scenarios)
+    return len(files), problems
