@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 ALL = "all"
 
 
-def matches(entry: Entry, text: str, jurisdiction: str, difficulty: str) -> bool:
+def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficulty: str) -> bool:
     s = entry.scenario
+    if language != ALL and s.language != language:
+        return False
     if jurisdiction != ALL and s.jurisdiction != jurisdiction:
         return False
     if difficulty != ALL and str(s.difficulty) != difficulty:
@@ -63,6 +65,12 @@ class StartScreen(Screen[None]):
             )
         with Horizontal(id="filters"):
             yield Input(placeholder=t("filter_placeholder", lang), id="filter")
+            yield Select(
+                [(t("all", lang), ALL), ("中文 zh-CN", "zh-CN"), ("English en-US", "en-US")],
+                value=ALL,
+                allow_blank=False,
+                id="language",
+            )
             yield Select(
                 [(t("all", lang), ALL), ("CN", "CN"), ("US", "US")],
                 value=ALL,
@@ -104,11 +112,12 @@ class StartScreen(Screen[None]):
             t("col_attempts", lang),
         )
         text = self.query_one("#filter", Input).value
+        language = str(self.query_one("#language", Select).value)
         jurisdiction = str(self.query_one("#jurisdiction", Select).value)
         difficulty = str(self.query_one("#difficulty", Select).value)
         history = self.sim.history(self.query_one("#trainee", Input).value.strip())
         for entry in self.sim.entries:
-            if not matches(entry, text, jurisdiction, difficulty):
+            if not matches(entry, text, language, jurisdiction, difficulty):
                 continue
             s = entry.scenario
             best, tries = history.get(s.id, (None, 0))
@@ -137,7 +146,7 @@ class StartScreen(Screen[None]):
             self.app.title = t("app_title", self.sim.lang)
             self.app.pop_screen()
             self.app.push_screen(StartScreen())
-        elif event.select.id in {"jurisdiction", "difficulty"}:
+        elif event.select.id in {"language", "jurisdiction", "difficulty"}:
             self.refresh_catalog()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

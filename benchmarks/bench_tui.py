@@ -1,0 +1,100 @@
+"""Benchmark the app: cold start to the first interactive screen, and Enter to reply on screen.
+
+Cold start is measured from a fresh Python process being launched to the start screen being
+mounted and interactive (headless), best of five. Enter-to-reply is the time from pressing
+Enter in the chat to the persona's line being mounted, over a scripted call.
+Targets: under 1 s and under 50 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHILD = """
+import asyncio, sys
+from simulator.tui.app import CollectSimApp
+from simulator.tui.screens.start import StartScreen
+
+async def main():
+    app = CollectSimApp(lang="zh", trainee="bench")
+    async with app.run_test(headless=True, size=(120, 40)) as pilot:
+        while not isinstance(app.screen, StartScreen) or not app.screen.is_mounted:
+            await pilot.pause()
+        print("ready", flush=True)
+
+asyncio.run(main())
+"""
+
+LINES = [
+    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+    "请问是王敏女士本人吗？",
+    "给您打电话是关于您信用卡账单的事，您的信用卡目前逾期18天，逾期金额是5230.50元。",
+    "是遇到什么困难了吗？",
+    "我非常理解您的难处，工作忙确实容易忘。",
+    "您可以通过手机银行或者支付宝还款，很方便。",
+    "您看什么时候方便还款呢？",
+]
+
+
+def cold_start() -> float:
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "ready" in out.stdout
+    return time.perf_counter() - started
+
+
+async def enter_to_reply() -> list[float]:
+    from textual.widgets import Input
+
+    from simulator.tui.app import CollectSimApp
+    from simulator.tui.screens.call import CallScreen
+    from simulator.tui.screens.start import StartScreen
+
+    samples: list[float] = []
+    for _ in range(5):
+        app = CollectSimApp(lang="zh", trainee="bench")
+        async with app.run_test(headless=True, size=(120, 40)) as pilot:
+            await pilot.pause()
+            start = app.screen
+            assert isinstance(start, StartScreen)
+            start.open_scenario("cc-m1-forgetful", mode="practice")
+            await pilot.pause()
+            call = app.screen
+            assert isinstance(call, CallScreen)
+            for line in LINES:
+                before = len(call.query(".line"))
+                call.query_one("#say", Input).value = line
+                began = time.perf_counter()
+                await pilot.press("enter")
+                while len(call.query(".line")) < before + 2:
+                    await asyncio.sleep(0)
+                samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+def main() -> None:
+    starts = [cold_start() for _ in range(5)]
+    print(
+        f"cold start to the start screen: best {min(starts):.2f} s, median "
+        f"{statistics.median(starts):.2f} s"
+    )
+    samples = sorted(asyncio.run(enter_to_reply()))
+    p95 = samples[int(len(samples) * 0.95) - 1]
+    print(
+        f"Enter to the persona's reply on screen: median {statistics.median(samples):.1f} ms, "
+        f"p95 {p95:.1f} ms ({len(samples)} lines)"
+    )
+
+
+if __name__ == "__main__":
+    main()
