@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from scoring.intents import intent_names
@@ -97,10 +98,9 @@ def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
             for folder in (path.parent, path.parent.parent):
                 candidate = folder / f"{loaded.tests.scenario}{SUFFIX}"
                 if candidate.exists():
-                    try:
+                    # A broken scenario is reported when that file itself is validated.
+                    with contextlib.suppress(ScenarioError):
                         scenarios[loaded.tests.scenario] = load_scenario(candidate)
-                    except ScenarioError:
-                        pass  # reported when that file itself is validated
                     break
         problems += _golden_references(loaded, scenarios)
     return len(files), problems
