@@ -258,3 +258,29 @@ def test_snapshot_report(snap_compare: object, lang: str) -> None:
         await say(pilot, "再不还钱就让你坐牢。")
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+async def test_catalog_loads_after_the_first_screen_is_up() -> None:
+    from textual.widgets import DataTable
+
+    lazy = CollectSimApp(lang="en", trainee="Sam")
+    async with lazy.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause()
+            if lazy.entries is not None:
+                break
+        await pilot.pause()
+        assert lazy.entries
+        table = pilot.app.screen.query_one("#catalog", DataTable)
+        assert table.row_count == len(lazy.entries)
+
+
+async def test_direct_open_goes_straight_into_the_call() -> None:
+    direct = CollectSimApp(
+        lang="en", trainee="Sam", entries=load_catalog()[0], scenario_id="us-dispute-validation"
+    )
+    async with direct.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CallScreen)
+        assert pilot.app.screen.session.scenario.id == "us-dispute-validation"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from simulator.catalog import load_catalog
 from simulator.cli.errors import UserError
 
 
@@ -24,11 +25,16 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def run_tui(args: argparse.Namespace) -> int:
     from simulator.tui.app import CollectSimApp  # Textual loads only when the app opens
 
-    if args.scenario and not args.trainee:
-        raise UserError("--scenario needs --trainee NAME", status=2)
-    app = CollectSimApp(lang=args.lang, trainee=args.trainee, scenario_id=args.scenario)
-    if args.scenario and all(e.scenario.id != args.scenario for e in app.entries):
-        raise UserError(f"no scenario with id '{args.scenario}'")
+    entries = None
+    if args.scenario:
+        if not args.trainee:
+            raise UserError("--scenario needs --trainee NAME", status=2)
+        entries = load_catalog()[0]
+        if all(e.scenario.id != args.scenario for e in entries):
+            raise UserError(f"no scenario with id '{args.scenario}'")
+    app = CollectSimApp(
+        lang=args.lang, trainee=args.trainee, scenario_id=args.scenario, entries=entries
+    )
     app.run()
     return 0
 

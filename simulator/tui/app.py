@@ -48,13 +48,28 @@ class CollectSimApp(App[None]):
         super().__init__()
         self.lang: Lang = lang or default_lang()
         self.trainee = trainee
-        self.entries = entries if entries is not None else load_catalog()[0]
+        # None until loaded: the catalog loads in a thread after the first screen is up.
+        self.entries: list[Entry] | None = entries
         self.history = history
         self._open_directly = scenario_id
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
-        start = StartScreen()
-        self.push_screen(start)
-        if self._open_directly:
-            start.open_scenario(self._open_directly, mode="practice")
+        self.push_screen(StartScreen())
+        if self.entries is None:
+            self.run_worker(self._load_catalog, thread=True, exclusive=True)
+
+    def _load_catalog(self) -> None:
+        entries, _problems = load_catalog()  # `collectsim validate` reports broken files
+        self.call_from_thread(self._catalog_loaded, entries)
+
+    def _catalog_loaded(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen) and screen.is_mounted:
+                screen.catalog_ready()
+
+    def take_direct_open(self) -> str | None:
+        """The scenario `--scenario` asked for, once."""
+        scenario_id, self._open_directly = self._open_directly, None
+        return scenario_id

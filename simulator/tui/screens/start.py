@@ -90,10 +90,17 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.refresh_catalog()
         # A new trainee gives their name first; a known one goes straight to the catalog.
         first = "#catalog" if self.sim.trainee else "#trainee"
         self.query_one(first).focus()
+        self.catalog_ready()
+
+    def catalog_ready(self) -> None:
+        self.refresh_catalog()
+        if self.sim.entries is not None:
+            scenario_id = self.sim.take_direct_open()
+            if scenario_id:
+                self.open_scenario(scenario_id, mode="practice")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id in {"trainee", "filter"}:
@@ -115,6 +122,10 @@ class StartScreen(Screen[None]):
         language = str(self.query_one("#language", Select).value)
         jurisdiction = str(self.query_one("#jurisdiction", Select).value)
         difficulty = str(self.query_one("#difficulty", Select).value)
+        if self.sim.entries is None:
+            self.query_one("#start-hint", Label).update(t("loading", lang))
+            return
+        self.query_one("#start-hint", Label).update(t("start_hint", lang))
         history = self.sim.history(self.query_one("#trainee", Input).value.strip())
         for entry in self.sim.entries:
             if not matches(entry, text, language, jurisdiction, difficulty):
@@ -159,7 +170,7 @@ class StartScreen(Screen[None]):
             self.notify(t("need_name", self.lang), severity="warning")
             self.query_one("#trainee", Input).focus()
             return
-        entry = next((e for e in self.sim.entries if e.scenario.id == scenario_id), None)
+        entry = next((e for e in self.sim.entries or [] if e.scenario.id == scenario_id), None)
         if entry is None:
             self.notify(t("no_scenarios", self.lang), severity="error")
             return
