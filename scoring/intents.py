@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
+from scoring.data_files import load_yaml
 from scoring.i18n import Lang
 from scoring.text import CLAUSE_BREAK
 
@@ -133,8 +133,7 @@ class IntentMatcher:
 
 @cache
 def _catalog() -> dict[str, object]:
-    with DATA.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
+    loaded = load_yaml(DATA)
     assert isinstance(loaded, dict)
     return loaded
 

@@ -8,9 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual
 from scoring.taxonomy import Category, Party, Severity
 
@@ -148,7 +148,7 @@ def pack_path(jurisdiction: str) -> Path:
 
 def load_pack_file(path: Path) -> RulePack:
     raw = path.read_bytes()
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     digest = hashlib.sha256(raw).hexdigest()[:16]
     return RulePack.model_validate({**data, "content_hash": digest})
 

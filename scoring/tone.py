@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual, Lang
 
 DATA = Path(__file__).parent / "data" / "tone.yaml"
@@ -94,7 +93,6 @@ class ToneReader:
 
 @cache
 def reader() -> ToneReader:
-    with DATA.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
+    loaded = load_yaml(DATA)
     assert isinstance(loaded, dict)
     return ToneReader(loaded)

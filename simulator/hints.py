@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from scoring.data_files import load_yaml
 from scoring.ledger import Ledger
 from simulator.session import Session
 
@@ -15,8 +14,7 @@ DATA = Path(__file__).parent / "data" / "hints.yaml"
 
 @cache
 def _hints() -> list[dict[str, object]]:
-    with DATA.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
+    loaded = load_yaml(DATA)
     hints = loaded["hints"]
     assert isinstance(hints, list)
     return hints
