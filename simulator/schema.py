@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from simulator.goldens import GoldenFile
 from simulator.scenario import Scenario
+from simulator.tracks import Track
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 # Set by the loader from the file's bytes, never written by a trainer.
@@ -31,6 +32,10 @@ def scenario_schema() -> dict[str, Any]:
 
 def golden_schema() -> dict[str, Any]:
     return _draft07(GoldenFile, "CollectSim golden conversations")
+
+
+def track_schema() -> dict[str, Any]:
+    return _draft07(Track, "CollectSim certification track")
 
 
 def dump(schema: dict[str, Any]) -> str:

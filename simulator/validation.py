@@ -11,7 +11,8 @@ from simulator.goldens import TEST_SUFFIX, LoadedTests, load_tests
 from simulator.loader import SUFFIX, ScenarioError, load_scenario
 from simulator.persona import HUNG_UP_STATE
 from simulator.scenario import Scenario
-from simulator.yamlsafe import Problem
+from simulator.tracks import TRACK_SUFFIX, load_track
+from simulator.yamlsafe import Problem, YamlError, load_file
 
 
 def files_under(paths: list[Path]) -> list[Path]:
@@ -20,6 +21,7 @@ def files_under(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(path.rglob(f"*{SUFFIX}")) + sorted(path.rglob(f"*{TEST_SUFFIX}"))
+            found += sorted(path.rglob(f"*{TRACK_SUFFIX}"))
         else:
             found.append(path)
     return found
@@ -71,15 +73,36 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> l
     return problems
 
 
+def _track_problems(path: Path, scenarios: dict[str, Scenario]) -> list[Problem]:
+    try:
+        located = load_file(path)
+        track = load_track(path)
+    except (ScenarioError, YamlError) as exc:
+        return list(exc.problems)
+    known = set(scenarios) or {
+        p.name.removesuffix(SUFFIX) for p in path.parent.parent.glob(f"*{SUFFIX}")
+    }
+    return [
+        located.problem(("levels", i, "scenarios", j), f"unknown scenario '{scenario}'")
+        for i, level in enumerate(track.levels)
+        for j, scenario in enumerate(level.scenarios)
+        if scenario not in known
+    ]
+
+
 def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
     """(files checked, problems) for every scenario and golden file under `paths`."""
     files = files_under(paths)
     problems: list[Problem] = []
     scenarios: dict[str, Scenario] = {}
     goldens: list[Path] = []
+    tracks: list[Path] = []
     for path in files:
         if path.name.endswith(TEST_SUFFIX):
             goldens.append(path)
+            continue
+        if path.name.endswith(TRACK_SUFFIX):
+            tracks.append(path)
             continue
         try:
             scenario = load_scenario(path)
@@ -87,6 +110,8 @@ def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
             problems += exc.problems
             continue
         scenarios[scenario.id] = scenario
+    for path in tracks:
+        problems += _track_problems(path, scenarios)
     for path in goldens:
         try:
             loaded = load_tests(path)

@@ -11,7 +11,7 @@ from simulator.graph import to_dot, to_mermaid
 from simulator.lint import lint
 from simulator.loader import load_scenario
 from simulator.scaffold import scaffold
-from simulator.schema import dump, golden_schema, scenario_schema
+from simulator.schema import dump, golden_schema, scenario_schema, track_schema
 from simulator.yamlsafe import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +124,11 @@ def test_graph_marks_endings_and_hang_up() -> None:
 
 @pytest.mark.parametrize(
     ("name", "make"),
-    [("scenario.schema.json", scenario_schema), ("golden.schema.json", golden_schema)],
+    [
+        ("scenario.schema.json", scenario_schema),
+        ("golden.schema.json", golden_schema),
+        ("track.schema.json", track_schema),
+    ],
 )
 def test_committed_schema_matches_the_model(name: str, make: object) -> None:
     committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")

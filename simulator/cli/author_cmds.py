@@ -17,7 +17,8 @@ from simulator.lint import lint
 from simulator.loader import SUFFIX, ScenarioError, scenario_from_located
 from simulator.paths import scenarios_dir
 from simulator.scaffold import scaffold
-from simulator.schema import dump, golden_schema, scenario_schema
+from simulator.schema import dump, golden_schema, scenario_schema, track_schema
+from simulator.tracks import load_tracks, tracks_dir
 from simulator.yamlsafe import Problem, YamlError, load_file
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
@@ -52,6 +53,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
     n.add_argument("--dir", type=Path, default=None, help="scenarios folder (default: catalog)")
     n.set_defaults(func=run_new)
+
+    tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
+    tr.add_argument("--lang", choices=["zh", "en"], default="zh")
+    tr.add_argument("--json", action="store_true")
+    tr.set_defaults(func=run_tracks)
 
     i = sub.add_parser("intents", help="list the intents transitions can react to")
     i.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -164,9 +170,10 @@ def run_schema(args: argparse.Namespace) -> int:
         args.output_dir.mkdir(parents=True, exist_ok=True)
         (args.output_dir / "scenario.schema.json").write_text(dump(scenario_schema()), "utf-8")
         (args.output_dir / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
+        (args.output_dir / "track.schema.json").write_text(dump(track_schema()), "utf-8")
     except OSError as exc:
         raise UserError(f"{args.output_dir}: cannot write: {exc.strerror}") from None
-    print(f"wrote {args.output_dir}/scenario.schema.json and golden.schema.json")
+    print(f"wrote scenario, golden and track schemas to {args.output_dir}")
     return 0
 
 
@@ -196,4 +203,32 @@ def run_new(args: argparse.Namespace) -> int:
         raise UserError(f"{directory}: cannot write: {exc.strerror}") from None
     print(f"created {scenario_path}")
     print(f"created {test_path}")
+    return 0
+
+
+def run_tracks(args: argparse.Namespace) -> int:
+    tracks = load_tracks()
+    if args.json:
+        json.dump([t.model_dump(mode="json") for t in tracks], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    if not tracks:
+        raise UserError(f"no tracks (*.track.yaml) in {tracks_dir()}")
+    for track in tracks:
+        print(f"{track.id}: {track.title.get(args.lang)}")
+        for level in track.levels:
+            mode = ("考核模式" if args.lang == "zh" else "exam mode") if level.exam else ""
+            recency = (
+                (
+                    f"{level.within_days}天内"
+                    if args.lang == "zh"
+                    else f"within {level.within_days} days"
+                )
+                if level.within_days
+                else ""
+            )
+            terms = " · ".join(x for x in (f"≥{level.min_score:g}", mode, recency) if x)
+            print(f"  {level.id} {level.title.get(args.lang)} ({terms})")
+            for scenario in level.scenarios:
+                print(f"     - {scenario}")
     return 0

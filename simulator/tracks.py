@@ -1,0 +1,145 @@
+"""Certification tracks: levels of required scenarios, and a trainee's progress on them.
+
+Progress is always computed from the attempt records, never stored by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from scoring.i18n import Bilingual
+from simulator.loader import ScenarioError
+from simulator.paths import scenarios_dir
+from simulator.yamlsafe import YamlError, load_file
+
+TRACK_SUFFIX = ".track.yaml"
+
+
+class Level(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
+    title: Bilingual
+    scenarios: list[str] = Field(min_length=1)
+    min_score: float = Field(default=80, ge=0, le=100)
+    exam: bool = True  # passes must be exam-mode attempts
+    within_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class Track(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,63}$")
+    title: Bilingual
+    summary: Bilingual
+    levels: list[Level] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_levels(self) -> Track:
+        ids = [level.id for level in self.levels]
+        if len(ids) != len(set(ids)):
+            raise ValueError("level ids must be unique")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptResult:
+    """What certification needs to know about one stored attempt."""
+
+    scenario_id: str
+    mode: str
+    completed: bool
+    passed: bool
+    critical: bool
+    score: float | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class LevelProgress:
+    level: Level
+    met: dict[str, bool]  # scenario id -> a qualifying pass exists
+    achieved: bool  # this level and every level before it
+
+
+@dataclass(frozen=True, slots=True)
+class TrackProgress:
+    track: Track
+    levels: list[LevelProgress]
+
+    @property
+    def highest(self) -> Level | None:
+        achieved = [p.level for p in self.levels if p.achieved]
+        return achieved[-1] if achieved else None
+
+    def stuck_at(self) -> tuple[Level, list[str]] | None:
+        """The first level not achieved and the scenarios it still needs."""
+        for progress in self.levels:
+            if not progress.achieved:
+                return progress.level, [s for s, ok in progress.met.items() if not ok]
+        return None
+
+
+def qualifies(attempt: AttemptResult, level: Level, now: datetime) -> bool:
+    if not (attempt.completed and attempt.passed and not attempt.critical):
+        return False
+    if attempt.score is None or attempt.score < level.min_score:
+        return False
+    if level.exam and attempt.mode != "exam":
+        return False
+    if level.within_days is not None:
+        if attempt.finished_at is None:
+            return False
+        return now - attempt.finished_at <= timedelta(days=level.within_days)
+    return True
+
+
+def progress(track: Track, attempts: Iterable[AttemptResult], now: datetime) -> TrackProgress:
+    attempts = list(attempts)
+    levels: list[LevelProgress] = []
+    previous_achieved = True
+    for level in track.levels:
+        met = {
+            scenario: any(a.scenario_id == scenario and qualifies(a, level, now) for a in attempts)
+            for scenario in level.scenarios
+        }
+        achieved = previous_achieved and all(met.values())
+        levels.append(LevelProgress(level, met, achieved))
+        previous_achieved = achieved
+    return TrackProgress(track, levels)
+
+
+def tracks_dir() -> Path:
+    return scenarios_dir() / "tracks"
+
+
+def load_track(path: Path) -> Track:
+    try:
+        located = load_file(path)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    try:
+        return Track.model_validate(located.data)
+    except ValidationError as exc:
+        raise ScenarioError(
+            [
+                located.problem(tuple(e["loc"]), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+                for e in exc.errors(include_url=False)
+            ]
+        ) from None
+
+
+def load_tracks(directory: Path | None = None) -> list[Track]:
+    return [load_track(p) for p in sorted((directory or tracks_dir()).glob(f"*{TRACK_SUFFIX}"))]
+
+
+def find_track(track_id: str, directory: Path | None = None) -> Track:
+    for track in load_tracks(directory):
+        if track.id == track_id:
+            return track
+    raise KeyError(track_id)
