@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual, Lang
+from scoring.intents import matcher
 
 DATA = Path(__file__).parent / "data" / "tone.yaml"
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
@@ -40,6 +41,7 @@ class _Kind:
     name: str
     label: Bilingual
     delta: int
+    negatable: bool  # "也不会坐牢" reassures; it is not a threatening tone
     patterns: dict[str, re.Pattern[str] | None]  # one alternation per language
 
 
@@ -53,6 +55,7 @@ class ToneReader:
                 name=name,
                 label=Bilingual(**spec["label"]),
                 delta=int(spec["delta"]),
+                negatable=bool(spec.get("negatable", False)),
                 patterns={
                     lang: (
                         re.compile("|".join(f"(?:{p})" for p in spec[lang]))
@@ -76,7 +79,11 @@ class ToneReader:
         found: list[ToneMarker] = []
         for kind in self.kinds:
             pattern = kind.patterns[lang]
-            words = [m.group(0) for m in pattern.finditer(norm)] if pattern else []
+            matches = list(pattern.finditer(norm)) if pattern else []
+            if kind.negatable and matches:
+                negated = matcher(lang).negated
+                matches = [m for m in matches if not negated(norm, m.start())]
+            words = [m.group(0) for m in matches]
             if words:
                 # Repeating "您" ten times is not ten times as polite: one marker per kind.
                 found.append(ToneMarker(kind.name, "、".join(dict.fromkeys(words)), kind.delta))

@@ -127,6 +127,14 @@ def test_what_was_said_last_leads() -> None:
     assert names.index("verify_identity") < names.index("self_identify")
 
 
+def test_reassurance_is_not_a_threatening_tone() -> None:
+    calm = analyze("没有人会来抓您，也不会坐牢。", "zh", DAY).tone
+    assert "threat" not in {m.kind for m in calm.markers}
+    assert "threat" in {m.kind for m in analyze("小心让你坐牢。", "zh", DAY).tone.markers}
+    english = analyze("Nobody is going to jail.", "en", DAY).tone
+    assert "threat" not in {m.kind for m in english.markers}
+
+
 def test_tone_markers_name_their_words() -> None:
     tone = analyze("你这种老赖！！！必须今天还！", "zh", DAY).tone
     kinds = {m.kind: m.words for m in tone.markers}
