@@ -42,6 +42,20 @@ def _cue_regex(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _rhetorical(window: str, cue: re.Match[str]) -> bool:
+    """A cue that only looks like negation: "why don't you…" suggests, and an A-not-A
+    question (能不能, 可不可以, 会不会) asks."""
+    if window[: cue.start()].endswith("why "):
+        return True
+    word = cue.group(0)
+    return (
+        word.startswith("不")
+        and len(word) > 1
+        and cue.start() > 0
+        and window[cue.start() - 1] == word[1]
+    )
+
+
 class IntentMatcher:
     """One language's intent catalog, compiled once."""
 
@@ -82,10 +96,7 @@ class IntentMatcher:
         breaks = list(CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
-        # "Why don't you borrow it" suggests; it does not negate.
-        return any(
-            not window[: cue.start()].endswith("why ") for cue in self._negation.finditer(window)
-        )
+        return any(not _rhetorical(window, cue) for cue in self._negation.finditer(window))
 
     def _keyword_hit(self, intent: _Intent, norm: str) -> int:
         """Where the last un-negated keyword of the intent starts, or -1."""
