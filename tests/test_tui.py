@@ -284,3 +284,26 @@ async def test_direct_open_goes_straight_into_the_call() -> None:
         await pilot.pause()
         assert isinstance(pilot.app.screen, CallScreen)
         assert pilot.app.screen.session.scenario.id == "us-dispute-validation"
+
+
+async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries() -> None:
+    from textual.widgets import DataTable
+
+    from simulator.records import Store
+
+    async with app().run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        for line in GOOD:
+            await say(pilot, line)
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        table = pilot.app.screen.query_one("#catalog", DataTable)
+        row = table.get_row("cc-m1-forgetful")
+        assert row[-1] == "1"  # tries
+        assert row[-2] == f"{report.report.score:.0f}"  # best
+    with Store.open(None, create=False) as store:
+        [attempt] = store.attempts(trainee="小李")
+        assert attempt.status == "completed" and attempt.passed

@@ -13,6 +13,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     tui.add_argument("--scenario", help="open this scenario's call directly")
     tui.add_argument("--trainee", default="", help="trainee name")
     tui.add_argument("--lang", choices=["zh", "en"], default=None, help="UI language")
+    tui.add_argument(
+        "--db",
+        default=None,
+        help="records store URL (default: COLLECTSIM_DB or the SQLite file in the data directory)",
+    )
     tui.set_defaults(func=run_tui)
 
     serve = sub.add_parser("serve", help="serve the app to browsers (textual-serve)")
@@ -33,7 +38,11 @@ def run_tui(args: argparse.Namespace) -> int:
         if all(e.scenario.id != args.scenario for e in entries):
             raise UserError(f"no scenario with id '{args.scenario}'")
     app = CollectSimApp(
-        lang=args.lang, trainee=args.trainee, scenario_id=args.scenario, entries=entries
+        lang=args.lang,
+        trainee=args.trainee,
+        scenario_id=args.scenario,
+        entries=entries,
+        records_url=args.db,
     )
     app.run()
     return 0

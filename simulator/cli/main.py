@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from simulator.cli import (
     app_cmds,
     author_cmds,
+    hr_cmds,
     judge_cmds,
     play,
     score_cmd,
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     score_cmd.add_parser(sub)
     validate_cmd.add_parser(sub)
     author_cmds.add_parsers(sub)
+    hr_cmds.add_parsers(sub)
     return parser
 
 

@@ -12,9 +12,11 @@ from typing import TextIO
 from scoring.findings import Finding
 from scoring.i18n import Lang
 from simulator.catalog import load_catalog, resolve
+from simulator.cli import hr_cmds
 from simulator.cli.errors import UserError
-from simulator.journal import JournalSink
+from simulator.journal import JournalSink, TurnSink
 from simulator.paths import data_dir
+from simulator.records import FanOut
 from simulator.scenario import Scenario
 from simulator.session import Session
 
@@ -27,7 +29,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--script", type=Path, help="file with the trainee's lines, one a line")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--mode", choices=["practice", "exam"], default="practice")
-    p.add_argument("--trainee", default="trainee")
+    p.add_argument("--trainee", help="record the call in the records store under this name")
+    hr_cmds.add_db_option(p)
     p.add_argument("--json", action="store_true", help="print the call and report as JSON")
     p.set_defaults(func=run)
 
@@ -87,8 +90,11 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     scenario = resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
     lang = scenario.lang
-    sink = JournalSink(data_dir() / "journal")
-    session = Session(scenario, seed=args.seed, mode=args.mode, trainee=args.trainee, sink=sink)
+    journal = JournalSink(data_dir() / "journal")
+    recorder = hr_cmds.recorder_for(args.trainee, args.db)
+    sink: TurnSink = journal if recorder is None else FanOut(journal, recorder)
+    trainee = args.trainee.strip() if args.trainee else "trainee"
+    session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
     persona = scenario.persona.name
@@ -144,9 +150,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(file=out)
         print(report.summary_text(lang), file=out)
-        if sink.path is not None:
+        if journal.path is not None:
             saved = "通话已保存" if lang == "zh" else "Call saved to"
-            print(f"{saved}: {sink.path}", file=out)
+            print(f"{saved}: {journal.path}", file=out)
+        if recorder is not None:
+            recorded = "已记录" if lang == "zh" else "Recorded"
+            where = recorder.store.target
+            print(f"{recorded}: {session.transcript.attempt_id} ({where})", file=out)
     return 0
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Callable
 
 from textual.app import App
 from textual.binding import Binding
 
 from scoring.i18n import Lang
 from simulator.catalog import Entry, load_catalog
+from simulator.journal import TurnSink
+from simulator.recording import journal_sink
+from simulator.records import FanOut, RecordingSink, Store, StoreError
 from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
-
-History = Callable[[str], dict[str, tuple[float, int]]]
 
 
 def default_lang() -> Lang:
@@ -25,10 +25,6 @@ def default_lang() -> Lang:
             return "zh" if value.lower().startswith("zh") else "en"
     code = locale.getlocale()[0] or ""
     return "zh" if code.lower().startswith("zh") else "en"
-
-
-def no_history(trainee: str) -> dict[str, tuple[float, int]]:
-    return {}
 
 
 class CollectSimApp(App[None]):
@@ -42,16 +38,18 @@ class CollectSimApp(App[None]):
         lang: Lang | None = None,
         trainee: str = "",
         entries: list[Entry] | None = None,
-        history: History = no_history,
         scenario_id: str | None = None,
+        records_url: str | None = None,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang or default_lang()
         self.trainee = trainee
         # None until loaded: the catalog loads in a thread after the first screen is up.
         self.entries: list[Entry] | None = entries
-        self.history = history
         self._open_directly = scenario_id
+        self._records_url = records_url
+        self._store: Store | None = None
+        self._store_failed = False
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
@@ -68,6 +66,31 @@ class CollectSimApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen) and screen.is_mounted:
                 screen.catalog_ready()
+
+    def records(self) -> Store | None:
+        """The records store, opened on first use; None (after one warning) if it cannot be."""
+        if self._store is None and not self._store_failed:
+            try:
+                self._store = Store.open(self._records_url)
+            except StoreError as exc:
+                self._store_failed = True
+                self.notify(t("records_unavailable", self.lang, reason=exc), severity="error")
+        return self._store
+
+    def history(self, trainee: str) -> dict[str, tuple[float | None, int]]:
+        """Best score and number of attempts per scenario for this trainee."""
+        store = self.records() if trainee else None
+        return store.best_by_scenario(trainee) if store else {}
+
+    def sink_for(self, trainee: str) -> TurnSink:
+        """Every turn to the journal and, when the store is available, to the records."""
+        store = self.records()
+        journal = journal_sink()
+        return journal if store is None else FanOut(journal, RecordingSink(store))
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
     def take_direct_open(self) -> str | None:
         """The scenario `--scenario` asked for, once."""

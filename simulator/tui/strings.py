@@ -24,6 +24,10 @@ _S: dict[str, tuple[str, str]] = {
     "start_hint": ("回车开始通话 · F1 帮助 · Ctrl+Q 退出", "Enter to call · F1 help · Ctrl+Q quit"),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),
     "loading": ("正在加载场景…", "Loading scenarios…"),
+    "records_unavailable": (
+        "无法打开培训记录库（{reason}），本次通话只保存到日志文件",
+        "Cannot open the training records ({reason}); calls are saved to the journal only",
+    ),
     "need_name": ("请先输入学员名字", "Enter your name first"),
     "account": ("账户信息", "Account"),
     "debtor": ("客户", "Debtor"),

@@ -14,7 +14,6 @@ from scoring.i18n import Lang
 from scoring.render import to_html, to_markdown
 from scoring.report import Report
 from simulator.paths import data_dir
-from simulator.recording import journal_sink
 from simulator.reporting import report_for
 from simulator.session import Session
 from simulator.tui.screens.call import CallScreen
@@ -137,7 +136,7 @@ class ReportScreen(Screen[None]):
             seed=transcript.seed,
             mode=transcript.mode,
             trainee=transcript.trainee,
-            sink=journal_sink(),
+            sink=self.sim.sink_for(transcript.trainee),
         )
         self.app.switch_screen(CallScreen(session))
 

@@ -12,7 +12,6 @@ from textual.widgets import DataTable, Header, Input, Label, Select
 
 from scoring.i18n import Lang
 from simulator.catalog import Entry
-from simulator.recording import journal_sink
 from simulator.session import Session
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.help import HelpScreen
@@ -174,10 +173,12 @@ class StartScreen(Screen[None]):
         if entry is None:
             self.notify(t("no_scenarios", self.lang), severity="error")
             return
-        # Exam mode: a fixed seed, so every trainee meets the same persona.
-        seed = 0 if mode == "exam" else len(self.sim.history(trainee))
+        # Exam mode: a fixed seed, so every trainee meets the same persona; in practice each
+        # new attempt meets other wordings.
+        tries = self.sim.history(trainee).get(scenario_id, (None, 0))[1]
+        seed = 0 if mode == "exam" else tries
         session = Session(
-            entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=journal_sink()
+            entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=self.sim.sink_for(trainee)
         )
         self.app.push_screen(CallScreen(session))
 

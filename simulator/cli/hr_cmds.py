@@ -1,0 +1,311 @@
+"""`collectsim hr`: the records store for HR — attempts, trainees, one attempt in full.
+
+Every listing has `--json` (a stable shape: keys are added, never renamed) and `--csv`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TextIO
+
+from scoring.transcript import Transcript, Turn
+from simulator.cli.errors import UserError
+from simulator.records import RecordingSink, Store, StoreError
+from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
+
+MAX_NAME_CHARS = 200
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Store problems become the CLI's one-line errors."""
+    try:
+        yield
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    with store_errors():
+        return Store.open(db, create=create)
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="records store: a SQLite file or sqlite:/// URL "
+        "(default: COLLECTSIM_DB, else collectsim.db in the data directory)",
+    )
+
+
+def trainee_name(raw: str, option: str = "--trainee") -> str:
+    name = raw.strip()
+    if not name:
+        raise UserError(f"{option}: the name is empty")
+    if len(name) > MAX_NAME_CHARS:
+        raise UserError(f"{option}: the name is longer than {MAX_NAME_CHARS} characters")
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise UserError(f"{option}: the name has control characters")
+    return name
+
+
+class CliRecorder:
+    """A RecordingSink whose store errors end the command with one line, not a traceback."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.recording = RecordingSink(store)
+
+    def begin(self, transcript: Transcript) -> None:
+        with store_errors():
+            self.recording.begin(transcript)
+
+    def append(self, turn: Turn) -> None:
+        with store_errors():
+            self.recording.append(turn)
+
+    def finish(self, transcript: Transcript) -> None:
+        with store_errors():
+            self.recording.finish(transcript)
+
+
+def recorder_for(trainee: str | None, db: str | None) -> CliRecorder | None:
+    """`play --trainee NAME [--db URL]`: the call is recorded; without a name it is not."""
+    if trainee is None:
+        if db is not None:
+            raise UserError("--db records the call: name the trainee with --trainee NAME")
+        return None
+    trainee_name(trainee)
+    return CliRecorder(open_store(db))
+
+
+# -- parsers --------------------------------------------------------------------------------
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    hr = sub.add_parser("hr", help="training records: attempts, trainees, transcripts")
+    hr.set_defaults(func=run_missing)
+    cmds = hr.add_subparsers(dest="hr_command", metavar="COMMAND")
+
+    a = cmds.add_parser("attempts", help="list attempts (oldest first)")
+    a.add_argument("--trainee")
+    a.add_argument("--scenario", metavar="ID")
+    a.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    a.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
+    _add_format(a)
+    add_db_option(a)
+    a.set_defaults(func=run_attempts)
+
+    t = cmds.add_parser("trainees", help="trainees with attempts, passes and best score")
+    t.add_argument("--cohort")
+    _add_format(t)
+    add_db_option(t)
+    t.set_defaults(func=run_trainees)
+
+    s = cmds.add_parser("show", help="one attempt: the transcript and its stored report")
+    s.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
+    s.add_argument("--json", action="store_true")
+    add_db_option(s)
+    s.set_defaults(func=run_show)
+
+    e = cmds.add_parser("enrol", help="add a trainee, or set a trainee's cohort")
+    e.add_argument("trainee")
+    e.add_argument("--cohort")
+    add_db_option(e)
+    e.set_defaults(func=run_enrol)
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true")
+    group.add_argument("--csv", action="store_true")
+
+
+def run_missing(args: argparse.Namespace) -> int:
+    raise UserError("hr: name a command: attempts, trainees, show, enrol (see collectsim hr -h)")
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def parse_since(raw: str) -> datetime:
+    """A date or date-time; without an offset it is the local wall clock."""
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise UserError(f"--since: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def run_attempts(args: argparse.Namespace) -> int:
+    if args.status is not None and args.status not in STATUSES:
+        raise UserError(f"--status: {args.status!r} is not one of {', '.join(STATUSES)}")
+    since = parse_since(args.since) if args.since is not None else None
+    with store_errors(), open_store(args.db, create=False) as store:
+        rows = store.attempts(
+            trainee=args.trainee, scenario=args.scenario, since=since, status=args.status
+        )
+    records = [row.to_json() for row in rows]
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        _print_csv(AttemptSummary.COLUMNS, records)
+    else:
+        _print_table(
+            ["ID", "TRAINEE", "SCENARIO", "MODE", "STATUS", "TURNS", "SCORE", "PASSED", "STARTED"],
+            [_attempt_cells(row) for row in rows],
+            empty="no attempts",
+        )
+    return 0
+
+
+def _attempt_cells(row: AttemptSummary) -> list[str]:
+    return [
+        row.id,
+        row.trainee,
+        row.scenario,
+        row.mode,
+        row.status,
+        str(row.trainee_turns),
+        "—" if row.score is None else f"{row.score:.1f}",
+        "—" if row.passed is None else ("yes" if row.passed else "no"),
+        _when(row.started_at),
+    ]
+
+
+def _when(iso: str | None) -> str:
+    if iso is None:
+        return "—"
+    moment = datetime.fromisoformat(iso)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def run_trainees(args: argparse.Namespace) -> int:
+    with store_errors(), open_store(args.db, create=False) as store:
+        rows = store.trainees(cohort=args.cohort)
+    records = [row.to_json() for row in rows]
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        _print_csv(TraineeSummary.COLUMNS, records)
+    else:
+        _print_table(
+            ["TRAINEE", "COHORT", "ATTEMPTS", "PASSES", "BEST"],
+            [
+                [
+                    r.name,
+                    r.cohort or "—",
+                    str(r.attempts),
+                    str(r.passes),
+                    "—" if r.best_score is None else f"{r.best_score:.1f}",
+                ]
+                for r in rows
+            ],
+            empty="no trainees",
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with store_errors(), open_store(args.db, create=False) as store:
+        attempt_id = store.resolve(args.attempt)
+        detail = store.attempt(attempt_id)
+        transcript = store.load_transcript(attempt_id)
+        findings = store.findings(attempt_id)
+    if args.json:
+        _print_json(
+            {
+                "attempt": detail.to_json(),
+                "report": {
+                    "score": detail.summary.score,
+                    "passed": detail.summary.passed,
+                    "critical": detail.critical,
+                    "ending": detail.ending,
+                    "rulepack": detail.rulepack,
+                    "findings": [f.to_json() for f in findings],
+                },
+                "transcript": transcript.model_dump(mode="json"),
+            }
+        )
+        return 0
+    out = sys.stdout
+    s = detail.summary
+    print(
+        f"Attempt {s.id} · {s.trainee} · {s.scenario} v{detail.scenario_version} · "
+        f"{s.mode} · {s.status}",
+        file=out,
+    )
+    print(f"Started {_when(s.started_at)}", file=out)
+    for turn in transcript.turns:
+        hint = " (hint)" if turn.hint else ""
+        print(f"  #{turn.index} {turn.speaker}{hint}: {turn.text}", file=out)
+    if s.status != "completed":
+        print(f"Not scored: the call is {s.status.replace('_', ' ')}.", file=out)
+        return 0
+    verdict = "PASSED" if s.passed else "FAILED"
+    print(f"Score: {s.score:.1f}/100 — {verdict} · ending: {detail.ending}", file=out)
+    if detail.critical:
+        print("A critical violation fails the call.", file=out)
+    print(f"Rule pack: {detail.rulepack}", file=out)
+    for f in findings:
+        where = f"#{f.turn}" if f.turn is not None else "—"
+        evidence = f" “{f.evidence}”" if f.evidence else ""
+        print(f"  [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
+        for r in f.reviews:
+            reason = f": {r.reason}" if r.reason else ""
+            print(f"      review by {r.reviewer}: {r.verdict}{reason}", file=out)
+    return 0
+
+
+def run_enrol(args: argparse.Namespace) -> int:
+    name = trainee_name(args.trainee, "trainee")
+    cohort = args.cohort.strip() if args.cohort is not None else None
+    with store_errors(), open_store(args.db) as store:
+        store.enrol(name, cohort or None)
+    return 0
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _print_json(payload: object) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_csv(columns: Sequence[str], records: list[dict[str, object]]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _print_table(
+    header: list[str], rows: list[list[str]], empty: str, out: TextIO | None = None
+) -> None:
+    out = out or sys.stdout
+    if not rows:
+        print(empty, file=out)
+        return
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+        print("  ".join(cells).rstrip(), file=out)

@@ -1,0 +1,33 @@
+"""The records store: every attempt of every trainee, committed turn by turn.
+
+SQLite by default (`<data_dir>/collectsim.db`, WAL), chosen by `--db` or COLLECTSIM_DB.
+"""
+
+from __future__ import annotations
+
+from simulator.records.db import StoreError, default_url, parse_target
+from simulator.records.migrations import CURRENT_VERSION
+from simulator.records.sink import FanOut, RecordingSink
+from simulator.records.store import (
+    AttemptDetail,
+    AttemptSummary,
+    Store,
+    StoredFinding,
+    TraineeSummary,
+    best_by_scenario,
+)
+
+__all__ = [
+    "CURRENT_VERSION",
+    "AttemptDetail",
+    "AttemptSummary",
+    "FanOut",
+    "RecordingSink",
+    "Store",
+    "StoreError",
+    "StoredFinding",
+    "TraineeSummary",
+    "best_by_scenario",
+    "default_url",
+    "parse_target",
+]

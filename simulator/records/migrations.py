@@ -1,0 +1,159 @@
+"""Versioned schema migrations: migration N takes a database from version N-1 to N.
+
+`schema_version` holds one row per applied migration. Migrations run in one write
+transaction, so a database is never left half-migrated and two processes opening a new
+file at once migrate it once. A migration is never edited after it has shipped: change
+the schema by adding the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from simulator.records.db import Database, StoreError
+
+Migration = Callable[[Database], None]
+
+
+def _v1(db: Database) -> None:
+    """Trainees, attempts, turns and the findings of each finished attempt."""
+    db.execute(
+        """
+        CREATE TABLE trainees (
+            name TEXT PRIMARY KEY,
+            cohort TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE attempts (
+            id TEXT PRIMARY KEY,
+            trainee TEXT NOT NULL REFERENCES trainees (name),
+            scenario_id TEXT NOT NULL,
+            scenario_version INTEGER NOT NULL,
+            scenario_hash TEXT NOT NULL,
+            jurisdiction TEXT NOT NULL,
+            rulepack_version TEXT,
+            rulepack_hash TEXT,
+            mode TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+            seed BIGINT NOT NULL,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'interrupted')),
+            ending TEXT,
+            final_state TEXT,
+            final_mood INTEGER,
+            score DOUBLE PRECISION,
+            passed BOOLEAN,
+            critical BOOLEAN,
+            started_at TEXT NOT NULL,
+            started_at_local TEXT NOT NULL,
+            finished_at TEXT,
+            basis TEXT NOT NULL,
+            owner_host TEXT,
+            owner_pid INTEGER,
+            owner_token TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE turns (
+            attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+            turn_index INTEGER NOT NULL,
+            speaker TEXT NOT NULL CHECK (speaker IN ('trainee', 'persona', 'system')),
+            text TEXT NOT NULL,
+            at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            mood INTEGER NOT NULL,
+            intents TEXT NOT NULL,
+            context TEXT,
+            hint BOOLEAN NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (attempt_id, turn_index)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE findings (
+            attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            turn INTEGER,
+            rule TEXT NOT NULL,
+            category TEXT,
+            severity TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (attempt_id, seq)
+        )
+        """
+    )
+
+
+def _v2(db: Database) -> None:
+    """Trainer reviews of findings (the finding itself is never changed), and the indexes
+    the HR listings filter and sort by."""
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            attempt_id TEXT NOT NULL,
+            finding_seq INTEGER NOT NULL,
+            reviewer TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'adjust', 'reject')),
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            FOREIGN KEY (attempt_id, finding_seq)
+                REFERENCES findings (attempt_id, seq) ON DELETE CASCADE
+        )
+        """
+    )
+    db.execute("CREATE INDEX reviews_finding ON reviews (attempt_id, finding_seq)")
+    db.execute("CREATE INDEX attempts_trainee ON attempts (trainee, started_at)")
+    db.execute("CREATE INDEX attempts_scenario ON attempts (scenario_id, started_at)")
+    db.execute("CREATE INDEX attempts_started ON attempts (started_at)")
+    db.execute("CREATE INDEX findings_rule ON findings (rule)")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    """The version a database is at: 0 for a new (empty) one."""
+    if not db.table_exists("schema_version"):
+        return 0
+    return int(db.scalar("SELECT MAX(version) FROM schema_version") or 0)
+
+
+def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
+    """Bring the database up to `target`; the version it is at afterwards."""
+    if target not in MIGRATIONS:
+        raise ValueError(f"no schema version {target}")
+    found = schema_version(db)
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"{db.target}: schema version {found} is newer than this CollectSim knows "
+            f"({CURRENT_VERSION}); upgrade CollectSim"
+        )
+    if found >= target:
+        return found
+    if found == 0 and db.has_tables():
+        raise StoreError(f"{db.target}: not a CollectSim database (it holds other tables)")
+    with db.transaction():
+        # Re-read under the write lock: another process may have migrated meanwhile.
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        found = int(db.scalar("SELECT MAX(version) FROM schema_version") or 0)
+        for version in range(found + 1, target + 1):
+            MIGRATIONS[version](db)
+            db.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                (version, datetime.now(UTC).isoformat(timespec="microseconds")),
+            )
+    return max(found, target)

@@ -1,0 +1,55 @@
+"""Recording a live session into the store, turn by turn (the TurnSink protocol)."""
+
+from __future__ import annotations
+
+from scoring.compliance import judge_for
+from scoring.report import Report
+from scoring.transcript import Transcript, Turn
+from simulator.journal import TurnSink
+from simulator.records.owner import this_process
+from simulator.records.store import Store
+from simulator.reporting import report_for
+
+
+class RecordingSink:
+    """begin: the attempt, in progress. append: one turn, committed at once, so a killed
+    process loses at most the turn in flight. finish: scored under the current rule pack,
+    stored with its findings, completed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.attempt_id: str | None = None
+        self.report: Report | None = None
+
+    def begin(self, transcript: Transcript) -> None:
+        self.store.begin_attempt(transcript, this_process())
+        self.attempt_id = transcript.attempt_id
+
+    def append(self, turn: Turn) -> None:
+        assert self.attempt_id is not None, "begin() first"
+        self.store.add_turn(self.attempt_id, turn)
+
+    def finish(self, transcript: Transcript) -> None:
+        report = report_for(transcript)
+        pack = judge_for(transcript.jurisdiction).pack
+        self.store.finish_attempt(transcript, report, pack.version, pack.content_hash)
+        self.report = report
+
+
+class FanOut:
+    """Several sinks as one, written in order (the journal first, then the store)."""
+
+    def __init__(self, *sinks: TurnSink) -> None:
+        self.sinks = sinks
+
+    def begin(self, transcript: Transcript) -> None:
+        for sink in self.sinks:
+            sink.begin(transcript)
+
+    def append(self, turn: Turn) -> None:
+        for sink in self.sinks:
+            sink.append(turn)
+
+    def finish(self, transcript: Transcript) -> None:
+        for sink in self.sinks:
+            sink.finish(transcript)

@@ -1,0 +1,625 @@
+"""The records store: trainees, their attempts turn by turn, findings and trainer reviews.
+
+Each attempt pins what it was judged against (scenario id, version and content hash, and
+at finish the rule pack's version and hash) and keeps its Basis, so `load_transcript`
+rebuilds a transcript that scores exactly as it did live, and can be rescored later.
+
+Times: `started_at`, `finished_at`, `recorded_at`, `created_at` are UTC text in one fixed
+ISO form (sortable as text in any backend); `started_at_local` keeps the wall-clock time
+with its offset as the transcript has it, and turn times (`at`) are the call's own
+simulated clock, kept as the transcript has them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Literal, get_args
+
+from scoring.report import Report
+from scoring.transcript import Basis, Transcript, Turn
+from simulator.records.db import Database, Param, Row, StoreError, Target, parse_target
+from simulator.records.migrations import CURRENT_VERSION, migrate, schema_version
+from simulator.records.owner import Owner, is_interrupted
+
+Status = Literal["in_progress", "completed", "interrupted"]
+Verdict = Literal["accept", "adjust", "reject"]
+STATUSES: tuple[str, ...] = get_args(Status)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+
+def utc_text(moment: datetime) -> str:
+    """The one stored form of an instant: UTC, microseconds, sortable as text."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a naive time is the local wall clock
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _opt_bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _opt_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptSummary:
+    """One row of `hr attempts`."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "trainee",
+        "scenario",
+        "mode",
+        "status",
+        "trainee_turns",
+        "score",
+        "passed",
+        "started_at",
+    )
+
+    id: str
+    trainee: str
+    scenario: str
+    mode: str
+    status: Status
+    trainee_turns: int
+    score: float | None
+    passed: bool | None
+    started_at: str  # ISO 8601 with the offset the call was made in
+
+    def to_json(self) -> dict[str, object]:
+        """The stable shape of `hr attempts --json`: keys are added, never renamed."""
+        return {
+            "id": self.id,
+            "trainee": self.trainee,
+            "scenario": self.scenario,
+            "mode": self.mode,
+            "status": self.status,
+            "trainee_turns": self.trainee_turns,
+            "score": self.score,
+            "passed": self.passed,
+            "started_at": self.started_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptDetail:
+    summary: AttemptSummary
+    scenario_version: int
+    scenario_hash: str
+    jurisdiction: str
+    rulepack_version: str | None
+    rulepack_hash: str | None
+    language: str
+    seed: int
+    ending: str | None
+    critical: bool | None
+    finished_at: str | None
+
+    @property
+    def rulepack(self) -> str | None:
+        if self.rulepack_version is None:
+            return None
+        return f"{self.jurisdiction} {self.rulepack_version} ({self.rulepack_hash})"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            **self.summary.to_json(),
+            "scenario_version": self.scenario_version,
+            "scenario_hash": self.scenario_hash,
+            "jurisdiction": self.jurisdiction,
+            "rulepack": self.rulepack,
+            "language": self.language,
+            "seed": self.seed,
+            "ending": self.ending,
+            "critical": self.critical,
+            "finished_at": self.finished_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    id: str
+    reviewer: str
+    verdict: Verdict
+    reason: str
+    at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "reviewer": self.reviewer,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "at": self.at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    seq: int
+    turn: int | None
+    rule: str
+    category: str | None
+    severity: str
+    dimension: str
+    evidence: str
+    reviews: list[Review] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "seq": self.seq,
+            "turn": self.turn,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "dimension": self.dimension,
+            "evidence": self.evidence,
+            "reviews": [r.to_json() for r in self.reviews],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TraineeSummary:
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "trainee",
+        "cohort",
+        "attempts",
+        "passes",
+        "best_score",
+        "created_at",
+    )
+
+    name: str
+    cohort: str | None
+    attempts: int
+    passes: int
+    best_score: float | None
+    created_at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "trainee": self.name,
+            "cohort": self.cohort,
+            "attempts": self.attempts,
+            "passes": self.passes,
+            "best_score": self.best_score,
+            "created_at": self.created_at,
+        }
+
+
+_SUMMARY_SQL = """
+SELECT a.id, a.trainee, a.scenario_id, a.mode, a.status, a.score, a.passed,
+       a.started_at, a.started_at_local, a.owner_host, a.owner_pid, a.owner_token,
+       (SELECT COUNT(*) FROM turns t
+         WHERE t.attempt_id = a.id AND t.speaker = 'trainee') AS trainee_turns,
+       (SELECT MAX(t.recorded_at) FROM turns t WHERE t.attempt_id = a.id) AS last_activity
+       {extra}
+  FROM attempts a
+"""
+
+_DETAIL_COLUMNS = (
+    ", a.scenario_version, a.scenario_hash, a.jurisdiction, a.rulepack_version,"
+    " a.rulepack_hash, a.language, a.seed, a.ending, a.critical, a.finished_at"
+)
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        url_or_path: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        version: int = CURRENT_VERSION,
+    ) -> Store:
+        """Open (creating and migrating as needed) the store at a path or URL.
+
+        None: COLLECTSIM_DB, else `sqlite:///<data_dir>/collectsim.db`. `create=False`: a
+        database that does not exist is an error, not a new empty one (for readers).
+        `version` below the current one leaves a new database at that older schema (for
+        migration tests).
+        """
+        db = Database.connect(parse_target(url_or_path), create=create)
+        try:
+            migrate(db, version)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db)
+
+    @property
+    def target(self) -> Target:
+        return self.db.target
+
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def enrol(self, name: str, cohort: str | None = None) -> None:
+        """Add a trainee, or move one to another cohort (None leaves the cohort as it is)."""
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO trainees (name, cohort, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE "
+                "SET cohort = COALESCE(excluded.cohort, trainees.cohort)",
+                (name, cohort, utc_text(_now())),
+            )
+
+    def begin_attempt(self, transcript: Transcript, owner: Owner | None) -> None:
+        """Record a new attempt as in progress, with any turns it already has."""
+        header = transcript.model_dump(mode="json", include={"started_at"})
+        with self.db.transaction():
+            if self.db.scalar("SELECT 1 FROM attempts WHERE id = ?", (transcript.attempt_id,)):
+                raise StoreError(f"attempt {transcript.attempt_id} is already recorded")
+            self.db.execute(
+                "INSERT INTO trainees (name, cohort, created_at) VALUES (?, NULL, ?) "
+                "ON CONFLICT (name) DO NOTHING",
+                (transcript.trainee, utc_text(_now())),
+            )
+            self.db.execute(
+                """
+                INSERT INTO attempts (
+                    id, trainee, scenario_id, scenario_version, scenario_hash, jurisdiction,
+                    mode, seed, language, status, started_at, started_at_local, basis,
+                    owner_host, owner_pid, owner_token
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    transcript.attempt_id,
+                    transcript.trainee,
+                    transcript.scenario_id,
+                    transcript.scenario_version,
+                    transcript.scenario_hash,
+                    transcript.jurisdiction,
+                    transcript.mode,
+                    transcript.seed,
+                    transcript.language,
+                    utc_text(transcript.started_at),
+                    str(header["started_at"]),
+                    transcript.basis.model_dump_json(),
+                    owner.host if owner else None,
+                    owner.pid if owner else None,
+                    owner.token if owner else None,
+                ),
+            )
+            for turn in transcript.turns:
+                self._insert_turn(transcript.attempt_id, turn)
+
+    def add_turn(self, attempt_id: str, turn: Turn) -> None:
+        """Record one turn, committed before this returns."""
+        with self.db.transaction():
+            self._insert_turn(attempt_id, turn)
+
+    def _insert_turn(self, attempt_id: str, turn: Turn) -> None:
+        data = turn.model_dump(mode="json")
+        self.db.execute(
+            """
+            INSERT INTO turns (
+                attempt_id, turn_index, speaker, text, at, state, mood, intents, context,
+                hint, recorded_at
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                attempt_id,
+                turn.index,
+                turn.speaker,
+                turn.text,
+                str(data["at"]),
+                turn.state,
+                turn.mood,
+                json.dumps(turn.intents, ensure_ascii=False),
+                None if turn.context is None else turn.context.model_dump_json(),
+                turn.hint,
+                utc_text(_now()),
+            ),
+        )
+
+    def finish_attempt(
+        self, transcript: Transcript, report: Report, rulepack_version: str, rulepack_hash: str
+    ) -> None:
+        """Mark an attempt completed with its score and the findings of its report."""
+        attempt_id = transcript.attempt_id
+        with self.db.transaction():
+            changed = self.db.execute(
+                """
+                UPDATE attempts
+                   SET status = 'completed', ending = ?, final_state = ?, final_mood = ?,
+                       score = ?, passed = ?, critical = ?, rulepack_version = ?,
+                       rulepack_hash = ?, finished_at = ?
+                 WHERE id = ?
+                """,
+                (
+                    transcript.ending,
+                    transcript.final_state,
+                    transcript.final_mood,
+                    report.score,
+                    report.passed,
+                    report.failed_by_critical,
+                    rulepack_version,
+                    rulepack_hash,
+                    utc_text(_now()),
+                    attempt_id,
+                ),
+            )
+            if changed != 1:
+                raise StoreError(f"no attempt {attempt_id} to finish")
+            self.db.execute("DELETE FROM findings WHERE attempt_id = ?", (attempt_id,))
+            self.db.executemany(
+                "INSERT INTO findings (attempt_id, seq, turn, rule, category, severity, "
+                "dimension, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        attempt_id,
+                        seq,
+                        f.turn,
+                        f.rule,
+                        f.category,
+                        f.severity,
+                        f.dimension,
+                        f.evidence,
+                    )
+                    for seq, f in enumerate(report.findings)
+                ],
+            )
+
+    def add_review(
+        self, attempt_id: str, seq: int, reviewer: str, verdict: str, reason: str = ""
+    ) -> str:
+        """A trainer's verdict on a stored finding; the finding itself is left as it was."""
+        if verdict not in VERDICTS:
+            raise StoreError(f"verdict {verdict!r}: one of {', '.join(VERDICTS)}")
+        if verdict == "adjust" and not reason.strip():
+            raise StoreError("an adjusted finding needs a reason")
+        review_id = uuid.uuid4().hex[:12]
+        with self.db.transaction():
+            if not self.db.scalar(
+                "SELECT 1 FROM findings WHERE attempt_id = ? AND seq = ?", (attempt_id, seq)
+            ):
+                raise StoreError(f"attempt {attempt_id} has no finding {seq}")
+            self.db.execute(
+                "INSERT INTO reviews (id, attempt_id, finding_seq, reviewer, verdict, reason, "
+                "at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (review_id, attempt_id, seq, reviewer, verdict, reason.strip(), utc_text(_now())),
+            )
+        return review_id
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _summary(self, row: Row, now: datetime) -> AttemptSummary:
+        status: Status = row["status"]
+        if status == "in_progress":
+            owner = (
+                Owner(row["owner_host"], int(row["owner_pid"]), row["owner_token"] or "")
+                if row["owner_host"] is not None and row["owner_pid"] is not None
+                else None
+            )
+            last = datetime.fromisoformat(row["last_activity"] or row["started_at"])
+            if is_interrupted(owner, last, now):
+                status = "interrupted"
+        return AttemptSummary(
+            id=row["id"],
+            trainee=row["trainee"],
+            scenario=row["scenario_id"],
+            mode=row["mode"],
+            status=status,
+            trainee_turns=int(row["trainee_turns"]),
+            score=_opt_float(row["score"]),
+            passed=_opt_bool(row["passed"]),
+            started_at=row["started_at_local"],
+        )
+
+    def attempts(
+        self,
+        *,
+        trainee: str | None = None,
+        scenario: str | None = None,
+        since: datetime | None = None,
+        status: str | None = None,
+        now: datetime | None = None,
+    ) -> list[AttemptSummary]:
+        """Attempts, oldest first; `status` is the status as reported (see owner.py)."""
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"status {status!r}: one of {', '.join(STATUSES)}")
+        where: list[str] = []
+        params: list[Param] = []
+        if trainee is not None:
+            where.append("a.trainee = ?")
+            params.append(trainee)
+        if scenario is not None:
+            where.append("a.scenario_id = ?")
+            params.append(scenario)
+        if since is not None:
+            where.append("a.started_at >= ?")
+            params.append(utc_text(since))
+        if status == "completed":
+            where.append("a.status = 'completed'")
+        elif status is not None:
+            where.append("a.status IN ('in_progress', 'interrupted')")
+        sql = _SUMMARY_SQL.format(extra="") + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.db.query(sql + " ORDER BY a.started_at, a.id", params)
+        moment = now or _now()
+        found = [self._summary(row, moment) for row in rows]
+        return [a for a in found if status is None or a.status == status]
+
+    def resolve(self, attempt: str) -> str:
+        """The full id of an attempt given its id or an unambiguous prefix (4+ chars)."""
+        if self.db.scalar("SELECT 1 FROM attempts WHERE id = ?", (attempt,)):
+            return attempt
+        if len(attempt) >= 4 and all(c.isalnum() or c in "-_" for c in attempt):
+            rows = self.db.query(
+                "SELECT id FROM attempts WHERE id LIKE ? ORDER BY id LIMIT 2", (attempt + "%",)
+            )
+            if len(rows) == 1:
+                return str(rows[0]["id"])
+            if len(rows) > 1:
+                raise StoreError(f"attempt {attempt!r} is ambiguous; give more of its id")
+        raise StoreError(f"no attempt {attempt!r} in {self.target}")
+
+    def attempt(self, attempt_id: str, *, now: datetime | None = None) -> AttemptDetail:
+        row = self.db.query_one(
+            _SUMMARY_SQL.format(extra=_DETAIL_COLUMNS) + " WHERE a.id = ?",
+            (attempt_id,),
+        )
+        if row is None:
+            raise StoreError(f"no attempt {attempt_id!r} in {self.target}")
+        return AttemptDetail(
+            summary=self._summary(row, now or _now()),
+            scenario_version=int(row["scenario_version"]),
+            scenario_hash=row["scenario_hash"],
+            jurisdiction=row["jurisdiction"],
+            rulepack_version=row["rulepack_version"],
+            rulepack_hash=row["rulepack_hash"],
+            language=row["language"],
+            seed=int(row["seed"]),
+            ending=row["ending"],
+            critical=_opt_bool(row["critical"]),
+            finished_at=row["finished_at"],
+        )
+
+    def findings(self, attempt_id: str) -> list[StoredFinding]:
+        """The findings stored when the attempt finished, each with its reviews."""
+        reviews: dict[int, list[Review]] = {}
+        for r in self.db.query(
+            "SELECT id, finding_seq, reviewer, verdict, reason, at FROM reviews "
+            "WHERE attempt_id = ? ORDER BY at, id",
+            (attempt_id,),
+        ):
+            reviews.setdefault(int(r["finding_seq"]), []).append(
+                Review(r["id"], r["reviewer"], r["verdict"], r["reason"], r["at"])
+            )
+        return [
+            StoredFinding(
+                seq=int(f["seq"]),
+                turn=None if f["turn"] is None else int(f["turn"]),
+                rule=f["rule"],
+                category=f["category"],
+                severity=f["severity"],
+                dimension=f["dimension"],
+                evidence=f["evidence"],
+                reviews=reviews.get(int(f["seq"]), []),
+            )
+            for f in self.db.query(
+                "SELECT seq, turn, rule, category, severity, dimension, evidence "
+                "FROM findings WHERE attempt_id = ? ORDER BY seq",
+                (attempt_id,),
+            )
+        ]
+
+    def load_transcript(self, attempt_id: str) -> Transcript:
+        """The transcript as recorded: every committed turn, in order."""
+        row = self.db.query_one(
+            "SELECT id, trainee, scenario_id, scenario_version, scenario_hash, jurisdiction, "
+            "mode, seed, language, started_at_local, basis, ending, final_state, final_mood "
+            "FROM attempts WHERE id = ?",
+            (attempt_id,),
+        )
+        if row is None:
+            raise StoreError(f"no attempt {attempt_id!r} in {self.target}")
+        turns = [
+            Turn.model_validate(
+                {
+                    "index": t["turn_index"],
+                    "speaker": t["speaker"],
+                    "text": t["text"],
+                    "at": t["at"],
+                    "state": t["state"],
+                    "mood": t["mood"],
+                    "intents": json.loads(t["intents"]),
+                    "context": None if t["context"] is None else json.loads(t["context"]),
+                    "hint": bool(t["hint"]),
+                }
+            )
+            for t in self.db.query(
+                "SELECT turn_index, speaker, text, at, state, mood, intents, context, hint "
+                "FROM turns WHERE attempt_id = ? ORDER BY turn_index",
+                (attempt_id,),
+            )
+        ]
+        return Transcript(
+            attempt_id=row["id"],
+            scenario_id=row["scenario_id"],
+            scenario_version=int(row["scenario_version"]),
+            scenario_hash=row["scenario_hash"],
+            jurisdiction=row["jurisdiction"],
+            language=row["language"],
+            seed=int(row["seed"]),
+            mode=row["mode"],
+            trainee=row["trainee"],
+            started_at=datetime.fromisoformat(row["started_at_local"]),
+            basis=Basis.model_validate_json(row["basis"]),
+            turns=turns,
+            ending=row["ending"],
+            final_state=row["final_state"],
+            final_mood=None if row["final_mood"] is None else int(row["final_mood"]),
+        )
+
+    def trainees(self, *, cohort: str | None = None) -> list[TraineeSummary]:
+        """Every trainee (of a cohort) with attempts, passes and best score."""
+        sql = """
+        SELECT tr.name, tr.cohort, tr.created_at, COUNT(a.id) AS attempts,
+               SUM(CASE WHEN a.passed THEN 1 ELSE 0 END) AS passes, MAX(a.score) AS best
+          FROM trainees tr LEFT JOIN attempts a ON a.trainee = tr.name
+        """
+        params: list[Param] = []
+        if cohort is not None:
+            sql += " WHERE tr.cohort = ?"
+            params.append(cohort)
+        sql += " GROUP BY tr.name, tr.cohort, tr.created_at ORDER BY tr.name"
+        return [
+            TraineeSummary(
+                name=r["name"],
+                cohort=r["cohort"],
+                attempts=int(r["attempts"]),
+                passes=int(r["passes"] or 0),
+                best_score=_opt_float(r["best"]),
+                created_at=r["created_at"],
+            )
+            for r in self.db.query(sql, params)
+        ]
+
+    def best_by_scenario(self, trainee: str) -> dict[str, tuple[float | None, int]]:
+        """scenario id -> (best score of a completed attempt or None, number of attempts)."""
+        return {
+            r["scenario_id"]: (_opt_float(r["best"]), int(r["attempts"]))
+            for r in self.db.query(
+                "SELECT scenario_id, MAX(score) AS best, COUNT(*) AS attempts FROM attempts "
+                "WHERE trainee = ? GROUP BY scenario_id ORDER BY scenario_id",
+                (trainee,),
+            )
+        }
+
+    def integrity_check(self) -> str:
+        return self.db.integrity_check()
+
+
+def best_by_scenario(
+    trainee: str, db: str | os.PathLike[str] | None = None
+) -> dict[str, tuple[float | None, int]]:
+    """For the TUI: a trainee's best score and number of attempts per scenario."""
+    with Store.open(db) as store:
+        return store.best_by_scenario(trainee)

@@ -1,0 +1,544 @@
+"""The records store: attempts committed turn by turn, never lost, read back exactly."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import traceback
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoring.transcript import Transcript
+from simulator.cli.main import main
+from simulator.loader import load_scenario
+from simulator.records import RecordingSink, Store, StoreError, best_by_scenario, parse_target
+from simulator.records.db import Database
+from simulator.records.migrations import CURRENT_VERSION
+from simulator.records.owner import STALE_AFTER, Owner, this_process
+from simulator.reporting import report_for
+from simulator.scenario import Scenario
+from simulator.session import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+FORGETFUL = ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml"
+GOOD = [
+    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+    "请问是王敏女士本人吗？",
+    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
+    "是遇到什么困难了吗？",
+    "我非常理解您的难处。",
+    "您可以通过手机银行或者支付宝还款。",
+    "您看什么时候方便还款呢？",
+    "好的，那我们约定您这周五之前还清5230.50元，谢谢您的配合，再见。",
+]
+BAD = ["喂，王敏吗？", "你欠的钱再不还，我们就报警抓你坐牢。", "你这种人真是不要脸。"]
+ATTEMPT_KEYS = {
+    "id",
+    "trainee",
+    "scenario",
+    "mode",
+    "status",
+    "trainee_turns",
+    "score",
+    "passed",
+    "started_at",
+}
+
+
+def record(
+    store: Store,
+    scenario: Scenario,
+    lines: list[str],
+    *,
+    trainee: str = "alice",
+    seed: int = 0,
+    finish: bool = True,
+) -> Session:
+    session = Session(scenario, seed=seed, trainee=trainee, sink=RecordingSink(store))
+    for line in lines:
+        if session.ended:
+            break
+        session.say(line)
+    if finish:
+        session.end()
+    return session
+
+
+def cli(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def rows(path: Path, table: str, order: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "records.db"
+
+
+# -- recording and reading back -------------------------------------------------------------
+
+
+def test_completed_attempt_reads_back_exactly_and_its_score_is_the_rescore(
+    db: Path, forgetful: Scenario
+) -> None:
+    with Store.open(db) as store:
+        session = record(store, forgetful, BAD)
+        attempt_id = session.transcript.attempt_id
+        loaded = store.load_transcript(attempt_id)
+        assert loaded == session.transcript
+        assert loaded.model_dump(mode="json") == session.transcript.model_dump(mode="json")
+        rescored = report_for(loaded)
+        detail = store.attempt(attempt_id)
+        assert detail.summary.status == "completed"
+        assert detail.summary.score == rescored.score
+        assert detail.summary.passed is rescored.passed is False
+        assert detail.critical is True
+        assert detail.ending == session.ended == "hung_up"
+        assert detail.rulepack == rescored.rulepack
+        assert detail.scenario_hash == forgetful.content_hash
+        stored = store.findings(attempt_id)
+        assert [(f.turn, f.rule, f.category, f.severity, f.dimension) for f in stored] == [
+            (f.turn, f.rule, f.category, f.severity, f.dimension) for f in rescored.findings
+        ]
+        assert stored  # this call breaks rules
+
+
+def test_each_turn_is_committed_before_the_call_goes_on(db: Path, forgetful: Scenario) -> None:
+    with Store.open(db) as store, Store.open(db) as reader:
+        session = Session(forgetful, trainee="alice", sink=RecordingSink(store))
+        attempt_id = session.transcript.attempt_id
+        for count, line in enumerate(GOOD[:3], start=1):
+            session.say(line)
+            # Another connection sees the turns at once: nothing is held in a transaction.
+            turns = reader.load_transcript(attempt_id).turns
+            assert len(turns) == 1 + 2 * count
+        [summary] = reader.attempts()
+        assert summary.status == "in_progress"  # its owner (this process) is alive
+        assert summary.trainee_turns == 3
+        assert summary.score is None and summary.passed is None
+
+
+def test_kill_9_during_play_keeps_every_committed_turn_and_shows_interrupted(
+    db: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"]
+    proc = subprocess.Popen(
+        [*command, "--trainee", "alice", "--db", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdout.readline()  # title
+    proc.stdout.readline()  # persona's opening line
+    said = ["请问是王敏本人吗？", "您的信用卡逾期18天了。"]
+    for line in said:
+        proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        # Once the persona's reply is shown, both turns have been committed.
+        while not (shown := proc.stdout.readline()).startswith("王敏:"):
+            assert shown, f"play ended early: {proc.communicate()[1]}"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    with Store.open(db) as store:
+        assert store.integrity_check() == "ok"
+        [attempt] = store.attempts()
+        assert attempt.status == "interrupted"
+        assert attempt.trainee == "alice"
+        assert attempt.trainee_turns == 2
+        assert attempt.score is None
+        transcript = store.load_transcript(attempt.id)
+        assert [t.speaker for t in transcript.turns] == [
+            "persona",
+            "trainee",
+            "persona",
+            "trainee",
+            "persona",
+        ]
+        assert [t.text for t in transcript.trainee_turns()] == said
+        assert transcript.ending is None
+        # The interrupted call can still be scored from the store.
+        assert report_for(transcript).attempt_id == attempt.id
+        assert store.attempts(status="interrupted") == [attempt]
+        assert store.attempts(status="in_progress") == []
+
+    status, out, _ = cli("hr", "attempts", "--json", "--db", str(db), capsys=capsys)
+    assert status == 0
+    [listed] = json.loads(out)
+    assert listed["status"] == "interrupted" and listed["trainee_turns"] == 2
+    status, out, _ = cli("hr", "show", attempt.id, "--db", str(db), capsys=capsys)
+    assert status == 0 and "Not scored: the call is interrupted." in out
+
+
+def test_in_progress_or_interrupted_follows_the_owner(db: Path, forgetful: Scenario) -> None:
+    now = datetime.now(UTC)
+    me = this_process()
+    owners = {
+        "alive": me,
+        # Same host, same pid, another process start: the pid was reused, the owner is gone.
+        "reused": Owner(me.host, me.pid, "another-boot:1"),
+        "elsewhere-recent": Owner("another-host", 1234, ""),
+        "elsewhere-stale": Owner("another-host", 1234, ""),
+    }
+    with Store.open(db) as store:
+        for name, owner in owners.items():
+            session = Session(forgetful, trainee=name, sink=None)
+            session.say(GOOD[0])
+            store.begin_attempt(session.transcript, owner)
+        store.begin_attempt(Session(forgetful, trainee="unowned").transcript, None)
+        later = now + STALE_AFTER + timedelta(minutes=1)
+        status = {a.trainee: a.status for a in store.attempts(now=now)}
+        assert status == {
+            "alive": "in_progress",
+            "reused": "interrupted",
+            "elsewhere-recent": "in_progress",
+            "elsewhere-stale": "in_progress",
+            "unowned": "in_progress",
+        }
+        # Another host's attempt cannot be checked: silent for longer than any call = over.
+        status = {a.trainee: a.status for a in store.attempts(now=later)}
+        assert status["elsewhere-stale"] == "interrupted"
+        assert status["unowned"] == "interrupted"
+        assert status["alive"] == "in_progress"
+
+
+def test_a_dead_process_on_this_host_is_interrupted(db: Path, forgetful: Scenario) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(timeout=30)
+    with Store.open(db) as store:
+        session = Session(forgetful, trainee="bob")
+        store.begin_attempt(session.transcript, Owner(this_process().host, child.pid, ""))
+        [attempt] = store.attempts()
+        assert attempt.status == "interrupted"
+
+
+def test_best_by_scenario_counts_every_attempt_and_keeps_the_best_score(
+    db: Path, forgetful: Scenario
+) -> None:
+    with Store.open(db) as store:
+        good = record(store, forgetful, GOOD)
+        record(store, forgetful, BAD)
+        record(store, forgetful, GOOD[:2], finish=False)
+        record(store, forgetful, GOOD, trainee="bob")
+        expected = report_for(good.transcript).score
+        assert store.best_by_scenario("alice") == {"cc-m1-forgetful": (expected, 3)}
+        assert store.best_by_scenario("nobody") == {}
+    assert best_by_scenario("alice", db) == {"cc-m1-forgetful": (expected, 3)}
+
+
+def test_reviews_keep_the_original_finding(db: Path, forgetful: Scenario) -> None:
+    with Store.open(db) as store:
+        attempt_id = record(store, forgetful, BAD).transcript.attempt_id
+        before = store.findings(attempt_id)
+        store.add_review(attempt_id, 0, "trainer-li", "reject", "the name was the debtor's own")
+        store.add_review(attempt_id, 1, "trainer-li", "adjust", "verified on the next line")
+        with pytest.raises(StoreError, match="reason"):
+            store.add_review(attempt_id, 1, "trainer-li", "adjust", " ")
+        with pytest.raises(StoreError, match="verdict"):
+            store.add_review(attempt_id, 1, "trainer-li", "delete")
+        with pytest.raises(StoreError, match="no finding 99"):
+            store.add_review(attempt_id, 99, "trainer-li", "accept")
+        after = store.findings(attempt_id)
+        assert [f.rule for f in after] == [f.rule for f in before]
+        assert [r.verdict for r in after[0].reviews] == ["reject"]
+        assert after[1].reviews[0].reason == "verified on the next line"
+        assert all(not f.reviews for f in after[2:])
+
+
+# -- many recorders at once -----------------------------------------------------------------
+
+
+def _recorder_process(db: str, worker: int, calls: int, start: Any, results: Any) -> None:
+    try:
+        scenario = load_scenario(FORGETFUL)
+        start.wait()
+        with Store.open(db) as store:  # all open the new file at once: they race to create it
+            for call in range(calls):
+                session = record(store, scenario, GOOD, trainee=f"t{worker:02d}", seed=call)
+                transcript = session.transcript
+                score = report_for(transcript).score
+                results.put((transcript.attempt_id, len(transcript.turns), score))
+    except BaseException:
+        results.put(("error", worker, traceback.format_exc()))
+        raise
+
+
+def test_16_concurrent_recorders_lose_nothing(db: Path) -> None:
+    workers, calls = 16, 2
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(workers)
+    results = ctx.Queue()
+    procs = [
+        ctx.Process(target=_recorder_process, args=(str(db), n, calls, start, results))
+        for n in range(workers)
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=600)  # a guard against a hang, not a timing assertion
+    reported = []
+    while not results.empty():
+        reported.append(results.get(timeout=10))
+    errors = [r[2] for r in reported if r[0] == "error"]
+    assert errors == []
+    assert [proc.exitcode for proc in procs] == [0] * workers
+    assert len(reported) == workers * calls
+
+    with Store.open(db) as store:
+        assert store.integrity_check() == "ok"
+        assert store.db.query("PRAGMA foreign_key_check") == []
+        attempts = {a.id: a for a in store.attempts()}
+        assert len(attempts) == workers * calls
+        for attempt_id, turns, score in reported:
+            assert attempts[attempt_id].status == "completed"
+            assert attempts[attempt_id].score == score
+            assert len(store.load_transcript(attempt_id).turns) == turns
+        assert {t.name: t.attempts for t in store.trainees()} == {
+            f"t{n:02d}": calls for n in range(workers)
+        }
+
+
+# -- schema migrations ----------------------------------------------------------------------
+
+
+def test_migration_from_version_1_keeps_all_data(db: Path, forgetful: Scenario) -> None:
+    assert CURRENT_VERSION == 2
+    with Store.open(db, version=1) as old:
+        assert old.schema_version() == 1
+        assert not old.db.table_exists("reviews")
+        finished = record(old, forgetful, BAD).transcript
+        unfinished = record(old, forgetful, GOOD[:3], trainee="bob", finish=False).transcript
+        old.enrol("carol", "2026-A")
+    tables = {
+        "trainees": "name",
+        "attempts": "id",
+        "turns": "attempt_id, turn_index",
+        "findings": "attempt_id, seq",
+    }
+    before = {table: rows(db, table, order) for table, order in tables.items()}
+    assert all(before.values())
+
+    with Store.open(db) as store:
+        assert store.schema_version() == 2
+        assert {table: rows(db, table, order) for table, order in tables.items()} == before
+        assert store.load_transcript(finished.attempt_id) == finished
+        assert store.load_transcript(unfinished.attempt_id) == unfinished
+        assert store.add_review(finished.attempt_id, 0, "trainer", "accept")
+        versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
+        assert [v["version"] for v in versions] == [1, 2]
+        indexes = store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+        assert {"attempts_trainee", "findings_rule"} <= {i["name"] for i in indexes}
+    with Store.open(db) as again:  # opening a current database changes nothing
+        assert again.schema_version() == 2
+
+
+def test_a_newer_or_foreign_database_is_refused(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    Store.open(newer).close()
+    with sqlite3.connect(newer) as conn:
+        conn.execute("INSERT INTO schema_version VALUES (99, 'later')")
+    with pytest.raises(StoreError, match="schema version 99 is newer"):
+        Store.open(newer)
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    with pytest.raises(StoreError, match="not a CollectSim database"):
+        Store.open(foreign)
+
+
+def test_the_database_is_wal_with_foreign_keys(db: Path) -> None:
+    with Store.open(db) as store:
+        assert store.db.scalar("PRAGMA journal_mode") == "wal"
+        assert store.db.scalar("PRAGMA foreign_keys") == 1
+        assert store.db.scalar("PRAGMA busy_timeout") >= 1000
+
+
+def test_where_the_store_is(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLLECTSIM_DB", raising=False)
+    assert parse_target(None).location == str(isolated_home / "collectsim.db")
+    monkeypatch.setenv("COLLECTSIM_DB", str(tmp_path / "env.db"))
+    assert parse_target(None).location == str(tmp_path / "env.db")
+    assert parse_target(str(tmp_path / "opt.db")).location == str(tmp_path / "opt.db")
+    assert parse_target("sqlite:////abs/x.db").location == "/abs/x.db"
+    assert parse_target("sqlite:///rel/x.db").location == "rel/x.db"
+    pg = parse_target("postgresql://hr:secret@db.local/collectsim")
+    assert pg.backend == "postgresql" and "secret" not in str(pg)
+    with pytest.raises(StoreError, match="not supported yet"):
+        Database.connect(pg)
+
+
+# -- the CLI --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def script(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
+    return path
+
+
+def test_play_records_and_hr_attempts_json_has_the_stable_shape(
+    script: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = cli(
+        "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "alice", capsys=capsys
+    )
+    assert status == 0, err
+    assert "collectsim.db" in out  # the default store, in the data directory
+    status, _, err = cli(
+        "play",
+        "cc-m1-forgetful",
+        *("--script", str(script), "--trainee", "bob", "--mode", "exam", "--json"),
+        capsys=capsys,
+    )
+    assert status == 0, err
+    # The journal is kept as before.
+    assert len(list((isolated_home / "journal").glob("*.jsonl"))) == 2
+
+    status, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
+    assert status == 0
+    listed = json.loads(out)
+    assert [a["trainee"] for a in listed] == ["alice", "bob"]
+    for attempt in listed:
+        assert set(attempt) == ATTEMPT_KEYS
+        assert attempt["scenario"] == "cc-m1-forgetful"
+        assert attempt["status"] == "completed"
+        assert attempt["trainee_turns"] == len(GOOD)
+        assert isinstance(attempt["score"], float) and attempt["passed"] is True
+        assert datetime.fromisoformat(attempt["started_at"]).tzinfo is not None
+    assert listed[1]["mode"] == "exam"
+
+    with Store.open(isolated_home / "collectsim.db") as store:
+        for attempt in listed:
+            assert attempt["score"] == report_for(store.load_transcript(attempt["id"])).score
+
+    def ids(*args: str) -> list[str]:
+        code, text, _ = cli("hr", "attempts", "--json", *args, capsys=capsys)
+        assert code == 0
+        return [a["trainee"] for a in json.loads(text)]
+
+    assert ids("--trainee", "bob") == ["bob"]
+    assert ids("--scenario", "no-such") == []
+    assert ids("--status", "completed") == ["alice", "bob"]
+    assert ids("--status", "interrupted") == []
+    assert ids("--since", "2000-01-01") == ["alice", "bob"]
+    assert ids("--since", "9999-01-01") == []
+
+    status, out, _ = cli("hr", "attempts", "--csv", capsys=capsys)
+    header, *lines = out.splitlines()
+    assert header.split(",") == list(ATTEMPT_KEYS_ORDER)
+    assert len(lines) == 2 and lines[0].endswith(listed[0]["started_at"])
+
+    status, out, _ = cli("hr", "show", listed[0]["id"][:6], "--json", capsys=capsys)
+    shown = json.loads(out)
+    assert set(shown["attempt"]) >= ATTEMPT_KEYS
+    assert shown["report"]["score"] == listed[0]["score"]
+    assert Transcript.model_validate(shown["transcript"]).trainee_turns()[0].text == GOOD[0]
+    status, out, _ = cli("hr", "show", listed[0]["id"], capsys=capsys)
+    assert status == 0 and "PASSED" in out and GOOD[-1] in out
+
+
+ATTEMPT_KEYS_ORDER = (
+    "id",
+    "trainee",
+    "scenario",
+    "mode",
+    "status",
+    "trainee_turns",
+    "score",
+    "passed",
+    "started_at",
+)
+
+
+def test_hr_trainees_by_cohort(
+    db: Path, forgetful: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db) as store:
+        record(store, forgetful, GOOD)
+        record(store, forgetful, BAD)
+        record(store, forgetful, GOOD, trainee="bob")
+    assert cli("hr", "enrol", "alice", "--cohort", "2026-A", "--db", str(db), capsys=capsys)[0] == 0
+    assert cli("hr", "enrol", "dan", "--cohort", "2026-A", "--db", str(db), capsys=capsys)[0] == 0
+    status, out, _ = cli(
+        "hr", "trainees", "--cohort", "2026-A", "--json", "--db", str(db), capsys=capsys
+    )
+    assert status == 0
+    listed = {t["trainee"]: t for t in json.loads(out)}
+    assert set(listed) == {"alice", "dan"}
+    assert (listed["alice"]["attempts"], listed["alice"]["passes"]) == (2, 1)
+    assert listed["alice"]["best_score"] > 90
+    assert (listed["dan"]["attempts"], listed["dan"]["best_score"]) == (0, None)
+    status, out, _ = cli("hr", "trainees", "--csv", "--db", str(db), capsys=capsys)
+    assert out.splitlines()[0] == "trainee,cohort,attempts,passes,best_score,created_at"
+    assert len(out.splitlines()) == 4
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["hr"], "name a command"),
+        (["hr", "show", "abcdef"], "no attempt 'abcdef'"),
+        (["hr", "attempts", "--db", "{tmp}/missing.db"], "no such database"),
+        (["hr", "show", "abcdef", "--db", "{tmp}/missing.db"], "no such database"),
+        (["hr", "attempts", "--since", "yesterday"], "--since"),
+        (["hr", "attempts", "--status", "lost"], "--status"),
+        (["hr", "attempts", "--db", "/no/such/dir/x.db"], "no such directory"),
+        (["hr", "attempts", "--db", "mysql://h/db"], "unknown database scheme"),
+        (["hr", "trainees", "--db", "postgresql://h/db"], "not supported yet"),
+        (["hr", "enrol", "  "], "empty"),
+        (["play", "cc-m1-forgetful", "--db", "x.db"], "--trainee"),
+        (["play", "cc-m1-forgetful", "--trainee", ""], "empty"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    argv: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Store.open().close()  # the default store exists, empty
+    status, out, err = cli(*(a.format(tmp=tmp_path) for a in argv), capsys=capsys)
+    assert status == 1
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith("collectsim: error: ") and message in line
+
+
+def test_cli_error_on_a_file_that_is_not_a_database(tmp_path: Path, isolated_home: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database\n", encoding="utf-8")
+    env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator.cli.main", "hr", "attempts", "--db", str(junk)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"collectsim: error: {junk}: not a CollectSim database (not SQLite)"
+    ]
