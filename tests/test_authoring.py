@@ -211,3 +211,15 @@ def test_broken_golden_files_are_reported_with_position(
     assert problems and any(message in p for p in problems), problems
     assert all(":" in p.split(" error: ")[0] for p in problems)
     assert problems[0].split(":")[1].isdigit()
+
+
+def test_catalog_docs_are_current() -> None:
+    from simulator.catalog import load_catalog
+    from simulator.catalog_docs import catalog_markdown
+
+    entries, problems = load_catalog(ROOT / "scenarios")
+    assert not problems
+    committed = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    assert committed == catalog_markdown(entries), "run `collectsim docs` and commit docs/"
+    for entry in entries:
+        assert f"## {entry.scenario.id}\n" in committed

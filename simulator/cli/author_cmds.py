@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from scoring.intents import matcher
-from simulator.catalog import resolve
+from simulator.catalog import load_catalog, resolve
+from simulator.catalog_docs import catalog_markdown
 from simulator.cli.errors import UserError
 from simulator.goldens import golden_files, load_tests, run_conversation
 from simulator.graph import to_dot, to_mermaid
@@ -22,6 +23,7 @@ from simulator.tracks import load_tracks, tracks_dir
 from simulator.yamlsafe import Problem, YamlError, load_file
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
+DOCS_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "scenarios.md"
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,6 +55,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
     n.add_argument("--dir", type=Path, default=None, help="scenarios folder (default: catalog)")
     n.set_defaults(func=run_new)
+
+    d = sub.add_parser("docs", help="write docs/scenarios.md: the catalog with its graphs")
+    d.add_argument("-o", "--output", type=Path, default=DOCS_FILE)
+    d.set_defaults(func=run_docs)
 
     tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
     tr.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -231,4 +237,17 @@ def run_tracks(args: argparse.Namespace) -> int:
             print(f"  {level.id} {level.title.get(args.lang)} ({terms})")
             for scenario in level.scenarios:
                 print(f"     - {scenario}")
+    return 0
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    entries, problems = load_catalog()
+    if problems:
+        raise ScenarioError(problems)
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(catalog_markdown(entries), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+    print(f"wrote {args.output} ({len(entries)} scenarios)")
     return 0
