@@ -27,6 +27,7 @@ LABELS: dict[str, Bilingual] = {
     "honour_cease": Bilingual(zh="尊重停止联系的要求", en="Honour the request to stop calling"),
     "offer_claim": Bilingual(zh="协助保险/担保理赔", en="Help with the insurance claim"),
     "close_politely": Bilingual(zh="礼貌结束通话", en="Close the call politely"),
+    "write_call_note": Bilingual(zh="写好通话小结", en="Write an accurate call note"),
 }
 
 PROMISE_ENDINGS = frozenset({"promise_to_pay", "plan_agreed"})
@@ -70,6 +71,9 @@ def objective_met(
         return ending in PROMISE_ENDINGS
     if name == "no_disclosure":
         return not any(f.category == "third_party_disclosure" for f in findings)
+    if name == "write_call_note":
+        note_errors = {"NOTE-MISSING", "NOTE-OUTCOME", "NOTE-PROMISE", "NOTE-FIGURE", "NOTE-DATE"}
+        return not any(f.rule in note_errors for f in findings)
     if name == "close_politely":
         return any(a.has("close") or a.has("thank") for a in lines[-2:])
     raise KeyError(name)

@@ -22,6 +22,7 @@ Objective = Literal[
     "honour_cease",
     "offer_claim",
     "close_politely",
+    "write_call_note",
 ]
 
 Ending = Literal[

@@ -7,6 +7,7 @@ session and a rescore years later both come through here.
 from __future__ import annotations
 
 from scoring.analysis import Analysis, analyze
+from scoring.callnote import NOTE_OBJECTIVE, judge_note
 from scoring.compliance import Judge, check_required_in_turns, compliance_finding
 from scoring.findings import Finding
 from scoring.i18n import lang_of
@@ -71,6 +72,8 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     for rule, index in required:
         quote = next((t.text for t in trainee if t.index == index), "")
         findings.append(compliance_finding(rule, index, quote, ""))
+    if NOTE_OBJECTIVE in objectives:
+        findings.extend(judge_note(transcript.note, transcript))
     findings = _dedupe_context_rules(findings, judge)
     findings.sort(key=lambda f: (f.turn if f.turn is not None else 10**9, f.dimension, f.rule))
 
@@ -90,7 +93,17 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         "tone": round(max(0.0, tone_mean - tone_lost), 1),
         "accuracy": round(_dimension(findings, "accuracy"), 1),
         "compliance": round(_dimension(findings, "compliance"), 1),
-        "outcome": round(60.0 * objective_share + (40.0 if good_ending else 0.0), 1),
+        "outcome": round(
+            max(
+                0.0,
+                60.0 * objective_share
+                + (40.0 if good_ending else 0.0)
+                - sum(
+                    SEVERITY_PENALTY[f.severity] / 2 for f in findings if f.dimension == "outcome"
+                ),
+            ),
+            1,
+        ),
     }
     weights = rubric.weights.model_dump()
     hints = sum(1 for t in trainee if t.hint)

@@ -74,6 +74,7 @@ class Transcript(BaseModel):
     basis: Basis
     turns: list[Turn] = Field(default_factory=list)
     ending: str | None = None
+    note: str | None = None  # the trainee's after-call note, when the scenario asks for one
     final_state: str | None = None
     final_mood: int | None = None
 

@@ -64,6 +64,7 @@ class Conversation(BaseModel):
     seed: int = 0
     mode: Literal["practice", "exam"] = "practice"
     steps: list[Step] = Field(min_length=1)
+    note: str | None = None  # the after-call note, for scenarios that ask for one
     end: EndExpect = EndExpect()
 
 
@@ -166,7 +167,7 @@ def run_conversation(loaded: LoadedTests, index: int) -> list[Failure]:
         exchange = session.say(step.say)
         for message in _step_mismatches(step.expect, exchange):
             failures.append(Failure(conversation.name, located.problem(where, message)))
-    session.end()
+    session.end(note=conversation.note)
     report = report_for(session.transcript)
     end = conversation.end
     end_loc = (*base, "end")

@@ -60,6 +60,7 @@ class JournalSink:
             {
                 "type": "end",
                 "ending": transcript.ending,
+                "note": transcript.note,
                 "final_state": transcript.final_state,
                 "final_mood": transcript.final_mood,
             }
@@ -98,6 +99,7 @@ def read_journal(path: Path) -> tuple[Transcript, bool]:
     transcript = Transcript.model_validate({**header, "turns": turns})
     if end is not None:
         transcript.ending = str(end["ending"]) if end.get("ending") else None
+        transcript.note = str(end["note"]) if end.get("note") is not None else None
         transcript.final_state = str(end["final_state"]) if end.get("final_state") else None
         mood = end.get("final_mood")
         transcript.final_mood = int(str(mood)) if mood is not None else None

@@ -54,6 +54,7 @@ class Session:
         self.sink: TurnSink = sink or NullSink()
         self.judge: Judge = judge_for(scenario.jurisdiction)
         self.clock = scenario.call.local_time
+        self._recorded = False  # the sink has the finished attempt
         self.analyses: list[Analysis] = []  # one per trainee line, for live objectives
         self.findings: list[Finding] = []  # live findings so far
         self.transcript = Transcript(
@@ -142,10 +143,11 @@ class Session:
             mood=reply.mood,
         )
         self._add(persona)
+        # A call that asks for a note is recorded as finished once the note is in (end()).
         if reply.ending is not None:
-            self._finish(reply.ending)
+            self._close(reply.ending)
         elif self.trainee_turns >= self.scenario.call.max_turns:
-            self._finish(TURN_LIMIT)
+            self._close(TURN_LIMIT)
         return Exchange(trainee, persona, analysis, findings, self.ended)
 
     @classmethod
@@ -177,15 +179,35 @@ class Session:
             for name in self.scenario.objectives
         ]
 
-    def end(self) -> str:
-        """The trainee ends the call (idempotent)."""
+    @property
+    def wants_note(self) -> bool:
+        return "write_call_note" in self.scenario.objectives
+
+    def end_call(self) -> str:
+        """The trainee hangs up (idempotent). A call that asks for a note is recorded when
+        the note is handed in with `end`; any other call is recorded now."""
         if self.ended is None:
-            self._finish(TRAINEE_ENDED)
+            self._close(TRAINEE_ENDED)
         assert self.ended is not None
         return self.ended
 
-    def _finish(self, ending: str) -> None:
+    def end(self, note: str | None = None) -> str:
+        """End the call and record it, with the after-call note if there is one (idempotent)."""
+        if note is not None and not self._recorded:
+            self.transcript.note = note
+        ending = self.end_call()
+        self._record()
+        return ending
+
+    def _close(self, ending: str) -> None:
+        """The call is over; it is recorded now unless the trainee still owes the note."""
         self.transcript.ending = ending
         self.transcript.final_state = self.persona.state
         self.transcript.final_mood = self.persona.mood
-        self.sink.finish(self.transcript)
+        if not self.wants_note:
+            self._record()
+
+    def _record(self) -> None:
+        if not self._recorded:
+            self._recorded = True
+            self.sink.finish(self.transcript)

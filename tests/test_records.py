@@ -321,7 +321,7 @@ def test_16_concurrent_recorders_lose_nothing(db: Path) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: Path, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 2
+    assert CURRENT_VERSION == 3
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -338,17 +338,18 @@ def test_migration_from_version_1_keeps_all_data(db: Path, forgetful: Scenario) 
     assert all(before.values())
 
     with Store.open(db) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == CURRENT_VERSION
         assert {table: rows(db, table, order) for table, order in tables.items()} == before
         assert store.load_transcript(finished.attempt_id) == finished
         assert store.load_transcript(unfinished.attempt_id) == unfinished
         assert store.add_review(finished.attempt_id, 0, "trainer", "accept")
         versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
-        assert [v["version"] for v in versions] == [1, 2]
+        assert [v["version"] for v in versions] == [1, 2, 3]
+        assert store.db.table_exists("notes")
         indexes = store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'")
         assert {"attempts_trainee", "findings_rule"} <= {i["name"] for i in indexes}
     with Store.open(db) as again:  # opening a current database changes nothing
-        assert again.schema_version() == 2
+        assert again.schema_version() == CURRENT_VERSION
 
 
 def test_a_newer_or_foreign_database_is_refused(tmp_path: Path) -> None:

@@ -307,3 +307,26 @@ async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries() -> None
     with Store.open(None, create=False) as store:
         [attempt] = store.attempts(trainee="小李")
         assert attempt.status == "completed" and attempt.passed
+
+
+async def test_a_scenario_that_asks_for_a_note_gets_one_before_the_report() -> None:
+    from simulator.tui.screens.note import NoteScreen
+    from tests.test_callnote import GOOD_NOTE, LINES
+
+    async with app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        start.open_scenario("ol-hardship-instalment", mode="practice")
+        await pilot.pause()
+        for line in LINES:
+            await say(pilot, line)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NoteScreen)
+        pilot.app.screen.query_one("#note", Input).value = GOOD_NOTE
+        await pilot.press("enter")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.session.transcript.note == GOOD_NOTE
+        assert {o.name: o.met for o in report.report.objectives}["write_call_note"]

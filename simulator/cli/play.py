@@ -31,6 +31,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--mode", choices=["practice", "exam"], default="practice")
     p.add_argument("--trainee", help="record the call in the records store under this name")
     hr_cmds.add_db_option(p)
+    p.add_argument("--note", help="the after-call note (for scenarios that ask for one)")
     p.add_argument("--json", action="store_true", help="print the call and report as JSON")
     p.set_defaults(func=run)
 
@@ -120,7 +121,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"{persona}: {exchange.persona.text}", file=out)
         if session.ended:
             break
-    ending = session.end()
+    note = args.note
+    if note is None and session.wants_note and interactive:
+        ask = (
+            "通话小结（结果、承诺、下一步）"
+            if lang == "zh"
+            else "Call note (outcome, promise, next step)"
+        )
+        print(f"{ask}> ", end="", file=out, flush=True)
+        note = sys.stdin.readline().strip()
+    ending = session.end(note=note)
     from simulator.reporting import report_for  # imported late: keeps `play --help` fast
 
     report = report_for(session.transcript)

@@ -118,7 +118,16 @@ def _v2(db: Database) -> None:
     db.execute("CREATE INDEX findings_rule ON findings (rule)")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+def _v3(db: Database) -> None:
+    """The trainee's after-call note, part of what some scenarios score (one per attempt)."""
+    db.execute(
+        "CREATE TABLE notes ("
+        " attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,"
+        " text TEXT NOT NULL)"
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

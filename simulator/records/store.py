@@ -368,6 +368,11 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
+            if transcript.note is not None:
+                self.db.execute(
+                    "INSERT INTO notes (attempt_id, text) VALUES (?, ?)",
+                    (attempt_id, transcript.note),
+                )
             self.db.execute("DELETE FROM findings WHERE attempt_id = ?", (attempt_id,))
             self.db.executemany(
                 "INSERT INTO findings (attempt_id, seq, turn, rule, category, severity, "
@@ -574,9 +579,16 @@ class Store:
             basis=Basis.model_validate_json(row["basis"]),
             turns=turns,
             ending=row["ending"],
+            note=self._note(attempt_id),
             final_state=row["final_state"],
             final_mood=None if row["final_mood"] is None else int(row["final_mood"]),
         )
+
+    def _note(self, attempt_id: str) -> str | None:
+        if self.schema_version() < 3:
+            return None
+        row = self.db.query_one("SELECT text FROM notes WHERE attempt_id = ?", (attempt_id,))
+        return None if row is None else str(row["text"])
 
     def trainees(self, *, cohort: str | None = None) -> list[TraineeSummary]:
         """Every trainee (of a cohort) with attempts, passes and best score."""

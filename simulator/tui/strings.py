@@ -59,6 +59,16 @@ _S: dict[str, tuple[str, str]] = {
         "Enter send · Ctrl+E/F10 end call · F2 hint · F1 help",
     ),
     "report": ("通话报告", "Call report"),
+    "note_title": ("通话小结", "Call note"),
+    "note_help": (
+        "写下这通电话的结果、客户的承诺（金额和日期）和下一步安排，回车提交。",
+        "Write the call's outcome, the customer's promise (amount and date) and the next "
+        "step; Enter submits.",
+    ),
+    "note_placeholder": (
+        "例如：客户承诺11月27日前还清5230.50元，到期前一天短信提醒。",
+        "e.g. Promised $307.06 by Friday; reminder the day before.",
+    ),
     "passed": ("通过", "PASSED"),
     "failed": ("未通过", "FAILED"),
     "critical": ("存在严重违规，本次通话不合格", "A critical violation fails the call"),

@@ -139,14 +139,18 @@ class CallScreen(Screen[None]):
         self.notify(t("hint", self.lang))
 
     def action_end_call(self) -> None:
-        self.session.end()
+        self.session.end_call()
         self._finish()
 
     def _finish(self) -> None:
+        from simulator.tui.screens.note import NoteScreen
         from simulator.tui.screens.report import ReportScreen  # report imports call (retry)
 
         self.notify(t("call_ended", self.lang, ending=self.session.ended))
-        self.app.switch_screen(ReportScreen(self.session))
+        if self.session.wants_note:
+            self.app.switch_screen(NoteScreen(self.session))
+        else:
+            self.app.switch_screen(ReportScreen(self.session))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
