@@ -15,6 +15,7 @@ _FLAG_ACTIONS: dict[str, str] = {
     "mark_verified": "verified",
     "raise_dispute": "dispute_raised",
     "request_cease": "cease_requested",
+    "request_cease_in_writing": "cease_written",
     "announce_attorney": "attorney_represented",
     "disclose_hardship": "hardship",
     "forbid_work_calls": "work_contact_forbidden",

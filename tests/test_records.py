@@ -543,3 +543,35 @@ def test_cli_error_on_a_file_that_is_not_a_database(tmp_path: Path, isolated_hom
     assert result.stderr.splitlines() == [
         f"collectsim: error: {junk}: not a CollectSim database (not SQLite)"
     ]
+
+
+def test_progress_counts_only_qualifying_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "good.txt"
+    script.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
+    for trainee, mode in (("exam-taker", "exam"), ("practiser", "practice")):
+        status, _, err = cli(
+            "play",
+            "cc-m1-forgetful",
+            "--script",
+            str(script),
+            "--mode",
+            mode,
+            "--trainee",
+            trainee,
+            capsys=capsys,
+        )
+        assert status == 0, err
+    status, out, err = cli("hr", "progress", "--json", capsys=capsys)
+    assert status == 0, err
+    by_name = {r["trainee"]: r for r in json.loads(out)}
+    assert by_name["exam-taker"]["levels"][0]["met"]["cc-m1-forgetful"] is True
+    assert by_name["practiser"]["levels"][0]["met"]["cc-m1-forgetful"] is False
+    assert by_name["exam-taker"]["next_level"] == "L1"
+    assert "cc-m1-forgetful" not in by_name["exam-taker"]["missing"]
+    _, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
+    attempt = json.loads(out)[0]["id"]
+    status, out, err = cli("score", attempt[:6], "--format", "json", capsys=capsys)
+    assert status == 0, err
+    assert json.loads(out)["finished"] is True

@@ -12,13 +12,14 @@ import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TextIO
 
 from scoring.transcript import Transcript, Turn
 from simulator.cli.errors import UserError
 from simulator.records import RecordingSink, Store, StoreError
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
+from simulator.tracks import load_tracks, progress, tracks_dir
 
 MAX_NAME_CHARS = 200
 
@@ -109,6 +110,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _add_format(t)
     add_db_option(t)
     t.set_defaults(func=run_trainees)
+
+    g = cmds.add_parser("progress", help="who reached which certification level, who is stuck")
+    g.add_argument("--track", help="track id (default: the only or first track)")
+    g.add_argument("--trainee")
+    g.add_argument("--cohort")
+    _add_format(g)
+    add_db_option(g)
+    g.set_defaults(func=run_progress)
 
     s = cmds.add_parser("show", help="one attempt: the transcript and its stored report")
     s.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
@@ -309,3 +318,69 @@ def _print_table(
     for row in [header, *rows]:
         cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         print("  ".join(cells).rstrip(), file=out)
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    tracks = load_tracks()
+    if not tracks:
+        raise UserError(f"no certification tracks (*.track.yaml) in {tracks_dir()}")
+    track = next((t for t in tracks if t.id == args.track), None) if args.track else tracks[0]
+    if track is None:
+        known = ", ".join(t.id for t in tracks)
+        raise UserError(f"no track '{args.track}' (known: {known})")
+    now = datetime.now(UTC)
+    with store_errors(), open_store(args.db, create=False) as store:
+        people = [
+            t
+            for t in store.trainees(cohort=args.cohort)
+            if args.trainee is None or t.name == args.trainee
+        ]
+        results = [(p, progress(track, store.results(p.name), now)) for p in people]
+    rows: list[tuple[str, str | None, str | None, str | None, list[str]]] = []
+    records: list[dict[str, object]] = []
+    for person, result in results:
+        stuck = result.stuck_at()
+        highest = result.highest.id if result.highest else None
+        next_level = stuck[0].id if stuck else None
+        missing = stuck[1] if stuck else []
+        rows.append((person.name, person.cohort, highest, next_level, missing))
+        records.append(
+            {
+                "trainee": person.name,
+                "cohort": person.cohort,
+                "track": track.id,
+                "highest_level": highest,
+                "next_level": next_level,
+                "missing": missing,
+                "levels": [
+                    {"id": lp.level.id, "achieved": lp.achieved, "met": lp.met}
+                    for lp in result.levels
+                ],
+            }
+        )
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        columns = ("trainee", "cohort", "track", "highest_level", "next_level", "missing")
+        flat: list[dict[str, object]] = [
+            {
+                "trainee": name,
+                "cohort": cohort,
+                "track": track.id,
+                "highest_level": high,
+                "next_level": nxt,
+                "missing": " ".join(missing),
+            }
+            for name, cohort, high, nxt, missing in rows
+        ]
+        _print_csv(columns, flat)
+    else:
+        _print_table(
+            ["TRAINEE", "COHORT", "LEVEL", "NEXT", "STILL NEEDS"],
+            [
+                [name, cohort or "—", high or "—", nxt or "done", ", ".join(missing) or "—"]
+                for name, cohort, high, nxt, missing in rows
+            ],
+            empty="no trainees",
+        )
+    return 0

@@ -10,13 +10,17 @@ from pathlib import Path
 from scoring.i18n import lang_of
 from scoring.render import to_html, to_markdown
 from simulator.cli.errors import UserError
+from simulator.cli.hr_cmds import open_store, store_errors
 from simulator.journal import read_journal
 from simulator.reporting import report_for
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("score", help="score a stored transcript (journal .jsonl)")
-    p.add_argument("transcript", type=Path)
+    p = sub.add_parser(
+        "score", help="score a stored call: a journal file, or an attempt id in the records"
+    )
+    p.add_argument("transcript", help="journal .jsonl path, or attempt id (or prefix)")
+    p.add_argument("--db", default=None, help="records store URL (for an attempt id)")
     p.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="report language")
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
@@ -25,9 +29,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.transcript.is_file():
+    path = Path(args.transcript)
+    if path.is_file():
+        transcript, finished = read_journal(path)
+    elif path.suffix == ".jsonl" or "/" in args.transcript:
         raise UserError(f"{args.transcript}: no such file")
-    transcript, finished = read_journal(args.transcript)
+    else:
+        with store_errors(), open_store(args.db, create=False) as store:
+            attempt_id = store.resolve(args.transcript)
+            transcript = store.load_transcript(attempt_id)
+            finished = store.attempt(attempt_id).summary.status == "completed"
     report = report_for(transcript)
     lang = args.lang or lang_of(transcript.language)
     fmt = "json" if args.json else args.format

@@ -24,6 +24,7 @@ from scoring.transcript import Basis, Transcript, Turn
 from simulator.records.db import Database, Param, Row, StoreError, Target, parse_target
 from simulator.records.migrations import CURRENT_VERSION, migrate, schema_version
 from simulator.records.owner import Owner, is_interrupted
+from simulator.tracks import AttemptResult
 
 Status = Literal["in_progress", "completed", "interrupted"]
 Verdict = Literal["accept", "adjust", "reject"]
@@ -624,6 +625,31 @@ class Store:
                 (trainee,),
             )
         }
+
+    def results(self, trainee: str) -> list[AttemptResult]:
+        """What certification needs of each of a trainee's attempts (progress is computed
+        from these, never stored)."""
+        now = _now()
+        summaries = {a.id: a for a in self.attempts(trainee=trainee, now=now)}
+        rows = self.db.query(
+            "SELECT id, scenario_id, mode, score, passed, critical, finished_at "
+            "FROM attempts WHERE trainee = ?",
+            (trainee,),
+        )
+        return [
+            AttemptResult(
+                scenario_id=r["scenario_id"],
+                mode=r["mode"],
+                completed=summaries[r["id"]].status == "completed",
+                passed=bool(r["passed"]),
+                critical=bool(r["critical"]),
+                score=_opt_float(r["score"]),
+                finished_at=(
+                    datetime.fromisoformat(r["finished_at"]) if r["finished_at"] else None
+                ),
+            )
+            for r in rows
+        ]
 
     def integrity_check(self) -> str:
         return self.db.integrity_check()
