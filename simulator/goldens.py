@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.catalog import resolve
-from simulator.loader import ScenarioError
+from simulator.loader import load_model
 from simulator.reporting import report_for
 from simulator.session import Exchange, Session
-from simulator.yamlsafe import Located, Problem, YamlError, load_file
+from simulator.yamlsafe import Located, Problem
 
 TEST_SUFFIX = ".test.yaml"
 
@@ -92,19 +92,7 @@ class LoadedTests:
 
 
 def load_tests(path: Path) -> LoadedTests:
-    try:
-        located = load_file(path)
-    except YamlError as exc:
-        raise ScenarioError(exc.problems) from None
-    try:
-        tests = GoldenFile.model_validate(located.data)
-    except ValidationError as exc:
-        raise ScenarioError(
-            [
-                located.problem(tuple(e["loc"]), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                for e in exc.errors(include_url=False)
-            ]
-        ) from None
+    located, tests = load_model(path, GoldenFile)
     return LoadedTests(path, located, tests)
 
 

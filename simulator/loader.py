@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from scoring.intents import intent_names
 from simulator.scenario import SPECIAL_TRIGGERS, Scenario, content_hash
@@ -84,6 +85,21 @@ def scenario_from_located(located: Located, raw: bytes) -> Scenario:
     if problems:
         raise ScenarioError(problems)
     return scenario
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, model: type[M]) -> tuple[Located, M]:
+    """A YAML file validated against `model`; every problem with its line and column."""
+    try:
+        located = load_file(path)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    try:
+        return located, model.model_validate(located.data)
+    except ValidationError as exc:
+        raise ScenarioError(_pydantic_problems(located, exc)) from None
 
 
 def load_scenario(path: Path) -> Scenario:

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.i18n import Bilingual
-from simulator.loader import ScenarioError
+from simulator.loader import load_model
 from simulator.paths import scenarios_dir
-from simulator.yamlsafe import YamlError, load_file
 
 TRACK_SUFFIX = ".track.yaml"
 
@@ -119,19 +118,7 @@ def tracks_dir() -> Path:
 
 
 def load_track(path: Path) -> Track:
-    try:
-        located = load_file(path)
-    except YamlError as exc:
-        raise ScenarioError(exc.problems) from None
-    try:
-        return Track.model_validate(located.data)
-    except ValidationError as exc:
-        raise ScenarioError(
-            [
-                located.problem(tuple(e["loc"]), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
-                for e in exc.errors(include_url=False)
-            ]
-        ) from None
+    return load_model(path, Track)[1]
 
 
 def load_tracks(directory: Path | None = None) -> list[Track]:

@@ -31,6 +31,15 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
 
 class YamlError(Exception):
     def __init__(self, problems: list[Problem]) -> None:

@@ -26,19 +26,11 @@ from simulator.records.owner import STALE_AFTER, Owner, this_process
 from simulator.reporting import report_for
 from simulator.scenario import Scenario
 from simulator.session import Session
+from tests.calls import FORGETFUL_GOOD
 
 ROOT = Path(__file__).resolve().parent.parent
 FORGETFUL = ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml"
-GOOD = [
-    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
-    "请问是王敏女士本人吗？",
-    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
-    "是遇到什么困难了吗？",
-    "我非常理解您的难处。",
-    "您可以通过手机银行或者支付宝还款。",
-    "您看什么时候方便还款呢？",
-    "好的，那我们约定您这周五之前还清5230.50元，谢谢您的配合，再见。",
-]
+GOOD = FORGETFUL_GOOD
 BAD = ["喂，王敏吗？", "你欠的钱再不还，我们就报警抓你坐牢。", "你这种人真是不要脸。"]
 ATTEMPT_KEYS = {
     "id",

@@ -17,6 +17,7 @@ from scoring.transcript import TurnContext
 from simulator.reporting import report_for
 from simulator.scenario import Scenario
 from simulator.session import Session
+from tests.calls import FORGETFUL_GOOD
 
 CALL_DAY = date(2026, 11, 20)
 
@@ -113,16 +114,7 @@ def test_calling_at_night_is_a_finding_once_per_call(forgetful: Scenario) -> Non
     assert len(hours) == 1
 
 
-GOOD = [
-    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
-    "请问是王敏女士本人吗？",
-    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
-    "是遇到什么困难了吗？",
-    "我非常理解您的难处。",
-    "您可以通过手机银行或者支付宝还款。",
-    "您看什么时候方便还款呢？",
-    "好的，那我们约定您这周五之前还清5230.50元，谢谢您的配合，再见。",
-]
+GOOD = FORGETFUL_GOOD
 
 
 def played(scenario: Scenario, lines: list[str]) -> Session:

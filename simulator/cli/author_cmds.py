@@ -81,16 +81,7 @@ def _scenario_files(paths: list[Path]) -> list[Path]:
 def _print_problems(problems: list[Problem], as_json: bool) -> None:
     if as_json:
         json.dump(
-            [
-                {
-                    "file": p.file,
-                    "line": p.line,
-                    "col": p.col,
-                    "severity": p.severity,
-                    "message": p.message,
-                }
-                for p in problems
-            ],
+            [p.as_dict() for p in problems],
             sys.stdout,
             ensure_ascii=False,
         )

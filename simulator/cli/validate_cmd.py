@@ -21,16 +21,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     count, problems = validate(args.paths)
     if args.json:
-        rows = [
-            {
-                "file": p.file,
-                "line": p.line,
-                "col": p.col,
-                "severity": p.severity,
-                "message": p.message,
-            }
-            for p in problems
-        ]
+        rows = [p.as_dict() for p in problems]
         json.dump({"files": count, "problems": rows}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:

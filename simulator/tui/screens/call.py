@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from scoring.findings import Finding
-from scoring.i18n import Lang
 from simulator.hints import suggest
 from simulator.session import Session
 from simulator.tui.cards import account_card, objectives_card
+from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
 
-if TYPE_CHECKING:
-    from simulator.tui.app import CollectSimApp
 
-
-class CallScreen(Screen[None]):
+class CallScreen(AppScreen):
     CSS_PATH = "call.tcss"
     BINDINGS = [
         # Priority: the chat Input would otherwise take ctrl+e as "end of line".
@@ -38,14 +33,6 @@ class CallScreen(Screen[None]):
         self.session = session
         self._started = self.now()
         self._pending_hint = False
-
-    @property
-    def lang(self) -> Lang:
-        return self.sim.lang
-
-    @property
-    def sim(self) -> CollectSimApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         lang = self.lang

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from scoring.i18n import Lang
 from simulator.session import Session
+from simulator.tui.screens.base import AppScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
 
-if TYPE_CHECKING:
-    from simulator.tui.app import CollectSimApp
 
-
-class NoteScreen(Screen[None]):
+class NoteScreen(AppScreen):
     CSS_PATH = "note.tcss"
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-
-    @property
-    def sim(self) -> CollectSimApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def lang(self) -> Lang:
-        return self.sim.lang
 
     def compose(self) -> ComposeResult:
         lang = self.lang

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Sparkline, Static
 
-from scoring.i18n import Lang
 from scoring.render import to_html, to_markdown
 from scoring.report import Report
 from simulator.paths import data_dir
 from simulator.reporting import report_for
 from simulator.session import Session
+from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
-
-if TYPE_CHECKING:
-    from simulator.tui.app import CollectSimApp
 
 
 def failing_turn(report: Report) -> int | None:
@@ -32,7 +26,7 @@ def failing_turn(report: Report) -> int | None:
     return chosen[0].turn if chosen else None
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(AppScreen):
     CSS_PATH = "report.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -43,14 +37,6 @@ class ReportScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.report = report_for(session.transcript)
-
-    @property
-    def sim(self) -> CollectSimApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def lang(self) -> Lang:
-        return self.sim.lang
 
     def compose(self) -> ComposeResult:
         lang, report = self.lang, self.report

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Select
 
-from scoring.i18n import Lang
 from simulator.catalog import Entry
 from simulator.session import Session
+from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
-
-if TYPE_CHECKING:
-    from simulator.tui.app import CollectSimApp
 
 ALL = "all"
 
@@ -35,17 +31,9 @@ def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficult
     return all(word in haystack for word in text.lower().split())
 
 
-class StartScreen(Screen[None]):
+class StartScreen(AppScreen):
     CSS_PATH = "start.tcss"
     BINDINGS = [Binding("f1", "help", "Help")]
-
-    @property
-    def sim(self) -> CollectSimApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def lang(self) -> Lang:
-        return self.sim.lang
 
     def compose(self) -> ComposeResult:
         lang = self.lang
