@@ -19,10 +19,11 @@ import pytest
 from scoring.transcript import Transcript
 from simulator.cli.main import main
 from simulator.loader import load_scenario
-from simulator.records import RecordingSink, Store, StoreError, best_by_scenario, parse_target
+from simulator.records import Store, StoreError, best_by_scenario, parse_target
 from simulator.records.db import Database
 from simulator.records.migrations import CURRENT_VERSION
 from simulator.records.owner import STALE_AFTER, Owner, this_process
+from simulator.records.sink import RecordingSink
 from simulator.reporting import report_for
 from simulator.scenario import Scenario
 from simulator.session import Session

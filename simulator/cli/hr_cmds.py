@@ -17,7 +17,8 @@ from typing import TextIO
 
 from scoring.transcript import Transcript, Turn
 from simulator.cli.errors import UserError
-from simulator.records import RecordingSink, Store, StoreError
+from simulator.records import Store, StoreError
+from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
 from simulator.tracks import load_tracks, progress, tracks_dir
 

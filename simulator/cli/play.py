@@ -16,7 +16,7 @@ from simulator.cli import hr_cmds
 from simulator.cli.errors import UserError
 from simulator.journal import JournalSink, TurnSink
 from simulator.paths import data_dir
-from simulator.records import FanOut
+from simulator.records.sink import FanOut
 from simulator.scenario import Scenario
 from simulator.session import Session
 

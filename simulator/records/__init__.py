@@ -1,13 +1,14 @@
 """The records store: every attempt of every trainee, committed turn by turn.
 
 SQLite by default (`<data_dir>/collectsim.db`, WAL), chosen by `--db` or COLLECTSIM_DB.
+The recording sinks live in `simulator.records.sink` (they pull in the judge; importing
+this package for reading records does not).
 """
 
 from __future__ import annotations
 
 from simulator.records.db import StoreError, default_url, parse_target
 from simulator.records.migrations import CURRENT_VERSION
-from simulator.records.sink import FanOut, RecordingSink
 from simulator.records.store import (
     AttemptDetail,
     AttemptSummary,
@@ -21,8 +22,6 @@ __all__ = [
     "CURRENT_VERSION",
     "AttemptDetail",
     "AttemptSummary",
-    "FanOut",
-    "RecordingSink",
     "Store",
     "StoreError",
     "StoredFinding",

@@ -12,7 +12,7 @@ from scoring.i18n import Lang
 from simulator.catalog import Entry, load_catalog
 from simulator.journal import TurnSink
 from simulator.recording import journal_sink
-from simulator.records import FanOut, RecordingSink, Store, StoreError
+from simulator.records import Store, StoreError
 from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 
@@ -84,6 +84,8 @@ class CollectSimApp(App[None]):
 
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
+        from simulator.records.sink import FanOut, RecordingSink  # loads the judge: at call time
+
         store = self.records()
         journal = journal_sink()
         return journal if store is None else FanOut(journal, RecordingSink(store))

@@ -10,9 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Select
 
 from simulator.catalog import Entry
-from simulator.session import Session
 from simulator.tui.screens.base import AppScreen
-from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
 
@@ -157,6 +155,10 @@ class StartScreen(AppScreen):
             self.notify(t("need_name", self.lang), severity="warning")
             self.query_one("#trainee", Input).focus()
             return
+        # The engine and the call screen load when the first call starts, not at start-up.
+        from simulator.session import Session
+        from simulator.tui.screens.call import CallScreen
+
         entry = next((e for e in self.sim.entries or [] if e.scenario.id == scenario_id), None)
         if entry is None:
             self.notify(t("no_scenarios", self.lang), severity="error")
