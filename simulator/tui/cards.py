@@ -52,7 +52,7 @@ def account_card(ledger: Ledger, lang: Lang, local_time: datetime) -> str:
             )
         )
     rows += [
-        (t("legal", lang), ledger.legal_status),
+        (t("legal", lang), t(f"legal_{ledger.legal_status}", lang)),
         (t("local_time", lang), local_time.strftime("%Y-%m-%d %H:%M")),
     ]
     return "\n".join(f"{label}: {value}" for label, value in rows)
