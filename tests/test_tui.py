@@ -330,3 +330,42 @@ async def test_a_scenario_that_asks_for_a_note_gets_one_before_the_report() -> N
         assert isinstance(report, ReportScreen)
         assert report.session.transcript.note == GOOD_NOTE
         assert {o.name: o.met for o in report.report.objectives}["write_call_note"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_help(snap_compare: object, lang: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_note(snap_compare: object, lang: str) -> None:
+    from tests.test_callnote import LINES
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        start.open_scenario("ol-hardship-instalment", mode="practice")
+        await pilot.pause()
+        for line in LINES:
+            await say(pilot, line)
+        await pilot.pause()
+
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+def test_every_ui_string_and_ending_has_both_languages() -> None:
+    from typing import get_args
+
+    from scoring.rubric import Ending, EngineEnding
+    from simulator.tui.strings import keys, t
+
+    for key in keys():
+        assert t(key, "zh").strip() and t(key, "en").strip(), key
+    for ending in (*get_args(Ending), *get_args(EngineEnding)):
+        assert f"ending_{ending}" in keys(), ending

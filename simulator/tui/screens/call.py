@@ -133,7 +133,8 @@ class CallScreen(AppScreen):
         from simulator.tui.screens.note import NoteScreen
         from simulator.tui.screens.report import ReportScreen  # report imports call (retry)
 
-        self.notify(t("call_ended", self.lang, ending=self.session.ended))
+        ending = t(f"ending_{self.session.ended}", self.lang)
+        self.notify(t("call_ended", self.lang, ending=ending))
         if self.session.wants_note:
             self.app.switch_screen(NoteScreen(self.session))
         else:
