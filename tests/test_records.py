@@ -568,3 +568,65 @@ def test_progress_counts_only_qualifying_passes(
     status, out, err = cli("score", attempt[:6], "--format", "json", capsys=capsys)
     assert status == 0, err
     assert json.loads(out)["finished"] is True
+
+
+def test_rescore_shows_changes_and_keeps_the_originals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "rude.txt"
+    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
+    status, _, err = cli(
+        "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "a", capsys=capsys
+    )
+    assert status == 0, err
+    _, out, _ = cli("rescore", "--json", capsys=capsys)
+    assert json.loads(out) == []  # same pack, nothing changed
+    # A newer pack that no longer flags the insult: the rescore says so, the record stays.
+    from scoring import compliance
+
+    judge = compliance.judge_for("CN")
+    lenient = compliance.Judge(
+        judge.pack.model_copy(
+            update={"rules": [r for r in judge.pack.rules if r.id != "CN-INSULT-ABUSE"]}
+        )
+    )
+    monkeypatch.setattr("simulator.reporting.judge_for", lambda jurisdiction: lenient)
+    _, out, _ = cli("rescore", "--json", capsys=capsys)
+    [change] = json.loads(out)
+    assert change["rules_removed"] == ["CN-INSULT-ABUSE"]
+    assert change["new"]["score"] > change["old"]["score"]
+    _, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
+    assert json.loads(out)[0]["score"] == change["old"]["score"]
+
+
+def test_trainer_review_sits_beside_the_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "rude.txt"
+    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
+    cli("play", "cc-m1-forgetful", "--script", str(script), "--trainee", "b", capsys=capsys)
+    _, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
+    attempt = json.loads(out)[0]["id"]
+    status, _, err = cli(
+        "hr", "review", attempt, "0", "--verdict", "adjust", "--reviewer", "t", capsys=capsys
+    )
+    assert status == 1 and "needs a reason" in err
+    status, _, err = cli(
+        "hr",
+        "review",
+        attempt,
+        "0",
+        "--verdict",
+        "reject",
+        "--reviewer",
+        "t",
+        "--reason",
+        "quoting the customer",
+        capsys=capsys,
+    )
+    assert status == 0, err
+    _, out, _ = cli("hr", "show", attempt, "--json", capsys=capsys)
+    shown = json.loads(out)
+    first = shown["report"]["findings"][0]
+    assert first["reviews"][0]["verdict"] == "reject"
+    assert first["rule"]  # the original finding is still there

@@ -20,6 +20,7 @@ from simulator.cli.errors import UserError
 from simulator.records import Store, StoreError
 from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
+from simulator.rescore import rescore
 from simulator.tracks import load_tracks, progress, tracks_dir
 
 MAX_NAME_CHARS = 200
@@ -93,6 +94,18 @@ def recorder_for(trainee: str | None, db: str | None) -> CliRecorder | None:
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    r = sub.add_parser(
+        "rescore", help="judge stored attempts again under the current rule pack (read-only)"
+    )
+    r.add_argument("--trainee")
+    r.add_argument("--cohort")
+    r.add_argument("--scenario", metavar="ID")
+    r.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    r.add_argument("--all", action="store_true", help="list unchanged attempts too")
+    r.add_argument("--json", action="store_true")
+    add_db_option(r)
+    r.set_defaults(func=run_rescore)
+
     hr = sub.add_parser("hr", help="training records: attempts, trainees, transcripts")
     hr.set_defaults(func=run_missing)
     cmds = hr.add_subparsers(dest="hr_command", metavar="COMMAND")
@@ -119,6 +132,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _add_format(g)
     add_db_option(g)
     g.set_defaults(func=run_progress)
+
+    v = cmds.add_parser("review", help="a trainer's verdict on a stored finding (kept beside it)")
+    v.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
+    v.add_argument("finding", type=int, help="the finding's number, as `hr show` lists it")
+    v.add_argument("--verdict", choices=["accept", "adjust", "reject"], required=True)
+    v.add_argument("--reason", default="", help="why (required to adjust)")
+    v.add_argument("--reviewer", required=True)
+    add_db_option(v)
+    v.set_defaults(func=run_review)
 
     s = cmds.add_parser("show", help="one attempt: the transcript and its stored report")
     s.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
@@ -268,7 +290,7 @@ def run_show(args: argparse.Namespace) -> int:
     for f in findings:
         where = f"#{f.turn}" if f.turn is not None else "—"
         evidence = f" “{f.evidence}”" if f.evidence else ""
-        print(f"  [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
+        print(f"  {f.seq}. [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
         for r in f.reviews:
             reason = f": {r.reason}" if r.reason else ""
             print(f"      review by {r.reviewer}: {r.verdict}{reason}", file=out)
@@ -384,4 +406,45 @@ def run_progress(args: argparse.Namespace) -> int:
             ],
             empty="no trainees",
         )
+    return 0
+
+
+def run_rescore(args: argparse.Namespace) -> int:
+    since = parse_since(args.since) if args.since else None
+    with store_errors(), open_store(args.db, create=False) as store:
+        members = {t.name for t in store.trainees(cohort=args.cohort)} if args.cohort else None
+        ids = [
+            a.id
+            for a in store.attempts(
+                trainee=args.trainee, scenario=args.scenario, since=since, status="completed"
+            )
+            if members is None or a.trainee in members
+        ]
+        results = rescore(store, ids)
+    shown = [r for r in results if args.all or r.changed]
+    if args.json:
+        _print_json([r.to_json() for r in shown])
+        return 0
+    changed = sum(r.changed for r in results)
+    print(f"{len(results)} attempts rescored, {changed} changed (stored scores are unchanged)")
+    for r in shown:
+        old = "—" if r.old_score is None else f"{r.old_score:.1f}"
+        verdict = (
+            "" if r.old_passed == r.new_passed else f"  passed {r.old_passed} → {r.new_passed}"
+        )
+        print(f"{r.attempt_id}  {r.trainee}  {r.scenario}  {old} → {r.new_score:.1f}{verdict}")
+        if r.rules_added:
+            print(f"    + {', '.join(r.rules_added)}")
+        if r.rules_removed:
+            print(f"    - {', '.join(r.rules_removed)}")
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    with store_errors(), open_store(args.db, create=False) as store:
+        attempt_id = store.resolve(args.attempt)
+        review_id = store.add_review(
+            attempt_id, args.finding, args.reviewer.strip(), args.verdict, args.reason
+        )
+    print(f"review {review_id}: finding {args.finding} of {attempt_id} {args.verdict}ed")
     return 0

@@ -1,0 +1,72 @@
+"""Rescoring stored attempts under the current rule pack: what changed, originals untouched."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from simulator.records.store import Store
+from simulator.reporting import report_for
+
+
+@dataclass(frozen=True, slots=True)
+class Rescore:
+    attempt_id: str
+    trainee: str
+    scenario: str
+    old_score: float | None
+    new_score: float
+    old_passed: bool | None
+    new_passed: bool
+    old_pack: str | None
+    new_pack: str
+    rules_added: list[str]  # findings the current pack adds (with multiplicity)
+    rules_removed: list[str]  # findings it no longer raises
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.old_score != self.new_score
+            or self.old_passed != self.new_passed
+            or bool(self.rules_added or self.rules_removed)
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "attempt": self.attempt_id,
+            "trainee": self.trainee,
+            "scenario": self.scenario,
+            "old": {"score": self.old_score, "passed": self.old_passed, "rulepack": self.old_pack},
+            "new": {"score": self.new_score, "passed": self.new_passed, "rulepack": self.new_pack},
+            "rules_added": self.rules_added,
+            "rules_removed": self.rules_removed,
+            "changed": self.changed,
+        }
+
+
+def rescore(store: Store, attempt_ids: list[str]) -> list[Rescore]:
+    """Each completed attempt judged again; the stored scores and findings stay as they were."""
+    results: list[Rescore] = []
+    for attempt_id in attempt_ids:
+        detail = store.attempt(attempt_id)
+        if detail.summary.status != "completed":
+            continue
+        report = report_for(store.load_transcript(attempt_id))
+        old = Counter(f.rule for f in store.findings(attempt_id))
+        new = Counter(f.rule for f in report.findings)
+        results.append(
+            Rescore(
+                attempt_id=attempt_id,
+                trainee=detail.summary.trainee,
+                scenario=detail.summary.scenario,
+                old_score=detail.summary.score,
+                new_score=report.score,
+                old_passed=detail.summary.passed,
+                new_passed=report.passed,
+                old_pack=detail.rulepack,
+                new_pack=report.rulepack,
+                rules_added=sorted((new - old).elements()),
+                rules_removed=sorted((old - new).elements()),
+            )
+        )
+    return results
