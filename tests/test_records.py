@@ -630,3 +630,35 @@ def test_trainer_review_sits_beside_the_finding(
     first = shown["report"]["findings"][0]
     assert first["reviews"][0]["verdict"] == "reject"
     assert first["rule"]  # the original finding is still there
+
+
+def test_exports_csv_and_xapi(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "good.txt"
+    script.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
+    cli(
+        "play",
+        "cc-m1-forgetful",
+        "--script",
+        str(script),
+        "--trainee",
+        "c",
+        "--mode",
+        "exam",
+        capsys=capsys,
+    )
+    status, out, err = cli("hr", "export", "--format", "xapi", capsys=capsys)
+    assert status == 0, err
+    [stmt] = json.loads(out)
+    assert stmt["actor"]["account"]["name"] == "c"
+    assert stmt["verb"]["id"] == "http://adlnet.gov/expapi/verbs/passed"
+    assert stmt["object"]["id"] == "urn:collectsim:scenario:cc-m1-forgetful"
+    result = stmt["result"]
+    assert result["success"] is True and 0 < result["score"]["scaled"] <= 1
+    assert result["duration"].startswith("PT")
+    assert "transcript" not in json.dumps(stmt)  # full transcripts stay local
+    again = json.loads(cli("hr", "export", "--format", "xapi", capsys=capsys)[1])
+    assert again[0]["context"]["registration"] == stmt["context"]["registration"]
+    status, out, _ = cli("hr", "export", capsys=capsys)
+    header, row = out.splitlines()
+    assert header.startswith("id,trainee,scenario,mode,status")
+    assert ",c,cc-m1-forgetful,exam,completed," in row

@@ -20,6 +20,7 @@ from simulator.cli.errors import UserError
 from simulator.records import Store, StoreError
 from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
+from simulator.records.xapi import statement
 from simulator.rescore import rescore
 from simulator.tracks import load_tracks, progress, tracks_dir
 
@@ -132,6 +133,19 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _add_format(g)
     add_db_option(g)
     g.set_defaults(func=run_progress)
+
+    x = cmds.add_parser("export", help="completed attempts as CSV or xAPI statements (JSON)")
+    x.add_argument("--format", choices=["csv", "xapi"], default="csv")
+    x.add_argument("--trainee")
+    x.add_argument("--cohort")
+    x.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    x.add_argument(
+        "--home-page",
+        default="https://collectsim.invalid",
+        help="the centre's URL that names trainee accounts in xAPI",
+    )
+    add_db_option(x)
+    x.set_defaults(func=run_export)
 
     v = cmds.add_parser("review", help="a trainer's verdict on a stored finding (kept beside it)")
     v.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
@@ -447,4 +461,20 @@ def run_review(args: argparse.Namespace) -> int:
             attempt_id, args.finding, args.reviewer.strip(), args.verdict, args.reason
         )
     print(f"review {review_id}: finding {args.finding} of {attempt_id} {args.verdict}ed")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    since = parse_since(args.since) if args.since else None
+    with store_errors(), open_store(args.db, create=False) as store:
+        members = {t.name for t in store.trainees(cohort=args.cohort)} if args.cohort else None
+        summaries = [
+            a
+            for a in store.attempts(trainee=args.trainee, since=since, status="completed")
+            if members is None or a.trainee in members
+        ]
+        if args.format == "xapi":
+            _print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
+            return 0
+    _print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
     return 0
