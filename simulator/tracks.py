@@ -57,6 +57,24 @@ class AttemptResult:
     critical: bool
     score: float | None
     finished_at: datetime | None
+    attempt_id: str = ""
+
+
+def evidence(track: Track, attempts: Iterable[AttemptResult], now: datetime) -> list[AttemptResult]:
+    """The best qualifying attempt for every scenario of every level reached."""
+    attempts = list(attempts)
+    reached = progress(track, attempts, now)
+    found: list[AttemptResult] = []
+    for level_progress in reached.levels:
+        if not level_progress.achieved:
+            break
+        level = level_progress.level
+        for scenario in level.scenarios:
+            qualifying = [
+                a for a in attempts if a.scenario_id == scenario and qualifies(a, level, now)
+            ]
+            found.append(max(qualifying, key=lambda a: a.score or 0.0))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

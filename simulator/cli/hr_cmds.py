@@ -13,16 +13,19 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
 from scoring.transcript import Transcript, Turn
 from simulator.cli.errors import UserError
+from simulator.paths import data_dir
 from simulator.records import Store, StoreError
+from simulator.records.certificates import CertificateError, Keys, issue, verify
 from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
 from simulator.records.xapi import statement
 from simulator.rescore import rescore
-from simulator.tracks import load_tracks, progress, tracks_dir
+from simulator.tracks import AttemptResult, Track, load_tracks, progress, tracks_dir
 
 MAX_NAME_CHARS = 200
 
@@ -146,6 +149,18 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     add_db_option(x)
     x.set_defaults(func=run_export)
+
+    c = cmds.add_parser("certify", help="issue a signed certificate of the level reached")
+    c.add_argument("trainee")
+    c.add_argument("--track", help="track id (default: the first track)")
+    c.add_argument("-o", "--output", help="file to write (default: <trainee>-<track>.cert.json)")
+    add_db_option(c)
+    c.set_defaults(func=run_certify)
+
+    w = cmds.add_parser("verify", help="check a certificate: signature, key, and the records")
+    w.add_argument("file")
+    add_db_option(w)
+    w.set_defaults(func=run_verify)
 
     v = cmds.add_parser("review", help="a trainer's verdict on a stored finding (kept beside it)")
     v.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
@@ -477,4 +492,65 @@ def run_export(args: argparse.Namespace) -> int:
             _print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
             return 0
     _print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
+    return 0
+
+
+def _track(track_id: str | None) -> Track:
+    tracks = load_tracks()
+    if not tracks:
+        raise UserError(f"no certification tracks (*.track.yaml) in {tracks_dir()}")
+    if track_id is None:
+        return tracks[0]
+    for track in tracks:
+        if track.id == track_id:
+            return track
+    raise UserError(f"no track '{track_id}' (known: {', '.join(t.id for t in tracks)})")
+
+
+def run_certify(args: argparse.Namespace) -> int:
+    track = _track(args.track)
+    now = datetime.now(UTC)
+    with store_errors(), open_store(args.db, create=False) as store:
+        attempts = store.results(args.trainee)
+    try:
+        document = issue(Keys(data_dir() / "keys"), args.trainee, track, attempts, now)
+    except CertificateError as exc:
+        raise UserError(str(exc)) from None
+    path = Path(args.output or f"{args.trainee}-{track.id}.cert.json")
+    try:
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+    level = document["certificate"]["level"]
+    print(f"certificate: {args.trainee} · {track.id} {level} → {path}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path}: not a readable certificate ({exc})") from None
+    payload = document.get("certificate") if isinstance(document, dict) else None
+    track_id = payload.get("track") if isinstance(payload, dict) else None
+    tracks = {t.id: t for t in load_tracks()}
+    track = tracks.get(str(track_id))
+    trainee = str(payload.get("trainee")) if isinstance(payload, dict) else ""
+    now = datetime.now(UTC)
+    try:
+        with open_store(args.db, create=False) as store:
+            attempts: list[AttemptResult] | None = store.results(trainee)
+    except (StoreError, UserError):
+        attempts = None  # no records here: signature and key are still checked
+    try:
+        checked = verify(Keys(data_dir() / "keys"), document, track, attempts, now)
+    except CertificateError as exc:
+        print(f"invalid: {exc}")
+        return 1
+    scope = "signature, key and records" if attempts is not None else "signature and key"
+    print(
+        f"valid: {checked['trainee']} reached {checked['level']} of {checked['track']} "
+        f"(issued {checked['issued_at']}; checked {scope})"
+    )
     return 0

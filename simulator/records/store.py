@@ -647,6 +647,7 @@ class Store:
                 finished_at=(
                     datetime.fromisoformat(r["finished_at"]) if r["finished_at"] else None
                 ),
+                attempt_id=r["id"],
             )
             for r in rows
         ]
