@@ -369,3 +369,38 @@ def test_every_ui_string_and_ending_has_both_languages() -> None:
         assert t(key, "zh").strip() and t(key, "en").strip(), key
     for ending in (*get_args(Ending), *get_args(EngineEnding)):
         assert f"ending_{ending}" in keys(), ending
+
+
+async def test_hr_screen_shows_levels_and_findings() -> None:
+    from textual.widgets import DataTable
+
+    from simulator.tui.screens.hr import HRScreen
+
+    async with app().run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "你这种老赖！")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("escape")  # report → start
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, HRScreen)
+        table = screen.query_one("#people", DataTable)
+        row = table.get_row("小李")
+        assert row[2] == "1" and row[5] == "—"  # one attempt, no level yet
+        assert "cc-m1-forgetful" in row[6]
+        assert "CN-INSULT-ABUSE" in str(screen.query_one("#findings", Static).render())
+        assert "—" in str(screen.query_one("#levels", Static).render())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_snapshot_hr(snap_compare: object, lang: str) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]

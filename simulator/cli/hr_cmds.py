@@ -18,6 +18,7 @@ from typing import TextIO
 
 from scoring.transcript import Transcript, Turn
 from simulator.cli.errors import UserError
+from simulator.hr import overview, top_findings
 from simulator.paths import data_dir
 from simulator.records import Store, StoreError
 from simulator.records.certificates import CertificateError, Keys, issue, verify
@@ -136,6 +137,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _add_format(g)
     add_db_option(g)
     g.set_defaults(func=run_progress)
+
+    f = cmds.add_parser("findings", help="the most frequent findings (of a cohort)")
+    f.add_argument("--cohort")
+    f.add_argument("--limit", type=int, default=10)
+    _add_format(f)
+    add_db_option(f)
+    f.set_defaults(func=run_findings)
 
     x = cmds.add_parser("export", help="completed attempts as CSV or xAPI statements (JSON)")
     x.add_argument("--format", choices=["csv", "xapi"], default="csv")
@@ -373,67 +381,74 @@ def _print_table(
 
 
 def run_progress(args: argparse.Namespace) -> int:
-    tracks = load_tracks()
-    if not tracks:
-        raise UserError(f"no certification tracks (*.track.yaml) in {tracks_dir()}")
-    track = next((t for t in tracks if t.id == args.track), None) if args.track else tracks[0]
-    if track is None:
-        known = ", ".join(t.id for t in tracks)
-        raise UserError(f"no track '{args.track}' (known: {known})")
+    track = _track(args.track)
     now = datetime.now(UTC)
     with store_errors(), open_store(args.db, create=False) as store:
-        people = [
-            t
-            for t in store.trainees(cohort=args.cohort)
-            if args.trainee is None or t.name == args.trainee
+        rows = [
+            r
+            for r in overview(store, track, now, cohort=args.cohort)
+            if args.trainee is None or r.trainee == args.trainee
         ]
-        results = [(p, progress(track, store.results(p.name), now)) for p in people]
-    rows: list[tuple[str, str | None, str | None, str | None, list[str]]] = []
-    records: list[dict[str, object]] = []
-    for person, result in results:
-        stuck = result.stuck_at()
-        highest = result.highest.id if result.highest else None
-        next_level = stuck[0].id if stuck else None
-        missing = stuck[1] if stuck else []
-        rows.append((person.name, person.cohort, highest, next_level, missing))
-        records.append(
-            {
-                "trainee": person.name,
-                "cohort": person.cohort,
-                "track": track.id,
-                "highest_level": highest,
-                "next_level": next_level,
-                "missing": missing,
-                "levels": [
-                    {"id": lp.level.id, "achieved": lp.achieved, "met": lp.met}
-                    for lp in result.levels
-                ],
-            }
-        )
+        levels = {r.trainee: progress(track, store.results(r.trainee), now).levels for r in rows}
+    records: list[dict[str, object]] = [
+        {
+            "trainee": r.trainee,
+            "cohort": r.cohort,
+            "track": track.id,
+            "highest_level": r.level,
+            "next_level": r.next_level,
+            "missing": r.missing,
+            "levels": [
+                {"id": lp.level.id, "achieved": lp.achieved, "met": lp.met}
+                for lp in levels[r.trainee]
+            ],
+        }
+        for r in rows
+    ]
     if args.json:
         _print_json(records)
     elif args.csv:
         columns = ("trainee", "cohort", "track", "highest_level", "next_level", "missing")
-        flat: list[dict[str, object]] = [
-            {
-                "trainee": name,
-                "cohort": cohort,
-                "track": track.id,
-                "highest_level": high,
-                "next_level": nxt,
-                "missing": " ".join(missing),
-            }
-            for name, cohort, high, nxt, missing in rows
-        ]
-        _print_csv(columns, flat)
+        _print_csv(
+            columns,
+            [
+                {**{k: v for k, v in rec.items() if k != "levels"}, "missing": " ".join(r.missing)}
+                for rec, r in zip(records, rows, strict=True)
+            ],
+        )
     else:
         _print_table(
             ["TRAINEE", "COHORT", "LEVEL", "NEXT", "STILL NEEDS"],
             [
-                [name, cohort or "—", high or "—", nxt or "done", ", ".join(missing) or "—"]
-                for name, cohort, high, nxt, missing in rows
+                [
+                    r.trainee,
+                    r.cohort or "—",
+                    r.level or "—",
+                    r.next_level or "done",
+                    ", ".join(r.missing) or "—",
+                ]
+                for r in rows
             ],
             empty="no trainees",
+        )
+    return 0
+
+
+def run_findings(args: argparse.Namespace) -> int:
+    with store_errors(), open_store(args.db, create=False) as store:
+        counts = top_findings(store, cohort=args.cohort, limit=args.limit)
+    records: list[dict[str, object]] = [
+        {"rule": rule, "severity": severity, "count": n} for rule, severity, n in counts
+    ]
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        _print_csv(("rule", "severity", "count"), records)
+    else:
+        _print_table(
+            ["RULE", "SEVERITY", "COUNT"],
+            [[rule, severity, str(n)] for rule, severity, n in counts],
+            empty="no findings",
         )
     return 0
 

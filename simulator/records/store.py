@@ -652,6 +652,23 @@ class Store:
             for r in rows
         ]
 
+    def finding_counts(
+        self, *, cohort: str | None = None, limit: int = 10
+    ) -> list[tuple[str, str, int]]:
+        """The most frequent findings of completed attempts (of a cohort): rule, severity, n."""
+        sql = (
+            "SELECT f.rule, f.severity, COUNT(*) AS n FROM findings f "
+            "JOIN attempts a ON a.id = f.attempt_id JOIN trainees t ON t.name = a.trainee "
+            "WHERE a.status = 'completed'"
+        )
+        params: list[Param] = []
+        if cohort is not None:
+            sql += " AND t.cohort = ?"
+            params.append(cohort)
+        sql += " GROUP BY f.rule, f.severity ORDER BY n DESC, f.rule LIMIT ?"
+        params.append(limit)
+        return [(r["rule"], r["severity"], int(r["n"])) for r in self.db.query(sql, params)]
+
     def integrity_check(self) -> str:
         return self.db.integrity_check()
 

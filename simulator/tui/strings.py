@@ -21,7 +21,10 @@ _S: dict[str, tuple[str, str]] = {
     "col_lang": ("语言", "Lang"),
     "col_best": ("最高分", "Best"),
     "col_attempts": ("次数", "Tries"),
-    "start_hint": ("回车开始通话 · F1 帮助 · Ctrl+Q 退出", "Enter to call · F1 help · Ctrl+Q quit"),
+    "start_hint": (
+        "回车开始通话 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
+        "Enter to call · F3 training records · F1 help · Ctrl+Q quit",
+    ),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),
     "loading": ("正在加载场景…", "Loading scenarios…"),
     "records_unavailable": (
@@ -114,6 +117,16 @@ _S: dict[str, tuple[str, str]] = {
         "After the call, read the report, export it, or retry from the line that cost you.",
     ),
     "close": ("关闭", "Close"),
+    "hr_levels": ("认证等级分布", "Trainees by level reached"),
+    "hr_findings": ("最常见的扣分项", "Most frequent findings"),
+    "hr_keys": ("Esc 返回", "Esc back"),
+    "hr_unavailable": ("没有认证轨道或培训记录", "No certification track or no records"),
+    "hr_trainees": ("名学员", "trainees"),
+    "hr_cohort": ("批次", "Cohort"),
+    "hr_passes": ("通过", "Passes"),
+    "hr_level": ("已达等级", "Level"),
+    "hr_still_needs": ("下一级还需", "Still needs"),
+    "hr_done": ("已完成", "done"),
 }
 
 

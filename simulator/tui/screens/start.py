@@ -31,7 +31,7 @@ def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficult
 
 class StartScreen(AppScreen):
     CSS_PATH = "start.tcss"
-    BINDINGS = [Binding("f1", "help", "Help")]
+    BINDINGS = [Binding("f1", "help", "Help"), Binding("f3", "hr", "Records")]
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -171,6 +171,11 @@ class StartScreen(AppScreen):
             entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=self.sim.sink_for(trainee)
         )
         self.app.push_screen(CallScreen(session))
+
+    def action_hr(self) -> None:
+        from simulator.tui.screens.hr import HRScreen
+
+        self.app.push_screen(HRScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
