@@ -8,17 +8,9 @@ from scoring.transcript import Turn
 from simulator.journal import NullSink
 from simulator.scenario import Scenario
 from simulator.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
+from tests.calls import FORGETFUL_GOOD
 
-GOOD = [
-    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
-    "请问是王敏女士本人吗？",
-    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
-    "是遇到什么困难了吗？",
-    "我非常理解您的难处。",
-    "您可以通过手机银行或者支付宝还款。",
-    "您看什么时候方便还款呢？",
-    "好的，那我们约定您周五前还清，谢谢您，再见。",
-]
+GOOD = FORGETFUL_GOOD
 
 
 def play(scenario: Scenario, lines: list[str], seed: int = 0) -> Session:
