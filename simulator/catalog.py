@@ -11,6 +11,10 @@ from simulator.scenario import Scenario
 from simulator.yamlsafe import Problem
 
 
+class UnknownScenario(LookupError):
+    """An id that names no scenario of the catalog (not a problem inside a file)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     path: Path
@@ -46,4 +50,4 @@ def resolve(ref: str, directory: Path | None = None) -> Entry:
         if entry.scenario.id == ref:
             return entry
     known = ", ".join(e.scenario.id for e in entries) or "none"
-    raise ScenarioError([Problem(ref, 1, 1, f"no scenario with id '{ref}' (known: {known})")])
+    raise UnknownScenario(f"no scenario with id '{ref}' (known: {known})")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from simulator.catalog import UnknownScenario
 from simulator.cli import (
     app_cmds,
     author_cmds,
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    except (UserError, JournalError) as exc:
+    except (UserError, JournalError, UnknownScenario) as exc:
         print(f"collectsim: error: {exc}", file=sys.stderr)
         return exc.status if isinstance(exc, UserError) else 1
     except KeyboardInterrupt:
