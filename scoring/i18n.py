@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict
 
-Lang = Literal["zh", "en"]
+from scoring.lang import Lang, lang_of
+
+__all__ = ["Bilingual", "Lang", "lang_of"]
 
 
 class Bilingual(BaseModel):
@@ -17,8 +17,3 @@ class Bilingual(BaseModel):
 
     def get(self, lang: str) -> str:
         return self.zh if lang.startswith("zh") else self.en
-
-
-def lang_of(language: str) -> Lang:
-    """Map a scenario language tag (zh-CN, en-US, zh, en) to the two UI languages."""
-    return "zh" if language.lower().startswith("zh") else "en"

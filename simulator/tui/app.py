@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import locale
 import os
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from scoring.i18n import Lang
-from simulator.catalog import Entry, load_catalog
-from simulator.journal import TurnSink
-from simulator.recording import journal_sink
-from simulator.records import Store, StoreError
+from scoring.lang import Lang
 from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
+
+if TYPE_CHECKING:
+    from simulator.catalog import Entry
+    from simulator.journal import TurnSink
+    from simulator.records import Store
 
 
 def default_lang() -> Lang:
@@ -58,6 +60,9 @@ class CollectSimApp(App[None]):
             self.run_worker(self._load_catalog, thread=True, exclusive=True)
 
     def _load_catalog(self) -> None:
+        # Scenario models (pydantic) load here, in the worker, not before the first screen.
+        from simulator.catalog import load_catalog
+
         entries, _problems = load_catalog()  # `collectsim validate` reports broken files
         self.call_from_thread(self._catalog_loaded, entries)
 
@@ -69,6 +74,8 @@ class CollectSimApp(App[None]):
 
     def records(self) -> Store | None:
         """The records store, opened on first use; None (after one warning) if it cannot be."""
+        from simulator.records import Store, StoreError
+
         if self._store is None and not self._store_failed:
             try:
                 self._store = Store.open(self._records_url)
@@ -84,6 +91,7 @@ class CollectSimApp(App[None]):
 
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
+        from simulator.recording import journal_sink
         from simulator.records.sink import FanOut, RecordingSink  # loads the judge: at call time
 
         store = self.records()

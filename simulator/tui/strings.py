@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.i18n import Lang
+from scoring.lang import Lang
 
 _S: dict[str, tuple[str, str]] = {
     "app_title": ("CollectSim 催收通话模拟训练", "CollectSim call practice"),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from scoring.i18n import Lang
+from scoring.lang import Lang
 
 if TYPE_CHECKING:
     from simulator.tui.app import CollectSimApp
