@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from simulator.records.store import Store
-from simulator.tracks import Track, progress
+from simulator.tracks import Track
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +25,29 @@ class TraineeProgress:
 def overview(
     store: Store, track: Track, now: datetime, *, cohort: str | None = None
 ) -> list[TraineeProgress]:
+    """Every trainee's level: one query a level for all trainees at once (the records of a
+    whole centre), with the same rules as `tracks.progress`."""
+    met_by_level = [
+        store.qualifying(
+            level.scenarios,
+            min_score=level.min_score,
+            exam=level.exam,
+            finished_since=now - timedelta(days=level.within_days) if level.within_days else None,
+            cohort=cohort,
+        )
+        for level in track.levels
+    ]
     rows = []
     for person in store.trainees(cohort=cohort):
-        reached = progress(track, store.results(person.name), now)
-        stuck = reached.stuck_at()
+        level_reached: str | None = None
+        next_level: str | None = None
+        missing: list[str] = []
+        for level, met in zip(track.levels, met_by_level, strict=True):
+            lacking = [s for s in level.scenarios if (person.name, s) not in met]
+            if lacking:
+                next_level, missing = level.id, lacking
+                break
+            level_reached = level.id
         rows.append(
             TraineeProgress(
                 trainee=person.name,
@@ -36,9 +55,9 @@ def overview(
                 attempts=person.attempts,
                 passes=person.passes,
                 best_score=person.best_score,
-                level=reached.highest.id if reached.highest else None,
-                next_level=stuck[0].id if stuck else None,
-                missing=stuck[1] if stuck else [],
+                level=level_reached,
+                next_level=next_level,
+                missing=missing,
             )
         )
     return rows

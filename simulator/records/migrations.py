@@ -127,7 +127,17 @@ def _v3(db: Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: Database) -> None:
+    """Indexes for HR over a whole centre: certification passes, cohorts, finding counts."""
+    db.execute(
+        "CREATE INDEX attempts_qualifying ON attempts (scenario_id, mode, score, trainee, "
+        "finished_at) WHERE status = 'completed' AND passed AND NOT critical"
+    )
+    db.execute("CREATE INDEX trainees_cohort ON trainees (cohort)")
+    db.execute("CREATE INDEX findings_rule_severity ON findings (rule, severity)")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 CURRENT_VERSION = max(MIGRATIONS)
 
 
