@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -13,7 +13,7 @@ from scoring.i18n import Bilingual
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import Rule, RulePack, load_pack
 from scoring.taxonomy import Party
-from scoring.text import CLAUSE_BREAK, normalise
+from scoring.text import clause_before, normalise, word_regex
 
 DEBT_TALK_MACRO = "@debt_talk"
 
@@ -50,20 +50,12 @@ def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
-def _cue_regex(cues: Iterable[str]) -> re.Pattern[str]:
-    parts = []
-    for cue in sorted(cues, key=len, reverse=True):
-        escaped = re.escape(cue.lower())
-        parts.append(rf"\b{escaped}\b" if cue.isascii() else escaped)
-    return re.compile("|".join(parts))
-
-
 class Judge:
     """Applies one rule pack. Build it once (see `judge_for`); judging a line is the hot path."""
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
-        self._negation = _cue_regex(pack.negation_cues)
+        self._negation = word_regex(pack.negation_cues)
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
@@ -100,12 +92,7 @@ class Judge:
         return any(p.search(norm) for p in self.debt_talk)
 
     def _negated(self, norm: str, start: int) -> bool:
-        window_start = max(0, start - self.pack.negation_window)
-        window = norm[window_start:start]
-        # A clause break between the cue and the match ends the cue's reach.
-        breaks = list(CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end() :]
+        window = clause_before(norm, start, self.pack.negation_window)
         return self._negation.search(window) is not None
 
     def _applies(self, rule: Rule, ctx: LineContext) -> bool:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Lang
-from scoring.text import CLAUSE_BREAK
+from scoring.text import clause_before, word_regex
 
 DATA = Path(__file__).parent / "data" / "intents.yaml"
 KEYWORD_SCORE = 100.0
@@ -32,14 +32,6 @@ class _Intent:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
-def _cue_regex(cues: list[str]) -> re.Pattern[str]:
-    parts = [
-        rf"\b{re.escape(c)}\b" if c.isascii() else re.escape(c)
-        for c in sorted(cues, key=len, reverse=True)
-    ]
-    return re.compile("|".join(parts))
 
 
 def _rhetorical(window: str, cue: re.Match[str]) -> bool:
@@ -63,7 +55,7 @@ class IntentMatcher:
         cues = data["negation_cues"]
         assert isinstance(cues, dict)
         self.lang = lang
-        self._negation = _cue_regex([str(c) for c in cues[lang]])
+        self._negation = word_regex([str(c) for c in cues[lang]])
         windows = data["negation_window"]
         assert isinstance(windows, dict)
         # Chinese negation sits right before the verb; English takes more words to say it.
@@ -92,10 +84,7 @@ class IntentMatcher:
         return [i.name for i in self._intents]
 
     def negated(self, norm: str, start: int) -> bool:
-        window = norm[max(0, start - self._window) : start]
-        breaks = list(CLAUSE_BREAK.finditer(window))
-        if breaks:
-            window = window[breaks[-1].end() :]
+        window = clause_before(norm, start, self._window)
         return any(not _rhetorical(window, cue) for cue in self._negation.finditer(window))
 
     def _keyword_hit(self, intent: _Intent, norm: str) -> int:

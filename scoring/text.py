@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACE = re.compile(r"\s+")
 # Control characters (except tab/newline, folded into spaces anyway) never reach patterns.
@@ -23,3 +24,20 @@ def normalise(text: str) -> str:
 
 def looks_chinese(text: str) -> bool:
     return _CJK.search(text) is not None
+
+
+def word_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words`, longest first; Latin words only as whole words ("not" is not "nothing")."""
+    parts = [
+        rf"\b{re.escape(w.lower())}\b" if w.isascii() else re.escape(w.lower())
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile("|".join(parts))
+
+
+def clause_before(norm: str, start: int, width: int) -> str:
+    """Up to `width` characters before `start`, cut at the last clause break: what a
+    negation cue must sit in to reach the words at `start`."""
+    window = norm[max(0, start - width) : start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
