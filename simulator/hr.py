@@ -20,6 +20,8 @@ class TraineeProgress:
     level: str | None  # the highest level reached
     next_level: str | None  # None when the track is done
     missing: list[str]  # scenarios the next level still needs
+    # Per level: (id, achieved, scenario -> a qualifying pass exists).
+    levels: list[tuple[str, bool, dict[str, bool]]]
 
 
 def overview(
@@ -42,12 +44,16 @@ def overview(
         level_reached: str | None = None
         next_level: str | None = None
         missing: list[str] = []
+        levels: list[tuple[str, bool, dict[str, bool]]] = []
         for level, met in zip(track.levels, met_by_level, strict=True):
-            lacking = [s for s in level.scenarios if (person.name, s) not in met]
-            if lacking:
-                next_level, missing = level.id, lacking
-                break
-            level_reached = level.id
+            passes = {s: (person.name, s) in met for s in level.scenarios}
+            # Levels are cumulative: one is achieved only when every level before it is.
+            achieved = next_level is None and all(passes.values())
+            levels.append((level.id, achieved, passes))
+            if achieved:
+                level_reached = level.id
+            elif next_level is None:
+                next_level, missing = level.id, [s for s, ok in passes.items() if not ok]
         rows.append(
             TraineeProgress(
                 trainee=person.name,
@@ -58,6 +64,7 @@ def overview(
                 level=level_reached,
                 next_level=next_level,
                 missing=missing,
+                levels=levels,
             )
         )
     return rows

@@ -684,3 +684,4 @@ def test_hr_overview_agrees_with_the_per_attempt_rules(tmp_path: Path) -> None:
             stuck = slow.stuck_at()
             assert row.next_level == (stuck[0].id if stuck else None)
             assert row.missing == (stuck[1] if stuck else [])
+            assert row.levels == [(lp.level.id, lp.achieved, lp.met) for lp in slow.levels]

@@ -26,7 +26,7 @@ from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
 from simulator.records.xapi import statement
 from simulator.rescore import rescore
-from simulator.tracks import AttemptResult, Track, load_tracks, progress, tracks_dir
+from simulator.tracks import AttemptResult, Track, load_tracks, tracks_dir
 
 MAX_NAME_CHARS = 200
 
@@ -389,7 +389,6 @@ def run_progress(args: argparse.Namespace) -> int:
             for r in overview(store, track, now, cohort=args.cohort)
             if args.trainee is None or r.trainee == args.trainee
         ]
-        levels = {r.trainee: progress(track, store.results(r.trainee), now).levels for r in rows}
     records: list[dict[str, object]] = [
         {
             "trainee": r.trainee,
@@ -399,8 +398,8 @@ def run_progress(args: argparse.Namespace) -> int:
             "next_level": r.next_level,
             "missing": r.missing,
             "levels": [
-                {"id": lp.level.id, "achieved": lp.achieved, "met": lp.met}
-                for lp in levels[r.trainee]
+                {"id": level_id, "achieved": achieved, "met": met}
+                for level_id, achieved, met in r.levels
             ],
         }
         for r in rows
