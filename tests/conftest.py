@@ -9,6 +9,7 @@ import pytest
 
 from simulator.loader import load_scenario
 from simulator.scenario import Scenario
+from tests.backends import BACKENDS, pg_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -18,9 +19,26 @@ SCENARIOS = ROOT / "scenarios"
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
     monkeypatch.setenv("COLLECTSIM_HOME", str(home))
+    monkeypatch.delenv("COLLECTSIM_DB", raising=False)  # never a developer's own store
     yield home
 
 
 @pytest.fixture
 def forgetful() -> Scenario:
     return load_scenario(SCENARIOS / "cc-m1-forgetful.scenario.yaml")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(
+    request: pytest.FixtureRequest, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """An empty records store in each backend, also made the default (COLLECTSIM_DB), so
+    commands run without --db record there too."""
+    if request.param == "sqlite":
+        url = str(isolated_home.parent / "records.db")
+        monkeypatch.setenv("COLLECTSIM_DB", url)
+        yield url
+        return
+    with pg_schema() as url:
+        monkeypatch.setenv("COLLECTSIM_DB", url)
+        yield url

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -48,7 +47,8 @@ def pass_level_one(trainee: str) -> None:
 
 
 @pytest.fixture
-def certificate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def certificate(tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A level-1 certificate, over records in each backend (store_url is the default)."""
     pass_level_one("小李")
     path = tmp_path / "cert.json"
     status, out, err = run("hr", "certify", "小李", "-o", str(path), capsys=capsys)
@@ -89,9 +89,8 @@ def test_a_certificate_whose_evidence_is_gone_no_longer_holds(
     certificate: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     attempt = json.loads(certificate.read_text("utf-8"))["certificate"]["evidence"][0]["attempt"]
-    with sqlite3.connect(isolated_home / "collectsim.db") as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("DELETE FROM attempts WHERE id = ?", (attempt,))
+    with Store.open(None) as store:
+        store.db.execute("DELETE FROM attempts WHERE id = ?", (attempt,))
     status, out, _ = run("hr", "verify", str(certificate), capsys=capsys)
     assert status == 1 and out.startswith("invalid: track not met")
 

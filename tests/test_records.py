@@ -6,7 +6,6 @@ import json
 import multiprocessing
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import traceback
@@ -71,21 +70,22 @@ def cli(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def rows(path: Path, table: str, order: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as conn:
-        return conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+def rows(db: str, table: str, order: str) -> list[dict[str, Any]]:
+    with Store.open(db, create=False, version=1) as store:
+        return store.db.query(f"SELECT * FROM {table} ORDER BY {order}")
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "records.db"
+def db(store_url: str) -> str:
+    """A new store, in SQLite and in PostgreSQL (see conftest.store_url)."""
+    return store_url
 
 
 # -- recording and reading back -------------------------------------------------------------
 
 
 def test_completed_attempt_reads_back_exactly_and_its_score_is_the_rescore(
-    db: Path, forgetful: Scenario
+    db: str, forgetful: Scenario
 ) -> None:
     with Store.open(db) as store:
         session = record(store, forgetful, BAD)
@@ -109,7 +109,7 @@ def test_completed_attempt_reads_back_exactly_and_its_score_is_the_rescore(
         assert stored  # this call breaks rules
 
 
-def test_each_turn_is_committed_before_the_call_goes_on(db: Path, forgetful: Scenario) -> None:
+def test_each_turn_is_committed_before_the_call_goes_on(db: str, forgetful: Scenario) -> None:
     with Store.open(db) as store, Store.open(db) as reader:
         session = Session(forgetful, trainee="alice", sink=RecordingSink(store))
         attempt_id = session.transcript.attempt_id
@@ -125,7 +125,7 @@ def test_each_turn_is_committed_before_the_call_goes_on(db: Path, forgetful: Sce
 
 
 def test_kill_9_during_play_keeps_every_committed_turn_and_shows_interrupted(
-    db: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+    db: str, isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
     command = [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"]
@@ -182,7 +182,7 @@ def test_kill_9_during_play_keeps_every_committed_turn_and_shows_interrupted(
     assert status == 0 and "Not scored: the call is interrupted." in out
 
 
-def test_in_progress_or_interrupted_follows_the_owner(db: Path, forgetful: Scenario) -> None:
+def test_in_progress_or_interrupted_follows_the_owner(db: str, forgetful: Scenario) -> None:
     now = datetime.now(UTC)
     me = this_process()
     owners = {
@@ -214,7 +214,7 @@ def test_in_progress_or_interrupted_follows_the_owner(db: Path, forgetful: Scena
         assert status["alive"] == "in_progress"
 
 
-def test_a_dead_process_on_this_host_is_interrupted(db: Path, forgetful: Scenario) -> None:
+def test_a_dead_process_on_this_host_is_interrupted(db: str, forgetful: Scenario) -> None:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait(timeout=30)
     with Store.open(db) as store:
@@ -225,7 +225,7 @@ def test_a_dead_process_on_this_host_is_interrupted(db: Path, forgetful: Scenari
 
 
 def test_best_by_scenario_counts_every_attempt_and_keeps_the_best_score(
-    db: Path, forgetful: Scenario
+    db: str, forgetful: Scenario
 ) -> None:
     with Store.open(db) as store:
         good = record(store, forgetful, GOOD)
@@ -238,7 +238,7 @@ def test_best_by_scenario_counts_every_attempt_and_keeps_the_best_score(
     assert best_by_scenario("alice", db) == {"cc-m1-forgetful": (expected, 3)}
 
 
-def test_reviews_keep_the_original_finding(db: Path, forgetful: Scenario) -> None:
+def test_reviews_keep_the_original_finding(db: str, forgetful: Scenario) -> None:
     with Store.open(db) as store:
         attempt_id = record(store, forgetful, BAD).transcript.attempt_id
         before = store.findings(attempt_id)
@@ -275,7 +275,7 @@ def _recorder_process(db: str, worker: int, calls: int, start: Any, results: Any
         raise
 
 
-def test_16_concurrent_recorders_lose_nothing(db: Path) -> None:
+def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
     workers, calls = 16, 2
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Barrier(workers)
@@ -298,7 +298,8 @@ def test_16_concurrent_recorders_lose_nothing(db: Path) -> None:
 
     with Store.open(db) as store:
         assert store.integrity_check() == "ok"
-        assert store.db.query("PRAGMA foreign_key_check") == []
+        if store.db.backend == "sqlite":
+            assert store.db.query("PRAGMA foreign_key_check") == []
         attempts = {a.id: a for a in store.attempts()}
         assert len(attempts) == workers * calls
         for attempt_id, turns, score in reported:
@@ -313,7 +314,7 @@ def test_16_concurrent_recorders_lose_nothing(db: Path) -> None:
 # -- schema migrations ----------------------------------------------------------------------
 
 
-def test_migration_from_version_1_keeps_all_data(db: Path, forgetful: Scenario) -> None:
+def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
     assert CURRENT_VERSION == 4
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
@@ -339,28 +340,34 @@ def test_migration_from_version_1_keeps_all_data(db: Path, forgetful: Scenario) 
         versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
         assert [v["version"] for v in versions] == list(range(1, CURRENT_VERSION + 1))
         assert store.db.table_exists("notes")
-        indexes = store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+        indexes = store.db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index'"
+            if store.db.backend == "sqlite"
+            else "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()"
+        )
         assert {"attempts_trainee", "findings_rule"} <= {i["name"] for i in indexes}
     with Store.open(db) as again:  # opening a current database changes nothing
         assert again.schema_version() == CURRENT_VERSION
 
 
-def test_a_newer_or_foreign_database_is_refused(tmp_path: Path) -> None:
-    newer = tmp_path / "newer.db"
-    Store.open(newer).close()
-    with sqlite3.connect(newer) as conn:
-        conn.execute("INSERT INTO schema_version VALUES (99, 'later')")
-    with pytest.raises(StoreError, match="schema version 99 is newer"):
-        Store.open(newer)
-    foreign = tmp_path / "foreign.db"
-    with sqlite3.connect(foreign) as conn:
-        conn.execute("CREATE TABLE notes (body TEXT)")
-    with pytest.raises(StoreError, match="not a CollectSim database"):
-        Store.open(foreign)
-
-
-def test_the_database_is_wal_with_foreign_keys(db: Path) -> None:
+def test_a_newer_database_is_refused(db: str) -> None:
     with Store.open(db) as store:
+        store.db.execute("INSERT INTO schema_version VALUES (99, 'later')")
+    with pytest.raises(StoreError, match="schema version 99 is newer"):
+        Store.open(db)
+
+
+def test_a_foreign_database_is_refused_and_left_alone(db: str) -> None:
+    foreign = Database.connect(parse_target(db))
+    foreign.execute("CREATE TABLE notes (body TEXT)")
+    with pytest.raises(StoreError, match="not a CollectSim database"):
+        Store.open(db)
+    assert not foreign.table_exists("attempts") and not foreign.table_exists("schema_version")
+    foreign.close()
+
+
+def test_the_database_is_wal_with_foreign_keys(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "records.db") as store:
         assert store.db.scalar("PRAGMA journal_mode") == "wal"
         assert store.db.scalar("PRAGMA foreign_keys") == 1
         assert store.db.scalar("PRAGMA busy_timeout") >= 1000
@@ -376,10 +383,12 @@ def test_where_the_store_is(
     assert parse_target(str(tmp_path / "opt.db")).location == str(tmp_path / "opt.db")
     assert parse_target("sqlite:////abs/x.db").location == "/abs/x.db"
     assert parse_target("sqlite:///rel/x.db").location == "rel/x.db"
-    pg = parse_target("postgresql://hr:secret@db.local/collectsim")
+    pg = parse_target("postgresql://hr:secret@127.0.0.1:1/collectsim")
     assert pg.backend == "postgresql" and "secret" not in str(pg)
-    with pytest.raises(StoreError, match="not supported yet"):
+    with pytest.raises(StoreError, match="refused") as refused:
         Database.connect(pg)
+    [line] = str(refused.value).splitlines()
+    assert "secret" not in line and line.startswith("postgresql://hr:***@127.0.0.1:1/")
 
 
 # -- the CLI --------------------------------------------------------------------------------
@@ -393,13 +402,13 @@ def script(tmp_path: Path) -> Path:
 
 
 def test_play_records_and_hr_attempts_json_has_the_stable_shape(
-    script: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+    script: Path, isolated_home: Path, store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = cli(
         "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "alice", capsys=capsys
     )
     assert status == 0, err
-    assert "collectsim.db" in out  # the default store, in the data directory
+    assert str(parse_target(None)) in out  # the default store (COLLECTSIM_DB here)
     status, _, err = cli(
         "play",
         "cc-m1-forgetful",
@@ -423,7 +432,7 @@ def test_play_records_and_hr_attempts_json_has_the_stable_shape(
         assert datetime.fromisoformat(attempt["started_at"]).tzinfo is not None
     assert listed[1]["mode"] == "exam"
 
-    with Store.open(isolated_home / "collectsim.db") as store:
+    with Store.open(store_url) as store:
         for attempt in listed:
             assert attempt["score"] == report_for(store.load_transcript(attempt["id"])).score
 
@@ -467,7 +476,7 @@ ATTEMPT_KEYS_ORDER = (
 
 
 def test_hr_trainees_by_cohort(
-    db: Path, forgetful: Scenario, capsys: pytest.CaptureFixture[str]
+    db: str, forgetful: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(db) as store:
         record(store, forgetful, GOOD)
@@ -500,7 +509,7 @@ def test_hr_trainees_by_cohort(
         (["hr", "attempts", "--status", "lost"], "--status"),
         (["hr", "attempts", "--db", "/no/such/dir/x.db"], "no such directory"),
         (["hr", "attempts", "--db", "mysql://h/db"], "unknown database scheme"),
-        (["hr", "trainees", "--db", "postgresql://h/db"], "not supported yet"),
+        (["hr", "trainees", "--db", "postgresql://hr:secret@127.0.0.1:1/db"], "refused"),
         (["hr", "enrol", "  "], "empty"),
         (["play", "cc-m1-forgetful", "--db", "x.db"], "--trainee"),
         (["play", "cc-m1-forgetful", "--trainee", ""], "empty"),
@@ -539,7 +548,7 @@ def test_cli_error_on_a_file_that_is_not_a_database(tmp_path: Path, isolated_hom
 
 
 def test_progress_counts_only_qualifying_passes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = tmp_path / "good.txt"
     script.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
@@ -571,7 +580,10 @@ def test_progress_counts_only_qualifying_passes(
 
 
 def test_rescore_shows_changes_and_keeps_the_originals(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    store_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     script = tmp_path / "rude.txt"
     script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
@@ -600,7 +612,7 @@ def test_rescore_shows_changes_and_keeps_the_originals(
 
 
 def test_trainer_review_sits_beside_the_finding(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = tmp_path / "rude.txt"
     script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
@@ -632,7 +644,9 @@ def test_trainer_review_sits_beside_the_finding(
     assert first["rule"]  # the original finding is still there
 
 
-def test_exports_csv_and_xapi(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exports_csv_and_xapi(
+    tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     script = tmp_path / "good.txt"
     script.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
     cli(
@@ -664,7 +678,7 @@ def test_exports_csv_and_xapi(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert ",c,cc-m1-forgetful,exam,completed," in row
 
 
-def test_hr_overview_agrees_with_the_per_attempt_rules(tmp_path: Path) -> None:
+def test_hr_overview_agrees_with_the_per_attempt_rules(db: str) -> None:
     from simulator.hr import overview
     from simulator.tracks import load_tracks, progress
     from tests.records_seed import fixed_now, seed
@@ -672,7 +686,7 @@ def test_hr_overview_agrees_with_the_per_attempt_rules(tmp_path: Path) -> None:
     [track] = load_tracks(Path(__file__).resolve().parent.parent / "scenarios" / "tracks")
     scenarios = sorted({s for level in track.levels for s in level.scenarios})
     now = fixed_now()
-    with Store.open(tmp_path / "seeded.db") as store:
+    with Store.open(db) as store:
         seed(store, scenarios, trainees=12, attempts=1500, cohorts=3, now=now)
         rows = overview(store, track, now)
         assert len(rows) == 12

@@ -4,8 +4,8 @@ The store's SQL is written once, in the portable subset SQLite and PostgreSQL sh
 (`ON CONFLICT ... DO NOTHING`, `||`, `COALESCE`, `BOOLEAN`, `DOUBLE PRECISION`, TEXT
 timestamps in one sortable UTC form). Everything backend-specific lives here: how to
 connect, how placeholders are spelt, how a write transaction takes its lock, how to
-ask whether a table exists. SQLite is the only backend built so far; a `postgresql://`
-URL is recognised and refused with a clear message.
+ask whether a table exists. SQLite is the default; a `postgresql://` URL opens a
+PostgreSQL store through psycopg, imported only then (the app's start never pays for it).
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from simulator.paths import data_dir
+
+if TYPE_CHECKING:
+    import psycopg
 
 DEFAULT_FILE = "collectsim.db"
 ENV_VAR = "COLLECTSIM_DB"
@@ -30,6 +33,28 @@ BUSY_TIMEOUT_MS = 30_000
 
 Row = dict[str, Any]
 Param = str | int | float | bool | None
+
+
+class _Cursor(Protocol):
+    # The DB-API cursor both drivers give.
+    @property
+    def description(self) -> Sequence[Sequence[Any]] | None: ...
+    @property
+    def rowcount(self) -> int: ...
+    def execute(self, sql: str, params: Sequence[Param] = ..., /) -> Any: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Param]], /) -> Any: ...
+    def fetchall(self) -> Sequence[Sequence[Any]]: ...
+    def fetchone(self) -> Sequence[Any] | None: ...
+
+
+class _Connection(Protocol):
+    def cursor(self) -> Any: ...
+    def close(self) -> None: ...
+
+
+# One key for every CollectSim database on a server: migrations of one database wait for
+# one another (transaction-level, released at COMMIT or ROLLBACK).
+_MIGRATION_LOCK_KEY = 0x436F6C6C656374  # "Collect"
 
 
 class StoreError(Exception):
@@ -86,10 +111,16 @@ def parse_target(url_or_path: str | os.PathLike[str] | None) -> Target:
 class Database:
     """One connection, used from any thread one statement at a time."""
 
-    def __init__(self, conn: sqlite3.Connection, target: Target) -> None:
+    def __init__(
+        self, conn: _Connection, target: Target, errors: tuple[type[Exception], ...]
+    ) -> None:
         self._conn = conn
         self.target = target
         self.backend = target.backend
+        self._driver_errors = errors
+        # SQLite: take the write lock at BEGIN, so two writers never deadlock upgrading
+        # read locks (the busy timeout makes the second wait). PostgreSQL locks rows.
+        self._begin = "BEGIN IMMEDIATE" if target.backend == "sqlite" else "BEGIN"
         self._lock = threading.RLock()
         self._depth = 0
 
@@ -99,10 +130,10 @@ class Database:
     def connect(cls, target: Target, *, create: bool = True) -> Database:
         """Connect; `create=False` refuses a SQLite file that does not exist yet."""
         if target.backend == "postgresql":
-            raise StoreError(
-                f"{target}: PostgreSQL stores are not supported yet; use a SQLite path"
-            )
-        return cls(_connect_sqlite(target, create), target)
+            import psycopg  # only a PostgreSQL store needs the driver
+
+            return cls(_connect_postgresql(target), target, (psycopg.Error,))
+        return cls(_connect_sqlite(target, create), target, (sqlite3.Error,))
 
     def close(self) -> None:
         with self._lock:
@@ -111,28 +142,34 @@ class Database:
     # -- statements -------------------------------------------------------------------------
 
     def _sql(self, sql: str) -> str:
-        # Statements are written with `?`; PostgreSQL drivers spell it `%s`.
+        # Statements are written with `?` and no literal `%`; psycopg spells it `%s`.
         return sql if self.backend == "sqlite" else sql.replace("?", "%s")
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
         try:
             yield
-        except sqlite3.Error as exc:
+        except self._driver_errors as exc:
             raise StoreError(f"{self.target}: {_describe(exc)}") from exc
+
+    def _run(self, sql: str, params: Sequence[Param]) -> _Cursor:
+        cursor: _Cursor = self._conn.cursor()
+        cursor.execute(self._sql(sql), tuple(params))
+        return cursor
 
     def execute(self, sql: str, params: Sequence[Param] = ()) -> int:
         """Run one statement; the number of rows it changed."""
         with self._lock, self._errors():
-            return self._conn.execute(self._sql(sql), tuple(params)).rowcount
+            return self._run(sql, params).rowcount
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Param]]) -> None:
         with self._lock, self._errors():
-            self._conn.executemany(self._sql(sql), [tuple(r) for r in rows])
+            cursor: _Cursor = self._conn.cursor()
+            cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
 
     def query(self, sql: str, params: Sequence[Param] = ()) -> list[Row]:
         with self._lock, self._errors():
-            cursor = self._conn.execute(self._sql(sql), tuple(params))
+            cursor = self._run(sql, params)
             names = [d[0] for d in cursor.description or ()]
             return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
@@ -142,16 +179,12 @@ class Database:
 
     def scalar(self, sql: str, params: Sequence[Param] = ()) -> Any:
         with self._lock, self._errors():
-            row = self._conn.execute(self._sql(sql), tuple(params)).fetchone()
+            row = self._run(sql, params).fetchone()
             return None if row is None else row[0]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """A short write transaction that holds the write lock from its first statement.
-
-        SQLite: BEGIN IMMEDIATE, so two writers never deadlock upgrading read locks; the
-        busy timeout makes the second wait. Nested use joins the outer transaction.
-        """
+        """A short write transaction; nested use joins the outer one."""
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -161,22 +194,30 @@ class Database:
                     self._depth -= 1
                 return
             with self._errors():
-                self._conn.execute("BEGIN IMMEDIATE")
+                self._run(self._begin, ())
             self._depth = 1
             try:
                 yield
             except BaseException:
                 self._depth = 0
                 with self._errors():
-                    self._conn.rollback()
+                    self._run("ROLLBACK", ())
                 raise
             self._depth = 0
             try:
-                self._conn.commit()
-            except sqlite3.Error as exc:
-                with suppress(sqlite3.Error):
-                    self._conn.rollback()  # never leave a failed transaction open
+                self._run("COMMIT", ())
+            except self._driver_errors as exc:
+                with suppress(*self._driver_errors):
+                    self._run("ROLLBACK", ())  # never leave a failed transaction open
                 raise StoreError(f"{self.target}: {_describe(exc)}") from exc
+
+    def lock_schema(self) -> None:
+        """Inside a transaction: wait until no other process is migrating this database.
+
+        SQLite's write lock (BEGIN IMMEDIATE) already does; PostgreSQL needs an advisory
+        lock, as its DDL takes no lock that would keep two migrations apart."""
+        if self.backend == "postgresql":
+            self.scalar("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK_KEY,))
 
     # -- catalogue --------------------------------------------------------------------------
 
@@ -198,15 +239,25 @@ class Database:
         return self.scalar(sql) is not None
 
     def integrity_check(self) -> str:
-        """'ok', or what the backend found wrong."""
-        if self.backend != "sqlite":
-            return "ok"
-        rows = self.query("PRAGMA integrity_check")
-        return "; ".join(str(next(iter(r.values()))) for r in rows)
+        """'ok', or what the backend found wrong.
+
+        PostgreSQL enforces every constraint as it writes and checksums pages itself; what
+        can be asked here is that every turn and finding still belongs to an attempt."""
+        if self.backend == "sqlite":
+            rows = self.query("PRAGMA integrity_check")
+            return "; ".join(str(next(iter(r.values()))) for r in rows)
+        orphans = self.scalar(
+            "SELECT (SELECT COUNT(*) FROM turns t WHERE NOT EXISTS "
+            "(SELECT 1 FROM attempts a WHERE a.id = t.attempt_id)) + "
+            "(SELECT COUNT(*) FROM findings f WHERE NOT EXISTS "
+            "(SELECT 1 FROM attempts a WHERE a.id = f.attempt_id))"
+        )
+        return "ok" if not orphans else f"{orphans} turns or findings without their attempt"
 
 
-def _describe(exc: sqlite3.Error) -> str:
-    message = str(exc)
+def _describe(exc: Exception) -> str:
+    # psycopg's messages run over several lines (hints, the failing statement): keep one.
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if message == "file is not a database":
         return "not a CollectSim database (not SQLite)"
     if message == "unable to open database file":
@@ -263,3 +314,13 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
+    import psycopg  # see Database.connect
+
+    try:
+        # Autocommit: transactions are explicit (BEGIN ... COMMIT), as with SQLite.
+        return psycopg.connect(target.location, autocommit=True, connect_timeout=10)
+    except psycopg.Error as exc:
+        raise StoreError(f"{target}: {_describe(exc)}") from exc

@@ -153,22 +153,20 @@ def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
     if target not in MIGRATIONS:
         raise ValueError(f"no schema version {target}")
     found = schema_version(db)
-    if found > CURRENT_VERSION:
-        raise StoreError(
-            f"{db.target}: schema version {found} is newer than this CollectSim knows "
-            f"({CURRENT_VERSION}); upgrade CollectSim"
-        )
+    _refuse_newer(db, found)
     if found >= target:
         return found
-    if found == 0 and db.has_tables():
-        raise StoreError(f"{db.target}: not a CollectSim database (it holds other tables)")
     with db.transaction():
-        # Re-read under the write lock: another process may have migrated meanwhile.
+        # Decide again under the lock: another process may have migrated meanwhile.
+        db.lock_schema()
+        found = schema_version(db)
+        _refuse_newer(db, found)
+        if found == 0 and db.has_tables():
+            raise StoreError(f"{db.target}: not a CollectSim database (it holds other tables)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS schema_version ("
             "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        found = int(db.scalar("SELECT MAX(version) FROM schema_version") or 0)
         for version in range(found + 1, target + 1):
             MIGRATIONS[version](db)
             db.execute(
@@ -176,3 +174,11 @@ def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
                 (version, datetime.now(UTC).isoformat(timespec="microseconds")),
             )
     return max(found, target)
+
+
+def _refuse_newer(db: Database, found: int) -> None:
+    if found > CURRENT_VERSION:
+        raise StoreError(
+            f"{db.target}: schema version {found} is newer than this CollectSim knows "
+            f"({CURRENT_VERSION}); upgrade CollectSim"
+        )
