@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from simulator.records.store import Store
 from simulator.tracks import Track
 
+_NONE: frozenset[str] = frozenset()
+
 
 @dataclass(frozen=True, slots=True)
 class TraineeProgress:
@@ -29,13 +31,20 @@ def overview(
 ) -> list[TraineeProgress]:
     """Every trainee's level: one query a level for all trainees at once (the records of a
     whole centre), with the same rules as `tracks.progress`."""
-    met_by_level = [
-        store.qualifying(
-            level.scenarios,
-            min_score=level.min_score,
-            exam=level.exam,
-            finished_since=now - timedelta(days=level.within_days) if level.within_days else None,
-            cohort=cohort,
+    # (level id, its scenarios, trainee -> the scenarios they hold a counting pass of)
+    plan = [
+        (
+            level.id,
+            tuple(level.scenarios),
+            store.qualifying(
+                level.scenarios,
+                min_score=level.min_score,
+                exam=level.exam,
+                finished_since=(
+                    now - timedelta(days=level.within_days) if level.within_days else None
+                ),
+                cohort=cohort,
+            ),
         )
         for level in track.levels
     ]
@@ -45,26 +54,27 @@ def overview(
         next_level: str | None = None
         missing: list[str] = []
         levels: list[tuple[str, bool, dict[str, bool]]] = []
-        for level, met in zip(track.levels, met_by_level, strict=True):
-            passes = {s: (person.name, s) in met for s in level.scenarios}
+        for level_id, scenarios, met in plan:
+            mine = met.get(person.name, _NONE)
+            passes = {s: s in mine for s in scenarios}
             # Levels are cumulative: one is achieved only when every level before it is.
-            achieved = next_level is None and all(passes.values())
-            levels.append((level.id, achieved, passes))
+            achieved = next_level is None and mine.issuperset(scenarios)
+            levels.append((level_id, achieved, passes))
             if achieved:
-                level_reached = level.id
+                level_reached = level_id
             elif next_level is None:
-                next_level, missing = level.id, [s for s, ok in passes.items() if not ok]
+                next_level, missing = level_id, [s for s in scenarios if s not in mine]
         rows.append(
             TraineeProgress(
-                trainee=person.name,
-                cohort=person.cohort,
-                attempts=person.attempts,
-                passes=person.passes,
-                best_score=person.best_score,
-                level=level_reached,
-                next_level=next_level,
-                missing=missing,
-                levels=levels,
+                person.name,
+                person.cohort,
+                person.attempts,
+                person.passes,
+                person.best_score,
+                level_reached,
+                next_level,
+                missing,
+                levels,
             )
         )
     return rows

@@ -238,6 +238,40 @@ def test_best_by_scenario_counts_every_attempt_and_keeps_the_best_score(
     assert best_by_scenario("alice", db) == {"cc-m1-forgetful": (expected, 3)}
 
 
+def assert_totals_are_the_attempts(store: Store) -> None:
+    """The trainee totals HR lists equal a count over every attempt."""
+    counted = {
+        r["trainee"]: (int(r["n"]), int(r["passes"]), r["best"])
+        for r in store.db.query(
+            "SELECT trainee, COUNT(*) AS n, SUM(CASE WHEN passed THEN 1 ELSE 0 END) AS passes,"
+            " MAX(score) AS best FROM attempts GROUP BY trainee"
+        )
+    }
+    for t in store.trainees():
+        assert (t.attempts, t.passes, t.best_score) == counted.get(t.name, (0, 0, None))
+
+
+def test_trainee_totals_follow_every_attempt(db: str, forgetful: Scenario) -> None:
+    with Store.open(db) as store:
+        store.enrol("dan", "2026-A")
+        good = record(store, forgetful, GOOD)
+        assert_totals_are_the_attempts(store)
+        record(store, forgetful, BAD)
+        unfinished = record(store, forgetful, GOOD[:2], trainee="bob", finish=False)
+        assert_totals_are_the_attempts(store)
+        # Finishing an attempt again (a resumed call) recounts rather than adds.
+        bad = record(store, forgetful, BAD, trainee="bob", finish=False)
+        bad.end()
+        store.finish_attempt(bad.transcript, report_for(bad.transcript), "x", "y")
+        assert_totals_are_the_attempts(store)
+        totals = {t.name: (t.attempts, t.passes, t.best_score) for t in store.trainees()}
+        best = report_for(good.transcript).score
+        assert totals["alice"] == (2, 1, best)
+        assert totals["bob"][:2] == (2, 0)
+        assert totals["dan"] == (0, 0, None)
+        assert unfinished.transcript.attempt_id in {a.id for a in store.attempts(trainee="bob")}
+
+
 def test_reviews_keep_the_original_finding(db: str, forgetful: Scenario) -> None:
     with Store.open(db) as store:
         attempt_id = record(store, forgetful, BAD).transcript.attempt_id
@@ -266,7 +300,8 @@ def _recorder_process(db: str, worker: int, calls: int, start: Any, results: Any
         start.wait()
         with Store.open(db) as store:  # all open the new file at once: they race to create it
             for call in range(calls):
-                session = record(store, scenario, GOOD, trainee=f"t{worker:02d}", seed=call)
+                # Four trainees, four processes each: their totals are counted concurrently.
+                session = record(store, scenario, GOOD, trainee=f"t{worker % 4}", seed=call)
                 transcript = session.transcript
                 score = report_for(transcript).score
                 results.put((transcript.attempt_id, len(transcript.turns), score))
@@ -306,16 +341,17 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
             assert attempts[attempt_id].status == "completed"
             assert attempts[attempt_id].score == score
             assert len(store.load_transcript(attempt_id).turns) == turns
-        assert {t.name: t.attempts for t in store.trainees()} == {
-            f"t{n:02d}": calls for n in range(workers)
+        assert {t.name: (t.attempts, t.passes) for t in store.trainees()} == {
+            f"t{n}": (workers // 4 * calls,) * 2 for n in range(4)
         }
+        assert_totals_are_the_attempts(store)
 
 
 # -- schema migrations ----------------------------------------------------------------------
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 4
+    assert CURRENT_VERSION == 5
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -340,6 +376,8 @@ def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -
         versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
         assert [v["version"] for v in versions] == list(range(1, CURRENT_VERSION + 1))
         assert store.db.table_exists("notes")
+        assert_totals_are_the_attempts(store)  # counted from the attempts already there
+        assert {t.name: t.attempts for t in store.trainees()} == {"alice": 1, "bob": 1, "carol": 0}
         indexes = store.db.query(
             "SELECT name FROM sqlite_master WHERE type = 'index'"
             if store.db.backend == "sqlite"

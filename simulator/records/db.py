@@ -173,6 +173,12 @@ class Database:
             names = [d[0] for d in cursor.description or ()]
             return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
+    def values(self, sql: str, params: Sequence[Param] = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: for large results, where building dicts would cost more
+        than the query."""
+        with self._lock, self._errors():
+            return [tuple(row) for row in self._run(sql, params).fetchall()]
+
     def query_one(self, sql: str, params: Sequence[Param] = ()) -> Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
@@ -210,6 +216,17 @@ class Database:
                 with suppress(*self._driver_errors):
                     self._run("ROLLBACK", ())  # never leave a failed transaction open
                 raise StoreError(f"{self.target}: {_describe(exc)}") from exc
+
+    def lock_row(self, table: str, column: str, value: Param) -> None:
+        """Inside a transaction: hold one row against other writers until it ends, so a
+        read-then-write of what hangs off it sees every earlier commit.
+
+        SQLite's transaction already holds the whole database (BEGIN IMMEDIATE). In
+        PostgreSQL, NO KEY UPDATE: it waits for another holder, yet not for the key-share
+        locks that inserting rows which reference this one take (those would deadlock)."""
+        if self.backend == "postgresql":
+            sql = f"SELECT 1 FROM {table} WHERE {column} = ? FOR NO KEY UPDATE"
+            self.query(sql, (value,))
 
     def lock_schema(self) -> None:
         """Inside a transaction: wait until no other process is migrating this database.

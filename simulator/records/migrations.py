@@ -137,7 +137,37 @@ def _v4(db: Database) -> None:
     db.execute("CREATE INDEX findings_rule_severity ON findings (rule, severity)")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+# A trainee's totals, read from their attempts (through attempts_trainee). The WHERE is
+# always there: SQLite needs one before ON CONFLICT in an INSERT ... SELECT.
+TOTALS_UPSERT = """
+INSERT INTO trainee_totals (trainee, attempts, passes, best_score)
+SELECT trainee, COUNT(*), SUM(CASE WHEN passed THEN 1 ELSE 0 END), MAX(score)
+  FROM attempts WHERE {where} GROUP BY trainee
+ON CONFLICT (trainee) DO UPDATE SET attempts = excluded.attempts,
+       passes = excluded.passes, best_score = excluded.best_score
+"""
+
+
+def _v5(db: Database) -> None:
+    """HR over a whole centre: per-trainee totals (attempts, passes, best score), kept as
+    attempts begin and finish, so listing trainees reads one row each, not every attempt;
+    and an index of certification passes that serves a centre and a cohort alike."""
+    db.execute(
+        "CREATE TABLE trainee_totals ("
+        " trainee TEXT PRIMARY KEY REFERENCES trainees (name) ON DELETE CASCADE,"
+        " attempts INTEGER NOT NULL, passes INTEGER NOT NULL, best_score DOUBLE PRECISION)"
+    )
+    db.execute(TOTALS_UPSERT.format(where="1 = 1"))
+    # Certification passes ordered by trainee within a scenario: a level's passes for the
+    # whole centre come out grouped without a sort, and a cohort's by seeking its trainees.
+    db.execute(
+        "CREATE INDEX attempts_passes ON attempts (scenario_id, mode, trainee, score, "
+        "finished_at) WHERE status = 'completed' AND passed AND NOT critical"
+    )
+    db.execute("DROP INDEX attempts_qualifying")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

@@ -22,7 +22,12 @@ from typing import Any, ClassVar, Literal, get_args
 from scoring.report import Report
 from scoring.transcript import Basis, Transcript, Turn
 from simulator.records.db import Database, Param, Row, StoreError, Target, parse_target
-from simulator.records.migrations import CURRENT_VERSION, migrate, schema_version
+from simulator.records.migrations import (
+    CURRENT_VERSION,
+    TOTALS_UPSERT,
+    migrate,
+    schema_version,
+)
 from simulator.records.owner import Owner, is_interrupted
 from simulator.tracks import AttemptResult
 
@@ -310,6 +315,7 @@ class Store:
             )
             for turn in transcript.turns:
                 self._insert_turn(transcript.attempt_id, turn)
+            self._refresh_totals(transcript.trainee)
 
     def add_turn(self, attempt_id: str, turn: Turn) -> None:
         """Record one turn, committed before this returns."""
@@ -369,6 +375,7 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
+            self._refresh_totals(transcript.trainee)
             if transcript.note is not None:
                 self.db.execute(
                     "INSERT INTO notes (attempt_id, text) VALUES (?, ?)",
@@ -392,6 +399,20 @@ class Store:
                     for seq, f in enumerate(report.findings)
                 ],
             )
+
+    def _refresh_totals(self, trainee: str) -> None:
+        """Recount one trainee's totals from their attempts, in the caller's transaction.
+        Recounting (not adding) keeps them exact when an attempt is finished again."""
+        if self.schema_version() < 5:
+            return  # an older schema kept for migration tests has no totals
+        self.db.lock_row("trainees", "name", trainee)
+        self.db.execute(TOTALS_UPSERT.format(where="trainee = ?"), (trainee,))
+
+    def rebuild_totals(self) -> None:
+        """Recount every trainee's totals: after attempts were written straight into the
+        tables (a bulk import) rather than through begin/finish."""
+        with self.db.transaction():
+            self.db.execute(TOTALS_UPSERT.format(where="1 = 1"))
 
     def add_review(
         self, attempt_id: str, seq: int, reviewer: str, verdict: str, reason: str = ""
@@ -592,22 +613,21 @@ class Store:
         return None if row is None else str(row["text"])
 
     def trainees(self, *, cohort: str | None = None) -> list[TraineeSummary]:
-        """Every trainee (of a cohort) with attempts, passes and best score."""
+        """Every trainee (of a cohort) with attempts, passes and best score (their totals)."""
         sql = """
-        SELECT tr.name, tr.cohort, tr.created_at, COUNT(a.id) AS attempts,
-               SUM(CASE WHEN a.passed THEN 1 ELSE 0 END) AS passes, MAX(a.score) AS best
-          FROM trainees tr LEFT JOIN attempts a ON a.trainee = tr.name
+        SELECT tr.name, tr.cohort, tr.created_at, tt.attempts, tt.passes, tt.best_score AS best
+          FROM trainees tr LEFT JOIN trainee_totals tt ON tt.trainee = tr.name
         """
         params: list[Param] = []
         if cohort is not None:
             sql += " WHERE tr.cohort = ?"
             params.append(cohort)
-        sql += " GROUP BY tr.name, tr.cohort, tr.created_at ORDER BY tr.name"
+        sql += " ORDER BY tr.name"
         return [
             TraineeSummary(
                 name=r["name"],
                 cohort=r["cohort"],
-                attempts=int(r["attempts"]),
+                attempts=int(r["attempts"] or 0),
                 passes=int(r["passes"] or 0),
                 best_score=_opt_float(r["best"]),
                 created_at=r["created_at"],
@@ -660,27 +680,29 @@ class Store:
         exam: bool,
         finished_since: datetime | None,
         cohort: str | None = None,
-    ) -> set[tuple[str, str]]:
-        """(trainee, scenario) pairs with a pass that counts for a certification level: the
-        same test as `tracks.qualifies`, done by the database over every trainee at once."""
+    ) -> dict[str, set[str]]:
+        """trainee -> the scenarios they hold a pass of that counts for a certification
+        level: the same test as `tracks.qualifies`, done by the database over every trainee
+        at once (through attempts_passes)."""
         if not scenarios:
-            return set()
-        marks = ", ".join("?" for _ in scenarios)
+            return {}
+        modes = ["exam"] if exam else ["exam", "practice"]
         sql = (
-            "SELECT DISTINCT trainee, scenario_id FROM attempts "
-            f"WHERE status = 'completed' AND passed AND NOT critical AND score >= ? "
-            f"AND scenario_id IN ({marks})"
+            "SELECT trainee, scenario_id FROM attempts "
+            "WHERE status = 'completed' AND passed AND NOT critical AND score >= ? "
+            f"AND scenario_id IN ({_marks(scenarios)}) AND mode IN ({_marks(modes)})"
         )
-        params: list[Param] = [min_score, *scenarios]
-        if exam:
-            sql += " AND mode = 'exam'"
+        params: list[Param] = [min_score, *scenarios, *modes]
         if finished_since is not None:
             sql += " AND finished_at >= ?"
             params.append(utc_text(finished_since))
         if cohort is not None:
             sql += " AND trainee IN (SELECT name FROM trainees WHERE cohort = ?)"
             params.append(cohort)
-        return {(r["trainee"], r["scenario_id"]) for r in self.db.query(sql, params)}
+        met: dict[str, set[str]] = {}
+        for trainee, scenario in self.db.values(sql + " GROUP BY scenario_id, trainee", params):
+            met.setdefault(trainee, set()).add(scenario)
+        return met
 
     def finding_counts(
         self, *, cohort: str | None = None, limit: int = 10
@@ -704,6 +726,10 @@ class Store:
 
     def integrity_check(self) -> str:
         return self.db.integrity_check()
+
+
+def _marks(values: list[str]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def best_by_scenario(
