@@ -18,12 +18,16 @@ class TurnSink(Protocol):
     """Where a session writes as it goes (the journal now, the records store later)."""
 
     def begin(self, transcript: Transcript) -> None: ...
+    def resume(self, transcript: Transcript) -> None: ...
     def append(self, turn: Turn) -> None: ...
     def finish(self, transcript: Transcript) -> None: ...
 
 
 class NullSink:
     def begin(self, transcript: Transcript) -> None:
+        return None
+
+    def resume(self, transcript: Transcript) -> None:
         return None
 
     def append(self, turn: Turn) -> None:
@@ -51,6 +55,19 @@ class JournalSink:
         self._handle = self.path.open("x", encoding="utf-8")
         header = transcript.model_dump(mode="json", exclude={"turns"})
         self._write({"type": "header", **header})
+
+    def resume(self, transcript: Transcript) -> None:
+        """Go on with an interrupted call: its journal is written afresh from the turns
+        so far (a journal cut off mid-line is replaced whole, never appended to)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / f"{transcript.attempt_id}.jsonl"
+        partial = self.path.with_suffix(".resuming")
+        self._handle = partial.open("w", encoding="utf-8")
+        header = transcript.model_dump(mode="json", exclude={"turns", "ending", "note"})
+        self._write({"type": "header", **header})
+        for turn in transcript.turns:
+            self.append(turn)
+        partial.replace(self.path)  # the handle stays open on the renamed file
 
     def append(self, turn: Turn) -> None:
         self._write({"type": "turn", **turn.model_dump(mode="json")})

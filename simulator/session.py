@@ -37,6 +37,10 @@ class SessionOver(Exception):
     pass
 
 
+class ResumeError(Exception):
+    """An interrupted call cannot be taken up again: one line, fit for the user."""
+
+
 class Session:
     def __init__(
         self,
@@ -167,6 +171,45 @@ class Session:
             if session.ended:
                 break
             session.say(line)
+        return session
+
+    @classmethod
+    def resumed(cls, scenario: Scenario, transcript: Transcript, sink: TurnSink) -> Session:
+        """An interrupted call, rebuilt by replaying its trainee lines (same seed, same
+        replies), that goes on recording into the same attempt through `sink`."""
+        if scenario.content_hash != transcript.scenario_hash:
+            raise ResumeError(
+                f"attempt {transcript.attempt_id}: scenario {scenario.id} has changed since "
+                "the call began; the call can be scored but not resumed"
+            )
+        if transcript.ending is not None:
+            raise ResumeError(f"attempt {transcript.attempt_id} has ended; score it instead")
+        session = cls(
+            scenario,
+            seed=transcript.seed,
+            mode=transcript.mode,
+            trainee=transcript.trainee,
+            attempt_id=transcript.attempt_id,
+            started_at=transcript.started_at,
+        )
+        for turn in transcript.trainee_turns():
+            if session.ended:
+                break
+            session.say(turn.text, hint=turn.hint)
+        stored, rebuilt = transcript.turns, session.transcript.turns
+        if rebuilt[: len(stored)] != stored:
+            raise ResumeError(
+                f"attempt {transcript.attempt_id}: replaying the call does not give the "
+                "recorded turns; the call can be scored but not resumed"
+            )
+        session.sink = sink
+        session._recorded = False  # the replay's own recording went nowhere
+        sink.resume(transcript)
+        # A persona reply lost with the process is recorded now, as the replay gave it.
+        for turn in rebuilt[len(stored) :]:
+            sink.append(turn)
+        if session.ended and not session.wants_note:
+            session._record()  # the call had ended when the process died
         return session
 
     def objectives(self) -> list[tuple[str, bool]]:

@@ -17,6 +17,7 @@ import pytest
 
 from scoring.transcript import Transcript
 from simulator.cli.main import main
+from simulator.journal import read_journal
 from simulator.loader import load_scenario
 from simulator.records import Store, StoreError, best_by_scenario, parse_target
 from simulator.records.db import Database
@@ -25,7 +26,7 @@ from simulator.records.owner import STALE_AFTER, Owner, this_process
 from simulator.records.sink import RecordingSink
 from simulator.reporting import report_for
 from simulator.scenario import Scenario
-from simulator.session import Session
+from simulator.session import ResumeError, Session
 from tests.calls import FORGETFUL_GOOD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,6 +250,14 @@ def assert_totals_are_the_attempts(store: Store) -> None:
     }
     for t in store.trainees():
         assert (t.attempts, t.passes, t.best_score) == counted.get(t.name, (0, 0, None))
+    findings = [
+        (r["rule"], r["severity"], int(r["n"]))
+        for r in store.db.query(
+            "SELECT rule, severity, COUNT(*) AS n FROM findings GROUP BY rule, severity"
+            " ORDER BY n DESC, rule"
+        )
+    ]
+    assert store.finding_counts(limit=1000) == findings
 
 
 def test_trainee_totals_follow_every_attempt(db: str, forgetful: Scenario) -> None:
@@ -351,7 +360,7 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 5
+    assert CURRENT_VERSION == 6
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -737,3 +746,123 @@ def test_hr_overview_agrees_with_the_per_attempt_rules(db: str) -> None:
             assert row.next_level == (stuck[0].id if stuck else None)
             assert row.missing == (stuck[1] if stuck else [])
             assert row.levels == [(lp.level.id, lp.achieved, lp.met) for lp in slow.levels]
+
+
+def test_finding_statistics_of_a_cohort_count_its_findings(db: str, forgetful: Scenario) -> None:
+    from simulator.hr import top_findings
+    from tests.records_seed import fixed_now, seed
+
+    with Store.open(db) as store:
+        seed(store, ["cc-m1-forgetful"], trainees=9, attempts=600, cohorts=3, now=fixed_now())
+        record(store, forgetful, BAD, trainee="t00001")  # a live call adds to its cohort
+        counted = [
+            (r["rule"], r["severity"], int(r["n"]))
+            for r in store.db.query(
+                "SELECT f.rule, f.severity, COUNT(*) AS n FROM findings f"
+                " JOIN attempts a ON a.id = f.attempt_id JOIN trainees t ON t.name = a.trainee"
+                " WHERE t.cohort = ? GROUP BY f.rule, f.severity ORDER BY n DESC, f.rule",
+                ("c01",),
+            )
+        ]
+        assert "CN-INSULT-ABUSE" in {rule for rule, _, _ in counted}
+        assert top_findings(store, cohort="c01", limit=100) == counted
+        assert top_findings(store, cohort="c01", limit=2) == counted[:2]
+        assert top_findings(store, cohort="nobody") == []
+        assert_totals_are_the_attempts(store)
+
+
+# -- resuming an interrupted call -----------------------------------------------------------
+
+
+def _killed_call(db: str, home: Path, said: list[str]) -> str:
+    """A `play` process killed -9 after the persona answered every line of `said`."""
+    env = {**os.environ, "COLLECTSIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"]
+    proc = subprocess.Popen(
+        [*command, "--trainee", "alice", "--db", db],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdout.readline()  # title
+    proc.stdout.readline()  # persona's opening line
+    for line in said:
+        proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        while not (shown := proc.stdout.readline()).startswith("王敏:"):
+            assert shown, f"play ended early: {proc.communicate()[1]}"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with Store.open(db) as store:
+        [attempt] = store.attempts()
+    assert attempt.status == "interrupted"
+    return attempt.id
+
+
+def test_an_interrupted_call_is_resumed_where_it_stopped(
+    db: str, isolated_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    attempt_id = _killed_call(db, isolated_home, GOOD[:2])
+    rest = tmp_path / "rest.txt"
+    rest.write_text("\n".join(GOOD[2:]) + "\n", encoding="utf-8")
+    status, out, err = cli("play", "--resume", attempt_id[:6], "--script", str(rest), capsys=capsys)
+    assert status == 0, err
+    assert out.count(GOOD[0]) == 1  # the call so far is shown once, then it goes on
+    with Store.open(db) as store:
+        [attempt] = store.attempts()
+        assert (attempt.id, attempt.status, attempt.trainee) == (attempt_id, "completed", "alice")
+        stored = store.load_transcript(attempt_id)
+        # The same call as if it had never stopped: same seed, same replies, one attempt.
+        uninterrupted = Session(load_scenario(FORGETFUL), trainee="alice")
+        for line in GOOD:
+            uninterrupted.say(line)
+        assert [(t.speaker, t.text) for t in stored.turns] == [
+            (t.speaker, t.text) for t in uninterrupted.transcript.turns
+        ]
+        assert (
+            attempt.score == report_for(stored).score == report_for(uninterrupted.transcript).score
+        )
+        assert_totals_are_the_attempts(store)
+    # The journal was taken up too, and tells the same call.
+    journaled, finished = read_journal(isolated_home / "journal" / f"{attempt_id}.jsonl")
+    assert finished and journaled.turns == stored.turns
+    status, _, err = cli("play", "--resume", attempt_id, capsys=capsys)
+    assert status == 1 and "is completed; score it instead" in err
+
+
+def test_a_call_still_running_cannot_be_resumed_elsewhere(db: str, forgetful: Scenario) -> None:
+    with Store.open(db) as store:
+        live = record(store, forgetful, GOOD[:2], finish=False)  # owned by this process
+        with pytest.raises(StoreError, match="still in progress"):
+            store.take_over(live.transcript.attempt_id, Owner("elsewhere", 1, ""))
+
+
+def test_a_reply_lost_with_the_process_is_recorded_on_resume(db: str, forgetful: Scenario) -> None:
+    with Store.open(db) as store:
+        session = Session(forgetful, trainee="bob")
+        for line in GOOD[:2]:
+            session.say(line)
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait(timeout=30)
+        dead = Owner(this_process().host, child.pid, "")  # its process has gone
+        store.begin_attempt(session.transcript.model_copy(update={"turns": []}), dead)
+        for turn in session.transcript.turns[:-1]:  # the last reply never reached the store
+            store.add_turn(session.transcript.attempt_id, turn)
+        transcript = store.take_over(session.transcript.attempt_id, this_process())
+        resumed = Session.resumed(forgetful, transcript, RecordingSink(store))
+        assert resumed.transcript.turns == session.transcript.turns
+        assert store.load_transcript(session.transcript.attempt_id).turns == (
+            session.transcript.turns
+        )
+
+
+def test_a_changed_scenario_is_not_resumed(db: str, forgetful: Scenario) -> None:
+    session = Session(forgetful, trainee="carol")
+    session.say(GOOD[0])
+    changed = forgetful.model_copy(update={"content_hash": "0" * 16})
+    with Store.open(db) as store, pytest.raises(ResumeError, match="has changed since"):
+        Session.resumed(changed, session.transcript, RecordingSink(store))

@@ -309,6 +309,43 @@ async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries() -> None
         assert attempt.status == "completed" and attempt.passed
 
 
+async def test_an_interrupted_call_is_resumed_in_the_app() -> None:
+    import subprocess
+    import sys
+
+    from simulator.cli.resume import resume_call
+    from simulator.records import Store
+    from simulator.records.owner import Owner, this_process
+    from simulator.session import Session
+
+    scenario = next(e.scenario for e in load_catalog()[0] if e.scenario.id == "cc-m1-forgetful")
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(timeout=30)
+    with Store.open(None) as store:  # a call whose process died after three lines
+        before = Session(scenario, trainee="小李")
+        for line in GOOD[:3]:
+            before.say(line)
+        store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
+    attempt_id = before.transcript.attempt_id
+    session, recorder, _journal = resume_call(attempt_id[:6], None)
+    resumed = CollectSimApp(lang="zh", trainee="小李", resume=(session, recorder.store))
+    async with resumed.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        call = pilot.app.screen
+        assert isinstance(call, CallScreen)
+        shown = [str(w.render()) for w in call.query(".line").results(Static)]
+        assert len(shown) == len(before.transcript.turns)  # everything said so far
+        assert GOOD[2] in shown[-2]
+        for line in GOOD[3:]:
+            await say(pilot, line)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReportScreen)
+    with Store.open(None, create=False) as store:
+        [attempt] = store.attempts(trainee="小李")
+        assert (attempt.id, attempt.status, attempt.passed) == (attempt_id, "completed", True)
+        assert attempt.trainee_turns == len(GOOD)
+
+
 async def test_a_scenario_that_asks_for_a_note_gets_one_before_the_report() -> None:
     from simulator.tui.screens.note import NoteScreen
     from tests.test_callnote import GOOD_NOTE, LINES

@@ -18,6 +18,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         default=None,
         help="records store URL (default: COLLECTSIM_DB or the SQLite file in the data directory)",
     )
+    tui.add_argument(
+        "--resume",
+        metavar="ATTEMPT",
+        help="go on with an interrupted call from the records store (its id or a prefix)",
+    )
     tui.set_defaults(func=run_tui)
 
     serve = sub.add_parser("serve", help="serve the app to browsers (textual-serve)")
@@ -30,6 +35,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def run_tui(args: argparse.Namespace) -> int:
     from simulator.tui.app import CollectSimApp  # Textual loads only when the app opens
 
+    if args.resume:
+        if args.scenario or args.trainee:
+            raise UserError("--resume takes the scenario and trainee from the attempt", status=2)
+        from simulator.cli.resume import resume_call
+
+        session, recorder, _journal = resume_call(args.resume, args.db)
+        app = CollectSimApp(
+            lang=args.lang, trainee=session.transcript.trainee, resume=(session, recorder.store)
+        )
+        app.run()
+        return 0
     entries = None
     if args.scenario:
         if not args.trainee:

@@ -49,7 +49,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="records store: a SQLite file or sqlite:/// URL "
+        help="records store: a SQLite file, sqlite:/// or postgresql://user:pw@host/db URL "
         "(default: COLLECTSIM_DB, else collectsim.db in the data directory)",
     )
 
@@ -75,6 +75,10 @@ class CliRecorder:
     def begin(self, transcript: Transcript) -> None:
         with store_errors():
             self.recording.begin(transcript)
+
+    def resume(self, transcript: Transcript) -> None:
+        with store_errors():
+            self.recording.resume(transcript)
 
     def append(self, turn: Turn) -> None:
         with store_errors():

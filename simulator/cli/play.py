@@ -14,6 +14,8 @@ from scoring.i18n import Lang
 from simulator.catalog import load_catalog, resolve
 from simulator.cli import hr_cmds
 from simulator.cli.errors import UserError
+from simulator.cli.hr_cmds import CliRecorder
+from simulator.cli.resume import resume_call
 from simulator.journal import JournalSink, TurnSink
 from simulator.paths import data_dir
 from simulator.records.sink import FanOut
@@ -30,6 +32,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--mode", choices=["practice", "exam"], default="practice")
     p.add_argument("--trainee", help="record the call in the records store under this name")
+    p.add_argument(
+        "--resume",
+        metavar="ATTEMPT",
+        help="go on with an interrupted call from the records store (its id or a prefix)",
+    )
     hr_cmds.add_db_option(p)
     p.add_argument("--note", help="the after-call note (for scenarios that ask for one)")
     p.add_argument("--json", action="store_true", help="print the call and report as JSON")
@@ -89,13 +96,22 @@ def _warning_lines(findings: list[Finding], lang: Lang) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     out = sys.stdout
-    scenario = resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
+    recorder: CliRecorder | None
+    if args.resume:
+        if args.scenario or args.trainee or args.seed or args.mode != "practice":
+            raise UserError("--resume takes the scenario, trainee, seed and mode from the attempt")
+        session, recorder, journal = resume_call(args.resume, args.db)
+        scenario = session.scenario
+    else:
+        journal = JournalSink(data_dir() / "journal")
+        scenario = (
+            resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
+        )
+        recorder = hr_cmds.recorder_for(args.trainee, args.db)
+        sink: TurnSink = journal if recorder is None else FanOut(journal, recorder)
+        trainee = args.trainee.strip() if args.trainee else "trainee"
+        session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
     lang = scenario.lang
-    journal = JournalSink(data_dir() / "journal")
-    recorder = hr_cmds.recorder_for(args.trainee, args.db)
-    sink: TurnSink = journal if recorder is None else FanOut(journal, recorder)
-    trainee = args.trainee.strip() if args.trainee else "trainee"
-    session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
     persona = scenario.persona.name
@@ -105,17 +121,21 @@ def run(args: argparse.Namespace) -> int:
         if interactive:
             hint = "输入 /end 结束通话" if lang == "zh" else "type /end to end the call"
             print(f"({hint})", file=out)
-        print(f"{persona}: {session.transcript.turns[0].text}", file=out)
-    for line in _prompted(lines, you, out, interactive and not args.json):
+        for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
+            print(f"{persona if turn.speaker == 'persona' else you}: {turn.text}", file=out)
+    for line in _prompted(lines, you, out, interactive and not args.json and not session.ended):
+        if session.ended:
+            break
         if line.strip() in END_COMMANDS:
             break
         if not line.strip():
             continue
         exchange = session.say(line)
+        mode = session.transcript.mode
         if not args.json:
             if not interactive:
                 print(f"{you}: {line}", file=out)
-            if args.mode == "practice":
+            if mode == "practice":
                 for warning in _warning_lines(exchange.findings, lang):
                     print(warning, file=out)
             print(f"{persona}: {exchange.persona.text}", file=out)
@@ -137,8 +157,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         payload = {
             "scenario": scenario.id,
-            "seed": args.seed,
-            "mode": args.mode,
+            "seed": session.transcript.seed,
+            "mode": session.transcript.mode,
             "attempt": session.transcript.attempt_id,
             "turns": [
                 {

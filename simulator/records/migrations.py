@@ -167,7 +167,28 @@ def _v5(db: Database) -> None:
     db.execute("DROP INDEX attempts_qualifying")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+# A trainee's finding counts by rule and severity, from the findings of their attempts.
+FINDING_TOTALS_INSERT = """
+INSERT INTO finding_totals (trainee, rule, severity, n)
+SELECT a.trainee, f.rule, f.severity, COUNT(*)
+  FROM attempts a JOIN findings f ON f.attempt_id = a.id
+ WHERE {where} GROUP BY a.trainee, f.rule, f.severity
+"""
+
+
+def _v6(db: Database) -> None:
+    """Per-trainee finding counts, kept as attempts finish: a cohort's (or the centre's)
+    most frequent findings add up a few rows a trainee, not every finding."""
+    db.execute(
+        "CREATE TABLE finding_totals ("
+        " trainee TEXT NOT NULL REFERENCES trainees (name) ON DELETE CASCADE,"
+        " rule TEXT NOT NULL, severity TEXT NOT NULL, n INTEGER NOT NULL,"
+        " PRIMARY KEY (trainee, rule, severity))"
+    )
+    db.execute(FINDING_TOTALS_INSERT.format(where="1 = 1"))
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

@@ -25,6 +25,10 @@ class RecordingSink:
         self.store.begin_attempt(transcript, this_process())
         self.attempt_id = transcript.attempt_id
 
+    def resume(self, transcript: Transcript) -> None:
+        # The store was claimed for this process before the call was rebuilt (take_over).
+        self.attempt_id = transcript.attempt_id
+
     def append(self, turn: Turn) -> None:
         assert self.attempt_id is not None, "begin() first"
         self.store.add_turn(self.attempt_id, turn)
@@ -45,6 +49,10 @@ class FanOut:
     def begin(self, transcript: Transcript) -> None:
         for sink in self.sinks:
             sink.begin(transcript)
+
+    def resume(self, transcript: Transcript) -> None:
+        for sink in self.sinks:
+            sink.resume(transcript)
 
     def append(self, turn: Turn) -> None:
         for sink in self.sinks:

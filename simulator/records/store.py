@@ -24,6 +24,7 @@ from scoring.transcript import Basis, Transcript, Turn
 from simulator.records.db import Database, Param, Row, StoreError, Target, parse_target
 from simulator.records.migrations import (
     CURRENT_VERSION,
+    FINDING_TOTALS_INSERT,
     TOTALS_UPSERT,
     migrate,
     schema_version,
@@ -317,6 +318,23 @@ class Store:
                 self._insert_turn(transcript.attempt_id, turn)
             self._refresh_totals(transcript.trainee)
 
+    def take_over(self, attempt_id: str, owner: Owner) -> Transcript:
+        """Claim an interrupted attempt for `owner` (a process resuming the call) and return
+        its transcript. Refused while its first owner still runs, and once it is completed;
+        two processes claiming it at once: one wins, the other is refused."""
+        with self.db.transaction():
+            self.db.lock_row("attempts", "id", attempt_id)
+            status = self.attempt(attempt_id).summary.status
+            if status == "completed":
+                raise StoreError(f"attempt {attempt_id} is completed; score it instead")
+            if status == "in_progress":
+                raise StoreError(f"attempt {attempt_id} is still in progress in another process")
+            self.db.execute(
+                "UPDATE attempts SET owner_host = ?, owner_pid = ?, owner_token = ? WHERE id = ?",
+                (owner.host, owner.pid, owner.token, attempt_id),
+            )
+            return self.load_transcript(attempt_id)
+
     def add_turn(self, attempt_id: str, turn: Turn) -> None:
         """Record one turn, committed before this returns."""
         with self.db.transaction():
@@ -375,7 +393,6 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
-            self._refresh_totals(transcript.trainee)
             if transcript.note is not None:
                 self.db.execute(
                     "INSERT INTO notes (attempt_id, text) VALUES (?, ?)",
@@ -399,20 +416,28 @@ class Store:
                     for seq, f in enumerate(report.findings)
                 ],
             )
+            self._refresh_totals(transcript.trainee, findings=True)
 
-    def _refresh_totals(self, trainee: str) -> None:
-        """Recount one trainee's totals from their attempts, in the caller's transaction.
-        Recounting (not adding) keeps them exact when an attempt is finished again."""
-        if self.schema_version() < 5:
+    def _refresh_totals(self, trainee: str, *, findings: bool = False) -> None:
+        """Recount one trainee's totals (and finding counts) from their attempts, in the
+        caller's transaction. Recounting, not adding, keeps them exact when an attempt is
+        finished again."""
+        version = self.schema_version()
+        if version < 5:
             return  # an older schema kept for migration tests has no totals
         self.db.lock_row("trainees", "name", trainee)
         self.db.execute(TOTALS_UPSERT.format(where="trainee = ?"), (trainee,))
+        if findings and version >= 6:
+            self.db.execute("DELETE FROM finding_totals WHERE trainee = ?", (trainee,))
+            self.db.execute(FINDING_TOTALS_INSERT.format(where="a.trainee = ?"), (trainee,))
 
     def rebuild_totals(self) -> None:
-        """Recount every trainee's totals: after attempts were written straight into the
-        tables (a bulk import) rather than through begin/finish."""
+        """Recount every trainee's totals and finding counts: after attempts were written
+        straight into the tables (a bulk import) rather than through begin/finish."""
         with self.db.transaction():
             self.db.execute(TOTALS_UPSERT.format(where="1 = 1"))
+            self.db.execute("DELETE FROM finding_totals")
+            self.db.execute(FINDING_TOTALS_INSERT.format(where="1 = 1"))
 
     def add_review(
         self, attempt_id: str, seq: int, reviewer: str, verdict: str, reason: str = ""
@@ -707,20 +732,15 @@ class Store:
     def finding_counts(
         self, *, cohort: str | None = None, limit: int = 10
     ) -> list[tuple[str, str, int]]:
-        """The most frequent findings of completed attempts (of a cohort): rule, severity, n."""
-        # Findings are stored only when an attempt completes. A cohort's are reached from its
-        # trainees through the indexes (the CROSS JOIN keeps SQLite to that order).
+        """The most frequent findings of completed attempts (of a cohort): rule, severity, n.
+        Findings are stored only when an attempt completes; their counts a trainee are kept
+        beside them (finding_totals), so this adds up a few rows a trainee."""
         params: list[Param] = []
-        if cohort is None:
-            sql = "SELECT f.rule, f.severity, COUNT(*) AS n FROM findings f"
-        else:
-            sql = (
-                "SELECT f.rule, f.severity, COUNT(*) AS n "
-                "FROM trainees t CROSS JOIN attempts a CROSS JOIN findings f "
-                "WHERE t.cohort = ? AND a.trainee = t.name AND f.attempt_id = a.id"
-            )
+        sql = "SELECT ft.rule, ft.severity, SUM(ft.n) AS n FROM finding_totals ft"
+        if cohort is not None:
+            sql += " JOIN trainees t ON t.name = ft.trainee WHERE t.cohort = ?"
             params.append(cohort)
-        sql += " GROUP BY f.rule, f.severity ORDER BY n DESC, f.rule LIMIT ?"
+        sql += " GROUP BY ft.rule, ft.severity ORDER BY n DESC, ft.rule LIMIT ?"
         params.append(limit)
         return [(r["rule"], r["severity"], int(r["n"])) for r in self.db.query(sql, params)]
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from simulator.catalog import Entry
     from simulator.journal import TurnSink
     from simulator.records import Store
+    from simulator.session import Session
 
 
 def default_lang() -> Lang:
@@ -42,6 +43,7 @@ class CollectSimApp(App[None]):
         entries: list[Entry] | None = None,
         scenario_id: str | None = None,
         records_url: str | None = None,
+        resume: tuple[Session, Store] | None = None,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang or default_lang()
@@ -52,10 +54,18 @@ class CollectSimApp(App[None]):
         self._records_url = records_url
         self._store: Store | None = None
         self._store_failed = False
+        # `--resume`: an interrupted call, rebuilt and recording into its store.
+        self._resume: Session | None = None
+        if resume is not None:
+            self._resume, self._store = resume
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
         self.push_screen(StartScreen())
+        if self._resume is not None:
+            from simulator.tui.screens.call import CallScreen
+
+            self.push_screen(CallScreen(self._resume))
         if self.entries is None:
             self.run_worker(self._load_catalog, thread=True, exclusive=True)
 

@@ -60,11 +60,17 @@ class CallScreen(AppScreen):
         yield Static(t("help_call", lang), id="keys", markup=False)
 
     def on_mount(self) -> None:
-        opening = self.session.transcript.turns[0]
-        self._add_line(self.session.scenario.persona.name, opening.text, "persona")
+        # A new call: the opening line; a resumed one: everything said so far.
+        for turn in self.session.transcript.turns:
+            if turn.speaker == "persona":
+                self._add_line(self.session.scenario.persona.name, turn.text, "persona")
+            else:
+                self._add_line(t("you", self.lang), turn.text, "trainee")
         self._refresh_side()
         self.set_interval(1.0, self._tick)
         self.query_one("#say", Input).focus()
+        if self.session.ended is not None:
+            self._finish()  # resumed after the call had ended: only the note or report is left
 
     # The wall clock of the call timer; tests pin it so screenshots are stable.
     now = staticmethod(time.monotonic)
