@@ -12,7 +12,7 @@ from simulator.tracks import Track
 _NONE: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a centre's overview makes thousands (see TraineeSummary)
 class TraineeProgress:
     trainee: str
     cohort: str | None

@@ -128,30 +128,8 @@ def test_each_turn_is_committed_before_the_call_goes_on(db: str, forgetful: Scen
 def test_kill_9_during_play_keeps_every_committed_turn_and_shows_interrupted(
     db: str, isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
-    command = [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"]
-    proc = subprocess.Popen(
-        [*command, "--trainee", "alice", "--db", str(db)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env=env,
-        text=True,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdout.readline()  # title
-    proc.stdout.readline()  # persona's opening line
     said = ["请问是王敏本人吗？", "您的信用卡逾期18天了。"]
-    for line in said:
-        proc.stdin.write(line + "\n")
-        proc.stdin.flush()
-        # Once the persona's reply is shown, both turns have been committed.
-        while not (shown := proc.stdout.readline()).startswith("王敏:"):
-            assert shown, f"play ended early: {proc.communicate()[1]}"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    _killed_call(db, isolated_home, said)
 
     with Store.open(db) as store:
         assert store.integrity_check() == "ok"
@@ -360,7 +338,7 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 6
+    assert CURRENT_VERSION == 7
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -494,6 +472,11 @@ def test_play_records_and_hr_attempts_json_has_the_stable_shape(
     assert ids("--status", "interrupted") == []
     assert ids("--since", "2000-01-01") == ["alice", "bob"]
     assert ids("--since", "9999-01-01") == []
+    assert ids("--since", "2000-01-01", "--until", "9999-01-01") == ["alice", "bob"]
+    assert ids("--until", "2000-01-01") == []
+    assert cli("hr", "enrol", "bob", "--cohort", "2026-B", capsys=capsys)[0] == 0
+    assert ids("--cohort", "2026-B") == ["bob"]
+    assert ids("--cohort", "2026-C") == []
 
     status, out, _ = cli("hr", "attempts", "--csv", capsys=capsys)
     header, *lines = out.splitlines()
@@ -553,6 +536,7 @@ def test_hr_trainees_by_cohort(
         (["hr", "attempts", "--db", "{tmp}/missing.db"], "no such database"),
         (["hr", "show", "abcdef", "--db", "{tmp}/missing.db"], "no such database"),
         (["hr", "attempts", "--since", "yesterday"], "--since"),
+        (["rescore", "--until", "tomorrow"], "--until"),
         (["hr", "attempts", "--status", "lost"], "--status"),
         (["hr", "attempts", "--db", "/no/such/dir/x.db"], "no such directory"),
         (["hr", "attempts", "--db", "mysql://h/db"], "unknown database scheme"),
@@ -735,6 +719,13 @@ def test_hr_overview_agrees_with_the_per_attempt_rules(db: str) -> None:
     now = fixed_now()
     with Store.open(db) as store:
         seed(store, scenarios, trainees=12, attempts=1500, cohorts=3, now=now)
+        # The seeded records hold the hard case: a recent pass below a level's score beside
+        # an older one above it (pass_marks alone cannot tell; the attempts must).
+        hard = store.db.scalar(
+            "SELECT COUNT(*) FROM pass_marks WHERE last_score < ? AND best_score >= ?",
+            (track.levels[-1].min_score, track.levels[-1].min_score),
+        )
+        assert hard > 0
         rows = overview(store, track, now)
         assert len(rows) == 12
         reached = {r.level for r in rows}
@@ -797,6 +788,7 @@ def _killed_call(db: str, home: Path, said: list[str]) -> str:
             assert shown, f"play ended early: {proc.communicate()[1]}"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
     with Store.open(db) as store:
         [attempt] = store.attempts()
     assert attempt.status == "interrupted"

@@ -109,7 +109,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     r.add_argument("--trainee")
     r.add_argument("--cohort")
     r.add_argument("--scenario", metavar="ID")
-    r.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    _add_range(r)
     r.add_argument("--all", action="store_true", help="list unchanged attempts too")
     r.add_argument("--json", action="store_true")
     add_db_option(r)
@@ -121,8 +121,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     a = cmds.add_parser("attempts", help="list attempts (oldest first)")
     a.add_argument("--trainee")
+    a.add_argument("--cohort")
     a.add_argument("--scenario", metavar="ID")
-    a.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    _add_range(a)
     a.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
     _add_format(a)
     add_db_option(a)
@@ -153,7 +154,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     x.add_argument("--format", choices=["csv", "xapi"], default="csv")
     x.add_argument("--trainee")
     x.add_argument("--cohort")
-    x.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    _add_range(x)
     x.add_argument(
         "--home-page",
         default="https://collectsim.invalid",
@@ -209,22 +210,39 @@ def run_missing(args: argparse.Namespace) -> int:
 # -- commands -------------------------------------------------------------------------------
 
 
-def parse_since(raw: str) -> datetime:
+def _add_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    parser.add_argument("--until", metavar="DATE", help="started before (YYYY-MM-DD[THH:MM])")
+
+
+def parse_when(raw: str | None, option: str = "--since") -> datetime | None:
     """A date or date-time; without an offset it is the local wall clock."""
+    if raw is None:
+        return None
     try:
         moment = datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise UserError(f"--since: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
+        raise UserError(f"{option}: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
     return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def date_range(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
+    """`--since` and `--until`: started on or after, and before."""
+    return parse_when(args.since, "--since"), parse_when(args.until, "--until")
 
 
 def run_attempts(args: argparse.Namespace) -> int:
     if args.status is not None and args.status not in STATUSES:
         raise UserError(f"--status: {args.status!r} is not one of {', '.join(STATUSES)}")
-    since = parse_since(args.since) if args.since is not None else None
+    since, until = date_range(args)
     with store_errors(), open_store(args.db, create=False) as store:
         rows = store.attempts(
-            trainee=args.trainee, scenario=args.scenario, since=since, status=args.status
+            trainee=args.trainee,
+            cohort=args.cohort,
+            scenario=args.scenario,
+            status=args.status,
+            since=since,
+            until=until,
         )
     records = [row.to_json() for row in rows]
     if args.json:
@@ -457,17 +475,17 @@ def run_findings(args: argparse.Namespace) -> int:
 
 
 def run_rescore(args: argparse.Namespace) -> int:
-    since = parse_since(args.since) if args.since else None
+    since, until = date_range(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        members = {t.name for t in store.trainees(cohort=args.cohort)} if args.cohort else None
-        ids = [
-            a.id
-            for a in store.attempts(
-                trainee=args.trainee, scenario=args.scenario, since=since, status="completed"
-            )
-            if members is None or a.trainee in members
-        ]
-        results = rescore(store, ids)
+        attempts = store.attempts(
+            trainee=args.trainee,
+            cohort=args.cohort,
+            scenario=args.scenario,
+            status="completed",
+            since=since,
+            until=until,
+        )
+        results = rescore(store, [a.id for a in attempts])
     shown = [r for r in results if args.all or r.changed]
     if args.json:
         _print_json([r.to_json() for r in shown])
@@ -498,14 +516,11 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    since = parse_since(args.since) if args.since else None
+    since, until = date_range(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        members = {t.name for t in store.trainees(cohort=args.cohort)} if args.cohort else None
-        summaries = [
-            a
-            for a in store.attempts(trainee=args.trainee, since=since, status="completed")
-            if members is None or a.trainee in members
-        ]
+        summaries = store.attempts(
+            trainee=args.trainee, cohort=args.cohort, status="completed", since=since, until=until
+        )
         if args.format == "xapi":
             _print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
             return 0

@@ -1,6 +1,7 @@
 """The records store: every attempt of every trainee, committed turn by turn.
 
-SQLite by default (`<data_dir>/collectsim.db`, WAL), chosen by `--db` or COLLECTSIM_DB.
+SQLite by default (`<data_dir>/collectsim.db`, WAL), or PostgreSQL for a whole centre
+(`postgresql://...`), chosen by `--db` or COLLECTSIM_DB.
 The recording sinks live in `simulator.records.sink` (they pull in the judge; importing
 this package for reading records does not).
 """

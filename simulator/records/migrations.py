@@ -188,7 +188,48 @@ def _v6(db: Database) -> None:
     db.execute(FINDING_TOTALS_INSERT.format(where="1 = 1"))
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+# A trainee's certification passes, one row a (scenario, mode): the best score, and the
+# latest pass with its score. The latest is found by ROW_NUMBER (portable SQL).
+PASS_MARKS_INSERT = """
+INSERT INTO pass_marks (trainee, scenario_id, mode, best_score, last_score, last_at)
+SELECT trainee, scenario_id, mode, best_score, score, finished_at FROM (
+    SELECT trainee, scenario_id, mode, score, finished_at,
+           MAX(score) OVER (PARTITION BY trainee, scenario_id, mode) AS best_score,
+           ROW_NUMBER() OVER (PARTITION BY trainee, scenario_id, mode
+                              ORDER BY finished_at DESC, id DESC) AS latest
+      FROM attempts
+     WHERE status = 'completed' AND passed AND NOT critical AND {where}
+) ranked WHERE latest = 1
+"""
+
+
+def _v7(db: Database) -> None:
+    """Certification passes summed up a trainee, scenario and mode (pass_marks): whether a
+    level's scenario is met is read from one row, and from the attempts only when the
+    latest pass is recent enough but below the level's score while an older one is not."""
+    db.execute(
+        "CREATE TABLE pass_marks ("
+        " trainee TEXT NOT NULL REFERENCES trainees (name) ON DELETE CASCADE,"
+        " scenario_id TEXT NOT NULL, mode TEXT NOT NULL,"
+        " best_score DOUBLE PRECISION NOT NULL, last_score DOUBLE PRECISION NOT NULL,"
+        " last_at TEXT NOT NULL, PRIMARY KEY (trainee, scenario_id, mode))"
+    )
+    db.execute(
+        "CREATE INDEX pass_marks_level ON pass_marks "
+        "(scenario_id, mode, trainee, last_at, best_score, last_score)"
+    )
+    db.execute(PASS_MARKS_INSERT.format(where="1 = 1"))
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+    5: _v5,
+    6: _v6,
+    7: _v7,
+}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

@@ -25,6 +25,7 @@ from simulator.records.db import Database, Param, Row, StoreError, Target, parse
 from simulator.records.migrations import (
     CURRENT_VERSION,
     FINDING_TOTALS_INSERT,
+    PASS_MARKS_INSERT,
     TOTALS_UPSERT,
     migrate,
     schema_version,
@@ -175,7 +176,9 @@ class StoredFinding:
         }
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: HR lists build thousands of these, and a frozen dataclass is several times
+# slower to make.
+@dataclass(slots=True)
 class TraineeSummary:
     COLUMNS: ClassVar[tuple[str, ...]] = (
         "trainee",
@@ -430,6 +433,9 @@ class Store:
         if findings and version >= 6:
             self.db.execute("DELETE FROM finding_totals WHERE trainee = ?", (trainee,))
             self.db.execute(FINDING_TOTALS_INSERT.format(where="a.trainee = ?"), (trainee,))
+        if findings and version >= 7:
+            self.db.execute("DELETE FROM pass_marks WHERE trainee = ?", (trainee,))
+            self.db.execute(PASS_MARKS_INSERT.format(where="trainee = ?"), (trainee,))
 
     def rebuild_totals(self) -> None:
         """Recount every trainee's totals and finding counts: after attempts were written
@@ -438,6 +444,8 @@ class Store:
             self.db.execute(TOTALS_UPSERT.format(where="1 = 1"))
             self.db.execute("DELETE FROM finding_totals")
             self.db.execute(FINDING_TOTALS_INSERT.format(where="1 = 1"))
+            self.db.execute("DELETE FROM pass_marks")
+            self.db.execute(PASS_MARKS_INSERT.format(where="1 = 1"))
 
     def add_review(
         self, attempt_id: str, seq: int, reviewer: str, verdict: str, reason: str = ""
@@ -489,12 +497,15 @@ class Store:
         self,
         *,
         trainee: str | None = None,
+        cohort: str | None = None,
         scenario: str | None = None,
         since: datetime | None = None,
+        until: datetime | None = None,
         status: str | None = None,
         now: datetime | None = None,
     ) -> list[AttemptSummary]:
-        """Attempts, oldest first; `status` is the status as reported (see owner.py)."""
+        """Attempts, oldest first, started in [since, until); `status` is the status as
+        reported (see owner.py)."""
         if status is not None and status not in STATUSES:
             raise StoreError(f"status {status!r}: one of {', '.join(STATUSES)}")
         where: list[str] = []
@@ -502,12 +513,18 @@ class Store:
         if trainee is not None:
             where.append("a.trainee = ?")
             params.append(trainee)
+        if cohort is not None:
+            where.append("a.trainee IN (SELECT name FROM trainees WHERE cohort = ?)")
+            params.append(cohort)
         if scenario is not None:
             where.append("a.scenario_id = ?")
             params.append(scenario)
         if since is not None:
             where.append("a.started_at >= ?")
             params.append(utc_text(since))
+        if until is not None:
+            where.append("a.started_at < ?")
+            params.append(utc_text(until))
         if status == "completed":
             where.append("a.status = 'completed'")
         elif status is not None:
@@ -650,14 +667,9 @@ class Store:
         sql += " ORDER BY tr.name"
         return [
             TraineeSummary(
-                name=r["name"],
-                cohort=r["cohort"],
-                attempts=int(r["attempts"] or 0),
-                passes=int(r["passes"] or 0),
-                best_score=_opt_float(r["best"]),
-                created_at=r["created_at"],
+                name, cohort, int(attempts or 0), int(passes or 0), _opt_float(best), created
             )
-            for r in self.db.query(sql, params)
+            for name, cohort, created, attempts, passes, best in self.db.values(sql, params)
         ]
 
     def best_by_scenario(self, trainee: str) -> dict[str, tuple[float | None, int]]:
@@ -708,24 +720,38 @@ class Store:
     ) -> dict[str, set[str]]:
         """trainee -> the scenarios they hold a pass of that counts for a certification
         level: the same test as `tracks.qualifies`, done by the database over every trainee
-        at once (through attempts_passes)."""
+        at once. A pass counts when its score and finish are recent and high enough: the
+        latest pass answers that unless it is too low while the best is not, and only then
+        are that trainee's passes of the scenario looked at (through attempts_passes)."""
         if not scenarios:
             return {}
         modes = ["exam"] if exam else ["exam", "practice"]
-        sql = (
-            "SELECT trainee, scenario_id FROM attempts "
-            "WHERE status = 'completed' AND passed AND NOT critical AND score >= ? "
-            f"AND scenario_id IN ({_marks(scenarios)}) AND mode IN ({_marks(modes)})"
+        where = (
+            "SELECT pm.trainee, pm.scenario_id FROM pass_marks pm "
+            f"WHERE pm.scenario_id IN ({_marks(scenarios)}) AND pm.mode IN ({_marks(modes)}) "
+            "AND pm.best_score >= ?"
         )
-        params: list[Param] = [min_score, *scenarios, *modes]
-        if finished_since is not None:
-            sql += " AND finished_at >= ?"
-            params.append(utc_text(finished_since))
+        params: list[Param] = [*scenarios, *modes, min_score]
         if cohort is not None:
-            sql += " AND trainee IN (SELECT name FROM trainees WHERE cohort = ?)"
+            where += " AND pm.trainee IN (SELECT name FROM trainees WHERE cohort = ?)"
             params.append(cohort)
+        if finished_since is None:
+            sql = where
+        else:
+            # Two parts, so each database plans the look into the attempts as a seek for
+            # the few rows that need it (an OR makes PostgreSQL hash every recent pass).
+            since = utc_text(finished_since)
+            where += " AND pm.last_at >= ?"
+            params.append(since)
+            sql = (
+                f"{where} AND pm.last_score >= ? UNION ALL {where} AND pm.last_score < ? "
+                "AND EXISTS (SELECT 1 FROM attempts a WHERE a.scenario_id = pm.scenario_id"
+                " AND a.mode = pm.mode AND a.trainee = pm.trainee AND a.status = 'completed'"
+                " AND a.passed AND NOT a.critical AND a.score >= ? AND a.finished_at >= ?)"
+            )
+            params = [*params, min_score, *params, min_score, min_score, since]
         met: dict[str, set[str]] = {}
-        for trainee, scenario in self.db.values(sql + " GROUP BY scenario_id, trainee", params):
+        for trainee, scenario in self.db.values(sql, params):
             met.setdefault(trainee, set()).add(scenario)
         return met
 
