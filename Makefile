@@ -27,7 +27,7 @@ typecheck: $(STAMP)
 # pytest exits 5 when it collects no test; say so plainly rather than fail with no reason.
 unit: $(STAMP)
 	@pg="$${COLLECTSIM_TEST_PG:-$$(scripts/test-postgres)}"; \
-	if [ -z "$$pg" ]; then echo "PostgreSQL is not installed here: its tests will skip"; fi; \
+	if [ -z "$$pg" ]; then echo "no PostgreSQL server here: the PostgreSQL tests will skip"; fi; \
 	COLLECTSIM_TEST_PG="$$pg" $(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest: no tests were collected"; exit 0; fi; \
 	exit $$status

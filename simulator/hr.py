@@ -12,6 +12,10 @@ from simulator.tracks import Track
 _NONE: frozenset[str] = frozenset()
 
 
+# A track's levels as overview reads them: (level id, its scenarios).
+Plan = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(slots=True)  # not frozen: a centre's overview makes thousands (see TraineeSummary)
 class TraineeProgress:
     trainee: str
@@ -22,8 +26,18 @@ class TraineeProgress:
     level: str | None  # the highest level reached
     next_level: str | None  # None when the track is done
     missing: list[str]  # scenarios the next level still needs
-    # Per level: (id, achieved, scenario -> a qualifying pass exists).
-    levels: list[tuple[str, bool, dict[str, bool]]]
+    reached: int  # how many levels are achieved (they are cumulative)
+    met: list[frozenset[str] | set[str]]  # per level: the scenarios with a counting pass
+    plan: Plan
+
+    @property
+    def levels(self) -> list[tuple[str, bool, dict[str, bool]]]:
+        """Per level: (id, achieved, scenario -> a qualifying pass exists). Built when asked:
+        a centre's overview would otherwise make thousands of dicts nobody reads."""
+        return [
+            (level_id, n < self.reached, {s: s in mine for s in scenarios})
+            for n, ((level_id, scenarios), mine) in enumerate(zip(self.plan, self.met, strict=True))
+        ]
 
 
 def overview(
@@ -31,50 +45,44 @@ def overview(
 ) -> list[TraineeProgress]:
     """Every trainee's level: one query a level for all trainees at once (the records of a
     whole centre), with the same rules as `tracks.progress`."""
-    # (level id, its scenarios, trainee -> the scenarios they hold a counting pass of)
-    plan = [
-        (
-            level.id,
-            tuple(level.scenarios),
-            store.qualifying(
-                level.scenarios,
-                min_score=level.min_score,
-                exam=level.exam,
-                finished_since=(
-                    now - timedelta(days=level.within_days) if level.within_days else None
-                ),
-                cohort=cohort,
-            ),
+    plan: Plan = tuple((level.id, tuple(level.scenarios)) for level in track.levels)
+    met_by_level = [
+        store.qualifying(
+            level.scenarios,
+            min_score=level.min_score,
+            exam=level.exam,
+            finished_since=now - timedelta(days=level.within_days) if level.within_days else None,
+            cohort=cohort,
         )
         for level in track.levels
     ]
     rows = []
     for person in store.trainees(cohort=cohort):
-        level_reached: str | None = None
+        name = person.name
+        met = [by_trainee.get(name, _NONE) for by_trainee in met_by_level]
+        reached = 0
         next_level: str | None = None
         missing: list[str] = []
-        levels: list[tuple[str, bool, dict[str, bool]]] = []
-        for level_id, scenarios, met in plan:
-            mine = met.get(person.name, _NONE)
-            passes = {s: s in mine for s in scenarios}
+        for (level_id, scenarios), mine in zip(plan, met, strict=True):
             # Levels are cumulative: one is achieved only when every level before it is.
-            achieved = next_level is None and mine.issuperset(scenarios)
-            levels.append((level_id, achieved, passes))
-            if achieved:
-                level_reached = level_id
-            elif next_level is None:
-                next_level, missing = level_id, [s for s in scenarios if s not in mine]
+            if mine.issuperset(scenarios):
+                reached += 1
+                continue
+            next_level, missing = level_id, [s for s in scenarios if s not in mine]
+            break
         rows.append(
             TraineeProgress(
-                person.name,
+                name,
                 person.cohort,
                 person.attempts,
                 person.passes,
                 person.best_score,
-                level_reached,
+                plan[reached - 1][0] if reached else None,
                 next_level,
                 missing,
-                levels,
+                reached,
+                met,
+                plan,
             )
         )
     return rows

@@ -344,6 +344,7 @@ def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -
         assert not old.db.table_exists("reviews")
         finished = record(old, forgetful, BAD).transcript
         unfinished = record(old, forgetful, GOOD[:3], trainee="bob", finish=False).transcript
+        record(old, forgetful, GOOD, trainee="dan")  # a pass, from before passes were summed
         old.enrol("carol", "2026-A")
     tables = {
         "trainees": "name",
@@ -364,7 +365,16 @@ def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -
         assert [v["version"] for v in versions] == list(range(1, CURRENT_VERSION + 1))
         assert store.db.table_exists("notes")
         assert_totals_are_the_attempts(store)  # counted from the attempts already there
-        assert {t.name: t.attempts for t in store.trainees()} == {"alice": 1, "bob": 1, "carol": 0}
+        assert {t.name: t.attempts for t in store.trainees()} == {
+            "alice": 1,
+            "bob": 1,
+            "carol": 0,
+            "dan": 1,
+        }
+        a_day_ago = datetime.now(UTC) - timedelta(days=1)
+        assert store.qualifying(
+            ["cc-m1-forgetful"], min_score=80, exam=False, finished_since=a_day_ago
+        ) == {"dan": {"cc-m1-forgetful"}}
         indexes = store.db.query(
             "SELECT name FROM sqlite_master WHERE type = 'index'"
             if store.db.backend == "sqlite"
