@@ -327,8 +327,10 @@ async def test_an_interrupted_call_is_resumed_in_the_app() -> None:
             before.say(line)
         store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
     attempt_id = before.transcript.attempt_id
-    session, recorder, _journal = resume_call(attempt_id[:6], None)
-    resumed = CollectSimApp(lang="zh", trainee="小李", resume=(session, recorder.store))
+    session, recorder, journal = resume_call(attempt_id[:6], None)
+    resumed = CollectSimApp(
+        lang="zh", trainee="小李", resume=(session, journal, recorder.recording)
+    )
     async with resumed.run_test(size=SIZE) as pilot:
         await pilot.pause()
         call = pilot.app.screen
@@ -441,3 +443,26 @@ def test_snapshot_hr(snap_compare: object, lang: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+async def test_a_records_store_that_fails_mid_call_does_not_end_the_call() -> None:
+    from simulator.journal import read_journal
+    from simulator.paths import data_dir
+
+    async with app().run_test(size=SIZE) as pilot:
+        call = await open_call(pilot)
+        await say(pilot, GOOD[0])
+        store = pilot.app.records()
+        assert store is not None
+        store.db.close()  # the database goes away (a server restart, a full disk)
+        await say(pilot, GOOD[1])
+        await pilot.pause()
+        assert pilot.app.screen is call  # the call goes on, with no traceback
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert any("培训记录库写入失败" in n for n in notes)
+        await say(pilot, GOOD[2])
+        await pilot.pause()
+        attempt_id = call.session.transcript.attempt_id
+    # Every line is in the journal, written before the store was tried.
+    journaled, _ = read_journal(data_dir() / "journal" / f"{attempt_id}.jsonl")
+    assert [t.text for t in journaled.trainee_turns()] == GOOD[:3]

@@ -40,9 +40,11 @@ def run_tui(args: argparse.Namespace) -> int:
             raise UserError("--resume takes the scenario and trainee from the attempt", status=2)
         from simulator.cli.resume import resume_call
 
-        session, recorder, _journal = resume_call(args.resume, args.db)
+        session, recorder, journal = resume_call(args.resume, args.db)
         app = CollectSimApp(
-            lang=args.lang, trainee=session.transcript.trainee, resume=(session, recorder.store)
+            lang=args.lang,
+            trainee=session.transcript.trainee,
+            resume=(session, journal, recorder.recording),
         )
         app.run()
         return 0

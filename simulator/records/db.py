@@ -104,7 +104,9 @@ def parse_target(url_or_path: str | os.PathLike[str] | None) -> Target:
         return Target("sqlite", rest[1:])
     if "://" in raw:
         scheme = raw.split("://", 1)[0]
-        raise StoreError(f"{raw}: unknown database scheme {scheme!r} (use a path or sqlite:///)")
+        raise StoreError(
+            f"{raw}: unknown database scheme {scheme!r} (use a path, sqlite:/// or postgresql://)"
+        )
     return Target("sqlite", raw)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from scoring.compliance import judge_for
 from scoring.report import Report
 from scoring.transcript import Transcript, Turn
 from simulator.journal import TurnSink
+from simulator.records.db import StoreError
 from simulator.records.owner import this_process
 from simulator.records.store import Store
 from simulator.reporting import report_for
@@ -61,3 +64,35 @@ class FanOut:
     def finish(self, transcript: Transcript) -> None:
         for sink in self.sinks:
             sink.finish(transcript)
+
+
+class TolerantSink:
+    """A sink whose first store failure is reported (`on_error`) and the rest skipped: the
+    call goes on, and the journal written before it keeps every turn. For the app, where a
+    database gone away (a PostgreSQL restart, a full disk) must not end a trainee's call."""
+
+    def __init__(self, sink: TurnSink, on_error: Callable[[StoreError], None]) -> None:
+        self.sink = sink
+        self.on_error = on_error
+        self.failed = False
+
+    def _guard(self, write: Callable[[], None]) -> None:
+        if self.failed:
+            return
+        try:
+            write()
+        except StoreError as exc:
+            self.failed = True
+            self.on_error(exc)
+
+    def begin(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.begin(transcript))
+
+    def resume(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.resume(transcript))
+
+    def append(self, turn: Turn) -> None:
+        self._guard(lambda: self.sink.append(turn))
+
+    def finish(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.finish(transcript))

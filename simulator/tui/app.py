@@ -15,8 +15,9 @@ from simulator.tui.strings import t
 
 if TYPE_CHECKING:
     from simulator.catalog import Entry
-    from simulator.journal import TurnSink
+    from simulator.journal import JournalSink, TurnSink
     from simulator.records import Store
+    from simulator.records.sink import RecordingSink
     from simulator.session import Session
 
 
@@ -43,7 +44,7 @@ class CollectSimApp(App[None]):
         entries: list[Entry] | None = None,
         scenario_id: str | None = None,
         records_url: str | None = None,
-        resume: tuple[Session, Store] | None = None,
+        resume: tuple[Session, JournalSink, RecordingSink] | None = None,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang or default_lang()
@@ -54,10 +55,14 @@ class CollectSimApp(App[None]):
         self._records_url = records_url
         self._store: Store | None = None
         self._store_failed = False
-        # `--resume`: an interrupted call, rebuilt and recording into its store.
+        # `--resume`: an interrupted call, rebuilt, recording into its journal and store.
         self._resume: Session | None = None
         if resume is not None:
-            self._resume, self._store = resume
+            from simulator.records.sink import FanOut, TolerantSink
+
+            self._resume, journal, recording = resume
+            self._store = recording.store
+            self._resume.sink = FanOut(journal, TolerantSink(recording, self._records_failed))
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
@@ -102,11 +107,20 @@ class CollectSimApp(App[None]):
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
         from simulator.recording import journal_sink
-        from simulator.records.sink import FanOut, RecordingSink  # loads the judge: at call time
+        from simulator.records.sink import (  # loads the judge: at call time
+            FanOut,
+            RecordingSink,
+            TolerantSink,
+        )
 
         store = self.records()
         journal = journal_sink()
-        return journal if store is None else FanOut(journal, RecordingSink(store))
+        if store is None:
+            return journal
+        return FanOut(journal, TolerantSink(RecordingSink(store), self._records_failed))
+
+    def _records_failed(self, exc: Exception) -> None:
+        self.notify(t("records_failed", self.lang, reason=exc), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
         if self._store is not None:

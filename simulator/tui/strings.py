@@ -31,6 +31,11 @@ _S: dict[str, tuple[str, str]] = {
         "无法打开培训记录库（{reason}），本次通话只保存到日志文件",
         "Cannot open the training records ({reason}); calls are saved to the journal only",
     ),
+    "records_failed": (
+        "培训记录库写入失败（{reason}），本次通话继续，完整保存在日志文件中",
+        "Could not write to the training records ({reason}); the call goes on and is kept "
+        "in full in the journal",
+    ),
     "need_name": ("请先输入学员名字", "Enter your name first"),
     "account": ("账户信息", "Account"),
     "debtor": ("客户", "Debtor"),
