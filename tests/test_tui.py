@@ -286,7 +286,8 @@ async def test_direct_open_goes_straight_into_the_call() -> None:
         assert pilot.app.screen.session.scenario.id == "us-dispute-validation"
 
 
-async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries() -> None:
+async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries(store_url: str) -> None:
+    # store_url: in each backend (it is the default store, COLLECTSIM_DB)
     from textual.widgets import DataTable
 
     from simulator.records import Store
@@ -309,7 +310,8 @@ async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries() -> None
         assert attempt.status == "completed" and attempt.passed
 
 
-async def test_an_interrupted_call_is_resumed_in_the_app() -> None:
+async def test_an_interrupted_call_is_resumed_in_the_app(store_url: str) -> None:
+    # store_url: in each backend (it is the default store, COLLECTSIM_DB)
     import subprocess
     import sys
 
@@ -445,7 +447,8 @@ def test_snapshot_hr(snap_compare: object, lang: str) -> None:
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
 
-async def test_a_records_store_that_fails_mid_call_does_not_end_the_call() -> None:
+async def test_a_records_store_that_fails_mid_call_does_not_end_the_call(store_url: str) -> None:
+    # store_url: in each backend (it is the default store, COLLECTSIM_DB)
     from simulator.journal import read_journal
     from simulator.paths import data_dir
 
@@ -466,3 +469,44 @@ async def test_a_records_store_that_fails_mid_call_does_not_end_the_call() -> No
     # Every line is in the journal, written before the store was tried.
     journaled, _ = read_journal(data_dir() / "journal" / f"{attempt_id}.jsonl")
     assert [t.text for t in journaled.trainee_turns()] == GOOD[:3]
+
+
+async def test_f4_takes_up_the_trainees_interrupted_call(store_url: str) -> None:
+    # store_url: in each backend (it is the default store, COLLECTSIM_DB)
+    import subprocess
+    import sys
+
+    from simulator.records import Store
+    from simulator.records.owner import Owner, this_process
+    from simulator.session import Session
+
+    async with app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, StartScreen)  # nothing to resume yet
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert "没有中断的通话可以继续" in notes
+
+    scenario = next(e.scenario for e in load_catalog()[0] if e.scenario.id == "cc-m1-forgetful")
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(timeout=30)
+    with Store.open(None) as store:  # the browser tab closed after two lines
+        before = Session(scenario, trainee="小李")
+        for line in GOOD[:2]:
+            before.say(line)
+        store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
+
+    async with app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        call = pilot.app.screen
+        assert isinstance(call, CallScreen)
+        assert call.session.transcript.attempt_id == before.transcript.attempt_id
+        assert call.session.transcript.turns == before.transcript.turns
+        await say(pilot, GOOD[2])
+        await pilot.pause()
+    with Store.open(None, create=False) as store:
+        [attempt] = store.attempts(trainee="小李")
+        assert attempt.trainee_turns == 3

@@ -119,6 +119,33 @@ class CollectSimApp(App[None]):
             return journal
         return FanOut(journal, TolerantSink(RecordingSink(store), self._records_failed))
 
+    def resume_latest(self, trainee: str) -> Session | None:
+        """The trainee's latest interrupted call, claimed and rebuilt, recording again; None
+        when there is none. ValueError (one line) when it cannot be taken up."""
+        from simulator.recording import journal_sink
+        from simulator.records import StoreError
+        from simulator.records.owner import this_process
+        from simulator.records.sink import FanOut, RecordingSink, TolerantSink
+        from simulator.session import ResumeError, Session
+
+        store = self.records()
+        if store is None:
+            return None
+        try:
+            interrupted = store.attempts(trainee=trainee, status="interrupted")
+            if not interrupted:
+                return None
+            transcript = store.take_over(interrupted[-1].id, this_process())
+            entry = next(
+                (e for e in self.entries or [] if e.scenario.id == transcript.scenario_id), None
+            )
+            if entry is None:
+                raise ResumeError(f"scenario {transcript.scenario_id} is not in the catalog")
+            sink = FanOut(journal_sink(), TolerantSink(RecordingSink(store), self._records_failed))
+            return Session.resumed(entry.scenario, transcript, sink)
+        except (StoreError, ResumeError) as exc:
+            raise ValueError(str(exc)) from None
+
     def _records_failed(self, exc: Exception) -> None:
         self.notify(t("records_failed", self.lang, reason=exc), severity="error", timeout=10)
 

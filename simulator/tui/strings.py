@@ -22,9 +22,12 @@ _S: dict[str, tuple[str, str]] = {
     "col_best": ("最高分", "Best"),
     "col_attempts": ("次数", "Tries"),
     "start_hint": (
-        "回车开始通话 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
-        "Enter to call · F3 training records · F1 help · Ctrl+Q quit",
+        "回车开始通话 · F4 继续中断的通话 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
+        "Enter to call · F4 resume an interrupted call · F3 training records · F1 help · "
+        "Ctrl+Q quit",
     ),
+    "resume_none": ("没有中断的通话可以继续", "No interrupted call to resume"),
+    "resume_failed": ("无法继续这次通话：{reason}", "Cannot resume the call: {reason}"),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),
     "loading": ("正在加载场景…", "Loading scenarios…"),
     "records_unavailable": (
@@ -116,10 +119,13 @@ _S: dict[str, tuple[str, str]] = {
     "help_title": ("帮助", "Help"),
     "help_text": (
         "选择场景后与模拟客户通话。练习模式下违规会即时提醒，F2 可获得提示（每次扣 3 分）；"
-        "考核模式没有提醒和提示。通话结束后查看报告，可导出或从扣分处重来。",
+        "考核模式没有提醒和提示。通话结束后查看报告，可导出或从扣分处重来。"
+        "通话意外中断（关闭了页面或程序被终止）时，在开始页按 F4 可从中断处继续。",
         "Pick a scenario and talk to the simulated customer. Practice mode warns you at once "
         "when a line breaks a rule and F2 gives a hint (3 points each); exam mode has neither. "
-        "After the call, read the report, export it, or retry from the line that cost you.",
+        "After the call, read the report, export it, or retry from the line that cost you. "
+        "If a call was cut off (a closed page, a killed program), F4 on the start screen takes "
+        "it up where it stopped.",
     ),
     "close": ("关闭", "Close"),
     "hr_levels": ("认证等级分布", "Trainees by level reached"),

@@ -33,7 +33,11 @@ def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficult
 
 class StartScreen(AppScreen):
     CSS_PATH = "start.tcss"
-    BINDINGS = [Binding("f1", "help", "Help"), Binding("f3", "hr", "Records")]
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("f3", "hr", "Records"),
+        Binding("f4", "resume", "Resume"),
+    ]
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -172,6 +176,25 @@ class StartScreen(AppScreen):
         session = Session(
             entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=self.sim.sink_for(trainee)
         )
+        self.app.push_screen(CallScreen(session))
+
+    def action_resume(self) -> None:
+        """Take up this trainee's latest interrupted call (a closed tab, a killed process)."""
+        trainee = self.sim.trainee or self.query_one("#trainee", Input).value.strip()
+        if not trainee:
+            self.notify(t("need_name", self.lang), severity="warning")
+            self.query_one("#trainee", Input).focus()
+            return
+        from simulator.tui.screens.call import CallScreen
+
+        try:
+            session = self.sim.resume_latest(trainee)
+        except ValueError as exc:
+            self.notify(t("resume_failed", self.lang, reason=exc), severity="error")
+            return
+        if session is None:
+            self.notify(t("resume_none", self.lang))
+            return
         self.app.push_screen(CallScreen(session))
 
     def action_hr(self) -> None:
