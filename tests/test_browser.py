@@ -109,3 +109,39 @@ def test_a_call_in_the_browser(server: str, isolated_home: Path, tmp_path: Path)
     assert turns[1]["speaker"] == "trainee"
     assert turns[1]["text"] == "请问是王敏女士本人吗？"
     assert turns[2]["speaker"] == "persona" and turns[2]["state"] == "verified"
+
+
+def test_f4_in_the_browser_takes_up_an_interrupted_call(server: str, isolated_home: Path) -> None:
+    from simulator.catalog import resolve
+    from simulator.records import Store
+    from simulator.records.owner import Owner, this_process
+    from simulator.session import Session
+
+    # A call whose browser tab (and app process) went away after one line.
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(timeout=30)
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    with Store.open(isolated_home / "collectsim.db") as store:
+        before = Session(resolve("cc-m1-forgetful").scenario, trainee="Sam")
+        before.say("请问是王敏女士本人吗？")
+        store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(server)
+        page.wait_for_selector("canvas, .xterm", timeout=30_000)
+        page.wait_for_timeout(5000)  # the app process starts behind the page
+        page.mouse.click(210, 44)  # the trainee name field
+        type_line(page, "Sam")
+        page.keyboard.press("F4")
+        page.wait_for_timeout(1500)
+        type_line(page, "您好，我是某银行信用卡中心的客服专员小李，工号1024。")
+        for _ in range(100):
+            with Store.open(isolated_home / "collectsim.db") as store:
+                [attempt] = store.attempts()
+            if attempt.trainee_turns == 2:
+                break
+            time.sleep(0.2)
+        browser.close()
+    assert attempt.id == before.transcript.attempt_id  # the same attempt, one line further
+    assert attempt.trainee_turns == 2
