@@ -329,10 +329,9 @@ async def test_an_interrupted_call_is_resumed_in_the_app(store_url: str) -> None
             before.say(line)
         store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
     attempt_id = before.transcript.attempt_id
-    session, recorder, journal = resume_call(attempt_id[:6], None)
-    resumed = CollectSimApp(
-        lang="zh", trainee="小李", resume=(session, journal, recorder.recording)
-    )
+    resumed = CollectSimApp(lang="zh")
+    session, store, _journal = resume_call(attempt_id[:6], None, resumed.records_failed)
+    resumed.open_resumed(session, store)
     async with resumed.run_test(size=SIZE) as pilot:
         await pilot.pause()
         call = pilot.app.screen

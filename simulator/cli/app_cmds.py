@@ -40,12 +40,9 @@ def run_tui(args: argparse.Namespace) -> int:
             raise UserError("--resume takes the scenario and trainee from the attempt", status=2)
         from simulator.cli.resume import resume_call
 
-        session, recorder, journal = resume_call(args.resume, args.db)
-        app = CollectSimApp(
-            lang=args.lang,
-            trainee=session.transcript.trainee,
-            resume=(session, journal, recorder.recording),
-        )
+        app = CollectSimApp(lang=args.lang)
+        session, store, _journal = resume_call(args.resume, args.db, app.records_failed)
+        app.open_resumed(session, store)
         app.run()
         return 0
     entries = None

@@ -14,15 +14,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
-from scoring.transcript import Transcript, Turn
 from simulator.cli.errors import UserError
 from simulator.hr import overview, top_findings
 from simulator.paths import data_dir
 from simulator.records import Store, StoreError
 from simulator.records.certificates import CertificateError, Keys, issue, verify
-from simulator.records.sink import RecordingSink
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
 from simulator.records.xapi import statement
 from simulator.rescore import rescore
@@ -65,38 +63,20 @@ def trainee_name(raw: str, option: str = "--trainee") -> str:
     return name
 
 
-class CliRecorder:
-    """A RecordingSink whose store errors end the command with one line, not a traceback."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.recording = RecordingSink(store)
-
-    def begin(self, transcript: Transcript) -> None:
-        with store_errors():
-            self.recording.begin(transcript)
-
-    def resume(self, transcript: Transcript) -> None:
-        with store_errors():
-            self.recording.resume(transcript)
-
-    def append(self, turn: Turn) -> None:
-        with store_errors():
-            self.recording.append(turn)
-
-    def finish(self, transcript: Transcript) -> None:
-        with store_errors():
-            self.recording.finish(transcript)
+def fail_on_store_error(exc: StoreError) -> NoReturn:
+    """A store that fails during a headless call ends the command with one line."""
+    raise UserError(str(exc)) from None
 
 
-def recorder_for(trainee: str | None, db: str | None) -> CliRecorder | None:
-    """`play --trainee NAME [--db URL]`: the call is recorded; without a name it is not."""
+def recorder_for(trainee: str | None, db: str | None) -> Store | None:
+    """`play --trainee NAME [--db URL]`: the store the call is recorded in; without a name
+    it is not recorded."""
     if trainee is None:
         if db is not None:
             raise UserError("--db records the call: name the trainee with --trainee NAME")
         return None
     trainee_name(trainee)
-    return CliRecorder(open_store(db))
+    return open_store(db)
 
 
 # -- parsers --------------------------------------------------------------------------------

@@ -14,11 +14,10 @@ from scoring.i18n import Lang
 from simulator.catalog import load_catalog, resolve
 from simulator.cli import hr_cmds
 from simulator.cli.errors import UserError
-from simulator.cli.hr_cmds import CliRecorder
 from simulator.cli.resume import resume_call
-from simulator.journal import JournalSink, TurnSink
-from simulator.paths import data_dir
-from simulator.records.sink import FanOut
+from simulator.recording import journal_sink
+from simulator.records.sink import recorded
+from simulator.records.store import Store
 from simulator.scenario import Scenario
 from simulator.session import Session
 
@@ -96,19 +95,19 @@ def _warning_lines(findings: list[Finding], lang: Lang) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     out = sys.stdout
-    recorder: CliRecorder | None
+    store: Store | None
     if args.resume:
         if args.scenario or args.trainee or args.seed or args.mode != "practice":
             raise UserError("--resume takes the scenario, trainee, seed and mode from the attempt")
-        session, recorder, journal = resume_call(args.resume, args.db)
+        session, store, journal = resume_call(args.resume, args.db)
         scenario = session.scenario
     else:
-        journal = JournalSink(data_dir() / "journal")
+        journal = journal_sink()
         scenario = (
             resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
         )
-        recorder = hr_cmds.recorder_for(args.trainee, args.db)
-        sink: TurnSink = journal if recorder is None else FanOut(journal, recorder)
+        store = hr_cmds.recorder_for(args.trainee, args.db)
+        sink = recorded(journal, store, hr_cmds.fail_on_store_error)
         trainee = args.trainee.strip() if args.trainee else "trainee"
         session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
     lang = scenario.lang
@@ -183,10 +182,9 @@ def run(args: argparse.Namespace) -> int:
         if journal.path is not None:
             saved = "通话已保存" if lang == "zh" else "Call saved to"
             print(f"{saved}: {journal.path}", file=out)
-        if recorder is not None:
-            recorded = "已记录" if lang == "zh" else "Recorded"
-            where = recorder.store.target
-            print(f"{recorded}: {session.transcript.attempt_id} ({where})", file=out)
+        if store is not None:
+            stored = "已记录" if lang == "zh" else "Recorded"
+            print(f"{stored}: {session.transcript.attempt_id} ({store.target})", file=out)
     return 0
 
 

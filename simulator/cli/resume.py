@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from simulator.catalog import resolve
 from simulator.cli.errors import UserError
-from simulator.cli.hr_cmds import CliRecorder, open_store, store_errors
+from simulator.cli.hr_cmds import fail_on_store_error, open_store, store_errors
 from simulator.journal import JournalSink
 from simulator.recording import journal_sink
-from simulator.records.owner import this_process
-from simulator.records.sink import FanOut
+from simulator.records.db import StoreError
+from simulator.records.store import Store
+from simulator.resuming import resume
 from simulator.session import ResumeError, Session
 
 
-def resume_call(attempt: str, db: str | None) -> tuple[Session, CliRecorder, JournalSink]:
-    """The attempt (id or prefix), claimed for this process and rebuilt by replaying its
-    lines; it goes on recording into the same attempt and journal."""
-    recorder = CliRecorder(open_store(db, create=False))
+def resume_call(
+    attempt: str,
+    db: str | None,
+    on_error: Callable[[StoreError], None] = fail_on_store_error,
+) -> tuple[Session, Store, JournalSink]:
+    """The attempt (id or prefix) taken up; its store is the caller's to close. A store
+    failure later in the call goes to `on_error` (by default: a one-line error)."""
+    store = open_store(db, create=False)
+    journal = journal_sink()
     try:
         with store_errors():
-            attempt_id = recorder.store.resolve(attempt)
-            transcript = recorder.store.take_over(attempt_id, this_process())
-        journal = journal_sink()
-        scenario = resolve(transcript.scenario_id).scenario
-        try:
-            session = Session.resumed(scenario, transcript, FanOut(journal, recorder))
-        except ResumeError as exc:
-            raise UserError(str(exc)) from None
+            attempt_id = store.resolve(attempt)
+            session = resume(
+                store, attempt_id, lambda sid: resolve(sid).scenario, journal, on_error
+            )
+    except ResumeError as exc:
+        store.close()
+        raise UserError(str(exc)) from None
     except BaseException:
-        recorder.store.close()
+        store.close()
         raise
-    return session, recorder, journal
+    return session, store, journal

@@ -67,9 +67,10 @@ class FanOut:
 
 
 class TolerantSink:
-    """A sink whose first store failure is reported (`on_error`) and the rest skipped: the
-    call goes on, and the journal written before it keeps every turn. For the app, where a
-    database gone away (a PostgreSQL restart, a full disk) must not end a trainee's call."""
+    """A sink whose store failures go to `on_error`, the first one only: later writes are
+    skipped. The app reports it and the call goes on (the journal, written first, keeps
+    every turn: a PostgreSQL restart or a full disk must not end a trainee's call); the
+    command line ends with a one-line error."""
 
     def __init__(self, sink: TurnSink, on_error: Callable[[StoreError], None]) -> None:
         self.sink = sink
@@ -96,3 +97,13 @@ class TolerantSink:
 
     def finish(self, transcript: Transcript) -> None:
         self._guard(lambda: self.sink.finish(transcript))
+
+
+def recorded(
+    journal: TurnSink, store: Store | None, on_error: Callable[[StoreError], None]
+) -> TurnSink:
+    """Where a call's turns go: the journal first (on disk before anything else), then the
+    records store when there is one, its failures handed to `on_error`."""
+    if store is None:
+        return journal
+    return FanOut(journal, TolerantSink(RecordingSink(store), on_error))

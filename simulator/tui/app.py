@@ -15,9 +15,9 @@ from simulator.tui.strings import t
 
 if TYPE_CHECKING:
     from simulator.catalog import Entry
-    from simulator.journal import JournalSink, TurnSink
+    from simulator.journal import TurnSink
     from simulator.records import Store
-    from simulator.records.sink import RecordingSink
+    from simulator.scenario import Scenario
     from simulator.session import Session
 
 
@@ -44,7 +44,6 @@ class CollectSimApp(App[None]):
         entries: list[Entry] | None = None,
         scenario_id: str | None = None,
         records_url: str | None = None,
-        resume: tuple[Session, JournalSink, RecordingSink] | None = None,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang or default_lang()
@@ -55,14 +54,7 @@ class CollectSimApp(App[None]):
         self._records_url = records_url
         self._store: Store | None = None
         self._store_failed = False
-        # `--resume`: an interrupted call, rebuilt, recording into its journal and store.
-        self._resume: Session | None = None
-        if resume is not None:
-            from simulator.records.sink import FanOut, TolerantSink
-
-            self._resume, journal, recording = resume
-            self._store = recording.store
-            self._resume.sink = FanOut(journal, TolerantSink(recording, self._records_failed))
+        self._resume: Session | None = None  # `tui --resume`: the call to open first
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
@@ -107,26 +99,22 @@ class CollectSimApp(App[None]):
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
         from simulator.recording import journal_sink
-        from simulator.records.sink import (  # loads the judge: at call time
-            FanOut,
-            RecordingSink,
-            TolerantSink,
-        )
+        from simulator.records.sink import recorded  # loads the judge: at call time
 
-        store = self.records()
-        journal = journal_sink()
-        if store is None:
-            return journal
-        return FanOut(journal, TolerantSink(RecordingSink(store), self._records_failed))
+        return recorded(journal_sink(), self.records(), self.records_failed)
+
+    def open_resumed(self, session: Session, store: Store) -> None:
+        """`tui --resume`: open on this call, already taken up in `store` (see resume_call);
+        its store failures must go to `records_failed`."""
+        self._resume, self._store, self.trainee = session, store, session.transcript.trainee
 
     def resume_latest(self, trainee: str) -> Session | None:
-        """The trainee's latest interrupted call, claimed and rebuilt, recording again; None
-        when there is none. ValueError (one line) when it cannot be taken up."""
+        """The trainee's latest interrupted call, taken up; None when there is none.
+        ValueError (one line) when it cannot be."""
         from simulator.recording import journal_sink
         from simulator.records import StoreError
-        from simulator.records.owner import this_process
-        from simulator.records.sink import FanOut, RecordingSink, TolerantSink
-        from simulator.session import ResumeError, Session
+        from simulator.resuming import resume
+        from simulator.session import ResumeError
 
         store = self.records()
         if store is None:
@@ -135,18 +123,21 @@ class CollectSimApp(App[None]):
             interrupted = store.attempts(trainee=trainee, status="interrupted")
             if not interrupted:
                 return None
-            transcript = store.take_over(interrupted[-1].id, this_process())
-            entry = next(
-                (e for e in self.entries or [] if e.scenario.id == transcript.scenario_id), None
+            return resume(
+                store, interrupted[-1].id, self._scenario, journal_sink(), self.records_failed
             )
-            if entry is None:
-                raise ResumeError(f"scenario {transcript.scenario_id} is not in the catalog")
-            sink = FanOut(journal_sink(), TolerantSink(RecordingSink(store), self._records_failed))
-            return Session.resumed(entry.scenario, transcript, sink)
         except (StoreError, ResumeError) as exc:
             raise ValueError(str(exc)) from None
 
-    def _records_failed(self, exc: Exception) -> None:
+    def _scenario(self, scenario_id: str) -> Scenario:
+        from simulator.session import ResumeError
+
+        for entry in self.entries or []:
+            if entry.scenario.id == scenario_id:
+                return entry.scenario
+        raise ResumeError(f"scenario {scenario_id} is not in the catalog")
+
+    def records_failed(self, exc: Exception) -> None:
         self.notify(t("records_failed", self.lang, reason=exc), severity="error", timeout=10)
 
     def on_unmount(self) -> None:
