@@ -24,7 +24,7 @@ if not Path(CHROMIUM).exists():
         raise RuntimeError("chromium is not installed; .ci/run installs it")
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 FLAGS = [
     "--no-sandbox",
@@ -89,15 +89,21 @@ def type_line(page: Page, text: str) -> None:
     page.wait_for_timeout(400)
 
 
+def signed_in(browser: Browser, server: str, trainee: str) -> Page:
+    """The app open in a new page, the trainee's name given (the catalog has the focus)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server)
+    page.wait_for_selector("canvas, .xterm", timeout=30_000)
+    page.wait_for_timeout(5000)  # the app process starts behind the page
+    page.mouse.click(210, 44)  # the trainee name field
+    type_line(page, trainee)
+    return page
+
+
 def test_a_call_in_the_browser(server: str, isolated_home: Path, tmp_path: Path) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(server)
-        page.wait_for_selector("canvas, .xterm", timeout=30_000)
-        page.wait_for_timeout(5000)  # the app process starts behind the page
-        page.mouse.click(210, 44)  # the trainee name field
-        type_line(page, "Sam")
+        page = signed_in(browser, server, "Sam")
         page.mouse.click(500, 97)  # the catalog filter
         type_line(page, "cc-m1-forgetful")
         page.keyboard.press("Enter")  # open the only scenario left
@@ -127,12 +133,7 @@ def test_f4_in_the_browser_takes_up_an_interrupted_call(server: str, isolated_ho
         store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(server)
-        page.wait_for_selector("canvas, .xterm", timeout=30_000)
-        page.wait_for_timeout(5000)  # the app process starts behind the page
-        page.mouse.click(210, 44)  # the trainee name field
-        type_line(page, "Sam")
+        page = signed_in(browser, server, "Sam")
         page.keyboard.press("F4")
         page.wait_for_timeout(1500)
         type_line(page, "您好，我是某银行信用卡中心的客服专员小李，工号1024。")

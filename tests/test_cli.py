@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from simulator.journal import read_journal
+from tests.calls import kill_play_after
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_SCRIPT = """\
@@ -138,27 +139,8 @@ def test_play_without_scenario_offers_a_menu(isolated_home: Path) -> None:
 
 
 def test_killed_process_keeps_every_said_turn(isolated_home: Path) -> None:
-    env = {**os.environ, "COLLECTSIM_HOME": str(isolated_home), "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env=env,
-        text=True,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdout.readline()  # title
-    proc.stdout.readline()  # persona's opening line
-    for line in ["请问是王敏本人吗？", "您的信用卡逾期18天了。"]:
-        proc.stdin.write(line + "\n")
-        proc.stdin.flush()
-        # Echo and any warnings come first; once the reply is out, both turns are on disk.
-        while not proc.stdout.readline().startswith("王敏:"):
-            pass
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    said = ["请问是王敏本人吗？", "您的信用卡逾期18天了。"]
+    assert kill_play_after(isolated_home, said) == -signal.SIGKILL
     journals = list((isolated_home / "journal").glob("*.jsonl"))
     assert len(journals) == 1
     transcript, finished = read_journal(journals[0])

@@ -27,13 +27,14 @@ from simulator.records.sink import RecordingSink
 from simulator.reporting import report_for
 from simulator.scenario import Scenario
 from simulator.session import ResumeError, Session
-from tests.calls import FORGETFUL_GOOD
+from tests.calls import FORGETFUL_GOOD, kill_play_after
 
 ROOT = Path(__file__).resolve().parent.parent
 FORGETFUL = ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml"
 GOOD = FORGETFUL_GOOD
 BAD = ["喂，王敏吗？", "你欠的钱再不还，我们就报警抓你坐牢。", "你这种人真是不要脸。"]
-ATTEMPT_KEYS = {
+# The stable shape of `hr attempts --json` and `--csv`, in column order.
+ATTEMPT_KEYS_ORDER = (
     "id",
     "trainee",
     "scenario",
@@ -43,7 +44,8 @@ ATTEMPT_KEYS = {
     "score",
     "passed",
     "started_at",
-}
+)
+ATTEMPT_KEYS = set(ATTEMPT_KEYS_ORDER)
 
 
 def record(
@@ -502,19 +504,6 @@ def test_play_records_and_hr_attempts_json_has_the_stable_shape(
     assert status == 0 and "PASSED" in out and GOOD[-1] in out
 
 
-ATTEMPT_KEYS_ORDER = (
-    "id",
-    "trainee",
-    "scenario",
-    "mode",
-    "status",
-    "trainee_turns",
-    "score",
-    "passed",
-    "started_at",
-)
-
-
 def test_hr_trainees_by_cohort(
     db: str, forgetful: Scenario, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -776,29 +765,9 @@ def test_finding_statistics_of_a_cohort_count_its_findings(db: str, forgetful: S
 
 
 def _killed_call(db: str, home: Path, said: list[str]) -> str:
-    """A `play` process killed -9 after the persona answered every line of `said`."""
-    env = {**os.environ, "COLLECTSIM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    command = [sys.executable, "-u", "-m", "simulator.cli.main", "play", "cc-m1-forgetful"]
-    proc = subprocess.Popen(
-        [*command, "--trainee", "alice", "--db", db],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env=env,
-        text=True,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdout.readline()  # title
-    proc.stdout.readline()  # persona's opening line
-    for line in said:
-        proc.stdin.write(line + "\n")
-        proc.stdin.flush()
-        while not (shown := proc.stdout.readline()).startswith("王敏:"):
-            assert shown, f"play ended early: {proc.communicate()[1]}"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    """A recorded `play` process killed -9 after the persona answered every line of `said`."""
+    status = kill_play_after(home, said, "--trainee", "alice", "--db", db)
+    assert status == -signal.SIGKILL
     with Store.open(db) as store:
         [attempt] = store.attempts()
     assert attempt.status == "interrupted"
