@@ -122,19 +122,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"({hint})", file=out)
         for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
             print(f"{persona if turn.speaker == 'persona' else you}: {turn.text}", file=out)
-    for line in _prompted(lines, you, out, interactive and not args.json and not session.ended):
-        if session.ended:
-            break
+    practice = session.transcript.mode == "practice"
+    # A call resumed after it had ended reads no more lines: only its note may be owed.
+    said = iter(()) if session.ended else _prompted(lines, you, out, interactive and not args.json)
+    for line in said:
         if line.strip() in END_COMMANDS:
             break
         if not line.strip():
             continue
         exchange = session.say(line)
-        mode = session.transcript.mode
         if not args.json:
             if not interactive:
                 print(f"{you}: {line}", file=out)
-            if mode == "practice":
+            if practice:
                 for warning in _warning_lines(exchange.findings, lang):
                     print(warning, file=out)
             print(f"{persona}: {exchange.persona.text}", file=out)
