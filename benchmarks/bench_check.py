@@ -21,7 +21,7 @@ from scoring.compliance import LineContext, judge_for
 from scoring.judging import judge_turn
 from scoring.rulepack import load_pack
 from scoring.transcript import TurnContext
-from simulator.catalog import load_catalog
+from simulator.engine.catalog import load_catalog
 
 LINES = 10_000
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulator.hr import overview, top_findings
 from simulator.records import Store
-from simulator.tracks import load_tracks
+from simulator.training.hr import overview, top_findings
+from simulator.training.tracks import load_tracks
 from tests.backends import BACKENDS, TEST_PG_VAR, pg_schema
 from tests.records_seed import fixed_now, seed
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulator.catalog import load_catalog
-from simulator.session import Session
+from simulator.engine.catalog import load_catalog
+from simulator.engine.session import Session
 
 LINES = {
     "zh": [

@@ -11,11 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulator.lint import lint
-from simulator.loader import scenario_from_located
-from simulator.paths import REPO_SCENARIOS
-from simulator.validation import files_under, validate
-from simulator.yamlsafe import load_file
+from simulator.authoring.lint import lint
+from simulator.authoring.validation import files_under, validate
+from simulator.engine.loader import scenario_from_located
+from simulator.engine.paths import REPO_SCENARIOS
+from simulator.engine.yamlsafe import load_file
 
 
 def main() -> None:

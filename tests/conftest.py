@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.loader import load_scenario
-from simulator.scenario import Scenario
+from simulator.engine.loader import load_scenario
+from simulator.engine.scenario import Scenario
 from tests.backends import BACKENDS, pg_schema
 
 ROOT = Path(__file__).resolve().parent.parent

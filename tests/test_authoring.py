@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from simulator.graph import to_dot, to_mermaid
-from simulator.lint import lint
-from simulator.loader import load_scenario
-from simulator.scaffold import scaffold
-from simulator.schema import dump, golden_schema, scenario_schema, track_schema
-from simulator.yamlsafe import load_file
+from simulator.authoring.graph import to_dot, to_mermaid
+from simulator.authoring.lint import lint
+from simulator.authoring.scaffold import scaffold
+from simulator.authoring.schema import dump, golden_schema, scenario_schema, track_schema
+from simulator.engine.loader import load_scenario
+from simulator.engine.yamlsafe import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "scenarios" / "cc-m1-forgetful.scenario.yaml"
@@ -166,7 +166,7 @@ def test_scaffold_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def _validate(tmp_path: Path, golden: str) -> list[str]:
-    from simulator.validation import validate
+    from simulator.authoring.validation import validate
 
     (tmp_path / "tests").mkdir(exist_ok=True)
     (tmp_path / "cc-m1-forgetful.scenario.yaml").write_text(
@@ -214,8 +214,8 @@ def test_broken_golden_files_are_reported_with_position(
 
 
 def test_catalog_docs_are_current() -> None:
-    from simulator.catalog import load_catalog
-    from simulator.catalog_docs import catalog_markdown
+    from simulator.authoring.catalog_docs import catalog_markdown
+    from simulator.engine.catalog import load_catalog
 
     entries, problems = load_catalog(ROOT / "scenarios")
     assert not problems

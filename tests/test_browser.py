@@ -121,10 +121,10 @@ def test_a_call_in_the_browser(server: str, isolated_home: Path, tmp_path: Path)
 
 
 def test_f4_in_the_browser_takes_up_an_interrupted_call(server: str, isolated_home: Path) -> None:
-    from simulator.catalog import resolve
+    from simulator.engine.catalog import resolve
+    from simulator.engine.session import Session
     from simulator.records import Store
     from simulator.records.owner import Owner, this_process
-    from simulator.session import Session
 
     # A call whose browser tab (and app process) went away after one line.
     child = subprocess.Popen([sys.executable, "-c", "pass"])

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from scoring.callnote import judge_note
-from simulator.loader import load_scenario
-from simulator.reporting import report_for
-from simulator.scenario import Scenario
-from simulator.session import Session
+from simulator.engine.loader import load_scenario
+from simulator.engine.reporting import report_for
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = [

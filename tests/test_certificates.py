@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from simulator.catalog import resolve
+from simulator.authoring.goldens import load_tests
 from simulator.cli.main import main
-from simulator.goldens import load_tests
+from simulator.engine.catalog import resolve
+from simulator.engine.session import Session
 from simulator.records import Store
 from simulator.records.sink import RecordingSink
-from simulator.session import Session
-from simulator.tracks import load_tracks
+from simulator.training.tracks import load_tracks
 
 ROOT = Path(__file__).resolve().parent.parent
 

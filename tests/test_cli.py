@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.journal import read_journal
+from simulator.engine.journal import read_journal
 from tests.calls import kill_play_after
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from scoring.transcript import Turn
-from simulator.journal import NullSink
-from simulator.scenario import Scenario
-from simulator.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
+from simulator.engine.journal import NullSink
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
 from tests.calls import FORGETFUL_GOOD
 
 GOOD = FORGETFUL_GOOD

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.goldens import golden_files, load_tests, run_conversation
+from simulator.authoring.goldens import golden_files, load_tests, run_conversation
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 

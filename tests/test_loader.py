@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.loader import ScenarioError, load_scenario, load_scenario_text
-from simulator.yamlsafe import MAX_BYTES
+from simulator.engine.loader import ScenarioError, load_scenario, load_scenario_text
+from simulator.engine.yamlsafe import MAX_BYTES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "scenarios" / "cc-m1-forgetful.scenario.yaml"
 

@@ -17,16 +17,16 @@ import pytest
 
 from scoring.transcript import Transcript
 from simulator.cli.main import main
-from simulator.journal import read_journal
-from simulator.loader import load_scenario
+from simulator.engine.journal import read_journal
+from simulator.engine.loader import load_scenario
+from simulator.engine.reporting import report_for
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import ResumeError, Session
 from simulator.records import Store, StoreError, best_by_scenario, parse_target
 from simulator.records.db import Database
 from simulator.records.migrations import CURRENT_VERSION
 from simulator.records.owner import STALE_AFTER, Owner, this_process
 from simulator.records.sink import RecordingSink
-from simulator.reporting import report_for
-from simulator.scenario import Scenario
-from simulator.session import ResumeError, Session
 from tests.calls import FORGETFUL_GOOD, kill_play_after
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -632,7 +632,7 @@ def test_rescore_shows_changes_and_keeps_the_originals(
             update={"rules": [r for r in judge.pack.rules if r.id != "CN-INSULT-ABUSE"]}
         )
     )
-    monkeypatch.setattr("simulator.reporting.judge_for", lambda jurisdiction: lenient)
+    monkeypatch.setattr("simulator.engine.reporting.judge_for", lambda jurisdiction: lenient)
     _, out, _ = cli("rescore", "--json", capsys=capsys)
     [change] = json.loads(out)
     assert change["rules_removed"] == ["CN-INSULT-ABUSE"]
@@ -709,8 +709,8 @@ def test_exports_csv_and_xapi(
 
 
 def test_hr_overview_agrees_with_the_per_attempt_rules(db: str) -> None:
-    from simulator.hr import overview
-    from simulator.tracks import load_tracks, progress
+    from simulator.training.hr import overview
+    from simulator.training.tracks import load_tracks, progress
     from tests.records_seed import fixed_now, seed
 
     [track] = load_tracks(Path(__file__).resolve().parent.parent / "scenarios" / "tracks")
@@ -739,7 +739,7 @@ def test_hr_overview_agrees_with_the_per_attempt_rules(db: str) -> None:
 
 
 def test_finding_statistics_of_a_cohort_count_its_findings(db: str, forgetful: Scenario) -> None:
-    from simulator.hr import top_findings
+    from simulator.training.hr import top_findings
     from tests.records_seed import fixed_now, seed
 
     with Store.open(db) as store:

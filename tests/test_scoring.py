@@ -14,9 +14,9 @@ from scoring.judging import judge_turn
 from scoring.render import to_html, to_markdown
 from scoring.scorer import score
 from scoring.transcript import TurnContext
-from simulator.reporting import report_for
-from simulator.scenario import Scenario
-from simulator.session import Session
+from simulator.engine.reporting import report_for
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
 from tests.calls import FORGETFUL_GOOD
 
 CALL_DAY = date(2026, 11, 20)

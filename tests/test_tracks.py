@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from scoring.i18n import Bilingual
-from simulator.loader import ScenarioError
-from simulator.tracks import AttemptResult, Level, Track, load_track, load_tracks, progress
-from simulator.validation import validate
+from simulator.authoring.validation import validate
+from simulator.engine.loader import ScenarioError
+from simulator.records.results import AttemptResult
+from simulator.training.tracks import Level, Track, load_track, load_tracks, progress
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 29, 12, 0)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from simulator.catalog import load_catalog
+from simulator.engine.catalog import load_catalog
 from simulator.tui.app import CollectSimApp
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.report import ReportScreen
@@ -204,37 +203,6 @@ async def test_catalog_filters() -> None:
         assert table.row_count == 0
 
 
-def test_textual_is_imported_only_in_the_tui_package() -> None:
-    offenders = []
-    for path in [*(ROOT / "simulator").rglob("*.py"), *(ROOT / "scoring").rglob("*.py")]:
-        if "tui" in path.relative_to(ROOT).parts:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-            if any(n == "textual" or n.startswith(("textual.", "textual_serve")) for n in names):
-                offenders.append(str(path))
-    assert not offenders
-
-
-def test_scoring_never_imports_simulator() -> None:
-    for path in (ROOT / "scoring").rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("simulator"):
-                pytest.fail(f"{path} imports {node.module}")
-            if isinstance(node, ast.Import) and any(
-                a.name.startswith("simulator") for a in node.names
-            ):
-                pytest.fail(f"{path} imports simulator")
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_snapshot_start(snap_compare: object, lang: str) -> None:
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE)  # type: ignore[operator]
@@ -316,9 +284,9 @@ async def test_an_interrupted_call_is_resumed_in_the_app(store_url: str) -> None
     import sys
 
     from simulator.cli.resume import resume_call
+    from simulator.engine.session import Session
     from simulator.records import Store
     from simulator.records.owner import Owner, this_process
-    from simulator.session import Session
 
     scenario = next(e.scenario for e in load_catalog()[0] if e.scenario.id == "cc-m1-forgetful")
     child = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -448,8 +416,8 @@ def test_snapshot_hr(snap_compare: object, lang: str) -> None:
 
 async def test_a_records_store_that_fails_mid_call_does_not_end_the_call(store_url: str) -> None:
     # store_url: in each backend (it is the default store, COLLECTSIM_DB)
-    from simulator.journal import read_journal
-    from simulator.paths import data_dir
+    from simulator.engine.journal import read_journal
+    from simulator.engine.paths import data_dir
 
     async with app().run_test(size=SIZE) as pilot:
         call = await open_call(pilot)
@@ -475,9 +443,9 @@ async def test_f4_takes_up_the_trainees_interrupted_call(store_url: str) -> None
     import subprocess
     import sys
 
+    from simulator.engine.session import Session
     from simulator.records import Store
     from simulator.records.owner import Owner, this_process
-    from simulator.session import Session
 
     async with app().run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from simulator.catalog import load_catalog
+from simulator.cli.common import add_db_option
 from simulator.cli.errors import UserError
+from simulator.engine.catalog import load_catalog
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,11 +14,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     tui.add_argument("--scenario", help="open this scenario's call directly")
     tui.add_argument("--trainee", default="", help="trainee name")
     tui.add_argument("--lang", choices=["zh", "en"], default=None, help="UI language")
-    tui.add_argument(
-        "--db",
-        default=None,
-        help="records store URL (default: COLLECTSIM_DB or the SQLite file in the data directory)",
-    )
+    add_db_option(tui)
     tui.add_argument(
         "--resume",
         metavar="ATTEMPT",

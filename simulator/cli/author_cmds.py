@@ -9,18 +9,18 @@ import sys
 from pathlib import Path
 
 from scoring.intents import matcher
-from simulator.catalog import load_catalog, resolve
-from simulator.catalog_docs import catalog_markdown
+from simulator.authoring.catalog_docs import catalog_markdown
+from simulator.authoring.goldens import golden_files, load_tests, run_conversation
+from simulator.authoring.graph import to_dot, to_mermaid
+from simulator.authoring.lint import lint
+from simulator.authoring.scaffold import scaffold
+from simulator.authoring.schema import dump, golden_schema, scenario_schema, track_schema
 from simulator.cli.errors import UserError
-from simulator.goldens import golden_files, load_tests, run_conversation
-from simulator.graph import to_dot, to_mermaid
-from simulator.lint import lint
-from simulator.loader import SUFFIX, ScenarioError, scenario_from_located
-from simulator.paths import scenarios_dir
-from simulator.scaffold import scaffold
-from simulator.schema import dump, golden_schema, scenario_schema, track_schema
-from simulator.tracks import load_tracks, tracks_dir
-from simulator.yamlsafe import Problem, YamlError, load_file
+from simulator.engine.catalog import load_catalog, resolve
+from simulator.engine.loader import SUFFIX, ScenarioError, scenario_from_located
+from simulator.engine.paths import scenarios_dir
+from simulator.engine.yamlsafe import Problem, YamlError, load_file
+from simulator.training.tracks import load_tracks, tracks_dir
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
 DOCS_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "scenarios.md"

@@ -6,78 +6,30 @@ Every listing has `--json` (a stable shape: keys are added, never renamed) and `
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
-import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn, TextIO
 
+from simulator.cli.common import (
+    add_db_option,
+    add_range,
+    date_range,
+    open_store,
+    store_errors,
+    trainee_name,
+)
 from simulator.cli.errors import UserError
-from simulator.hr import overview, top_findings
-from simulator.paths import data_dir
-from simulator.records import Store, StoreError
-from simulator.records.certificates import CertificateError, Keys, issue, verify
+from simulator.cli.output import print_csv, print_json, print_table
+from simulator.engine.paths import data_dir
+from simulator.records import StoreError
+from simulator.records.results import AttemptResult
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
-from simulator.records.xapi import statement
-from simulator.rescore import rescore
-from simulator.tracks import AttemptResult, Track, load_tracks, tracks_dir
-
-MAX_NAME_CHARS = 200
-
-
-@contextmanager
-def store_errors() -> Iterator[None]:
-    """Store problems become the CLI's one-line errors."""
-    try:
-        yield
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-
-
-def open_store(db: str | None, *, create: bool = True) -> Store:
-    with store_errors():
-        return Store.open(db, create=create)
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="records store: a SQLite file, sqlite:/// or postgresql://user:pw@host/db URL "
-        "(default: COLLECTSIM_DB, else collectsim.db in the data directory)",
-    )
-
-
-def trainee_name(raw: str, option: str = "--trainee") -> str:
-    name = raw.strip()
-    if not name:
-        raise UserError(f"{option}: the name is empty")
-    if len(name) > MAX_NAME_CHARS:
-        raise UserError(f"{option}: the name is longer than {MAX_NAME_CHARS} characters")
-    if any(unicodedata.category(c).startswith("C") for c in name):
-        raise UserError(f"{option}: the name has control characters")
-    return name
-
-
-def fail_on_store_error(exc: StoreError) -> NoReturn:
-    """A store that fails during a headless call ends the command with one line."""
-    raise UserError(str(exc)) from None
-
-
-def recorder_for(trainee: str | None, db: str | None) -> Store | None:
-    """`play --trainee NAME [--db URL]`: the store the call is recorded in; without a name
-    it is not recorded."""
-    if trainee is None:
-        if db is not None:
-            raise UserError("--db records the call: name the trainee with --trainee NAME")
-        return None
-    trainee_name(trainee)
-    return open_store(db)
-
+from simulator.training.certificates import CertificateError, Keys, issue, verify
+from simulator.training.hr import overview, top_findings
+from simulator.training.rescore import rescore
+from simulator.training.tracks import Track, load_tracks, tracks_dir
+from simulator.training.xapi import statement
 
 # -- parsers --------------------------------------------------------------------------------
 
@@ -89,7 +41,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     r.add_argument("--trainee")
     r.add_argument("--cohort")
     r.add_argument("--scenario", metavar="ID")
-    _add_range(r)
+    add_range(r)
     r.add_argument("--all", action="store_true", help="list unchanged attempts too")
     r.add_argument("--json", action="store_true")
     add_db_option(r)
@@ -103,7 +55,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     a.add_argument("--trainee")
     a.add_argument("--cohort")
     a.add_argument("--scenario", metavar="ID")
-    _add_range(a)
+    add_range(a)
     a.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
     _add_format(a)
     add_db_option(a)
@@ -134,7 +86,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     x.add_argument("--format", choices=["csv", "xapi"], default="csv")
     x.add_argument("--trainee")
     x.add_argument("--cohort")
-    _add_range(x)
+    add_range(x)
     x.add_argument(
         "--home-page",
         default="https://collectsim.invalid",
@@ -190,27 +142,6 @@ def run_missing(args: argparse.Namespace) -> int:
 # -- commands -------------------------------------------------------------------------------
 
 
-def _add_range(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
-    parser.add_argument("--until", metavar="DATE", help="started before (YYYY-MM-DD[THH:MM])")
-
-
-def parse_when(raw: str | None, option: str = "--since") -> datetime | None:
-    """A date or date-time; without an offset it is the local wall clock."""
-    if raw is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(raw.strip())
-    except ValueError:
-        raise UserError(f"{option}: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def date_range(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
-    """`--since` and `--until`: started on or after, and before."""
-    return parse_when(args.since, "--since"), parse_when(args.until, "--until")
-
-
 def run_attempts(args: argparse.Namespace) -> int:
     if args.status is not None and args.status not in STATUSES:
         raise UserError(f"--status: {args.status!r} is not one of {', '.join(STATUSES)}")
@@ -226,11 +157,11 @@ def run_attempts(args: argparse.Namespace) -> int:
         )
     records = [row.to_json() for row in rows]
     if args.json:
-        _print_json(records)
+        print_json(records)
     elif args.csv:
-        _print_csv(AttemptSummary.COLUMNS, records)
+        print_csv(AttemptSummary.COLUMNS, records)
     else:
-        _print_table(
+        print_table(
             ["ID", "TRAINEE", "SCENARIO", "MODE", "STATUS", "TURNS", "SCORE", "PASSED", "STARTED"],
             [_attempt_cells(row) for row in rows],
             empty="no attempts",
@@ -264,11 +195,11 @@ def run_trainees(args: argparse.Namespace) -> int:
         rows = store.trainees(cohort=args.cohort)
     records = [row.to_json() for row in rows]
     if args.json:
-        _print_json(records)
+        print_json(records)
     elif args.csv:
-        _print_csv(TraineeSummary.COLUMNS, records)
+        print_csv(TraineeSummary.COLUMNS, records)
     else:
-        _print_table(
+        print_table(
             ["TRAINEE", "COHORT", "ATTEMPTS", "PASSES", "BEST"],
             [
                 [
@@ -292,7 +223,7 @@ def run_show(args: argparse.Namespace) -> int:
         transcript = store.load_transcript(attempt_id)
         findings = store.findings(attempt_id)
     if args.json:
-        _print_json(
+        print_json(
             {
                 "attempt": detail.to_json(),
                 "report": {
@@ -344,44 +275,6 @@ def run_enrol(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- output ---------------------------------------------------------------------------------
-
-
-def _print_json(payload: object) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _print_csv(columns: Sequence[str], records: list[dict[str, object]]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
-
-
-def _csv_cell(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else value
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _print_table(
-    header: list[str], rows: list[list[str]], empty: str, out: TextIO | None = None
-) -> None:
-    out = out or sys.stdout
-    if not rows:
-        print(empty, file=out)
-        return
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
-        print("  ".join(cells).rstrip(), file=out)
-
-
 def run_progress(args: argparse.Namespace) -> int:
     track = _track(args.track)
     now = datetime.now(UTC)
@@ -407,10 +300,10 @@ def run_progress(args: argparse.Namespace) -> int:
         for r in rows
     ]
     if args.json:
-        _print_json(records)
+        print_json(records)
     elif args.csv:
         columns = ("trainee", "cohort", "track", "highest_level", "next_level", "missing")
-        _print_csv(
+        print_csv(
             columns,
             [
                 {**{k: v for k, v in rec.items() if k != "levels"}, "missing": " ".join(r.missing)}
@@ -418,7 +311,7 @@ def run_progress(args: argparse.Namespace) -> int:
             ],
         )
     else:
-        _print_table(
+        print_table(
             ["TRAINEE", "COHORT", "LEVEL", "NEXT", "STILL NEEDS"],
             [
                 [
@@ -442,11 +335,11 @@ def run_findings(args: argparse.Namespace) -> int:
         {"rule": rule, "severity": severity, "count": n} for rule, severity, n in counts
     ]
     if args.json:
-        _print_json(records)
+        print_json(records)
     elif args.csv:
-        _print_csv(("rule", "severity", "count"), records)
+        print_csv(("rule", "severity", "count"), records)
     else:
-        _print_table(
+        print_table(
             ["RULE", "SEVERITY", "COUNT"],
             [[rule, severity, str(n)] for rule, severity, n in counts],
             empty="no findings",
@@ -468,7 +361,7 @@ def run_rescore(args: argparse.Namespace) -> int:
         results = rescore(store, [a.id for a in attempts])
     shown = [r for r in results if args.all or r.changed]
     if args.json:
-        _print_json([r.to_json() for r in shown])
+        print_json([r.to_json() for r in shown])
         return 0
     changed = sum(r.changed for r in results)
     print(f"{len(results)} attempts rescored, {changed} changed (stored scores are unchanged)")
@@ -502,9 +395,9 @@ def run_export(args: argparse.Namespace) -> int:
             trainee=args.trainee, cohort=args.cohort, status="completed", since=since, until=until
         )
         if args.format == "xapi":
-            _print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
+            print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
             return 0
-    _print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
+    print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
     return 0
 
 

@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from simulator.catalog import UnknownScenario
 from simulator.cli import (
     app_cmds,
     author_cmds,
@@ -17,8 +16,9 @@ from simulator.cli import (
     validate_cmd,
 )
 from simulator.cli.errors import UserError
-from simulator.journal import JournalError
-from simulator.loader import ScenarioError
+from simulator.engine.catalog import UnknownScenario
+from simulator.engine.journal import JournalError
+from simulator.engine.loader import ScenarioError
 
 
 def build_parser() -> argparse.ArgumentParser:

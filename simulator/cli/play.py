@@ -11,15 +11,15 @@ from typing import TextIO
 
 from scoring.findings import Finding
 from scoring.i18n import Lang
-from simulator.catalog import load_catalog, resolve
-from simulator.cli import hr_cmds
+from simulator.cli import common
 from simulator.cli.errors import UserError
 from simulator.cli.resume import resume_call
-from simulator.recording import journal_sink
+from simulator.engine.catalog import load_catalog, resolve
+from simulator.engine.recording import journal_sink
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
 from simulator.records.sink import recorded
 from simulator.records.store import Store
-from simulator.scenario import Scenario
-from simulator.session import Session
 
 END_COMMANDS = {"/end", "/quit", "/挂断"}
 
@@ -36,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="ATTEMPT",
         help="go on with an interrupted call from the records store (its id or a prefix)",
     )
-    hr_cmds.add_db_option(p)
+    common.add_db_option(p)
     p.add_argument("--note", help="the after-call note (for scenarios that ask for one)")
     p.add_argument("--json", action="store_true", help="print the call and report as JSON")
     p.set_defaults(func=run)
@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         scenario = (
             resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
         )
-        store = hr_cmds.recorder_for(args.trainee, args.db)
-        sink = recorded(journal, store, hr_cmds.fail_on_store_error)
+        store = common.recorder_for(args.trainee, args.db)
+        sink = recorded(journal, store, common.fail_on_store_error)
         trainee = args.trainee.strip() if args.trainee else "trainee"
         session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
     lang = scenario.lang
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{ask}> ", end="", file=out, flush=True)
         note = sys.stdin.readline().strip()
     ending = session.end(note=note)
-    from simulator.reporting import report_for  # imported late: keeps `play --help` fast
+    from simulator.engine.reporting import report_for  # imported late: keeps `play --help` fast
 
     report = report_for(session.transcript)
     if args.json:

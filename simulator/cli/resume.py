@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from simulator.catalog import resolve
+from simulator.cli.common import fail_on_store_error, open_store, store_errors
 from simulator.cli.errors import UserError
-from simulator.cli.hr_cmds import fail_on_store_error, open_store, store_errors
-from simulator.journal import JournalSink
-from simulator.recording import journal_sink
+from simulator.engine.catalog import resolve
+from simulator.engine.journal import JournalSink
+from simulator.engine.recording import journal_sink
+from simulator.engine.session import ResumeError, Session
 from simulator.records.db import StoreError
 from simulator.records.store import Store
-from simulator.resuming import resume
-from simulator.session import ResumeError, Session
+from simulator.training.resuming import resume
 
 
 def resume_call(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from scoring.i18n import lang_of
 from scoring.render import to_html, to_markdown
+from simulator.cli.common import add_db_option, open_store, store_errors
 from simulator.cli.errors import UserError
-from simulator.cli.hr_cmds import open_store, store_errors
-from simulator.journal import read_journal
-from simulator.reporting import report_for
+from simulator.engine.journal import read_journal
+from simulator.engine.reporting import report_for
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "score", help="score a stored call: a journal file, or an attempt id in the records"
     )
     p.add_argument("transcript", help="journal .jsonl path, or attempt id (or prefix)")
-    p.add_argument("--db", default=None, help="records store URL (for an attempt id)")
+    add_db_option(p)
     p.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="report language")
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")

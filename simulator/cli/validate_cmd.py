@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from simulator.validation import validate
+from simulator.authoring.validation import validate
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -3,7 +3,8 @@
 SQLite by default (`<data_dir>/collectsim.db`, WAL), or PostgreSQL for a whole centre
 (`postgresql://...`), chosen by `--db` or COLLECTSIM_DB.
 The recording sinks live in `simulator.records.sink` (they pull in the judge; importing
-this package for reading records does not).
+this package for reading records does not). Imports only the engine and scoring: the
+store knows no certification policy and no user interface.
 """
 
 from __future__ import annotations

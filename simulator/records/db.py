@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from simulator.paths import data_dir
+from simulator.engine.paths import data_dir
 
 if TYPE_CHECKING:
     import psycopg

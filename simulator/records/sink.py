@@ -7,11 +7,11 @@ from collections.abc import Callable
 from scoring.compliance import judge_for
 from scoring.report import Report
 from scoring.transcript import Transcript, Turn
-from simulator.journal import TurnSink
+from simulator.engine.journal import TurnSink
+from simulator.engine.reporting import report_for
 from simulator.records.db import StoreError
 from simulator.records.owner import this_process
 from simulator.records.store import Store
-from simulator.reporting import report_for
 
 
 class RecordingSink:

@@ -31,7 +31,7 @@ from simulator.records.migrations import (
     schema_version,
 )
 from simulator.records.owner import Owner, is_interrupted
-from simulator.tracks import AttemptResult
+from simulator.records.results import AttemptResult
 
 Status = Literal["in_progress", "completed", "interrupted"]
 Verdict = Literal["accept", "adjust", "reject"]

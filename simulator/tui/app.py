@@ -14,11 +14,11 @@ from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 
 if TYPE_CHECKING:
-    from simulator.catalog import Entry
-    from simulator.journal import TurnSink
+    from simulator.engine.catalog import Entry
+    from simulator.engine.journal import TurnSink
+    from simulator.engine.scenario import Scenario
+    from simulator.engine.session import Session
     from simulator.records import Store
-    from simulator.scenario import Scenario
-    from simulator.session import Session
 
 
 def default_lang() -> Lang:
@@ -68,7 +68,7 @@ class CollectSimApp(App[None]):
 
     def _load_catalog(self) -> None:
         # Scenario models (pydantic) load here, in the worker, not before the first screen.
-        from simulator.catalog import load_catalog
+        from simulator.engine.catalog import load_catalog
 
         entries, _problems = load_catalog()  # `collectsim validate` reports broken files
         self.call_from_thread(self._catalog_loaded, entries)
@@ -98,7 +98,7 @@ class CollectSimApp(App[None]):
 
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
-        from simulator.recording import journal_sink
+        from simulator.engine.recording import journal_sink
         from simulator.records.sink import recorded  # loads the judge: at call time
 
         return recorded(journal_sink(), self.records(), self.records_failed)
@@ -111,10 +111,10 @@ class CollectSimApp(App[None]):
     def resume_latest(self, trainee: str) -> Session | None:
         """The trainee's latest interrupted call, taken up; None when there is none.
         ValueError (one line) when it cannot be."""
-        from simulator.recording import journal_sink
+        from simulator.engine.recording import journal_sink
+        from simulator.engine.session import ResumeError
         from simulator.records import StoreError
-        from simulator.resuming import resume
-        from simulator.session import ResumeError
+        from simulator.training.resuming import resume
 
         store = self.records()
         if store is None:
@@ -130,7 +130,7 @@ class CollectSimApp(App[None]):
             raise ValueError(str(exc)) from None
 
     def _scenario(self, scenario_id: str) -> Scenario:
-        from simulator.session import ResumeError
+        from simulator.engine.session import ResumeError
 
         for entry in self.entries or []:
             if entry.scenario.id == scenario_id:

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from scoring.findings import Finding
-from simulator.hints import suggest
-from simulator.session import Session
+from simulator.engine.hints import suggest
+from simulator.engine.session import Session
 from simulator.tui.cards import account_card, objectives_card
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen

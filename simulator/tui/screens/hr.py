@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Label, Static
 
-from simulator.hr import TraineeProgress, level_counts, overview, top_findings
-from simulator.tracks import Track, load_tracks
+from simulator.training.hr import TraineeProgress, level_counts, overview, top_findings
+from simulator.training.tracks import Track, load_tracks
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.strings import t
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Header, Input, Static
 
-from simulator.session import Session
+from simulator.engine.session import Session
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal

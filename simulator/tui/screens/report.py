@@ -9,9 +9,9 @@ from textual.widgets import Button, Header, Label, Sparkline, Static
 
 from scoring.render import to_html, to_markdown
 from scoring.report import Report
-from simulator.paths import data_dir
-from simulator.reporting import report_for
-from simulator.session import Session
+from simulator.engine.paths import data_dir
+from simulator.engine.reporting import report_for
+from simulator.engine.session import Session
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.strings import t

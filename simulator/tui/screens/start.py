@@ -14,7 +14,7 @@ from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
 
 if TYPE_CHECKING:
-    from simulator.catalog import Entry
+    from simulator.engine.catalog import Entry
 
 ALL = "all"
 
@@ -162,7 +162,7 @@ class StartScreen(AppScreen):
             self.query_one("#trainee", Input).focus()
             return
         # The engine and the call screen load when the first call starts, not at start-up.
-        from simulator.session import Session
+        from simulator.engine.session import Session
         from simulator.tui.screens.call import CallScreen
 
         entry = next((e for e in self.sim.entries or [] if e.scenario.id == scenario_id), None)

@@ -22,7 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from simulator.tracks import AttemptResult, Track, evidence, progress
+from simulator.records.results import AttemptResult
+from simulator.training.tracks import Track, evidence, progress
 
 FORMAT = "collectsim-certificate/1"
 

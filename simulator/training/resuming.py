@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from simulator.journal import TurnSink
+from simulator.engine.journal import TurnSink
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
 from simulator.records.db import StoreError
 from simulator.records.owner import this_process
 from simulator.records.sink import recorded
 from simulator.records.store import Store
-from simulator.scenario import Scenario
-from simulator.session import Session
 
 
 def resume(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from simulator.catalog import Entry
-from simulator.graph import to_mermaid
+from simulator.authoring.graph import to_mermaid
+from simulator.engine.catalog import Entry
 
 HEADER = """# Scenario catalog
 

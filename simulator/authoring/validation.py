@@ -7,12 +7,12 @@ from pathlib import Path
 
 from scoring.intents import intent_names
 from scoring.rulepack import load_pack
-from simulator.goldens import TEST_SUFFIX, LoadedTests, load_tests
-from simulator.loader import SUFFIX, ScenarioError, load_scenario
-from simulator.persona import HUNG_UP_STATE
-from simulator.scenario import Scenario
-from simulator.tracks import TRACK_SUFFIX, load_track
-from simulator.yamlsafe import Problem, YamlError, load_file
+from simulator.authoring.goldens import TEST_SUFFIX, LoadedTests, load_tests
+from simulator.engine.loader import SUFFIX, ScenarioError, load_scenario
+from simulator.engine.persona import HUNG_UP_STATE
+from simulator.engine.scenario import Scenario
+from simulator.engine.yamlsafe import Problem, YamlError, load_file
+from simulator.training.tracks import TRACK_SUFFIX, load_track
 
 
 def files_under(paths: list[Path]) -> list[Path]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-REPO_SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+REPO_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def data_dir() -> Path:

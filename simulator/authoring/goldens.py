@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.catalog import resolve
-from simulator.loader import load_model
-from simulator.reporting import report_for
-from simulator.session import Exchange, Session
-from simulator.yamlsafe import Located, Problem
+from simulator.engine.catalog import resolve
+from simulator.engine.loader import load_model
+from simulator.engine.reporting import report_for
+from simulator.engine.session import Exchange, Session
+from simulator.engine.yamlsafe import Located, Problem
 
 TEST_SUFFIX = ".test.yaml"
 

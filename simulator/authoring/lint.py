@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from scoring.entities import extract_amounts
 from scoring.rubric import SUCCESS_ENDINGS
-from simulator.graph import edges, ending_of, live_states, reachable, state_names
-from simulator.scenario import Scenario
-from simulator.yamlsafe import Located, Problem
+from simulator.authoring.graph import edges, ending_of, live_states, reachable, state_names
+from simulator.engine.scenario import Scenario
+from simulator.engine.yamlsafe import Located, Problem
 
 DEBT_TALK = {"state_amount", "state_overdue"}
 FAIL_ENDINGS = {"hung_up", "refused", "escalated"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from simulator.records.store import Store
-from simulator.tracks import Track
+from simulator.training.tracks import Track
 
 _NONE: frozenset[str] = frozenset()
 

@@ -8,8 +8,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from scoring.intents import intent_names
-from simulator.scenario import SPECIAL_TRIGGERS, Scenario, content_hash
-from simulator.yamlsafe import Located, Problem, YamlError, load_file, load_text
+from simulator.engine.scenario import SPECIAL_TRIGGERS, Scenario, content_hash
+from simulator.engine.yamlsafe import Located, Problem, YamlError, load_file, load_text
 
 SUFFIX = ".scenario.yaml"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from simulator.loader import SUFFIX
+from simulator.engine.loader import SUFFIX
 
 _ZH = Template("""\
 # yaml-language-server: $$schema=../schemas/scenario.schema.json

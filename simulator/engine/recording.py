@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from simulator.journal import JournalSink
-from simulator.paths import data_dir
+from simulator.engine.journal import JournalSink
+from simulator.engine.paths import data_dir
 
 
 def journal_sink() -> JournalSink:

@@ -13,8 +13,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.i18n import Bilingual
-from simulator.loader import load_model
-from simulator.paths import scenarios_dir
+from simulator.engine.loader import load_model
+from simulator.engine.paths import scenarios_dir
+from simulator.records.results import AttemptResult
 
 TRACK_SUFFIX = ".track.yaml"
 
@@ -44,20 +45,6 @@ class Track(BaseModel):
         if len(ids) != len(set(ids)):
             raise ValueError("level ids must be unique")
         return self
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptResult:
-    """What certification needs to know about one stored attempt."""
-
-    scenario_id: str
-    mode: str
-    completed: bool
-    passed: bool
-    critical: bool
-    score: float | None
-    finished_at: datetime | None
-    attempt_id: str = ""
 
 
 def evidence(track: Track, attempts: Iterable[AttemptResult], now: datetime) -> list[AttemptResult]:

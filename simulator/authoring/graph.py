@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from simulator.persona import HUNG_UP_STATE
-from simulator.scenario import Scenario
+from simulator.engine.persona import HUNG_UP_STATE
+from simulator.engine.scenario import Scenario
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scoring.data_files import load_yaml
 from scoring.ledger import Ledger
-from simulator.session import Session
+from simulator.engine.session import Session
 
 DATA = Path(__file__).parent / "data" / "hints.yaml"
 

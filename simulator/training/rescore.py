@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from simulator.engine.reporting import report_for
 from simulator.records.store import Store
-from simulator.reporting import report_for
 
 
 @dataclass(frozen=True, slots=True)

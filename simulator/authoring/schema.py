@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from simulator.goldens import GoldenFile
-from simulator.scenario import Scenario
-from simulator.tracks import Track
+from simulator.authoring.goldens import GoldenFile
+from simulator.engine.scenario import Scenario
+from simulator.training.tracks import Track
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 # Set by the loader from the file's bytes, never written by a trainer.

@@ -16,9 +16,9 @@ from transitions import EventData, Machine
 
 from scoring.analysis import Analysis
 from scoring.tone import Tone
-from simulator.actions import ACTIONS
-from simulator.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
-from simulator.stock_lines import stock_lines
+from simulator.engine.actions import ACTIONS
+from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
+from simulator.engine.stock_lines import stock_lines
 
 HANG_UP = "hang_up"
 HUNG_UP_STATE = "hung_up"

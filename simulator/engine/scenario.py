@@ -13,7 +13,7 @@ from scoring.i18n import Bilingual, Lang, lang_of
 from scoring.ledger import Ledger
 from scoring.rubric import Ending, Objective, Rubric
 from scoring.taxonomy import Party
-from simulator.actions import ACTION_NAMES
+from simulator.engine.actions import ACTION_NAMES
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
 _IDENT = r"^[a-z][a-z0-9_]*$"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.loader import SUFFIX, ScenarioError, load_scenario
-from simulator.paths import scenarios_dir
-from simulator.scenario import Scenario
-from simulator.yamlsafe import Problem
+from simulator.engine.loader import SUFFIX, ScenarioError, load_scenario
+from simulator.engine.paths import scenarios_dir
+from simulator.engine.scenario import Scenario
+from simulator.engine.yamlsafe import Problem
 
 
 class UnknownScenario(LookupError):

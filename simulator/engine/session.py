@@ -12,10 +12,10 @@ from scoring.findings import Finding
 from scoring.judging import judge_turn
 from scoring.objectives import objective_met
 from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
-from simulator.actions import CONTEXT_FLAGS
-from simulator.journal import NullSink, TurnSink
-from simulator.persona import Persona
-from simulator.scenario import Scenario
+from simulator.engine.actions import CONTEXT_FLAGS
+from simulator.engine.journal import NullSink, TurnSink
+from simulator.engine.persona import Persona
+from simulator.engine.scenario import Scenario
 
 TRAINEE_ENDED = "trainee_ended"
 TURN_LIMIT = "turn_limit"

@@ -1,0 +1,87 @@
+"""What every `collectsim` command shares: the records store option and its errors, trainee
+names, dates."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import NoReturn
+
+from simulator.cli.errors import UserError
+from simulator.records import Store, StoreError
+
+MAX_NAME_CHARS = 200
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Store problems become the CLI's one-line errors."""
+    try:
+        yield
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    with store_errors():
+        return Store.open(db, create=create)
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="records store: a SQLite file, sqlite:/// or postgresql://user:pw@host/db URL "
+        "(default: COLLECTSIM_DB, else collectsim.db in the data directory)",
+    )
+
+
+def trainee_name(raw: str, option: str = "--trainee") -> str:
+    name = raw.strip()
+    if not name:
+        raise UserError(f"{option}: the name is empty")
+    if len(name) > MAX_NAME_CHARS:
+        raise UserError(f"{option}: the name is longer than {MAX_NAME_CHARS} characters")
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise UserError(f"{option}: the name has control characters")
+    return name
+
+
+def fail_on_store_error(exc: StoreError) -> NoReturn:
+    """A store that fails during a headless call ends the command with one line."""
+    raise UserError(str(exc)) from None
+
+
+def recorder_for(trainee: str | None, db: str | None) -> Store | None:
+    """`play --trainee NAME [--db URL]`: the store the call is recorded in; without a name
+    it is not recorded."""
+    if trainee is None:
+        if db is not None:
+            raise UserError("--db records the call: name the trainee with --trainee NAME")
+        return None
+    trainee_name(trainee)
+    return open_store(db)
+
+
+def add_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="started on or after (YYYY-MM-DD[THH:MM])")
+    parser.add_argument("--until", metavar="DATE", help="started before (YYYY-MM-DD[THH:MM])")
+
+
+def parse_when(raw: str | None, option: str = "--since") -> datetime | None:
+    """A date or date-time; without an offset it is the local wall clock."""
+    if raw is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise UserError(f"{option}: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def date_range(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
+    """`--since` and `--until`: started on or after, and before."""
+    return parse_when(args.since, "--since"), parse_when(args.until, "--until")
