@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
+from scoring.i18n import Lang
 from scoring.judging import judge_turn
 from scoring.rulepack import load_pack
 from scoring.transcript import TurnContext
@@ -43,7 +44,7 @@ def bench_check() -> None:
     for _ in range(3):  # best of three: a shared machine's noise only ever slows a run down
         started = time.perf_counter()
         for jurisdiction, text in lines:
-            lang = "zh" if jurisdiction == "CN" else "en"
+            lang: Lang = "zh" if jurisdiction == "CN" else "en"
             check_utterance(text, lang, judges[jurisdiction], ctx)
         runs.append(time.perf_counter() - started)
     best = min(runs)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from scoring.analysis import Analysis
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
-from scoring.ledger import Ledger, money
+from scoring.ledger import Ledger, money, same_amount
 from scoring.taxonomy import Severity
 from scoring.text import CLAUSE_BREAK
 
@@ -30,7 +30,6 @@ _AMOUNT_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DUE_DATE_CUE = re.compile(r"还款日|到期|最后还款|账单日|due date|was due|were due|due on")
 _DAYS_CUE = re.compile(r"逾期|拖欠|超期|overdue|past due|late|behind")
-_TOLERANCE = Decimal("0.01")
 # A round figure close to the truth ("五千二" for 5,230.50) is imprecise, not wrong; a
 # precise-looking wrong figure (5,320.50) is wrong.
 _IMPRECISE_SHARE = Decimal("0.02")
@@ -107,7 +106,7 @@ def check_amounts(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[
         expected = _expected_amounts(kind, ledger, instalments)
         if not expected:
             continue
-        if any(abs(mention.value - e) < _TOLERANCE for e in expected):
+        if any(same_amount(mention.value, e) for e in expected):
             continue
         closest = min(expected, key=lambda e: abs(e - mention.value))
         if kind == "relief" and mention.value < closest:

@@ -10,15 +10,15 @@ from pathlib import Path
 
 from scoring.analysis import Analysis, analyze
 from scoring.data_files import load_yaml
+from scoring.endings import of_class
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang, lang_of
-from scoring.objectives import PROMISE_ENDINGS
+from scoring.ledger import same_amount
 from scoring.taxonomy import Severity
 from scoring.transcript import Transcript
 
 DATA = Path(__file__).parent / "data" / "callnote.yaml"
 NOTE_OBJECTIVE = "write_call_note"
-_CENT = Decimal("0.01")
 _PROMISE_WORDS = re.compile(r"还款|还清|还第|承诺|约定|promis|agreed|will pay|payment|due")
 
 
@@ -116,7 +116,7 @@ def judge_note(note: str | None, transcript: Transcript) -> list[Finding]:
     said_amounts, said_dates = _said_in_call(call_lines)
     known = set(transcript.basis.ledger.known_amounts().values()) | said_amounts
     for mention in note_analysis.amounts:
-        if not any(abs(mention.value - k) < _CENT for k in known):
+        if not any(same_amount(mention.value, k) for k in known):
             findings.append(
                 _finding(
                     "NOTE-FIGURE",
@@ -145,7 +145,7 @@ def judge_note(note: str | None, transcript: Transcript) -> list[Finding]:
                     "Write the date confirmed in the call.",
                 )
             )
-    if ending in PROMISE_ENDINGS and not (note_analysis.amounts or note_analysis.dates):
+    if ending in of_class("promise") and not (note_analysis.amounts or note_analysis.dates):
         findings.append(
             _finding(
                 "NOTE-PROMISE",

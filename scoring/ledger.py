@@ -15,6 +15,11 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def same_amount(said: Decimal, figure: Decimal) -> bool:
+    """A figure said is that amount when it is right to the cent: the one tolerance."""
+    return abs(said - figure) < CENT
+
+
 class Plan(BaseModel):
     """An instalment plan the creditor allows: fee_rate is charged per month on the total."""
 
@@ -72,6 +77,10 @@ class Ledger(BaseModel):
                 f"overdue_total {self.overdue_total} != principal + interest + late_fee ({parts})"
             )
         return self
+
+    def matches(self, amount: Decimal) -> str | None:
+        """The name of the ledger figure `amount` is (to the cent), or None."""
+        return next((n for n, v in self.known_amounts().items() if same_amount(amount, v)), None)
 
     def known_amounts(self) -> dict[str, Decimal]:
         """Every figure a trainee may correctly quote, by name."""

@@ -1,54 +1,104 @@
-"""Which of a scenario's objectives a call met, from the trainee's analysed lines."""
+"""Which of a scenario's objectives a call met: generic predicates over the analysed lines,
+the findings and the ending, defined per objective in `data/objectives.yaml`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from scoring.analysis import Analysis
+from scoring.data_files import load_yaml
+from scoring.endings import EndingClass, of_class
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
+from scoring.intents import intent_names
 from scoring.ledger import Ledger
+from scoring.taxonomy import Category
 
-LABELS: dict[str, Bilingual] = {
-    "disclose_identity": Bilingual(zh="表明身份和机构", en="Say who you are and for whom"),
-    "verify_identity": Bilingual(zh="核实对方是否本人", en="Verify the right party"),
-    "state_purpose": Bilingual(zh="说明来电目的", en="State the purpose of the call"),
-    "state_amount": Bilingual(zh="准确告知欠款金额", en="State the exact amount owed"),
-    "explain_channels": Bilingual(zh="告知还款渠道", en="Explain how to pay"),
-    "ask_reason": Bilingual(zh="了解逾期原因", en="Ask why the payment was missed"),
-    "show_empathy": Bilingual(zh="表达理解和共情", en="Show empathy"),
-    "offer_plan": Bilingual(zh="提供可行的还款方案", en="Offer a feasible plan"),
-    "get_promise_to_pay": Bilingual(
-        zh="取得还款承诺或达成方案", en="Get a promise or agree a plan"
-    ),
-    "leave_callback": Bilingual(zh="请第三方转告回电", en="Leave a callback request"),
-    "no_disclosure": Bilingual(zh="不向第三方透露债务", en="Disclose nothing to third parties"),
-    "honour_dispute": Bilingual(zh="受理并核实异议", en="Log and look into the dispute"),
-    "honour_cease": Bilingual(zh="尊重停止联系的要求", en="Honour the request to stop calling"),
-    "offer_claim": Bilingual(zh="协助保险/担保理赔", en="Help with the insurance claim"),
-    "close_politely": Bilingual(zh="礼貌结束通话", en="Close the call politely"),
-    "write_call_note": Bilingual(zh="写好通话小结", en="Write an accurate call note"),
-}
-
-PROMISE_ENDINGS = frozenset({"promise_to_pay", "plan_agreed"})
+DATA = Path(__file__).parent / "data" / "objectives.yaml"
 
 
-def _said(intent: str) -> Callable[[Sequence[Analysis]], bool]:
-    return lambda lines: any(a.has(intent) for a in lines)
+def _known_intents(names: list[str]) -> list[str]:
+    unknown = sorted(set(names) - set(intent_names()))
+    if unknown:
+        raise ValueError(f"unknown intents {unknown}")
+    return names
 
 
-_BY_INTENT: dict[str, str] = {
-    "disclose_identity": "self_identify",
-    "verify_identity": "verify_identity",
-    "state_purpose": "state_purpose",
-    "explain_channels": "explain_channels",
-    "ask_reason": "ask_reason",
-    "offer_plan": "offer_plan",
-    "leave_callback": "leave_callback",
-    "honour_dispute": "acknowledge_dispute",
-    "honour_cease": "agree_stop_contact",
-    "offer_claim": "offer_claim",
-}
+class Predicate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    said: Annotated[list[str], AfterValidator(_known_intents)] | None = None
+    in_last: int | None = Field(default=None, ge=1)
+    tone_marker: str | None = None
+    ledger_amount: Literal[True] | None = None
+    ending_class: list[EndingClass] | None = None
+    no_finding_category: Category | None = None
+    no_finding_rules: list[str] | None = None
+    any_of: list[Predicate] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Predicate:
+        given = [k for k, v in self.__dict__.items() if v is not None and k != "in_last"]
+        if len(given) != 1:
+            raise ValueError(f"a predicate has exactly one test, not {given or 'none'}")
+        if self.in_last is not None and self.said is None:
+            raise ValueError("in_last goes with said")
+        return self
+
+    def holds(
+        self,
+        lines: Sequence[Analysis],
+        findings: Sequence[Finding],
+        ending: str | None,
+        ledger: Ledger,
+    ) -> bool:
+        if self.said is not None:
+            window = lines[-self.in_last :] if self.in_last else lines
+            return any(a.has(intent) for a in window for intent in self.said)
+        if self.tone_marker is not None:
+            return any(m.kind == self.tone_marker for a in lines for m in a.tone.markers)
+        if self.ledger_amount:
+            return any(ledger.matches(m.value) for a in lines for m in a.amounts)
+        if self.ending_class is not None:
+            return ending in of_class(*self.ending_class)
+        if self.no_finding_category is not None:
+            return not any(f.category == self.no_finding_category for f in findings)
+        if self.no_finding_rules is not None:
+            return not any(f.rule in self.no_finding_rules for f in findings)
+        assert self.any_of is not None  # _exactly_one: the last test left
+        return any(p.holds(lines, findings, ending, ledger) for p in self.any_of)
+
+
+class ObjectiveSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Bilingual
+    met: Predicate
+
+
+class ObjectivesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    objectives: dict[str, ObjectiveSpec]
+
+
+@cache
+def objectives() -> dict[str, ObjectiveSpec]:
+    return ObjectivesFile.model_validate(load_yaml(DATA)).objectives
+
+
+def objective_names() -> list[str]:
+    return list(objectives())
+
+
+def label(name: str) -> Bilingual:
+    return objectives()[name].label
 
 
 def objective_met(
@@ -58,22 +108,23 @@ def objective_met(
     ending: str | None,
     ledger: Ledger,
 ) -> bool:
-    if name in _BY_INTENT:
-        return _said(_BY_INTENT[name])(lines)
-    if name == "state_amount":
-        known = ledger.known_amounts().values()
-        return any(abs(m.value - k) < 0.01 for a in lines for m in a.amounts for k in known)
-    if name == "show_empathy":
-        return any(
-            a.has("empathize") or any(m.kind == "empathy" for m in a.tone.markers) for a in lines
-        )
-    if name == "get_promise_to_pay":
-        return ending in PROMISE_ENDINGS
-    if name == "no_disclosure":
-        return not any(f.category == "third_party_disclosure" for f in findings)
-    if name == "write_call_note":
-        note_errors = {"NOTE-MISSING", "NOTE-OUTCOME", "NOTE-PROMISE", "NOTE-FIGURE", "NOTE-DATE"}
-        return not any(f.rule in note_errors for f in findings)
-    if name == "close_politely":
-        return any(a.has("close") or a.has("thank") for a in lines[-2:])
-    raise KeyError(name)
+    return objectives()[name].met.holds(lines, findings, ending, ledger)
+
+
+def shows_empathy(line: Analysis, ledger: Ledger) -> bool:
+    """One line meets the show_empathy objective: the persona warms to the same thing."""
+    return objective_met("show_empathy", [line], [], None, ledger)
+
+
+def _known_objective(name: str) -> str:
+    if name not in objectives():
+        raise ValueError(f"unknown objective {name!r} (known: {', '.join(objectives())})")
+    return name
+
+
+# An objective's name, checked against the data; the JSON schema lists the names for editors.
+Objective = Annotated[
+    str,
+    AfterValidator(_known_objective),
+    WithJsonSchema({"type": "string", "enum": list(load_yaml(DATA)["objectives"])}),
+]

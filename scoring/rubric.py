@@ -1,46 +1,14 @@
-"""Rubric (dimension weights and pass mark) and the objectives a scenario can ask for."""
+"""Rubric: how a call is scored (dimension weights, pass mark and the score formula's
+constants). A scenario may override any of it; the transcript keeps the rubric it was scored
+under, so a rescore years later uses the same numbers."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Objective = Literal[
-    "disclose_identity",
-    "verify_identity",
-    "state_purpose",
-    "state_amount",
-    "explain_channels",
-    "ask_reason",
-    "show_empathy",
-    "offer_plan",
-    "get_promise_to_pay",
-    "leave_callback",
-    "no_disclosure",
-    "honour_dispute",
-    "honour_cease",
-    "offer_claim",
-    "close_politely",
-    "write_call_note",
-]
-
-Ending = Literal[
-    "promise_to_pay",
-    "plan_agreed",
-    "refused",
-    "hung_up",
-    "escalated",
-    "wrong_party",
-    "callback",
-    "dispute_logged",
-    "cease_requested",
-]
-# Endings the engine itself produces, outside any scenario state.
-EngineEnding = Literal["trainee_ended", "turn_limit"]
-SUCCESS_ENDINGS: frozenset[str] = frozenset(
-    {"promise_to_pay", "plan_agreed", "callback", "dispute_logged", "cease_requested"}
-)
+from scoring.endings import Ending, of_class
 
 
 class Weights(BaseModel):
@@ -59,10 +27,38 @@ class Weights(BaseModel):
         return self
 
 
+class Outcome(BaseModel):
+    """The outcome dimension: points for objectives met (shared out) and for a good ending."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    objectives: float = Field(default=60, ge=0, le=100)
+    good_ending: float = Field(default=40, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _sum_to_hundred(self) -> Outcome:
+        if abs(self.objectives + self.good_ending - 100) > 1e-6:
+            raise ValueError("outcome: objectives + good_ending must add up to 100")
+        return self
+
+
+def _good_endings() -> list[Ending]:
+    return cast(list[Ending], sorted(of_class("promise", "success")))
+
+
 class Rubric(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     weights: Weights = Weights()
     pass_mark: float = Field(default=80, ge=0, le=100)
-    # Endings that count as a good result for this scenario (default: the usual successes).
-    good_endings: list[Ending] = Field(default_factory=lambda: sorted(SUCCESS_ENDINGS))  # type: ignore[arg-type]
+    # Endings that count as a good result for this scenario (default: promise and success).
+    good_endings: list[Ending] = Field(default_factory=_good_endings)
+    # Points off the total for each hint the trainee asked for.
+    hint_cost: float = Field(default=3, ge=0, le=100)
+    # Tone of a neutral line; tone markers move it up or down.
+    tone_base: float = Field(default=80, ge=0, le=100)
+    outcome: Outcome = Outcome()
+    # A tone or outcome finding costs this share of its severity's points in its dimension
+    # (compliance and accuracy findings cost the whole).
+    tone_penalty_share: float = Field(default=0.25, ge=0, le=1)
+    outcome_penalty_share: float = Field(default=0.5, ge=0, le=1)

@@ -9,22 +9,19 @@ from __future__ import annotations
 from scoring.analysis import Analysis, analyze
 from scoring.callnote import NOTE_OBJECTIVE, judge_note
 from scoring.compliance import Judge, check_required_in_turns, compliance_finding
+from scoring.endings import of_class
 from scoring.findings import Finding
 from scoring.i18n import lang_of
 from scoring.judging import judge_turn
-from scoring.objectives import LABELS, PROMISE_ENDINGS, objective_met
+from scoring.objectives import label, objective_met
 from scoring.report import LineTone, ObjectiveResult, Outcome, Report
 from scoring.taxonomy import SEVERITY_PENALTY
 from scoring.transcript import Transcript
 
-HINT_COST = 3.0
-# Tone of a neutral line; markers move it (polite and empathetic lines score higher).
-TONE_BASE = 80.0
 
-
-def _dimension(findings: list[Finding], dimension: str) -> float:
-    lost = sum(SEVERITY_PENALTY[f.severity] for f in findings if f.dimension == dimension)
-    return max(0.0, 100.0 - lost)
+def _lost(findings: list[Finding], dimension: str, share: float = 1.0) -> float:
+    """Points a dimension loses to its findings, at `share` of each severity's penalty."""
+    return sum(SEVERITY_PENALTY[f.severity] * share for f in findings if f.dimension == dimension)
 
 
 def _dedupe_context_rules(findings: list[Finding], judge: Judge) -> list[Finding]:
@@ -59,7 +56,7 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         tone_lines.append(
             LineTone(
                 turn=turn.index,
-                score=max(0.0, min(100.0, TONE_BASE + analysis.tone.score)),
+                score=max(0.0, min(100.0, rubric.tone_base + analysis.tone.score)),
                 markers=[
                     {"kind": m.kind, "words": m.words, "delta": m.delta}
                     for m in analysis.tone.markers
@@ -80,7 +77,7 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     met = [
         ObjectiveResult(
             name=name,
-            label=LABELS[name],
+            label=label(name),
             met=objective_met(name, analyses, findings, transcript.ending, ledger),
         )
         for name in objectives
@@ -88,26 +85,19 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     good_ending = transcript.ending in rubric.good_endings
     objective_share = sum(o.met for o in met) / len(met) if met else 1.0
     tone_mean = sum(t.score for t in tone_lines) / len(tone_lines) if tone_lines else 0.0
-    tone_lost = sum(SEVERITY_PENALTY[f.severity] / 4 for f in findings if f.dimension == "tone")
+    outcome_points = rubric.outcome.objectives * objective_share + (
+        rubric.outcome.good_ending if good_ending else 0.0
+    )
     dimensions = {
-        "tone": round(max(0.0, tone_mean - tone_lost), 1),
-        "accuracy": round(_dimension(findings, "accuracy"), 1),
-        "compliance": round(_dimension(findings, "compliance"), 1),
-        "outcome": round(
-            max(
-                0.0,
-                60.0 * objective_share
-                + (40.0 if good_ending else 0.0)
-                - sum(
-                    SEVERITY_PENALTY[f.severity] / 2 for f in findings if f.dimension == "outcome"
-                ),
-            ),
-            1,
-        ),
+        "tone": tone_mean - _lost(findings, "tone", rubric.tone_penalty_share),
+        "accuracy": 100.0 - _lost(findings, "accuracy"),
+        "compliance": 100.0 - _lost(findings, "compliance"),
+        "outcome": outcome_points - _lost(findings, "outcome", rubric.outcome_penalty_share),
     }
+    dimensions = {k: round(max(0.0, v), 1) for k, v in dimensions.items()}
     weights = rubric.weights.model_dump()
     hints = sum(1 for t in trainee if t.hint)
-    total = sum(dimensions[k] * weights[k] for k in dimensions) - HINT_COST * hints
+    total = sum(dimensions[k] * weights[k] for k in dimensions) - rubric.hint_cost * hints
     total = round(max(0.0, min(100.0, total)), 1)
     critical = any(f.severity == "critical" and f.dimension == "compliance" for f in findings)
     promise_lines = [a for a in analyses if a.has("confirm_arrangement")]
@@ -116,10 +106,10 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         good=good_ending,
         final_mood=transcript.final_mood,
         promise_amounts=[float(m.value) for a in promise_lines for m in a.amounts]
-        if transcript.ending in PROMISE_ENDINGS
+        if transcript.ending in of_class("promise")
         else [],
         promise_dates=[d.value.isoformat() for a in promise_lines for d in a.dates]
-        if transcript.ending in PROMISE_ENDINGS
+        if transcript.ending in of_class("promise")
         else [],
     )
     pack = judge.pack

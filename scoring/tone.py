@@ -6,10 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual, Lang
 from scoring.intents import matcher
+from scoring.taxonomy import Severity
 
 DATA = Path(__file__).parent / "data" / "tone.yaml"
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
@@ -26,7 +30,7 @@ class ToneMarker:
 
 @dataclass(frozen=True, slots=True)
 class Tone:
-    score: int  # sum of marker deltas, clipped to [-100, 30]
+    score: int  # sum of marker deltas, clipped to the data's range
     markers: tuple[ToneMarker, ...]
 
     def as_dict(self) -> dict[str, object]:
@@ -36,49 +40,78 @@ class Tone:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind:
-    name: str
+class Penalty(BaseModel):
+    """A marker that also costs points as a tone finding, with a better way to say it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Severity
+    rewrite: Bilingual
+
+
+class MarkerSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     label: Bilingual
-    delta: int
-    negatable: bool  # "也不会坐牢" reassures; it is not a threatening tone
-    patterns: dict[str, re.Pattern[str] | None]  # one alternation per language
+    delta: int = Field(ge=-100, le=100)
+    negatable: bool = False  # "也不会坐牢" reassures; it is not a threatening tone
+    penalty: Penalty | None = None
+    zh: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+
+class ShoutingSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Bilingual
+    delta: int = Field(ge=-100, le=100)
+    penalty: Penalty | None = None
+    min_caps_words: int = Field(default=2, ge=1)
+
+
+class ToneFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    clip: tuple[int, int] = (-100, 30)
+    markers: dict[str, MarkerSpec]
+    shouting: ShoutingSpec
 
 
 class ToneReader:
-    def __init__(self, data: dict[str, object]) -> None:
-        markers = data["markers"]
-        shouting = data["shouting"]
-        assert isinstance(markers, dict) and isinstance(shouting, dict)
-        self.kinds = [
-            _Kind(
-                name=name,
-                label=Bilingual(**spec["label"]),
-                delta=int(spec["delta"]),
-                negatable=bool(spec.get("negatable", False)),
-                patterns={
-                    lang: (
-                        re.compile("|".join(f"(?:{p})" for p in spec[lang]))
-                        if spec.get(lang)
-                        else None
-                    )
-                    for lang in ("zh", "en")
-                },
+    def __init__(self, data: ToneFile) -> None:
+        self.data = data
+        self.kinds = list(data.markers.items())
+        self.patterns: dict[tuple[str, Lang], re.Pattern[str] | None] = {
+            (name, lang): (
+                re.compile("|".join(f"(?:{p})" for p in getattr(spec, lang)))
+                if getattr(spec, lang)
+                else None
             )
-            for name, spec in markers.items()
-        ]
-        self.shouting_label = Bilingual(**shouting["label"])
-        self.shouting_delta = int(shouting["delta"])
+            for name, spec in self.kinds
+            for lang in ("zh", "en")
+        }
+
+    def spec(self, kind: str) -> MarkerSpec | ShoutingSpec:
+        return self.data.shouting if kind == "shouting" else self.data.markers[kind]
+
+    def penalty(self, kind: str) -> Penalty | None:
+        return self.spec(kind).penalty
 
     def label(self, kind: str) -> Bilingual:
-        if kind == "shouting":
-            return self.shouting_label
-        return next(k.label for k in self.kinds if k.name == kind)
+        return self.spec(kind).label
 
     def read(self, original: str, norm: str, lang: Lang) -> Tone:
         found: list[ToneMarker] = []
-        for kind in self.kinds:
-            pattern = kind.patterns[lang]
+        for name, kind in self.kinds:
+            pattern = self.patterns[name, lang]
             matches = list(pattern.finditer(norm)) if pattern else []
             if kind.negatable and matches:
                 negated = matcher(lang).negated
@@ -86,20 +119,18 @@ class ToneReader:
             words = [m.group(0) for m in matches]
             if words:
                 # Repeating "您" ten times is not ten times as polite: one marker per kind.
-                found.append(ToneMarker(kind.name, "、".join(dict.fromkeys(words)), kind.delta))
+                found.append(ToneMarker(name, "、".join(dict.fromkeys(words)), kind.delta))
         caps = _CAPS_WORD.findall(original)
         words_total = len(_WORD.findall(original))
         bangs = _BANGS.findall(original)
-        if bangs or (len(caps) >= 2 and len(caps) * 2 >= words_total):
-            found.append(
-                ToneMarker("shouting", " ".join([*caps[:3], *bangs[:1]]), self.shouting_delta)
-            )
-        score = max(-100, min(30, sum(m.delta for m in found)))
+        shouting = self.data.shouting
+        if bangs or (len(caps) >= shouting.min_caps_words and len(caps) * 2 >= words_total):
+            found.append(ToneMarker("shouting", " ".join([*caps[:3], *bangs[:1]]), shouting.delta))
+        low, high = self.data.clip
+        score = max(low, min(high, sum(m.delta for m in found)))
         return Tone(score, tuple(found))
 
 
 @cache
 def reader() -> ToneReader:
-    loaded = load_yaml(DATA)
-    assert isinstance(loaded, dict)
-    return ToneReader(loaded)
+    return ToneReader(ToneFile.model_validate(load_yaml(DATA)))

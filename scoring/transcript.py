@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.ledger import Ledger
-from scoring.rubric import Objective, Rubric
+from scoring.objectives import Objective
+from scoring.rubric import Rubric
 from scoring.taxonomy import Party
 
 Speaker = Literal["trainee", "persona", "system"]

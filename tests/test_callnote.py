@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from scoring.callnote import judge_note
+from scoring.transcript import Transcript
+from simulator.engine.journal import NullSink
 from simulator.engine.loader import load_scenario
 from simulator.engine.reporting import report_for
 from simulator.engine.scenario import Scenario
@@ -87,11 +89,9 @@ def test_the_note_counts_in_the_report(hardship: Scenario) -> None:
 def test_the_call_is_recorded_only_once_the_note_is_in(hardship: Scenario) -> None:
     finished: list[str | None] = []
 
-    class Sink:
-        def begin(self, transcript: object) -> None: ...
-        def append(self, turn: object) -> None: ...
-        def finish(self, transcript: object) -> None:
-            finished.append(getattr(transcript, "note", None))
+    class Sink(NullSink):
+        def finish(self, transcript: Transcript) -> None:
+            finished.append(transcript.note)
 
     session = Session(hardship, seed=1, sink=Sink())
     for line in LINES:

@@ -199,3 +199,21 @@ def test_analyze_resolves_relative_dates(isolated_home: Path) -> None:
     data = json.loads(result.stdout)
     assert data["dates"] == ["2026-11-27"]
     assert data["amounts"] == [5230.5]
+
+
+def test_an_exam_takes_the_policy_seed_and_refuses_another(script: Path, tmp_path: Path) -> None:
+    refused = run("play", "cc-m1-forgetful", "--mode", "exam", "--seed", "7", home=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr == "collectsim: error: exam mode uses the fixed seed 0, not 7\n"
+    taken = run(
+        "play",
+        "cc-m1-forgetful",
+        "--mode",
+        "exam",
+        "--script",
+        str(script),
+        "--json",
+        home=tmp_path,
+    )
+    assert taken.returncode == 0, taken.stderr
+    assert json.loads(taken.stdout)["seed"] == 0

@@ -154,8 +154,44 @@ def test_trainee_turn_is_stored_before_the_reply_exists(forgetful: Scenario) -> 
     assert seen_at_store == [2, 3]
 
 
+def test_the_persona_does_not_answer_a_line_that_could_not_be_stored(
+    forgetful: Scenario,
+) -> None:
+    """A line the sink refuses is never answered: the store comes first, then the persona."""
+    sink = RecordingSink()
+    session = Session(forgetful, sink=sink)
+    state, mood = session.persona.state, session.persona.mood
+
+    def refuse(turn: Turn) -> None:
+        raise OSError("disk full")
+
+    sink.append = refuse  # type: ignore[method-assign]
+    with pytest.raises(OSError):
+        session.say("您好，我是某银行信用卡中心的小李，请问是王敏本人吗？您最近还好吗？")
+    assert (session.persona.state, session.persona.mood) == (state, mood)
+    assert "empathy_shown" not in session.persona.flags and session.persona.flags == set()
+
+
 def test_context_records_who_is_on_the_line(forgetful: Scenario) -> None:
     session = play(forgetful, ["请问是王敏本人吗？", "您的信用卡逾期了。"])
     trainee = session.transcript.trainee_turns()
     assert trainee[0].context is not None and not trainee[0].context.verified
     assert trainee[1].context is not None and trainee[1].context.verified
+
+
+def test_the_mode_policy_decides_seed_warnings_and_hints(forgetful: Scenario) -> None:
+    from simulator.engine.policy import SeedError, mode_policy
+
+    practice, exam = mode_policy("practice"), mode_policy("exam")
+    assert (practice.warnings, practice.hints, exam.warnings, exam.hints) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert practice.seed_for("practice", tries=3) == 3  # each new try meets other wordings
+    assert practice.seed_for("practice", tries=3, requested=9) == 9
+    assert exam.seed_for("exam", tries=3) == 0  # every trainee meets the same persona
+    with pytest.raises(SeedError):
+        exam.seed_for("exam", requested=7)
+    assert Session(forgetful, mode="exam").policy == exam

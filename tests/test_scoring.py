@@ -71,7 +71,7 @@ def test_wrong_amount_is_quoted_with_the_right_one(forgetful: Scenario) -> None:
 
 
 def _findings(text: str, party: str, verified: bool, forgetful: Scenario) -> list[str]:
-    context = TurnContext(party=party, verified=verified)  # type: ignore[arg-type]
+    context = TurnContext(party=party, verified=verified)
     analysis = analyze(text, "zh", CALL_DAY)
     at = datetime(2026, 11, 20, 10, 30)
     judge = judge_for("CN")

@@ -370,13 +370,14 @@ def test_snapshot_note(snap_compare: object, lang: str) -> None:
 def test_every_ui_string_and_ending_has_both_languages() -> None:
     from typing import get_args
 
-    from scoring.rubric import Ending, EngineEnding
+    from scoring.endings import Ending, EngineEnding, label
     from simulator.tui.strings import keys, t
 
     for key in keys():
         assert t(key, "zh").strip() and t(key, "en").strip(), key
     for ending in (*get_args(Ending), *get_args(EngineEnding)):
-        assert f"ending_{ending}" in keys(), ending
+        named = label(ending)
+        assert named.en.strip() and named.zh != ending, ending  # named in both languages
 
 
 async def test_hr_screen_shows_levels_and_findings() -> None:
@@ -422,6 +423,7 @@ async def test_a_records_store_that_fails_mid_call_does_not_end_the_call(store_u
     async with app().run_test(size=SIZE) as pilot:
         call = await open_call(pilot)
         await say(pilot, GOOD[0])
+        assert isinstance(pilot.app, CollectSimApp)
         store = pilot.app.records()
         assert store is not None
         store.db.close()  # the database goes away (a server restart, a full disk)

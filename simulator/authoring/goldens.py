@@ -32,6 +32,7 @@ class StepExpect(BaseModel):
     mood_below: int | None = None
     intents: list[str] | None = None  # each must be among the line's intents
     rules: list[str] | None = None  # each must be among the line's findings
+    no_rules: list[str] | None = None  # none may be among the line's findings
     categories: list[str] | None = None
     no_findings: bool | None = None
     no_critical: bool | None = None
@@ -54,6 +55,7 @@ class EndExpect(BaseModel):
     score_below: float | None = None
     objectives_met: list[str] | None = None
     rules: list[str] | None = None  # each must be among the report's findings
+    no_rules: list[str] | None = None  # none may be among the report's findings
     no_critical: bool | None = None
 
 
@@ -117,6 +119,9 @@ def _step_mismatches(expect: StepExpect, exchange: Exchange) -> list[str]:
     for rule in expect.rules or []:
         if rule not in rules:
             out.append(f"finding '{rule}' expected; got {sorted(rules) or 'none'}")
+    for rule in expect.no_rules or []:
+        if rule in rules:
+            out.append(f"finding '{rule}' not expected, but the line has it")
     for category in expect.categories or []:
         if category not in categories:
             out.append(f"category '{category}' expected; got {sorted(map(str, categories))}")
@@ -176,6 +181,9 @@ def run_conversation(loaded: LoadedTests, index: int) -> list[Failure]:
     for rule in end.rules or []:
         if rule not in found:
             messages.append(f"finding '{rule}' expected in the report; got {sorted(found)}")
+    for rule in end.no_rules or []:
+        if rule in found:
+            messages.append(f"finding '{rule}' not expected in the report, but it is there")
     if end.no_critical and report.failed_by_critical:
         messages.append("no critical finding expected in the report")
     failures.extend(Failure(conversation.name, located.problem(end_loc, m)) for m in messages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from scoring.endings import of_class
 from simulator.engine.persona import HUNG_UP_STATE
 from simulator.engine.scenario import Scenario
 
@@ -95,7 +96,7 @@ def to_dot(scenario: Scenario) -> str:
     for name in state_names(scenario):
         ending = ending_of(scenario, name)
         if ending is not None:
-            colour = "#c0392b" if ending in {"hung_up", "refused"} else "#27ae60"
+            colour = "#c0392b" if ending in of_class("fail") else "#27ae60"
             lines.append(
                 f'    "{name}" [shape=doubleoctagon, color="{colour}", '
                 f'label="{name}\\n({ending})"];'

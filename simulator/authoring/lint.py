@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from scoring.endings import of_class
 from scoring.entities import extract_amounts
-from scoring.rubric import SUCCESS_ENDINGS
 from simulator.authoring.graph import edges, ending_of, live_states, reachable, state_names
 from simulator.engine.scenario import Scenario
 from simulator.engine.yamlsafe import Located, Problem
 
 DEBT_TALK = {"state_amount", "state_overdue"}
-FAIL_ENDINGS = {"hung_up", "refused", "escalated"}
 # Which intent each objective needs the persona to react to.
 OBJECTIVE_INTENTS = {
     "disclose_identity": "self_identify",
@@ -59,12 +56,12 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
                 )
             )
     reached_endings = {ending_of(scenario, n) for n in reach} - {None}
-    good = set(scenario.rubric.good_endings) or SUCCESS_ENDINGS
+    good = set(scenario.rubric.good_endings) or of_class("promise", "success")
     if not reached_endings & good:
         problems.append(
             _warn(located, ("rubric",), "no path reaches a good ending: no way to succeed")
         )
-    if not reached_endings & FAIL_ENDINGS:
+    if not reached_endings & of_class("fail"):
         problems.append(
             _warn(located, ("persona",), "no path reaches a failing ending: no way to fail")
         )
@@ -125,7 +122,6 @@ def _reachable_unverified(scenario: Scenario) -> set[str]:
 
 
 def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
-    known = list(scenario.ledger.known_amounts().values())
     problems = []
     said: list[tuple[tuple[str | int, ...], str]] = [
         (("states", name, "say"), line)
@@ -140,7 +136,7 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
     ]
     for loc, line in said:
         for mention in extract_amounts(line):
-            if not any(abs(mention.value - k) < Decimal("0.01") for k in known):
+            if not scenario.ledger.matches(mention.value):
                 problems.append(
                     _warn(
                         located,

@@ -48,7 +48,7 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> l
             for state in [expect.state, *(expect.state_in or [])]:
                 if state is not None and state not in states:
                     problems.append(located.problem(where, f"unknown state '{state}'"))
-            for rule in expect.rules or []:
+            for rule in [*(expect.rules or []), *(expect.no_rules or [])]:
                 if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
                     problems.append(located.problem(where, f"unknown rule '{rule}'"))
             for intent in expect.intents or []:
@@ -60,7 +60,7 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> l
         where_end = ("conversations", c, "end")
         if end.ending is not None and end.ending not in endings:
             problems.append(located.problem(where_end, f"unknown ending '{end.ending}'"))
-        for rule in end.rules or []:
+        for rule in [*(end.rules or []), *(end.no_rules or [])]:
             if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
                 problems.append(located.problem(where_end, f"unknown rule '{rule}'"))
         for objective in end.objectives_met or []:

@@ -15,6 +15,7 @@ from simulator.cli import common
 from simulator.cli.errors import UserError
 from simulator.cli.resume import resume_call
 from simulator.engine.catalog import load_catalog, resolve
+from simulator.engine.policy import SeedError, mode_policy
 from simulator.engine.recording import journal_sink
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
@@ -28,7 +29,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("play", help="hold a call in the terminal (headless)")
     p.add_argument("scenario", nargs="?", help="scenario id or path (omit to pick from a list)")
     p.add_argument("--script", type=Path, help="file with the trainee's lines, one a line")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--seed", type=int, help="the persona's seed (practice only; an exam's seed is fixed)"
+    )
     p.add_argument("--mode", choices=["practice", "exam"], default="practice")
     p.add_argument("--trainee", help="record the call in the records store under this name")
     p.add_argument(
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     store: Store | None
     if args.resume:
-        if args.scenario or args.trainee or args.seed or args.mode != "practice":
+        if args.scenario or args.trainee or args.seed is not None or args.mode != "practice":
             raise UserError("--resume takes the scenario, trainee, seed and mode from the attempt")
         session, store, journal = resume_call(args.resume, args.db)
         scenario = session.scenario
@@ -109,7 +112,11 @@ def run(args: argparse.Namespace) -> int:
         store = common.recorder_for(args.trainee, args.db)
         sink = recorded(journal, store, common.fail_on_store_error)
         trainee = args.trainee.strip() if args.trainee else "trainee"
-        session = Session(scenario, seed=args.seed, mode=args.mode, trainee=trainee, sink=sink)
+        try:
+            seed = mode_policy(args.mode).seed_for(args.mode, requested=args.seed)
+        except SeedError as exc:
+            raise UserError(str(exc)) from None
+        session = Session(scenario, seed=seed, mode=args.mode, trainee=trainee, sink=sink)
     lang = scenario.lang
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
@@ -122,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"({hint})", file=out)
         for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
             print(f"{persona if turn.speaker == 'persona' else you}: {turn.text}", file=out)
-    practice = session.transcript.mode == "practice"
+    warnings = session.policy.warnings
     # A call resumed after it had ended reads no more lines: only its note may be owed.
     said = iter(()) if session.ended else _prompted(lines, you, out, interactive and not args.json)
     for line in said:
@@ -134,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             if not interactive:
                 print(f"{you}: {line}", file=out)
-            if practice:
+            if warnings:
                 for warning in _warning_lines(exchange.findings, lang):
                     print(warning, file=out)
             print(f"{persona}: {exchange.persona.text}", file=out)

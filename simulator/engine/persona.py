@@ -9,27 +9,28 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from transitions import EventData, Machine
 
 from scoring.analysis import Analysis
+from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
+from simulator.engine.policy import HandledWell, policy
 from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
 from simulator.engine.stock_lines import stock_lines
 
 HANG_UP = "hang_up"
 HUNG_UP_STATE = "hung_up"
-PENNY = Decimal("0.01")
 
 
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
     """Warmth lifts the mood a little; rudeness drops it a lot (scaled by the persona's temper)."""
+    mood = policy().mood
     if tone.score >= 0:
-        return min(5, tone.score // 3)
-    return max(-40, round(tone.score * 0.6 * temper))
+        return min(mood.warm_cap, tone.score // mood.warm_step)
+    return max(-mood.rude_cap, round(tone.score * mood.rude_factor * temper))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,11 @@ class Persona:
         self.flags: set[str] = set()
         self.states: dict[str, StateSpec] = dict(scenario.states)
         self.hung_up_state = self._hang_up_target()
+        self.difficulty = policy().difficulty[scenario.difficulty]
         self._resisted: dict[int, int] = {}
         self._resist_needed = self._resistance_plan()
         self._fired: TransitionSpec | None = None
         self._resisted_now = False
-        self._known_amounts = list(scenario.ledger.known_amounts().values())
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
         self.model = _Model()
@@ -87,10 +88,11 @@ class Persona:
         return HUNG_UP_STATE
 
     def _resistance_plan(self) -> dict[int, int]:
-        """How many times each concession is refused first (difficulty 2: one or two, by seed)."""
+        """How many times each concession is refused first (by the difficulty's policy and seed)."""
         rng = random.Random(f"{self.seed}:resistance")
+        choices = self.difficulty.resist
         return {
-            index: rng.choice((1, 2))
+            index: rng.choice(choices)
             for index, t in enumerate(self.scenario.transitions)
             if t.concession
         }
@@ -155,22 +157,26 @@ class Persona:
 
     def _correct_amount(self, analysis: Analysis) -> bool:
         return bool(analysis.amounts) and all(
-            any(abs(a.value - known) < PENNY for known in self._known_amounts)
-            for a in analysis.amounts
+            self.scenario.ledger.matches(a.value) is not None for a in analysis.amounts
         )
 
-    def _handled_well(self, analysis: Analysis) -> bool:
-        """Difficulty 3 yields only to empathy shown, a calm-enough persona and a clean line."""
-        clean = analysis.tone.score >= 0
-        plan_ok = not analysis.has("offer_plan") or self._feasible_plan(analysis)
-        return "empathy_shown" in self.flags and self.mood >= 50 and clean and plan_ok
+    def _handled_well(self, analysis: Analysis, needs: HandledWell) -> bool:
+        """A line good enough for a persona that yields only to good handling."""
+        return (
+            (not needs.empathy_shown or "empathy_shown" in self.flags)
+            and self.mood >= needs.min_mood
+            and (not needs.clean_tone or analysis.tone.score >= 0)
+            and (
+                not needs.feasible_plan
+                or not analysis.has("offer_plan")
+                or self._feasible_plan(analysis)
+            )
+        )
 
     def _concedes(self, index: int, analysis: Analysis) -> bool:
-        difficulty = self.scenario.difficulty
-        if difficulty == 1:
-            return True
-        if difficulty == 3:
-            return self._handled_well(analysis)
+        needs = self.difficulty.handled_well
+        if needs is not None and not self._handled_well(analysis, needs):
+            return False
         seen = self._resisted.get(index, 0)
         if seen < self._resist_needed[index]:
             self._resisted[index] = seen + 1
@@ -193,7 +199,7 @@ class Persona:
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
         self._resisted_now = False
-        if analysis.has("empathize") or any(m.kind == "empathy" for m in analysis.tone.markers):
+        if shows_empathy(analysis, self.scenario.ledger):
             self.flags.add("empathy_shown")
         change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
         self.mood = max(0, min(100, self.mood + change))

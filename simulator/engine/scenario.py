@@ -9,9 +9,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from scoring.endings import Ending
 from scoring.i18n import Bilingual, Lang, lang_of
 from scoring.ledger import Ledger
-from scoring.rubric import Ending, Objective, Rubric
+from scoring.objectives import Objective
+from scoring.rubric import Rubric
 from scoring.taxonomy import Party
 from simulator.engine.actions import ACTION_NAMES
 

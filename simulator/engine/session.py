@@ -15,6 +15,7 @@ from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
 from simulator.engine.actions import CONTEXT_FLAGS
 from simulator.engine.journal import NullSink, TurnSink
 from simulator.engine.persona import Persona
+from simulator.engine.policy import ModePolicy, mode_policy
 from simulator.engine.scenario import Scenario
 
 TRAINEE_ENDED = "trainee_ended"
@@ -54,6 +55,7 @@ class Session:
         started_at: datetime | None = None,
     ) -> None:
         self.scenario = scenario
+        self.policy: ModePolicy = mode_policy(mode)
         self.persona = Persona(scenario, seed)
         self.sink: TurnSink = sink or NullSink()
         self.judge: Judge = judge_for(scenario.jurisdiction)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from scoring.i18n import Lang
 from scoring.ledger import Ledger
-from scoring.objectives import LABELS
+from scoring.objectives import label
 from simulator.tui.strings import t
 
 
@@ -59,4 +59,4 @@ def account_card(ledger: Ledger, lang: Lang, local_time: datetime) -> str:
 
 
 def objectives_card(objectives: list[tuple[str, bool]], lang: Lang) -> str:
-    return "\n".join(f"{'☑' if met else '☐'} {LABELS[name].get(lang)}" for name, met in objectives)
+    return "\n".join(f"{'☑' if met else '☐'} {label(name).get(lang)}" for name, met in objectives)

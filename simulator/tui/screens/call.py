@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, ProgressBar, Static
 
+from scoring.endings import label as ending_label
 from scoring.findings import Finding
 from simulator.engine.hints import suggest
 from simulator.engine.session import Session
@@ -96,7 +97,7 @@ class CallScreen(AppScreen):
 
     def _show_warnings(self, findings: list[Finding]) -> None:
         box = self.query_one("#warnings", Static)
-        if self.session.transcript.mode == "exam" or not findings:
+        if not self.session.policy.warnings or not findings:
             box.update("")
             box.remove_class("active")
             return
@@ -122,7 +123,7 @@ class CallScreen(AppScreen):
             self._finish()
 
     def action_hint(self) -> None:
-        if self.session.transcript.mode == "exam":
+        if not self.session.policy.hints:
             self.notify(t("hint_none", self.lang))
             return
         say = self.query_one("#say", Input)
@@ -139,7 +140,7 @@ class CallScreen(AppScreen):
         from simulator.tui.screens.note import NoteScreen
         from simulator.tui.screens.report import ReportScreen  # report imports call (retry)
 
-        ending = t(f"ending_{self.session.ended}", self.lang)
+        ending = ending_label(self.session.ended).get(self.lang)
         self.notify(t("call_ended", self.lang, ending=ending))
         if self.session.wants_note:
             self.app.switch_screen(NoteScreen(self.session))

@@ -162,6 +162,7 @@ class StartScreen(AppScreen):
             self.query_one("#trainee", Input).focus()
             return
         # The engine and the call screen load when the first call starts, not at start-up.
+        from simulator.engine.policy import mode_policy
         from simulator.engine.session import Session
         from simulator.tui.screens.call import CallScreen
 
@@ -169,10 +170,8 @@ class StartScreen(AppScreen):
         if entry is None:
             self.notify(t("no_scenarios", self.lang), severity="error")
             return
-        # Exam mode: a fixed seed, so every trainee meets the same persona; in practice each
-        # new attempt meets other wordings.
         tries = self.sim.history(trainee).get(scenario_id, (None, 0))[1]
-        seed = 0 if mode == "exam" else tries
+        seed = mode_policy(mode).seed_for(mode, tries)
         session = Session(
             entry.scenario, seed=seed, mode=mode, trainee=trainee, sink=self.sim.sink_for(trainee)
         )

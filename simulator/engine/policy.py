@@ -1,0 +1,90 @@
+"""The engine's policy as validated data (`data/policy.yaml`): what each mode allows, what
+each difficulty level means, how the persona's mood moves. The app and the command line
+read the same policy, so they cannot differ."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from scoring.data_files import load_yaml
+from scoring.transcript import Mode
+
+DATA = Path(__file__).parent / "data" / "policy.yaml"
+
+
+class SeedError(ValueError):
+    """A seed the mode does not allow (an exam's persona is the same for every trainee)."""
+
+
+class ModePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    warnings: bool
+    hints: bool
+    seed: Literal["tries", "fixed"]
+    fixed_seed: int = 0
+
+    def seed_for(self, mode: str, tries: int = 0, requested: int | None = None) -> int:
+        """The seed of a new attempt: the one asked for where the mode allows it."""
+        if self.seed == "fixed":
+            if requested is not None and requested != self.fixed_seed:
+                raise SeedError(
+                    f"{mode} mode uses the fixed seed {self.fixed_seed}, not {requested}"
+                )
+            return self.fixed_seed
+        return tries if requested is None else requested
+
+
+class HandledWell(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    empathy_shown: bool = False
+    min_mood: int = Field(default=0, ge=0, le=100)
+    clean_tone: bool = False
+    feasible_plan: bool = False
+
+
+class Difficulty(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # How many times a concession is refused first: one of these, chosen by seed.
+    resist: list[int] = Field(min_length=1)
+    # When set, a concession is made only to a line handled this well.
+    handled_well: HandledWell | None = None
+
+
+class MoodDynamics(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    warm_step: int = Field(ge=1)
+    warm_cap: int = Field(ge=0, le=100)
+    rude_factor: float = Field(ge=0, le=5)
+    rude_cap: int = Field(ge=0, le=100)
+
+
+class EnginePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    modes: dict[Mode, ModePolicy]
+    difficulty: dict[Literal[1, 2, 3], Difficulty]
+    mood: MoodDynamics
+
+    @model_validator(mode="after")
+    def _complete(self) -> EnginePolicy:
+        if set(self.modes) != {"practice", "exam"} or set(self.difficulty) != {1, 2, 3}:
+            raise ValueError("policy: both modes and difficulty levels 1, 2 and 3 are needed")
+        return self
+
+
+@cache
+def policy() -> EnginePolicy:
+    return EnginePolicy.model_validate(load_yaml(DATA))
+
+
+def mode_policy(mode: Mode) -> ModePolicy:
+    return policy().modes[mode]
