@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,5 +40,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_validate.py
 
+# Mutation testing of the score formula, objectives, endings and the engine's turn loop
+# ([tool.mutmut] in pyproject.toml; long: run it before changing scoring, not in CI).
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet mutmut==3.8.1
+	$(BIN)/mutmut run --max-children 2; $(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache mutants
