@@ -1,0 +1,105 @@
+"""How well CollectSim understands lines nobody built it from: the held-out dev sets
+(`devsets/`) through the intent matcher and the judge. Prints figures for the README.
+
+    python benchmarks/eval_devsets.py
+
+Intents: recall = lines whose expected intents were all found; false harmful = lines with no
+threaten/insult/pressure meant where one was read. Judge: recall = violating lines with any
+compliance finding (and with a finding of an expected category); false alarms = compliant
+lines with any compliance finding. Measured, never tuned on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from scoring.analysis import analyze
+from scoring.compliance import LineContext, judge_for
+from scoring.i18n import Lang
+from scoring.text import normalise
+
+DEV = Path(__file__).resolve().parent.parent / "devsets"
+HARMFUL = {"threaten", "insult", "pressure"}
+DAY = date(2026, 11, 20)
+
+
+def rows(name: str) -> list[dict[str, Any]]:
+    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@dataclass
+class Figures:
+    n: int
+    recall: float
+    other: float
+
+
+def intents(lang: Lang) -> Figures:
+    data = rows(f"intents.{lang}.jsonl")
+    with_intents = [r for r in data if r["intents"]]
+    found = sum(
+        1
+        for r in with_intents
+        if set(r["intents"]) <= set(analyze(r["text"], lang, DAY).intent_names)
+    )
+    harmless = [r for r in data if not HARMFUL & set(r["intents"])]
+    harmful_read = sum(
+        1 for r in harmless if HARMFUL & set(analyze(r["text"], lang, DAY).intent_names)
+    )
+    return Figures(len(data), found / len(with_intents), harmful_read / len(harmless))
+
+
+def context_of(row: dict[str, Any]) -> LineContext:
+    context = row.get("context") or {}
+    party = context.get("party", "debtor")
+    local = context.get("local_time")
+    return LineContext(
+        party=party if party in {"debtor", "third_party", "wrong_party"} else "unknown",
+        verified=bool(context.get("verified", party == "debtor")),
+        flags=frozenset(context.get("flags", [])),
+        local_time=datetime.fromisoformat(local) if local else None,
+        legal_status=str(context.get("legal_status", "none")),
+        time_barred=bool(context.get("time_barred", False)),
+    )
+
+
+def judge(lang: Lang) -> tuple[Figures, float]:
+    jurisdiction = "CN" if lang == "zh" else "US"
+    pack = judge_for(jurisdiction)
+    data = rows(f"judge.{lang}.jsonl")
+    caught = same_category = alarms = 0
+    violating = [r for r in data if r["categories"]]
+    compliant = [r for r in data if not r["categories"]]
+    for r in data:
+        hits = pack.judge_line(r["text"], context_of(r), norm=normalise(r["text"]))
+        categories = {h.rule.category for h in hits}
+        if r["categories"]:
+            caught += bool(hits)
+            same_category += bool(categories & set(r["categories"]))
+        else:
+            alarms += bool(hits)
+    figures = Figures(len(data), caught / len(violating), alarms / len(compliant))
+    return figures, same_category / len(violating)
+
+
+def main() -> None:
+    langs: tuple[Lang, ...] = ("zh", "en")
+    for lang in langs:
+        found = intents(lang)
+        print(
+            f"intents {lang}: {found.n} lines, recall {found.recall:.2f}, "
+            f"harmful intent read into a harmless line {found.other:.3f}"
+        )
+        flagged, right_category = judge(lang)
+        print(
+            f"judge {lang}: {flagged.n} lines, recall {flagged.recall:.2f} "
+            f"(right category {right_category:.2f}), false alarms {flagged.other:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
