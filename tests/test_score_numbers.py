@@ -4,6 +4,8 @@ defaults turns one of these red."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from scoring.report import Report
 from scoring.rubric import Outcome, Rubric
 from simulator.engine.reporting import report_for
@@ -72,10 +74,10 @@ def test_a_wrong_amount_and_a_jail_threat_fail_the_call(forgetful: Scenario) -> 
             "你再不还钱就让你坐牢",
         ],
     )
-    assert [(f.rule, f.severity) for f in report.findings] == [
-        ("ACC-AMOUNT", "major"),
-        ("CN-THREAT-ARREST-JAIL", "critical"),
-        ("TONE-THREAT", "major"),
+    assert [(f.rule, f.severity, f.turn) for f in report.findings] == [
+        ("ACC-AMOUNT", "major", 5),
+        ("CN-THREAT-ARREST-JAIL", "critical", 7),
+        ("TONE-THREAT", "major", 7),
     ]
     assert report.dimensions == {
         "tone": 68.0,  # (84×3 + 55) / 4 − 35/4
@@ -86,3 +88,21 @@ def test_a_wrong_amount_and_a_jail_threat_fail_the_call(forgetful: Scenario) -> 
     assert report.score == 35.8
     assert report.failed_by_critical and not report.passed
     assert report.outcome.ending == "trainee_ended" and not report.outcome.good
+
+
+def test_by_default_a_promise_a_plan_a_callback_a_logged_dispute_or_cease_is_good() -> None:
+    assert Rubric().good_endings == [
+        "callback",
+        "cease_requested",
+        "dispute_logged",
+        "plan_agreed",
+        "promise_to_pay",
+    ]
+
+
+def test_a_figure_is_the_ledger_s_only_when_right_to_the_cent(forgetful: Scenario) -> None:
+    ledger = forgetful.ledger
+    assert ledger.matches(Decimal("5230.50")) == "overdue_total"
+    assert ledger.matches(Decimal("5230.505")) == "overdue_total"
+    assert ledger.matches(Decimal("5230.51")) is None
+    assert ledger.matches(Decimal("5230.49")) is None
