@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench mutate clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -16,8 +16,8 @@ run: $(STAMP)
 	$(BIN)/collectsim
 
 lint: $(STAMP)
-	$(BIN)/ruff check simulator scoring tests benchmarks
-	$(BIN)/ruff format --check simulator scoring tests benchmarks
+	$(BIN)/ruff check simulator scoring tests benchmarks setup.py
+	$(BIN)/ruff format --check simulator scoring tests benchmarks setup.py
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)

@@ -18,17 +18,20 @@ from simulator.authoring.schema import dump, golden_schema, scenario_schema, tra
 from simulator.cli.errors import UserError
 from simulator.engine.catalog import load_catalog, resolve
 from simulator.engine.loader import SUFFIX, ScenarioError, scenario_from_located
-from simulator.engine.paths import scenarios_dir
+from simulator.engine.paths import (
+    LOCAL_SCENARIOS,
+    authoring_root,
+    inside_package,
+    scenarios_dir,
+    user_scenarios_dir,
+)
 from simulator.engine.yamlsafe import Problem, YamlError, load_file
 from simulator.training.tracks import load_tracks, tracks_dir
-
-SCHEMA_DIR = Path(__file__).resolve().parent.parent.parent / "schemas"
-DOCS_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "scenarios.md"
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("lint", help="check scenarios as graphs (unreachable states, dead ends...)")
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
     p.add_argument("--fail-on-warnings", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_lint)
@@ -45,7 +48,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     t.set_defaults(func=run_test)
 
     s = sub.add_parser("schema", help="write the JSON Schemas of scenario and test files")
-    s.add_argument("-o", "--output-dir", type=Path, default=SCHEMA_DIR)
+    s.add_argument(
+        "-o", "--output-dir", type=Path, help="default: schemas/ beside your scenarios folder"
+    )
     s.add_argument("--json", action="store_true", help="print the scenario schema instead")
     s.set_defaults(func=run_schema)
 
@@ -53,11 +58,18 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     n.add_argument("scenario_id")
     n.add_argument("--lang", choices=["zh", "en"], default="zh")
     n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
-    n.add_argument("--dir", type=Path, default=None, help="scenarios folder (default: catalog)")
+    n.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="scenarios folder (default: your catalog, else ./scenarios)",
+    )
     n.set_defaults(func=run_new)
 
     d = sub.add_parser("docs", help="write docs/scenarios.md: the catalog with its graphs")
-    d.add_argument("-o", "--output", type=Path, default=DOCS_FILE)
+    d.add_argument(
+        "-o", "--output", type=Path, help="default: docs/scenarios.md beside the catalog"
+    )
     d.set_defaults(func=run_docs)
 
     tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
@@ -93,7 +105,7 @@ def _print_problems(problems: list[Problem], as_json: bool) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
-    for path in _scenario_files(args.paths):
+    for path in _scenario_files(args.paths or [scenarios_dir()]):
         try:
             located = load_file(path)
             scenario = scenario_from_located(located, path.read_bytes())
@@ -163,14 +175,16 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(dump(scenario_schema()))
         return 0
+    # Beside the scenarios folder, where the modeline of a scaffolded scenario looks.
+    output: Path = args.output_dir or authoring_root() / "schemas"
     try:
-        args.output_dir.mkdir(parents=True, exist_ok=True)
-        (args.output_dir / "scenario.schema.json").write_text(dump(scenario_schema()), "utf-8")
-        (args.output_dir / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
-        (args.output_dir / "track.schema.json").write_text(dump(track_schema()), "utf-8")
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "scenario.schema.json").write_text(dump(scenario_schema()), "utf-8")
+        (output / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
+        (output / "track.schema.json").write_text(dump(track_schema()), "utf-8")
     except OSError as exc:
-        raise UserError(f"{args.output_dir}: cannot write: {exc.strerror}") from None
-    print(f"wrote scenario, golden and track schemas to {args.output_dir}")
+        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
+    print(f"wrote scenario, golden and track schemas to {output}")
     return 0
 
 
@@ -191,7 +205,18 @@ def run_new(args: argparse.Namespace) -> int:
             status=2,
         )
     jurisdiction = args.jurisdiction or ("CN" if args.lang == "zh" else "US")
-    directory: Path = args.dir or scenarios_dir()
+    directory = args.dir or user_scenarios_dir()
+    if directory is None:  # only the shipped catalog: the user's own starts here
+        directory = LOCAL_SCENARIOS
+        print(
+            f"还没有自己的场景目录：新建 ./{LOCAL_SCENARIOS}，写在那里"
+            if args.lang == "zh"
+            else f"no scenarios folder of your own yet: creating ./{LOCAL_SCENARIOS} for it"
+        )
+    if inside_package(directory):
+        raise UserError(
+            f"{directory}: inside the installed package; choose another --dir", status=2
+        )
     try:
         scenario_path, test_path = scaffold(directory, args.scenario_id, args.lang, jurisdiction)
     except FileExistsError as exc:
@@ -235,10 +260,11 @@ def run_docs(args: argparse.Namespace) -> int:
     entries, problems = load_catalog()
     if problems:
         raise ScenarioError(problems)
+    output: Path = args.output or authoring_root() / "docs" / "scenarios.md"
     try:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(catalog_markdown(entries), encoding="utf-8")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(catalog_markdown(entries), encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
-    print(f"wrote {args.output} ({len(entries)} scenarios)")
+        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
+    print(f"wrote {output} ({len(entries)} scenarios)")
     return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from simulator.cli import (
     app_cmds,
@@ -19,6 +21,12 @@ from simulator.cli.errors import UserError
 from simulator.engine.catalog import UnknownScenario
 from simulator.engine.journal import JournalError
 from simulator.engine.loader import ScenarioError
+from simulator.engine.paths import SCENARIOS_ENV
+
+SCENARIOS_HELP = (
+    "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
+    "present, else the shipped catalog)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,15 +43,45 @@ def build_parser() -> argparse.ArgumentParser:
     validate_cmd.add_parser(sub)
     author_cmds.add_parsers(sub)
     hr_cmds.add_parsers(sub)
+    parser.add_argument("--scenarios", type=Path, metavar="DIR", help=SCENARIOS_HELP)
+    _add_scenarios_option(sub)
     return parser
+
+
+def _add_scenarios_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`--scenarios DIR` after any command too (`collectsim play --scenarios DIR ...`)."""
+    for command in sub.choices.values():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            for group in nested:
+                _add_scenarios_option(group)
+        else:
+            command.add_argument(
+                "--scenarios",
+                type=Path,
+                metavar="DIR",
+                default=argparse.SUPPRESS,
+                help=SCENARIOS_HELP,
+            )
+
+
+def use_scenarios(folder: Path | None, command: str | None) -> None:
+    """The catalog chosen by --scenarios, for this process and the app's (`serve` starts one
+    process a browser tab): it goes in the environment as COLLECTSIM_SCENARIOS."""
+    if folder is None:
+        return
+    if command != "new" and not folder.is_dir():
+        raise UserError(f"--scenarios {folder}: no such folder", status=2)
+    os.environ[SCENARIOS_ENV] = str(folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["tui"])
+    if args.command is None:  # the app, with any global option given
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "tui"])
     try:
+        use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
     except ScenarioError as exc:
         for problem in exc.problems:

@@ -8,18 +8,19 @@ import sys
 from pathlib import Path
 
 from simulator.authoring.validation import validate
+from simulator.engine.paths import scenarios_dir
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("validate", help="validate scenario and golden test files")
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
     p.add_argument("--fail-on-warnings", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    count, problems = validate(args.paths)
+    count, problems = validate(args.paths or [scenarios_dir()])
     if args.json:
         rows = [p.as_dict() for p in problems]
         json.dump({"files": count, "problems": rows}, sys.stdout, ensure_ascii=False)

@@ -1,4 +1,13 @@
-"""Where CollectSim keeps its data and finds the shipped scenarios."""
+"""Where CollectSim keeps its data, finds what it ships and finds the user's catalog.
+
+What ships — the catalog (`scenarios/`, with `tests/` and `tracks/`) and the JSON schemas
+(`schemas/`) — lives at the top of a checkout; the wheel carries the same folders inside the
+package as `simulator/shipped/scenarios` and `simulator/shipped/schemas` (`setup.py`).
+
+The catalog read is the user's own when there is one — `COLLECTSIM_SCENARIOS` (which the
+`--scenarios DIR` option sets), else `./scenarios` in the working directory — and otherwise
+the shipped one. Nothing is ever written into the installed package.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,19 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-REPO_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+PACKAGE = Path(__file__).resolve().parents[1]
+SCENARIOS_ENV = "COLLECTSIM_SCENARIOS"
+LOCAL_SCENARIOS = Path("scenarios")
+
+
+def shipped(name: str) -> Path:
+    """A folder the project ships: inside an installed package, else at the checkout's top."""
+    installed = PACKAGE / "shipped" / name
+    return installed if installed.is_dir() else PACKAGE.parent / name
+
+
+SHIPPED_SCENARIOS = shipped("scenarios")
+SHIPPED_SCHEMAS = shipped("schemas")
 
 
 def data_dir() -> Path:
@@ -18,6 +39,26 @@ def data_dir() -> Path:
     return path
 
 
+def user_scenarios_dir() -> Path | None:
+    """The user's own catalog: COLLECTSIM_SCENARIOS, else ./scenarios when present; or None."""
+    override = os.environ.get(SCENARIOS_ENV)
+    if override:
+        return Path(override)
+    return LOCAL_SCENARIOS if LOCAL_SCENARIOS.is_dir() else None
+
+
 def scenarios_dir() -> Path:
-    override = os.environ.get("COLLECTSIM_SCENARIOS")
-    return Path(override) if override else REPO_SCENARIOS
+    """The catalog scenarios are read from: the user's own, else the shipped one."""
+    return user_scenarios_dir() or SHIPPED_SCENARIOS
+
+
+def authoring_root() -> Path:
+    """The folder a trainer writes in: the user's catalog's parent, else the working directory
+    (where `new` starts ./scenarios); `schema` and `docs` write beside the catalog there."""
+    own = user_scenarios_dir()
+    return own.parent if own is not None else Path()
+
+
+def inside_package(path: Path) -> bool:
+    """True for a path in the installed package (never a place to write user files)."""
+    return path.resolve().is_relative_to(PACKAGE)
