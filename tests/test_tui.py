@@ -54,6 +54,14 @@ async def open_call(pilot: Pilot[None], scenario: str = "cc-m1-forgetful") -> Ca
     return pilot.app.screen
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the app's worker threads (records, HR, exports, warm-up) are done and their
+    results are on screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def say(pilot: Pilot[None], text: str) -> None:
     pilot.app.screen.query_one("#say", Input).value = text
     await pilot.press("enter")
@@ -205,7 +213,7 @@ async def test_catalog_filters() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_snapshot_start(snap_compare: object, lang: str) -> None:
-    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE)  # type: ignore[operator]
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=settle)  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -268,7 +276,7 @@ async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries(store_url
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)  # the trainee's records, read again in a worker
         table = pilot.app.screen.query_one("#catalog", DataTable)
         row = table.get_row("cc-m1-forgetful")
         assert row[-1] == "1"  # tries
@@ -477,3 +485,61 @@ async def test_f4_takes_up_the_trainees_interrupted_call(store_url: str) -> None
     with Store.open(None, create=False) as store:
         [attempt] = store.attempts(trainee="小李")
         assert attempt.trainee_turns == 3
+
+
+# -- nothing slow on the UI thread: the store, HR, exports and the judge in worker threads --
+
+
+async def test_typing_reads_the_records_once_the_name_rests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets import DataTable
+
+    monkeypatch.setattr(StartScreen, "HISTORY_DELAY", 1.0)  # typing here never takes a second
+    async with app(trainee="").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = pilot.app.records()
+        assert store is not None
+        asked: list[str] = []
+        best_by_scenario = store.best_by_scenario
+
+        def counted(trainee: str) -> dict[str, tuple[float | None, int]]:
+            asked.append(trainee)
+            return best_by_scenario(trainee)
+
+        monkeypatch.setattr(store, "best_by_scenario", counted)
+        screen = pilot.app.screen
+        table = screen.query_one("#catalog", DataTable)
+        assert screen.focused is screen.query_one("#trainee", Input)
+        await pilot.press(*"SamLee")
+        assert asked == []  # no query a keystroke
+        assert table.get_row("cc-m1-forgetful")[-1] == "…"  # never another name's records
+        for _ in range(200):  # until the pause is over
+            await pilot.pause(0.05)
+            if asked:
+                break
+        await settle(pilot)
+        assert asked == ["SamLee"]
+        assert table.get_row("cc-m1-forgetful")[-1] == "0"
+        screen.query_one("#filter", Input).focus()
+        await pilot.press(*"forget")
+        await settle(pilot)
+        assert asked == ["SamLee"]  # the filter works on the loaded catalog alone
+        assert table.row_count >= 1 and table.get_row("cc-m1-forgetful")[-1] == "0"
+
+
+async def test_the_judge_is_loaded_before_the_first_call() -> None:
+    from scoring.compliance import judge_for
+
+    judge_for.cache_clear()
+    lazy = CollectSimApp(lang="en", trainee="Sam")  # the catalog loads in a worker
+    async with lazy.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await settle(pilot)
+            if lazy.entries is not None:
+                break
+        await settle(pilot)  # the warm-up, started once the catalog was in
+        assert lazy.entries
+        jurisdictions = {e.scenario.jurisdiction for e in lazy.entries}
+        assert judge_for.cache_info().currsize == len(jurisdictions)
+        assert isinstance(pilot.app.screen, StartScreen)  # no call was opened

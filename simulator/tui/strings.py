@@ -30,6 +30,10 @@ _S: dict[str, tuple[str, str]] = {
     "resume_failed": ("无法继续这次通话：{reason}", "Cannot resume the call: {reason}"),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),
     "loading": ("正在加载场景…", "Loading scenarios…"),
+    "records_read_failed": (
+        "无法读取培训记录（{reason}）",
+        "Cannot read the training records ({reason})",
+    ),
     "records_unavailable": (
         "无法打开培训记录库（{reason}），本次通话只保存到日志文件",
         "Cannot open the training records ({reason}); calls are saved to the journal only",

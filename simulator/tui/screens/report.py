@@ -14,6 +14,7 @@ from simulator.engine.reporting import report_for
 from simulator.engine.session import Session
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
 
@@ -129,6 +130,5 @@ class ReportScreen(AppScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
         start = self.app.screen
-        refresh = getattr(start, "refresh_catalog", None)
-        if callable(refresh):
-            refresh()
+        if isinstance(start, StartScreen):
+            start.reload_history()  # this call is among the trainee's records now
