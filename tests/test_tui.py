@@ -401,7 +401,7 @@ async def test_hr_screen_shows_levels_and_findings() -> None:
         await pilot.press("escape")  # report → start
         await pilot.pause()
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)  # the overview is read in a worker
         screen = pilot.app.screen
         assert isinstance(screen, HRScreen)
         table = screen.query_one("#people", DataTable)
@@ -417,7 +417,7 @@ def test_snapshot_hr(snap_compare: object, lang: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
@@ -526,6 +526,54 @@ async def test_typing_reads_the_records_once_the_name_rests(
         await settle(pilot)
         assert asked == ["SamLee"]  # the filter works on the loaded catalog alone
         assert table.row_count >= 1 and table.get_row("cc-m1-forgetful")[-1] == "0"
+
+
+async def test_hr_screen_says_loading_until_the_overview_arrives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from simulator.tui.screens import hr
+
+    release = threading.Event()
+    real_overview = hr.overview
+
+    def slow_overview(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+        assert release.wait(timeout=60)
+        return real_overview(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hr, "overview", slow_overview)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, hr.HRScreen)
+        assert str(screen.query_one("#hr-title", Static).render()) == "Loading…"
+        release.set()
+        await settle(pilot)
+        title = str(screen.query_one("#hr-title", Static).render())
+        assert title.endswith(" trainees") and "Loading" not in title
+        assert "No findings" in str(screen.query_one("#findings", Static).render())
+
+
+async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.records import StoreError
+    from simulator.tui.screens import hr
+
+    def failing(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+        raise StoreError("server [bold]gone[/bold]")
+
+    monkeypatch.setattr(hr, "overview", failing)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, hr.HRScreen)  # no traceback, no exit
+        assert "No certification track" in str(screen.query_one("#hr-title", Static).render())
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert notes.count("Cannot read the training records (server [bold]gone[/bold])") == 1
 
 
 async def test_the_judge_is_loaded_before_the_first_call() -> None:

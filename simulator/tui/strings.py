@@ -136,6 +136,7 @@ _S: dict[str, tuple[str, str]] = {
     "hr_findings": ("最常见的扣分项", "Most frequent findings"),
     "hr_keys": ("Esc 返回", "Esc back"),
     "hr_unavailable": ("没有认证轨道或培训记录", "No certification track or no records"),
+    "hr_loading": ("加载中…", "Loading…"),
     "hr_trainees": ("名学员", "trainees"),
     "hr_cohort": ("批次", "Cohort"),
     "hr_passes": ("通过", "Passes"),
