@@ -576,6 +576,47 @@ async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPa
         assert notes.count("Cannot read the training records (server [bold]gone[/bold])") == 1
 
 
+async def report_after_a_short_call(pilot: Pilot[None]) -> ReportScreen:
+    await open_call(pilot)
+    await say(pilot, "请问是王敏女士本人吗？")
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+    report = pilot.app.screen
+    assert isinstance(report, ReportScreen)
+    return report
+
+
+@pytest.mark.parametrize(("button", "suffix"), [("#export-md", "md"), ("#export-html", "html")])
+async def test_export_writes_the_report(button: str, suffix: str) -> None:
+    from simulator.engine.paths import data_dir
+
+    async with app().run_test(size=SIZE) as pilot:
+        report = await report_after_a_short_call(pilot)
+        await pilot.click(button)
+        await settle(pilot)
+        path = data_dir() / "reports" / f"{report.session.transcript.attempt_id}.{suffix}"
+        assert f"{report.report.score:.1f}" in path.read_text(encoding="utf-8")
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert f"已导出：{path}" in notes
+
+
+async def test_an_export_that_cannot_be_written_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.tui.screens import report as report_module
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(report_module, "data_dir", lambda: blocker)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        report = await report_after_a_short_call(pilot)
+        assert await report.export("md").wait() is None
+        await pilot.pause()
+        assert pilot.app.screen is report
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert len([n for n in notes if n.startswith("Export failed: ")]) == 1
+
+
 async def test_the_judge_is_loaded_before_the_first_call() -> None:
     from scoring.compliance import judge_for
 

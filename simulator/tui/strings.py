@@ -111,6 +111,7 @@ _S: dict[str, tuple[str, str]] = {
     "export_html": ("导出 HTML", "Export HTML"),
     "export_md": ("导出 Markdown", "Export Markdown"),
     "exported": ("已导出：{path}", "Exported: {path}"),
+    "export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
     "retry": ("从此处重来", "Retry from here"),
     "retry_none": ("没有需要重来的扣分句", "No failing line to retry from"),
     "back": ("返回", "Back"),
