@@ -55,10 +55,14 @@ async def open_call(pilot: Pilot[None], scenario: str = "cc-m1-forgetful") -> Ca
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Until the app's worker threads (records, HR, exports, warm-up) are done and their
-    results are on screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Until the screen is up, the app's worker threads (records, HR, exports, warm-up) are
+    done and what they posted back is on screen."""
+    for _ in range(100):
+        await pilot.pause()
+        pending = [w for w in pilot.app.workers if not w.is_finished]
+        if pilot.app.screen.is_mounted and not pending:
+            break
+        await pilot.app.workers.wait_for_complete(pending)
     await pilot.pause()
 
 

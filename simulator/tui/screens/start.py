@@ -135,7 +135,7 @@ class StartScreen(AppScreen):
         trainee = self._trainee_name()
         if not trainee:
             self._history_of, self._history = "", {}
-            self.refresh_catalog()
+            self._show_history()
             return
         self._read_history(trainee)
 
@@ -165,7 +165,23 @@ class StartScreen(AppScreen):
     def _history_loaded(self, message: HistoryLoaded) -> None:
         if message.trainee == self._trainee_name():  # else the name changed meanwhile
             self._history_of, self._history = message.trainee, message.history
-            self.refresh_catalog()
+            self._show_history()
+
+    def _records_cells(self, scenario_id: str) -> tuple[str, str]:
+        """Best and tries as shown; "…" until this name's records are read (never another
+        trainee's figures under it)."""
+        if self._history_of != self._trainee_name():
+            return "…", "…"
+        best, tries = self._history.get(scenario_id, (None, 0))
+        return ("—" if best is None else f"{best:.0f}"), str(tries)
+
+    def _show_history(self) -> None:
+        """The records columns of the rows shown, updated in place: the rows stay put."""
+        table = self.query_one("#catalog", DataTable)
+        for row_key in list(table.rows):
+            best, tries = self._records_cells(str(row_key.value))
+            table.update_cell(row_key, "best", best, update_width=True)
+            table.update_cell(row_key, "tries", tries, update_width=True)
 
     def refresh_catalog(self) -> None:
         """The table from the loaded catalog and the records already read: no store query."""
@@ -177,9 +193,9 @@ class StartScreen(AppScreen):
             t("col_lang", lang),
             t("jurisdiction", lang),
             t("difficulty", lang),
-            t("col_best", lang),
-            t("col_attempts", lang),
         )
+        table.add_column(t("col_best", lang), key="best")
+        table.add_column(t("col_attempts", lang), key="tries")
         text = self.query_one("#filter", Input).value
         language = str(self.query_one("#language", Select).value)
         jurisdiction = str(self.query_one("#jurisdiction", Select).value)
@@ -188,20 +204,16 @@ class StartScreen(AppScreen):
             self.query_one("#start-hint", Label).update(t("loading", lang))
             return
         self.query_one("#start-hint", Label).update(t("start_hint", lang))
-        # Another trainee's records are never shown under this name: "…" until theirs arrive.
-        known = self._history_of == self._trainee_name()
         for entry in self.sim.entries:
             if not matches(entry, text, language, jurisdiction, difficulty):
                 continue
             s = entry.scenario
-            best, tries = self._history.get(s.id, (None, 0))
             table.add_row(
                 s.title.get(lang),
                 s.language,
                 s.jurisdiction,
                 "★" * s.difficulty,
-                ("—" if best is None else f"{best:.0f}") if known else "…",
-                str(tries) if known else "…",
+                *self._records_cells(s.id),
                 key=s.id,
             )
         if table.row_count == 0:
@@ -212,7 +224,7 @@ class StartScreen(AppScreen):
             return
         if event.input.id == "trainee":
             self.sim.trainee = self._trainee_name()
-            self.refresh_catalog()
+            self._show_history()
             self._schedule_history()
         elif event.input.id == "filter":
             self.refresh_catalog()
