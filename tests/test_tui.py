@@ -54,6 +54,18 @@ async def open_call(pilot: Pilot[None], scenario: str = "cc-m1-forgetful") -> Ca
     return pilot.app.screen
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the screen is up, the app's worker threads (records, HR, exports, warm-up) are
+    done and what they posted back is on screen."""
+    for _ in range(100):
+        await pilot.pause()
+        pending = [w for w in pilot.app.workers if not w.is_finished]
+        if pilot.app.screen.is_mounted and not pending:
+            break
+        await pilot.app.workers.wait_for_complete(pending)
+    await pilot.pause()
+
+
 async def say(pilot: Pilot[None], text: str) -> None:
     pilot.app.screen.query_one("#say", Input).value = text
     await pilot.press("enter")
@@ -205,7 +217,7 @@ async def test_catalog_filters() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_snapshot_start(snap_compare: object, lang: str) -> None:
-    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE)  # type: ignore[operator]
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=settle)  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -268,7 +280,7 @@ async def test_calls_are_recorded_and_the_catalog_shows_best_and_tries(store_url
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)  # the trainee's records, read again in a worker
         table = pilot.app.screen.query_one("#catalog", DataTable)
         row = table.get_row("cc-m1-forgetful")
         assert row[-1] == "1"  # tries
@@ -394,7 +406,7 @@ async def test_hr_screen_shows_levels_and_findings() -> None:
         await pilot.press("escape")  # report → start
         await pilot.pause()
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)  # the overview is read in a worker
         screen = pilot.app.screen
         assert isinstance(screen, HRScreen)
         table = screen.query_one("#people", DataTable)
@@ -410,7 +422,7 @@ def test_snapshot_hr(snap_compare: object, lang: str) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
@@ -479,3 +491,150 @@ async def test_f4_takes_up_the_trainees_interrupted_call(store_url: str) -> None
     with Store.open(None, create=False) as store:
         [attempt] = store.attempts(trainee="小李")
         assert attempt.trainee_turns == 3
+
+
+# -- nothing slow on the UI thread: the store, HR, exports and the judge in worker threads --
+
+
+async def test_typing_reads_the_records_once_the_name_rests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.widgets import DataTable
+
+    monkeypatch.setattr(StartScreen, "HISTORY_DELAY", 1.0)  # typing here never takes a second
+    async with app(trainee="").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = pilot.app.records()
+        assert store is not None
+        asked: list[str] = []
+        best_by_scenario = store.best_by_scenario
+
+        def counted(trainee: str) -> dict[str, tuple[float | None, int]]:
+            asked.append(trainee)
+            return best_by_scenario(trainee)
+
+        monkeypatch.setattr(store, "best_by_scenario", counted)
+        screen = pilot.app.screen
+        table = screen.query_one("#catalog", DataTable)
+        assert screen.focused is screen.query_one("#trainee", Input)
+        await pilot.press(*"SamLee")
+        assert asked == []  # no query a keystroke
+        assert table.get_row("cc-m1-forgetful")[-1] == "…"  # never another name's records
+        for _ in range(200):  # until the pause is over
+            await pilot.pause(0.05)
+            if asked:
+                break
+        await settle(pilot)
+        assert asked == ["SamLee"]
+        assert table.get_row("cc-m1-forgetful")[-1] == "0"
+        screen.query_one("#filter", Input).focus()
+        await pilot.press(*"forget")
+        await settle(pilot)
+        assert asked == ["SamLee"]  # the filter works on the loaded catalog alone
+        assert table.row_count >= 1 and table.get_row("cc-m1-forgetful")[-1] == "0"
+
+
+async def test_hr_screen_says_loading_until_the_overview_arrives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from simulator.tui.screens import hr
+
+    release = threading.Event()
+    real_overview = hr.overview
+
+    def slow_overview(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+        assert release.wait(timeout=60)
+        return real_overview(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hr, "overview", slow_overview)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, hr.HRScreen)
+        assert str(screen.query_one("#hr-title", Static).render()) == "Loading…"
+        release.set()
+        await settle(pilot)
+        title = str(screen.query_one("#hr-title", Static).render())
+        assert title.endswith(" trainees") and "Loading" not in title
+        assert "No findings" in str(screen.query_one("#findings", Static).render())
+
+
+async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.records import StoreError
+    from simulator.tui.screens import hr
+
+    def failing(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+        raise StoreError("server [bold]gone[/bold]")
+
+    monkeypatch.setattr(hr, "overview", failing)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, hr.HRScreen)  # no traceback, no exit
+        assert "No certification track" in str(screen.query_one("#hr-title", Static).render())
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert notes.count("Cannot read the training records (server [bold]gone[/bold])") == 1
+
+
+async def report_after_a_short_call(pilot: Pilot[None]) -> ReportScreen:
+    await open_call(pilot)
+    await say(pilot, "请问是王敏女士本人吗？")
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+    report = pilot.app.screen
+    assert isinstance(report, ReportScreen)
+    return report
+
+
+@pytest.mark.parametrize(("button", "suffix"), [("#export-md", "md"), ("#export-html", "html")])
+async def test_export_writes_the_report(button: str, suffix: str) -> None:
+    from simulator.engine.paths import data_dir
+
+    async with app().run_test(size=SIZE) as pilot:
+        report = await report_after_a_short_call(pilot)
+        await pilot.click(button)
+        await settle(pilot)
+        path = data_dir() / "reports" / f"{report.session.transcript.attempt_id}.{suffix}"
+        assert f"{report.report.score:.1f}" in path.read_text(encoding="utf-8")
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert f"已导出：{path}" in notes
+
+
+async def test_an_export_that_cannot_be_written_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.tui.screens import report as report_module
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(report_module, "data_dir", lambda: blocker)
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        report = await report_after_a_short_call(pilot)
+        assert await report.export("md").wait() is None
+        await pilot.pause()
+        assert pilot.app.screen is report
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert len([n for n in notes if n.startswith("Export failed: ")]) == 1
+
+
+async def test_the_judge_is_loaded_before_the_first_call() -> None:
+    from scoring.compliance import judge_for
+
+    judge_for.cache_clear()
+    lazy = CollectSimApp(lang="en", trainee="Sam")  # the catalog loads in a worker
+    async with lazy.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await settle(pilot)
+            if lazy.entries is not None:
+                break
+        await settle(pilot)  # the warm-up, started once the catalog was in
+        assert lazy.entries
+        jurisdictions = {e.scenario.jurisdiction for e in lazy.entries}
+        assert judge_for.cache_info().currsize == len(jurisdictions)
+        assert isinstance(pilot.app.screen, StartScreen)  # no call was opened

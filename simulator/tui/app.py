@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import locale
 import os
+import threading
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -54,6 +56,7 @@ class CollectSimApp(App[None]):
         self._records_url = records_url
         self._store: Store | None = None
         self._store_failed = False
+        self._store_lock = threading.Lock()  # the store opens in whichever thread asks first
         self._resume: Session | None = None  # `tui --resume`: the call to open first
 
     def on_mount(self) -> None:
@@ -65,6 +68,8 @@ class CollectSimApp(App[None]):
             self.push_screen(CallScreen(self._resume))
         if self.entries is None:
             self.run_worker(self._load_catalog, thread=True, exclusive=True)
+        else:
+            self._warm_up(self.entries)
 
     def _load_catalog(self) -> None:
         # Scenario models (pydantic) load here, in the worker, not before the first screen.
@@ -78,21 +83,43 @@ class CollectSimApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen) and screen.is_mounted:
                 screen.catalog_ready()
+        self._warm_up(entries)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self, entries: list[Entry]) -> None:
+        """What the first call needs (the engine, the recorder, the call and report screens,
+        each catalog jurisdiction's compiled rule pack), loaded while the trainee chooses, so
+        the call opens at once. A failure here is left to that call to report."""
+        from scoring.compliance import judge_for
+        from simulator.engine import recording, session
+        from simulator.records import sink
+        from simulator.tui.screens import call, report
+
+        del recording, session, sink, call, report  # imported for their cost, not their names
+        for jurisdiction in sorted({entry.scenario.jurisdiction for entry in entries}):
+            judge_for(jurisdiction)
 
     def records(self) -> Store | None:
-        """The records store, opened on first use; None (after one warning) if it cannot be."""
+        """The records store, opened on first use; None (after one warning) if it cannot be.
+        Safe to call from a worker thread (the store serialises its statements)."""
         from simulator.records import Store, StoreError
 
-        if self._store is None and not self._store_failed:
-            try:
-                self._store = Store.open(self._records_url)
-            except StoreError as exc:
-                self._store_failed = True
-                self.notify(t("records_unavailable", self.lang, reason=exc), severity="error")
-        return self._store
+        with self._store_lock:
+            if self._store is None and not self._store_failed:
+                try:
+                    self._store = Store.open(self._records_url)
+                except StoreError as exc:
+                    self._store_failed = True
+                    self.notify(
+                        t("records_unavailable", self.lang, reason=exc),
+                        severity="error",
+                        markup=False,
+                    )
+            return self._store
 
     def history(self, trainee: str) -> dict[str, tuple[float | None, int]]:
-        """Best score and number of attempts per scenario for this trainee."""
+        """Best score and number of attempts per scenario for this trainee (a store query:
+        from a worker thread, except where a call opens). StoreError when the query fails."""
         store = self.records() if trainee else None
         return store.best_by_scenario(trainee) if store else {}
 
@@ -138,7 +165,9 @@ class CollectSimApp(App[None]):
         raise ResumeError(f"scenario {scenario_id} is not in the catalog")
 
     def records_failed(self, exc: Exception) -> None:
-        self.notify(t("records_failed", self.lang, reason=exc), severity="error", timeout=10)
+        self.notify(
+            t("records_failed", self.lang, reason=exc), severity="error", timeout=10, markup=False
+        )
 
     def on_unmount(self) -> None:
         if self._store is not None:

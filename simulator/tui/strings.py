@@ -30,6 +30,10 @@ _S: dict[str, tuple[str, str]] = {
     "resume_failed": ("无法继续这次通话：{reason}", "Cannot resume the call: {reason}"),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),
     "loading": ("正在加载场景…", "Loading scenarios…"),
+    "records_read_failed": (
+        "无法读取培训记录（{reason}）",
+        "Cannot read the training records ({reason})",
+    ),
     "records_unavailable": (
         "无法打开培训记录库（{reason}），本次通话只保存到日志文件",
         "Cannot open the training records ({reason}); calls are saved to the journal only",
@@ -96,6 +100,7 @@ _S: dict[str, tuple[str, str]] = {
     "export_html": ("导出 HTML", "Export HTML"),
     "export_md": ("导出 Markdown", "Export Markdown"),
     "exported": ("已导出：{path}", "Exported: {path}"),
+    "export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
     "retry": ("从此处重来", "Retry from here"),
     "retry_none": ("没有需要重来的扣分句", "No failing line to retry from"),
     "back": ("返回", "Back"),
@@ -121,6 +126,7 @@ _S: dict[str, tuple[str, str]] = {
     "hr_findings": ("最常见的扣分项", "Most frequent findings"),
     "hr_keys": ("Esc 返回", "Esc back"),
     "hr_unavailable": ("没有认证轨道或培训记录", "No certification track or no records"),
+    "hr_loading": ("加载中…", "Loading…"),
     "hr_trainees": ("名学员", "trainees"),
     "hr_cohort": ("批次", "Cohort"),
     "hr_passes": ("通过", "Passes"),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
+from simulator.records import StoreError
 from simulator.training.hr import TraineeProgress, level_counts, overview, top_findings
 from simulator.training.tracks import Track, load_tracks
 from simulator.tui.screens.base import AppScreen
@@ -21,9 +25,34 @@ def bars(counts: list[tuple[str, int]], width: int = 30) -> str:
     return "\n".join(f"{name:>3} {'█' * round(n / top * width):<{width}} {n}" for name, n in counts)
 
 
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What the HR screen shows, read from the records in a worker thread."""
+
+    track: Track
+    rows: list[TraineeProgress]
+    levels: list[tuple[str, int]]
+    findings: list[tuple[str, str, int]]  # (rule, severity, how often)
+
+
 class HRScreen(AppScreen):
+    """The whole centre's overview takes a while over many trainees: it is read in a worker
+    thread, with a loading line until it arrives."""
+
     CSS_PATH = "hr.tcss"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    class Loaded(Message):
+        """The overview, or None when there is no track or no records store."""
+
+        def __init__(self, overview: Overview | None) -> None:
+            super().__init__()
+            self.overview = overview
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -40,22 +69,47 @@ class HRScreen(AppScreen):
         yield Static(t("hr_keys", lang), id="hr-keys", markup=False)
 
     def on_mount(self) -> None:
-        lang = self.lang
-        tracks = load_tracks()
-        store = self.sim.records()
-        if not tracks or store is None:
+        self.query_one("#hr-title", Static).update(t("hr_loading", self.lang))
+        self._load()
+
+    @work(thread=True, exclusive=True, group="hr")
+    def _load(self) -> None:
+        try:
+            tracks = load_tracks()
+            store = self.sim.records()
+            if not tracks or store is None:
+                self.post_message(self.Loaded(None))
+                return
+            track: Track = tracks[0]
+            rows = overview(store, track, datetime.now(UTC))
+            result = Overview(track, rows, level_counts(rows, track), top_findings(store, limit=8))
+        except (StoreError, OSError) as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.Loaded(result))
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.query_one("#hr-title", Static).update(t("hr_unavailable", self.lang))
+        self.notify(
+            t("records_read_failed", self.lang, reason=message.reason),
+            severity="error",
+            markup=False,
+        )
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        lang, data = self.lang, message.overview
+        if data is None:
             self.query_one("#hr-title", Static).update(t("hr_unavailable", lang))
             return
-        track: Track = tracks[0]
-        rows = overview(store, track, datetime.now(UTC))
         self.query_one("#hr-title", Static).update(
-            f"{track.title.get(lang)} · {len(rows)} {t('hr_trainees', lang)}"
+            f"{data.track.title.get(lang)} · {len(data.rows)} {t('hr_trainees', lang)}"
         )
-        self._fill(rows)
-        self.query_one("#levels", Static).update(bars(level_counts(rows, track)))
-        findings = top_findings(store, limit=8)
+        self._fill(data.rows)
+        self.query_one("#levels", Static).update(bars(data.levels))
         self.query_one("#findings", Static).update(
-            "\n".join(f"{n:>4}  [{severity}] {rule}" for rule, severity, n in findings)
+            "\n".join(f"{n:>4}  [{severity}] {rule}" for rule, severity, n in data.findings)
             or t("no_findings", lang)
         )
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Literal
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +18,7 @@ from simulator.engine.reporting import report_for
 from simulator.engine.session import Session
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
 
@@ -97,17 +102,26 @@ class ReportScreen(AppScreen):
             case "back":
                 self.action_back()
 
-    def export(self, fmt: str) -> None:
-        folder = data_dir() / "reports"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.session.transcript.attempt_id}.{fmt}"
-        text = (
-            to_html(self.report, self.session.transcript, self.lang)
-            if fmt == "html"
-            else to_markdown(self.report, self.lang)
-        )
-        path.write_text(text, encoding="utf-8")
-        self.notify(t("exported", self.lang, path=path))
+    @work(thread=True, group="export")
+    def export(self, fmt: Literal["html", "md"]) -> Path | None:
+        """The report as a file in the data directory, written in a worker thread; the path,
+        or None (after one error line) when it could not be written."""
+        lang = self.lang
+        try:
+            folder = data_dir() / "reports"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{self.session.transcript.attempt_id}.{fmt}"
+            text = (
+                to_html(self.report, self.session.transcript, lang)
+                if fmt == "html"
+                else to_markdown(self.report, lang)
+            )
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.notify(t("export_failed", lang, reason=exc), severity="error", markup=False)
+            return None
+        self.notify(t("exported", lang, path=path), markup=False)
+        return path
 
     def action_retry(self) -> None:
         turn = failing_turn(self.report)
@@ -129,6 +143,5 @@ class ReportScreen(AppScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
         start = self.app.screen
-        refresh = getattr(start, "refresh_catalog", None)
-        if callable(refresh):
-            refresh()
+        if isinstance(start, StartScreen):
+            start.reload_history()  # this call is among the trainee's records now

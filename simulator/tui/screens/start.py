@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Select
+from textual.worker import get_current_worker
 
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
@@ -17,6 +21,9 @@ if TYPE_CHECKING:
     from simulator.engine.catalog import Entry
 
 ALL = "all"
+
+# scenario id -> (best score or None, attempts): one trainee's records as the catalog shows them.
+History = dict[str, tuple[float | None, int]]
 
 
 def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficulty: str) -> bool:
@@ -32,12 +39,31 @@ def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficult
 
 
 class StartScreen(AppScreen):
+    """The catalog filters in memory as the trainee types; their best scores and tries are
+    read from the store in a worker thread, once the name has rested for HISTORY_DELAY."""
+
     CSS_PATH = "start.tcss"
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("f3", "hr", "Records"),
         Binding("f4", "resume", "Resume"),
     ]
+    HISTORY_DELAY: ClassVar[float] = 0.25  # seconds
+
+    class HistoryLoaded(Message):
+        """A trainee's records, read in a worker thread."""
+
+        def __init__(self, trainee: str, history: History) -> None:
+            super().__init__()
+            self.trainee = trainee
+            self.history = history
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._history_of: str | None = None  # whose records `_history` holds
+        self._history: History = {}
+        self._history_timer: Timer | None = None
+        self._history_failed = False  # its error is shown once
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -85,6 +111,7 @@ class StartScreen(AppScreen):
         first = "#catalog" if self.sim.trainee else "#trainee"
         self.query_one(first).focus()
         self.catalog_ready()
+        self.reload_history()
 
     def catalog_ready(self) -> None:
         self.refresh_catalog()
@@ -97,7 +124,67 @@ class StartScreen(AppScreen):
         if event.input.id in {"trainee", "filter"}:
             self.query_one("#catalog", DataTable).focus()
 
+    def _trainee_name(self) -> str:
+        return self.query_one("#trainee", Input).value.strip()
+
+    def reload_history(self) -> None:
+        """Read the current trainee's records again now (a call of theirs was recorded)."""
+        if self._history_timer is not None:
+            self._history_timer.stop()
+            self._history_timer = None
+        trainee = self._trainee_name()
+        if not trainee:
+            self._history_of, self._history = "", {}
+            self._show_history()
+            return
+        self._read_history(trainee)
+
+    def _schedule_history(self) -> None:
+        """Read the records when the name has rested: one query, not one a keystroke."""
+        if self._history_timer is not None:
+            self._history_timer.stop()
+        self._history_timer = self.set_timer(self.HISTORY_DELAY, self.reload_history)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self, trainee: str) -> None:
+        from simulator.records import StoreError
+
+        try:
+            history = self.sim.history(trainee)
+        except StoreError as exc:
+            if not self._history_failed:
+                self._history_failed = True
+                self.notify(
+                    t("records_read_failed", self.lang, reason=exc), severity="error", markup=False
+                )
+            history = {}
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.HistoryLoaded(trainee, history))
+
+    @on(HistoryLoaded)
+    def _history_loaded(self, message: HistoryLoaded) -> None:
+        if message.trainee == self._trainee_name():  # else the name changed meanwhile
+            self._history_of, self._history = message.trainee, message.history
+            self._show_history()
+
+    def _records_cells(self, scenario_id: str) -> tuple[str, str]:
+        """Best and tries as shown; "…" until this name's records are read (never another
+        trainee's figures under it)."""
+        if self._history_of != self._trainee_name():
+            return "…", "…"
+        best, tries = self._history.get(scenario_id, (None, 0))
+        return ("—" if best is None else f"{best:.0f}"), str(tries)
+
+    def _show_history(self) -> None:
+        """The records columns of the rows shown, updated in place: the rows stay put."""
+        table = self.query_one("#catalog", DataTable)
+        for row_key in list(table.rows):
+            best, tries = self._records_cells(str(row_key.value))
+            table.update_cell(row_key, "best", best, update_width=True)
+            table.update_cell(row_key, "tries", tries, update_width=True)
+
     def refresh_catalog(self) -> None:
+        """The table from the loaded catalog and the records already read: no store query."""
         lang = self.lang
         table = self.query_one("#catalog", DataTable)
         table.clear(columns=True)
@@ -106,9 +193,9 @@ class StartScreen(AppScreen):
             t("col_lang", lang),
             t("jurisdiction", lang),
             t("difficulty", lang),
-            t("col_best", lang),
-            t("col_attempts", lang),
         )
+        table.add_column(t("col_best", lang), key="best")
+        table.add_column(t("col_attempts", lang), key="tries")
         text = self.query_one("#filter", Input).value
         language = str(self.query_one("#language", Select).value)
         jurisdiction = str(self.query_one("#jurisdiction", Select).value)
@@ -117,27 +204,29 @@ class StartScreen(AppScreen):
             self.query_one("#start-hint", Label).update(t("loading", lang))
             return
         self.query_one("#start-hint", Label).update(t("start_hint", lang))
-        history = self.sim.history(self.query_one("#trainee", Input).value.strip())
         for entry in self.sim.entries:
             if not matches(entry, text, language, jurisdiction, difficulty):
                 continue
             s = entry.scenario
-            best, tries = history.get(s.id, (None, 0))
             table.add_row(
                 s.title.get(lang),
                 s.language,
                 s.jurisdiction,
                 "★" * s.difficulty,
-                "—" if best is None else f"{best:.0f}",
-                str(tries),
+                *self._records_cells(s.id),
                 key=s.id,
             )
         if table.row_count == 0:
             self.notify(t("no_scenarios", lang))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self._ready and event.input.id in {"filter", "trainee"}:
-            self.sim.trainee = self.query_one("#trainee", Input).value.strip()
+        if not self._ready:
+            return
+        if event.input.id == "trainee":
+            self.sim.trainee = self._trainee_name()
+            self._show_history()
+            self._schedule_history()
+        elif event.input.id == "filter":
             self.refresh_catalog()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -170,6 +259,8 @@ class StartScreen(AppScreen):
         if entry is None:
             self.notify(t("no_scenarios", self.lang), severity="error")
             return
+        # The tries so far (the practice seed), read now, not from the table: the call opening
+        # writes to the store on this thread anyway, and the count must be current.
         tries = self.sim.history(trainee).get(scenario_id, (None, 0))[1]
         seed = mode_policy(mode).seed_for(mode, tries)
         session = Session(
@@ -189,7 +280,7 @@ class StartScreen(AppScreen):
         try:
             session = self.sim.resume_latest(trainee)
         except ValueError as exc:
-            self.notify(t("resume_failed", self.lang, reason=exc), severity="error")
+            self.notify(t("resume_failed", self.lang, reason=exc), severity="error", markup=False)
             return
         if session is None:
             self.notify(t("resume_none", self.lang))
