@@ -504,6 +504,7 @@ async def test_typing_reads_the_records_once_the_name_rests(
     monkeypatch.setattr(StartScreen, "HISTORY_DELAY", 1.0)  # typing here never takes a second
     async with app(trainee="").run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert isinstance(pilot.app, CollectSimApp)
         store = pilot.app.records()
         assert store is not None
         asked: list[str] = []
@@ -511,7 +512,8 @@ async def test_typing_reads_the_records_once_the_name_rests(
 
         def counted(trainee: str) -> dict[str, tuple[float | None, int]]:
             asked.append(trainee)
-            return best_by_scenario(trainee)
+            best: dict[str, tuple[float | None, int]] = best_by_scenario(trainee)
+            return best
 
         monkeypatch.setattr(store, "best_by_scenario", counted)
         screen = pilot.app.screen
@@ -539,12 +541,14 @@ async def test_hr_screen_says_loading_until_the_overview_arrives(
 ) -> None:
     import threading
 
+    from simulator.training import hr as training_hr
+    from simulator.training.hr import TraineeProgress
     from simulator.tui.screens import hr
 
     release = threading.Event()
-    real_overview = hr.overview
+    real_overview = training_hr.overview
 
-    def slow_overview(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+    def slow_overview(*args: object, **kwargs: object) -> list[TraineeProgress]:
         assert release.wait(timeout=60)
         return real_overview(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -565,9 +569,10 @@ async def test_hr_screen_says_loading_until_the_overview_arrives(
 
 async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from simulator.records import StoreError
+    from simulator.training.hr import TraineeProgress
     from simulator.tui.screens import hr
 
-    def failing(*args: object, **kwargs: object) -> list[hr.TraineeProgress]:
+    def failing(*args: object, **kwargs: object) -> list[TraineeProgress]:
         raise StoreError("server [bold]gone[/bold]")
 
     monkeypatch.setattr(hr, "overview", failing)
