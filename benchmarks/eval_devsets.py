@@ -1,7 +1,8 @@
-"""How well CollectSim understands lines nobody built it from: the held-out dev sets
-(`devsets/`) through the intent matcher and the judge. Prints figures for the README.
+"""How well CollectSim understands lines nobody built it from: the dev sets (`devsets/`, which
+calibration may study) and the held-out test sets (`testsets/`, which nobody tunes on),
+through the intent matcher and the judge. Prints figures for the README.
 
-    python benchmarks/eval_devsets.py
+    python benchmarks/eval_devsets.py [devsets|testsets]
 
 Intents: recall = lines whose expected intents were all found; false harmful = lines with no
 threaten/insult/pressure meant where one was read. Judge: recall = violating lines with any
@@ -11,6 +12,7 @@ lines with any compliance finding. Measured, never tuned on."""
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,13 +23,13 @@ from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
 from scoring.text import normalise
 
-DEV = Path(__file__).resolve().parent.parent / "devsets"
+ROOT = Path(__file__).resolve().parent.parent
 HARMFUL = {"threaten", "insult", "pressure"}
 DAY = date(2026, 11, 20)
 
 
-def rows(name: str) -> list[dict[str, Any]]:
-    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+def rows(folder: Path, name: str) -> list[dict[str, Any]]:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -38,8 +40,8 @@ class Figures:
     other: float
 
 
-def intents(lang: Lang) -> Figures:
-    data = rows(f"intents.{lang}.jsonl")
+def intents(folder: Path, lang: Lang) -> Figures:
+    data = rows(folder, f"intents.{lang}.jsonl")
     with_intents = [r for r in data if r["intents"]]
     found = sum(
         1
@@ -67,10 +69,10 @@ def context_of(row: dict[str, Any]) -> LineContext:
     )
 
 
-def judge(lang: Lang) -> tuple[Figures, float]:
+def judge(folder: Path, lang: Lang) -> tuple[Figures, float]:
     jurisdiction = "CN" if lang == "zh" else "US"
     pack = judge_for(jurisdiction)
-    data = rows(f"judge.{lang}.jsonl")
+    data = rows(folder, f"judge.{lang}.jsonl")
     caught = same_category = alarms = 0
     violating = [r for r in data if r["categories"]]
     compliant = [r for r in data if not r["categories"]]
@@ -87,14 +89,16 @@ def judge(lang: Lang) -> tuple[Figures, float]:
 
 
 def main() -> None:
+    folder = ROOT / (sys.argv[1] if len(sys.argv) > 1 else "devsets")
+    print(f"{folder.name}:")
     langs: tuple[Lang, ...] = ("zh", "en")
     for lang in langs:
-        found = intents(lang)
+        found = intents(folder, lang)
         print(
             f"intents {lang}: {found.n} lines, recall {found.recall:.2f}, "
             f"harmful intent read into a harmless line {found.other:.3f}"
         )
-        flagged, right_category = judge(lang)
+        flagged, right_category = judge(folder, lang)
         print(
             f"judge {lang}: {flagged.n} lines, recall {flagged.recall:.2f} "
             f"(right category {right_category:.2f}), false alarms {flagged.other:.2f}"

@@ -15,6 +15,7 @@ from scoring.entities import (
 )
 from scoring.i18n import Lang
 from scoring.intents import IntentHit, matcher
+from scoring.meaning import intents_by_meaning
 from scoring.text import normalise
 from scoring.tone import Tone, reader
 
@@ -51,6 +52,18 @@ class Analysis:
         }
 
 
+def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
+    """Keywords and example phrases first (exact), then what the line means: intents whose
+    nearest exemplars the wording did not reach (marked `by_meaning`)."""
+    hits = matcher(lang).match(norm)
+    known = {hit.name for hit in hits}
+    for reading in intents_by_meaning(text, lang):
+        if reading.label not in known:
+            hits.append(IntentHit(reading.label, round(reading.similarity * 100, 1), True))
+            known.add(reading.label)
+    return hits
+
+
 def analyze(text: str, lang: Lang, today: date) -> Analysis:
     head = text[:MAX_ANALYSED_CHARS]
     norm = normalise(head)
@@ -58,7 +71,7 @@ def analyze(text: str, lang: Lang, today: date) -> Analysis:
         text=text,
         norm=norm,
         lang=lang,
-        intents=tuple(matcher(lang).match(norm)),
+        intents=tuple(_intents(head, norm, lang)),
         amounts=tuple(extract_amounts(head)),
         dates=tuple(extract_dates(head, today)),
         counts=tuple(extract_counts(head)),

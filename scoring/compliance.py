@@ -9,10 +9,12 @@ from datetime import datetime
 from functools import cache
 
 from scoring.findings import Finding
-from scoring.i18n import Bilingual
+from scoring.i18n import Bilingual, Lang
+from scoring.meaning import policy as semantic_policy
+from scoring.meaning import violations_by_meaning
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import Rule, RulePack, load_pack
-from scoring.taxonomy import Party
+from scoring.taxonomy import SEVERITY_PENALTY, Party, Severity
 from scoring.text import clause_before, normalise, word_regex
 
 DEBT_TALK_MACRO = "@debt_talk"
@@ -34,6 +36,9 @@ class LineContext:
 class Hit:
     rule: Rule
     evidence: str
+    # Set for a finding read from meaning (the nearest exemplar), which may weigh less than
+    # the rule it cites; None for a rule's own pattern.
+    severity: Severity | None = None
 
 
 @dataclass(slots=True)
@@ -53,8 +58,10 @@ def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
 class Judge:
     """Applies one rule pack. Build it once (see `judge_for`); judging a line is the hot path."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, *, semantic: bool = True) -> None:
         self.pack = pack
+        self.semantic = semantic
+        self.lang: Lang = "zh" if pack.jurisdiction == "CN" else "en"
         self._negation = word_regex(pack.negation_cues)
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
@@ -143,7 +150,34 @@ class Judge:
             evidence = self._match(compiled, norm, by_rule.get(position, []))
             if evidence is not None:
                 hits.append(Hit(compiled.rule, evidence))
+        if self.semantic:
+            hits += self._by_meaning(text, ctx, {hit.rule.category for hit in hits})
         return hits
+
+    def _by_meaning(self, text: str, ctx: LineContext, caught: set[str]) -> list[Hit]:
+        """Violations the rules' wordings missed, read from the nearest exemplars."""
+        policy = semantic_policy().judge
+        cites = policy.rules[self.pack.jurisdiction]
+        cap = policy.max_severity
+        hits = []
+        for reading in violations_by_meaning(text, self.lang):
+            if reading.label in caught or reading.label not in cites:
+                continue
+            cited = cites[reading.label]
+            rule = self.rule(cited.rule)
+            if not cited.line_context and not self._applies(rule, ctx):
+                continue
+            severity = min(rule.severity, cap, key=lambda s: SEVERITY_PENALTY[s])
+            evidence = f"≈ “{reading.exemplar}” ({reading.similarity:.3f})"
+            hits.append(Hit(rule, evidence, severity))
+            caught.add(reading.label)
+        return hits
+
+    def rule(self, rule_id: str) -> Rule:
+        for compiled in self._rules:
+            if compiled.rule.id == rule_id:
+                return compiled.rule
+        raise KeyError(rule_id)
 
     # -- required content -----------------------------------------------------------------
 
@@ -167,13 +201,15 @@ def judge_for(jurisdiction: str) -> Judge:
     return Judge(load_pack(jurisdiction))
 
 
-def compliance_finding(rule: Rule, turn: int | None, quote: str, evidence: str) -> Finding:
+def compliance_finding(
+    rule: Rule, turn: int | None, quote: str, evidence: str, severity: Severity | None = None
+) -> Finding:
     return Finding(
         turn=turn,
         dimension="compliance",
         rule=rule.id,
         category=rule.category,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         quote=quote,
         evidence=evidence,
         message=Bilingual(

@@ -21,6 +21,8 @@ KEYWORD_SCORE = 100.0
 class IntentHit:
     name: str
     score: float
+    # Read from the line's nearest exemplars rather than found in its wording.
+    by_meaning: bool = False
 
 
 @dataclass(frozen=True, slots=True)

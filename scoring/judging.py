@@ -68,7 +68,10 @@ def judge_turn(
     """Every finding of one trainee line said in `context` at local time `at`."""
     hits = judge.judge_line(analysis.text, line_context(context, at, ledger), norm=analysis.norm)
     return [
-        *(compliance_finding(hit.rule, turn, analysis.text, hit.evidence) for hit in hits),
+        *(
+            compliance_finding(hit.rule, turn, analysis.text, hit.evidence, hit.severity)
+            for hit in hits
+        ),
         *check_line(analysis, ledger, turn),
         *tone_findings(analysis, turn),
     ]

@@ -158,7 +158,7 @@ def to_html(report: Report, transcript: Transcript, lang: Lang) -> str:
 <h2>{esc(_w("transcript", lang))}</h2>
 <table>{"".join(rows)}</table>
 {f"<h2>{esc(_w('call', lang))}</h2><ul>{call_level}</ul>" if call_level else ""}
-<p><small>{esc(report.rulepack)} · {esc(report.scenario_hash)} ·
+<p><small>{esc(report.rulepack)} · {esc(report.understanding)} · {esc(report.scenario_hash)} ·
 {esc(report.attempt_id)}</small></p>
 </body></html>
 """

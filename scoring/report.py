@@ -41,6 +41,8 @@ class Report(BaseModel):
     scenario_id: str
     scenario_hash: str
     rulepack: str  # "CN 2026.11.1 (hash)"
+    # The sentence encoder that read the lines (empty in reports made before it existed).
+    understanding: str = ""
     mode: str
     language: str
     passed: bool
@@ -95,6 +97,7 @@ class Report(BaseModel):
             "scenario": self.scenario_id,
             "scenario_hash": self.scenario_hash,
             "rulepack": self.rulepack,
+            "understanding": self.understanding,
             "mode": self.mode,
         }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from scoring.analysis import Analysis, analyze
 from scoring.callnote import NOTE_OBJECTIVE, judge_note
 from scoring.compliance import Judge, check_required_in_turns, compliance_finding
+from scoring.encoder import identity as encoder_identity
 from scoring.endings import of_class
 from scoring.findings import Finding
 from scoring.i18n import lang_of
@@ -118,6 +119,7 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         scenario_id=transcript.scenario_id,
         scenario_hash=transcript.scenario_hash,
         rulepack=f"{pack.jurisdiction} {pack.version} ({pack.content_hash})",
+        understanding=encoder_identity(),
         mode=transcript.mode,
         language=transcript.language,
         passed=total >= rubric.pass_mark and not critical,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
+
+import opencc
 
 _SPACE = re.compile(r"\s+")
 # Control characters (except tab/newline, folded into spaces anyway) never reach patterns.
@@ -15,11 +18,24 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CLAUSE_BREAK = re.compile(r"[。！？；!?;\n—–]|，|,|\.(?=\s|$)")
 
 
-def normalise(text: str) -> str:
-    """NFKC (full width to half width), lower case, control characters dropped, spaces collapsed."""
+@cache
+def _simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def plain(text: str) -> str:
+    """NFKC (full width to half width), Traditional Chinese as Simplified (OpenCC), control
+    characters dropped, spaces collapsed: the form both the rules and the encoder read."""
     folded = unicodedata.normalize("NFKC", text)
+    if _CJK.search(folded):
+        folded = _simplified().convert(folded)
     folded = _CONTROL.sub(" ", folded)
-    return _SPACE.sub(" ", folded).strip().lower()
+    return _SPACE.sub(" ", folded).strip()
+
+
+def normalise(text: str) -> str:
+    """`plain`, lower case: what patterns and keywords match."""
+    return plain(text).lower()
 
 
 def looks_chinese(text: str) -> bool:

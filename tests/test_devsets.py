@@ -1,5 +1,7 @@
-"""The held-out dev sets are well formed and held out: no line is (nearly) an exemplar, a rule
-example or a golden line, so a figure measured on them is not measured on what was tuned."""
+"""The dev sets (`devsets/`, which calibration may study) and the test sets (`testsets/`, which
+nobody tunes on) are well formed and apart: no line of either is (nearly) an exemplar, a rule
+example or a golden line, and no test line is (nearly) a dev line, so a figure measured on the
+test sets is not measured on what was tuned."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from scoring.taxonomy import Category
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "devsets"
+TEST = ROOT / "testsets"
 CLOSE = 90  # rapidfuzz ratio at or above which two lines count as the same line
 
 
@@ -62,8 +65,8 @@ class AccuracyRow(BaseModel):
     note: str = ""
 
 
-def rows(name: str) -> list[dict[str, object]]:
-    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+def rows(name: str, folder: Path = DEV) -> list[dict[str, object]]:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -110,10 +113,23 @@ def seen_lines() -> list[str]:
 @pytest.mark.parametrize("kind", ["intents", "judge", "accuracy"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_dev_line_is_a_line_the_system_was_built_from(kind: str, lang: str) -> None:
-    seen = seen_lines()
-    close = [
+    assert near_lines(rows(f"{kind}.{lang}.jsonl"), seen_lines()) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_test_set_is_well_formed_large_and_apart_from_everything_else(lang: str) -> None:
+    intents = [IntentRow.model_validate(r) for r in rows(f"intents.{lang}.jsonl", TEST)]
+    judge = [JudgeRow.model_validate(r) for r in rows(f"judge.{lang}.jsonl", TEST)]
+    assert len(judge) >= 300 and len(intents) >= 250
+    assert all(set(r.intents) <= set(intent_names()) for r in intents)
+    dev = [str(r["text"]) for kind in ("intents", "judge") for r in rows(f"{kind}.{lang}.jsonl")]
+    for kind in ("intents", "judge"):
+        assert near_lines(rows(f"{kind}.{lang}.jsonl", TEST), [*seen_lines(), *dev]) == []
+
+
+def near_lines(found: list[dict[str, object]], seen: list[str]) -> list[tuple[str, str]]:
+    return [
         (text, match[0])
-        for text in (str(r["text"]) for r in rows(f"{kind}.{lang}.jsonl"))
+        for text in (str(r["text"]) for r in found)
         if (match := process.extractOne(text, seen, scorer=fuzz.ratio, score_cutoff=CLOSE))
     ]
-    assert close == []

@@ -21,7 +21,7 @@ from simulator.cli.errors import UserError
 from simulator.engine.catalog import UnknownScenario
 from simulator.engine.journal import JournalError
 from simulator.engine.loader import ScenarioError
-from simulator.engine.paths import SCENARIOS_ENV
+from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
 
 SCENARIOS_HELP = (
     "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
@@ -80,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:  # the app, with any global option given
         args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "tui"])
+    # Vectors of exemplars a centre edited are embedded once and kept in the data directory.
+    os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)

@@ -31,10 +31,22 @@ SHIPPED_SCENARIOS = shipped("scenarios")
 SHIPPED_SCHEMAS = shipped("schemas")
 
 
+def _data_root() -> Path:
+    override = os.environ.get("COLLECTSIM_HOME")
+    return Path(override) if override else Path(user_data_dir("collectsim", appauthor=False))
+
+
+VECTOR_CACHE_ENV = "COLLECTSIM_VECTOR_CACHE"  # scoring.semantic.CACHE_ENV, which reads it
+
+
+def vector_cache() -> Path:
+    """Where vectors of exemplars a centre edited are kept (created when first written)."""
+    return _data_root() / "cache" / "vectors"
+
+
 def data_dir() -> Path:
     """COLLECTSIM_HOME, else the platform's user data directory; created on first use."""
-    override = os.environ.get("COLLECTSIM_HOME")
-    path = Path(override) if override else Path(user_data_dir("collectsim", appauthor=False))
+    path = _data_root()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -151,6 +151,11 @@ class Persona:
             return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
+    def _infeasible_plan(self, analysis: Analysis) -> bool:
+        """The line names a number of instalments the ledger does not allow."""
+        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
+        return any(n not in self._plan_months for n in counts)
+
     def _feasible_plan(self, analysis: Analysis) -> bool:
         counts = [c.value for c in analysis.counts if c.kind == "instalments"]
         return bool(counts) and all(n in self._plan_months for n in counts)
@@ -166,11 +171,7 @@ class Persona:
             (not needs.empathy_shown or "empathy_shown" in self.flags)
             and self.mood >= needs.min_mood
             and (not needs.clean_tone or analysis.tone.score >= 0)
-            and (
-                not needs.feasible_plan
-                or not analysis.has("offer_plan")
-                or self._feasible_plan(analysis)
-            )
+            and (not needs.feasible_plan or not self._infeasible_plan(analysis))
         )
 
     def _concedes(self, index: int, analysis: Analysis) -> bool:
@@ -224,9 +225,13 @@ class Persona:
         )
 
     def _fire(self, analysis: Analysis) -> str | None:
-        names = [hit.name for hit in analysis.intents] or ["unrecognised"]
+        """The first intent this state accepts moves the persona. What the wording says comes
+        first; what the line means only where its wording gives this state nothing to use."""
         valid = self._triggers.get(self.state, set())
-        for name in [*names, "any"]:
+        worded = [hit.name for hit in analysis.intents if not hit.by_meaning]
+        meant = [hit.name for hit in analysis.intents if hit.by_meaning]
+        names = worded if valid.intersection(worded) else [*worded, *meant]
+        for name in [*(names or ["unrecognised"]), "any"]:
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
         return None

