@@ -1,0 +1,357 @@
+"""Money amounts in a line: CNY or USD, in digits ("¥5,230.50", "5.2k", "1.5万"), Chinese numerals
+with 元/角/分 or 块/毛/分 ("五千二百三十块五毛"), 大写 ("伍仟贰佰叁拾元伍角") or English words
+("two thousand three hundred dollars").
+
+Detection is deliberately conservative: a bare integer only counts as money with a currency
+marker or an amount cue word shortly before it, and never when it is followed by a date / count /
+time unit or preceded by a card / phone / ordinal marker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from scoring.entities._view import RX, LineView, line_view
+from scoring.entities.dates import date_candidates
+from scoring.entities.numerals import (
+    CN_BIG_UNITS,
+    CN_DIGIT_CHARS,
+    CN_DIGITS,
+    CN_NONZERO_DIGIT_CLASS,
+    CN_NUM_CHARS,
+    CN_UNIT_CHARS,
+    EN_NUM_RE,
+    LEAD_NUM,
+    clean_decimal,
+    en_words_to_int,
+    parse_numeral,
+)
+
+__all__ = ["AmountMention", "extract_amounts"]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMention:
+    value: Decimal  # in currency units, e.g. Decimal("5230.50")
+    raw: str  # the exact substring of the input text it came from
+    start: int  # offsets into the input text
+    end: int
+
+
+# Cheap scan for stretches that may hold numbers; _NUM_RUN_RE then splits each stretch.
+_NUM_STRETCH_RE = re.compile(rf"[0-9{CN_NUM_CHARS}][0-9,.点{CN_NUM_CHARS}]*+", RX)
+_NUM_RUN_RE = re.compile(
+    # One number: Arabic (with optional thousands commas / decimals), Chinese numeral characters
+    # or a mix ("1.5万"). A single possessive loop keeps this linear on any input.
+    rf"{LEAD_NUM}(?<![0-9])(?<![0-9][.,])"
+    r"(?:(?>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))++(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?)"
+    rf"|[{CN_NUM_CHARS}]|点(?=[{CN_DIGIT_CHARS}]))++",
+    RX,
+)
+_TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
+_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<mil>million))\b", RX)
+_PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
+_UNIT_RE = re.compile(
+    r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?:dollars?|bucks?|usd|rmb|cny|yuan)\b)",
+    RX,
+)
+_SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
+_SUBUNIT_RE = re.compile(
+    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟))?"
+    rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?分(?!钟)",
+    RX,
+)
+# "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内").
+_COLLOQUIAL_JIAO_RE = re.compile(
+    rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
+    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])",
+    RX,
+)
+_AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
+# After a bare number these mean it is a date, a count, a time, a rate... not money.
+_BLOCK_AFTER_RE = re.compile(
+    r"\s*(?:[天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来]|小时|星期|礼拜"
+    # 分 is minutes/points, except "一万二分12期" where it starts an instalment plan.
+    rf"|分(?!\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十])"
+    r"|[-~到至]\s*[0-9]"
+    r"|-?\s*(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+    r"|install?ments?|payments?|monthly\s+(?:payments?|install?ments?)|times|percent|pct"
+    r"|people|persons?|am|pm|a\.m|p\.m|o'?clock|st|nd|rd|th|x)\b)",
+    RX,
+)
+# Right before a bare number these mean it is a card / phone / ordinal / time reference.
+# (Chinese and English variants are separate: the English one only runs on lines with letters.)
+_PRE_BLOCK_ZH_RE = re.compile(
+    r"第|尾号|尾数|末尾|末四位|后四位|末4位|后4位|卡号|账号|帐号|号码|电话|手机号?|编号|工号|单号"
+    r"|订单号?|验证码|密码|房间|房号|分机|百分之|利率|年化|费率|汇率|#",
+    RX,
+)
+_PRE_BLOCK_EN_RE = re.compile(
+    r"\b(?:no\.|number|ending(?:\s+in)?|ends?\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?"
+    r"|card|account|acct|ext\.?|phone|tel|call|room|rate|by|on|in|before|until|till|within|after"
+    r"|since)\b",
+    RX,
+)
+_PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", RX)
+_CUE_ZH_RE = re.compile(
+    r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
+    r"|工资|收入|月薪|薪水",
+    RX,
+)
+_CUE_EN_RE = re.compile(
+    r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
+    r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
+    r"|rent|earn\w*)",
+    RX,
+)
+# Between a cue and its number: at most this many characters, none of them a digit or an
+# end of sentence ("还有3天，500" must not read 500 as "还").
+_CUE_MAX_GAP = 12
+_CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
+_EN_AMOUNT_UNIT_RE = re.compile(r"\s*(?:(?:dollars?|bucks?|usd|rmb|yuan)\b|元|块)", RX)
+_EN_AMOUNT_TRIGGERS = (
+    "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
+)  # fmt: skip
+_EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
+# Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
+# "400-820-8820") and any run of 11+ digits.
+_PHONE_RE = re.compile(
+    r"(?<![0-9])(?:\+?86[\s-]?)?1[3-9][0-9](?:[\s-]?[0-9]){8}(?![0-9])"
+    r"|(?<![0-9])(?:0[0-9]{2,3}|[48]00)[ -]?[0-9]{3,4}[ -]?[0-9]{4}(?![0-9])"
+    r"|[0-9]{11,}+",
+    RX,
+)
+_WHITESPACE = " \t\n\r\f\v"
+# First characters that can start a match of the pattern right after / right before a number;
+# testing them first avoids most regex calls for the common tokens.
+_MULTIPLIER_FIRST = frozenset("ktm" + _WHITESPACE)
+_PREFIX_LAST = frozenset("$¥bdy币" + _WHITESPACE)
+_UNIT_FIRST = frozenset("元圆块美人dbuyrc" + _WHITESPACE)
+_BLOCK_AFTER_FIRST = frozenset(
+    "天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来小星礼分-~到至"
+    + "abcdefghijklmnopqrstuvwxyz"
+    + _WHITESPACE
+)
+
+
+class _Context:
+    """Per-line lookups for cue words and blockers, computed lazily and at most once."""
+
+    __slots__ = ("_blocks", "_cues", "_phones", "latin", "low")
+
+    def __init__(self, view: LineView) -> None:
+        self.low = view.low
+        self.latin = view.latin
+        self._cues: list[int] | None = None
+        self._blocks: list[int] | None = None
+        self._phones: list[tuple[int, int]] | None = None
+
+    def _ends(self, zh: re.Pattern[str], en: re.Pattern[str]) -> list[int]:
+        ends = [m.end() for m in zh.finditer(self.low)]
+        if self.latin:
+            ends.extend(m.end() for m in en.finditer(self.low))
+            ends.sort()
+        return ends
+
+    def in_phone(self, start: int, end: int) -> bool:
+        low = self.low
+        # Only a long digit run, or digits split into groups by a space / hyphen, can be part of
+        # a phone number; checking that first spares the phone scan for ordinary numbers.
+        if not (
+            end - start >= 7
+            or (low[end : end + 1] in (" ", "-") and low[end + 1 : end + 2].isdigit())
+            or (low[start - 1 : start] in (" ", "-") and low[start - 2 : start - 1].isdigit())
+            or low[start - 3 : start] == "+86"
+        ):
+            return False
+        if self._phones is None:
+            self._phones = [m.span() for m in _PHONE_RE.finditer(low)]
+        return _overlaps(start, end, self._phones)
+
+    def has_cue(self, start: int) -> bool:
+        if self._cues is None:
+            self._cues = self._ends(_CUE_ZH_RE, _CUE_EN_RE)
+        end = _nearest_end_before(self._cues, start)
+        return (
+            end is not None
+            and start - end <= _CUE_MAX_GAP
+            and _CUE_GAP_BAD_RE.search(self.low, end, start) is None
+        )
+
+    def pre_blocked(self, start: int) -> bool:
+        if self._blocks is None:
+            self._blocks = self._ends(_PRE_BLOCK_ZH_RE, _PRE_BLOCK_EN_RE)
+        end = _nearest_end_before(self._blocks, start)
+        return end is not None and _PRE_BLOCK_GAP_RE.fullmatch(self.low, end, start) is not None
+
+
+def _nearest_end_before(ends: list[int], position: int) -> int | None:
+    index = bisect_right(ends, position) - 1
+    return ends[index] if index >= 0 else None
+
+
+def _blocked_neighbours(low: str, start: int, end: int) -> bool:
+    """Part of a time, fraction, range or malformed number: "10:30", "1/2", "5230,12", "1.2.3"."""
+    if end + 1 < len(low) and low[end] in ":/.," and low[end + 1].isdigit():
+        return True
+    return start >= 2 and low[start - 1] in ":/-." and low[start - 2].isdigit()
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def _digit_value(ch: str) -> Decimal:
+    return Decimal(int(ch)) if "0" <= ch <= "9" else Decimal(CN_DIGITS[ch])
+
+
+def _numeric_amounts(
+    text: str, ctx: _Context, excluded: list[tuple[int, int]]
+) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    floor = 0
+    for stretch in _NUM_STRETCH_RE.finditer(low):
+        s = stretch.start()
+        if s < floor:
+            continue
+        digits = stretch.group().rstrip(",.")
+        if digits.isdigit() and digits.isascii():  # the common case: one plain number
+            if _numeric_amount(text, ctx, excluded, s, s + len(digits), digits, found, floor):
+                floor = found[-1].end
+            continue
+        for m in _NUM_RUN_RE.finditer(low, s, stretch.end()):
+            if _numeric_amount(text, ctx, excluded, *m.span(), m.group(), found, floor):
+                floor = found[-1].end
+    return found
+
+
+def _numeric_amount(
+    text: str,
+    ctx: _Context,
+    excluded: list[tuple[int, int]],
+    s: int,
+    e: int,
+    token: str,
+    found: list[AmountMention],
+    floor: int,
+) -> bool:
+    """Judge one number token; append it to ``found`` (and return True) if it is money."""
+    low = ctx.low
+    if token.startswith("点"):  # "早点五千块": that 点 belongs to the previous word
+        s, token = s + 1, token[1:]
+    if s < floor or _overlaps(s, e, excluded):
+        return False
+    value = parse_numeral(token)
+    if value is None:
+        return False
+    pure_arabic = token.isascii()
+    has_cn_digit = not pure_arabic and any(ch in CN_DIGITS for ch in token)
+    has_unit = not pure_arabic and any(ch in CN_UNIT_CHARS for ch in token)
+    start, end = s, e
+    strong = False  # an explicit currency marker or "k" is attached to the number
+
+    if pure_arabic and low[end : end + 1] in _MULTIPLIER_FIRST:
+        km = _MULTIPLIER_RE.match(low, end)
+        if km is not None:
+            value *= 10**6 if km.group("mil") else 1000
+            end, strong = km.end(), True
+    pm: re.Match[str] | None = None
+    if low[s - 1 : s] in _PREFIX_LAST:
+        pm = _PREFIX_RE.search(low, max(floor, s - 8), s)
+        if pm is not None:
+            start, strong = pm.start(), True
+    um = _UNIT_RE.match(low, end) if low[end : end + 1] in _UNIT_FIRST else None
+    if um is not None:
+        end, strong = um.end(), True
+        yuan = um.group("yuan")
+        subunits = False
+        if yuan:
+            sm = _SUBUNIT_RE.match(low, end)
+            if sm is not None:
+                jiao = sm.group("jiao")
+                fen = sm.group("fen1") or sm.group("fen")
+                if jiao:
+                    value += _digit_value(jiao) / 10
+                if fen:
+                    value += _digit_value(fen) / 100
+                end, subunits = sm.end(), True
+            elif yuan == "块" and not um.group("qian"):
+                cm = _COLLOQUIAL_JIAO_RE.match(low, end)
+                if cm is not None:
+                    value += _digit_value(cm.group("d")) / 10
+                    end, subunits = cm.end(), True
+            tm = _AMOUNT_TAIL_RE.match(low, end)
+            if tm is not None:
+                end = tm.end()
+        # "一块去" / "三块蛋糕": a lone Chinese digit + 块 is usually a measure word.
+        if (
+            yuan == "块"
+            and not um.group("qian")
+            and not subunits
+            and len(token) == 1
+            and has_cn_digit
+            and pm is None
+            and not ctx.has_cue(s)
+        ):
+            return False
+    elif strong:
+        if low[end : end + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, end):
+            return False  # "$5 days": a marker must not turn a count into money
+    else:
+        if low[e : e + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, e):
+            return False
+        if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
+            return False
+        if token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token):
+            pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
+        elif pure_arabic and _TWO_DECIMALS_RE.fullmatch(token):
+            pass  # "5230.50": two decimals read as money on their own
+        elif not ctx.has_cue(s) or not (pure_arabic or has_unit):
+            # Chinese numerals need a unit character too: "还一下" is not ¥1.
+            return False
+        elif pure_arabic and len(token.split(".")[0].replace(",", "")) > 9:
+            return False  # an id-like digit string, not a debt
+    found.append(AmountMention(clean_decimal(value), text[start:end], start, end))
+    return True
+
+
+def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    for m in EN_NUM_RE.finditer(low):
+        s, e = m.span()
+        if _overlaps(s, e, excluded):
+            continue
+        words = en_words_to_int(m.group())
+        if words is None:
+            continue
+        um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        if um is not None:
+            e = um.end()
+        elif not (
+            _EN_SCALE_WORD_RE.search(m.group())
+            and ctx.has_cue(s)
+            and not _BLOCK_AFTER_RE.match(low, e)
+        ):
+            continue  # "I can pay two thousand" counts, a bare "two" never does
+        found.append(AmountMention(Decimal(words), text[s:e], s, e))
+    return found
+
+
+def extract_amounts(text: str) -> list[AmountMention]:
+    """Money amounts in ``text`` (CNY or USD, written with digits, Chinese or English words)."""
+    if not isinstance(text, str):
+        return []
+    view = line_view(text)
+    excluded = [(c[0], c[1]) for c in date_candidates(view)]
+    ctx = _Context(view)
+    found = _numeric_amounts(text, ctx, excluded)
+    if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
+        excluded.extend((a.start, a.end) for a in found)
+        found = sorted(found + _word_amounts(text, ctx, excluded), key=lambda a: a.start)
+    return found
