@@ -99,7 +99,7 @@ def _expected_amounts(kind: str, ledger: Ledger, instalments: list[int]) -> list
 def check_amounts(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
     findings: list[Finding] = []
     instalments = [c.value for c in analysis.counts if c.kind == "instalments"]
-    for mention in analysis.amounts:
+    for mention in sorted((*analysis.amounts, *analysis.approximate), key=lambda a: a.start):
         kind = _label(_clause_before(analysis.norm, analysis.text, mention.start))
         if kind is None:
             continue  # a proposal ("先还1000可以吗"), not a statement of fact

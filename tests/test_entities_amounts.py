@@ -196,3 +196,110 @@ def test_not_an_amount(text: str) -> None:
 )
 def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert amounts(text) == [(Decimal(v), raw) for v, raw in expected]
+
+
+# --------------------------------------------------------------------------------------------
+# Spoken amounts, complete to the last digit
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        # 块/毛/分 as said aloud: the digit after 毛 is the 分.
+        ("一共四万一千五百二十八块七毛八", "41528.78", "四万一千五百二十八块七毛八"),
+        ("两万零七十三块七毛五", "20073.75", "两万零七十三块七毛五"),
+        ("五千二百三十块五毛", "5230.5", "五千二百三十块五毛"),
+        ("三千四百二十三块七毛五分", "3423.75", "三千四百二十三块七毛五分"),
+        ("9098块8毛", "9098.8", "9098块8毛"),
+        ("一千九百九十四块三毛", "1994.3", "一千九百九十四块三毛"),
+        # 元/角/分 and 大写 numerals.
+        ("肆万壹仟伍佰贰拾捌元柒角捌分", "41528.78", "肆万壹仟伍佰贰拾捌元柒角捌分"),
+        ("伍仟贰佰叁拾元伍角整", "5230.5", "伍仟贰佰叁拾元伍角整"),
+        ("贰万零柒拾叁元柒角伍分", "20073.75", "贰万零柒拾叁元柒角伍分"),
+        # 万/千 mixed with digits.
+        ("4万1千5百28块7毛8", "41528.78", "4万1千5百28块7毛8"),
+        ("4万1528.78元", "41528.78", "4万1528.78元"),
+        ("五千二百三十点五元", "5230.5", "五千二百三十点五元"),
+        # English spoken.
+        ("twenty-four hundred dollars", "2400", "twenty-four hundred dollars"),
+        (
+            "two thousand four hundred eighty-six dollars and forty cents",
+            "2486.40",
+            "two thousand four hundred eighty-six dollars and forty cents",
+        ),
+        (
+            "twenty-four eighty-six dollars and forty cents",
+            "2486.40",
+            "twenty-four eighty-six dollars and forty cents",
+        ),
+        ("$2,486 and 40 cents", "2486.40", "$2,486 and 40 cents"),
+        ("1,284 dollars and 37 cents", "1284.37", "1,284 dollars and 37 cents"),
+        ("647 dollars, 40 cents", "647.40", "647 dollars, 40 cents"),
+        ("2.5k", "2500", "2.5k"),
+        ("$2.5K", "2500", "$2.5K"),
+        ("2 grand", "2000", "2 grand"),
+        ("two grand", "2000", "two grand"),
+    ],
+)
+def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]
+
+
+# --------------------------------------------------------------------------------------------
+# Approximations said as such: read as ranges
+# --------------------------------------------------------------------------------------------
+
+
+def approximations(text: str) -> list[tuple[Decimal, str, str]]:
+    return [(a.value, a.raw, a.approx) for a in extract_amounts(text, approximate=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw", "approx"),
+    [
+        ("您欠了四万多", "40000", "四万多", "over"),
+        ("欠了四万五千多", "45000", "四万五千多", "over"),
+        ("欠四万多块钱", "40000", "四万多块钱", "over"),
+        ("一共欠了四万一千五百多", "41500", "四万一千五百多", "over"),
+        ("欠了两万来块", "20000", "两万来块", "about"),
+        ("欠五千二左右", "5200", "五千二左右", "about"),
+        ("您的欠款大概两万块左右", "20000", "两万块左右", "about"),
+        ("还差不多五千", "5000", "五千", "about"),
+        ("欠款将近四万二", "42000", "四万二", "under"),
+        ("you owe about $2,500", "2500", "$2,500", "about"),
+        ("roughly 2,500 dollars", "2500", "2,500 dollars", "about"),
+        ("$2,500 or so", "2500", "$2,500 or so", "about"),
+        ("a little over $4,000", "4000", "$4,000", "over"),
+        ("almost $2,500", "2500", "$2,500", "under"),
+    ],
+)
+def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
+    assert approximations(text) == [(Decimal(value), raw, approx)]
+    assert extract_amounts(text) == []  # left out unless asked for
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["十多天", "两千多个人", "十多个月", "逾期一个多月"],
+)
+def test_not_an_approximate_amount(text: str) -> None:
+    assert extract_amounts(text, approximate=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("欠了四万多", ["41528.78", "40000"], ["50000", "39999"]),
+        ("欠了四万五千多", ["45999"], ["41528.78", "46000"]),
+        ("欠款将近四万二", ["41528.78", "42000"], ["41000", "42001"]),
+        ("you owe about $2,500", ["2486.40", "2450", "2599"], ["2449", "2600"]),
+        ("about $300", ["300", "260"], ["207.20"]),
+        ("欠五千二左右", ["5230.50"], ["5300"]),
+        ("欠款5230.50元", ["5230.50"], ["5230.51"]),
+    ],
+)
+def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: list[str]) -> None:
+    [mention] = extract_amounts(text, approximate=True)
+    assert all(mention.covers(Decimal(v)) for v in inside)
+    assert not any(mention.covers(Decimal(v)) for v in outside)

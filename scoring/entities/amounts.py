@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Literal, cast
 
 from scoring.entities._view import RX, LineView, line_view
 from scoring.entities.dates import date_candidates
@@ -23,6 +24,7 @@ from scoring.entities.numerals import (
     CN_NONZERO_DIGIT_CLASS,
     CN_NUM_CHARS,
     CN_UNIT_CHARS,
+    EN_NUM,
     EN_NUM_RE,
     LEAD_NUM,
     clean_decimal,
@@ -33,12 +35,40 @@ from scoring.entities.numerals import (
 __all__ = ["AmountMention", "extract_amounts"]
 
 
+Approx = Literal["", "about", "over", "under"]
+
+
 @dataclass(frozen=True, slots=True)
 class AmountMention:
     value: Decimal  # in currency units, e.g. Decimal("5230.50")
     raw: str  # the exact substring of the input text it came from
     start: int  # offsets into the input text
     end: int
+    # An approximation said as such: "about" (大概, 左右, 来, around, or so), "over" (多, 余, 出头,
+    # more than) or "under" (不到, 将近, almost, nearly); "" for a figure said exactly.
+    approx: Approx = ""
+
+    @property
+    def step(self) -> Decimal:
+        """The place the figure is given to: 10000 for 四万, 100 for 2,500, 0.1 for 5230.5."""
+        value = abs(self.value)
+        if value == 0:
+            return Decimal(1)
+        exponent = value.normalize().as_tuple().exponent
+        return Decimal(10) ** exponent if isinstance(exponent, int) else Decimal(1)
+
+    def covers(self, figure: Decimal) -> bool:
+        """Whether ``figure`` is what an approximation means: 四万多 is 40,000 to 50,000, "about
+        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000. An exact figure
+        covers only itself."""
+        value, step = self.value, self.step
+        if self.approx == "about":
+            return value - step / 2 <= figure < value + step
+        if self.approx == "over":
+            return value <= figure < value + step
+        if self.approx == "under":
+            return value - step < figure <= value
+        return figure == value
 
 
 # Cheap scan for stretches that may hold numbers; _NUM_RUN_RE then splits each stretch.
@@ -52,15 +82,18 @@ _NUM_RUN_RE = re.compile(
     RX,
 )
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
-_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<mil>million))\b", RX)
+_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|grand|(?P<mil>million))\b", RX)
 _PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
 _UNIT_RE = re.compile(
-    r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?:dollars?|bucks?|usd|rmb|cny|yuan)\b)",
+    r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?P<dollars>dollars?|bucks?|usd)\b"
+    r"|(?:rmb|cny|yuan)\b)",
     RX,
 )
 _SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
+# 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
 _SUBUNIT_RE = re.compile(
-    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟))?"
+    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
+    rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
     rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?分(?!钟)",
     RX,
 )
@@ -71,6 +104,40 @@ _COLLOQUIAL_JIAO_RE = re.compile(
     RX,
 )
 _AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
+# Approximations said as such. 多 / 余 / 来 right after the number ("四万多", "两万来块"): not
+# before a count or measure word ("十多天", "两千多个"), nor in 余额; 来 only before a unit.
+_OVER_FIRST = frozenset("多余来")
+_OVER_AFTER_RE = re.compile(
+    r"(?:(?P<over>多(?![少个天日月年期次人岁位家笔条张倍])|余(?![额下])|(?P<about>来)(?=\s?[块元]))"
+    r"(?:\s*出头)?)",
+    RX,
+)
+_HEDGE_WINDOW = 16
+_HEDGE_GAP_ZH = r"\s*(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*"
+_HEDGE_BEFORE_ZH_RE = re.compile(
+    r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)"
+    rf"|(?P<under>不到|将近|接近|不足|小于|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
+    RX,
+)
+_HEDGE_BEFORE_EN_RE = re.compile(
+    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some|close\s+to"
+    r"|in\s+the\s+(?:range|neighbou?rhood|ballpark)\s+of)"
+    r"|(?P<over>over|more\s+than|(?:just|a\s+(?:little|bit))\s+(?:over|more\s+than)|upwards\s+of"
+    r"|north\s+of|above)"
+    r"|(?P<under>under|less\s+than|(?:just|a\s+(?:little|bit))\s+(?:under|less\s+than)|nearly"
+    r"|almost|not\s+quite|shy\s+of))\s*$",
+    RX,
+)
+_HEDGE_AFTER_RE = re.compile(
+    r"\s*(?:(?P<about>左右|上下|(?:or\s+so|give\s+or\s+take|-?ish)\b)|(?P<over>出头|以上|(?:or\s+more)\b)"
+    r"|(?P<under>以下|(?:or\s+less)\b))",
+    RX,
+)
+# Whole dollars then cents: "2,486 dollars and 40 cents", "$2,486 and forty cents".
+_CENTS_RE = re.compile(
+    rf"\s*,?\s*(?:and\s+)?(?P<c>[0-9]{{1,2}}|{EN_NUM})\s*(?:cents?\b|¢)",
+    RX,
+)
 # After a bare number these mean it is a date, a count, a time, a rate... not money.
 _BLOCK_AFTER_RE = re.compile(
     r"\s*(?:[天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来]|小时|星期|礼拜"
@@ -112,9 +179,13 @@ _CUE_EN_RE = re.compile(
 # end of sentence ("还有3天，500" must not read 500 as "还").
 _CUE_MAX_GAP = 12
 _CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
-_EN_AMOUNT_UNIT_RE = re.compile(r"\s*(?:(?:dollars?|bucks?|usd|rmb|yuan)\b|元|块)", RX)
+_EN_AMOUNT_UNIT_RE = re.compile(
+    r"\s*(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
+)
+_EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
 _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
+    "grand",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -128,7 +199,7 @@ _PHONE_RE = re.compile(
 _WHITESPACE = " \t\n\r\f\v"
 # First characters that can start a match of the pattern right after / right before a number;
 # testing them first avoids most regex calls for the common tokens.
-_MULTIPLIER_FIRST = frozenset("ktm" + _WHITESPACE)
+_MULTIPLIER_FIRST = frozenset("ktgm" + _WHITESPACE)
 _PREFIX_LAST = frozenset("$¥bdy币" + _WHITESPACE)
 _UNIT_FIRST = frozenset("元圆块美人dbuyrc" + _WHITESPACE)
 _BLOCK_AFTER_FIRST = frozenset(
@@ -254,6 +325,7 @@ def _numeric_amount(
     has_unit = not pure_arabic and any(ch in CN_UNIT_CHARS for ch in token)
     start, end = s, e
     strong = False  # an explicit currency marker or "k" is attached to the number
+    approx: Approx = ""
 
     if pure_arabic and low[end : end + 1] in _MULTIPLIER_FIRST:
         km = _MULTIPLIER_RE.match(low, end)
@@ -265,16 +337,24 @@ def _numeric_amount(
         pm = _PREFIX_RE.search(low, max(floor, s - 8), s)
         if pm is not None:
             start, strong = pm.start(), True
+    if low[end : end + 1] in _OVER_FIRST:
+        # "四万多", "五千多块钱", "两万来块": said as an approximation, unless what follows makes
+        # it a count ("十多天", "两千多个人") or another word ("余额").
+        hm = _OVER_AFTER_RE.match(low, end)
+        if hm is None:
+            return False
+        approx = "about" if hm.group("about") else "over"
+        end = e = hm.end()
     um = _UNIT_RE.match(low, end) if low[end : end + 1] in _UNIT_FIRST else None
     if um is not None:
         end, strong = um.end(), True
         yuan = um.group("yuan")
         subunits = False
-        if yuan:
+        if yuan and not approx:
             sm = _SUBUNIT_RE.match(low, end)
             if sm is not None:
                 jiao = sm.group("jiao")
-                fen = sm.group("fen1") or sm.group("fen")
+                fen = sm.group("fen1") or sm.group("fen2") or sm.group("fen")
                 if jiao:
                     value += _digit_value(jiao) / 10
                 if fen:
@@ -285,9 +365,14 @@ def _numeric_amount(
                 if cm is not None:
                     value += _digit_value(cm.group("d")) / 10
                     end, subunits = cm.end(), True
+        if yuan:
             tm = _AMOUNT_TAIL_RE.match(low, end)
             if tm is not None:
                 end = tm.end()
+        elif pm is None and not approx and um.group("dollars") and value == int(value):
+            cents = _cents(low, end)  # "2,486 dollars and 40 cents"
+            if cents is not None:
+                value, end = value + cents[0], cents[1]
         # "一块去" / "三块蛋糕": a lone Chinese digit + 块 is usually a measure word.
         if (
             yuan == "块"
@@ -302,6 +387,10 @@ def _numeric_amount(
     elif strong:
         if low[end : end + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, end):
             return False  # "$5 days": a marker must not turn a count into money
+        if pm is not None and pm.group().startswith(("$", "us$")) and value == int(value):
+            cents = _cents(low, end)  # "$2,486 and 40 cents"
+            if cents is not None:
+                value, end = value + cents[0], cents[1]
     else:
         if low[e : e + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, e):
             return False
@@ -316,8 +405,37 @@ def _numeric_amount(
             return False
         elif pure_arabic and len(token.split(".")[0].replace(",", "")) > 9:
             return False  # an id-like digit string, not a debt
-    found.append(AmountMention(clean_decimal(value), text[start:end], start, end))
+    found.append(_hedged(AmountMention(clean_decimal(value), "", start, end, approx), text, low))
     return True
+
+
+def _cents(low: str, end: int) -> tuple[Decimal, int] | None:
+    """The cents said after whole dollars ("and forty cents"), and where they end."""
+    m = _CENTS_RE.match(low, end)
+    if m is None:
+        return None
+    said = m.group("c")
+    cents = int(said) if said.isdigit() else en_words_to_int(said)
+    if cents is None or not 0 < cents < 100:
+        return None
+    return Decimal(cents) / 100, m.end()
+
+
+def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
+    """The mention with the hedge said around it: "大概…", "about …", "…左右", "… or so"."""
+    start, end, approx = mention.start, mention.end, mention.approx
+    window = max(0, start - _HEDGE_WINDOW)
+    before = _HEDGE_BEFORE_ZH_RE.search(low, window, start)
+    if before is None:
+        before = _HEDGE_BEFORE_EN_RE.search(low, window, start)
+    after = _HEDGE_AFTER_RE.match(low, end)
+    for m in (after, before):
+        if m is not None:
+            kind = next(k for k in ("about", "over", "under") if m.group(k))
+            approx = approx or cast(Approx, kind)
+    if after is not None:
+        end = after.end()
+    return replace(mention, raw=text[start:end], end=end, approx=approx)
 
 
 def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
@@ -328,23 +446,47 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
         if _overlaps(s, e, excluded):
             continue
         words = en_words_to_int(m.group())
-        if words is None:
-            continue
         um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        if words is None:
+            # "twenty-four eighty-six dollars": hundreds said as two pairs, only with a unit.
+            words = _pairs_to_int(m.group()) if um is not None and not um.group("grand") else None
+            if words is None:
+                continue
+        value = Decimal(words)
         if um is not None:
             e = um.end()
+            if um.group("grand"):
+                value *= 1000
+            elif um.group("dollars"):
+                cents = _cents(low, e)  # "eighty-six dollars and forty cents"
+                if cents is not None:
+                    value, e = value + cents[0], cents[1]
         elif not (
             _EN_SCALE_WORD_RE.search(m.group())
             and ctx.has_cue(s)
             and not _BLOCK_AFTER_RE.match(low, e)
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
-        found.append(AmountMention(Decimal(words), text[s:e], s, e))
+        found.append(_hedged(AmountMention(value, "", s, e), text, low))
     return found
 
 
-def extract_amounts(text: str) -> list[AmountMention]:
-    """Money amounts in ``text`` (CNY or USD, written with digits, Chinese or English words)."""
+def _pairs_to_int(said: str) -> int | None:
+    words = [w for w in _EN_SPLIT_RE.split(said) if w and w != "and"]
+    for cut in range(1, len(words)):
+        high = en_words_to_int(" ".join(words[:cut]))
+        low = en_words_to_int(" ".join(words[cut:]))
+        if high is not None and low is not None and 10 <= high <= 99 and 10 <= low <= 99:
+            return high * 100 + low
+    return None
+
+
+def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMention]:
+    """Money amounts in ``text`` (CNY or USD, written with digits, Chinese or English words).
+
+    Approximations said as such ("四万多", "about $2,500", "五千二左右") only with
+    ``approximate``, marked by their ``approx``; without it they are left out.
+    """
     if not isinstance(text, str):
         return []
     view = line_view(text)
@@ -354,4 +496,4 @@ def extract_amounts(text: str) -> list[AmountMention]:
     if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
         excluded.extend((a.start, a.end) for a in found)
         found = sorted(found + _word_amounts(text, ctx, excluded), key=lambda a: a.start)
-    return found
+    return found if approximate else [a for a in found if not a.approx]
