@@ -35,6 +35,7 @@ class Analysis:
     # Figures said as approximations ("四万多", "about $2,500"): checked as ranges, never a
     # promise or a quoted ledger figure.
     approximate: tuple[AmountMention, ...] = ()
+    today: date | None = None  # the day relative dates were read against (the call's)
 
     @property
     def intent_names(self) -> list[str]:
@@ -68,4 +69,5 @@ def analyze(text: str, lang: Lang, today: date) -> Analysis:
         counts=tuple(extract_counts(head)),
         tone=reader().read(head, norm, lang),
         approximate=tuple(a for a in amounts if a.approx),
+        today=today,
     )

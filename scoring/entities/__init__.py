@@ -11,6 +11,7 @@ skips what it cannot resolve. Regexes are compiled at import time; repetitions t
 backtrack use possessive quantifiers or atomic groups (Python 3.11+).
 """
 
+from scoring.entities._view import fold
 from scoring.entities.amounts import AmountMention, extract_amounts
 from scoring.entities.counts import CountMention, extract_counts
 from scoring.entities.dates import DateMention, extract_dates
@@ -24,4 +25,5 @@ __all__ = [
     "extract_amounts",
     "extract_counts",
     "extract_dates",
+    "fold",
 ]

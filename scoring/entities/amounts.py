@@ -35,7 +35,9 @@ from scoring.entities.numerals import (
 __all__ = ["AmountMention", "extract_amounts"]
 
 
-Approx = Literal["", "about", "over", "under"]
+Approx = Literal["", "about", "over", "under", "near"]
+# "About" and "nearly" claim closeness: within this share of the figure, besides the rounding.
+_CLOSE_SHARE = Decimal("0.1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,8 @@ class AmountMention:
     start: int  # offsets into the input text
     end: int
     # An approximation said as such: "about" (大概, 左右, 来, around, or so), "over" (多, 余, 出头,
-    # more than) or "under" (不到, 将近, almost, nearly); "" for a figure said exactly.
+    # more than), "under" (不到, less than) or "near" (将近, 快, almost, nearly); "" for a figure
+    # said exactly.
     approx: Approx = ""
 
     @property
@@ -59,15 +62,19 @@ class AmountMention:
 
     def covers(self, figure: Decimal) -> bool:
         """Whether ``figure`` is what an approximation means: 四万多 is 40,000 to 50,000, "about
-        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000. An exact figure
-        covers only itself."""
+        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000; "about" and
+        "nearly" also stay within a tenth of the figure ("about $2,000" is not $2,486.40). An
+        exact figure covers only itself."""
         value, step = self.value, self.step
+        close = abs(figure - value) <= abs(figure) * _CLOSE_SHARE
         if self.approx == "about":
-            return value - step / 2 <= figure < value + step
+            return value - step / 2 <= figure < value + step and close
         if self.approx == "over":
             return value <= figure < value + step
         if self.approx == "under":
             return value - step < figure <= value
+        if self.approx == "near":
+            return value - step < figure <= value and close
         return figure == value
 
 
@@ -91,16 +98,18 @@ _UNIT_RE = re.compile(
 )
 _SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
 # 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
+# 分 that starts an instalment split, not a 分 of money: "剩下3230块5分3期".
+_SPLIT_AHEAD = rf"分\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十]+\s*(?:期|个月|次)"
 _SUBUNIT_RE = re.compile(
     rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
     rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
-    rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?分(?!钟)",
+    rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
     RX,
 )
 # "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内").
 _COLLOQUIAL_JIAO_RE = re.compile(
     rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
-    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])",
+    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁])(?!分(?!{_SPLIT_AHEAD[1:]}))",
     RX,
 )
 _AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
@@ -115,17 +124,18 @@ _OVER_AFTER_RE = re.compile(
 _HEDGE_WINDOW = 16
 _HEDGE_GAP_ZH = r"\s*(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*"
 _HEDGE_BEFORE_ZH_RE = re.compile(
-    r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)"
-    rf"|(?P<under>不到|将近|接近|不足|小于|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
+    r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)|(?P<under>不到|不足|小于)"
+    rf"|(?P<near>将近|接近|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
     RX,
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
-    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some|close\s+to"
+    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
     r"|in\s+the\s+(?:range|neighbou?rhood|ballpark)\s+of)"
     r"|(?P<over>over|more\s+than|(?:just|a\s+(?:little|bit))\s+(?:over|more\s+than)|upwards\s+of"
     r"|north\s+of|above)"
-    r"|(?P<under>under|less\s+than|(?:just|a\s+(?:little|bit))\s+(?:under|less\s+than)|nearly"
-    r"|almost|not\s+quite|shy\s+of))\s*$",
+    r"|(?P<near>(?:just|a\s+(?:little|bit))\s+(?:under|less\s+than)|nearly|almost|not\s+quite"
+    r"|close\s+to|shy\s+of)"
+    r"|(?P<under>under|less\s+than))\s*$",
     RX,
 )
 _HEDGE_AFTER_RE = re.compile(
@@ -431,7 +441,7 @@ def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
     after = _HEDGE_AFTER_RE.match(low, end)
     for m in (after, before):
         if m is not None:
-            kind = next(k for k in ("about", "over", "under") if m.group(k))
+            kind = next(k for k in ("about", "over", "under", "near") if m.groupdict().get(k))
             approx = approx or cast(Approx, kind)
     if after is not None:
         end = after.end()

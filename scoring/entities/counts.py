@@ -25,7 +25,7 @@ _CN_INT = rf"(?:[0-9]{{1,5}}(?![0-9.])|[{CN_NUM_CHARS}]{{1,8}})"
 _COUNT_LEFT = rf"{LEAD_NUM}(?<![第0-9.{CN_NUM_CHARS}])"
 # English counts come in two variants: digits ("6 installments") and number words ("six ...");
 # the second (name ends in "_words") only runs when the line has a number word at all.
-_EN_DIGITS_N = r"(?=[0-9])(?<![0-9.a-z])(?P<n>[0-9]{1,4})(?![0-9.])"
+_EN_DIGITS_N = r"(?=[0-9])(?<![0-9.,a-z$¥])(?P<n>[0-9]{1,4})(?![0-9.,])"
 _EN_WORDS_N = rf"{LEAD_EN_NUM}(?P<n>{EN_NUM})"
 
 # (kind, name, triggers, pattern); the earliest, then longest, match wins on overlap.

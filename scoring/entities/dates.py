@@ -51,6 +51,8 @@ _D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 _M = r"(?:1[0-2]|0?[1-9])(?![0-9])"
 _CN_M = rf"(?:{_M}|十[一二]?|[一二三四五六七八九])"
 _CN_D = rf"(?:{_D}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Right after a weekday ("周五11月27号", "下周五27号") a date may start with a numeral too.
+_AFTER_WEEKDAY = "(?<=[周期拜][一二三四五六日天])"
 _SMALL_N = rf"(?:[0-9]{{1,3}}(?![0-9.])|[{CN_NUM_CHARS}]{{1,4}})"
 
 _MONTHS: dict[str, int] = {
@@ -330,7 +332,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "md_zh",
         ("月",),
         re.compile(
-            rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}])(?P<m>{_CN_M})\s*月\s*(?P<d>{_CN_D})"
+            rf"{LEAD_NUM}(?:(?<![0-9{CN_NUM_CHARS}])|{_AFTER_WEEKDAY})(?P<m>{_CN_M})\s*月\s*(?P<d>{_CN_D})"
             # Without 号/日 only when nothing number-like follows ("11月30还" but not "6月5元").
             rf"(?:\s*[日号]|(?![0-9.,元块圆万千百k%期天个月{CN_NUM_CHARS}]))",
             RX,
@@ -382,7 +384,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("号", "日"),
         re.compile(
             # Not the day of "11月30号" (handled above) but the day of "每月5号" is fine.
-            rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}年第])(?<![0-9一二三四五六七八九十]月)"
+            rf"{LEAD_NUM}(?:(?<![0-9{CN_NUM_CHARS}年第])|{_AFTER_WEEKDAY})(?<![0-9一二三四五六七八九十]月)"
             rf"(?P<d>{_CN_D})\s*[号日]"
             r"(?![码线楼房床位院门机])",
             RX,

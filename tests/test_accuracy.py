@@ -1,0 +1,421 @@
+"""Every figure a trainee says is checked against the ledger, however it is said (issue 14).
+
+Each row is a line said in a shipped scenario, on that scenario's call day, with the accuracy
+findings it must get: none for a right line, the rule for a wrong one. Right figures said in
+every natural way stay clean; wrong ones are caught whichever side of the label they stand on.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from scoring.accuracy import check_line
+from scoring.analysis import analyze
+from scoring.findings import Finding
+from simulator.engine.catalog import resolve
+from simulator.engine.scenario import Scenario
+
+
+@cache
+def scenario(ref: str) -> Scenario:
+    return resolve(ref).scenario
+
+
+def findings(ref: str, text: str) -> list[Finding]:
+    sc = scenario(ref)
+    analysis = analyze(text, sc.lang, sc.call.local_time.date())
+    return check_line(analysis, sc.ledger, 1)
+
+
+def rules(ref: str, text: str) -> list[str]:
+    return sorted({f.rule for f in findings(ref, text)})
+
+
+M1 = "cc-m1-forgetful"  # ¥5,230.50 = 5000 + 180.50 + 50; min 523.05; due 11-02; 18 days
+M3 = "cc-m3-long-silence"  # ¥41,528.78; min 6,788.78; due 08-28; 97 days; 12/24/36 periods
+ANGRY = "cc-complaint-threat"  # ¥20,073.75 = 18500 + 1203.75 + 370; min 3,423.75; 41 days
+HARD = "ol-hardship-instalment"  # ¥13,086.50; waive ≤ 30 % interest, ≤ 50 % late fee
+ELDER = "cc-elderly-vulnerable"  # ¥9,098.80; min 909.88; 6 (no fee) / 12 periods; 46 days
+LAWYER = "cc-lawyer-letter-honest"  # ¥51,698.40; 112 days; due 08-04
+PAID = "ol-already-paid"  # ¥1,994.30; due 12-01; 9 days; 2 / 3 periods
+VISIT = "ol-field-visit"  # ¥8,898.60; 78 days; 3 periods of 2,966.20
+ILL = "ol-illness-claim"  # ¥19,596.40; waive ≤ 50 % interest (618.20), all of the late fee
+WRONG = "cc-wrong-number"  # ¥3,420.80; waive ≤ 50 % of the late fee (32)
+MED = "us-medical-hardship"  # $2,486.40 = 2164.75 + 246.65 + 75; 3/6/12 months; 97 days
+ATT = "us-attorney-represented"  # $4,394.62; 128 days; due 05-31; 6 / 12 months
+CEASE = "us-cease-request"  # $647.40 = 612.40 + 35; 212 days; 3 / 6 months
+DISPUTE = "us-dispute-validation"  # $1,284.37; 173 days; due 03-27
+THEFT = "us-identity-theft"  # $3,412.86; 141 days; no plans
+SPOUSE = "us-spouse-answers"  # $4,812.50; 68 days; due 09-05; 6 / 12 months
+
+RIGHT_ZH = [
+    # The issue's examples, right.
+    (M3, "您一共欠四万一千五百二十八块七毛八。"),
+    (M3, "一共是四万一千五百二十八块七毛八，您看怎么安排？"),
+    (M1, "本金5000元、利息180.5元，另外还有50元滞纳金。"),
+    (M1, "本金五千，利息一百八十块五，滞纳金五十块。"),
+    (M1, "您先还2000，剩下的3230.50元下个月还清就可以。"),
+    (M1, "如果今天先还一千块，剩下四千二百三十块五。"),
+    (M3, "您现在欠了四万多。"),
+    (M3, "欠款四万一千多块钱。"),
+    (M1, "您欠款大概五千二左右。"),
+    # Labels before or after the figure.
+    (M1, "您的逾期总额是5,230.50元。"),
+    (M1, "5230.50元是您目前的欠款。"),
+    (M1, "五千二百三十块五是您现在的欠款总额。"),
+    (M1, "您现在需要还的是五千二百三十块五毛。"),
+    (M1, "要还的钱是五千二百三十块五。"),
+    (M1, "最低还款额是五百二十三块零五分。"),
+    (M1, "523.05元是最低还款额，先还这个就不会继续产生滞纳金。"),
+    (M1, "伍仟贰佰叁拾元伍角是逾期总额。"),
+    (M1, "您这期账单欠款共计¥5230.5。"),
+    # Sums, remainders, instalments.
+    (M1, "5000加180.5加50，一共5230.5。"),
+    (M1, "本金加利息是5180.5元，再加50元滞纳金。"),
+    (M1, "先还最低还款523.05元，剩余4707.45元。"),
+    (M1, "分6期的话每期903块1毛3。"),
+    (M1, "分三期，每个月1743块5毛。"),
+    (M1, "分6期手续费每期31.38元，一共188.30元。"),
+    (M1, "今天先还1000，剩下的4230.5分3期，每期1410.17元。"),
+    (M1, "您先还一千可以吗？"),
+    (M1, "您能先转500过来吗？"),
+    # Relief within the limits.
+    (M1, "滞纳金50块可以给您免掉，免了之后还5180.50。"),
+    (M1, "滞纳金可以全部减免。"),
+    (HARD, "利息可以减免30%，也就是253.95元。"),
+    (HARD, "滞纳金可以减一半，就是120块。"),
+    (HARD, "利息和滞纳金都减免之后，您需要还12712.55元。"),
+    (HARD, "减免利息以后还12832.55元。"),
+    (HARD, "我们不能全免利息，最多减免30%。"),
+    (HARD, "分12期每期1169.06元。"),
+    (ILL, "利息最多可以减免一半，也就是618.2元。"),
+    (WRONG, "滞纳金可以减免一半，32元。"),
+    # Dates and days against the call's clock.
+    (M1, "您的账单是11月2号到期的，到今天已经逾期18天了。"),
+    (M1, "11月2号是您的最后还款日。"),
+    (M1, "已经逾期两周多了，准确说是18天。"),
+    (M1, "您看下周五，11月27号之前能还上吗？"),
+    (M1, "明天也就是11月21号，您方便还款吗？"),
+    (M1, "那就约定11月30号前还款。"),
+    (M1, "您已经逾期十八天了。"),
+    # Other scenarios.
+    (M3, "分12期每期3730.67元。"),
+    (M3, "分24期，每个月1979块5毛4。"),
+    (M3, "最低还款6788.78元。"),
+    (M3, "您已经逾期97天了，三个多月了。"),
+    (M3, "您的账单8月28号就到期了。"),
+    (M3, "肆万壹仟伍佰贰拾捌元柒角捌分是您的逾期总额。"),
+    (M3, "欠款大概四万一千五左右。"),
+    (ANGRY, "截至今天您的欠款一共是20073.75元。"),
+    (ANGRY, "其中本金18500，利息1203.75，滞纳金370。"),
+    (ANGRY, "最低还款三千四百二十三块七毛五分。"),
+    (ANGRY, "您已经逾期41天了，10月29号是还款日。"),
+    (ANGRY, "分12期每期1805.30元。"),
+    (ANGRY, "滞纳金370元可以全部减免。"),
+    (ELDER, "阿姨，您一共欠九千零九十八块八。"),
+    (ELDER, "分6期的话每个月1516.47元，没有手续费。"),
+    (ELDER, "最低还九百零九块八毛八就可以。"),
+    (LAWYER, "您的欠款是51698.40元，已经逾期112天。"),
+    (LAWYER, "欠款五万一千多。"),
+    (PAID, "这期应还1994.30元，12月1号到期，现在逾期9天。"),
+    (PAID, "可以分两期，每期997.15元。"),
+    (VISIT, "徐先生，您的借款逾期78天了，欠款8898.6元。"),
+    (VISIT, "分3期每期2966.20元。"),
+    (ILL, "您目前的欠款是一万九千五百九十六块四。"),
+]
+
+WRONG_ZH = [
+    # The issue's examples, wrong.
+    (M1, "您的逾期总额是7,777元。", "ACC-AMOUNT"),
+    (M1, "逾期总额是7,777元，请您尽快处理。", "ACC-AMOUNT"),
+    (M1, "您现在需要还的是五千三百二十块五毛。", "ACC-AMOUNT"),
+    (M1, "要还的钱是六千二百三十块五。", "ACC-AMOUNT"),
+    (M1, "您的账单是11月22号到期的。", "ACC-DUE-DATE"),
+    (M1, "11月22号到期，现在已经逾期了。", "ACC-DUE-DATE"),
+    (M3, "您欠了四万五千多。", "ACC-AMOUNT"),
+    (M3, "一共四万一千五百二十八块七毛。", "ACC-AMOUNT"),
+    # Labels before or after the figure.
+    (M1, "7777元是您的欠款。", "ACC-AMOUNT"),
+    (M1, "您这笔¥8,888什么时候能处理？", "ACC-AMOUNT"),
+    (M1, "本金5000元、利息180.5元，另外还有80元滞纳金。", "ACC-AMOUNT"),
+    (M1, "利息是一百五十元。", "ACC-AMOUNT"),
+    (M1, "最低还款是532.05元。", "ACC-AMOUNT"),
+    (M1, "您欠了六千多。", "ACC-AMOUNT"),
+    (M1, "一共欠了四千二百三十块五。", "ACC-AMOUNT"),
+    (M1, "5000加180.5加50，一共5320.5。", "ACC-AMOUNT"),
+    # Remainders and instalments.
+    (M1, "您先还2000，剩下的3000元下个月还清。", "ACC-AMOUNT"),
+    (M1, "分6期每期871.75元。", "ACC-AMOUNT"),
+    (M1, "分三期每期1800。", "ACC-AMOUNT"),
+    (M1, "可以给您分24期。", "ACC-PLAN"),
+    # Relief beyond the limits.
+    (M1, "利息可以给您全免。", "ACC-RELIEF"),
+    (M1, "滞纳金可以减免100元。", "ACC-RELIEF"),
+    (HARD, "利息可以全部免掉。", "ACC-RELIEF"),
+    (HARD, "滞纳金全免。", "ACC-RELIEF"),
+    (HARD, "减免之后只要还一万块就行。", "ACC-RELIEF"),
+    (HARD, "分6期每期2181.08元。", "ACC-AMOUNT"),
+    # Dates and days.
+    (M1, "您已经逾期28天了。", "ACC-DAYS-OVERDUE"),
+    (M1, "明天也就是11月22号，您方便还款吗？", "ACC-DATE"),
+    (M1, "下周五11月26号之前还上可以吗？", "ACC-DATE"),
+    (M1, "请您在11月15号之前还款。", "ACC-DATE"),
+    (HARD, "您逾期57天了。", "ACC-DAYS-OVERDUE"),
+    # Other scenarios.
+    (M3, "欠款大概五万左右。", "ACC-AMOUNT"),
+    (M3, "分12期，每期3500元。", "ACC-AMOUNT"),
+    (M3, "您已经逾期90天了。", "ACC-DAYS-OVERDUE"),
+    (M3, "本金是三万六千元。", "ACC-AMOUNT"),
+    (ANGRY, "欠款一共是20037.75元。", "ACC-AMOUNT"),
+    (ANGRY, "最低还款3432.75元。", "ACC-AMOUNT"),
+    (ANGRY, "您10月19号就到期了。", "ACC-DUE-DATE"),
+    (ANGRY, "利息1230.75元。", "ACC-AMOUNT"),
+    (ELDER, "阿姨，您一共欠九千零八十九块八。", "ACC-AMOUNT"),
+    (LAWYER, "您已经逾期121天了。", "ACC-DAYS-OVERDUE"),
+    (PAID, "这期应还1949.30元。", "ACC-AMOUNT"),
+    (VISIT, "分3期每期2699.20元。", "ACC-AMOUNT"),
+    (ILL, "利息可以全部减免。", "ACC-RELIEF"),
+]
+
+RIGHT_EN = [
+    # The issue's examples, right.
+    (MED, "You owe two thousand four hundred eighty-six dollars and forty cents."),
+    (MED, "The principal is $2,164.75, interest $246.65 and $75 in late fees."),
+    (MED, "If you pay $500 today, the remaining $1,986.40 can go on a plan."),
+    (MED, "It's about $2,500 in total."),
+    (MED, "The balance is a little under twenty-five hundred dollars."),
+    # Labels before or after the figure; verbs.
+    (MED, "Your balance comes to $2,486.40."),
+    (MED, "What you owe us right now is $2,486.40."),
+    (MED, "$2,486.40 is the full balance on the account."),
+    (MED, "You need to pay $2,486.40 to bring the account current."),
+    (MED, "That's $2,164.75 in principal, $246.65 in interest, and a $75 late fee."),
+    (MED, "2,164.75 plus 246.65 plus 75 comes to 2,486.40."),
+    # Instalments.
+    (MED, "On a 12-month plan that's $207.20 a month."),
+    (MED, "We could do 6 monthly payments of $414.40."),
+    (MED, "Three payments of $828.80 would clear it."),
+    (MED, "That works out to roughly $200 a month over twelve months."),
+    (MED, "Could you pay $200 by Friday?"),
+    # Dates and days.
+    (MED, "The account is 97 days past due."),
+    (MED, "Your payment was due on August 5th."),
+    (MED, "You're a little over three months behind, 97 days to be exact."),
+    (MED, "Could you make the first payment next Friday, November 20th?"),
+    (ATT, "The balance is $4,394.62 and it is 128 days past due."),
+    (ATT, "It was due May 31st."),
+    (ATT, "A 6-month plan would be $732.44 a month."),
+    (CEASE, "The balance is $647.40: $612.40 for the device and service plus a $35 late fee."),
+    (CEASE, "Three payments of $215.80."),
+    (DISPUTE, "The amount we show is $1,284.37, originally due March 27."),
+    (DISPUTE, "It is 173 days past due."),
+    (DISPUTE, "You could split it into 6 payments of $214.06."),
+    (THEFT, "The account shows a balance of $3,412.86."),
+    (THEFT, "That includes $392.86 in interest and a $40 late fee."),
+    (SPOUSE, "The balance is forty-eight hundred twelve dollars and fifty cents."),
+    (SPOUSE, "Twelve monthly payments of $401.04 is an option."),
+    (SPOUSE, "The account is 68 days past due."),
+]
+
+WRONG_EN = [
+    # The issue's examples, wrong.
+    (MED, "That's about $300 a month on the 12-month plan.", "ACC-AMOUNT"),
+    (MED, "You're three months behind, 57 days to be exact.", "ACC-DAYS-OVERDUE"),
+    (MED, "You need to pay $2,846.40.", "ACC-AMOUNT"),
+    (MED, "You need to pay $3,000 by Friday.", "ACC-AMOUNT"),
+    # Labels and verbs.
+    (MED, "Your balance comes to $2,468.40.", "ACC-AMOUNT"),
+    (MED, "What you owe us right now is $3,000.", "ACC-AMOUNT"),
+    (MED, "The interest is $264.65.", "ACC-AMOUNT"),
+    (MED, "$2,864.40 is the full balance on the account.", "ACC-AMOUNT"),
+    (MED, "The principal is $2,164.75, interest $246.65 and $57 in late fees.", "ACC-AMOUNT"),
+    (MED, "You owe about $2,000.", "ACC-AMOUNT"),
+    # Remainders and instalments.
+    (MED, "If you pay $500 today, the remaining $2,000 can go on a plan.", "ACC-AMOUNT"),
+    (MED, "We could do 6 monthly payments of $400.", "ACC-AMOUNT"),
+    (MED, "On a 12-month plan that's $217.20 a month.", "ACC-AMOUNT"),
+    (MED, "We can set you up on a 24-month payment plan.", "ACC-PLAN"),
+    # Relief beyond the limits.
+    (MED, "We can waive the late fee for you.", "ACC-RELIEF"),
+    (MED, "If you pay today we can knock $75 off.", "ACC-RELIEF"),
+    (MED, "We could settle the account for $1,500.", "ACC-RELIEF"),
+    # Dates and days.
+    (MED, "Your payment was due on August 15th.", "ACC-DUE-DATE"),
+    (MED, "The account is 79 days past due.", "ACC-DAYS-OVERDUE"),
+    (MED, "Can you pay tomorrow, November 12th?", "ACC-DATE"),
+    (MED, "Please pay by Monday, November 20th.", "ACC-DATE"),
+    # Other scenarios.
+    (ATT, "The balance is $4,349.62.", "ACC-AMOUNT"),
+    (ATT, "It was due June 30th.", "ACC-DUE-DATE"),
+    (CEASE, "The balance is $674.40.", "ACC-AMOUNT"),
+    (DISPUTE, "It is 137 days past due.", "ACC-DAYS-OVERDUE"),
+    (DISPUTE, "You could split it into 6 payments of $241.06.", "ACC-AMOUNT"),
+    (THEFT, "That includes $329.86 in interest.", "ACC-AMOUNT"),
+    (
+        SPOUSE,
+        "The balance is forty-eight hundred twenty-one dollars and fifty cents.",
+        "ACC-AMOUNT",
+    ),
+]
+
+
+RIGHT_ZH_MORE = [
+    (M1, "王女士，您这张卡截至今天一共欠了5230.50元。"),
+    (M1, "连本带息加滞纳金，总共是五千二百三十块五毛钱。"),
+    (M1, "账单金额5230.5元，其中利息180.5元。"),
+    (M1, "利息加滞纳金一共230.5元，本金是5000元。"),
+    (M1, "利息和滞纳金加起来是230块5。"),
+    (M1, "您现在的应还金额是¥5,230.50，最低还款是¥523.05。"),
+    (M1, "您这个月最少要还523块零5分。"),
+    (M1, "您只要先还最低还款523.05，就不会再产生滞纳金了。"),
+    (M1, "如果分3期，月供是1743.5元，没有手续费。"),
+    (M1, "分6期每个月还903.13，手续费一共188.3。"),
+    (M1, "您先还两千块，剩下三千二百三十块五分三期还，每期1076.83元。"),
+    (M1, "那您今天先还3000，剩余的2230.5元月底前还清可以吗？"),
+    (M1, "滞纳金那50块我可以帮您免了。"),
+    (M1, "滞纳金免掉以后，您需要还5180.5元。"),
+    (M1, "您说您以为只欠5000，其实是5230.50元。"),
+    (M1, "不是5000，是5230.50元。"),
+    (M1, "您每个月工资8000，先拿出1000来还可以吗？"),
+    (M1, "您的最后还款日是2026年11月2日。"),
+    (M1, "从11月2号到期到今天，已经逾期18天了。"),
+    (M1, "您18天没还款了。"),
+    (M1, "已经晚了十八天了。"),
+    (M1, "您看今天能不能先还一部分，比如2000块？"),
+    (M1, "这周日，也就是11月22号，可以吗？"),
+    (M1, "您说下周一还款，就是11月23号对吧？"),
+    (M1, "那我们约定11月27号，下周五，您还5230.50元。"),
+    (M1, "给您三天时间考虑一下。"),
+    (M3, "您的欠款已经四万多了，最低还款是6788.78元。"),
+    (M3, "逾期快一百天了，准确是97天。"),
+    (M3, "连本带息四万一千五百二十八元七角八分。"),
+    (M3, "分36期每期1381.99元，手续费已经算在里面了。"),
+    (M3, "您先还6788.78的最低还款，剩下的34740元再商量。"),
+    (M3, "本金38600元，利息2316.48元，滞纳金612.3元，合计41528.78元。"),
+    (ANGRY, "林女士，您的欠款一共是两万零七十三块七毛五。"),
+    (ANGRY, "我们这边可以把370块的滞纳金免掉，免掉以后是19703.75元。"),
+    (ANGRY, "滞纳金370块免掉。"),
+    (HARD, "您的欠款一共13086.5元，利息846.5元，滞纳金240元。"),
+    (HARD, "利息我们最多能减免253.95元，滞纳金最多减免120元。"),
+    (HARD, "分6期的话每期2246.52元。"),
+    (HARD, "利息减免30%后一共12832.55元。"),
+    (HARD, "一万三千零八十六块五，您看能先还多少？"),
+    (ELDER, "顾阿姨，您这张卡一共欠了九千零九十八块八毛。"),
+    (ELDER, "逾期46天了，10月9号到期的。"),
+    (ELDER, "分12期的话每个月803块7毛3。"),
+    (LAWYER, "周女士，您的欠款一共五万一千六百九十八元四角。"),
+    (LAWYER, "分60期每期1120.13元。"),
+    (PAID, "陈先生，这期应还一千九百九十四块三。"),
+    (PAID, "您说12月1号已经还了，我这边查一下。"),
+    (VISIT, "您欠的八千八百九十八块六，今天能处理一部分吗？"),
+    (VISIT, "分6期每期1527.59元。"),
+    (ILL, "分24期，每期934.10元。"),
+    (ILL, "利息可以减免一半，就是618.20元，减免后还18978.20元。"),
+    (WRONG, "滞纳金64元最多减免一半。"),
+]
+
+WRONG_ZH_MORE = [
+    (M1, "王女士，您这张卡截至今天一共欠了5320.50元。", "ACC-AMOUNT"),
+    (M1, "利息加滞纳金一共250元。", "ACC-AMOUNT"),
+    (M1, "您现在的应还金额是¥5,230.50，最低还款是¥532.05。", "ACC-AMOUNT"),
+    (M1, "如果分3期，月供是1734.5元。", "ACC-AMOUNT"),
+    (M1, "您先还两千块，剩下两千二百三十块五分三期还。", "ACC-AMOUNT"),
+    (M1, "滞纳金免掉以后，您需要还5130.5元。", "ACC-AMOUNT"),
+    (M1, "您的最后还款日是2026年11月12日。", "ACC-DUE-DATE"),
+    (M1, "您18天没还款了，已经逾期二十天了。", "ACC-DAYS-OVERDUE"),
+    (M1, "这周日，也就是11月23号，可以吗？", "ACC-DATE"),
+    (M1, "那我们约定11月28号，下周五，您还5230.50元。", "ACC-DATE"),
+    (M1, "利息180块5可以给您减免掉。", "ACC-RELIEF"),
+    (M1, "逾期总额是五千二百三十块零五分。", "ACC-AMOUNT"),
+    (M3, "您的欠款已经五万多了。", "ACC-AMOUNT"),
+    (M3, "连本带息四万一千二百五十八元七角八分。", "ACC-AMOUNT"),
+    (M3, "分36期每期1318.99元。", "ACC-AMOUNT"),
+    (ANGRY, "林女士，您的欠款一共是两万零三十七块七毛五。", "ACC-AMOUNT"),
+    (ANGRY, "免掉滞纳金以后是19730.75元。", "ACC-AMOUNT"),
+    (HARD, "利息我们可以减免423.25元。", "ACC-RELIEF"),
+    (HARD, "利息减免30%后一共12382.55元。", "ACC-AMOUNT"),
+    (ELDER, "逾期64天了。", "ACC-DAYS-OVERDUE"),
+    (ELDER, "分12期的话每个月830块7毛3。", "ACC-AMOUNT"),
+    (LAWYER, "周女士，您的欠款一共五万一千九百六十八元四角。", "ACC-AMOUNT"),
+    (PAID, "陈先生，这期应还一千四百九十四块三。", "ACC-AMOUNT"),
+    (VISIT, "分6期每期1572.59元。", "ACC-AMOUNT"),
+    (ILL, "分24期，每期943.10元。", "ACC-AMOUNT"),
+    (WRONG, "滞纳金64元可以全部减免。", "ACC-RELIEF"),
+]
+
+RIGHT_EN_MORE = [
+    (MED, "Ms. Jennings, the current balance on the card is $2,486.40."),
+    (MED, "You're behind by $2,486.40 in total."),
+    (MED, "The past-due amount is $2,486.40, which includes a $75 late fee."),
+    (MED, "Interest charges of $246.65 are part of that."),
+    (MED, "Interest and late fees together come to $321.65."),
+    (MED, "If you can do $500 now, that leaves $1,986.40."),
+    (MED, "$207.20 per month for 12 months would pay it off."),
+    (MED, "You'd pay $414.40 monthly for six months."),
+    (MED, "Splitting it into 3 payments means $828.80 each."),
+    (MED, "Your last payment was due August 5, so you're 97 days past due."),
+    (MED, "It has been 97 days since the payment was due."),
+    (MED, "I'm not saying you owe $3,000; the balance is $2,486.40."),
+    (
+        MED,
+        "You mentioned you could pay $100 a month; the smallest plan we have is $207.20 a month.",
+    ),
+    (MED, "The hospital bills were $12,000, I understand."),
+    (MED, "Could we schedule the first payment for Friday, November 13th?"),
+    (MED, "Tomorrow, November 11th, works for the first payment."),
+    (MED, "The total is twenty-four hundred eighty-six dollars and forty cents."),
+    (MED, "That's roughly twenty-five hundred."),
+    (ATT, "The account shows $4,394.62 owed, 128 days past due since May 31."),
+    (ATT, "$3,912.44 of that is principal and $402.18 is interest."),
+    (ATT, "Twelve payments of $366.22 would cover it."),
+    (CEASE, "There's no interest on this account, only the $35 late fee on top of $612.40."),
+    (CEASE, "You could do six payments of $107.90."),
+    (DISPUTE, "The balance we were assigned is $1,284.37."),
+    (DISPUTE, "That breaks down as $1,146.20 principal, $98.17 interest and a $40 late fee."),
+    (DISPUTE, "Three payments of $428.12, starting whenever suits you."),
+    (THEFT, "The charges on the account total $3,412.86 and the account is 141 days past due."),
+    (SPOUSE, "Ms. Whitfield, the loan balance is $4,812.50."),
+    (SPOUSE, "That's $4,400 in principal, $362.50 in interest and a $50 late fee."),
+    (SPOUSE, "Six monthly payments of $802.08."),
+    (SPOUSE, "Your payment was due September 5th."),
+]
+
+WRONG_EN_MORE = [
+    (MED, "Ms. Jennings, the current balance on the card is $2,846.40.", "ACC-AMOUNT"),
+    (MED, "The past-due amount is $2,486.40, which includes a $57 late fee.", "ACC-AMOUNT"),
+    (MED, "Interest and late fees together come to $312.65.", "ACC-AMOUNT"),
+    (MED, "If you can do $500 now, that leaves $1,968.40.", "ACC-AMOUNT"),
+    (MED, "$270.20 per month for 12 months would pay it off.", "ACC-AMOUNT"),
+    (MED, "You'd pay $441.40 monthly for six months.", "ACC-AMOUNT"),
+    (MED, "It has been 79 days since the payment was due.", "ACC-DAYS-OVERDUE"),
+    (MED, "Tomorrow, November 12th, works for the first payment.", "ACC-DATE"),
+    (MED, "The total is twenty-four hundred sixty-eight dollars and forty cents.", "ACC-AMOUNT"),
+    (MED, "Your minimum payment is $100.", "ACC-AMOUNT"),
+    (ATT, "$3,921.44 of that is principal.", "ACC-AMOUNT"),
+    (ATT, "Twelve payments of $336.22 would cover it.", "ACC-AMOUNT"),
+    (CEASE, "You could do six payments of $109.70.", "ACC-AMOUNT"),
+    (
+        DISPUTE,
+        "That breaks down as $1,146.20 principal, $89.17 interest and a $40 late fee.",
+        "ACC-AMOUNT",
+    ),
+    (THEFT, "The charges on the account total $3,421.86.", "ACC-AMOUNT"),
+    (SPOUSE, "Six monthly payments of $820.08.", "ACC-AMOUNT"),
+    (SPOUSE, "Your payment was due September 15th.", "ACC-DUE-DATE"),
+    (SPOUSE, "We can take the $50 late fee off for you.", "ACC-RELIEF"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE)
+def test_right_figures_stay_clean(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "rule"), WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE
+)
+def test_wrong_figures_are_caught(ref: str, text: str, rule: str) -> None:
+    found = rules(ref, text)
+    assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
