@@ -24,6 +24,7 @@ Role = Literal[
     "principal",
     "interest",
     "late_fee",
+    "penalty",  # 罚息: penalty interest, which trainees use for the interest or the late fee
     "minimum",  # the minimum payment
     "monthly",  # one instalment of a plan (每期, 月供, a month, payments of)
     "plan_fee",  # the plan's fee, a month or in all (手续费, plan fee)
@@ -35,6 +36,7 @@ Role = Literal[
     "due",  # an amount said to be owed now, no label (需要还, 应还, need to pay, due)
     "pay",  # an amount to pay, no label (还, 付, pay): a proposal unless it exceeds the debt
     "other",  # not the account's (工资, rent, income, 医药费)
+    "excluding",  # the total less a part ("不算滞纳金是…", "without the late fee it's…")
 ]
 
 # Labels, most specific first: at one position the first alternative that matches wins
@@ -46,7 +48,8 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
         "after_waiver",
         r"(?:减免|免除|免掉|免了|免去|减掉|减完|免完|优惠|全免)[^，。!?;]{0,8}?(?:之后|以后|后)",
     ),
-    ("late_fee", r"滞纳金|违约金|罚息|逾期费用?|罚金|延滞金"),
+    ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金"),
+    ("penalty", r"罚息"),
     ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
     ("interest", r"利息"),
     ("principal", r"本金"),
@@ -58,11 +61,13 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     (
         "other",
         r"工资|收入|月薪|薪水|房租|医药费|治疗费|手术费|住院费|保险|理赔|赔付|存款|信用额度|额度"
-        r"|借了|当初借|年费|生活费|赔偿|补偿|退款",
+        r"|借了|当初借|借款金额|贷款金额|年费|生活费|赔偿|补偿|退款|花了|花费|开销|支出|学费|房贷|车贷"
+        r"|医疗费|看病",
     ),
     (
         "total",
-        r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠"
+        r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
+        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息"
         r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
         r"|合计|共计|总计|全部|全额|本息合计|加起来|共",
     ),
@@ -111,13 +116,15 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "other",
         r"income|salary|paycheck|rent|mortgage|hospital|medical\s+bills?|insurance|savings"
-        r"|earn\w*|make|benefits|unemployment|credit\s+limit|limit",
+        r"|earn\w*|make|benefits|unemployment|credit\s+limit|limit|spent|spend|costs?"
+        r"|(?:medical|hospital|doctor|other)\s+bills?"
+        r"|expenses?|borrowed|loan\s+(?:of|amount)|originally\s+borrowed|tuition|car\s+payment",
     ),
     (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s+(?:due|owed)|past[\s-]due\s+amount"
         r"|debt|payoff|in\s+full|full\s+amount|comes?\s+to|amounts?\s+to|adds?\s+up\s+to"
-        r"|altogether|all\s+in|arrears|the\s+amount|amount",
+        r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record",
     ),
     (
         "due",
@@ -140,6 +147,11 @@ def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Patte
 _LABELS_ZH_RE = _labels_regex(_LABELS_ZH, english=False)
 _LABELS_EN_RE = _labels_regex(_LABELS_EN, english=True)
 
+# A part named only to be taken out of the total: "不算滞纳金", "without the late fee".
+_EXCLUDING_RE = re.compile(
+    r"(?:不算|去掉|不含|扣除|除去|不包括|刨去|减去|\bwithout|\bexcluding|\bnot\s+counting|\bminus"
+    r"|\bless|\bapart\s+from|\bleaving\s+out)\s*(?:the\s+|那个?|这个?)?\s*$"
+)
 # Two labels joined make a compound: "本金加利息", "利息和滞纳金", "principal and interest".
 _JOIN_RE = re.compile(r"\s*(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*$")
 
@@ -244,16 +256,34 @@ def _find_labels(low: str, figures: list[AmountMention]) -> list[Label]:
     return found
 
 
-def _clause_start(low: str, position: int) -> int:
+def clause_start(low: str, position: int) -> int:
+    """Where the clause holding ``position`` starts (after the last break before it)."""
     start = 0
     for m in _CLAUSE_BREAK.finditer(low, 0, position):
         start = m.end()
     return start
 
 
-def _clause_end(low: str, position: int) -> int:
+def clause_end(low: str, position: int) -> int:
     m = _CLAUSE_BREAK.search(low, position)
     return m.start() if m else len(low)
+
+
+def sentence_start(low: str, position: int) -> int:
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(low, 0, position):
+        start = m.end()
+    return start
+
+
+def sentence_end(low: str, position: int) -> int:
+    m = _SENTENCE_BREAK.search(low, position)
+    return m.end() if m else len(low)
+
+
+def clauses(low: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a folded line, as (start, end)."""
+    return _spans(low, _CLAUSE_BREAK)
 
 
 def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
@@ -278,10 +308,10 @@ def _read_one(
 ) -> tuple[FigureReading, int | None]:
     low, labels = line.low, line.labels
     figure = figures[index]
-    clause_start = _clause_start(low, figure.start)
-    clause_end = _clause_end(low, figure.end)
-    prev_end = max(clause_start, figures[index - 1].end if index else 0)
-    next_start = min(clause_end, figures[index + 1].start if index + 1 < len(figures) else len(low))
+    c_start = clause_start(low, figure.start)
+    c_end = clause_end(low, figure.end)
+    prev_end = max(c_start, figures[index - 1].end if index else 0)
+    next_start = min(c_end, figures[index + 1].start if index + 1 < len(figures) else len(low))
 
     before = [
         lab
@@ -317,6 +347,15 @@ def _read_one(
     strong = [lab for lab in before if lab.role not in _WEAK]
     weak = [lab for lab in before if lab.role in _WEAK]
     compound = _compound(low, strong)
+    if (
+        strong
+        and strong[-1].role in _PARTS
+        and _EXCLUDING_RE.search(low, max(0, strong[-1].start - 16), strong[-1].start)
+    ):
+        # "不算滞纳金是5180.5": the total less the part, not the part.
+        compound = (_role(strong[-1]),)
+        roles.insert(0, "excluding")
+        strong = []
     if strong:
         nearest = strong[-1]
         if _role(nearest) not in roles:
@@ -341,11 +380,9 @@ def _read_one(
             if s_start <= lab.start < s_end and lab.role not in _WEAK and lab.role not in _NEUTRAL
         )
     )
-    head = low[max(clause_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
-    skip = bool(_NEGATED_RE.search(head)) or bool(
-        _REPORTED_RE.search(low, clause_start, figure.start)
-    )
-    question = bool(_QUESTION_RE.search(low, clause_start, min(len(low), clause_end + 1)))
+    head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
+    skip = bool(_NEGATED_RE.search(head)) or bool(_REPORTED_RE.search(low, c_start, figure.start))
+    question = bool(_QUESTION_RE.search(low, c_start, min(len(low), c_end + 1)))
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, question, sentence)
     return reading, taken
 
@@ -354,7 +391,7 @@ def _role(label: Label) -> Role:
     return label.role  # type: ignore[return-value]  # every label but "date" is a Role
 
 
-_PARTS = ("principal", "interest", "late_fee", "plan_fee")
+_PARTS = ("principal", "interest", "late_fee", "penalty", "plan_fee")
 
 
 def _compound(low: str, strong: list[Label]) -> tuple[Role, ...]:

@@ -408,13 +408,45 @@ WRONG_EN_MORE = [
 ]
 
 
-@pytest.mark.parametrize(("ref", "text"), RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE)
+# How long overdue, said loosely: checked as a range of days.
+RIGHT_DURATIONS = [
+    (M3, "您已经逾期三个多月了。"),
+    (M3, "您三个多月没还了。"),
+    (M1, "逾期两周多了。"),
+    (M1, "已经快三周没还了。"),
+    (ANGRY, "您已经逾期一个多月了。"),
+    (HARD, "逾期快两个月了。"),
+    (WRONG, "逾期二十多天了。"),
+    (PAID, "逾期一周多了。"),
+    (LAWYER, "逾期快四个月了。"),
+    (M3, "逾期快一百天了，准确是97天。"),
+    (MED, "You're a little over three months behind."),
+    (ATT, "It's been over four months past due."),
+    (DISPUTE, "The account is almost six months past due."),
+    (M1, "分三个月还，每个月1743.5。"),
+    (M1, "三个月内还清就行。"),
+]
+WRONG_DURATIONS = [
+    (M3, "您已经逾期两个多月了。", "ACC-DAYS-OVERDUE"),
+    (M1, "逾期三周多了。", "ACC-DAYS-OVERDUE"),
+    (ANGRY, "您已经逾期两个多月了。", "ACC-DAYS-OVERDUE"),
+    (WRONG, "逾期十多天了。", "ACC-DAYS-OVERDUE"),
+    (M3, "逾期五十多天了。", "ACC-DAYS-OVERDUE"),
+    (MED, "You're about two months behind.", "ACC-DAYS-OVERDUE"),
+    (ATT, "It's been over five months past due.", "ACC-DAYS-OVERDUE"),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "text"), RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE + RIGHT_DURATIONS
+)
 def test_right_figures_stay_clean(ref: str, text: str) -> None:
     assert rules(ref, text) == []
 
 
 @pytest.mark.parametrize(
-    ("ref", "text", "rule"), WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE
+    ("ref", "text", "rule"),
+    WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE + WRONG_DURATIONS,
 )
 def test_wrong_figures_are_caught(ref: str, text: str, rule: str) -> None:
     found = rules(ref, text)

@@ -89,6 +89,7 @@ _NUM_RUN_RE = re.compile(
     RX,
 )
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
+_TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*(?:[%个期次倍岁]|percent\b|times\b)", RX)
 _MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|grand|(?P<mil>million))\b", RX)
 _PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
 _UNIT_RE = re.compile(
@@ -402,13 +403,17 @@ def _numeric_amount(
             if cents is not None:
                 value, end = value + cents[0], cents[1]
     else:
-        if low[e : e + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, e):
+        two_decimals = pure_arabic and _TWO_DECIMALS_RE.fullmatch(token) is not None
+        if low[e : e + 1] in _BLOCK_AFTER_FIRST and (
+            # "3230.50月底前": two decimals are money even before a date word.
+            _TWO_DECIMALS_BLOCK_RE.match(low, e) if two_decimals else _BLOCK_AFTER_RE.match(low, e)
+        ):
             return False
         if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
             return False
         if token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token):
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
-        elif pure_arabic and _TWO_DECIMALS_RE.fullmatch(token):
+        elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
         elif not ctx.has_cue(s) or not (pure_arabic or has_unit):
             # Chinese numerals need a unit character too: "还一下" is not ¥1.
