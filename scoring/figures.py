@@ -364,7 +364,7 @@ def _read_one(
         # ("剩下的钱分3期，每期…" is an instalment of the remainder).
         for lab in reversed(strong[:-1]):
             role = _role(lab)
-            if role not in roles and role in ("total", "remainder", "after_waiver"):
+            if role not in roles and role in ("total", "remainder", "after_waiver", "plan_fee"):
                 if role == "total" and roles[0] in ("monthly", "minimum", "plan_fee", "remainder"):
                     continue
                 roles.append(role)

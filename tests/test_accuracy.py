@@ -437,8 +437,132 @@ WRONG_DURATIONS = [
 ]
 
 
+# Varied wording: the same figures said the ways trainees say them.
+RIGHT_VARIED = [
+    (M1, "您这边是五千二百三十元五角整。"),
+    (M1, "您需要还款5230块5毛钱。"),
+    (M1, "您这个账户欠款RMB5230.5。"),
+    (M1, "王女士，系统显示您逾期未还的金额为￥5230.50元。"),
+    (M1, "总欠款5,230.5元，包括本金5千、利息180.5和滞纳金50。"),
+    (M1, "其中五千是本金，一百八十块五是利息，五十块是滞纳金。"),
+    (M1, "您的最低还款额523.05，全额是5230.50。"),
+    (M1, "全部还清的话是5230.5元，只还最低的话是523.05元。"),
+    (M1, "如果今天能还5230.50，那这个账户就结清了。"),
+    (M1, "今天还不了全部的话，可以先还五百二十三块零五分。"),
+    (M1, "分3期的话每期1743.50元，3个月还完。"),
+    (M1, "如果选6期，每期903.13元，总共要多付188.30元手续费。"),
+    (M1, "分6期总共要还5418.8元。"),
+    (M1, "您这个账单11月2号就到期了，今天已经是逾期第18天。"),
+    (M1, "还款日是11月2日，您现在已经逾期18天。"),
+    (M1, "我们11月30号之前等您的还款。"),
+    (M1, "您看后天，11月22号方便吗？"),
+    (M1, "那就这周日11月22号吧。"),
+    (M1, "那就定在11月25号，周三，可以吗？"),
+    (M1, "您今天能先还2000吗？剩下的3230.50月底前还上。"),
+    (M1, "您刚才说手头只有三千，那先还三千，剩下2230.5下周五前还。"),
+    (M1, "如果您先还1000，剩下的4230.50可以分3期，每期1410.17元。"),
+    (M1, "滞纳金50元我们可以申请全部减免，这样您只需要还5180.50元。"),
+    (M1, "您的信用额度是两万，现在欠款5230.50。"),
+    (M1, "大概五千多一点。"),
+    (M1, "您欠了五千多块钱，具体是5230.5。"),
+    (M3, "赵先生，您现在的欠款是41528.78元，已经逾期97天。"),
+    (M3, "四万一千五百二十八块七毛八，这是截至今天的全部欠款。"),
+    (M3, "您三个多月没还了，欠款四万一千多。"),
+    (M3, "最低还款6788块7毛8，先把这个还上好吗？"),
+    (M3, "分24期的话，每个月大概两千左右。"),
+    (M3, "分36期每月1381.99，分24期每月1979.54。"),
+    (ANGRY, "两万零七十三块七毛五，我再跟您核对一遍。"),
+    (ANGRY, "您的欠款是20073.75元，这个数字您可以在App上查到。"),
+    (ANGRY, "最低还款是3423.75元，10月29号到期的。"),
+    (ANGRY, "分3期，每期6841.80元。"),
+    (HARD, "刘先生，您的借款逾期52天，欠款13086.5元。"),
+    (HARD, "本金一万二，利息846块5，滞纳金240。"),
+    (HARD, "如果一次性结清，利息最多减免30%，滞纳金减一半，结清金额是12712.55元。"),
+    (HARD, "每月1169块零6分，12期。"),
+    (ELDER, "阿姨，您不用着急，欠款是9098.8元，最低还909.88就行。"),
+    (ELDER, "分6期没有手续费，每期1516块4毛7。"),
+    (LAWYER, "您的账户已经逾期112天，欠款51698.4元，最低还款6698.4元。"),
+    (LAWYER, "分12期每期4644.24元。"),
+    (PAID, "您这期账单1994.3元，12月1号到期的，现在逾期9天了。"),
+    (PAID, "分3期每期674.74元。"),
+    (VISIT, "您的欠款是8898块6，本金8000，利息738.6，滞纳金160。"),
+    (ILL, "苏女士，您的欠款是19596.4元，逾期35天。"),
+    (ILL, "分12期每期1731.02元。"),
+    (WRONG, "赵志鹏先生的欠款是3420.8元。"),
+    (MED, "Carol, the total balance is $2,486.40 and it's 97 days past due."),
+    (MED, "The total comes to 2486.40."),
+    (MED, "You owe 2,486 dollars and 40 cents."),
+    (MED, "The amount owed is USD 2,486.40."),
+    (MED, "You currently owe about twenty-five hundred dollars."),
+    (MED, "It's roughly 2.5k."),
+    (MED, "We can break it into twelve payments of about $207."),
+    (MED, "The 6-month option is $414.40 per month."),
+    (MED, "On the three-month plan you'd pay $828.80 each month."),
+    (MED, "If you pay $1,000 now, the rest is $1,486.40."),
+    (MED, "Pay $486.40 today and the remaining $2,000 over 12 months? That's not a plan we have."),
+    (MED, "Your account has been past due since August 5th."),
+    (MED, "That is 97 days as of today."),
+    (MED, "Can you make a payment this Friday, November 13?"),
+    (MED, "Let's set the first payment for December 1st."),
+    (MED, "There's a $75 late fee included in the $2,486.40."),
+    (MED, "$246.65 is interest."),
+    (ATT, "Ms. Harper, your account shows a balance of $4,394.62."),
+    (ATT, "The balance includes $80 in late fees and $402.18 in interest."),
+    (ATT, "You could do $366.22 a month for a year."),
+    (CEASE, "The final bill is $647.40."),
+    (CEASE, "Three monthly payments of $215.80 would clear it by December."),
+    (DISPUTE, "The balance is $1,284.37 and it has been past due since March 27."),
+    (THEFT, "The account ending 5528 shows $3,412.86."),
+    (SPOUSE, "The account balance is $4,812.50, and the loan is 68 days behind."),
+    (SPOUSE, "Twelve payments of $401.04 or six of $802.08."),
+]
+WRONG_VARIED = [
+    (M1, "您这边是五千三百二十元五角整。", "ACC-AMOUNT"),
+    (M1, "您需要还款5203块5毛钱。", "ACC-AMOUNT"),
+    (M1, "其中五千是本金，一百八十块是利息，五十块是滞纳金。", "ACC-AMOUNT"),
+    (M1, "您的最低还款额532.05，全额是5230.50。", "ACC-AMOUNT"),
+    (M1, "全部还清的话是5320.5元。", "ACC-AMOUNT"),
+    (M1, "如果选6期，每期930.13元。", "ACC-AMOUNT"),
+    (M1, "分6期总共要还5481.8元。", "ACC-AMOUNT"),
+    (M1, "您这个账单11月12号就到期了。", "ACC-DUE-DATE"),
+    (M1, "还款日是11月20日，您现在已经逾期18天。", "ACC-DUE-DATE"),
+    (M1, "您看后天，11月23号方便吗？", "ACC-DATE"),
+    (M1, "那就定在11月25号，周四，可以吗？", "ACC-DATE"),
+    (M1, "您今天能先还2000吗？剩下的3320.50月底前还上。", "ACC-AMOUNT"),
+    (M1, "滞纳金50元我们可以申请全部减免，这样您只需要还5130.50元。", "ACC-AMOUNT"),
+    (M1, "您欠了六千多块钱。", "ACC-AMOUNT"),
+    (M3, "赵先生，您现在的欠款是41258.78元。", "ACC-AMOUNT"),
+    (M3, "您三个多月没还了，欠款四万二千多。", "ACC-AMOUNT"),
+    (M3, "分36期每月1318.99。", "ACC-AMOUNT"),
+    (M3, "您已经逾期79天了。", "ACC-DAYS-OVERDUE"),
+    (ANGRY, "最低还款是3243.75元。", "ACC-AMOUNT"),
+    (ANGRY, "分3期，每期6481.80元。", "ACC-AMOUNT"),
+    (HARD, "本金一万二，利息864块5，滞纳金240。", "ACC-AMOUNT"),
+    (HARD, "结清金额是12172.55元。", "ACC-RELIEF"),
+    (ELDER, "欠款是9089.8元。", "ACC-AMOUNT"),
+    (LAWYER, "分12期每期4464.24元。", "ACC-AMOUNT"),
+    (PAID, "您这期账单1994.3元，12月11号到期的。", "ACC-DUE-DATE"),
+    (VISIT, "您的欠款是8989块6。", "ACC-AMOUNT"),
+    (ILL, "分12期每期1713.02元。", "ACC-AMOUNT"),
+    (MED, "Carol, the total balance is $2,468.40.", "ACC-AMOUNT"),
+    (MED, "You owe 2,486 dollars and 4 cents.", "ACC-AMOUNT"),
+    (MED, "You currently owe about thirty-five hundred dollars.", "ACC-AMOUNT"),
+    (MED, "The 6-month option is $441.40 per month.", "ACC-AMOUNT"),
+    (MED, "If you pay $1,000 now, the rest is $1,846.40.", "ACC-AMOUNT"),
+    (MED, "Your account has been past due since September 5th.", "ACC-DUE-DATE"),
+    (MED, "There's a $57 late fee included.", "ACC-AMOUNT"),
+    (MED, "$264.65 is interest.", "ACC-AMOUNT"),
+    (ATT, "You could do $336.22 a month for a year.", "ACC-AMOUNT"),
+    (CEASE, "The final bill is $674.40.", "ACC-AMOUNT"),
+    (DISPUTE, "It has been past due since May 27.", "ACC-DUE-DATE"),
+    (SPOUSE, "Twelve payments of $410.04.", "ACC-AMOUNT"),
+    (SPOUSE, "The loan is 86 days behind.", "ACC-DAYS-OVERDUE"),
+]
+
+
 @pytest.mark.parametrize(
-    ("ref", "text"), RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE + RIGHT_DURATIONS
+    ("ref", "text"),
+    RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE + RIGHT_DURATIONS + RIGHT_VARIED,
 )
 def test_right_figures_stay_clean(ref: str, text: str) -> None:
     assert rules(ref, text) == []
@@ -446,8 +570,57 @@ def test_right_figures_stay_clean(ref: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("ref", "text", "rule"),
-    WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE + WRONG_DURATIONS,
+    WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE + WRONG_DURATIONS + WRONG_VARIED,
 )
 def test_wrong_figures_are_caught(ref: str, text: str, rule: str) -> None:
     found = rules(ref, text)
     assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "zh", "en"),
+    [
+        (
+            M1,
+            "您这笔¥8,888什么时候能处理？",
+            "¥8,888与账户不符：逾期总额是 ¥5,230.50。",
+            "¥8,888 is not on this account: the total is ¥5,230.50.",
+        ),
+        (
+            M1,
+            "您的逾期总额是7,777元。",
+            "¥7,777（“7,777元”）与账户不符：逾期总额是 ¥5,230.50。",
+            "¥7,777 (“7,777元”) is not on this account: the total is ¥5,230.50.",
+        ),
+        (
+            MED,
+            "That's about $300 a month on the 12-month plan.",
+            "分12期的每期还款额是 $207.20",
+            "about $300 (“$300”) is not on this account: "
+            "the monthly payment on the 12-month plan is $207.20.",
+        ),
+        (
+            M3,
+            "您欠了四万五千多。",
+            "¥45,000多（“四万五千多”）与账户不符：逾期总额是 ¥41,528.78。",
+            "over ¥45,000 (“四万五千多”) is not on this account: the total is ¥41,528.78.",
+        ),
+        (
+            M1,
+            "您先还2000，剩下的3000元下个月还清。",
+            "剩余金额是 ¥3,230.50",
+            "the remainder after ¥2,000.00 is ¥3,230.50",
+        ),
+        (M1, "滞纳金可以减免100元。", "滞纳金最多减免 ¥50.00", "Waiving ¥100 of the late fee"),
+        (M1, "明天也就是11月22号，您方便还款吗？", "2026-11-21", "“明天” is 2026-11-21"),
+        (M1, "您的账单是11月22号到期的。", "2026-11-02", "the ledger says 2026-11-02"),
+        (MED, "You're three months behind, 57 days to be exact.", "97 天", "it is 97 days"),
+    ],
+)
+def test_a_finding_names_the_figure_its_role_and_the_right_value(
+    ref: str, text: str, zh: str, en: str
+) -> None:
+    [finding] = findings(ref, text)
+    assert zh in finding.message.zh
+    assert en in finding.message.en
+    assert finding.quote == text and finding.evidence in text

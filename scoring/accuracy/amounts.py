@@ -257,9 +257,15 @@ def _amount_finding(
     expected: Expected,
     ledger: Ledger,
 ) -> Finding:
+    """ "¥8,888 is not on this account: the total is ¥5,230.50": the figure, its role as read and
+    the right value; a round figure close to it is "rounded" instead (a minor finding)."""
     mention = reading.mention
     right = fmt_money(expected.right, ledger)
     said_zh, said_en = fmt_said(mention, ledger)
+    raw = mention.raw.strip()
+    if raw != said_en:  # the words said, when they are not the figure as written here
+        said_zh, said_en = f"{said_zh}（“{raw}”）", f"{said_en} (“{raw}”)"
+    role_en = expected.en[:1].upper() + expected.en[1:]
     rounded = (
         not mention.approx
         and mention.value % 100 == 0
@@ -274,8 +280,8 @@ def _amount_finding(
             analysis.text,
             mention.raw,
             Bilingual(
-                zh=f"“{mention.raw}”（{said_zh}）不够准确：{expected.zh}是 {right}。",
-                en=f"“{mention.raw}” ({said_en}) is rounded: {expected.en} is {right}.",
+                zh=f"{said_zh}不够准确：{expected.zh}是 {right}。",
+                en=f"{said_en} is rounded: {expected.en} is {right}.",
             ),
             Bilingual(
                 zh=f"报金额要精确到分：“{right}”。", en=f"Quote the exact figure: “{right}”."
@@ -288,10 +294,10 @@ def _amount_finding(
         analysis.text,
         mention.raw,
         Bilingual(
-            zh=f"{said_zh}（“{mention.raw}”）与账户不符：{expected.zh}是 {right}。",
-            en=f"{said_en} (“{mention.raw}”) is not on this account: {expected.en} is {right}.",
+            zh=f"{said_zh}与账户不符：{expected.zh}是 {right}。",
+            en=f"{said_en} is not on this account: {expected.en} is {right}.",
         ),
-        Bilingual(zh=f"{expected.zh}是 {right}。", en=f"{expected.en.capitalize()} is {right}."),
+        Bilingual(zh=f"{expected.zh}是 {right}。", en=f"{role_en} is {right}."),
     )
 
 

@@ -149,7 +149,7 @@ def check_line_relief(
                         analysis,
                         r.mention.raw,
                         f"减免{part_zh} {said_zh}",
-                        f"Waiving {said_en} of {part_en}",
+                        f"Waiving {said_en} of the {part_en}",
                         ledger,
                     )
                 )
