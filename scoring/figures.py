@@ -14,7 +14,9 @@ the label for itself ("利息180.5元和50元滞纳金": 50 is not interest). La
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from scoring.entities import AmountMention, fold
@@ -217,12 +219,11 @@ class LineFigures:
     figures: tuple[FigureReading, ...]
     labels: tuple[Label, ...]
     sentences: tuple[tuple[int, int], ...]
+    label_starts: tuple[int, ...] = ()  # where each label starts, for bisection
 
     def sentence_of(self, position: int) -> int:
-        return next(
-            (i for i, (s, e) in enumerate(self.sentences) if s <= position < e),
-            len(self.sentences) - 1,
-        )
+        index = bisect_right([s for s, _ in self.sentences], position) - 1
+        return max(0, min(index, len(self.sentences) - 1))
 
     def has_label(self, role: str, start: int = 0, end: int | None = None) -> bool:
         stop = len(self.low) if end is None else end
@@ -256,29 +257,38 @@ def _find_labels(low: str, figures: list[AmountMention]) -> list[Label]:
     return found
 
 
+@lru_cache(maxsize=16)
+def _breaks(low: str, sentences: bool) -> tuple[list[int], list[int]]:
+    """Where the clause (or sentence) breaks of a folded line start and end, found once a line:
+    every lookup below is a bisection, so a long paste stays linear."""
+    regex = _SENTENCE_BREAK if sentences else _CLAUSE_BREAK
+    found = [m.span() for m in regex.finditer(low)]
+    return [s for s, _ in found], [e for _, e in found]
+
+
 def clause_start(low: str, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last break before it)."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(low, 0, position):
-        start = m.end()
-    return start
+    starts, ends = _breaks(low, False)
+    index = bisect_left(starts, position) - 1
+    return ends[index] if index >= 0 else 0
 
 
 def clause_end(low: str, position: int) -> int:
-    m = _CLAUSE_BREAK.search(low, position)
-    return m.start() if m else len(low)
+    starts, _ = _breaks(low, False)
+    index = bisect_left(starts, position)
+    return starts[index] if index < len(starts) else len(low)
 
 
 def sentence_start(low: str, position: int) -> int:
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(low, 0, position):
-        start = m.end()
-    return start
+    starts, ends = _breaks(low, True)
+    index = bisect_left(starts, position) - 1
+    return ends[index] if index >= 0 else 0
 
 
 def sentence_end(low: str, position: int) -> int:
-    m = _SENTENCE_BREAK.search(low, position)
-    return m.end() if m else len(low)
+    starts, ends = _breaks(low, True)
+    index = bisect_left(starts, position)
+    return ends[index] if index < len(starts) else len(low)
 
 
 def clauses(low: str) -> tuple[tuple[int, int], ...]:
@@ -292,7 +302,8 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
     figures = sorted(amounts, key=lambda a: a.start)
     labels = _find_labels(low, figures)
     sentences = _spans(low, _SENTENCE_BREAK)
-    line = LineFigures(low, (), tuple(labels), sentences)
+    starts = tuple(lab.start for lab in labels)
+    line = LineFigures(low, (), tuple(labels), sentences, starts)
     readings: list[FigureReading] = []
     claimed: set[int] = set()  # labels taken by the figure before them ("$35 late fee")
     for index in range(len(figures)):
@@ -300,7 +311,7 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
         readings.append(reading)
         if taken is not None:
             claimed.add(taken)
-    return LineFigures(low, tuple(readings), tuple(labels), sentences)
+    return LineFigures(low, tuple(readings), tuple(labels), sentences, starts)
 
 
 def _read_one(
@@ -313,9 +324,11 @@ def _read_one(
     prev_end = max(c_start, figures[index - 1].end if index else 0)
     next_start = min(c_end, figures[index + 1].start if index + 1 < len(figures) else len(low))
 
+    starts = line.label_starts
+    reach = bisect_left(starts, max(prev_end, figure.start - _BEFORE_MAX - 40))
     before = [
         lab
-        for lab in labels
+        for lab in labels[reach : bisect_left(starts, figure.start)]
         if lab.start >= prev_end
         and lab.end <= figure.start
         and figure.start - lab.end <= _BEFORE_MAX
@@ -324,8 +337,8 @@ def _read_one(
     ]
     after = [
         lab
-        for lab in labels
-        if lab.start >= figure.end and lab.end <= next_start and lab.role not in _NEUTRAL
+        for lab in labels[bisect_left(starts, figure.end) : bisect_left(starts, next_start)]
+        if lab.end <= next_start and lab.role not in _NEUTRAL
     ]
     roles: list[Role] = []
     taken: int | None = None
@@ -376,8 +389,8 @@ def _read_one(
     topics = tuple(
         dict.fromkeys(
             _role(lab)
-            for lab in labels
-            if s_start <= lab.start < s_end and lab.role not in _WEAK and lab.role not in _NEUTRAL
+            for lab in labels[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+            if lab.role not in _WEAK and lab.role not in _NEUTRAL
         )
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]

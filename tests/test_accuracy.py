@@ -7,6 +7,7 @@ every natural way stay clean; wrong ones are caught whichever side of the label 
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 import pytest
@@ -624,3 +625,16 @@ def test_a_finding_names_the_figure_its_role_and_the_right_value(
     assert zh in finding.message.zh
     assert en in finding.message.en
     assert finding.quote == text and finding.evidence in text
+
+
+def test_any_line_is_judged_without_error() -> None:
+    """Random and very long lines: the judge never raises, and a long paste stays linear."""
+    rng = random.Random(1)
+    alphabet = "0123456789.,，。？ 元块毛分万千百十欠还剩先每期利息本金滞纳金减免免后号月天周五明"
+    alphabet += "$ owe pay balance the rest a month waive late fee due days past Friday Nov"
+    for ref in (M1, MED):
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 120)))
+            findings(ref, text)
+        for text in ("欠5230.50元，" * 200, "您先还1000，剩下4230.5分3期，每期1410.17元。" * 60):
+            findings(ref, text)

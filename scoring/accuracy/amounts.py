@@ -42,6 +42,8 @@ _IMPRECISE_SHARE = Decimal("0.02")
 # A figure that names nothing but sits this close to a ledger figure, precise to the yuan or
 # cent, is that figure misquoted ("¥5,320.50" for ¥5,230.50), not a payment.
 _MISQUOTE_SHARE = Decimal("0.10")
+# How many figures back a remainder or an instalment looks for the payment it follows.
+_LOOKBACK = 3
 
 # --------------------------------------------------------------------------------------------
 # What the ledger allows, and what the line itself says (plans, payments, waivers)
@@ -86,29 +88,32 @@ class _Facts:
         ]
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
+        self.position = {id(r): i for i, r in enumerate(line.figures)}
 
     def plans(self) -> list[Plan]:
         chosen = [p for p in self.ledger.plans if p.months in self.counts]
         return chosen or list(self.ledger.plans)
 
+    def _before(self, reading: FigureReading) -> list[FigureReading]:
+        """The figures said just before this one, in its sentence or the one before it (a
+        remainder answers the payment of the previous sentence: "先还2000吗？剩下的…")."""
+        index = self.position[id(reading)]
+        nearby = self.line.figures[max(0, index - _LOOKBACK) : index]
+        return [r for r in nearby if r.sentence >= reading.sentence - 1]
+
     def payments_before(self, reading: FigureReading) -> list[Decimal]:
-        """Partial payments said before this figure in the line."""
+        """Partial payments said before this figure."""
         return [
             r.mention.value
-            for r in self.line.figures
-            if r.mention.end <= reading.mention.start
-            and r.roles[:1] in ((), ("partial",), ("pay",), ("minimum",))
+            for r in self._before(reading)
+            if r.roles[:1] in ((), ("partial",), ("pay",), ("minimum",))
             and not r.skip
             and not r.mention.approx
             and r.mention.value < self.total
         ]
 
     def remainders_before(self, reading: FigureReading) -> list[Decimal]:
-        return [
-            r.mention.value
-            for r in self.line.figures
-            if r.mention.end <= reading.mention.start and "remainder" in r.roles[:1]
-        ]
+        return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
 
     def bases(self, reading: FigureReading) -> list[Decimal]:
         """What a plan may be on: the total, what remains after a payment or a waiver."""

@@ -111,14 +111,19 @@ def check_line_relief(
     }
     amounts = {"interest": ledger.interest, "late_fee": ledger.late_fee}
     findings: list[Finding] = []
+    sentence_facts: dict[int, tuple[bool, set[str]]] = {}  # escalated?, parts named
     for start, end in clauses(low):
         clause = low[start:end]
-        sentence = low[sentence_start(low, start) : sentence_end(low, start)]
-        if _WAIVE_RE.search(clause) is None or REFUSED.search(clause):
+        if _WAIVE_RE.search(clause) is None or REFUSED.search(clause) or _asked(clause):
             continue
-        if ESCALATED.search(sentence) or _asked(clause):
+        s_start = sentence_start(low, start)
+        if s_start not in sentence_facts:
+            sentence = low[s_start : sentence_end(low, start)]
+            sentence_facts[s_start] = (bool(ESCALATED.search(sentence)), _components(sentence))
+        escalated, in_sentence = sentence_facts[s_start]
+        if escalated:
             continue
-        named = _components(clause) or _components(sentence)
+        named = _components(clause) or in_sentence
         share = _fraction(clause)
         bases = {amounts[p] for p in named} if share is not None and share < 1 else set()
         waived = [
