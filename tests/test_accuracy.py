@@ -517,6 +517,12 @@ RIGHT_VARIED = [
     (SPOUSE, "The account balance is $4,812.50, and the loan is 68 days behind."),
     (SPOUSE, "Twelve payments of $401.04 or six of $802.08."),
 ]
+RIGHT_VARIED += [
+    (MED, "You owe 2.5k."),
+    (MED, "We received your last payment of $150 in March."),
+    (MED, "You want to pay $300 a month, right?"),
+    (M1, "您是想每个月还500是吗？"),
+]
 WRONG_VARIED = [
     (M1, "您这边是五千三百二十元五角整。", "ACC-AMOUNT"),
     (M1, "您需要还款5203块5毛钱。", "ACC-AMOUNT"),
@@ -558,6 +564,8 @@ WRONG_VARIED = [
     (DISPUTE, "It has been past due since May 27.", "ACC-DUE-DATE"),
     (SPOUSE, "Twelve payments of $410.04.", "ACC-AMOUNT"),
     (SPOUSE, "The loan is 86 days behind.", "ACC-DAYS-OVERDUE"),
+    (MED, "You owe 2.8k.", "ACC-AMOUNT"),
+    (MED, "Would $300 a month work?", "ACC-AMOUNT"),
 ]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from scoring.accuracy._common import (
@@ -232,7 +232,13 @@ class _Facts:
         return None
 
 
+# Thousands in shorthand ("2.5k", "two grand") are a rough figure, read like "about".
+_SHORTHAND = re.compile(r"[0-9.]\s?k\b|grand\b", re.IGNORECASE)
+
+
 def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
+    if not mention.approx and _SHORTHAND.search(mention.raw):
+        mention = replace(mention, approx="about")
     if mention.approx:
         return any(mention.covers(v) for v in values)
     return any(same_amount(mention.value, v) for v in values)

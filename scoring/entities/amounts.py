@@ -90,7 +90,7 @@ _NUM_RUN_RE = re.compile(
 )
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
 _TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*(?:[%个期次倍岁]|percent\b|times\b)", RX)
-_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|grand|(?P<mil>million))\b", RX)
+_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million))\b", RX)
 _PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
 _UNIT_RE = re.compile(
     r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?P<dollars>dollars?|bucks?|usd)\b"
