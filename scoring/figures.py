@@ -69,11 +69,12 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     (
         "total",
         r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
-        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息"
+        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支"
         r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
         r"|合计|共计|总计|全部|全额|本息合计|加起来|共",
     ),
-    ("due", r"需要还|要还|得还|该还|应还|必须还|需还|应该还|待还|未还|还款额|还款金额|还款"),
+    ("unpaid", r"还没还|没还|未还|没有还|没结清|未结清|还没有还"),
+    ("due", r"需要还|要还|得还|该还|应还|必须还|需还|应该还|待还|还款额|还款金额|还款"),
     ("pay", r"还|付|支付|转账|转|打款|缴"),
 )
 _LABELS_EN: tuple[tuple[str, str], ...] = (
@@ -126,8 +127,10 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s+(?:due|owed)|past[\s-]due\s+amount"
         r"|debt|payoff|in\s+full|full\s+amount|comes?\s+to|amounts?\s+to|adds?\s+up\s+to"
-        r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record",
+        r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record"
+        r"|behind\s+by",
     ),
+    ("unpaid", r"unpaid|past[\s-]due|overdue|still\s+(?:owing|outstanding|due)|behind"),
     (
         "due",
         r"(?:need|needs|have|has|required|supposed|expected|asked)\s+to\s+pay|must\s+pay|is\s+due"
@@ -138,6 +141,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
 # Roles that only name a verb: a ledger label in the same stretch wins over them.
 _WEAK = frozenset({"due", "pay"})
 _NEUTRAL = frozenset({"date"})  # labels read only so that they hide a shorter one ("还款日")
+# Labels that name a figure only after it: "3000没还" (the total), but "没还的3000" may be a part.
+_AFTER_ONLY = {"unpaid": "total"}
 
 
 def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:
@@ -336,6 +341,7 @@ def _read_one(
         and lab.end <= figure.start
         and figure.start - lab.end <= _BEFORE_MAX
         and lab.role not in _NEUTRAL
+        and lab.role not in _AFTER_ONLY
         and lab.start not in claimed
     ]
     after = [
@@ -356,7 +362,7 @@ def _read_one(
             and first.role not in ("partial", "remainder", "settlement")
             and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))
         ):
-            roles.append(_role(first))
+            roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]
             taken = first.start
 
     # Labels before it, nearest first; a ledger label wins over a verb.
@@ -393,7 +399,7 @@ def _read_one(
         dict.fromkeys(
             _role(lab)
             for lab in labels[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
-            if lab.role not in _WEAK and lab.role not in _NEUTRAL
+            if lab.role not in _WEAK and lab.role not in _NEUTRAL and lab.role not in _AFTER_ONLY
         )
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]

@@ -522,6 +522,10 @@ RIGHT_VARIED += [
     (MED, "We received your last payment of $150 in March."),
     (MED, "You want to pay $300 a month, right?"),
     (M1, "您是想每个月还500是吗？"),
+    (M1, "您有5230.50元没还。"),
+    (M1, "您先把没还的5230.50还上。"),
+    (MED, "There is $2,486.40 past due."),
+    (MED, "You're behind by $2,486.40."),
 ]
 WRONG_VARIED = [
     (M1, "您这边是五千三百二十元五角整。", "ACC-AMOUNT"),
@@ -566,6 +570,9 @@ WRONG_VARIED = [
     (SPOUSE, "The loan is 86 days behind.", "ACC-DAYS-OVERDUE"),
     (MED, "You owe 2.8k.", "ACC-AMOUNT"),
     (MED, "Would $300 a month work?", "ACC-AMOUNT"),
+    (M1, "您还有3000没还。", "ACC-AMOUNT"),
+    (MED, "You have $3,000 past due.", "ACC-AMOUNT"),
+    (MED, "You're behind by $2,000.", "ACC-AMOUNT"),
 ]
 
 
