@@ -89,7 +89,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "plan_fee",
         r"(?:plan|set-?up|installment|instalment|program|enrollment|processing)\s+fees?",
     ),
-    ("late_fee", r"late\s+(?:fees?|charges?)|fees?|penalt(?:y|ies)|charges?"),
+    ("late_fee", r"late\s+(?:fees?|charges?)|fees?|penalt(?:y|ies)"),
     ("interest", r"interest"),
     ("principal", r"principal"),
     (

@@ -576,9 +576,99 @@ WRONG_VARIED = [
 ]
 
 
+# Every scenario, the figures of its own ledger.
+RIGHT_SCENARIOS = [
+    (
+        ELDER,
+        "阿姨您别急，我慢慢说：您这张卡一共欠九千零九十八块八毛钱，其中本金八千六，利息四百一十二块八，滞纳金八十六块。",
+    ),
+    (ELDER, "如果这个月先还最低的909块88，就不会再多收滞纳金了。"),
+    (ELDER, "滞纳金86块我可以帮您减免掉，减免后是9012.8元。"),
+    (ELDER, "分6期的话一个月一千五百一十六块四毛七，分12期是八百零三块七毛三。"),
+    (ELDER, "您是10月9号到期的，到今天逾期46天。"),
+    (LAWYER, "周女士，您的账户逾期112天，欠款五万一千六百九十八块四。"),
+    (LAWYER, "本金46800元，利息3962.4元，滞纳金936元。"),
+    (LAWYER, "分24期每期2464.29元，分36期每期1720.41元。"),
+    (LAWYER, "8月4号到期的，已经三个多月了。"),
+    (LAWYER, "滞纳金936元可以全部减免，减免后应还50762.4元。"),
+    (PAID, "陈先生，我们系统显示这期1994.30元还没有到账。"),
+    (PAID, "本金1850元，利息129.5元，罚息14.8元。"),
+    (PAID, "如果分两期，每期997.15元；分三期，每期674.74元。"),
+    (PAID, "12月1号到期，今天是12月10号，逾期9天。"),
+    (VISIT, "徐先生，您在汇鑫借的钱逾期78天了，一共8898块6毛。"),
+    (VISIT, "您今天先还一部分，比如3000，剩下的5898.6可以分3期，每期1966.2元。"),
+    (VISIT, "滞纳金160元可以免掉。"),
+    (ILL, "苏女士，您的欠款19596.4元，本金18000元。"),
+    (ILL, "利息1236.4元最多可以减免一半，也就是618.2元。"),
+    (ILL, "逾期35天了，10月22号到期的。"),
+    (ILL, "分24期每个月934块1毛。"),
+    (WRONG, "请转告赵志鹏先生回电，谢谢。"),
+    (WRONG, "赵先生，您的信用卡欠款3420.8元，逾期27天。"),
+    (WRONG, "最低还款342.08元。"),
+    (WRONG, "分3期每期1140.27元，分6期每期590.66元。"),
+    (
+        ATT,
+        "I understand you're represented; I'll note that. For the record the balance is $4,394.62.",
+    ),
+    (ATT, "It's been 128 days since the May 31 due date."),
+    (ATT, "The plan options are $732.44 a month for six months or $366.22 for twelve."),
+    (CEASE, "I'll stop calling. For your records, the balance is $647.40."),
+    (CEASE, "The account is 212 days past due; the due date was February 22."),
+    (CEASE, "$612.40 is the device and service balance and $35 is a late fee."),
+    (DISPUTE, "We'll send validation; the amount we're collecting is $1,284.37."),
+    (DISPUTE, "That includes $98.17 of interest and a $40 late fee on $1,146.20 of principal."),
+    (DISPUTE, "Two options: $428.12 a month for three months, or $214.06 a month for six."),
+    (THEFT, "The account in your name shows $3,412.86 owed, 141 days past due."),
+    (THEFT, "$2,980 of that is charges, $392.86 interest and $40 in late fees."),
+    (THEFT, "It went past due on June 1st."),
+    (SPOUSE, "Could you ask Lauren to call us back? Thank you."),
+    (SPOUSE, "Ms. Whitfield, the balance on your installment loan is $4,812.50."),
+    (SPOUSE, "It was due September 5, so it's 68 days past due now."),
+    (SPOUSE, "We can do six payments of $802.08 or twelve of $401.04."),
+    (MED, "I'm sorry about your surgery. The balance is $2,486.40; we can spread it out."),
+    (MED, "With the 12-month plan it's $207.20 a month, no interest added."),
+    (MED, "If $207.20 is too much, let's talk about what you can afford."),
+]
+WRONG_SCENARIOS = [
+    (ELDER, "阿姨，您这张卡一共欠九千零八十九块八毛钱。", "ACC-AMOUNT"),
+    (ELDER, "如果这个月先还最低的990块88，就不会再多收滞纳金了。", "ACC-AMOUNT"),
+    (ELDER, "滞纳金86块我可以帮您减免掉，减免后是9102.8元。", "ACC-AMOUNT"),
+    (ELDER, "您是10月19号到期的。", "ACC-DUE-DATE"),
+    (LAWYER, "本金46800元，利息3692.4元，滞纳金936元。", "ACC-AMOUNT"),
+    (LAWYER, "分24期每期2446.29元。", "ACC-AMOUNT"),
+    (LAWYER, "利息3962.4元可以全部减免。", "ACC-RELIEF"),
+    (PAID, "本金1580元，利息129.5元。", "ACC-AMOUNT"),
+    (PAID, "如果分两期，每期979.15元。", "ACC-AMOUNT"),
+    (PAID, "今天是12月10号，逾期19天。", "ACC-DAYS-OVERDUE"),
+    (VISIT, "您今天先还3000，剩下的5989.6可以分3期。", "ACC-AMOUNT"),
+    (VISIT, "利息738.6元可以免掉。", "ACC-RELIEF"),
+    (ILL, "利息1236.4元可以全部减免。", "ACC-RELIEF"),
+    (ILL, "逾期53天了。", "ACC-DAYS-OVERDUE"),
+    (WRONG, "赵先生，您的信用卡欠款3240.8元。", "ACC-AMOUNT"),
+    (WRONG, "滞纳金64元可以全免。", "ACC-RELIEF"),
+    (ATT, "It's been 182 days since the May 31 due date.", "ACC-DAYS-OVERDUE"),
+    (ATT, "The plan options are $723.44 a month for six months.", "ACC-AMOUNT"),
+    (CEASE, "The account is 221 days past due.", "ACC-DAYS-OVERDUE"),
+    (CEASE, "$621.40 is the device and service balance.", "ACC-AMOUNT"),
+    (DISPUTE, "The amount we're collecting is $1,248.37.", "ACC-AMOUNT"),
+    (DISPUTE, "We can waive the $40 late fee.", "ACC-RELIEF"),
+    (THEFT, "It went past due on July 1st.", "ACC-DUE-DATE"),
+    (THEFT, "The account in your name shows $3,142.86 owed.", "ACC-AMOUNT"),
+    (SPOUSE, "It was due September 15, so it's 68 days past due now.", "ACC-DUE-DATE"),
+    (SPOUSE, "We can do six payments of $820.08.", "ACC-AMOUNT"),
+    (MED, "With the 12-month plan it's $270.20 a month.", "ACC-AMOUNT"),
+]
+
+
 @pytest.mark.parametrize(
     ("ref", "text"),
-    RIGHT_ZH + RIGHT_EN + RIGHT_ZH_MORE + RIGHT_EN_MORE + RIGHT_DURATIONS + RIGHT_VARIED,
+    RIGHT_ZH
+    + RIGHT_EN
+    + RIGHT_ZH_MORE
+    + RIGHT_EN_MORE
+    + RIGHT_DURATIONS
+    + RIGHT_VARIED
+    + RIGHT_SCENARIOS,
 )
 def test_right_figures_stay_clean(ref: str, text: str) -> None:
     assert rules(ref, text) == []
@@ -586,7 +676,13 @@ def test_right_figures_stay_clean(ref: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("ref", "text", "rule"),
-    WRONG_ZH + WRONG_EN + WRONG_ZH_MORE + WRONG_EN_MORE + WRONG_DURATIONS + WRONG_VARIED,
+    WRONG_ZH
+    + WRONG_EN
+    + WRONG_ZH_MORE
+    + WRONG_EN_MORE
+    + WRONG_DURATIONS
+    + WRONG_VARIED
+    + WRONG_SCENARIOS,
 )
 def test_wrong_figures_are_caught(ref: str, text: str, rule: str) -> None:
     found = rules(ref, text)

@@ -113,6 +113,10 @@ _COLLOQUIAL_JIAO_RE = re.compile(
     rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁])(?!分(?!{_SPLIT_AHEAD[1:]}))",
     RX,
 )
+# "909块88" == 909.88: two digits after 块 are its 角 and 分, as said aloud.
+_COLLOQUIAL_CENTS_RE = re.compile(
+    rf"(?P<d>[0-9])(?P<f>[0-9])(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])", RX
+)
 _AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
 # Approximations said as such. 多 / 余 / 来 right after the number ("四万多", "两万来块"): not
 # before a count or measure word ("十多天", "两千多个"), nor in 余额; 来 only before a unit.
@@ -372,9 +376,11 @@ def _numeric_amount(
                     value += _digit_value(fen) / 100
                 end, subunits = sm.end(), True
             elif yuan == "块" and not um.group("qian"):
-                cm = _COLLOQUIAL_JIAO_RE.match(low, end)
+                cm = _COLLOQUIAL_CENTS_RE.match(low, end) or _COLLOQUIAL_JIAO_RE.match(low, end)
                 if cm is not None:
                     value += _digit_value(cm.group("d")) / 10
+                    if cm.groupdict().get("f"):
+                        value += _digit_value(cm.group("f")) / 100
                     end, subunits = cm.end(), True
         if yuan:
             tm = _AMOUNT_TAIL_RE.match(low, end)
