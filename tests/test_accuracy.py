@@ -629,6 +629,11 @@ RIGHT_SCENARIOS = [
     (MED, "With the 12-month plan it's $207.20 a month, no interest added."),
     (MED, "If $207.20 is too much, let's talk about what you can afford."),
 ]
+RIGHT_SCENARIOS += [
+    (PAID, "您这笔12期的借款，现在是第3期逾期了。"),
+    (MED, "We have 3, 6 or 12-month plans."),
+    (MED, "In two weeks, November 24th, is fine."),
+]
 WRONG_SCENARIOS = [
     (ELDER, "阿姨，您这张卡一共欠九千零八十九块八毛钱。", "ACC-AMOUNT"),
     (ELDER, "如果这个月先还最低的990块88，就不会再多收滞纳金了。", "ACC-AMOUNT"),
@@ -657,6 +662,10 @@ WRONG_SCENARIOS = [
     (SPOUSE, "It was due September 15, so it's 68 days past due now.", "ACC-DUE-DATE"),
     (SPOUSE, "We can do six payments of $820.08.", "ACC-AMOUNT"),
     (MED, "With the 12-month plan it's $270.20 a month.", "ACC-AMOUNT"),
+    (PAID, "可以给您分12期。", "ACC-PLAN"),
+    (MED, "We can set up a 9-month plan.", "ACC-PLAN"),
+    (MED, "Can you pay by Friday, November 14?", "ACC-DATE"),
+    (MED, "Three days from now, November 12th, works.", "ACC-DATE"),
 ]
 
 
