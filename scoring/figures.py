@@ -69,7 +69,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     (
         "total",
         r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
-        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支"
+        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支|账单"
         r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
         r"|合计|共计|总计|全部|全额|本息合计|加起来|共",
     ),
@@ -128,7 +128,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s+(?:due|owed)|past[\s-]due\s+amount"
         r"|debt|payoff|in\s+full|full\s+amount|comes?\s+to|amounts?\s+to|adds?\s+up\s+to"
         r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record"
-        r"|behind\s+by",
+        r"|behind\s+by|(?:the|your|final|this)\s+bill",
     ),
     ("unpaid", r"unpaid|past[\s-]due|overdue|still\s+(?:owing|outstanding|due)|behind"),
     (

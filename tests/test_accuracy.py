@@ -666,6 +666,8 @@ WRONG_SCENARIOS = [
     (MED, "We can set up a 9-month plan.", "ACC-PLAN"),
     (MED, "Can you pay by Friday, November 14?", "ACC-DATE"),
     (MED, "Three days from now, November 12th, works.", "ACC-DATE"),
+    (PAID, "这期账单是1500元。", "ACC-AMOUNT"),
+    (CEASE, "Your final bill is $500.", "ACC-AMOUNT"),
 ]
 
 
