@@ -671,6 +671,62 @@ WRONG_SCENARIOS = [
 ]
 
 
+# Several figures in one line, one of them wrong; labels bound to the nearest figure or date.
+RIGHT_MIXED = [
+    (M1, "您这5230块5里面，有5000是本金。"),
+    (M1, "这5230.50元包括5000元本金、180.50元利息和50元滞纳金。"),
+    (M1, "您的还款日是每月2号，这期是11月2号到期的。"),
+    (M1, "这个月2号到期的，到今天18天。"),
+    (M1, "您要是今天还5230.5，明天就能恢复正常。"),
+    (M1, "只还最低523.05的话，剩下的4707.45会继续计息。"),
+    (M1, "全额5230.5，最低523.05，您选哪个？"),
+    (M1, "一千七百四十三块五一期，分三期。"),
+    (M1, "您看这样，11月25号周三先还2000，11月30号再还剩下的3230.5。"),
+    (M1, "如果您今天还不了，最晚下周五也就是11月27号。"),
+    (M1, "手续费是每期31块38。"),
+    (M3, "您欠了我们四万一千五百二十八点七八元。"),
+    (M3, "您欠款4.15万多一点。"),
+    (M3, "本金三万八千六，利息两千三百一十六块四毛八，滞纳金六百一十二块三。"),
+    (ANGRY, "我先跟您道歉。您的欠款是两万零七十三块七毛五分，我念慢一点。"),
+    (HARD, "您之前借了两万，现在还欠13086.5元。"),
+    (HARD, "您说每个月最多能还1000，我们最低的方案是12期每期1169.06元。"),
+    (MED, "Of the $2,486.40, $2,164.75 is principal."),
+    (
+        MED,
+        "Your balance is $2,486.40. If you can pay $86.40 today, "
+        "the remaining $2,400 can be split into three payments of $800.",
+    ),
+    (MED, "I can't waive the late fee, I'm sorry."),
+    (MED, "I can ask my supervisor whether the $75 late fee can be waived."),
+    (MED, "The payment was due on August 5th and today is November 10th."),
+    (MED, "We're 97 days past the August 5 due date."),
+    (ATT, "Since you have an attorney, I'll only confirm the balance of $4,394.62 in writing."),
+    (SPOUSE, "I can't discuss the account with you, sorry."),
+    (DISPUTE, "You have 30 days to dispute the debt."),
+    (THEFT, "You'll have 60 days to send us the police report."),
+    (MED, "Your payment of $207.20 would be due on the 10th of each month."),
+    (M1, "今天是11月20号，您已经逾期18天了。"),
+    (M1, "月底，是30号还是31号？"),
+]
+WRONG_MIXED = [
+    (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
+    (M1, "只还最低523.05的话，剩下的4770.45会继续计息。", "ACC-AMOUNT"),
+    (M1, "全额5320.5，最低523.05，您选哪个？", "ACC-AMOUNT"),
+    (M1, "如果您今天还不了，最晚下周五也就是11月26号。", "ACC-DATE"),
+    (M3, "本金三万八千六，利息两千三百六十一块四毛八，滞纳金六百一十二块三。", "ACC-AMOUNT"),
+    (MED, "Of the $2,486.40, $2,146.75 is principal.", "ACC-AMOUNT"),
+    (
+        MED,
+        "Your balance is $2,486.40. If you can pay $86.40 today, "
+        "the remaining $2,300 can go on a plan.",
+        "ACC-AMOUNT",
+    ),
+    (MED, "We're 79 days past the August 5 due date.", "ACC-DAYS-OVERDUE"),
+    (MED, "The payment was due on August 15th and today is November 10th.", "ACC-DUE-DATE"),
+    (M1, "今天是11月21号。", "ACC-DATE"),
+]
+
+
 @pytest.mark.parametrize(
     ("ref", "text"),
     RIGHT_ZH

@@ -43,6 +43,7 @@ _DAYS_CUE = re.compile(
     r"逾期|拖欠|超期|过期|没还|未还|没有还|晚了|拖了|迟了|延迟|过了还款日|超过还款日|欠了"
     r"|overdue|past\s+due|\blate\b|behind|delinquent|in\s+arrears|without\s+a\s+payment"
     r"|since\s+(?:\w+\s+){0,3}(?:was\s+|were\s+)?due|since\s+(?:your|the)\s+(?:last\s+)?payment"
+    r"|past\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}due\s+date"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
@@ -119,6 +120,8 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
     due = ledger.due_date
     for index, mention in enumerate(analysis.dates):
         c_start = clause_start(low, mention.start)
+        if index and analysis.dates[index - 1].end > c_start:
+            c_start = analysis.dates[index - 1].end  # a label before it is the earlier date's
         c_end = clause_end(low, mention.end)
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
@@ -358,13 +361,21 @@ def _check_days(
     )
 
 
+_DAY_IS = re.compile(r"\s*(?:是|就是|is|'s|will\s+be|would\s+be)\s*(?:the\s+)?")
+
+
 def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
     """A relative date said right before or after this one ("明天也就是11月21号", "next Friday,
     November 20th", "11月27号下周五")."""
     mention = dates[index]
     if index > 0:
         prev = dates[index - 1]
-        if prev.relative and _PAIR_GAP.fullmatch(low[prev.end : mention.start]):
+        gap = low[prev.end : mention.start]
+        if prev.relative and (
+            _PAIR_GAP.fullmatch(gap)
+            # "今天是11月20号", "tomorrow is the 21st": a day word, then the date it is.
+            or (prev.kind in ("rel_zh", "rel_en") and _DAY_IS.fullmatch(gap))
+        ):
             return prev
     if index + 1 < len(dates):
         nxt = dates[index + 1]

@@ -107,10 +107,12 @@ _SUBUNIT_RE = re.compile(
     rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
     RX,
 )
-# "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内").
+# "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内");
+# "1743块5一期" is 1743.5 a period.
 _COLLOQUIAL_JIAO_RE = re.compile(
     rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
-    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁])(?!分(?!{_SPLIT_AHEAD[1:]}))",
+    rf"(?:(?=一\s*(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]))"
+    rf"(?!分(?!{_SPLIT_AHEAD[1:]}))",
     RX,
 )
 # "909块88" == 909.88: two digits after 块 are its 角 and 分, as said aloud.
@@ -181,13 +183,14 @@ _PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
-    r"|工资|收入|月薪|薪水",
+    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息",
     RX,
 )
 _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
-    r"|rent|earn\w*)",
+    r"|rent|earn\w*|bill|comes?\s+to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
+    r"|monthly|each|per)",
     RX,
 )
 # Between a cue and its number: at most this many characters, none of them a digit or an
