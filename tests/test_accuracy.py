@@ -707,6 +707,10 @@ RIGHT_MIXED = [
     (MED, "Your payment of $207.20 would be due on the 10th of each month."),
     (M1, "今天是11月20号，您已经逾期18天了。"),
     (M1, "月底，是30号还是31号？"),
+    (CEASE, "We're now more than 120 days since the due date."),
+    (MED, "The promotional rate ends if payments are more than 60 days late."),
+    (M1, "您已经逾期18天了，如果超过30天就会影响征信。"),
+    (M3, "逾期九十多天了。"),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -724,6 +728,8 @@ WRONG_MIXED = [
     (MED, "We're 79 days past the August 5 due date.", "ACC-DAYS-OVERDUE"),
     (MED, "The payment was due on August 15th and today is November 10th.", "ACC-DUE-DATE"),
     (M1, "今天是11月21号。", "ACC-DATE"),
+    (M3, "逾期二十多天了。", "ACC-DAYS-OVERDUE"),
+    (CEASE, "We're now more than 250 days past the due date.", "ACC-DAYS-OVERDUE"),
 ]
 
 

@@ -60,6 +60,8 @@ _DAYS_NOT_AFTER = re.compile(
     r"|\bafter\b|\bfor\s+(?:you|the)\b)"
 )
 # A clause that spells out a figure said loosely before it: "…behind, 57 days to be exact".
+# A rule's threshold, not this account: "if payments are more than 60 days late", "逾期超过90天就…".
+_CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
     r"|exact|precisely|in\s+total|that'?s|that\s+is|which\s+is|i\.e\.|already|now|today"
@@ -236,8 +238,10 @@ def _duration_range(n: int, unit: str, hedge: str, more: bool) -> tuple[int, int
     if unit in ("天", "day"):
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
         slack = max(1, round(said * 0.1))
-        if more or hedge.endswith(_OVER_WORDS):
+        if more:
             return said, said + step
+        if hedge.endswith(_OVER_WORDS):  # "more than 120 days": true well beyond, not forever
+            return said, said + max(step, said // 2)
         if hedge.endswith(_NEAR_WORDS):
             return said - slack, said
         return said - slack, said + slack
@@ -262,8 +266,10 @@ def _check_durations(
             more = bool(
                 m.group("more") or (m.groupdict().get("more2")) or m.groupdict().get("more3")
             )
-            if unit in ("天", "day") and not hedge and not more:
-                continue  # an exact day count: checked as a count
+            if unit in ("天", "day") and any(
+                c.kind == "days" and c.start <= m.end("n") <= c.end for c in analysis.counts
+            ):
+                continue  # a day count: checked as a count
             raw_n = m.group("n")
             n = _EN_SMALL_WORDS.get(raw_n) if raw_n in _EN_SMALL_WORDS else _small_int(raw_n)
             if n is None or n <= 0:
@@ -274,6 +280,8 @@ def _check_durations(
             near_before = low[max(c_start, start - 8) : start]
             near_after = low[end : min(c_end, end + 10)]
             if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
+                continue
+            if _CONDITIONAL.search(low, c_start, c_end):
                 continue
             if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
                 continue
@@ -319,6 +327,8 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     near_after = low[count.end : min(c_end, count.end + 10)]
     if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
         return False
+    if _CONDITIONAL.search(low, c_start, c_end):
+        return False
     tail = low[count.end : min(c_end, count.end + 40)].lstrip()
     if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
         return True
@@ -340,13 +350,11 @@ def _check_days(
     days = ledger.days_overdue
     said = count.value
     hedge = _COUNT_HEDGE_BEFORE.search(low, max(0, count.start - 12), count.start)
-    if hedge is not None:  # "快一百天" for 97, "over 90 days" for 97
-        share = max(1, round(said * 0.1))
-        if hedge.group("near") and said - share <= days <= said:
-            return None
-        if hedge.group("about") and abs(days - said) <= share:
-            return None
-        if hedge.group("over") and said <= days <= said + max(share, 10):
+    if hedge is not None:  # "快一百天" for 97, "more than 90 days" for 97
+        kind = next(k for k in ("near", "about", "over") if hedge.group(k))
+        word = {"near": "almost", "about": "about", "over": "over"}[kind]
+        low_days, high_days = _duration_range(said, "day", word, False)
+        if low_days <= days <= high_days:
             return None
     elif said == days:
         return None
