@@ -711,6 +711,9 @@ RIGHT_MIXED = [
     (MED, "The promotional rate ends if payments are more than 60 days late."),
     (M1, "您已经逾期18天了，如果超过30天就会影响征信。"),
     (M3, "逾期九十多天了。"),
+    (M1, "11月2号是您的账单日。"),
+    (M1, "滞纳金可以打五折。"),
+    (HARD, "利息可以打七折。"),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -730,6 +733,11 @@ WRONG_MIXED = [
     (M1, "今天是11月21号。", "ACC-DATE"),
     (M3, "逾期二十多天了。", "ACC-DAYS-OVERDUE"),
     (CEASE, "We're now more than 250 days past the due date.", "ACC-DAYS-OVERDUE"),
+    (M1, "您今天还4000，剩下的就不用还了。", "ACC-RELIEF"),
+    (M1, "可以给您优惠500。", "ACC-RELIEF"),
+    (MED, "We can offer a 10% discount.", "ACC-RELIEF"),
+    (MED, "Pay $2,000 and the rest is forgiven.", "ACC-RELIEF"),
+    (HARD, "利息可以打五折。", "ACC-RELIEF"),
 ]
 
 

@@ -34,7 +34,8 @@ _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
     r"|打(?:[一二三四五六七八九]|[1-9])折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
-    r"|\b(?:take|knock)\w*\s+(?:\S+\s+){0,5}off\b|\bwrite\s+off|\bwipe\w*"
+    r"|\b(?:take|knock)\w*\s+(?:\S+\s+){0,5}off\b|\bwrite\s+off|\bwipe\w*|\bdiscount\w*"
+    r"|优惠|打折"
 )
 _FRACTION_ZH = re.compile(
     r"全部|全额|全免|所有|都免|(?P<half>一半|减半|半数|对半)|百分之(?P<pct_cn>[0-9一二三四五六七八九十]+)"
@@ -161,6 +162,21 @@ def check_line_relief(
             continue
         if any(start <= r.mention.start < end for r in line.figures):
             continue  # what is owed after the waiver is checked as a figure
+        if not named and share is not None and share < 1:
+            # "a 10% discount", "打九折": a share of the whole debt.
+            total_cap = caps["interest"] + caps["late_fee"]
+            if money(ledger.overdue_total * share) > total_cap:
+                findings.append(
+                    relief_finding(
+                        turn,
+                        analysis,
+                        analysis.text[start:end].strip(),
+                        f"减免欠款的{share:.0%}",
+                        f"Taking {share:.0%} off the debt",
+                        ledger,
+                    )
+                )
+            continue
         for part in sorted(named):
             if not amounts[part]:
                 continue
