@@ -8,6 +8,7 @@ every natural way stay clean; wrong ones are caught whichever side of the label 
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 
 import pytest
@@ -741,30 +742,34 @@ WRONG_MIXED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("ref", "text"),
+RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
     + RIGHT_ZH_MORE
     + RIGHT_EN_MORE
     + RIGHT_DURATIONS
     + RIGHT_VARIED
-    + RIGHT_SCENARIOS,
+    + RIGHT_SCENARIOS
+    + RIGHT_MIXED
 )
-def test_right_figures_stay_clean(ref: str, text: str) -> None:
-    assert rules(ref, text) == []
-
-
-@pytest.mark.parametrize(
-    ("ref", "text", "rule"),
+WRONG_ALL = (
     WRONG_ZH
     + WRONG_EN
     + WRONG_ZH_MORE
     + WRONG_EN_MORE
     + WRONG_DURATIONS
     + WRONG_VARIED
-    + WRONG_SCENARIOS,
+    + WRONG_SCENARIOS
+    + WRONG_MIXED
 )
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_ALL)
+def test_right_figures_stay_clean(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule"), WRONG_ALL)
 def test_wrong_figures_are_caught(ref: str, text: str, rule: str) -> None:
     found = rules(ref, text)
     assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
@@ -830,3 +835,27 @@ def test_any_line_is_judged_without_error() -> None:
             findings(ref, text)
         for text in ("欠5230.50元，" * 200, "您先还1000，剩下4230.5分3期，每期1410.17元。" * 60):
             findings(ref, text)
+
+
+def loosely(text: str, lang: str) -> list[str]:
+    """The same line typed loosely: a filler before it, spaces for commas, no final stop."""
+    if lang == "zh":
+        return ["嗯，跟您说一下，" + text, text.replace("，", " "), text.rstrip("。")]
+    return [
+        "So, just so you know, " + text[0].lower() + text[1:],
+        re.sub(r"\.(\s|$)", r"!\1", text.replace(", ", " ")),
+        text.rstrip("."),
+    ]
+
+
+def test_the_same_lines_typed_loosely() -> None:
+    flagged = [
+        v for ref, text in RIGHT_ALL for v in loosely(text, scenario(ref).lang) if rules(ref, v)
+    ]
+    missed = [
+        v
+        for ref, text, _ in WRONG_ALL
+        for v in loosely(text, scenario(ref).lang)
+        if not rules(ref, v)
+    ]
+    assert flagged == [] and missed == []

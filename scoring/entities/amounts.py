@@ -104,7 +104,8 @@ _SPLIT_AHEAD = rf"分\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十]+\s*(?:期|个月|�
 _SUBUNIT_RE = re.compile(
     rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
     rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
-    rf"|零?\s?(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
+    rf"|零\s?(?P<fen0>{_SUBUNIT_DIGIT})\s?分(?!钟)"
+    rf"|(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
     RX,
 )
 # "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内");
@@ -372,7 +373,7 @@ def _numeric_amount(
             sm = _SUBUNIT_RE.match(low, end)
             if sm is not None:
                 jiao = sm.group("jiao")
-                fen = sm.group("fen1") or sm.group("fen2") or sm.group("fen")
+                fen = sm.group("fen1") or sm.group("fen2") or sm.group("fen0") or sm.group("fen")
                 if jiao:
                     value += _digit_value(jiao) / 10
                 if fen:
