@@ -353,6 +353,7 @@ def _read_one(
     ]
     roles: list[Role] = []
     taken: int | None = None
+    after_compound: tuple[Role, ...] = ()
 
     # A label right after the figure: "5230.50元是您的欠款", "$75 in late fees", "$207.20 a month".
     if after:
@@ -366,11 +367,12 @@ def _read_one(
         ):
             roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]
             taken = first.start
+            after_compound = _compound_after(low, after)
 
     # Labels before it, nearest first; a ledger label wins over a verb.
     strong = [lab for lab in before if lab.role not in _WEAK]
     weak = [lab for lab in before if lab.role in _WEAK]
-    compound = _compound(low, strong)
+    compound = _compound(low, strong) or after_compound
     if (
         strong
         and strong[-1].role in _PARTS
@@ -416,6 +418,18 @@ def _role(label: Label) -> Role:
 
 
 _PARTS = ("principal", "interest", "late_fee", "penalty", "plan_fee")
+
+
+def _compound_after(low: str, after: list[Label]) -> tuple[Role, ...]:
+    """Parts joined after the figure: "230块5是利息加滞纳金", "$321.65 is interest and fees"."""
+    if not after or after[0].role not in _PARTS:
+        return ()
+    chain = [after[0]]
+    for lab in after[1:]:
+        if lab.role not in _PARTS or not _JOIN_RE.fullmatch(low[chain[-1].end : lab.start]):
+            break
+        chain.append(lab)
+    return tuple(dict.fromkeys(_role(lab) for lab in chain)) if len(chain) >= 2 else ()
 
 
 def _compound(low: str, strong: list[Label]) -> tuple[Role, ...]:

@@ -715,6 +715,10 @@ RIGHT_MIXED = [
     (M1, "11月2号是您的账单日。"),
     (M1, "滞纳金可以打五折。"),
     (HARD, "利息可以打七折。"),
+    (M1, "其中本金5000，其余230.5是利息和滞纳金。"),
+    (M1, "5230.50元中有180.50元是利息。"),
+    (M1, "230块5是利息加滞纳金。"),
+    (MED, "$321.65 of that is interest and late fees."),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -739,6 +743,8 @@ WRONG_MIXED = [
     (MED, "We can offer a 10% discount.", "ACC-RELIEF"),
     (MED, "Pay $2,000 and the rest is forgiven.", "ACC-RELIEF"),
     (HARD, "利息可以打五折。", "ACC-RELIEF"),
+    (M1, "250块是利息加滞纳金。", "ACC-AMOUNT"),
+    (MED, "$312.65 of that is interest and late fees.", "ACC-AMOUNT"),
 ]
 
 
