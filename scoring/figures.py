@@ -198,9 +198,6 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff0-9])"
 )
 _SENTENCE_BREAK = re.compile(r"[。!?;；\n]|\.(?=\s|$)")
-_QUESTION_RE = re.compile(
-    r"[?？]|吗|可以不|行不|能不能|可不可以|好不好|\b(?:could|can|would|will)\s+you\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +216,6 @@ class FigureReading:
     compound: tuple[Role, ...]  # the parts of a compound label ("本金加利息是…")
     topics: tuple[Role, ...]  # ledger labels elsewhere in its sentence
     skip: bool  # a correction or a claim reported: not a statement of the account
-    question: bool  # said in a question ("先还1000可以吗？")
     sentence: int  # which sentence of the line
 
 
@@ -234,10 +230,6 @@ class LineFigures:
     def sentence_of(self, position: int) -> int:
         index = bisect_right([s for s, _ in self.sentences], position) - 1
         return max(0, min(index, len(self.sentences) - 1))
-
-    def has_label(self, role: str, start: int = 0, end: int | None = None) -> bool:
-        stop = len(self.low) if end is None else end
-        return any(lab.role == role and start <= lab.start < stop for lab in self.labels)
 
 
 def _spans(low: str, breaks: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
@@ -408,8 +400,7 @@ def _read_one(
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
     skip = bool(_NEGATED_RE.search(head)) or bool(_REPORTED_RE.search(low, c_start, figure.start))
-    question = bool(_QUESTION_RE.search(low, c_start, min(len(low), c_end + 1)))
-    reading = FigureReading(figure, tuple(roles), compound, topics, skip, question, sentence)
+    reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
 
 

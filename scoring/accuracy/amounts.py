@@ -159,17 +159,35 @@ class _Facts:
 
     def ledger_values(self) -> list[Decimal]:
         """Every quantity the account has, and those the line derives from it."""
-        values = list(self.known.values())
-        values += self.after_waiver
-        ledger = self.ledger
-        parts = (ledger.principal, ledger.interest, ledger.late_fee)
-        values += [money(a + b) for i, a in enumerate(parts) for b in parts[i + 1 :]]
-        for plan in self.ledger.plans:
-            values += [
-                money(self.total * plan.fee_rate),
-                money(self.total + plan.total_fee(self.total)),
-            ]
-        return values
+        return [value for value, _, _ in self.named_values()]
+
+    def named_values(self) -> list[tuple[Decimal, str, str]]:
+        """Those quantities with their names in zh and en, for a finding that names one."""
+        ledger, total = self.ledger, self.total
+        named = [(v, *_known_name(k)) for k, v in self.known.items()]
+        named += [(v, "减免后应还金额", "the total after the waiver") for v in self.after_waiver]
+        parts = [(ledger.principal, "本金", "principal"), (ledger.interest, "利息", "interest")]
+        parts.append((ledger.late_fee, "滞纳金", "late fee"))
+        for i, (a, a_zh, a_en) in enumerate(parts):
+            for b, b_zh, b_en in parts[i + 1 :]:
+                named.append((money(a + b), f"{a_zh}加{b_zh}", f"{a_en} + {b_en}"))
+        for plan in ledger.plans:
+            months = plan.months
+            named.append(
+                (
+                    money(total * plan.fee_rate),
+                    f"分{months}期的每期手续费",
+                    f"the {months}-month plan's fee a month",
+                )
+            )
+            named.append(
+                (
+                    money(total + plan.total_fee(total)),
+                    f"分{months}期的还款总额",
+                    f"the total repaid on the {months}-month plan",
+                )
+            )
+        return named
 
     def expected(self, role: str, reading: FigureReading) -> Expected | None:
         ledger, total = self.ledger, self.total
@@ -392,9 +410,7 @@ def _check_figure(
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
         cents = value != int(value)
         if (primary is None or (primary == "pay" and cents)) and _misquote(mention, facts):
-            nearest = min(facts.ledger_values(), key=lambda v: abs(v - value))
-            name = next((k for k, v in facts.known.items() if v == nearest), "overdue_total")
-            zh, en = _known_name(name)
+            nearest, zh, en = min(facts.named_values(), key=lambda n: abs(n[0] - value))
             return _amount_finding(
                 turn, analysis, reading, Expected("misquote", (nearest,), nearest, zh, en), ledger
             )
@@ -425,16 +441,23 @@ def _total_expected(facts: _Facts, reading: FigureReading) -> Expected:
 
 
 def _known_name(name: str) -> tuple[str, str]:
-    if name in ROLE_NAMES:
-        return ROLE_NAMES[name]
+    """The zh and en names of a figure of Ledger.known_amounts()."""
+    if name == "overdue_total":
+        return ROLE_NAMES["total"]
     if name == "minimum_payment":
         return ROLE_NAMES["minimum"]
-    if name.startswith("plan_") and name.endswith("_monthly"):
-        months = name.split("_")[1]
+    if name in ROLE_NAMES:
+        return ROLE_NAMES[name]
+    months = name.split("_")[1] if name.startswith("plan_") else ""
+    if name.endswith("_monthly"):
         return f"分{months}期的每期还款额", f"the monthly payment on the {months}-month plan"
-    if name.startswith("plan_"):
-        return ROLE_NAMES["plan_fee"]
-    return ROLE_NAMES["total"]
+    if name.endswith("_fee"):
+        return f"分{months}期的手续费", f"the {months}-month plan's fee"
+    if name == "relief_interest_waived":
+        return "可减免的利息", "the interest that may be waived"
+    if name == "relief_late_fee_waived":
+        return "可减免的滞纳金", "the late fee that may be waived"
+    return "减免后应还金额", "the total after the waiver"
 
 
 def _misquote(mention: AmountMention, facts: _Facts) -> bool:
