@@ -719,6 +719,7 @@ RIGHT_MIXED = [
     (M1, "5230.50元中有180.50元是利息。"),
     (M1, "230块5是利息加滞纳金。"),
     (MED, "$321.65 of that is interest and late fees."),
+    (M1, "今天已经是逾期第18天了。"),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -745,6 +746,7 @@ WRONG_MIXED = [
     (HARD, "利息可以打五折。", "ACC-RELIEF"),
     (M1, "250块是利息加滞纳金。", "ACC-AMOUNT"),
     (MED, "$312.65 of that is interest and late fees.", "ACC-AMOUNT"),
+    (M1, "今天已经是逾期第28天了。", "ACC-DAYS-OVERDUE"),
 ]
 
 

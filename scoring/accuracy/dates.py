@@ -279,16 +279,18 @@ def _check_durations(
             c_end = clause_end(low, end)
             near_before = low[max(c_start, start - 8) : start]
             near_after = low[end : min(c_end, end + 10)]
-            if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
+            # "今天是逾期第18天": the day of the delinquency, said exactly.
+            ordinal = unit == "天" and near_before.rstrip().endswith("第") and not hedge
+            if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
                 continue
-            if _CONDITIONAL.search(low, c_start, c_end):
+            if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
                 continue
             if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
                 continue
             tail = low[end : min(c_end, end + 40)].lstrip()
             if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
                 continue
-            low_days, high_days = _duration_range(n, unit, hedge, more)
+            low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
             if low_days <= days <= high_days:
                 continue
             raw = analysis.text[start:end]
