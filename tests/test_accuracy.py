@@ -720,6 +720,13 @@ RIGHT_MIXED = [
     (M1, "230块5是利息加滞纳金。"),
     (MED, "$321.65 of that is interest and late fees."),
     (M1, "今天已经是逾期第18天了。"),
+    (M1, "还款日是11月2号，已经过了18天。"),
+    (MED, "Your account went delinquent on August 6."),
+    (MED, "Your current balance stands at $2,486.40."),
+    (MED, "To pay in full you'd send $2,486.40."),
+    (MED, "Your first payment of $207.20 would be due December 1."),
+    (MED, "The account is now over 90 days delinquent."),
+    (MED, "That's $2,486.40 total."),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -747,6 +754,9 @@ WRONG_MIXED = [
     (M1, "250块是利息加滞纳金。", "ACC-AMOUNT"),
     (MED, "$312.65 of that is interest and late fees.", "ACC-AMOUNT"),
     (M1, "今天已经是逾期第28天了。", "ACC-DAYS-OVERDUE"),
+    (M1, "还款日是11月2号，已经过了8天。", "ACC-DAYS-OVERDUE"),
+    (MED, "Your account went delinquent on August 16.", "ACC-DUE-DATE"),
+    (MED, "We could accept $2,000 as payment in full.", "ACC-RELIEF"),
 ]
 
 

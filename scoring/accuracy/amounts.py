@@ -424,6 +424,7 @@ def _check_figure(
 _SETTLE_AFTER = re.compile(
     r"结清|两清|销户|一笔勾销|\bsettle\w*|\bclose\s+(?:out\s+)?(?:the|your)\s+account|\bcall\s+it\s+"
     r"(?:even|settled|done)|\bpaid\s+in\s+full\b|\bresolved\b|\bclosed\b"
+    r"|\b(?:as\s+)?(?:payment\s+in\s+full|full\s+payment|in\s+full\s+satisfaction)\b"
     r"|剩下的?(?:钱)?(?:就|都)*(?:不用还|免了|免掉|不用管)|\bthe\s+rest\s+(?:is|will\s+be|gets)\s+"
     r"(?:forgiven|waived|written\s+off)"
 )

@@ -20,6 +20,8 @@ from scoring.ledger import Ledger
 # --------------------------------------------------------------------------------------------
 
 _DUE_BEFORE = re.compile(
+    r"delinquent\s+(?:on|since)|past\s+due\s+(?:on|since)|late\s+since|behind\s+since"
+    r"|went\s+(?:past\s+due|delinquent|late)\s+on|expected\s+on|"
     r"还款日|到期日|到期|最后还款|应还款日|due\s+date|was\s+due|were\s+due|due\s+on|due|"
     r"payment\s+date"
 )
@@ -36,7 +38,7 @@ _FUTURE_PLAN = re.compile(
     r"|\bwould\s+be\s+due\b"
 )
 # "since 11-03", "从11月3号开始逾期": the first day overdue, the day after the due date.
-_SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自")
+_SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s+on|past\s+due\s+on|late\s+on")
 _OVERDUE_FROM = re.compile(r"\s*(?:开始|起)")
 _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
@@ -44,6 +46,7 @@ _DAYS_CUE = re.compile(
     r"|overdue|past\s+due|\blate\b|behind|delinquent|in\s+arrears|without\s+a\s+payment"
     r"|since\s+(?:\w+\s+){0,3}(?:was\s+|were\s+)?due|since\s+(?:your|the)\s+(?:last\s+)?payment"
     r"|past\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}due\s+date"
+    r"|已经过了|到期[^，。]{0,8}过了"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
