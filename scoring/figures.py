@@ -186,7 +186,8 @@ _NEGATED_RE = re.compile(
 _REPORTED_RE = re.compile(
     r"您说|你说|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|您讲|客户说|您那边说|您记得"
     r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
-    r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您"
+    r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
+    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b|\bat\s+first\b|\bused\s+to\b"
     r"|\byou\s+(?:said|say|mentioned|think|thought|believe|claim|remember|were\s+told|told\s+me"
     r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s+like|\byou'?re\s+thinking"
     r"|\breceived\b|\bcame\s+in\b|\bposted\b|\blast\s+payment\b|\bprevious\s+payment\b"

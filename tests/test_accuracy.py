@@ -727,6 +727,9 @@ RIGHT_MIXED = [
     (MED, "Your first payment of $207.20 would be due December 1."),
     (MED, "The account is now over 90 days delinquent."),
     (MED, "That's $2,486.40 total."),
+    (M1, "您上个月还了1000，现在还剩5230.5。"),
+    (M1, "您原来欠3000，现在加上利息是5230.5。"),
+    (MED, "The original balance was $2,000."),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
