@@ -730,6 +730,8 @@ RIGHT_MIXED = [
     (M1, "您上个月还了1000，现在还剩5230.5。"),
     (M1, "您原来欠3000，现在加上利息是5230.5。"),
     (MED, "The original balance was $2,000."),
+    (M1, "5230.5是您的欠款。"),
+    (MED, "That's 207.20 a month."),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -758,6 +760,9 @@ WRONG_MIXED = [
     (MED, "$312.65 of that is interest and late fees.", "ACC-AMOUNT"),
     (M1, "今天已经是逾期第28天了。", "ACC-DAYS-OVERDUE"),
     (M1, "还款日是11月2号，已经过了8天。", "ACC-DAYS-OVERDUE"),
+    (M1, "7777是您的欠款。", "ACC-AMOUNT"),
+    (MED, "It's 264 in interest.", "ACC-AMOUNT"),
+    (MED, "About 300 a month on the 12-month plan.", "ACC-AMOUNT"),
     (MED, "Your account went delinquent on August 16.", "ACC-DUE-DATE"),
     (MED, "We could accept $2,000 as payment in full.", "ACC-RELIEF"),
 ]

@@ -106,6 +106,10 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("I can pay two thousand", "2000", "two thousand"),
         ("我每个月工资3000", "3000", "3000"),
         ("I earn 3000 a month", "3000", "3000"),
+        # ...or a label right after it.
+        ("7777是您的欠款", "7777", "7777"),
+        ("246 in interest", "246", "246"),
+        ("2486 is the balance", "2486", "2486"),
     ],
 )
 def test_amount_with_cue(text: str, value: str, raw: str) -> None:
@@ -188,7 +192,8 @@ def test_not_an_amount(text: str) -> None:
         ),
         ("We can do six monthly payments of 872 dollars.", [("872", "872 dollars")]),
         ("先还一万，剩下一万二分12期", [("10000", "一万"), ("12000", "一万二")]),
-        ("本金5000，300是利息", [("5000", "5000")]),
+        # "，" is a clause break, not a thousands comma; 300 is money by the label after it.
+        ("本金5000，300是利息", [("5000", "5000"), ("300", "300")]),
         ("打 138 0013 8000 还款5000元", [("5000", "5000元")]),
         ("尾号6621的卡欠款5000", [("5000", "5000")]),
         ("还500到1000元", [("1000", "1000元")]),

@@ -194,6 +194,15 @@ _CUE_EN_RE = re.compile(
     r"|monthly|each|per)",
     RX,
 )
+# A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
+_CUE_AFTER_RE = re.compile(
+    r"\s*(?:是|为|就是)?\s*(?:您|你)?\s*(?:的|目前的|现在的)?\s*(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
+    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
+    r"|\s+(?:(?:is|was)\s+(?:the\s+|your\s+)?(?:full\s+|total\s+)?(?:balance|total|amount\s+due"
+    r"|principal|interest|minimum|what\s+you\s+owe)|in\s+(?:interest|principal|late\s+fees?|fees)"
+    r"|(?:a|per)\s+month|monthly|past\s+due|outstanding|owed|total)\b",
+    RX,
+)
 # Between a cue and its number: at most this many characters, none of them a digit or an
 # end of sentence ("还有3天，500" must not read 500 as "还").
 _CUE_MAX_GAP = 12
@@ -425,7 +434,7 @@ def _numeric_amount(
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
-        elif not ctx.has_cue(s) or not (pure_arabic or has_unit):
+        elif not (ctx.has_cue(s) or _CUE_AFTER_RE.match(low, e)) or not (pure_arabic or has_unit):
             # Chinese numerals need a unit character too: "还一下" is not ¥1.
             return False
         elif pure_arabic and len(token.split(".")[0].replace(",", "")) > 9:
