@@ -732,6 +732,8 @@ RIGHT_MIXED = [
     (MED, "The original balance was $2,000."),
     (M1, "5230.5是您的欠款。"),
     (MED, "That's 207.20 a month."),
+    (ATT, "With the hardship plan, your APR would drop from 29.9% to 6%."),
+    (M1, "可以幫您申請減免部分利息。"),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),

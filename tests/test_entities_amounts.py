@@ -164,6 +164,7 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "十万火急",  # an idiom, not 100000
         "利率是0.05",
         "interest rate 0.05",
+        "if you don't settle this 2014 account",  # a year
     ],
 )
 def test_not_an_amount(text: str) -> None:

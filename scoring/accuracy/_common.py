@@ -134,7 +134,7 @@ REFUSED = re.compile(
     r"|\bdon'?t\b|\bdo\s+not\b|\bno\s+way\b|\bnot\s+possible\b|\bisn'?t\s+possible\b|\bnot\b"
 )
 ESCALATED = re.compile(
-    r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|核实"
+    r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|核实|申請|上報|請示|審批|審核|爭取"
     r"|\brequest\w*|\bsubmit\w*|\bapply\w*|\bask\s+(?:my|a|the)\s+(?:supervisor|manager|team)"
     r"|\bcheck\s+with|\bsee\s+if\b|\bescalat\w*"
 )

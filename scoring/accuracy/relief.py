@@ -162,7 +162,7 @@ def check_line_relief(
             continue
         if any(start <= r.mention.start < end for r in line.figures):
             continue  # what is owed after the waiver is checked as a figure
-        if not named and share is not None and share < 1:
+        if not named and share is not None and share < 1 and _DISCOUNT.search(clause):
             # "a 10% discount", "打九折": a share of the whole debt.
             total_cap = caps["interest"] + caps["late_fee"]
             if money(ledger.overdue_total * share) > total_cap:
@@ -198,6 +198,10 @@ def check_line_relief(
                 )
             )
     return findings
+
+
+# A share off the whole debt: "a 10% discount", "打九折", "20% off".
+_DISCOUNT = re.compile(r"discount|\boff\b|优惠|折扣|打.折|减免")
 
 
 def _asked(clause: str) -> bool:

@@ -194,6 +194,8 @@ _CUE_EN_RE = re.compile(
     r"|monthly|each|per)",
     RX,
 )
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", RX)
+_YEAR_NOUN_RE = re.compile(r"\s+(?:account|loan|debt|card|bill|statement|tax|model|car)\b", RX)
 # A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
 _CUE_AFTER_RE = re.compile(
     r"\s*(?:是|为|就是)?\s*(?:您|你)?\s*(?:的|目前的|现在的)?\s*(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
@@ -430,6 +432,8 @@ def _numeric_amount(
             return False
         if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
             return False
+        if _YEAR_RE.fullmatch(token) and _YEAR_NOUN_RE.match(low, e):
+            return False  # "this 2014 account": a year
         if token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token):
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
