@@ -352,8 +352,11 @@ def _read_one(
     if after:
         first = after[0]
         gap = low[figure.end : first.start]
+        next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
         if (
             first.start - figure.end <= _AFTER_MAX
+            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
+            and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
             and first.role not in _WEAK
             and first.role not in ("partial", "remainder", "settlement")
             and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))

@@ -734,6 +734,8 @@ RIGHT_MIXED = [
     (MED, "That's 207.20 a month."),
     (ATT, "With the hardship plan, your APR would drop from 29.9% to 6%."),
     (M1, "可以幫您申請減免部分利息。"),
+    (M1, "5000+180.5+50=5230.5"),
+    (MED, "2,164.75 + 246.65 + 75 = 2,486.40"),
 ]
 WRONG_MIXED = [
     (M1, "这5230.50元包括5000元本金、180.50元利息和80元滞纳金。", "ACC-AMOUNT"),
@@ -765,6 +767,8 @@ WRONG_MIXED = [
     (M1, "7777是您的欠款。", "ACC-AMOUNT"),
     (MED, "It's 264 in interest.", "ACC-AMOUNT"),
     (MED, "About 300 a month on the 12-month plan.", "ACC-AMOUNT"),
+    (M1, "5000加280.5加50，一共5230.5。", "ACC-AMOUNT"),
+    (MED, "2,164.75 + 246.65 + 57 = 2,467.40", "ACC-AMOUNT"),
     (MED, "Your account went delinquent on August 16.", "ACC-DUE-DATE"),
     (MED, "We could accept $2,000 as payment in full.", "ACC-RELIEF"),
 ]

@@ -343,11 +343,59 @@ def check_line_amounts(
         return []
     facts = _Facts(ledger, analysis, line)
     findings: list[Finding] = []
-    for reading in line.figures:
-        finding = _check_figure(reading, facts, analysis, turn)
+    for index, reading in enumerate(line.figures):
+        finding = _check_figure(reading, facts, analysis, turn) or _check_sum(
+            line, index, analysis, ledger, turn
+        )
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+# "5000加180.5加50，一共5230.5", "2,164.75 plus 246.65 plus 75 comes to 2,486.40": parts joined
+# by 加/+/plus, then a sum word and the sum said.
+_PLUS = re.compile(r"\s*(?:元|块|dollars?)?\s*(?:加上|加|\+|plus|and)\s*(?:\$|¥)?\s*$")
+_EQUALS = re.compile(
+    r"\s*(?:元|块|dollars?)?\s*[，,]?\s*(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
+    r"|comes?\s+to|makes|equals|is|totals?|for\s+a\s+total\s+of|in\s+total|altogether)"
+    r"\s*(?:是|is)?\s*(?:\$|¥)?\s*$"
+)
+
+
+def _check_sum(
+    line: LineFigures, index: int, analysis: Analysis, ledger: Ledger, turn: int | None
+) -> Finding | None:
+    """The sum said after parts said with it must be their sum ("a + b + c = total")."""
+    if index < 2:
+        return None
+    low, figures = line.low, line.figures
+    said = figures[index].mention
+    if said.approx or not _EQUALS.fullmatch(low[figures[index - 1].mention.end : said.start]):
+        return None
+    parts = [figures[index - 1].mention]
+    for reading in reversed(figures[: index - 1]):
+        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].start]):
+            break
+        parts.insert(0, reading.mention)
+    if len(parts) < 2 or any(p.approx for p in parts):
+        return None
+    total = money(sum((p.value for p in parts), Decimal(0)))
+    if same_amount(said.value, total):
+        return None
+    sum_said = " + ".join(fmt_money(p.value, ledger) for p in parts)
+    right = fmt_money(total, ledger)
+    return accuracy_finding(
+        turn,
+        "ACC-AMOUNT",
+        "major",
+        analysis.text,
+        said.raw,
+        Bilingual(
+            zh=f"“{said.raw}”算错了：{sum_said} = {right}。",
+            en=f"“{said.raw}” is not the sum: {sum_said} = {right}.",
+        ),
+        Bilingual(zh="先核对每一项，再报合计。", en="Check each part, then give their sum."),
+    )
 
 
 def _check_figure(

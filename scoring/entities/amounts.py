@@ -184,14 +184,17 @@ _PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
-    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠",
+    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
+    # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
+    r"|(?<=[0-9元块])\s*(?:加上|加|减去|减|[+=-])",
     RX,
 )
 _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s+to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
-    r"|monthly|each|per)",
+    r"|monthly|each|per)"
+    r"|(?<=[0-9])\s*(?:\bplus\b|\bminus\b|[+=])",
     RX,
 )
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", RX)
@@ -202,7 +205,9 @@ _CUE_AFTER_RE = re.compile(
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
     r"|\s+(?:(?:is|was)\s+(?:the\s+|your\s+)?(?:full\s+|total\s+)?(?:balance|total|amount\s+due"
     r"|principal|interest|minimum|what\s+you\s+owe)|in\s+(?:interest|principal|late\s+fees?|fees)"
-    r"|(?:a|per)\s+month|monthly|past\s+due|outstanding|owed|total)\b",
+    r"|(?:a|per)\s+month|monthly|past\s+due|outstanding|owed|total)\b"
+    # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
+    r"|\s*(?:加上|加|\+|\bplus\b)\s*(?:\$|¥)?\s*[0-9]",
     RX,
 )
 # Between a cue and its number: at most this many characters, none of them a digit or an
