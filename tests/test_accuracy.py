@@ -188,6 +188,7 @@ RIGHT_EN = [
     (MED, "If you pay $500 today, the remaining $1,986.40 can go on a plan."),
     (MED, "It's about $2,500 in total."),
     (MED, "The balance is a little under twenty-five hundred dollars."),
+    (MED, "You owe about twenty-four hundred dollars."),
     # Labels before or after the figure; verbs.
     (MED, "Your balance comes to $2,486.40."),
     (MED, "What you owe us right now is $2,486.40."),
@@ -227,6 +228,7 @@ WRONG_EN = [
     (MED, "You're three months behind, 57 days to be exact.", "ACC-DAYS-OVERDUE"),
     (MED, "You need to pay $2,846.40.", "ACC-AMOUNT"),
     (MED, "You need to pay $3,000 by Friday.", "ACC-AMOUNT"),
+    (MED, "You owe about twenty-one hundred dollars.", "ACC-AMOUNT"),
     # Labels and verbs.
     (MED, "Your balance comes to $2,468.40.", "ACC-AMOUNT"),
     (MED, "What you owe us right now is $3,000.", "ACC-AMOUNT"),
