@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench mutate clean
+.PHONY: run test lint typecheck unit bench eval mutate clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_turn.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_validate.py
+
+# Understanding measured: dev and held-out test sets, whole calls, accuracy (README figures).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_devsets.py devsets
+	$(BIN)/python benchmarks/eval_devsets.py testsets
+	$(BIN)/python benchmarks/eval_calls.py
+	$(BIN)/python benchmarks/eval_accuracy.py
 
 # Mutation testing of the score formula, objectives, endings and the engine's turn loop
 # ([tool.mutmut] in pyproject.toml; long: run it before changing scoring, not in CI).

@@ -29,10 +29,14 @@ class Analysis:
     norm: str
     lang: Lang
     intents: tuple[IntentHit, ...]
-    amounts: tuple[AmountMention, ...]
+    amounts: tuple[AmountMention, ...]  # figures said exactly
     dates: tuple[DateMention, ...]
     counts: tuple[CountMention, ...]
     tone: Tone
+    # Figures said as approximations ("四万多", "about $2,500"): checked as ranges, never a
+    # promise or a quoted ledger figure.
+    approximate: tuple[AmountMention, ...] = ()
+    today: date | None = None  # the day relative dates were read against (the call's)
 
     @property
     def intent_names(self) -> list[str]:
@@ -67,13 +71,16 @@ def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
 def analyze(text: str, lang: Lang, today: date) -> Analysis:
     head = text[:MAX_ANALYSED_CHARS]
     norm = normalise(head)
+    amounts = extract_amounts(head, approximate=True)
     return Analysis(
         text=text,
         norm=norm,
         lang=lang,
         intents=tuple(_intents(head, norm, lang)),
-        amounts=tuple(extract_amounts(head)),
+        amounts=tuple(a for a in amounts if not a.approx),
         dates=tuple(extract_dates(head, today)),
         counts=tuple(extract_counts(head)),
         tone=reader().read(head, norm, lang),
+        approximate=tuple(a for a in amounts if a.approx),
+        today=today,
     )

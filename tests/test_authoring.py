@@ -112,6 +112,14 @@ def test_persona_line_contradicting_the_ledger(tmp_path: Path, base: str) -> Non
     assert any("persona line mentions 六千块" in p for p in lint_text(tmp_path, text))
 
 
+def test_persona_approximation_is_checked_as_a_range(tmp_path: Path, base: str) -> None:
+    old = '["五千二百三十块五？好吧，是我疏忽了。"]'
+    right = base.replace(old, '["五千多块？好吧，是我疏忽了。"]')
+    wrong = base.replace(old, '["六千多块？你们算错了吧。"]')
+    assert not any("persona line mentions" in p for p in lint_text(tmp_path, right))
+    assert any("persona line mentions 六千多块" in p for p in lint_text(tmp_path, wrong))
+
+
 def test_graph_marks_endings_and_hang_up() -> None:
     scenario = load_scenario(BASE)
     mermaid = to_mermaid(scenario)

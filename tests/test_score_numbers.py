@@ -52,6 +52,14 @@ def test_a_good_call_with_a_blame_a_missed_objective_and_a_hint(forgetful: Scena
     assert report.hints_used == 1
     assert report.score == 90.8
     assert report.passed and not report.failed_by_critical
+    # The promise as the report states it, and the persona's mood after each of her lines.
+    assert (report.outcome.promise_amounts, report.outcome.promise_dates) == (
+        [5230.5],
+        ["2026-11-20"],
+    )
+    assert report.mood_curve == [
+        (0, 65), (2, 68), (4, 69), (6, 70), (8, 64), (10, 76), (12, 77), (14, 78)
+    ]  # fmt: skip
 
 
 def test_the_rubric_in_the_scenario_sets_hint_cost_and_outcome_split(
@@ -62,6 +70,8 @@ def test_the_rubric_in_the_scenario_sets_hint_cost_and_outcome_split(
     report = report_of(scenario, BLAME_NO_CHANNELS, hinted=HINTED_LINE)
     assert report.dimensions["outcome"] == 92.9  # 50 × 6/7 + 50
     assert report.score == 89.0  # 80.4×0.25 + 25 + 35 + 92.9×0.15 − 5
+    exactly = forgetful.model_copy(update={"rubric": rubric.model_copy(update={"pass_mark": 89})})
+    assert report_of(exactly, BLAME_NO_CHANNELS, hinted=HINTED_LINE).passed  # the mark passes
 
 
 def test_a_wrong_amount_and_a_jail_threat_fail_the_call(forgetful: Scenario) -> None:
@@ -106,3 +116,15 @@ def test_a_figure_is_the_ledger_s_only_when_right_to_the_cent(forgetful: Scenari
     assert ledger.matches(Decimal("5230.505")) == "overdue_total"
     assert ledger.matches(Decimal("5230.51")) is None
     assert ledger.matches(Decimal("5230.49")) is None
+
+
+def test_debt_talk_before_saying_who_you_are_costs_a_finding_at_that_line(
+    forgetful: Scenario,
+) -> None:
+    report = report_of(
+        forgetful, ["请问是王敏女士本人吗？", "您的信用卡目前逾期18天，逾期金额是5230.50元。"]
+    )
+    assert [(f.rule, f.turn, f.quote) for f in report.findings] == [
+        ("CN-IDENTITY-DISCLOSURE", 3, "您的信用卡目前逾期18天，逾期金额是5230.50元。")
+    ]
+    assert report.score == 71.3

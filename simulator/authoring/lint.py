@@ -134,9 +134,13 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
         if t.say is not None
         for line in t.say.all_lines()
     ]
+    figures = scenario.ledger.known_amounts().values()
     for loc, line in said:
-        for mention in extract_amounts(line):
-            if not scenario.ledger.matches(mention.value):
+        for mention in extract_amounts(line, approximate=True):
+            # An approximation ("五万多") is a ledger figure when it covers one.
+            if mention.approx and any(mention.covers(v) for v in figures):
+                continue
+            if mention.approx or not scenario.ledger.matches(mention.value):
                 problems.append(
                     _warn(
                         located,

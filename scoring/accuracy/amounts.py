@@ -1,0 +1,522 @@
+"""Amounts against the ledger: each figure compared with the quantity its role names.
+
+* a ledger figure (total, principal, interest, late fee, minimum payment; a compound such as
+  本金加利息, or the total less a part) must be that figure, to the cent; an approximation said
+  as such (四万多, about $2,500) must cover it; a round figure said as exact (五千二) is
+  imprecise, a minor finding;
+* an instalment must be a plan's (Plan.monthly_payment, with its fee rate) on the total, on what
+  remains after a payment said in the line, or after a waiver; a remainder must be the total
+  less the payments said before it; a settlement or a total after a waiver must stay within the
+  ledger's relief;
+* an amount that names nothing is right when it is a ledger quantity or a payment no larger than
+  the debt; a figure above the debt, or a precise one next to a ledger figure, is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from scoring.accuracy._common import (
+    PART_NAMES,
+    REFUSED,
+    ROLE_NAMES,
+    accuracy_finding,
+    fmt_money,
+    fmt_said,
+    read_line,
+    relief_finding,
+)
+from scoring.analysis import Analysis
+from scoring.entities import AmountMention
+from scoring.figures import FigureReading, LineFigures, Role
+from scoring.findings import Finding
+from scoring.i18n import Bilingual
+from scoring.ledger import CENT, Ledger, Plan, money, same_amount
+
+# A round figure close to the truth ("五千二" for 5,230.50) is imprecise, not wrong; a
+# precise-looking wrong figure (5,320.50) is wrong.
+_IMPRECISE_SHARE = Decimal("0.02")
+# A figure that names nothing but sits this close to a ledger figure, precise to the yuan or
+# cent, is that figure misquoted ("¥5,320.50" for ¥5,230.50), not a payment.
+_MISQUOTE_SHARE = Decimal("0.10")
+# How many figures back a remainder or an instalment looks for the payment it follows.
+_LOOKBACK = 3
+
+# --------------------------------------------------------------------------------------------
+# What the ledger allows, and what the line itself says (plans, payments, waivers)
+# --------------------------------------------------------------------------------------------
+
+_FEE_WORDS = re.compile(r"手续费|费率|不含|本金部分|fee|before\s+fees|plus")
+_PLAN_WORDS = re.compile(r"分期|期|plan|install?ment|monthly|a\s+month|per\s+month|payments")
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """One reading of a figure: the ledger values it may be, the one to name when it is none."""
+
+    role: str
+    values: tuple[Decimal, ...]
+    right: Decimal
+    zh: str  # what the right value is, in words: "逾期总额", "分12期的每期还款额"
+    en: str
+
+
+class _Facts:
+    """The ledger's quantities and the line's own figures, computed once per line."""
+
+    def __init__(self, ledger: Ledger, analysis: Analysis, line: LineFigures) -> None:
+        self.ledger = ledger
+        self.line = line
+        self.total = ledger.overdue_total
+        self.known = ledger.known_amounts()
+        self.counts = [c.value for c in analysis.counts if c.kind == "instalments"]
+        low = line.low
+        self.fee_words = bool(_FEE_WORDS.search(low))
+        self.plan_talk = bool(self.counts) or bool(_PLAN_WORDS.search(low))
+        relief = ledger.relief
+        self.max_interest = money(ledger.interest * relief.max_waive_interest)
+        self.max_fee = money(ledger.late_fee * relief.max_waive_late_fee)
+        self.max_waiver = self.max_interest + self.max_fee
+        waivers = {w for w in (self.max_interest, self.max_fee, self.max_waiver) if w > 0}
+        self.waivers_said = [
+            r.mention.value
+            for r in line.figures
+            if r.roles[:1] == ("waiver",) and not r.mention.approx
+        ]
+        waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
+        self.after_waiver = sorted(money(self.total - w) for w in waivers)
+        self.position = {id(r): i for i, r in enumerate(line.figures)}
+
+    def plans(self) -> list[Plan]:
+        chosen = [p for p in self.ledger.plans if p.months in self.counts]
+        return chosen or list(self.ledger.plans)
+
+    def _before(self, reading: FigureReading) -> list[FigureReading]:
+        """The figures said just before this one, in its sentence or the one before it (a
+        remainder answers the payment of the previous sentence: "先还2000吗？剩下的…")."""
+        index = self.position[id(reading)]
+        nearby = self.line.figures[max(0, index - _LOOKBACK) : index]
+        return [r for r in nearby if r.sentence >= reading.sentence - 1]
+
+    def payments_before(self, reading: FigureReading) -> list[Decimal]:
+        """Partial payments said before this figure."""
+        return [
+            r.mention.value
+            for r in self._before(reading)
+            if r.roles[:1] in ((), ("partial",), ("pay",), ("minimum",))
+            and not r.skip
+            and not r.mention.approx
+            and r.mention.value < self.total
+        ]
+
+    def remainders_before(self, reading: FigureReading) -> list[Decimal]:
+        return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
+
+    def bases(self, reading: FigureReading) -> list[Decimal]:
+        """What a plan may be on: the total, what remains after a payment or a waiver."""
+        bases = [self.total, *self.after_waiver]
+        bases += self.remainders_before(reading)
+        paid = self.payments_before(reading)
+        if paid:
+            bases += [money(b - sum(paid)) for b in (self.total, *self.after_waiver)]
+            bases += [money(self.total - p) for p in paid]
+        return [b for b in dict.fromkeys(bases) if b > 0]
+
+    def monthly(self, reading: FigureReading) -> Expected:
+        values: list[Decimal] = []
+        bases = self.bases(reading)
+        plans = self.plans()
+        for plan in plans:
+            for base in bases:
+                values.append(plan.monthly_payment(base))
+                if self.fee_words or plan.fee_rate == 0:
+                    values.append(money(base / plan.months))
+        for n in self.counts:
+            if n >= 2 and all(p.months != n for p in self.ledger.plans):
+                values += [money(b / n) for b in bases]  # a plan not offered: ACC-PLAN says so
+        if not plans:
+            return Expected("monthly", tuple(values), self.total, "逾期总额", "the total")
+        value = reading.mention.value
+        plan = min(plans, key=lambda p: abs(p.monthly_payment(self.total) - value))
+        right = plan.monthly_payment(self.total)
+        return Expected(
+            "monthly",
+            tuple(values),
+            right,
+            f"分{plan.months}期的每期还款额",
+            f"the monthly payment on the {plan.months}-month plan",
+        )
+
+    def plan_fee(self) -> Expected:
+        values: list[Decimal] = []
+        for plan in self.plans():
+            values += [money(self.total * plan.fee_rate), plan.total_fee(self.total)]
+        right = values[0] if values else Decimal(0)
+        return Expected("plan_fee", tuple(values), right, "分期手续费", "the plan fee")
+
+    def ledger_values(self) -> list[Decimal]:
+        """Every quantity the account has, and those the line derives from it."""
+        return [value for value, _, _ in self.named_values()]
+
+    def named_values(self) -> list[tuple[Decimal, str, str]]:
+        """Those quantities with their names in zh and en, for a finding that names one."""
+        ledger, total = self.ledger, self.total
+        named = [(v, *_known_name(k)) for k, v in self.known.items()]
+        named += [(v, "减免后应还金额", "the total after the waiver") for v in self.after_waiver]
+        parts = [(ledger.principal, "本金", "principal"), (ledger.interest, "利息", "interest")]
+        parts.append((ledger.late_fee, "滞纳金", "late fee"))
+        for i, (a, a_zh, a_en) in enumerate(parts):
+            for b, b_zh, b_en in parts[i + 1 :]:
+                named.append((money(a + b), f"{a_zh}加{b_zh}", f"{a_en} + {b_en}"))
+        for plan in ledger.plans:
+            months = plan.months
+            named.append(
+                (
+                    money(total * plan.fee_rate),
+                    f"分{months}期的每期手续费",
+                    f"the {months}-month plan's fee a month",
+                )
+            )
+            named.append(
+                (
+                    money(total + plan.total_fee(total)),
+                    f"分{months}期的还款总额",
+                    f"the total repaid on the {months}-month plan",
+                )
+            )
+        return named
+
+    def expected(self, role: str, reading: FigureReading) -> Expected | None:
+        ledger, total = self.ledger, self.total
+        if role == "total":
+            values = [total]
+            if self.plan_talk:
+                values += [money(total + p.total_fee(total)) for p in self.plans()]
+            return Expected("total", tuple(values), total, "逾期总额", "the total")
+        if role == "penalty":
+            either = (ledger.interest, ledger.late_fee, money(ledger.interest + ledger.late_fee))
+            return Expected(role, either, ledger.interest, "利息（罚息）", "the interest")
+        if role in ("principal", "interest", "late_fee"):
+            value = {"principal": ledger.principal, "interest": ledger.interest}.get(
+                role, ledger.late_fee
+            )
+            zh, en = ROLE_NAMES[role]
+            return Expected(role, (value,), value, zh, en)
+        if role == "minimum":
+            if ledger.minimum_payment is None:
+                # No minimum payment on this account: a plan's instalment may be meant.
+                return Expected(
+                    role,
+                    tuple(p.monthly_payment(total) for p in ledger.plans),
+                    total,
+                    "该账户没有最低还款额，逾期总额",
+                    "this account has no minimum payment; the total",
+                )
+            value = ledger.minimum_payment
+            return Expected(role, (value,), value, "最低还款额", "the minimum payment")
+        if role == "monthly":
+            return self.monthly(reading)
+        if role == "plan_fee":
+            return self.plan_fee() if ledger.plans else None
+        if role == "after_waiver":
+            after = tuple(self.after_waiver) or (total,)
+            return Expected(role, after, after[0], "减免后应还金额", "the total after the waiver")
+        if role == "remainder":
+            paid = self.payments_before(reading)
+            if not paid:
+                return None  # a remainder of a payment said elsewhere: checked against the total
+            bases = [total, *self.after_waiver]
+            values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
+            values.append(total)  # after a payment already made, what remains is the total
+            right = money(total - sum(paid))
+            paid_s = " + ".join(fmt_money(p, ledger) for p in paid)
+            return Expected(
+                role,
+                tuple(values),
+                right,
+                f"还{paid_s}后的剩余金额",
+                f"the remainder after {paid_s}",
+            )
+        if role == "due":
+            values = [total, *self.after_waiver]
+            if ledger.minimum_payment is not None:
+                values.append(ledger.minimum_payment)
+            values += [p.monthly_payment(b) for p in self.ledger.plans for b in self.bases(reading)]
+            paid = self.payments_before(reading)
+            values += [money(total - sum(paid))] if paid else []
+            return Expected("due", tuple(values), total, "逾期总额", "the total")
+        return None
+
+
+# Thousands in shorthand ("2.5k", "two grand") are a rough figure, read like "about".
+_SHORTHAND = re.compile(r"[0-9.]\s?k\b|grand\b", re.IGNORECASE)
+
+
+def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
+    if not mention.approx and _SHORTHAND.search(mention.raw):
+        mention = replace(mention, approx="about")
+    if mention.approx:
+        return any(mention.covers(v) for v in values)
+    return any(same_amount(mention.value, v) for v in values)
+
+
+def _compound_expected(parts: tuple[Role, ...], ledger: Ledger) -> Expected:
+    """A compound label's sum: "本金加利息" is principal + interest; 罚息 may be either charge."""
+    fixed = {
+        "principal": ledger.principal,
+        "interest": ledger.interest,
+        "late_fee": ledger.late_fee,
+    }
+    base = sum((fixed.get(p, Decimal(0)) for p in parts), Decimal(0))
+    extras = [Decimal(0)]
+    if "penalty" in parts:
+        extras = [ledger.interest, ledger.late_fee, ledger.interest + ledger.late_fee]
+    values = tuple(money(base + e) for e in extras)
+    zh = "加".join(PART_NAMES[p][0] for p in parts)
+    en = " + ".join(PART_NAMES[p][1] for p in parts)
+    return Expected("compound", values, values[0], zh, en)
+
+
+def _amount_finding(
+    turn: int | None,
+    analysis: Analysis,
+    reading: FigureReading,
+    expected: Expected,
+    ledger: Ledger,
+) -> Finding:
+    """ "¥8,888 is not on this account: the total is ¥5,230.50": the figure, its role as read and
+    the right value; a round figure close to it is "rounded" instead (a minor finding)."""
+    mention = reading.mention
+    right = fmt_money(expected.right, ledger)
+    said_zh, said_en = fmt_said(mention, ledger)
+    raw = mention.raw.strip()
+    if raw != said_en:  # the words said, when they are not the figure as written here
+        said_zh, said_en = f"{said_zh}（“{raw}”）", f"{said_en} (“{raw}”)"
+    role_en = expected.en[:1].upper() + expected.en[1:]
+    rounded = (
+        not mention.approx
+        and mention.value % 100 == 0
+        and expected.right % 100 != 0
+        and abs(mention.value - expected.right) <= expected.right * _IMPRECISE_SHARE
+    )
+    if rounded:
+        return accuracy_finding(
+            turn,
+            "ACC-AMOUNT-IMPRECISE",
+            "minor",
+            analysis.text,
+            mention.raw,
+            Bilingual(
+                zh=f"{said_zh}不够准确：{expected.zh}是 {right}。",
+                en=f"{said_en} is rounded: {expected.en} is {right}.",
+            ),
+            Bilingual(
+                zh=f"报金额要精确到分：“{right}”。", en=f"Quote the exact figure: “{right}”."
+            ),
+        )
+    return accuracy_finding(
+        turn,
+        "ACC-AMOUNT",
+        "major",
+        analysis.text,
+        mention.raw,
+        Bilingual(
+            zh=f"{said_zh}与账户不符：{expected.zh}是 {right}。",
+            en=f"{said_en} is not on this account: {expected.en} is {right}.",
+        ),
+        Bilingual(zh=f"{expected.zh}是 {right}。", en=f"{role_en} is {right}."),
+    )
+
+
+def check_amounts(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
+    """Every amount against the ledger quantity its role names."""
+    return check_line_amounts(read_line(analysis), analysis, ledger, turn)
+
+
+def check_line_amounts(
+    line: LineFigures, analysis: Analysis, ledger: Ledger, turn: int | None
+) -> list[Finding]:
+    if not line.figures:
+        return []
+    facts = _Facts(ledger, analysis, line)
+    findings: list[Finding] = []
+    for index, reading in enumerate(line.figures):
+        finding = _check_figure(reading, facts, analysis, turn) or _check_sum(
+            line, index, analysis, ledger, turn
+        )
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+# "5000加180.5加50，一共5230.5", "2,164.75 plus 246.65 plus 75 comes to 2,486.40": parts joined
+# by 加/+/plus, then a sum word and the sum said.
+_PLUS = re.compile(r"\s*(?:元|块|dollars?)?\s*(?:加上|加|\+|plus|and)\s*(?:\$|¥)?\s*$")
+_EQUALS = re.compile(
+    r"\s*(?:元|块|dollars?)?\s*[，,]?\s*(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
+    r"|comes?\s+to|makes|equals|is|totals?|for\s+a\s+total\s+of|in\s+total|altogether)"
+    r"\s*(?:是|is)?\s*(?:\$|¥)?\s*$"
+)
+
+
+def _check_sum(
+    line: LineFigures, index: int, analysis: Analysis, ledger: Ledger, turn: int | None
+) -> Finding | None:
+    """The sum said after parts said with it must be their sum ("a + b + c = total")."""
+    if index < 2:
+        return None
+    low, figures = line.low, line.figures
+    said = figures[index].mention
+    if said.approx or not _EQUALS.fullmatch(low[figures[index - 1].mention.end : said.start]):
+        return None
+    parts = [figures[index - 1].mention]
+    for reading in reversed(figures[: index - 1]):
+        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].start]):
+            break
+        parts.insert(0, reading.mention)
+    if len(parts) < 2 or any(p.approx for p in parts):
+        return None
+    total = money(sum((p.value for p in parts), Decimal(0)))
+    if same_amount(said.value, total):
+        return None
+    sum_said = " + ".join(fmt_money(p.value, ledger) for p in parts)
+    right = fmt_money(total, ledger)
+    return accuracy_finding(
+        turn,
+        "ACC-AMOUNT",
+        "major",
+        analysis.text,
+        said.raw,
+        Bilingual(
+            zh=f"“{said.raw}”算错了：{sum_said} = {right}。",
+            en=f"“{said.raw}” is not the sum: {sum_said} = {right}.",
+        ),
+        Bilingual(zh="先核对每一项，再报合计。", en="Check each part, then give their sum."),
+    )
+
+
+def _check_figure(
+    reading: FigureReading, facts: _Facts, analysis: Analysis, turn: int | None
+) -> Finding | None:
+    ledger, total = facts.ledger, facts.total
+    mention = reading.mention
+    if reading.skip or "other" in reading.roles[:1]:
+        return None
+    value = mention.value
+    roles = reading.roles
+    # Everything this figure may rightly be, by its roles and the labels of its sentence.
+    readings: list[Expected] = []
+    if reading.compound and "excluding" in roles:
+        part = _compound_expected(reading.compound, ledger)
+        less = tuple(money(total - v) for v in part.values)
+        readings.append(
+            Expected("excluding", less, less[0], f"不算{part.zh}", f"the total less {part.en}")
+        )
+    elif reading.compound:
+        readings.append(_compound_expected(reading.compound, ledger))
+    for role in roles:
+        if role in ("waiver", "settlement", "partial", "pay", "other"):
+            continue
+        expected = facts.expected(role, reading)
+        if expected is not None:
+            readings.append(expected)
+    topical = [facts.expected(t, reading) for t in reading.topics if t not in roles]
+    lenient = [e for e in topical if e is not None]
+    if any(_fits(mention, e.values) for e in (*readings, *lenient)):
+        return None
+    primary = roles[0] if roles else None
+    if primary in (None, "pay", "partial") and _settles(facts.line, reading):
+        primary = "settlement"  # "pay $2,000 and we'll close the account"
+
+    if primary == "waiver":
+        return None  # the amount waived is checked with the waiver (check_relief)
+    if primary == "settlement" or (primary == "after_waiver" and readings):
+        low_end = money(total - facts.max_waiver)
+        if value < low_end - CENT and not mention.approx:
+            said_zh, said_en = fmt_said(mention, ledger)
+            return relief_finding(
+                turn,
+                analysis,
+                mention.raw,
+                f"减免后只还{said_zh}（至少应还 {fmt_money(low_end, ledger)}）",
+                f"Settling for {said_en} "
+                f"(at least {fmt_money(low_end, ledger)} is owed after relief)",
+                ledger,
+            )
+        if primary == "settlement":
+            if value <= total + CENT:
+                return None
+            return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
+    if primary in ("partial", "pay") or (primary is None and not readings):
+        if _fits(mention, facts.ledger_values()):
+            return None
+        ceiling = max([total, *(total + p.total_fee(total) for p in ledger.plans)])
+        over = value > ceiling if mention.approx else value > ceiling + CENT
+        if over:
+            return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
+        cents = value != int(value)
+        if (primary is None or (primary == "pay" and cents)) and _misquote(mention, facts):
+            nearest, zh, en = min(facts.named_values(), key=lambda n: abs(n[0] - value))
+            return _amount_finding(
+                turn, analysis, reading, Expected("misquote", (nearest,), nearest, zh, en), ledger
+            )
+        return None
+    if not readings:
+        return None
+    return _amount_finding(turn, analysis, reading, readings[0], ledger)
+
+
+# After a payment, words that make it close the account.
+_SETTLE_AFTER = re.compile(
+    r"结清|两清|销户|一笔勾销|\bsettle\w*|\bclose\s+(?:out\s+)?(?:the|your)\s+account|\bcall\s+it\s+"
+    r"(?:even|settled|done)|\bpaid\s+in\s+full\b|\bresolved\b|\bclosed\b"
+    r"|\b(?:as\s+)?(?:payment\s+in\s+full|full\s+payment|in\s+full\s+satisfaction)\b"
+    r"|剩下的?(?:钱)?(?:就|都)*(?:不用还|免了|免掉|不用管)|\bthe\s+rest\s+(?:is|will\s+be|gets)\s+"
+    r"(?:forgiven|waived|written\s+off)"
+)
+
+
+def _settles(line: LineFigures, reading: FigureReading) -> bool:
+    after = line.low[reading.mention.end : line.sentences[reading.sentence][1]]
+    return bool(_SETTLE_AFTER.search(after)) and not REFUSED.search(after)
+
+
+def _total_expected(facts: _Facts, reading: FigureReading) -> Expected:
+    expected = facts.expected("total", reading)
+    assert expected is not None  # the total always has one
+    return expected
+
+
+def _known_name(name: str) -> tuple[str, str]:
+    """The zh and en names of a figure of Ledger.known_amounts()."""
+    if name == "overdue_total":
+        return ROLE_NAMES["total"]
+    if name == "minimum_payment":
+        return ROLE_NAMES["minimum"]
+    if name in ROLE_NAMES:
+        return ROLE_NAMES[name]
+    months = name.split("_")[1] if name.startswith("plan_") else ""
+    if name.endswith("_monthly"):
+        return f"分{months}期的每期还款额", f"the monthly payment on the {months}-month plan"
+    if name.endswith("_fee"):
+        return f"分{months}期的手续费", f"the {months}-month plan's fee"
+    if name == "relief_interest_waived":
+        return "可减免的利息", "the interest that may be waived"
+    if name == "relief_late_fee_waived":
+        return "可减免的滞纳金", "the late fee that may be waived"
+    return "减免后应还金额", "the total after the waiver"
+
+
+def _misquote(mention: AmountMention, facts: _Facts) -> bool:
+    """A figure precise to the yuan or the cent, next to a ledger figure but not it."""
+    value = mention.value
+    if mention.approx or value % 10 == 0:
+        return False
+    return any(
+        abs(value - v) <= v * _MISQUOTE_SHARE and not same_amount(value, v)
+        for v in facts.ledger_values()
+        if v >= 100
+    )

@@ -1,0 +1,454 @@
+"""Dates and days against the ledger and the call's own calendar: the due date, days overdue
+(exact or loose: 三个多月, over three months), a relative day or a weekday next to the date it
+is (明天也就是11月21号, Friday, November 20th), a promise date already past."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from scoring.accuracy._common import accuracy_finding
+from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
+from scoring.entities import CountMention, DateMention, chinese_numeral_to_decimal, fold
+from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
+from scoring.findings import Finding
+from scoring.i18n import Bilingual
+from scoring.ledger import Ledger
+
+# --------------------------------------------------------------------------------------------
+# Dates and days
+# --------------------------------------------------------------------------------------------
+
+_DUE_BEFORE = re.compile(
+    r"delinquent\s+(?:on|since)|past\s+due\s+(?:on|since)|late\s+since|behind\s+since"
+    r"|went\s+(?:past\s+due|delinquent|late)\s+on|expected\s+on|"
+    r"还款日|到期日|到期|最后还款|应还款日|due\s+date|was\s+due|were\s+due|due\s+on|due|"
+    r"payment\s+date"
+)
+_DUE_AFTER = re.compile(
+    r"\s*(?:就|已经|已)?\s*(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
+    r"|\s*(?:开始|起)\s*(?:就)?\s*(?:逾期|算逾期)"
+    r"|,?\s*(?:was|is)\s+(?:the|your)\s+(?:\w+\s+)?due\s+date"
+)
+# A due date of something to come (a plan's instalment, a promise), not the ledger's.
+_FUTURE_PLAN = re.compile(
+    r"分期|每期|下期|首期|第一期|下一期|新的|承诺|约定|答应|计划|安排|以后每月|每月|每个月"
+    r"|\bplan\b|install?ment|first\s+payment|next\s+payment|\bpromis\w*|\bagreed\b"
+    r"|\barrangement\b|\beach\s+month\b|\bevery\s+month\b|\bwill\s+be\s+due\b"
+    r"|\bwould\s+be\s+due\b"
+)
+# "since 11-03", "从11月3号开始逾期": the first day overdue, the day after the due date.
+_SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s+on|past\s+due\s+on|late\s+on")
+_OVERDUE_FROM = re.compile(r"\s*(?:开始|起)")
+_PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
+_DAYS_CUE = re.compile(
+    r"逾期|拖欠|超期|过期|没还|未还|没有还|晚了|拖了|迟了|延迟|过了还款日|超过还款日|欠了"
+    r"|overdue|past\s+due|\blate\b|behind|delinquent|in\s+arrears|without\s+a\s+payment"
+    r"|since\s+(?:\w+\s+){0,3}(?:was\s+|were\s+)?due|since\s+(?:your|the)\s+(?:last\s+)?payment"
+    r"|past\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}due\s+date"
+    r"|已经过了|到期[^，。]{0,8}过了"
+)
+# Right before or after a day count, what makes it something else: a deadline, a grace period,
+# a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
+_DAYS_NOT_BEFORE = re.compile(
+    r"宽限|期限|再给|给您|给你|还有|超过|满|达到|不到|以上|每|第|前|最多|至少|只有"
+    r"|\bwithin\b|\bin\b|\bafter\b|\bgrace\b|\bgive\b|\bmore\s+than\b"
+    r"|\bover\b(?!\s+(?:three|four|two|five|six|seven|eight|nine|ten|[0-9]))|\bevery\b|\bif\b"
+    r"|\bonce\b|\bafter\b|\bfirst\b|\bnext\b|\bup\s+to\b|\bat\s+least\b|\bextra\b"
+)
+_DAYS_NOT_AFTER = re.compile(
+    r"\s*(?:内|以内|之内|后|以后|之后|时间|的时间|宽限|期限|考虑|以上|的话|就|收|要|会|起|开始|之前"
+    r"|\bto\s+(?:dispute|respond|pay|decide|request|think)|\bfrom\s+(?:now|today)|\bnotice\b"
+    r"|\bwindow\b|\bperiod\b|\bgrace\b|\bor\s+more\b|\bago\b|\blater\b|\bbefore\b"
+    r"|\bafter\b|\bfor\s+(?:you|the)\b)"
+)
+# A clause that spells out a figure said loosely before it: "…behind, 57 days to be exact".
+# A rule's threshold, not this account: "if payments are more than 60 days late", "逾期超过90天就…".
+_CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
+_DAYS_EXACT = re.compile(
+    r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
+    r"|exact|precisely|in\s+total|that'?s|that\s+is|which\s+is|i\.e\.|already|now|today"
+)
+_FUTURE_CUE = re.compile(
+    r"请|麻烦|务必|记得|最晚|最迟|之前|以前|前还|约定|承诺|答应|安排|能不能|可以|方便|争取|确认"
+    r"|\bplease\b|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\buntil\b|\bcan\s+you\b|\bcould\s+you\b"
+    r"|\bwill\s+you\b|\bpromise\w*|\bagree\w*|\bschedule\w*|\bset\s+up\b|\bconfirm\w*"
+)
+_PAST_CUE = re.compile(
+    r"到期|还款日|逾期|已经|已|之前就|本该|本来|应该在|那天|上次|当时|以来|开始|起"
+    r"|\bwas\b|\bwere\b|\bhad\b|\bsince\b|\bago\b|\bdue\b|\blast\b|\bmissed\b|\bdid\b|\bpaid\b"
+)
+_WEEKDAY_NAMES_ZH = "一二三四五六日"
+_WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_AFTER = re.compile(
+    r"\s*[(（,，]?\s*(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\s*[(,]?\s*(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+_PAIR_GAP = re.compile(
+    r"\s*[(（,，:：]?\s*(?:也就是|就是|即|那就是|也即|that\s+is|which\s+is|i\.e\.)?\s*[(（,，]?"
+    r"\s*(?:on\s+|the\s+)?$"
+)
+
+
+def _said_year(mention: DateMention) -> bool:
+    return bool(re.search(r"[0-9]{4}|年", mention.raw)) or mention.kind.startswith(("ymd", "ywmd"))
+
+
+def _same_due(mention: DateMention, due: date, since: bool = False) -> bool:
+    """Whether a date said is the due date, compared as said: the day alone ("2号"), the month
+    and day, or the whole date with a year; "since" it may be the first day overdue."""
+    days = (due, due + timedelta(days=1)) if since else (due,)
+    value = mention.value
+    if mention.kind in ("day_zh", "the_nth_en"):
+        return any(value.day == d.day for d in days)
+    if _said_year(mention):
+        return value in days
+    return any((value.month, value.day) == (d.month, d.day) for d in days)
+
+
+def _date_finding(
+    turn: int | None, analysis: Analysis, rule: str, evidence: str, zh: str, en: str, fix: Bilingual
+) -> Finding:
+    return accuracy_finding(
+        turn, rule, "major", analysis.text, evidence, Bilingual(zh=zh, en=en), fix
+    )
+
+
+def _weekday_zh(day: date) -> str:
+    return "周" + _WEEKDAY_NAMES_ZH[day.weekday()]
+
+
+def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
+    today = analysis.today
+    findings: list[Finding] = []
+    text = analysis.text[:MAX_ANALYSED_CHARS]
+    low = fold(text)
+    due = ledger.due_date
+    for index, mention in enumerate(analysis.dates):
+        c_start = clause_start(low, mention.start)
+        if index and analysis.dates[index - 1].end > c_start:
+            c_start = analysis.dates[index - 1].end  # a label before it is the earlier date's
+        c_end = clause_end(low, mention.end)
+        before = low[c_start : mention.start]
+        after = low[mention.end : c_end]
+        sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
+        due_cue = (_DUE_BEFORE.search(before) and not mention.relative) or _DUE_AFTER.match(after)
+        if due_cue and not _FUTURE_PLAN.search(sentence):
+            since = bool(_SINCE.search(before)) or bool(_OVERDUE_FROM.match(after))
+            # A date still to come named with a plain "due" is a new arrangement's, not the
+            # ledger's ("due December 1st"); "11月22号到期" and "was due" are the ledger's.
+            future = (
+                today is not None
+                and mention.value > today
+                and not _DUE_AFTER.match(after)
+                and not _PAST_TENSE.search(sentence)
+            )
+            if not future and not _same_due(mention, due, since):
+                right = due.isoformat()
+                findings.append(
+                    _date_finding(
+                        turn,
+                        analysis,
+                        "ACC-DUE-DATE",
+                        mention.raw,
+                        f"到期日“{mention.raw}”不对，账户到期日是 {right}。",
+                        f"Due date “{mention.raw}” is wrong; the ledger says {right}.",
+                        Bilingual(
+                            zh=f"到期还款日是 {right}。", en=f"The payment was due on {right}."
+                        ),
+                    )
+                )
+                continue
+        if today is None:
+            continue
+        # A relative day or a weekday next to the date it means: they must agree.
+        pair = _paired(analysis.dates, index, low)
+        if pair is not None and not mention.relative:
+            rel = pair
+            if rel.weekday_named:
+                agree = rel.value.weekday() == mention.value.weekday()
+            else:
+                agree = rel.value == mention.value
+            if not agree:
+                findings.append(_calendar_finding(turn, analysis, rel, mention))
+                continue
+        weekday = _WEEKDAY_AFTER.match(low, mention.end)
+        if weekday is not None and not mention.relative:
+            named = weekday.group("zh") or ""
+            target = (
+                _WEEKDAY_NAMES_ZH.index("日" if named == "天" else named)
+                if named
+                else _WEEKDAY_NAMES_EN.index(weekday.group("en").capitalize())
+            )
+            if target != mention.value.weekday():
+                findings.append(
+                    _weekday_finding(turn, analysis, mention, text[mention.start : weekday.end()])
+                )
+                continue
+        # A date to pay by that has already gone.
+        if (
+            not mention.relative
+            and mention.value < today
+            and not due_cue
+            and _FUTURE_CUE.search(sentence)
+            and not _PAST_CUE.search(sentence)
+        ):
+            findings.append(
+                _date_finding(
+                    turn,
+                    analysis,
+                    "ACC-DATE",
+                    mention.raw,
+                    f"“{mention.raw}”（{mention.value.isoformat()}）已经过去了："
+                    f"今天是 {today.isoformat()}。",
+                    f"“{mention.raw}” ({mention.value.isoformat()}) has already passed: "
+                    f"today is {today.isoformat()}.",
+                    Bilingual(zh="约定一个今天以后的日期。", en="Agree on a date after today."),
+                )
+            )
+    for count in analysis.counts:
+        if count.kind == "days" and _days_overdue_said(count, analysis, low):
+            finding = _check_days(count, low, ledger, analysis, turn)
+            if finding is not None:
+                findings.append(finding)
+    findings += _check_durations(analysis, low, ledger, turn)
+    return findings
+
+
+# How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
+_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+_DURATION_ZH = re.compile(
+    rf"(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)?\s*(?P<n>{_CN_SMALL_NUM})\s*(?P<more>多)?"
+    r"\s*个?\s*(?P<more2>多)?\s*(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)"
+)
+_DURATION_EN = re.compile(
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s+than|close\s+to"
+    r"|(?:just|a\s+little|a\s+bit)\s+(?:over|under|more\s+than|less\s+than))\s+)?"
+    r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+    r"(?P<more>\s+and\s+a\s+half)?\s+(?P<u>days?|weeks?|months?)\b"
+)
+_EN_SMALL_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NEAR_WORDS = ("快", "将近", "接近", "近", "almost", "nearly", "close to", "under", "less than")
+_OVER_WORDS = ("超过", "over", "more than")
+
+
+def _duration_range(n: int, unit: str, hedge: str, more: bool) -> tuple[int, int]:
+    """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60."""
+    size = 30 if unit in ("月", "month") else 7 if unit in ("星期", "周", "礼拜", "week") else 1
+    said = n * size
+    if unit in ("天", "day"):
+        step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
+        slack = max(1, round(said * 0.1))
+        if more:
+            return said, said + step
+        if hedge.endswith(_OVER_WORDS):  # "more than 120 days": true well beyond, not forever
+            return said, said + max(step, said // 2)
+        if hedge.endswith(_NEAR_WORDS):
+            return said - slack, said
+        return said - slack, said + slack
+    if more or any(hedge.endswith(w) for w in _OVER_WORDS):
+        return said, (n + 1) * (31 if size == 30 else size) + (3 if size == 30 else 0)
+    if any(hedge.endswith(w) for w in _NEAR_WORDS):
+        return said - (20 if size == 30 else 4), said
+    return said - (15 if size == 30 else 3), said + (15 if size == 30 else 3)
+
+
+def _check_durations(
+    analysis: Analysis, low: str, ledger: Ledger, turn: int | None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    days = ledger.days_overdue
+    for regex in (_DURATION_ZH, _DURATION_EN):
+        if regex is _DURATION_EN and not re.search(r"[a-z]", low):
+            continue
+        for m in regex.finditer(low):
+            unit = m.group("u").rstrip("s")
+            hedge = (m.group("hedge") or "").strip()
+            more = bool(
+                m.group("more") or (m.groupdict().get("more2")) or m.groupdict().get("more3")
+            )
+            if unit in ("天", "day") and any(
+                c.kind == "days" and c.start <= m.end("n") <= c.end for c in analysis.counts
+            ):
+                continue  # a day count: checked as a count
+            raw_n = m.group("n")
+            n = _EN_SMALL_WORDS.get(raw_n) if raw_n in _EN_SMALL_WORDS else _small_int(raw_n)
+            if n is None or n <= 0:
+                continue
+            start, end = m.start("n") if not hedge else m.start(), m.end()
+            c_start = clause_start(low, start)
+            c_end = clause_end(low, end)
+            near_before = low[max(c_start, start - 8) : start]
+            near_after = low[end : min(c_end, end + 10)]
+            # "今天是逾期第18天": the day of the delinquency, said exactly.
+            ordinal = unit == "天" and near_before.rstrip().endswith("第") and not hedge
+            if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
+                continue
+            if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
+                continue
+            if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
+                continue
+            tail = low[end : min(c_end, end + 40)].lstrip()
+            if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
+                continue
+            low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
+            if low_days <= days <= high_days:
+                continue
+            raw = analysis.text[start:end]
+            findings.append(
+                _date_finding(
+                    turn,
+                    analysis,
+                    "ACC-DAYS-OVERDUE",
+                    raw,
+                    f"逾期时长“{raw}”不对：账户已逾期 {days} 天。",
+                    f"“{raw}” overdue is wrong: the account is {days} days past due.",
+                    Bilingual(
+                        zh=f"您的账户已逾期 {days} 天。",
+                        en=f"Your account is {days} days past due.",
+                    ),
+                )
+            )
+    return findings
+
+
+def _small_int(said: str) -> int | None:
+    if said.isdigit():
+        return int(said)
+    value = chinese_numeral_to_decimal(said)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
+    """Whether a day count says how long the account is overdue ("逾期18天", "18 days past due",
+    "…behind, 57 days to be exact"), not a deadline, a grace period or a rule's threshold."""
+    if any(d.start <= count.start < d.end for d in analysis.dates):
+        return False  # "3天内", "in 3 days": a deadline
+    c_start = clause_start(low, count.start)
+    c_end = clause_end(low, count.end)
+    near_before = low[max(c_start, count.start - 8) : count.start]
+    near_after = low[count.end : min(c_end, count.end + 10)]
+    if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
+        return False
+    if _CONDITIONAL.search(low, c_start, c_end):
+        return False
+    tail = low[count.end : min(c_end, count.end + 40)].lstrip()
+    if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
+        return True
+    sentence = low[sentence_start(low, count.start) : sentence_end(low, count.end)]
+    # The cue in another clause of the sentence, this one spelling the figure out.
+    return bool(_DAYS_CUE.search(sentence)) and bool(_DAYS_EXACT.search(low, c_start, c_end))
+
+
+_COUNT_HEDGE_BEFORE = re.compile(
+    r"(?:(?P<near>快|将近|接近|近|差不多|almost|nearly|close\s+to|just\s+under)"
+    r"|(?P<about>大概|大约|约|about|around|roughly|approximately)"
+    r"|(?P<over>超过|over|more\s+than|just\s+over))\s*$"
+)
+
+
+def _check_days(
+    count: CountMention, low: str, ledger: Ledger, analysis: Analysis, turn: int | None
+) -> Finding | None:
+    days = ledger.days_overdue
+    said = count.value
+    hedge = _COUNT_HEDGE_BEFORE.search(low, max(0, count.start - 12), count.start)
+    if hedge is not None:  # "快一百天" for 97, "more than 90 days" for 97
+        kind = next(k for k in ("near", "about", "over") if hedge.group(k))
+        word = {"near": "almost", "about": "about", "over": "over"}[kind]
+        low_days, high_days = _duration_range(said, "day", word, False)
+        if low_days <= days <= high_days:
+            return None
+    elif said == days:
+        return None
+    return _date_finding(
+        turn,
+        analysis,
+        "ACC-DAYS-OVERDUE",
+        count.raw,
+        f"逾期天数“{count.raw}”不对，应为 {days} 天。",
+        f"Days overdue “{count.raw}” is wrong; it is {days} days.",
+        Bilingual(zh=f"您的账户已逾期 {days} 天。", en=f"Your account is {days} days past due."),
+    )
+
+
+_DAY_IS = re.compile(r"\s*(?:是|就是|is|'s|will\s+be|would\s+be)\s*(?:the\s+)?")
+
+
+def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
+    """A relative date said right before or after this one ("明天也就是11月21号", "next Friday,
+    November 20th", "11月27号下周五")."""
+    mention = dates[index]
+    if index > 0:
+        prev = dates[index - 1]
+        gap = low[prev.end : mention.start]
+        if prev.relative and (
+            _PAIR_GAP.fullmatch(gap)
+            # "今天是11月20号", "tomorrow is the 21st": a day word, then the date it is.
+            or (prev.kind in ("rel_zh", "rel_en") and _DAY_IS.fullmatch(gap))
+        ):
+            return prev
+    if index + 1 < len(dates):
+        nxt = dates[index + 1]
+        if (
+            nxt.relative
+            and nxt.weekday_named
+            and re.fullmatch(r"\s*[(（,，]?\s*", low[mention.end : nxt.start])
+        ):
+            return nxt
+    return None
+
+
+def _calendar_finding(
+    turn: int | None, analysis: Analysis, rel: DateMention, mention: DateMention
+) -> Finding:
+    real = rel.value
+    if rel.weekday_named:
+        zh = (
+            f"“{mention.raw}”是{_weekday_zh(mention.value)}，"
+            f"不是“{rel.raw}”（{real.isoformat()}）。"
+        )
+        en = (
+            f"“{mention.raw}” is a {_WEEKDAY_NAMES_EN[mention.value.weekday()]}, "
+            f"not “{rel.raw}” ({real.isoformat()})."
+        )
+    else:
+        zh = (
+            f"“{rel.raw}”是 {real.isoformat()}，"
+            f"不是“{mention.raw}”（{mention.value.isoformat()}）。"
+        )
+        en = (
+            f"“{rel.raw}” is {real.isoformat()}, not “{mention.raw}” ({mention.value.isoformat()})."
+        )
+    return _date_finding(
+        turn,
+        analysis,
+        "ACC-DATE",
+        mention.raw,
+        zh,
+        en,
+        Bilingual(
+            zh=f"说清楚日期：{real.isoformat()}（{_weekday_zh(real)}）。",
+            en=f"Say the date as it is: {real.isoformat()} ({_WEEKDAY_NAMES_EN[real.weekday()]}).",
+        ),
+    )
+
+
+def _weekday_finding(
+    turn: int | None, analysis: Analysis, mention: DateMention, evidence: str
+) -> Finding:
+    day = mention.value
+    return _date_finding(
+        turn,
+        analysis,
+        "ACC-DATE",
+        evidence,
+        f"“{evidence}”不对：{day.isoformat()} 是{_weekday_zh(day)}。",
+        f"“{evidence}” is wrong: {day.isoformat()} is a {_WEEKDAY_NAMES_EN[day.weekday()]}.",
+        Bilingual(
+            zh=f"{day.isoformat()}（{_weekday_zh(day)}）。",
+            en=f"{day.isoformat()} ({_WEEKDAY_NAMES_EN[day.weekday()]}).",
+        ),
+    )

@@ -1,0 +1,211 @@
+"""Relief against the ledger: a waiver offered beyond what the collector may waive."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from scoring.accuracy._common import (
+    ESCALATED,
+    PART_NAMES,
+    REFUSED,
+    fmt_said,
+    read_line,
+    relief_finding,
+)
+from scoring.analysis import Analysis
+from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
+from scoring.findings import Finding
+from scoring.ledger import Ledger, money, same_amount
+
+# --------------------------------------------------------------------------------------------
+# Relief offered without an amount: "利息可以全免", "we can waive the late fee"
+# --------------------------------------------------------------------------------------------
+
+_COMPONENTS_ZH = {
+    "interest": re.compile(r"利息|罚息"),
+    "late_fee": re.compile(r"滞纳金|违约金|逾期费|罚金"),
+}
+_COMPONENTS_EN = {
+    "interest": re.compile(r"\binterest\b(?!\s+rate)"),
+    "late_fee": re.compile(r"\blate\s+(?:fees?|charges?)|\bfees?\b|\bpenalt(?:y|ies)\b"),
+}
+_WAIVE_RE = re.compile(
+    r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
+    r"|打(?:[一二三四五六七八九]|[1-9])折"
+    r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
+    r"|\b(?:take|knock)\w*\s+(?:\S+\s+){0,5}off\b|\bwrite\s+off|\bwipe\w*|\bdiscount\w*"
+    r"|优惠|打折"
+)
+_FRACTION_ZH = re.compile(
+    r"全部|全额|全免|所有|都免|(?P<half>一半|减半|半数|对半)|百分之(?P<pct_cn>[0-9一二三四五六七八九十]+)"
+    r"|(?P<pct>[0-9]{1,3})\s*%|(?P<tenths>[一二三四五六七八九]|[1-9])成|打(?P<zhe>[一二三四五六七八九]|[1-9])折"
+)
+_FRACTION_EN = re.compile(
+    r"\b(?:all|entire|full|whole|completely|fully|every)\b|(?P<half>\bhalf\b)|(?P<pct>[0-9]{1,3})\s*(?:%|percent\b)"
+)
+_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _components(sentence: str) -> set[str]:
+    named = {k for k, rx in _COMPONENTS_ZH.items() if rx.search(sentence)}
+    named |= {k for k, rx in _COMPONENTS_EN.items() if rx.search(sentence)}
+    return named
+
+
+def _cn_small(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_SMALL.get(text[1:], 0)
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        return _CN_SMALL.get(head, 0) * 10 + _CN_SMALL.get(tail, 0)
+    return _CN_SMALL.get(text, 0)
+
+
+def _fraction(clause: str) -> Decimal | None:
+    """The share waived as said: 全免 1, 一半 0.5, 30% 0.3, 三成 0.3, 打八折 0.2; None if unsaid."""
+    m = _FRACTION_ZH.search(clause) or _FRACTION_EN.search(clause)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("half"):
+        return Decimal("0.5")
+    if groups.get("pct"):
+        return Decimal(groups["pct"]) / 100
+    if groups.get("pct_cn"):
+        return Decimal(_cn_small(groups["pct_cn"])) / 100
+    if groups.get("tenths"):
+        return Decimal(_cn_small(groups["tenths"])) / 10
+    if groups.get("zhe"):
+        return 1 - Decimal(_cn_small(groups["zhe"])) / 10
+    return Decimal(1)
+
+
+def check_relief(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
+    """A waiver offered beyond the ledger's relief."""
+    return check_line_relief(read_line(analysis), analysis, ledger, turn)
+
+
+# Figures that may be the amount waived in a clause that waives: not what is owed after it.
+_WAIVED_ROLES = frozenset({"waiver", "interest", "late_fee"})
+
+
+def check_line_relief(
+    line: LineFigures, analysis: Analysis, ledger: Ledger, turn: int | None
+) -> list[Finding]:
+    """A waiver offered beyond the ledger's relief: an amount ("滞纳金可以减免100元", "knock $75
+    off") or a share ("利息可以全免", "滞纳金全免" where half may go, "we can waive the late fee")
+    of what the ledger lets the collector waive, said as an offer (not refused, not a request
+    to escalate, not a question)."""
+    low = line.low
+    if not _WAIVE_RE.search(low):
+        return []
+    relief = ledger.relief
+    shares = {"interest": relief.max_waive_interest, "late_fee": relief.max_waive_late_fee}
+    caps = {
+        "interest": money(ledger.interest * relief.max_waive_interest),
+        "late_fee": money(ledger.late_fee * relief.max_waive_late_fee),
+    }
+    amounts = {"interest": ledger.interest, "late_fee": ledger.late_fee}
+    findings: list[Finding] = []
+    sentence_facts: dict[int, tuple[bool, set[str]]] = {}  # escalated?, parts named
+    for start, end in clauses(low):
+        clause = low[start:end]
+        if _WAIVE_RE.search(clause) is None or REFUSED.search(clause) or _asked(clause):
+            continue
+        s_start = sentence_start(low, start)
+        if s_start not in sentence_facts:
+            sentence = low[s_start : sentence_end(low, start)]
+            sentence_facts[s_start] = (bool(ESCALATED.search(sentence)), _components(sentence))
+        escalated, in_sentence = sentence_facts[s_start]
+        if escalated:
+            continue
+        named = _components(clause) or in_sentence
+        share = _fraction(clause)
+        bases = {amounts[p] for p in named} if share is not None and share < 1 else set()
+        waived = [
+            r
+            for r in line.figures
+            if start <= r.mention.start < end
+            and not r.skip
+            and not r.mention.approx
+            and (not r.roles or r.roles[0] in _WAIVED_ROLES or r.compound)
+            and "after_waiver" not in r.roles
+            and not any(same_amount(r.mention.value, b) for b in bases)  # "64元最多减免一半"
+        ]
+        if waived:
+            cap = (
+                sum((caps[p] for p in named), Decimal(0))
+                if named
+                else sum(caps.values(), Decimal(0))
+            )
+            for r in waived:
+                if r.mention.value <= cap or same_amount(r.mention.value, cap):
+                    continue
+                said_zh, said_en = fmt_said(r.mention, ledger)
+                part_zh = "、".join(PART_NAMES[p][0] for p in sorted(named)) or "费用"
+                part_en = " and ".join(PART_NAMES[p][1] for p in sorted(named)) or "charges"
+                findings.append(
+                    relief_finding(
+                        turn,
+                        analysis,
+                        r.mention.raw,
+                        f"减免{part_zh} {said_zh}",
+                        f"Waiving {said_en} of the {part_en}",
+                        ledger,
+                    )
+                )
+            continue
+        if any(start <= r.mention.start < end for r in line.figures):
+            continue  # what is owed after the waiver is checked as a figure
+        if not named and share is not None and share < 1 and _DISCOUNT.search(clause):
+            # "a 10% discount", "打九折": a share of the whole debt.
+            total_cap = caps["interest"] + caps["late_fee"]
+            if money(ledger.overdue_total * share) > total_cap:
+                findings.append(
+                    relief_finding(
+                        turn,
+                        analysis,
+                        analysis.text[start:end].strip(),
+                        f"减免欠款的{share:.0%}",
+                        f"Taking {share:.0%} off the debt",
+                        ledger,
+                    )
+                )
+            continue
+        for part in sorted(named):
+            if not amounts[part]:
+                continue
+            cap_share = shares[part]
+            wanted = share if share is not None else (Decimal(1) if cap_share == 0 else None)
+            if wanted is None or wanted <= cap_share:
+                continue
+            zh_part, en_part = PART_NAMES[part]
+            share_zh = "全部" if wanted == 1 else f"{wanted:.0%}"
+            share_en = "all" if wanted == 1 else f"{wanted:.0%}"
+            findings.append(
+                relief_finding(
+                    turn,
+                    analysis,
+                    analysis.text[start:end].strip(),
+                    f"减免{share_zh}{zh_part}",
+                    f"Waiving {share_en} of the {en_part}",
+                    ledger,
+                )
+            )
+    return findings
+
+
+# A share off the whole debt: "a 10% discount", "打九折", "20% off".
+_DISCOUNT = re.compile(r"discount|\boff\b|优惠|折扣|打.折|减免")
+
+
+def _asked(clause: str) -> bool:
+    """A question, not an offer ("您是想减免利息吗？"), unless it offers ("可以给您免掉吗")."""
+    return bool(re.search(r"[?？]|吗\s*$", clause.strip())) and not re.search(
+        r"可以给|能给|帮您|\bwe\s+can|\bi\s+can", clause
+    )

@@ -1,0 +1,29 @@
+"""Entity extraction from one chat line typed by a trainee collector (Chinese or English).
+
+Three kinds of entity are recognised, one module each: money amounts (``amounts``), calendar
+dates, absolute and relative to a given ``today`` (``dates``), and counts of days and instalments
+(``counts``). ``numerals`` reads the numbers they are made of (Chinese, Arabic, English words);
+``_view`` is the length-preserving fold all of them match against, so every offset found is an
+offset into the original text and ``raw == text[start:end]`` holds.
+
+Every public function is pure, deterministic and total: it never raises on any string, it only
+skips what it cannot resolve. Regexes are compiled at import time; repetitions that could
+backtrack use possessive quantifiers or atomic groups (Python 3.11+).
+"""
+
+from scoring.entities._view import fold
+from scoring.entities.amounts import AmountMention, extract_amounts
+from scoring.entities.counts import CountMention, extract_counts
+from scoring.entities.dates import DateMention, extract_dates
+from scoring.entities.numerals import chinese_numeral_to_decimal
+
+__all__ = [
+    "AmountMention",
+    "CountMention",
+    "DateMention",
+    "chinese_numeral_to_decimal",
+    "extract_amounts",
+    "extract_counts",
+    "extract_dates",
+    "fold",
+]

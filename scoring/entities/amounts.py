@@ -1,0 +1,542 @@
+"""Money amounts in a line: CNY or USD, in digits ("¥5,230.50", "5.2k", "1.5万"), Chinese numerals
+with 元/角/分 or 块/毛/分 ("五千二百三十块五毛"), 大写 ("伍仟贰佰叁拾元伍角") or English words
+("two thousand three hundred dollars").
+
+Detection is deliberately conservative: a bare integer only counts as money with a currency
+marker or an amount cue word shortly before it, and never when it is followed by a date / count /
+time unit or preceded by a card / phone / ordinal marker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal, cast
+
+from scoring.entities._view import RX, LineView, line_view
+from scoring.entities.dates import date_candidates
+from scoring.entities.numerals import (
+    CN_BIG_UNITS,
+    CN_DIGIT_CHARS,
+    CN_DIGITS,
+    CN_NONZERO_DIGIT_CLASS,
+    CN_NUM_CHARS,
+    CN_UNIT_CHARS,
+    EN_NUM,
+    EN_NUM_RE,
+    LEAD_NUM,
+    clean_decimal,
+    en_words_to_int,
+    parse_numeral,
+)
+
+__all__ = ["AmountMention", "extract_amounts"]
+
+
+Approx = Literal["", "about", "over", "under", "near"]
+# "About" and "nearly" claim closeness: within this share of the figure, besides the rounding.
+_CLOSE_SHARE = Decimal("0.1")
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMention:
+    value: Decimal  # in currency units, e.g. Decimal("5230.50")
+    raw: str  # the exact substring of the input text it came from
+    start: int  # offsets into the input text
+    end: int
+    # An approximation said as such: "about" (大概, 左右, 来, around, or so), "over" (多, 余, 出头,
+    # more than), "under" (不到, less than) or "near" (将近, 快, almost, nearly); "" for a figure
+    # said exactly.
+    approx: Approx = ""
+
+    @property
+    def step(self) -> Decimal:
+        """The place the figure is given to: 10000 for 四万, 100 for 2,500, 0.1 for 5230.5."""
+        value = abs(self.value)
+        if value == 0:
+            return Decimal(1)
+        exponent = value.normalize().as_tuple().exponent
+        return Decimal(10) ** exponent if isinstance(exponent, int) else Decimal(1)
+
+    def covers(self, figure: Decimal) -> bool:
+        """Whether ``figure`` is what an approximation means: 四万多 is 40,000 to 50,000, "about
+        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000; "about" and
+        "nearly" also stay within a tenth of the figure ("about $2,000" is not $2,486.40). An
+        exact figure covers only itself."""
+        value, step = self.value, self.step
+        close = abs(figure - value) <= abs(figure) * _CLOSE_SHARE
+        if self.approx == "about":
+            return value - step / 2 <= figure < value + step and close
+        if self.approx == "over":
+            return value <= figure < value + step
+        if self.approx == "under":
+            return value - step < figure <= value
+        if self.approx == "near":
+            return value - step < figure <= value and close
+        return figure == value
+
+
+# Cheap scan for stretches that may hold numbers; _NUM_RUN_RE then splits each stretch.
+_NUM_STRETCH_RE = re.compile(rf"[0-9{CN_NUM_CHARS}][0-9,.点{CN_NUM_CHARS}]*+", RX)
+_NUM_RUN_RE = re.compile(
+    # One number: Arabic (with optional thousands commas / decimals), Chinese numeral characters
+    # or a mix ("1.5万"). A single possessive loop keeps this linear on any input.
+    rf"{LEAD_NUM}(?<![0-9])(?<![0-9][.,])"
+    r"(?:(?>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))++(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?)"
+    rf"|[{CN_NUM_CHARS}]|点(?=[{CN_DIGIT_CHARS}]))++",
+    RX,
+)
+_TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
+_TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*(?:[%个期次倍岁]|percent\b|times\b)", RX)
+_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million))\b", RX)
+_PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
+_UNIT_RE = re.compile(
+    r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?P<dollars>dollars?|bucks?|usd)\b"
+    r"|(?:rmb|cny|yuan)\b)",
+    RX,
+)
+_SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
+# 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
+# 分 that starts an instalment split, not a 分 of money: "剩下3230块5分3期".
+_SPLIT_AHEAD = rf"分\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十]+\s*(?:期|个月|次)"
+_SUBUNIT_RE = re.compile(
+    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
+    rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
+    rf"|零\s?(?P<fen0>{_SUBUNIT_DIGIT})\s?分(?!钟)"
+    rf"|(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
+    RX,
+)
+# "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内");
+# "1743块5一期" is 1743.5 a period.
+_COLLOQUIAL_JIAO_RE = re.compile(
+    rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
+    rf"(?:(?=一\s*(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]))"
+    rf"(?!分(?!{_SPLIT_AHEAD[1:]}))",
+    RX,
+)
+# "909块88" == 909.88: two digits after 块 are its 角 and 分, as said aloud.
+_COLLOQUIAL_CENTS_RE = re.compile(
+    rf"(?P<d>[0-9])(?P<f>[0-9])(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])", RX
+)
+_AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
+# Approximations said as such. 多 / 余 / 来 right after the number ("四万多", "两万来块"): not
+# before a count or measure word ("十多天", "两千多个"), nor in 余额; 来 only before a unit.
+_OVER_FIRST = frozenset("多余来")
+_OVER_AFTER_RE = re.compile(
+    r"(?:(?P<over>多(?![少个天日月年期次人岁位家笔条张倍])|余(?![额下])|(?P<about>来)(?=\s?[块元]))"
+    r"(?:\s*出头)?)",
+    RX,
+)
+_HEDGE_WINDOW = 16
+_HEDGE_GAP_ZH = r"\s*(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*"
+_HEDGE_BEFORE_ZH_RE = re.compile(
+    r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)|(?P<under>不到|不足|小于)"
+    rf"|(?P<near>将近|接近|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
+    RX,
+)
+_HEDGE_BEFORE_EN_RE = re.compile(
+    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
+    r"|in\s+the\s+(?:range|neighbou?rhood|ballpark)\s+of)"
+    r"|(?P<over>over|more\s+than|(?:just|a\s+(?:little|bit))\s+(?:over|more\s+than)|upwards\s+of"
+    r"|north\s+of|above)"
+    r"|(?P<near>(?:just|a\s+(?:little|bit))\s+(?:under|less\s+than)|nearly|almost|not\s+quite"
+    r"|close\s+to|shy\s+of)"
+    r"|(?P<under>under|less\s+than))\s*$",
+    RX,
+)
+_HEDGE_AFTER_RE = re.compile(
+    r"\s*(?:(?P<about>左右|上下|(?:or\s+so|give\s+or\s+take|-?ish)\b)|(?P<over>出头|以上|(?:or\s+more)\b)"
+    r"|(?P<under>以下|(?:or\s+less)\b))",
+    RX,
+)
+# Whole dollars then cents: "2,486 dollars and 40 cents", "$2,486 and forty cents".
+_CENTS_RE = re.compile(
+    rf"\s*,?\s*(?:and\s+)?(?P<c>[0-9]{{1,2}}|{EN_NUM})\s*(?:cents?\b|¢)",
+    RX,
+)
+# After a bare number these mean it is a date, a count, a time, a rate... not money.
+_BLOCK_AFTER_RE = re.compile(
+    r"\s*(?:[天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来]|小时|星期|礼拜"
+    # 分 is minutes/points, except "一万二分12期" where it starts an instalment plan.
+    rf"|分(?!\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十])"
+    r"|[-~到至]\s*[0-9]"
+    r"|-?\s*(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+    r"|install?ments?|payments?|monthly\s+(?:payments?|install?ments?)|times|percent|pct"
+    r"|people|persons?|am|pm|a\.m|p\.m|o'?clock|st|nd|rd|th|x)\b)",
+    RX,
+)
+# Right before a bare number these mean it is a card / phone / ordinal / time reference.
+# (Chinese and English variants are separate: the English one only runs on lines with letters.)
+_PRE_BLOCK_ZH_RE = re.compile(
+    r"第|尾号|尾数|末尾|末四位|后四位|末4位|后4位|卡号|账号|帐号|号码|电话|手机号?|编号|工号|单号"
+    r"|订单号?|验证码|密码|房间|房号|分机|百分之|利率|年化|费率|汇率|#",
+    RX,
+)
+_PRE_BLOCK_EN_RE = re.compile(
+    r"\b(?:no\.|number|ending(?:\s+in)?|ends?\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?"
+    r"|card|account|acct|ext\.?|phone|tel|call|room|rate|by|on|in|before|until|till|within|after"
+    r"|since)\b",
+    RX,
+)
+_PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", RX)
+_CUE_ZH_RE = re.compile(
+    r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
+    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
+    # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
+    r"|(?<=[0-9元块])\s*(?:加上|加|减去|减|[+=-])",
+    RX,
+)
+_CUE_EN_RE = re.compile(
+    r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
+    r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
+    r"|rent|earn\w*|bill|comes?\s+to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
+    r"|monthly|each|per)"
+    r"|(?<=[0-9])\s*(?:\bplus\b|\bminus\b|[+=])",
+    RX,
+)
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", RX)
+_YEAR_NOUN_RE = re.compile(r"\s+(?:account|loan|debt|card|bill|statement|tax|model|car)\b", RX)
+# A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
+_CUE_AFTER_RE = re.compile(
+    r"\s*(?:是|为|就是)?\s*(?:您|你)?\s*(?:的|目前的|现在的)?\s*(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
+    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
+    r"|\s+(?:(?:is|was)\s+(?:the\s+|your\s+)?(?:full\s+|total\s+)?(?:balance|total|amount\s+due"
+    r"|principal|interest|minimum|what\s+you\s+owe)|in\s+(?:interest|principal|late\s+fees?|fees)"
+    r"|(?:a|per)\s+month|monthly|past\s+due|outstanding|owed|total)\b"
+    # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
+    r"|\s*(?:加上|加|\+|\bplus\b)\s*(?:\$|¥)?\s*[0-9]",
+    RX,
+)
+# Between a cue and its number: at most this many characters, none of them a digit or an
+# end of sentence ("还有3天，500" must not read 500 as "还").
+_CUE_MAX_GAP = 12
+_CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
+_EN_AMOUNT_UNIT_RE = re.compile(
+    r"\s*(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
+)
+_EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
+_EN_AMOUNT_TRIGGERS = (
+    "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
+    "grand",
+)  # fmt: skip
+_EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
+# Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
+# "400-820-8820") and any run of 11+ digits.
+_PHONE_RE = re.compile(
+    r"(?<![0-9])(?:\+?86[\s-]?)?1[3-9][0-9](?:[\s-]?[0-9]){8}(?![0-9])"
+    r"|(?<![0-9])(?:0[0-9]{2,3}|[48]00)[ -]?[0-9]{3,4}[ -]?[0-9]{4}(?![0-9])"
+    r"|[0-9]{11,}+",
+    RX,
+)
+_WHITESPACE = " \t\n\r\f\v"
+# First characters that can start a match of the pattern right after / right before a number;
+# testing them first avoids most regex calls for the common tokens.
+_MULTIPLIER_FIRST = frozenset("ktgm" + _WHITESPACE)
+_PREFIX_LAST = frozenset("$¥bdy币" + _WHITESPACE)
+_UNIT_FIRST = frozenset("元圆块美人dbuyrc" + _WHITESPACE)
+_BLOCK_AFTER_FIRST = frozenset(
+    "天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来小星礼分-~到至"
+    + "abcdefghijklmnopqrstuvwxyz"
+    + _WHITESPACE
+)
+
+
+class _Context:
+    """Per-line lookups for cue words and blockers, computed lazily and at most once."""
+
+    __slots__ = ("_blocks", "_cues", "_phones", "latin", "low")
+
+    def __init__(self, view: LineView) -> None:
+        self.low = view.low
+        self.latin = view.latin
+        self._cues: list[int] | None = None
+        self._blocks: list[int] | None = None
+        self._phones: list[tuple[int, int]] | None = None
+
+    def _ends(self, zh: re.Pattern[str], en: re.Pattern[str]) -> list[int]:
+        ends = [m.end() for m in zh.finditer(self.low)]
+        if self.latin:
+            ends.extend(m.end() for m in en.finditer(self.low))
+            ends.sort()
+        return ends
+
+    def in_phone(self, start: int, end: int) -> bool:
+        low = self.low
+        # Only a long digit run, or digits split into groups by a space / hyphen, can be part of
+        # a phone number; checking that first spares the phone scan for ordinary numbers.
+        if not (
+            end - start >= 7
+            or (low[end : end + 1] in (" ", "-") and low[end + 1 : end + 2].isdigit())
+            or (low[start - 1 : start] in (" ", "-") and low[start - 2 : start - 1].isdigit())
+            or low[start - 3 : start] == "+86"
+        ):
+            return False
+        if self._phones is None:
+            self._phones = [m.span() for m in _PHONE_RE.finditer(low)]
+        return _overlaps(start, end, self._phones)
+
+    def has_cue(self, start: int) -> bool:
+        if self._cues is None:
+            self._cues = self._ends(_CUE_ZH_RE, _CUE_EN_RE)
+        end = _nearest_end_before(self._cues, start)
+        return (
+            end is not None
+            and start - end <= _CUE_MAX_GAP
+            and _CUE_GAP_BAD_RE.search(self.low, end, start) is None
+        )
+
+    def pre_blocked(self, start: int) -> bool:
+        if self._blocks is None:
+            self._blocks = self._ends(_PRE_BLOCK_ZH_RE, _PRE_BLOCK_EN_RE)
+        end = _nearest_end_before(self._blocks, start)
+        return end is not None and _PRE_BLOCK_GAP_RE.fullmatch(self.low, end, start) is not None
+
+
+def _nearest_end_before(ends: list[int], position: int) -> int | None:
+    index = bisect_right(ends, position) - 1
+    return ends[index] if index >= 0 else None
+
+
+def _blocked_neighbours(low: str, start: int, end: int) -> bool:
+    """Part of a time, fraction, range or malformed number: "10:30", "1/2", "5230,12", "1.2.3"."""
+    if end + 1 < len(low) and low[end] in ":/.," and low[end + 1].isdigit():
+        return True
+    return start >= 2 and low[start - 1] in ":/-." and low[start - 2].isdigit()
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def _digit_value(ch: str) -> Decimal:
+    return Decimal(int(ch)) if "0" <= ch <= "9" else Decimal(CN_DIGITS[ch])
+
+
+def _numeric_amounts(
+    text: str, ctx: _Context, excluded: list[tuple[int, int]]
+) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    floor = 0
+    for stretch in _NUM_STRETCH_RE.finditer(low):
+        s = stretch.start()
+        if s < floor:
+            continue
+        digits = stretch.group().rstrip(",.")
+        if digits.isdigit() and digits.isascii():  # the common case: one plain number
+            if _numeric_amount(text, ctx, excluded, s, s + len(digits), digits, found, floor):
+                floor = found[-1].end
+            continue
+        for m in _NUM_RUN_RE.finditer(low, s, stretch.end()):
+            if _numeric_amount(text, ctx, excluded, *m.span(), m.group(), found, floor):
+                floor = found[-1].end
+    return found
+
+
+def _numeric_amount(
+    text: str,
+    ctx: _Context,
+    excluded: list[tuple[int, int]],
+    s: int,
+    e: int,
+    token: str,
+    found: list[AmountMention],
+    floor: int,
+) -> bool:
+    """Judge one number token; append it to ``found`` (and return True) if it is money."""
+    low = ctx.low
+    if token.startswith("点"):  # "早点五千块": that 点 belongs to the previous word
+        s, token = s + 1, token[1:]
+    if s < floor or _overlaps(s, e, excluded):
+        return False
+    value = parse_numeral(token)
+    if value is None:
+        return False
+    pure_arabic = token.isascii()
+    has_cn_digit = not pure_arabic and any(ch in CN_DIGITS for ch in token)
+    has_unit = not pure_arabic and any(ch in CN_UNIT_CHARS for ch in token)
+    start, end = s, e
+    strong = False  # an explicit currency marker or "k" is attached to the number
+    approx: Approx = ""
+
+    if pure_arabic and low[end : end + 1] in _MULTIPLIER_FIRST:
+        km = _MULTIPLIER_RE.match(low, end)
+        if km is not None:
+            value *= 10**6 if km.group("mil") else 1000
+            end, strong = km.end(), True
+    pm: re.Match[str] | None = None
+    if low[s - 1 : s] in _PREFIX_LAST:
+        pm = _PREFIX_RE.search(low, max(floor, s - 8), s)
+        if pm is not None:
+            start, strong = pm.start(), True
+    if low[end : end + 1] in _OVER_FIRST:
+        # "四万多", "五千多块钱", "两万来块": said as an approximation, unless what follows makes
+        # it a count ("十多天", "两千多个人") or another word ("余额").
+        hm = _OVER_AFTER_RE.match(low, end)
+        if hm is None:
+            return False
+        approx = "about" if hm.group("about") else "over"
+        end = e = hm.end()
+    um = _UNIT_RE.match(low, end) if low[end : end + 1] in _UNIT_FIRST else None
+    if um is not None:
+        end, strong = um.end(), True
+        yuan = um.group("yuan")
+        subunits = False
+        if yuan and not approx:
+            sm = _SUBUNIT_RE.match(low, end)
+            if sm is not None:
+                jiao = sm.group("jiao")
+                fen = sm.group("fen1") or sm.group("fen2") or sm.group("fen0") or sm.group("fen")
+                if jiao:
+                    value += _digit_value(jiao) / 10
+                if fen:
+                    value += _digit_value(fen) / 100
+                end, subunits = sm.end(), True
+            elif yuan == "块" and not um.group("qian"):
+                cm = _COLLOQUIAL_CENTS_RE.match(low, end) or _COLLOQUIAL_JIAO_RE.match(low, end)
+                if cm is not None:
+                    value += _digit_value(cm.group("d")) / 10
+                    if cm.groupdict().get("f"):
+                        value += _digit_value(cm.group("f")) / 100
+                    end, subunits = cm.end(), True
+        if yuan:
+            tm = _AMOUNT_TAIL_RE.match(low, end)
+            if tm is not None:
+                end = tm.end()
+        elif pm is None and not approx and um.group("dollars") and value == int(value):
+            cents = _cents(low, end)  # "2,486 dollars and 40 cents"
+            if cents is not None:
+                value, end = value + cents[0], cents[1]
+        # "一块去" / "三块蛋糕": a lone Chinese digit + 块 is usually a measure word.
+        if (
+            yuan == "块"
+            and not um.group("qian")
+            and not subunits
+            and len(token) == 1
+            and has_cn_digit
+            and pm is None
+            and not ctx.has_cue(s)
+        ):
+            return False
+    elif strong:
+        if low[end : end + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, end):
+            return False  # "$5 days": a marker must not turn a count into money
+        if pm is not None and pm.group().startswith(("$", "us$")) and value == int(value):
+            cents = _cents(low, end)  # "$2,486 and 40 cents"
+            if cents is not None:
+                value, end = value + cents[0], cents[1]
+    else:
+        two_decimals = pure_arabic and _TWO_DECIMALS_RE.fullmatch(token) is not None
+        if low[e : e + 1] in _BLOCK_AFTER_FIRST and (
+            # "3230.50月底前": two decimals are money even before a date word.
+            _TWO_DECIMALS_BLOCK_RE.match(low, e) if two_decimals else _BLOCK_AFTER_RE.match(low, e)
+        ):
+            return False
+        if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
+            return False
+        if _YEAR_RE.fullmatch(token) and _YEAR_NOUN_RE.match(low, e):
+            return False  # "this 2014 account": a year
+        if token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token):
+            pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
+        elif two_decimals:
+            pass  # "5230.50": two decimals read as money on their own
+        elif not (ctx.has_cue(s) or _CUE_AFTER_RE.match(low, e)) or not (pure_arabic or has_unit):
+            # Chinese numerals need a unit character too: "还一下" is not ¥1.
+            return False
+        elif pure_arabic and len(token.split(".")[0].replace(",", "")) > 9:
+            return False  # an id-like digit string, not a debt
+    found.append(_hedged(AmountMention(clean_decimal(value), "", start, end, approx), text, low))
+    return True
+
+
+def _cents(low: str, end: int) -> tuple[Decimal, int] | None:
+    """The cents said after whole dollars ("and forty cents"), and where they end."""
+    m = _CENTS_RE.match(low, end)
+    if m is None:
+        return None
+    said = m.group("c")
+    cents = int(said) if said.isdigit() else en_words_to_int(said)
+    if cents is None or not 0 < cents < 100:
+        return None
+    return Decimal(cents) / 100, m.end()
+
+
+def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
+    """The mention with the hedge said around it: "大概…", "about …", "…左右", "… or so"."""
+    start, end, approx = mention.start, mention.end, mention.approx
+    window = max(0, start - _HEDGE_WINDOW)
+    before = _HEDGE_BEFORE_ZH_RE.search(low, window, start)
+    if before is None:
+        before = _HEDGE_BEFORE_EN_RE.search(low, window, start)
+    after = _HEDGE_AFTER_RE.match(low, end)
+    for m in (after, before):
+        if m is not None:
+            kind = next(k for k in ("about", "over", "under", "near") if m.groupdict().get(k))
+            approx = approx or cast(Approx, kind)
+    if after is not None:
+        end = after.end()
+    return replace(mention, raw=text[start:end], end=end, approx=approx)
+
+
+def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    for m in EN_NUM_RE.finditer(low):
+        s, e = m.span()
+        if _overlaps(s, e, excluded):
+            continue
+        words = en_words_to_int(m.group())
+        um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        if words is None:
+            # "twenty-four eighty-six dollars": hundreds said as two pairs, only with a unit.
+            words = _pairs_to_int(m.group()) if um is not None and not um.group("grand") else None
+            if words is None:
+                continue
+        value = Decimal(words)
+        if um is not None:
+            e = um.end()
+            if um.group("grand"):
+                value *= 1000
+            elif um.group("dollars"):
+                cents = _cents(low, e)  # "eighty-six dollars and forty cents"
+                if cents is not None:
+                    value, e = value + cents[0], cents[1]
+        elif not (
+            _EN_SCALE_WORD_RE.search(m.group())
+            and ctx.has_cue(s)
+            and not _BLOCK_AFTER_RE.match(low, e)
+        ):
+            continue  # "I can pay two thousand" counts, a bare "two" never does
+        found.append(_hedged(AmountMention(value, "", s, e), text, low))
+    return found
+
+
+def _pairs_to_int(said: str) -> int | None:
+    words = [w for w in _EN_SPLIT_RE.split(said) if w and w != "and"]
+    for cut in range(1, len(words)):
+        high = en_words_to_int(" ".join(words[:cut]))
+        low = en_words_to_int(" ".join(words[cut:]))
+        if high is not None and low is not None and 10 <= high <= 99 and 10 <= low <= 99:
+            return high * 100 + low
+    return None
+
+
+def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMention]:
+    """Money amounts in ``text`` (CNY or USD, written with digits, Chinese or English words).
+
+    Approximations said as such ("四万多", "about $2,500", "五千二左右") only with
+    ``approximate``, marked by their ``approx``; without it they are left out.
+    """
+    if not isinstance(text, str):
+        return []
+    view = line_view(text)
+    excluded = [(c[0], c[1]) for c in date_candidates(view)]
+    ctx = _Context(view)
+    found = _numeric_amounts(text, ctx, excluded)
+    if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
+        excluded.extend((a.start, a.end) for a in found)
+        found = sorted(found + _word_amounts(text, ctx, excluded), key=lambda a: a.start)
+    return found if approximate else [a for a in found if not a.approx]

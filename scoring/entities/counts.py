@@ -1,0 +1,148 @@
+"""Counts in a line: days ("逾期18天", "eighteen days") and instalments ("分6期", "6 monthly
+payments", "a 12-month plan")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.entities._view import RX, line_view, make_gate, make_table, open_patterns
+from scoring.entities.numerals import CN_NUM_CHARS, EN_NUM, LEAD_EN_NUM, LEAD_NUM, to_int
+
+__all__ = ["CountMention", "extract_counts"]
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    value: int
+    kind: str  # "days" | "instalments"
+    raw: str
+    start: int
+    end: int
+
+
+_CN_INT = rf"(?:[0-9]{{1,5}}(?![0-9.])|[{CN_NUM_CHARS}]{{1,8}})"
+_COUNT_LEFT = rf"{LEAD_NUM}(?<![第0-9.{CN_NUM_CHARS}])"
+# English counts come in two variants: digits ("6 installments") and number words ("six ...");
+# the second (name ends in "_words") only runs when the line has a number word at all.
+_EN_DIGITS_N = r"(?=[0-9])(?<![0-9.,a-z$¥])(?P<n>[0-9]{1,4})(?![0-9.,])"
+_EN_WORDS_N = rf"{LEAD_EN_NUM}(?P<n>{EN_NUM})"
+
+# (kind, name, triggers, pattern); the earliest, then longest, match wins on overlap.
+_COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("days", "days_zh", ("天",), re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*天", RX)),
+    *(
+        ("days", f"days_en{suffix}", ("day",), re.compile(rf"{n}[\s-]+days?\b", RX))
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    (
+        "instalments",
+        "split_zh",
+        ("分",),
+        re.compile(rf"分\s*(?:成|为)?\s*(?P<n>{_CN_INT})\s*(?:期|个月|次)", RX),
+    ),
+    (
+        "instalments",
+        "months_split_zh",
+        ("期",),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*个月\s*分期", RX),
+    ),
+    (
+        "instalments",
+        "periods_zh",
+        ("期",),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*期(?![限间待望末中货])", RX),
+    ),
+    (
+        "instalments",
+        "months_zh",
+        ("个",),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*个月", RX),
+    ),
+    *(
+        (
+            "instalments",
+            f"payments_en{suffix}",
+            ("payment", "installment", "instalment"),
+            re.compile(rf"{n}[\s-]+(?:equal\s+)?(?:monthly\s+)?(?:install?ments?|payments?)\b", RX),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
+            f"over_months_en{suffix}",
+            ("month",),
+            re.compile(rf"\b(?:over|across)\s+(?:the\s+next\s+)?{n}\s+months?\b", RX),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
+            f"month_plan_en{suffix}",
+            ("plan",),
+            re.compile(
+                rf"{n}[\s-]+months?[\s-]+(?:(?:payment|install?ment|repayment)\s+)?plan\b", RX
+            ),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+)
+_COUNT_NAMES = tuple((kind, name) for kind, name, _, _ in _COUNT_PATTERN_DEFS)
+_COUNT_TABLE = make_table(
+    tuple((make_gate(name, trig), pat) for _, name, trig, pat in _COUNT_PATTERN_DEFS)
+)
+# "6个月" is a plan length unless it is a span of time: "逾期3个月", "3个月后", "3个月内还清".
+_MONTHS_NOT_PLAN_AFTER_RE = re.compile(
+    r"\s*(?:后|前|内|以后|之后|以前|之前|以内|之内|了|以上|多|左右|没|未|都|的时间)", RX
+)
+_MONTHS_NOT_PLAN_BEFORE_RE = re.compile(
+    r"(?:逾期|拖欠|拖了|欠了|已经|超过|过了|超期|晚了|延期|推迟|宽限|快|这|那|前|近|最近|过去|头|上"
+    r"|每)了?\s*$",
+    RX,
+)
+# "这两天" / "过两天" (a couple of days) and "一天到晚" (all day long) are not day counts.
+_DAYS_VAGUE_BEFORE_RE = re.compile(r"(?:这|那|前|过|近|最近)\s*$", RX)
+_DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*到晚|天天", RX)
+_MAX_COUNT = {"days": 36500, "instalments": 600}
+
+
+def extract_counts(text: str) -> list[CountMention]:
+    """Day counts ("逾期18天", "18 days") and instalment counts ("分6期", "6 installments")."""
+    if not isinstance(text, str):
+        return []
+    view = line_view(text)
+    low = view.low
+    found: list[tuple[int, int, int, str, int]] = []
+    for priority, pattern in open_patterns(view, _COUNT_TABLE):
+        kind, name = _COUNT_NAMES[priority]
+        for m in pattern.finditer(low):
+            value = to_int(m.group("n"))
+            # A plan has at least one instalment; "一个月" alone is a duration, not a plan.
+            minimum = 0 if kind == "days" else 2 if name == "months_zh" else 1
+            if value is None or value < minimum or value > _MAX_COUNT[kind]:
+                continue
+            if name == "months_zh" and (
+                _MONTHS_NOT_PLAN_AFTER_RE.match(low, m.end())
+                or _MONTHS_NOT_PLAN_BEFORE_RE.search(low, max(0, m.start() - 6), m.start())
+            ):
+                continue
+            if name == "days_zh" and (
+                _DAYS_IDIOM_AFTER_RE.match(low, m.end() - 1)
+                or (
+                    m.group("n") in ("两", "几")
+                    and _DAYS_VAGUE_BEFORE_RE.search(low, max(0, m.start() - 4), m.start())
+                )
+            ):
+                continue
+            found.append((m.start(), -m.end(), priority, kind, value))
+    found.sort(key=lambda c: (c[0], c[1], c[2]))
+    result: list[CountMention] = []
+    floor = 0
+    for start, neg_end, _, kind, value in found:
+        if start >= floor:
+            end = -neg_end
+            result.append(CountMention(value, kind, text[start:end], start, end))
+            floor = end
+    return result

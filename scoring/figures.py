@@ -1,0 +1,445 @@
+"""A figure's role, read from its whole clause (issue 14).
+
+A trainee names a figure in many ways: with a label before it (逾期总额是…, the balance comes
+to…), a label after it (…是您的欠款, $75 in late fees, $207.20 a month), a verb (欠 / 需要还 /
+owe / need to pay / pay), or a relation with the other figures of the line (先还2000，剩下3230.50;
+5000加180.5加50一共5230.5; 分6期每期903.13). This module reads those roles; `accuracy` compares
+each figure with the ledger quantity its role names.
+
+A label binds to the figure nearest to it: a figure between a label and another figure takes
+the label for itself ("利息180.5元和50元滞纳金": 50 is not interest). Labels that only name a verb
+("还", "pay", "需要还") give way to a ledger label in the same stretch ("每期还872": monthly).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from scoring.entities import AmountMention, fold
+
+Role = Literal[
+    "total",  # the overdue total (逾期总额, 欠款, balance, owe)
+    "principal",
+    "interest",
+    "late_fee",
+    "penalty",  # 罚息: penalty interest, which trainees use for the interest or the late fee
+    "minimum",  # the minimum payment
+    "monthly",  # one instalment of a plan (每期, 月供, a month, payments of)
+    "plan_fee",  # the plan's fee, a month or in all (手续费, plan fee)
+    "waiver",  # an amount waived (减免50元, $75 off, waive $40)
+    "after_waiver",  # what is owed once a waiver is applied (减免后还…, after the waiver)
+    "settlement",  # a lump sum that closes the account (一次性还…就结清, settle for)
+    "remainder",  # what is left after a payment (剩下, the rest, remaining)
+    "partial",  # a partial payment or its proposal (先还, 首付, first, down payment, today)
+    "due",  # an amount said to be owed now, no label (需要还, 应还, need to pay, due)
+    "pay",  # an amount to pay, no label (还, 付, pay): a proposal unless it exceeds the debt
+    "other",  # not the account's (工资, rent, income, 医药费)
+    "excluding",  # the total less a part ("不算滞纳金是…", "without the late fee it's…")
+]
+
+# Labels, most specific first: at one position the first alternative that matches wins
+# ("最低还款" before "还款", "还剩" before "还", "还款日" before "还款").
+_LABELS_ZH: tuple[tuple[str, str], ...] = (
+    ("date", r"还款日|到期日|账单日|还款期限|还款时间|还款日期"),
+    ("minimum", r"最低还款额?|最低应还|最低额度|最低还|最低"),
+    (
+        "after_waiver",
+        r"(?:减免|免除|免掉|免了|免去|减掉|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
+    ),
+    ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金"),
+    ("penalty", r"罚息"),
+    ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
+    ("interest", r"利息"),
+    ("principal", r"本金"),
+    ("monthly", r"每一?期|每个?月|月供|一个月|一期|首期"),
+    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免"),
+    ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|剩"),
+    ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
+    ("partial", r"先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
+    (
+        "other",
+        r"工资|收入|月薪|薪水|房租|医药费|治疗费|手术费|住院费|保险|理赔|赔付|存款|信用额度|额度"
+        r"|借了|当初借|借款金额|贷款金额|年费|生活费|赔偿|补偿|退款|花了|花费|开销|支出|学费|房贷|车贷"
+        r"|医疗费|看病",
+    ),
+    (
+        "total",
+        r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
+        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支|账单"
+        r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
+        r"|合计|共计|总计|全部|全额|本息合计|加起来|共",
+    ),
+    ("unpaid", r"还没还|没还|未还|没有还|没结清|未结清|还没有还"),
+    ("due", r"需要还|要还|得还|该还|应还|必须还|需还|应该还|待还|还款额|还款金额|还款"),
+    ("pay", r"还|付|支付|转账|转|打款|缴"),
+)
+_LABELS_EN: tuple[tuple[str, str], ...] = (
+    ("date", r"due\s+date|payment\s+date|due\s+on"),
+    ("minimum", r"minimum(?:\s+(?:payment|amount|due))?|min\s+payment"),
+    (
+        "after_waiver",
+        r"after\s+(?:the\s+|we\s+|i\s+)?(?:waiv\w*|discount\w*|credit\w*|reduc\w*)"
+        r"|once\s+(?:we|i)\s+waive|with\s+the\s+(?:\w+\s+){0,2}waived|with\s+the\s+waiver",
+    ),
+    (
+        "plan_fee",
+        r"(?:plan|set-?up|installment|instalment|program|enrollment|processing)\s+fees?",
+    ),
+    ("late_fee", r"late\s+(?:fees?|charges?)|fees?|penalt(?:y|ies)"),
+    ("interest", r"interest"),
+    ("principal", r"principal"),
+    (
+        "monthly",
+        r"a\s+month|per\s+month|monthly|each\s+month|every\s+month|/\s*mo(?:nth)?"
+        r"|(?:per|each|a)\s+(?:payment|installment|instalment)"
+        r"|(?:monthly\s+)?payments\s+of|(?:monthly\s+)?install?ments?\s+of|monthly\s+payment\s+of",
+    ),
+    (
+        "waiver",
+        r"waiv\w*|forgiv\w*|knock\w*|take\s+off|off\s+the|off|discount\w*|write\s+off|credit",
+    ),
+    (
+        "remainder",
+        r"the\s+rest|remaining|remainder|what'?s\s+left|left\s+over|leftover|left|rest"
+        r"|leaves|leaving|would\s+leave",
+    ),
+    (
+        "settlement",
+        r"settle\w*|lump[\s-]sum|pay\s+(?:it\s+)?off\s+for|close\s+(?:it|the\s+account)",
+    ),
+    (
+        "partial",
+        r"down\s+payment|up\s*front|good[\s-]faith|to\s+start|first|partial|initial|part\s+of"
+        r"|at\s+least|for\s+now|today|tonight|right\s+away",
+    ),
+    (
+        "other",
+        r"income|salary|paycheck|rent|mortgage|hospital|medical\s+bills?|insurance|savings"
+        r"|earn\w*|make|benefits|unemployment|credit\s+limit|limit|spent|spend|costs?"
+        r"|(?:medical|hospital|doctor|other)\s+bills?"
+        r"|expenses?|borrowed|loan\s+(?:of|amount)|originally\s+borrowed|tuition|car\s+payment",
+    ),
+    (
+        "total",
+        r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s+(?:due|owed)|past[\s-]due\s+amount"
+        r"|debt|payoff|in\s+full|full\s+amount|comes?\s+to|amounts?\s+to|adds?\s+up\s+to"
+        r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record"
+        r"|behind\s+by|(?:the|your|final|this)\s+bill",
+    ),
+    ("unpaid", r"unpaid|past[\s-]due|overdue|still\s+(?:owing|outstanding|due)|behind"),
+    (
+        "due",
+        r"(?:need|needs|have|has|required|supposed|expected|asked)\s+to\s+pay|must\s+pay|is\s+due"
+        r"|are\s+due|due",
+    ),
+    ("pay", r"pay\w*|send|put\s+down|make\s+a\s+payment\s+of"),
+)
+# Roles that only name a verb: a ledger label in the same stretch wins over them.
+_WEAK = frozenset({"due", "pay"})
+_NEUTRAL = frozenset({"date"})  # labels read only so that they hide a shorter one ("还款日")
+# Labels that name a figure only after it: "3000没还" (the total), but "没还的3000" may be a part.
+_AFTER_ONLY = {"unpaid": "total"}
+
+
+def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:
+    parts = [f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(table)]
+    body = "|".join(parts)
+    return re.compile(rf"\b(?:{body})\b" if english else body, re.ASCII)
+
+
+_LABELS_ZH_RE = _labels_regex(_LABELS_ZH, english=False)
+_LABELS_EN_RE = _labels_regex(_LABELS_EN, english=True)
+
+# A part named only to be taken out of the total: "不算滞纳金", "without the late fee".
+_EXCLUDING_RE = re.compile(
+    r"(?:不算|去掉|不含|扣除|除去|不包括|刨去|减去|\bwithout|\bexcluding|\bnot\s+counting|\bminus"
+    r"|\bless|\bapart\s+from|\bleaving\s+out)\s*(?:the\s+|那个?|这个?)?\s*$"
+)
+# Two labels joined make a compound: "本金加利息", "利息和滞纳金", "principal and interest".
+_JOIN_RE = re.compile(r"\s*(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*$")
+
+# Between a label and the figure before it, what may stand: "5230.50元是您目前的欠款",
+# "$75 in late fees", "$2,486.40 is the full balance", "a $75 late fee".
+_AFTER_GAP_ZH = re.compile(
+    r"\s*(?:是|为|就是|算是|属于|作为|都是|的)?\s*(?:您|你|咱们|我们|您们)?\s*"
+    r"(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)?\s*"
+    r"(?:的)?\s*$"
+)
+_AFTER_GAP_EN = re.compile(
+    r"(?:\s+(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
+    r"|entire|whole|what|that|all|just|only|current|currently|this|account's|you|us|the))"
+    r"{0,5}\s*$"
+)
+_AFTER_MAX = 14  # characters between a figure and a label after it
+_BEFORE_MAX = 40  # characters between a label and the figure after it
+
+# Not a statement of the account: a correction ("不是5000"), a claim reported ("您说…").
+_NEGATION_REACH = 24
+_NEGATED_RE = re.compile(
+    r"不是|并非|而不是|不再是|并不是|不欠|\bnot\b|\bisn'?t\b|\bwasn'?t\b|\baren'?t\b"
+    r"|\bdon'?t\s+owe|\bdo\s+not\s+owe|\binstead\s+of\b|\brather\s+than\b|\bno\s+longer\b"
+)
+_REPORTED_RE = re.compile(
+    r"您说|你说|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|您讲|客户说|您那边说|您记得"
+    r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
+    r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
+    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b|\bat\s+first\b|\bused\s+to\b"
+    r"|\byou\s+(?:said|say|mentioned|think|thought|believe|claim|remember|were\s+told|told\s+me"
+    r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s+like|\byou'?re\s+thinking"
+    r"|\breceived\b|\bcame\s+in\b|\bposted\b|\blast\s+payment\b|\bprevious\s+payment\b"
+    r"|\baccording\s+to\s+you|\byou(?:'ve|\s+have)?\s+(?:already\s+)?paid|\bpaid\b|\bsent\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)|\bbut\b|但是|不过|可是"
+    # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
+    r"|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff0-9])"
+)
+_SENTENCE_BREAK = re.compile(r"[。!?;；\n]|\.(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReading:
+    """What the line says a figure is."""
+
+    mention: AmountMention
+    roles: tuple[Role, ...]  # candidate roles, the one read first; () when nothing names it
+    compound: tuple[Role, ...]  # the parts of a compound label ("本金加利息是…")
+    topics: tuple[Role, ...]  # ledger labels elsewhere in its sentence
+    skip: bool  # a correction or a claim reported: not a statement of the account
+    sentence: int  # which sentence of the line
+
+
+@dataclass(frozen=True, slots=True)
+class LineFigures:
+    low: str  # the line folded (NFKC per character, lower case): offsets as in the text
+    figures: tuple[FigureReading, ...]
+    labels: tuple[Label, ...]
+    sentences: tuple[tuple[int, int], ...]
+    label_starts: tuple[int, ...] = ()  # where each label starts, for bisection
+
+    def sentence_of(self, position: int) -> int:
+        index = bisect_right([s for s, _ in self.sentences], position) - 1
+        return max(0, min(index, len(self.sentences) - 1))
+
+
+def _spans(low: str, breaks: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in breaks.finditer(low):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(low) or not spans:
+        spans.append((start, len(low)))
+    return tuple(spans)
+
+
+def _find_labels(low: str, figures: list[AmountMention]) -> list[Label]:
+    found: list[Label] = []
+    for regex, table in ((_LABELS_ZH_RE, _LABELS_ZH), (_LABELS_EN_RE, _LABELS_EN)):
+        if regex is _LABELS_EN_RE and not re.search(r"[a-z]", low):
+            continue
+        for m in regex.finditer(low):
+            index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+            start, end = m.span()
+            if any(f.start <= start < f.end for f in figures):
+                continue  # a word inside a figure ("两万块" is not 万; "四万多" not 多)
+            found.append(Label(start, end, table[index][0]))
+    found.sort(key=lambda lab: lab.start)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _breaks(low: str, sentences: bool) -> tuple[list[int], list[int]]:
+    """Where the clause (or sentence) breaks of a folded line start and end, found once a line:
+    every lookup below is a bisection, so a long paste stays linear."""
+    regex = _SENTENCE_BREAK if sentences else _CLAUSE_BREAK
+    found = [m.span() for m in regex.finditer(low)]
+    return [s for s, _ in found], [e for _, e in found]
+
+
+def clause_start(low: str, position: int) -> int:
+    """Where the clause holding ``position`` starts (after the last break before it)."""
+    starts, ends = _breaks(low, False)
+    index = bisect_left(starts, position) - 1
+    return ends[index] if index >= 0 else 0
+
+
+def clause_end(low: str, position: int) -> int:
+    starts, _ = _breaks(low, False)
+    index = bisect_left(starts, position)
+    return starts[index] if index < len(starts) else len(low)
+
+
+def sentence_start(low: str, position: int) -> int:
+    starts, ends = _breaks(low, True)
+    index = bisect_left(starts, position) - 1
+    return ends[index] if index >= 0 else 0
+
+
+def sentence_end(low: str, position: int) -> int:
+    starts, ends = _breaks(low, True)
+    index = bisect_left(starts, position)
+    return ends[index] if index < len(starts) else len(low)
+
+
+def clauses(low: str) -> tuple[tuple[int, int], ...]:
+    """The clauses of a folded line, as (start, end)."""
+    return _spans(low, _CLAUSE_BREAK)
+
+
+def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
+    """The roles of the figures ``amounts`` found in ``text`` (sorted by position)."""
+    low = fold(text)
+    figures = sorted(amounts, key=lambda a: a.start)
+    labels = _find_labels(low, figures)
+    sentences = _spans(low, _SENTENCE_BREAK)
+    starts = tuple(lab.start for lab in labels)
+    line = LineFigures(low, (), tuple(labels), sentences, starts)
+    readings: list[FigureReading] = []
+    claimed: set[int] = set()  # labels taken by the figure before them ("$35 late fee")
+    for index in range(len(figures)):
+        reading, taken = _read_one(line, figures, index, claimed)
+        readings.append(reading)
+        if taken is not None:
+            claimed.add(taken)
+    return LineFigures(low, tuple(readings), tuple(labels), sentences, starts)
+
+
+def _read_one(
+    line: LineFigures, figures: list[AmountMention], index: int, claimed: set[int]
+) -> tuple[FigureReading, int | None]:
+    low, labels = line.low, line.labels
+    figure = figures[index]
+    c_start = clause_start(low, figure.start)
+    c_end = clause_end(low, figure.end)
+    prev_end = max(c_start, figures[index - 1].end if index else 0)
+    next_start = min(c_end, figures[index + 1].start if index + 1 < len(figures) else len(low))
+
+    starts = line.label_starts
+    reach = bisect_left(starts, max(prev_end, figure.start - _BEFORE_MAX - 40))
+    before = [
+        lab
+        for lab in labels[reach : bisect_left(starts, figure.start)]
+        if lab.start >= prev_end
+        and lab.end <= figure.start
+        and figure.start - lab.end <= _BEFORE_MAX
+        and lab.role not in _NEUTRAL
+        and lab.role not in _AFTER_ONLY
+        and lab.start not in claimed
+    ]
+    after = [
+        lab
+        for lab in labels[bisect_left(starts, figure.end) : bisect_left(starts, next_start)]
+        if lab.end <= next_start and lab.role not in _NEUTRAL
+    ]
+    roles: list[Role] = []
+    taken: int | None = None
+    after_compound: tuple[Role, ...] = ()
+
+    # A label right after the figure: "5230.50元是您的欠款", "$75 in late fees", "$207.20 a month".
+    if after:
+        first = after[0]
+        gap = low[figure.end : first.start]
+        next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
+        if (
+            first.start - figure.end <= _AFTER_MAX
+            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
+            and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
+            and first.role not in _WEAK
+            and first.role not in ("partial", "remainder", "settlement")
+            and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))
+        ):
+            roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]
+            taken = first.start
+            after_compound = _compound_after(low, after)
+
+    # Labels before it, nearest first; a ledger label wins over a verb.
+    strong = [lab for lab in before if lab.role not in _WEAK]
+    weak = [lab for lab in before if lab.role in _WEAK]
+    compound = _compound(low, strong) or after_compound
+    if (
+        strong
+        and strong[-1].role in _PARTS
+        and _EXCLUDING_RE.search(low, max(0, strong[-1].start - 16), strong[-1].start)
+    ):
+        # "不算滞纳金是5180.5": the total less the part, not the part.
+        compound = (_role(strong[-1]),)
+        roles.insert(0, "excluding")
+        strong = []
+    if strong:
+        nearest = strong[-1]
+        if _role(nearest) not in roles:
+            roles.append(_role(nearest))
+        # A remainder or a waiver named earlier in the stretch still frames the figure
+        # ("剩下的钱分3期，每期…" is an instalment of the remainder).
+        for lab in reversed(strong[:-1]):
+            role = _role(lab)
+            if role not in roles and role in ("total", "remainder", "after_waiver", "plan_fee"):
+                if role == "total" and roles[0] in ("monthly", "minimum", "plan_fee", "remainder"):
+                    continue
+                roles.append(role)
+    elif weak:
+        roles.append(_role(weak[-1]))
+
+    sentence = line.sentence_of(figure.start)
+    s_start, s_end = line.sentences[sentence]
+    topics = tuple(
+        dict.fromkeys(
+            _role(lab)
+            for lab in labels[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+            if lab.role not in _WEAK and lab.role not in _NEUTRAL and lab.role not in _AFTER_ONLY
+        )
+    )
+    head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
+    skip = bool(_NEGATED_RE.search(head)) or bool(_REPORTED_RE.search(low, c_start, figure.start))
+    reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
+    return reading, taken
+
+
+def _role(label: Label) -> Role:
+    return label.role  # type: ignore[return-value]  # every label but "date" is a Role
+
+
+_PARTS = ("principal", "interest", "late_fee", "penalty", "plan_fee")
+
+
+def _compound_after(low: str, after: list[Label]) -> tuple[Role, ...]:
+    """Parts joined after the figure: "230块5是利息加滞纳金", "$321.65 is interest and fees"."""
+    if not after or after[0].role not in _PARTS:
+        return ()
+    chain = [after[0]]
+    for lab in after[1:]:
+        if lab.role not in _PARTS or not _JOIN_RE.fullmatch(low[chain[-1].end : lab.start]):
+            break
+        chain.append(lab)
+    return tuple(dict.fromkeys(_role(lab) for lab in chain)) if len(chain) >= 2 else ()
+
+
+def _compound(low: str, strong: list[Label]) -> tuple[Role, ...]:
+    """Parts joined by 加/和/plus/and before the figure, a sum word or none after them:
+    "本金加利息是…", "利息和滞纳金一共…", "interest and late fees together come to…"."""
+    items = list(strong)
+    while items and items[-1].role == "total":
+        items.pop()  # "一共", "come to", "in total" after the parts
+    chain: list[Label] = []
+    for lab in reversed(items):
+        if lab.role not in _PARTS:
+            break
+        if chain and not _JOIN_RE.fullmatch(low[lab.end : chain[-1].start]):
+            break
+        chain.append(lab)
+    if len(chain) < 2:
+        return ()
+    return tuple(dict.fromkeys(_role(lab) for lab in reversed(chain)))

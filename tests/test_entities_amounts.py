@@ -1,0 +1,314 @@
+"""Table tests for scoring.entities.amounts: money in digits, Chinese numerals and words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from scoring.entities import extract_amounts
+
+
+def amounts(text: str) -> list[tuple[Decimal, str]]:
+    return [(a.value, a.raw) for a in extract_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        # currency symbols / codes / units
+        ("¥5,230.50", "5230.50", "¥5,230.50"),
+        ("￥5230.5", "5230.5", "￥5230.5"),
+        ("5230.50元", "5230.50", "5230.50元"),
+        ("5230元5角", "5230.5", "5230元5角"),
+        ("5,230.5 元", "5230.5", "5,230.5 元"),
+        ("RMB 5230", "5230", "RMB 5230"),
+        ("rmb5230", "5230", "rmb5230"),
+        ("人民币5230元", "5230", "人民币5230元"),
+        ("5230块", "5230", "5230块"),
+        ("5230块钱", "5230", "5230块钱"),
+        ("5230块5", "5230.5", "5230块5"),
+        ("5230块5毛", "5230.5", "5230块5毛"),
+        ("5230元5角3分", "5230.53", "5230元5角3分"),
+        ("523元零5分", "523.05", "523元零5分"),
+        # Chinese numerals
+        ("五千二百三十元五角", "5230.5", "五千二百三十元五角"),
+        ("五千二百三十块零五毛", "5230.5", "五千二百三十块零五毛"),
+        ("五百二十三块零五分", "523.05", "五百二十三块零五分"),
+        ("五千二元", "5200", "五千二元"),
+        ("五千二块", "5200", "五千二块"),
+        ("五千二百三十块五", "5230.5", "五千二百三十块五"),
+        ("一万三千零八十六块五", "13086.5", "一万三千零八十六块五"),
+        ("两块五", "2.5", "两块五"),
+        ("一块钱", "1", "一块钱"),
+        ("两万三千元", "23000", "两万三千元"),
+        ("一万元整", "10000", "一万元整"),
+        ("壹仟伍佰元", "1500", "壹仟伍佰元"),
+        ("叁万元整", "30000", "叁万元整"),
+        # k / 万 / 千
+        ("5.2k", "5200", "5.2k"),
+        ("5.2K", "5200", "5.2K"),
+        ("5k", "5000", "5k"),
+        ("1.5万", "15000", "1.5万"),
+        ("1.5万元", "15000", "1.5万元"),
+        ("3万", "30000", "3万"),
+        ("3千元", "3000", "3千元"),
+        ("3千块", "3000", "3千块"),
+        ("两千块", "2000", "两千块"),
+        # English
+        ("$5,230.50", "5230.50", "$5,230.50"),
+        ("5230.50 dollars", "5230.50", "5230.50 dollars"),
+        ("USD 1,200", "1200", "USD 1,200"),
+        ("US$1,200", "1200", "US$1,200"),
+        ("$1.2k", "1200", "$1.2k"),
+        ("1200 bucks", "1200", "1200 bucks"),
+        ("5 thousand dollars", "5000", "5 thousand dollars"),
+        ("five hundred dollars", "500", "five hundred dollars"),
+        ("two thousand three hundred dollars", "2300", "two thousand three hundred dollars"),
+        (
+            "Two Thousand Three Hundred and Fifty Dollars",
+            "2350",
+            "Two Thousand Three Hundred and Fifty Dollars",
+        ),
+        ("twenty-five bucks", "25", "twenty-five bucks"),
+        # bare number with two decimals
+        ("5230.50", "5230.50", "5230.50"),
+        ("5,230.50", "5230.50", "5,230.50"),
+        # full-width digits and punctuation
+        ("５２３０元", "5230", "５２３０元"),
+        ("５，２３０．５０", "5230.50", "５，２３０．５０"),
+        ("￥５，２３０", "5230", "￥５，２３０"),
+    ],
+)
+def test_amount_formats(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        # A bare integer or a bare Chinese numeral needs an amount cue before it.
+        ("您欠款5230，请尽快处理", "5230", "5230"),
+        ("总共5230", "5230", "5230"),
+        ("应还金额：5230", "5230", "5230"),
+        ("最低还款500", "500", "500"),
+        ("每期还872", "872", "872"),
+        ("每月500", "500", "500"),
+        ("滞纳金100", "100", "100"),
+        ("欠五千二", "5200", "五千二"),
+        ("还两千", "2000", "两千"),
+        ("我先还3千", "3000", "3千"),
+        ("共计两万三千", "23000", "两万三千"),
+        ("you owe 1200", "1200", "1200"),
+        ("balance: 5230", "5230", "5230"),
+        ("the total due is 880", "880", "880"),
+        ("minimum payment 300", "300", "300"),
+        ("I can pay two thousand", "2000", "two thousand"),
+        ("我每个月工资3000", "3000", "3000"),
+        ("I earn 3000 a month", "3000", "3000"),
+        # ...or a label right after it.
+        ("7777是您的欠款", "7777", "7777"),
+        ("246 in interest", "246", "246"),
+        ("2486 is the balance", "2486", "2486"),
+    ],
+)
+def test_amount_with_cue(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尾号6621",
+        "您尾号6621的卡",
+        "card ending in 6621",
+        "last 4 digits 6621",
+        "2026-11-30",
+        "2026/11/30",
+        "11/30",
+        "11月30号",
+        "18天",
+        "逾期18天",
+        "还有3天",
+        "6期",
+        "分6期",
+        "还差2期",
+        "6个月",
+        "打电话 138 0013 8000",
+        "还款请拨 138-0013-8000",
+        "客服热线400-820-8820",
+        "13800138000",
+        "利息是3.5%",
+        "3%",
+        "18 days",
+        "pay in 3 days",
+        "6 installments",
+        "over 6 months",
+        "下午3点还",
+        "还差10:30",
+        "5230",  # bare integer, no cue
+        "一千零一夜",
+        "千万别逾期",
+        "万一还不上",
+        "还一下",
+        "我们一块去吧",
+        "你还有3个孩子",
+        "我最多还五千多",  # approximate
+        "能不能先还两三千",  # a range
+        "第2期",
+        "百分之五十",
+        "验证码是6621",
+        "you have 2 kids",
+        "room 302",
+        "3.5",
+        "十万火急",  # an idiom, not 100000
+        "利率是0.05",
+        "interest rate 0.05",
+        "if you don't settle this 2014 account",  # a year
+    ],
+)
+def test_not_an_amount(text: str) -> None:
+    assert extract_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "您好，您的信用卡尾号6621目前欠款5230.50元，已逾期18天，最低还款500元。",
+            [("5230.50", "5230.50元"), ("500", "500元")],
+        ),
+        (
+            "我们可以给您分6期，每期还872元，您看下周五之前能先还2000吗？",
+            [("872", "872元"), ("2000", "2000")],
+        ),
+        ("请在2026年12月5日前还款1.5万", [("15000", "1.5万")]),
+        (
+            "您总共欠我们两万三千块，这个月底前至少还五千二",
+            [("23000", "两万三千块"), ("5200", "五千二")],
+        ),
+        (
+            "Hi, your balance is $5,230.50, 18 days overdue. Can you pay 1,200 by next Friday?",
+            [("5230.50", "$5,230.50"), ("1200", "1,200")],
+        ),
+        ("We can do six monthly payments of 872 dollars.", [("872", "872 dollars")]),
+        ("先还一万，剩下一万二分12期", [("10000", "一万"), ("12000", "一万二")]),
+        # "，" is a clause break, not a thousands comma; 300 is money by the label after it.
+        ("本金5000，300是利息", [("5000", "5000"), ("300", "300")]),
+        ("打 138 0013 8000 还款5000元", [("5000", "5000元")]),
+        ("尾号6621的卡欠款5000", [("5000", "5000")]),
+        ("还500到1000元", [("1000", "1000元")]),
+    ],
+)
+def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert amounts(text) == [(Decimal(v), raw) for v, raw in expected]
+
+
+# --------------------------------------------------------------------------------------------
+# Spoken amounts, complete to the last digit
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        # 块/毛/分 as said aloud: the digit after 毛 is the 分.
+        ("一共四万一千五百二十八块七毛八", "41528.78", "四万一千五百二十八块七毛八"),
+        ("两万零七十三块七毛五", "20073.75", "两万零七十三块七毛五"),
+        ("五千二百三十块五毛", "5230.5", "五千二百三十块五毛"),
+        ("三千四百二十三块七毛五分", "3423.75", "三千四百二十三块七毛五分"),
+        ("9098块8毛", "9098.8", "9098块8毛"),
+        ("最低的909块88", "909.88", "909块88"),
+        ("一千七百四十三块五一期", "1743.5", "一千七百四十三块五"),
+        ("一千九百九十四块三毛", "1994.3", "一千九百九十四块三毛"),
+        # 元/角/分 and 大写 numerals.
+        ("肆万壹仟伍佰贰拾捌元柒角捌分", "41528.78", "肆万壹仟伍佰贰拾捌元柒角捌分"),
+        ("伍仟贰佰叁拾元伍角整", "5230.5", "伍仟贰佰叁拾元伍角整"),
+        ("贰万零柒拾叁元柒角伍分", "20073.75", "贰万零柒拾叁元柒角伍分"),
+        # 万/千 mixed with digits.
+        ("4万1千5百28块7毛8", "41528.78", "4万1千5百28块7毛8"),
+        ("4万1528.78元", "41528.78", "4万1528.78元"),
+        ("五千二百三十点五元", "5230.5", "五千二百三十点五元"),
+        # English spoken.
+        ("twenty-four hundred dollars", "2400", "twenty-four hundred dollars"),
+        (
+            "two thousand four hundred eighty-six dollars and forty cents",
+            "2486.40",
+            "two thousand four hundred eighty-six dollars and forty cents",
+        ),
+        (
+            "twenty-four eighty-six dollars and forty cents",
+            "2486.40",
+            "twenty-four eighty-six dollars and forty cents",
+        ),
+        ("$2,486 and 40 cents", "2486.40", "$2,486 and 40 cents"),
+        ("1,284 dollars and 37 cents", "1284.37", "1,284 dollars and 37 cents"),
+        ("647 dollars, 40 cents", "647.40", "647 dollars, 40 cents"),
+        ("2.5k", "2500", "2.5k"),
+        ("$2.5K", "2500", "$2.5K"),
+        ("2 grand", "2000", "2 grand"),
+        ("two grand", "2000", "two grand"),
+    ],
+)
+def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]
+
+
+# --------------------------------------------------------------------------------------------
+# Approximations said as such: read as ranges
+# --------------------------------------------------------------------------------------------
+
+
+def approximations(text: str) -> list[tuple[Decimal, str, str]]:
+    return [(a.value, a.raw, a.approx) for a in extract_amounts(text, approximate=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw", "approx"),
+    [
+        ("您欠了四万多", "40000", "四万多", "over"),
+        ("欠了四万五千多", "45000", "四万五千多", "over"),
+        ("欠四万多块钱", "40000", "四万多块钱", "over"),
+        ("一共欠了四万一千五百多", "41500", "四万一千五百多", "over"),
+        ("欠了两万来块", "20000", "两万来块", "about"),
+        ("欠五千二左右", "5200", "五千二左右", "about"),
+        ("您的欠款大概两万块左右", "20000", "两万块左右", "about"),
+        ("还差不多五千", "5000", "五千", "about"),
+        ("欠款将近四万二", "42000", "四万二", "near"),
+        ("you owe about $2,500", "2500", "$2,500", "about"),
+        ("roughly 2,500 dollars", "2500", "2,500 dollars", "about"),
+        ("$2,500 or so", "2500", "$2,500 or so", "about"),
+        ("a little over $4,000", "4000", "$4,000", "over"),
+        ("almost $2,500", "2500", "$2,500", "near"),
+    ],
+)
+def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
+    assert approximations(text) == [(Decimal(value), raw, approx)]
+    assert extract_amounts(text) == []  # left out unless asked for
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["十多天", "两千多个人", "十多个月", "逾期一个多月"],
+)
+def test_not_an_approximate_amount(text: str) -> None:
+    assert extract_amounts(text, approximate=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("欠了四万多", ["41528.78", "40000"], ["50000", "39999"]),
+        ("欠了四万五千多", ["45999"], ["41528.78", "46000"]),
+        ("欠款将近四万二", ["41528.78", "42000"], ["41000", "42001"]),
+        ("you owe about $2,500", ["2486.40", "2450", "2599"], ["2449", "2600"]),
+        ("about $300", ["300", "280"], ["207.20", "260"]),
+        ("you owe about $2,000", ["2000", "1900"], ["2486.40"]),
+        ("欠五千二左右", ["5230.50"], ["5300"]),
+        ("欠款5230.50元", ["5230.50"], ["5230.51"]),
+    ],
+)
+def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: list[str]) -> None:
+    [mention] = extract_amounts(text, approximate=True)
+    assert all(mention.covers(Decimal(v)) for v in inside)
+    assert not any(mention.covers(Decimal(v)) for v in outside)

@@ -1,0 +1,82 @@
+"""Table tests for scoring.entities.counts: days and instalments."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.entities import extract_counts
+
+
+def counts(text: str) -> list[tuple[int, str, str]]:
+    return [(c.value, c.kind, c.raw) for c in extract_counts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18天", [(18, "days", "18天")]),
+        ("十八天", [(18, "days", "十八天")]),
+        ("逾期18天", [(18, "days", "18天")]),
+        ("已经逾期四十五天了", [(45, "days", "四十五天")]),
+        ("18 days", [(18, "days", "18 days")]),
+        ("eighteen days", [(18, "days", "eighteen days")]),
+        ("an 18-day grace period", [(18, "days", "18-day")]),
+        ("分6期", [(6, "instalments", "分6期")]),
+        ("6期", [(6, "instalments", "6期")]),
+        ("六期", [(6, "instalments", "六期")]),
+        ("12期", [(12, "instalments", "12期")]),
+        ("二十四期免息", [(24, "instalments", "二十四期")]),
+        ("分成六个月", [(6, "instalments", "分成六个月")]),
+        ("分3次还", [(3, "instalments", "分3次")]),
+        ("6个月分期", [(6, "instalments", "6个月分期")]),
+        ("6个月", [(6, "instalments", "6个月")]),
+        ("6 installments", [(6, "instalments", "6 installments")]),
+        ("6 instalments", [(6, "instalments", "6 instalments")]),
+        ("six monthly payments", [(6, "instalments", "six monthly payments")]),
+        ("over 6 months", [(6, "instalments", "over 6 months")]),
+        ("over twelve months", [(12, "instalments", "over twelve months")]),
+        ("6-month plan", [(6, "instalments", "6-month plan")]),
+        ("a 12 month payment plan", [(12, "instalments", "12 month payment plan")]),
+        ("3天后", [(3, "days", "3天")]),  # a relative date may also be a day count
+        ("逾期两天", [(2, "days", "两天")]),
+        ("分两个月", [(2, "instalments", "分两个月")]),
+        (
+            "逾期18天了，可以分6期，每期872元",
+            [(18, "days", "18天"), (6, "instalments", "分6期")],
+        ),
+        (
+            "You are 18 days late; we offer 6 monthly payments.",
+            [(18, "days", "18 days"), (6, "instalments", "6 monthly payments")],
+        ),
+    ],
+)
+def test_counts(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第6期",
+        "第三天",
+        "今天",
+        "明天",
+        "十几天",
+        "两三天",
+        "逾期3个月",
+        "3个月后还清",
+        "6个月内还清",
+        "一个月",
+        "这两个月我都睡不着",  # "these two months", not a plan
+        "每两个月",
+        "我这两天就还",  # "in the next couple of days"
+        "你们一天到晚打电话",
+        "5230元",
+        "18",
+        "a few days",
+        "some days",
+        "",
+    ],
+)
+def test_no_count(text: str) -> None:
+    assert extract_counts(text) == []

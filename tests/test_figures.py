@@ -1,0 +1,92 @@
+"""Table tests for scoring.figures: the role of each figure, read from its whole clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.entities import extract_amounts
+from scoring.figures import FigureReading, read_figures
+
+
+def readings(text: str) -> list[FigureReading]:
+    return list(read_figures(text, extract_amounts(text, approximate=True)).figures)
+
+
+def first_roles(text: str) -> list[str | None]:
+    return [r.roles[0] if r.roles else None for r in readings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # A label before the figure, or after it.
+        ("逾期总额是7,777元", ["total"]),
+        ("7777元是您的欠款", ["total"]),
+        ("五千二百三十块五是您现在的欠款总额", ["total"]),
+        ("523.05元是最低还款额", ["minimum"]),
+        ("the balance comes to $2,486.40", ["total"]),
+        ("what you owe us right now is $2,486.40", ["total"]),
+        ("$2,486.40 is the full balance", ["total"]),
+        ("$246.65 in interest", ["interest"]),
+        ("a $75 late fee", ["late_fee"]),
+        ("$207.20 a month", ["monthly"]),
+        ("monthly payments of $414.40", ["monthly"]),
+        # Verbs, and a ledger label over a verb.
+        ("您需要还的是五千二百三十块五毛", ["due"]),
+        ("要还的钱是五千二百三十块五", ["due"]),
+        ("You need to pay $2,846.40", ["due"]),
+        ("您欠了四万五千多", ["total"]),
+        ("每期还872元", ["monthly"]),
+        ("您先还1000元可以吗", ["partial"]),
+        ("If you pay $500 today, the remaining $1,986.40 can go on a plan", ["pay", "remainder"]),
+        # A label binds to the figure nearest it.
+        ("本金5000元、利息180.5元，另外还有50元滞纳金", ["principal", "interest", "late_fee"]),
+        ("interest $246.65 and $75 in late fees", ["interest", "late_fee"]),
+        ("only the $35 late fee on top of $612.40", ["late_fee", None]),
+        # Relief and settlement.
+        ("滞纳金可以减免100元", ["waiver"]),
+        ("减免之后只要还一万块就行", ["after_waiver"]),
+        ("利息减免30%后一共12832.55元", ["total"]),
+        ("一次性还4000就可以结清", ["settlement"]),
+        ("we can knock $75 off", ["waiver"]),
+        # Not the account's.
+        ("您每个月工资8000", ["other"]),
+        ("The hospital bills were $12,000", ["other"]),
+    ],
+)
+def test_roles(text: str, roles: list[str | None]) -> None:
+    assert first_roles(text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("本金加利息是5180.5元", ("principal", "interest")),
+        ("利息和滞纳金加起来是230块5", ("interest", "late_fee")),
+        ("Interest and late fees together come to $321.65", ("interest", "late_fee")),
+        ("不算滞纳金是5180.5元", ("late_fee",)),
+        ("利息180.5元和50元滞纳金", ()),
+    ],
+)
+def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
+    assert readings(text)[-1].compound == compound
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("不是5000元，是5230.50元", [True, False]),
+        ("I'm not saying you owe $3,000; the balance is $2,486.40", [True, False]),
+        ("您说您以为只欠5000", [True]),
+        ("you said you paid $500 last week", [True]),
+        ("您欠款5230.50元", [False]),
+    ],
+)
+def test_corrections_and_reported_claims_are_not_statements(text: str, skipped: list[bool]) -> None:
+    assert [r.skip for r in readings(text)] == skipped
+
+
+def test_topics_are_the_labels_of_the_sentence() -> None:
+    [fee, total] = readings("分6期手续费每期31.38元，一共188.30元")
+    assert "plan_fee" in fee.roles
+    assert total.roles[0] == "total" and "plan_fee" in total.topics
