@@ -53,21 +53,22 @@ class Index:
     def __init__(self, items: Sequence[Labelled], vectors: Vectors) -> None:
         self.items = list(items)
         self.vectors = vectors
-        self._masks: dict[str, npt.NDArray[np.bool_]] = {}
+        # Similarities are summed in float64: once here, not on every line.
+        self._exact = vectors.astype(np.float64)
+        self._by_label: dict[str, npt.NDArray[np.float64]] = {}
 
     def nearest(self, vector: Vectors, k: int = 5) -> list[Neighbour]:
-        scores = similarities(vector, self.vectors)
+        scores = similarities(vector, self._exact)
         order = np.lexsort((np.arange(len(scores)), -scores))[:k]
         return [Neighbour(self.items[i].label, self.items[i].text, float(scores[i])) for i in order]
 
     def nearest_labelled(self, vector: Vectors, label: str) -> float:
         """How near the nearest exemplar with `label` is (0 when there is none)."""
-        mask = self._masks.get(label)
-        if mask is None:
-            mask = self._masks[label] = np.array([i.label == label for i in self.items])
-        if not mask.any():
-            return 0.0
-        return float(similarities(vector, self.vectors[mask]).max())
+        rows = self._by_label.get(label)
+        if rows is None:
+            mask = np.array([item.label == label for item in self.items], dtype=bool)
+            rows = self._by_label[label] = self._exact[mask]
+        return float(similarities(vector, rows).max()) if len(rows) else 0.0
 
 
 def intent_items(lang: Lang) -> list[Labelled]:
