@@ -18,7 +18,9 @@ def check_utterance(
     """
     norm = normalise(text)
     hits = judge.judge_line(text, ctx, norm=norm)
-    findings = [compliance_finding(h.rule, None, text, h.evidence, h.severity) for h in hits]
+    findings = [
+        compliance_finding(h.rule, None, text, h.evidence, h.severity, h.nearest) for h in hits
+    ]
     if message:
         findings += [compliance_finding(r, None, text, "") for r in judge.missing_in_message(text)]
     return {

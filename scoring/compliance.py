@@ -35,10 +35,11 @@ class LineContext:
 @dataclass(frozen=True, slots=True)
 class Hit:
     rule: Rule
-    evidence: str
-    # Set for a finding read from meaning (the nearest exemplar), which may weigh less than
-    # the rule it cites; None for a rule's own pattern.
+    evidence: str  # the words of the line that broke the rule
+    # Set for a finding read from meaning, which may weigh less than the rule it cites, and
+    # the exemplar it was nearest to with the similarity; None for a rule's own pattern.
     severity: Severity | None = None
+    nearest: str | None = None
 
 
 @dataclass(slots=True)
@@ -168,8 +169,8 @@ class Judge:
             if not cited.line_context and not self._applies(rule, ctx):
                 continue
             severity = min(rule.severity, cap, key=lambda s: SEVERITY_PENALTY[s])
-            evidence = f"≈ “{reading.exemplar}” ({reading.similarity:.3f})"
-            hits.append(Hit(rule, evidence, severity))
+            nearest = f"“{reading.exemplar}” {reading.similarity:.3f}"
+            hits.append(Hit(rule, reading.unit, severity, nearest))
             caught.add(reading.label)
         return hits
 
@@ -202,8 +203,21 @@ def judge_for(jurisdiction: str) -> Judge:
 
 
 def compliance_finding(
-    rule: Rule, turn: int | None, quote: str, evidence: str, severity: Severity | None = None
+    rule: Rule,
+    turn: int | None,
+    quote: str,
+    evidence: str,
+    severity: Severity | None = None,
+    nearest: str | None = None,
 ) -> Finding:
+    """A rule's finding; one read by meaning says so and names the exemplar it was nearest."""
+    why = (
+        Bilingual(
+            zh=f"（按语义判断：最接近 {nearest}）", en=f" (read by meaning: nearest {nearest})"
+        )
+        if nearest
+        else Bilingual(zh="", en="")
+    )
     return Finding(
         turn=turn,
         dimension="compliance",
@@ -213,8 +227,8 @@ def compliance_finding(
         quote=quote,
         evidence=evidence,
         message=Bilingual(
-            zh=f"{rule.title.zh}：{rule.explanation.zh}",
-            en=f"{rule.title.en}: {rule.explanation.en}",
+            zh=f"{rule.title.zh}：{rule.explanation.zh}{why.zh}",
+            en=f"{rule.title.en}: {rule.explanation.en}{why.en}",
         ),
         suggestion=rule.rewrite,
         citation=rule.citation_text(),

@@ -69,7 +69,9 @@ def judge_turn(
     hits = judge.judge_line(analysis.text, line_context(context, at, ledger), norm=analysis.norm)
     return [
         *(
-            compliance_finding(hit.rule, turn, analysis.text, hit.evidence, hit.severity)
+            compliance_finding(
+                hit.rule, turn, analysis.text, hit.evidence, hit.severity, hit.nearest
+            )
             for hit in hits
         ),
         *check_line(analysis, ledger, turn),

@@ -10,6 +10,7 @@ import sys
 import numpy as np
 import pytest
 
+from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
@@ -88,7 +89,14 @@ def test_a_violation_in_words_no_rule_lists_is_found_by_meaning(
     assert [(h.rule.id, h.severity) for h in hits] == [(rule, "major")]
     lang: Lang = "zh" if jurisdiction == "CN" else "en"
     reading = violations_by_meaning(line, lang)[0]
-    assert hits[0].evidence == f"≈ “{reading.exemplar}” ({reading.similarity:.3f})"
+    assert (hits[0].evidence, hits[0].nearest) == (
+        reading.unit,
+        f"“{reading.exemplar}” {reading.similarity:.3f}",
+    )
+    finding = check_utterance(line, lang, judge_for(jurisdiction), LineContext())["findings"]
+    assert isinstance(finding, list) and finding[0]["quote"] == reading.unit
+    said = {"zh": "最接近", "en": "read by meaning: nearest"}[lang]
+    assert f"{said} “{reading.exemplar}”" in finding[0]["message"]
 
 
 def test_meaning_never_fires_a_rule_outside_its_context() -> None:
