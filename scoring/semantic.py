@@ -10,6 +10,7 @@ embedded once and kept in the caller's cache directory.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -155,7 +156,9 @@ def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path 
         known.update(zip(missing, fresh, strict=True))
     vectors = np.stack([known[t] for t in texts]) if texts else np.zeros((0, DIM), np.float32)
     if missing and cached is not None:
-        _write(cached, model.identity, expected, texts, vectors)
+        # The cache only saves time: a read-only or full data directory must not stop a call.
+        with contextlib.suppress(OSError):
+            _write(cached, model.identity, expected, texts, vectors)
     return Index(items, vectors.reshape(len(texts), DIM))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -117,3 +118,18 @@ def test_the_command_line_tells_the_judge_where_edited_exemplars_are_cached() ->
     from simulator.engine.paths import VECTOR_CACHE_ENV
 
     assert VECTOR_CACHE_ENV == CACHE_ENV
+
+
+def test_edited_exemplars_are_embedded_once_and_a_broken_cache_stops_nothing(
+    tmp_path: Path,
+) -> None:
+    from scoring.semantic import Labelled, build
+
+    items = [*intent_items("zh")[:2], Labelled("这是一条新写的示例句", "greet")]
+    first = build("intents.zh", items, encoder(), tmp_path)
+    assert (tmp_path / "intents.zh.npz").is_file()
+    again = build("intents.zh", items, encoder(), tmp_path)
+    assert np.array_equal(first.vectors, again.vectors)
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert build("intents.zh", items, encoder(), blocked).vectors.shape == (3, 384)
