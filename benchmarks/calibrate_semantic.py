@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from scoring.i18n import Lang
-from scoring.meaning import policy
-from scoring.semantic import COMPLIANT, NONE, Index, intent_index, judge_index
+from scoring.meaning import judge_of, policy
+from scoring.semantic import COMPLIANT, NONE, Index, intent_index
 
 THRESHOLDS = [0.84, 0.86, 0.88, 0.89, 0.90, 0.91, 0.92, 0.93, 0.94]
 
@@ -57,7 +57,7 @@ def main() -> None:
         strict = set(rules.intents.strict)
         report(f"intents {lang} (ordinary)", rows, labels - strict)
         report(f"intents {lang} (threaten/insult/pressure)", rows, strict)
-        judge = judge_index(lang)
+        judge = judge_of(lang)
         jrows = leave_one_out(judge, rules.judge.neighbours)
         categories = {item.label for item in judge.items} - {COMPLIANT}
         report(f"judge {lang}", jrows, categories)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scoring.data_files import load_yaml
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.semantic import COMPLIANT, NONE, intent_index, judge_index
+from scoring.semantic import COMPLIANT, NONE, Index, intent_index, judge_index
 from scoring.taxonomy import Category, Severity
 from scoring.text import plain
 
@@ -82,11 +82,17 @@ def policy() -> SemanticPolicy:
     return SemanticPolicy.model_validate(load_yaml(DATA))
 
 
+def judge_of(lang: Lang) -> Index:
+    """The judge's index: ordinary lines are the intent exemplars but the policy's strict
+    (harmful) intents."""
+    return judge_index(lang, frozenset(policy().intents.strict))
+
+
 def warm(lang: Lang) -> None:
     """Load the encoder and a language's indexes now (the app does it while the trainee
     chooses a scenario), so the first line of a call is read at once."""
     intent_index(lang)
-    judge_index(lang)
+    judge_of(lang)
     encoder().embed(["您好" if lang == "zh" else "hello"])
 
 
@@ -154,7 +160,7 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
     parts = _units(text, lang, rules.min_chars)
     if not parts:
         return []
-    index = judge_index(lang)
+    index = judge_of(lang)
     negation = _NEGATION[lang]
     best: dict[str, Reading] = {}
     for position, (unit, vector) in enumerate(zip(parts, encoder().embed(parts), strict=True)):

@@ -172,17 +172,14 @@ def intent_index(lang: Lang) -> Index:
     return build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
 
 
-# Intent exemplars that are violations in themselves: never counted as ordinary lines.
-HARMFUL_INTENTS = frozenset({"threaten", "insult", "pressure"})
-
-
 @cache
-def judge_index(lang: Lang) -> Index:
+def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     """Violations and near-misses, and beside the near-misses every ordinary collector line
-    of the intent exemplars (their vectors are the intent index's: nothing embedded twice)."""
+    of the intent exemplars, those of the `harmful` intents left out (their vectors are the
+    intent index's: nothing embedded twice)."""
     own = build(f"judge.{lang}", judge_items(lang), encoder(), _cache_dir())
     intents = intent_index(lang)
-    ordinary = [i for i, item in enumerate(intents.items) if item.label not in HARMFUL_INTENTS]
+    ordinary = [i for i, item in enumerate(intents.items) if item.label not in harmful]
     return Index(
         [*own.items, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
         np.concatenate([own.vectors, intents.vectors[ordinary]]),
