@@ -340,7 +340,7 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 7
+    assert CURRENT_VERSION == 8
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -366,6 +366,7 @@ def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -
         versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
         assert [v["version"] for v in versions] == list(range(1, CURRENT_VERSION + 1))
         assert store.db.table_exists("notes")
+        assert store.db.table_exists("users") and store.db.table_exists("secrets")
         assert_totals_are_the_attempts(store)  # counted from the attempts already there
         assert {t.name: t.attempts for t in store.trainees()} == {
             "alice": 1,

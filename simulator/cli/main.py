@@ -15,6 +15,7 @@ from simulator.cli import (
     judge_cmds,
     play,
     score_cmd,
+    users_cmds,
     validate_cmd,
 )
 from simulator.cli.errors import UserError
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate_cmd.add_parser(sub)
     author_cmds.add_parsers(sub)
     hr_cmds.add_parsers(sub)
+    users_cmds.add_parsers(sub)
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help=SCENARIOS_HELP)
     _add_scenarios_option(sub)
     return parser

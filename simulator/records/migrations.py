@@ -221,6 +221,26 @@ def _v7(db: Database) -> None:
     db.execute(PASS_MARKS_INSERT.format(where="1 = 1"))
 
 
+def _v8(db: Database) -> None:
+    """Accounts for the browser app (`collectsim users`): a name (the trainee name their
+    calls are recorded under), a role and an Argon2 password hash; and the secrets every
+    `serve` process of this store shares (the key that signs sign-in cookies), so several
+    processes behind one proxy accept one another's sign-ins."""
+    db.execute(
+        "CREATE TABLE users ("
+        " name TEXT PRIMARY KEY,"
+        " role TEXT NOT NULL CHECK (role IN ('trainee', 'trainer', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " disabled BOOLEAN NOT NULL,"
+        " created_at TEXT NOT NULL,"
+        " password_changed_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL, "
+        "created_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
     2: _v2,
@@ -229,6 +249,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 
