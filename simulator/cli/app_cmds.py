@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from simulator.cli.common import add_db_option
 from simulator.cli.errors import UserError
@@ -22,15 +23,66 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     tui.set_defaults(func=run_tui)
 
-    serve = sub.add_parser("serve", help="serve the app to browsers (textual-serve)")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve = sub.add_parser(
+        "serve", help="serve the app to browsers, behind a sign-in (accounts: collectsim users)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default loopback; any other needs sign-in, which is on)",
+    )
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--public-url", default=None, help="URL browsers use, if proxied")
+    serve.add_argument(
+        "--no-sign-in",
+        dest="sign_in",
+        action="store_false",
+        help="loopback only: no accounts, the name is typed in the app (one person's machine)",
+    )
+    serve.add_argument(
+        "--max-sessions", type=int, default=20, help="app processes at once (default 20)"
+    )
+    serve.add_argument(
+        "--max-per-user", type=int, default=2, help="app processes per user (default 2)"
+    )
+    serve.add_argument(
+        "--session-hours", type=float, default=12.0, help="how long a sign-in lasts (12)"
+    )
+    serve.add_argument(
+        "--trusted-header",
+        metavar="HEADER",
+        help="a reverse proxy's authenticated-user header (e.g. X-Forwarded-User), "
+        "believed only from --trusted-proxy addresses",
+    )
+    serve.add_argument(
+        "--trusted-proxy",
+        metavar="ADDRESS",
+        action="append",
+        default=[],
+        help="address of a proxy allowed to send --trusted-header (repeatable)",
+    )
+    add_db_option(serve)
     serve.set_defaults(func=run_serve)
 
 
 def run_tui(args: argparse.Namespace) -> int:
     from simulator.tui.app import CollectSimApp  # Textual loads only when the app opens
+    from simulator.web.identity import signed_in
+
+    # Started by `serve` for a signed-in user: their name, fixed; their role's screens.
+    user = signed_in(os.environ)
+    if user is not None:
+        if args.resume or args.scenario or args.trainee:
+            raise UserError("a signed-in app takes no --trainee, --scenario or --resume", status=2)
+        app = CollectSimApp(
+            lang=args.lang,
+            trainee=user.name,
+            trainee_locked=True,
+            sees_records=user.sees_records,
+            records_url=args.db,
+        )
+        app.run()
+        return 0
 
     if args.resume:
         if args.scenario or args.trainee:
@@ -61,9 +113,25 @@ def run_tui(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from simulator.tui.serve import serve
+    from simulator.web.server import ServeError, ServeOptions, serve
 
     if not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: not a TCP port", status=2)
-    serve(args.host, args.port, args.public_url)
+    if args.db is not None:
+        os.environ["COLLECTSIM_DB"] = args.db  # the app processes record there too
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+        sign_in=args.sign_in,
+        max_sessions=args.max_sessions,
+        max_per_user=args.max_per_user,
+        session_hours=args.session_hours,
+        trusted_header=args.trusted_header,
+        trusted_proxies=frozenset(args.trusted_proxy),
+    )
+    try:
+        serve(options, args.db)
+    except ServeError as exc:
+        raise UserError(str(exc)) from None
     return 0

@@ -46,10 +46,16 @@ class CollectSimApp(App[None]):
         entries: list[Entry] | None = None,
         scenario_id: str | None = None,
         records_url: str | None = None,
+        trainee_locked: bool = False,
+        sees_records: bool = True,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang or default_lang()
         self.trainee = trainee
+        # Signed in through `serve`: the name is the account's (not typed, not changed), and
+        # every trainee's records (the HR screen) only for a trainer or HR role.
+        self.trainee_locked = trainee_locked and bool(trainee)
+        self.sees_records = sees_records
         # None until loaded: the catalog loads in a thread after the first screen is up.
         self.entries: list[Entry] | None = entries
         self._open_directly = scenario_id

@@ -26,6 +26,10 @@ _S: dict[str, tuple[str, str]] = {
         "Enter to call · F4 resume an interrupted call · F3 training records · F1 help · "
         "Ctrl+Q quit",
     ),
+    "start_hint_trainee": (
+        "回车开始通话 · F4 继续您中断的通话 · F1 帮助 · Ctrl+Q 退出",
+        "Enter to call · F4 resume your interrupted call · F1 help · Ctrl+Q quit",
+    ),
     "resume_none": ("没有中断的通话可以继续", "No interrupted call to resume"),
     "resume_failed": ("无法继续这次通话：{reason}", "Cannot resume the call: {reason}"),
     "no_scenarios": ("没有可用的场景", "No scenarios found"),

@@ -70,7 +70,12 @@ class StartScreen(AppScreen):
         yield Header()
         with Horizontal(id="who"):
             yield Label(t("trainee", lang), id="trainee-label")
-            yield Input(self.sim.trainee, placeholder=t("trainee_placeholder", lang), id="trainee")
+            yield Input(
+                self.sim.trainee,
+                placeholder=t("trainee_placeholder", lang),
+                id="trainee",
+                disabled=self.sim.trainee_locked,
+            )
             yield Select(
                 [("中文", "zh"), ("English", "en")], value=lang, allow_blank=False, id="lang"
             )
@@ -101,9 +106,12 @@ class StartScreen(AppScreen):
                 id="difficulty",
             )
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
-        yield Label(t("start_hint", lang), id="start-hint")
+        yield Label(t(self._hint(), lang), id="start-hint")
 
     _ready = False
+
+    def _hint(self) -> str:
+        return "start_hint" if self.sim.sees_records else "start_hint_trainee"
 
     def on_mount(self) -> None:
         self._ready = True
@@ -125,6 +133,8 @@ class StartScreen(AppScreen):
             self.query_one("#catalog", DataTable).focus()
 
     def _trainee_name(self) -> str:
+        if self.sim.trainee_locked:
+            return self.sim.trainee
         return self.query_one("#trainee", Input).value.strip()
 
     def reload_history(self) -> None:
@@ -203,7 +213,7 @@ class StartScreen(AppScreen):
         if self.sim.entries is None:
             self.query_one("#start-hint", Label).update(t("loading", lang))
             return
-        self.query_one("#start-hint", Label).update(t("start_hint", lang))
+        self.query_one("#start-hint", Label).update(t(self._hint(), lang))
         for entry in self.sim.entries:
             if not matches(entry, text, language, jurisdiction, difficulty):
                 continue
@@ -222,7 +232,7 @@ class StartScreen(AppScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if not self._ready:
             return
-        if event.input.id == "trainee":
+        if event.input.id == "trainee" and not self.sim.trainee_locked:
             self.sim.trainee = self._trainee_name()
             self._show_history()
             self._schedule_history()
@@ -287,7 +297,13 @@ class StartScreen(AppScreen):
             return
         self.app.push_screen(CallScreen(session))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # No key, no footer entry: a trainee never reaches the HR screen.
+        return not (action == "hr" and not self.sim.sees_records)
+
     def action_hr(self) -> None:
+        if not self.sim.sees_records:
+            return
         from simulator.tui.screens.hr import HRScreen
 
         self.app.push_screen(HRScreen())

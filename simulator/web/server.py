@@ -1,0 +1,427 @@
+"""`collectsim serve`: textual-serve behind a sign-in.
+
+textual-serve (aiohttp) starts one app process for each websocket on `/ws`. This server
+extends it, never forks it: a middleware lets nothing but the sign-in page through until
+the browser holds a valid session cookie; `/ws` also needs an Origin of this site; each app
+process is started for the signed-in user (`identity`: their name is the trainee name, their
+role decides whether the HR screen exists) and counted against the caps (`limits`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp_jinja2
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from simulator.records import Store
+from simulator.records.accounts import Accounts
+from simulator.web import pages
+from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
+from simulator.web.limits import Sessions, Throttle
+from simulator.web.tokens import COOKIE, Claims, issue, read
+
+log = logging.getLogger("collectsim.serve")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+APP_COMMAND = [sys.executable, "-m", "simulator.cli.main", "tui"]
+COOKIE_SECRET = "session-cookie"
+ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class ServeError(Exception):
+    """The server cannot start as asked: one line, fit for the CLI."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str | None = None
+    sign_in: bool = True
+    max_sessions: int = 20
+    max_per_user: int = 2
+    session_hours: float = 12.0
+    trusted_header: str | None = None
+    trusted_proxies: frozenset[str] = field(default_factory=frozenset)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_options(options: ServeOptions) -> None:
+    if not options.sign_in and not is_loopback(options.host):
+        raise ServeError(
+            f"--host {options.host} is reachable from other machines: sign-in must be on "
+            "there (drop --no-sign-in)"
+        )
+    if options.max_sessions < 1 or options.max_per_user < 1:
+        raise ServeError("--max-sessions and --max-per-user must be at least 1")
+    if options.trusted_header and not options.trusted_proxies:
+        raise ServeError("--trusted-header needs --trusted-proxy ADDRESS (the proxy's address)")
+    if options.trusted_header and not options.sign_in:
+        raise ServeError("--trusted-header is a way to sign in: it cannot go with --no-sign-in")
+    if options.session_hours <= 0:
+        raise ServeError("--session-hours must be more than 0")
+    if options.public_url and urlsplit(options.public_url).scheme not in ("http", "https"):
+        raise ServeError(f"--public-url {options.public_url}: not an http:// or https:// URL")
+
+
+class UserAppService(AppService):
+    """textual-serve's app process, started for one signed-in user: their identity in its
+    environment, and the command run directly (no shell in between)."""
+
+    def __init__(self, user: SignedIn | None, **kwargs: Any) -> None:
+        super().__init__(" ".join(APP_COMMAND), **kwargs)
+        self.user = user
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        env = super()._build_environment(width=width, height=height)
+        env.pop(USER_ENV, None)  # only ever the server's word for who this is
+        env.pop(ROLE_ENV, None)
+        if self.user is not None:
+            env.update(self.user.environment())
+        return env
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_exec(
+            *APP_COMMAND,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+
+class CollectSimServer(Server):
+    def __init__(self, options: ServeOptions, store: Store) -> None:
+        super().__init__(
+            " ".join(APP_COMMAND),
+            host=options.host,
+            port=options.port,
+            title="CollectSim",
+            public_url=options.public_url,
+            templates_path=TEMPLATES,
+        )
+        self.options = options
+        self.store = store
+        self.accounts = Accounts(store.db)
+        self.sessions = Sessions(options.max_sessions, options.max_per_user)
+        self.throttle = Throttle()
+        self._key = bytes.fromhex(self.accounts.secret(COOKIE_SECRET))
+        # Where the app lives as browsers see it: a proxy may serve it under a path.
+        public = urlsplit(options.public_url) if options.public_url else None
+        self._prefix = public.path.rstrip("/") if public else ""
+        self._public_origin = f"{public.scheme}://{public.netloc}" if public else None
+        self._secure = bool(public and public.scheme == "https")
+
+    # -- the aiohttp application -------------------------------------------------------------
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._guard)
+        app.router.add_get("/login", self.handle_login_page)
+        app.router.add_post("/login", self.handle_login)
+        app.router.add_post("/logout", self.handle_logout)
+        return app
+
+    async def on_startup(self, app: web.Application) -> None:
+        where = f"http://{self.host}:{self.port}"
+        if self.options.public_url:
+            where += f" (browsers use {self.options.public_url})"
+        print(f"CollectSim is served on {where}")
+        if not is_loopback(self.host):
+            print(
+                f"--host {self.host}: reachable from other machines; sign-in is required "
+                "(accounts: collectsim users list)"
+            )
+        if self.options.sign_in:
+            print("Sign-in: on (accounts from collectsim users)")
+        else:
+            print(
+                "Sign-in: OFF (--no-sign-in): anyone on this machine can open the app and "
+                "read every trainee's records"
+            )
+        print(
+            f"At most {self.options.max_sessions} sessions at once, "
+            f"{self.options.max_per_user} per user. Ctrl+C stops the server."
+        )
+        sys.stdout.flush()
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        await asyncio.to_thread(self.store.close)
+
+    # -- who is asking -----------------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        """A path as the browser must ask for it (under the public URL's path, if any)."""
+        return f"{self._prefix}{path}"
+
+    def _allowed_origins(self, request: web.Request) -> set[str]:
+        origins = set()
+        if self._public_origin:
+            origins.add(self._public_origin)
+        if is_loopback(self.host):
+            origins |= {f"http://{h}:{self.port}" for h in ("127.0.0.1", "localhost", "[::1]")}
+        elif not self._public_origin:
+            # Reached under any name: this host's own pages (the cookie is what keeps
+            # another site's page out, as no other site's pages hold it).
+            origins |= {f"http://{request.host}", f"https://{request.host}"}
+        return origins
+
+    def origin_ok(self, request: web.Request) -> bool:
+        return request.headers.get("Origin", "") in self._allowed_origins(request)
+
+    def host_ok(self, request: web.Request) -> bool:
+        """A loopback server answers only to its own names (a page whose name was pointed
+        at 127.0.0.1 — DNS rebinding — is refused)."""
+        if not is_loopback(self.host):
+            return True
+        allowed = {o.split("://", 1)[1] for o in self._allowed_origins(request)}
+        return request.host in allowed
+
+    def _proxy_user(self, request: web.Request) -> str | None:
+        """The name an allow-listed proxy vouches for (single sign-on), if any."""
+        header = self.options.trusted_header
+        if not header or request.remote not in self.options.trusted_proxies:
+            return None
+        return request.headers.get(header, "").strip() or None
+
+    async def signed_in_user(self, request: web.Request) -> SignedIn | None:
+        """Who this request is from: a trusted proxy's header, else the session cookie. A
+        cookie issued before the password changed, or before the account was disabled,
+        no longer counts; nor does any sign-in of a disabled or deleted account."""
+        name = self._proxy_user(request)
+        claims = None
+        if name is None:
+            claims = read(self._key, request.cookies.get(COOKIE, ""), time.time())
+            if claims is None:
+                return None
+            name = claims.name
+        user = await asyncio.to_thread(self.accounts.user, name)
+        if user is None or user.disabled:
+            return None
+        if claims is not None and claims.generation != user.password_changed_at:
+            return None
+        return SignedIn(user.name, user.role)
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        lang = self._lang(request)
+        if not self.host_ok(request):
+            return web.Response(status=421, text="unknown host name")
+        if request.path == "/login":
+            return await handler(request)
+        if not self.options.sign_in:
+            request["user"] = None
+            return await handler(request)
+        user = await self.signed_in_user(request)
+        if user is None:
+            if request.method == "GET" and request.path != "/ws":
+                raise web.HTTPSeeOther(self.url("/login"))
+            return web.Response(status=403, text=pages.s("sign_in_first", lang))
+        request["user"] = user
+        return await handler(request)
+
+    @staticmethod
+    def _lang(request: web.Request) -> pages.Lang:
+        return pages.pick_lang(request.query.get("lang"), request.headers.get("Accept-Language"))
+
+    # -- sign-in -------------------------------------------------------------------------------
+
+    def _html(self, text: str, status: int = 200) -> web.Response:
+        response = web.Response(text=text, status=status, content_type="text/html")
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            "frame-ancestors 'none'"
+        )
+        return response
+
+    async def handle_login_page(self, request: web.Request) -> web.StreamResponse:
+        if not self.options.sign_in or await self.signed_in_user(request) is not None:
+            raise web.HTTPSeeOther(self.url("/"))
+        return self._html(pages.login_page(self._lang(request), self.url("/login")))
+
+    async def handle_login(self, request: web.Request) -> web.StreamResponse:
+        lang = self._lang(request)
+        if not self.origin_ok(request):
+            title = pages.s("title", lang)
+            return self._html(pages.message_page(lang, title, pages.s("bad_origin", lang)), 403)
+        form = await request.post()
+        name = str(form.get("name", "")).strip()[:200]
+        password = str(form.get("password", ""))
+        now = time.monotonic()
+        wait = self.throttle.wait(name, now)
+        if wait > 0:
+            error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
+            return self._login_again(lang, error, name, 429)
+        user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+        if user is None:
+            self.throttle.failed(name, now)
+            error = pages.s("failed", lang)
+            return self._login_again(lang, error, name, 401)
+        self.throttle.succeeded(name)
+        expires = time.time() + self.options.session_hours * 3600
+        token = issue(self._key, Claims(user.name, user.password_changed_at, expires))
+        response = web.HTTPSeeOther(self.url("/"))
+        response.set_cookie(
+            COOKIE,
+            token,
+            path=self.url("/"),
+            httponly=True,
+            samesite="Strict",
+            secure=self._secure,
+        )
+        log.info("signed in: %r (%s)", user.name, user.role)
+        return response
+
+    def _login_again(self, lang: pages.Lang, error: str, name: str, status: int) -> web.Response:
+        page = pages.login_page(lang, self.url("/login"), error=error, name=name)
+        return self._html(page, status)
+
+    async def handle_logout(self, request: web.Request) -> web.StreamResponse:
+        if not self.origin_ok(request):
+            return web.Response(status=403, text="cross-site request refused")
+        response = web.HTTPSeeOther(self.url("/login"))
+        response.del_cookie(COOKIE, path=self.url("/"))
+        return response
+
+    # -- the app -------------------------------------------------------------------------------
+
+    def _full(self, request: web.Request, user: SignedIn | None) -> web.Response | None:
+        refusal = self.sessions.refusal(user.name if user else ANONYMOUS)
+        if refusal is None:
+            return None
+        lang = self._lang(request)
+        limit = self.sessions.total if refusal == "total" else self.sessions.per_user
+        message = pages.s(f"full_{refusal}", lang, limit=limit)
+        page = pages.message_page(lang, pages.s("full_title", lang), message, reload=True)
+        return self._html(page, 503)
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        user: SignedIn | None = request["user"]
+        full = self._full(request, user)
+        if full is not None:
+            return full
+        lang = self._lang(request)
+        base = (self.options.public_url or f"{request.scheme}://{request.host}").rstrip("/")
+        ws_base = ("wss:" if base.startswith("https:") else "ws:") + base.split(":", 1)[1]
+        context = {
+            "font_size": _int(request.query.get("fontsize", "16"), 16),
+            "app_websocket_url": f"{ws_base}/ws",
+            "config": {"static": {"url": f"{base}/static/"}},
+            "application": {"name": self.title},
+            "lang_tag": "zh-CN" if lang == "zh" else "en",
+            "sign_out_url": self.url("/logout") if user else "",
+            "text": {k: pages.s(k, lang) for k in ("ended", "restart", "sign_out")},
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if not self.origin_ok(request):
+            return web.Response(status=403, text="cross-site websocket refused")
+        user: SignedIn | None = request["user"]
+        key = user.name if user else ANONYMOUS
+        if self.sessions.take(key) is not None:
+            return web.Response(status=503, text="the server is full")
+        try:
+            return await self._run_app(request, user)
+        finally:
+            self.sessions.give_back(key)
+
+    async def _run_app(self, request: web.Request, user: SignedIn | None) -> web.StreamResponse:
+        # As textual-serve's own handle_websocket, with the user's app service.
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = _int(request.query.get("width", "80"), 80)
+        height = _int(request.query.get("height", "24"), 24)
+        app_service: UserAppService | None = None
+        try:
+            await websocket.prepare(request)
+            app_service = UserAppService(
+                user,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await app_service.start(width, height)
+            try:
+                await self._process_messages(websocket, app_service)
+            finally:
+                await app_service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # as textual-serve: one tab's failure never stops the server
+            log.exception(error)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+        return websocket
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """A file the app hands to the browser (a report export): only to its own user."""
+        try:
+            download = await self.download_manager.get_download_metadata(request.match_info["key"])
+        except KeyError:
+            raise web.HTTPNotFound() from None
+        owner = getattr(download.app_service, "user", None)
+        if owner != request["user"]:
+            raise web.HTTPNotFound()
+        return await super().handle_download(request)
+
+
+def _int(value: str, default: int) -> int:
+    try:
+        return max(1, min(int(value), 1000))
+    except ValueError:
+        return default
+
+
+def serve(options: ServeOptions, db: str | None = None) -> None:
+    """Run the server until Ctrl+C; ServeError when it cannot start."""
+    from simulator.records import StoreError
+
+    check_options(options)
+    try:
+        store = Store.open(db)
+        if options.sign_in and not Accounts(store.db).any_enabled():
+            store.close()
+            raise ServeError(
+                f"{store.target}: no accounts yet: create the first with "
+                "`collectsim users add NAME --role admin` (or serve --no-sign-in on loopback)"
+            )
+        server = CollectSimServer(options, store)
+    except StoreError as exc:
+        raise ServeError(str(exc)) from None
+    try:
+        server.serve()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ServeError(f"cannot listen on {options.host}:{options.port}: {reason}") from None
