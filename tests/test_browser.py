@@ -60,7 +60,9 @@ def add_accounts(db: str | None, names: tuple[str, ...] = ("Sam", "Victim", "Tes
             Accounts(store.db).add(name, ROLES[name], PASSWORDS[name])
 
 
-def start_serve(home: Path, db: str | None = None, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_serve(
+    home: Path, db: str | None = None, *extra: str
+) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = {**os.environ, "COLLECTSIM_HOME": str(home), "LANG": "en_US.UTF-8"}
     command = [sys.executable, "-m", "simulator.cli.main", "serve", "--port", str(port), *extra]

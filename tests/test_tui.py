@@ -643,3 +643,29 @@ async def test_the_judge_is_loaded_before_the_first_call() -> None:
         jurisdictions = {e.scenario.jurisdiction for e in lazy.entries}
         assert judge_for.cache_info().currsize == len(jurisdictions)
         assert isinstance(pilot.app.screen, StartScreen)  # no call was opened
+
+
+async def test_a_signed_in_trainee_has_a_fixed_name_and_no_hr_screen() -> None:
+    from textual.widgets import Label
+
+    from simulator.tui.screens.start import StartScreen
+
+    signed_in = CollectSimApp(lang="en", trainee="Sam", trainee_locked=True, sees_records=False)
+    async with signed_in.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        assert start.query_one("#trainee", Input).disabled
+        assert "F3" not in str(start.query_one("#start-hint", Label).render())
+        await pilot.press("f3")
+        await pilot.pause()
+        assert pilot.app.screen is start  # no HR screen for a trainee
+        await pilot.press("f4")
+        await pilot.pause()
+        assert pilot.app.screen is start
+    trainer = CollectSimApp(lang="en", trainee="Tess", trainee_locked=True, sees_records=True)
+    async with trainer.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "HRScreen"

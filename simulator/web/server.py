@@ -36,7 +36,10 @@ log = logging.getLogger("collectsim.serve")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 APP_COMMAND = [sys.executable, "-m", "simulator.cli.main", "tui"]
 COOKIE_SECRET = "session-cookie"
+QUIT_SECONDS = 10
 ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
+# The signed-in user of a request (None when sign-in is off), set by the guard.
+USER: web.RequestKey[SignedIn | None] = web.RequestKey("user", object)  # type: ignore[arg-type]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -112,6 +115,18 @@ class UserAppService(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
+
+    async def stop(self) -> None:
+        """Told to quit (textual-serve), then waited for: no process is left behind, and
+        the cap counts it until it is gone. One that does not quit in time is killed."""
+        await super().stop()
+        process = self._process
+        if process is not None and process.returncode is None:
+            try:
+                await asyncio.wait_for(process.wait(), QUIT_SECONDS)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
 
 
 class CollectSimServer(Server):
@@ -234,14 +249,14 @@ class CollectSimServer(Server):
         if request.path == "/login":
             return await handler(request)
         if not self.options.sign_in:
-            request["user"] = None
+            request[USER] = None
             return await handler(request)
         user = await self.signed_in_user(request)
         if user is None:
             if request.method == "GET" and request.path != "/ws":
                 raise web.HTTPSeeOther(self.url("/login"))
             return web.Response(status=403, text=pages.s("sign_in_first", lang))
-        request["user"] = user
+        request[USER] = user
         return await handler(request)
 
     @staticmethod
@@ -286,7 +301,7 @@ class CollectSimServer(Server):
         self.throttle.succeeded(name)
         expires = time.time() + self.options.session_hours * 3600
         token = issue(self._key, Claims(user.name, user.password_changed_at, expires))
-        response = web.HTTPSeeOther(self.url("/"))
+        response = web.Response(status=303, headers={"Location": self.url("/")})
         response.set_cookie(
             COOKIE,
             token,
@@ -305,7 +320,7 @@ class CollectSimServer(Server):
     async def handle_logout(self, request: web.Request) -> web.StreamResponse:
         if not self.origin_ok(request):
             return web.Response(status=403, text="cross-site request refused")
-        response = web.HTTPSeeOther(self.url("/login"))
+        response = web.Response(status=303, headers={"Location": self.url("/login")})
         response.del_cookie(COOKIE, path=self.url("/"))
         return response
 
@@ -322,7 +337,7 @@ class CollectSimServer(Server):
         return self._html(page, 503)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
-        user: SignedIn | None = request["user"]
+        user = request[USER]
         full = self._full(request, user)
         if full is not None:
             return full
@@ -346,7 +361,7 @@ class CollectSimServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not self.origin_ok(request):
             return web.Response(status=403, text="cross-site websocket refused")
-        user: SignedIn | None = request["user"]
+        user = request[USER]
         key = user.name if user else ANONYMOUS
         if self.sessions.take(key) is not None:
             return web.Response(status=503, text="the server is full")
@@ -392,7 +407,7 @@ class CollectSimServer(Server):
         except KeyError:
             raise web.HTTPNotFound() from None
         owner = getattr(download.app_service, "user", None)
-        if owner != request["user"]:
+        if owner != request[USER]:
             raise web.HTTPNotFound()
         return await super().handle_download(request)
 
