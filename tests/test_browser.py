@@ -47,8 +47,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-PASSWORDS = {"Sam": "sam-password-1", "Victim": "victim-password-1", "Tess": "trainer-pass-1"}
-ROLES: dict[str, Role] = {"Sam": "trainee", "Victim": "trainee", "Tess": "trainer"}
+PASSWORDS = {
+    "Sam": "sam-password-1",
+    "Victim": "victim-password-1",
+    "Tess": "trainer-pass-1",
+    "Amy": "amy-password-1",
+    "Ben": "ben-password-1",
+}
+ROLES: dict[str, Role] = {
+    "Sam": "trainee",
+    "Victim": "trainee",
+    "Tess": "trainer",
+    "Amy": "trainee",
+    "Ben": "trainee",
+}
 
 
 def add_accounts(db: str | None, names: tuple[str, ...] = ("Sam", "Victim", "Tess")) -> None:
@@ -310,3 +322,50 @@ def test_a_trainee_sees_neither_hr_data_nor_another_trainees_calls(
     with Store.open(isolated_home / "collectsim.db") as store:
         attempt = store.attempt(victims_call).summary
     assert (attempt.trainee, attempt.status, attempt.trainee_turns) == ("Victim", "interrupted", 1)
+
+
+def test_two_serve_processes_one_postgresql_each_trainee_recorded_once(tmp_path: Path) -> None:
+    """Two `serve` processes (as behind a reverse proxy, or on two hosts) on one PostgreSQL
+    store: two trainees at once, one on each, and each attempt lands once, under its
+    trainee's signed-in name."""
+    from simulator.records import Store
+    from tests.backends import pg_schema
+
+    with pg_schema() as url:
+        add_accounts(url, ("Amy", "Ben"))
+        with (
+            serving(tmp_path / "host-one", url) as one,
+            serving(tmp_path / "host-two", url) as two,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            amy, _ = signed_in(browser, one, "Amy")
+            ben, _ = signed_in(browser, two, "Ben")
+            open_scenario(amy, "cc-m1-forgetful")
+            open_scenario(ben, "cc-m1-forgetful")
+            type_line(amy, "请问是王敏女士本人吗？")
+            type_line(ben, "您好，请问是王敏女士吗？")
+            for _ in range(150):
+                with Store.open(url) as store:
+                    attempts = store.attempts()
+                if sum(a.trainee_turns for a in attempts) >= 2:
+                    break
+                time.sleep(0.2)
+            # A sign-in made on one process is good on the other (one key in the store).
+            visit = amy.context.new_page()
+            visit.goto(two)
+            assert visit.url == two
+            browser.close()
+        with Store.open(url) as store:
+            attempts = store.attempts()
+            turns = {
+                a.trainee: [
+                    t.text for t in store.load_transcript(a.id).turns if t.speaker == "trainee"
+                ]
+                for a in attempts
+            }
+    assert sorted((a.trainee, a.scenario, a.trainee_turns) for a in attempts) == [
+        ("Amy", "cc-m1-forgetful", 1),
+        ("Ben", "cc-m1-forgetful", 1),
+    ]
+    assert turns == {"Amy": ["请问是王敏女士本人吗？"], "Ben": ["您好，请问是王敏女士吗？"]}
