@@ -10,7 +10,8 @@ waits a random 0-2 s between lines, as people type). It reports:
 - Enter-to-reply: from the Enter keystroke leaving the client to the persona's reply
   (computed beforehand with the engine) arriving in the terminal stream, p50 and p95;
 - CPU per idle trainee: app processes' CPU time over 20 s with every trainee in a call
-  and nobody typing.
+  and nobody typing; and CPU per line said (server and app processes, while the lines were
+  said, over the lines), from which how many trainees the machine holds follows.
 
     python benchmarks/bench_serve.py --sessions 10 30
 """
@@ -187,7 +188,9 @@ async def run(count: int, base: str, server_pid: int, scenario: str) -> dict[str
     await asyncio.sleep(20)
     idle_cpu = (cpu_seconds(pids[1:]) - idle_before) / 20 / count
     latencies: list[float] = []
+    busy_before = cpu_seconds(tree(server_pid))
     await asyncio.gather(*(say_lines(tab, replies, latencies) for tab in tabs))
+    busy = cpu_seconds(tree(server_pid)) - busy_before
     after_lines = rss_mb(tree(server_pid))
     for tab in tabs:
         await tab.close()
@@ -202,6 +205,9 @@ async def run(count: int, base: str, server_pid: int, scenario: str) -> dict[str
         "enter_to_reply_p50_ms": round(statistics.median(latencies), 1),
         "enter_to_reply_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
         "lines": len(latencies),
+        # CPU of the server and every app process while the lines were said, per line
+        # (typing, the turn, drawing): what a line costs the machine.
+        "cpu_ms_per_line": round(busy / len(latencies) * 1000, 1),
     }
 
 

@@ -264,7 +264,7 @@ async def test_h2_reproduction_no_session_without_a_sign_in_and_this_sites_origi
     assert page.status == 200 and "googleapis" not in html and "RobotoMono" in html
 
 
-async def test_per_user_cap_gives_a_clear_page_and_a_refused_socket(
+async def test_m1_reproduction_per_user_cap_gives_a_clear_page_and_a_refused_socket(
     site: Site,
 ) -> None:
     client = site.client
@@ -325,3 +325,36 @@ async def test_repeated_failures_make_the_name_wait(
     for _ in range(5):
         assert await sign_in(client, "Sam", "wrong-password-x") == 401
     assert await sign_in(client, "Sam") == 429  # even the right password, for a while
+
+
+async def test_without_sign_in_on_loopback_the_origin_is_still_checked(
+    isolated_home: Path,
+) -> None:
+    async with serving(sign_in=False) as site:
+        client = site.client
+        assert (await client.get("/", allow_redirects=False)).status == 200
+        assert await ws_status(client, "http://evil.example") == 403
+        # DNS rebinding: a page of another name that points at 127.0.0.1.
+        rebound = await client.get("/", headers={"Host": f"evil.example:{client.port}"})
+        assert rebound.status == 421
+
+
+async def test_m1_reproduction_a_reachable_host_needs_sign_in_and_says_so_at_start(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(None) as store:
+        server = CollectSimServer(ServeOptions(host="0.0.0.0", port=8123), store)
+        await server.on_startup(await server._make_app())
+    out = capsys.readouterr().out
+    # The review's M1: `serve --host 0.0.0.0` bound every interface with no word said, and
+    # without sign-in (check_options refuses that: test_serve_options_refused).
+    assert "CollectSim is served on http://0.0.0.0:8123" in out
+    assert "--host 0.0.0.0: reachable from other machines; sign-in is required" in out
+    assert "At most 20 sessions at once, 2 per user." in out
+
+
+def test_every_page_string_is_in_chinese_and_english() -> None:
+    from simulator.web.pages import STRINGS
+
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"zh", "en"} and all(texts.values()), key

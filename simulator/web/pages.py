@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "ended": {"zh": "会话已结束。", "en": "Session ended."},
     "restart": {"zh": "重新开始", "en": "Restart"},
     "sign_in_first": {"zh": "请先登录。", "en": "Sign in first."},
+    "store_down": {
+        "zh": "培训记录库暂时无法访问，请稍后再试。",
+        "en": "The training records store cannot be reached; try again in a little while.",
+    },
 }
 
 

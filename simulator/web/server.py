@@ -25,7 +25,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from simulator.records import Store
+from simulator.records import Store, StoreError
 from simulator.records.accounts import Accounts
 from simulator.web import pages
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
@@ -251,7 +251,11 @@ class CollectSimServer(Server):
         if not self.options.sign_in:
             request[USER] = None
             return await handler(request)
-        user = await self.signed_in_user(request)
+        try:
+            user = await self.signed_in_user(request)
+        except StoreError as exc:  # the store is down: say so, never a traceback page
+            log.error("records store: %s", exc)
+            return web.Response(status=503, text=pages.s("store_down", lang))
         if user is None:
             if request.method == "GET" and request.path != "/ws":
                 raise web.HTTPSeeOther(self.url("/login"))
@@ -293,7 +297,11 @@ class CollectSimServer(Server):
         if wait > 0:
             error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
             return self._login_again(lang, error, name, 429)
-        user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+        try:
+            user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+        except StoreError as exc:
+            log.error("records store: %s", exc)
+            return web.Response(status=503, text=pages.s("store_down", lang))
         if user is None:
             self.throttle.failed(name, now)
             error = pages.s("failed", lang)
@@ -421,8 +429,6 @@ def _int(value: str, default: int) -> int:
 
 def serve(options: ServeOptions, db: str | None = None) -> None:
     """Run the server until Ctrl+C; ServeError when it cannot start."""
-    from simulator.records import StoreError
-
     check_options(options)
     try:
         store = Store.open(db)
