@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
 import contextlib
 import json
 import os
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import aiohttp
@@ -133,22 +135,30 @@ class Tab:
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
-        raw = bytearray()
+        # Each frame decoded and stripped once (incrementally): the client must never be
+        # what is slow, nor miss the server's heartbeat.
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
         async for message in self.ws:
             if message.type == aiohttp.WSMsgType.BINARY:
-                raw.extend(message.data)
-                self.text = ANSI.sub("", raw.decode("utf-8", "replace"))
+                self.text += ANSI.sub("", decoder.decode(message.data))
                 self.arrived.set()
+        self.arrived.set()  # closed: wake any waiter, who then sees it
 
-    async def wait_for(self, piece: str, since: int = 0, timeout: float = 120) -> None:
+    async def wait_for(self, piece: str, since: int = 0, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
-        while piece not in self.text[since:]:
+        start = since
+        while self.text.find(piece, start) < 0:
+            start = max(since, len(self.text) - len(piece))
             self.arrived.clear()
             left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"{self.name}: {piece!r} never arrived")
+            if left <= 0 or self.ws.closed:
+                state = "closed" if self.ws.closed else "open"
+                raise TimeoutError(
+                    f"{self.name}: {piece!r} never arrived (socket {state}; last text: "
+                    f"{self.text[-300:]!r})"
+                )
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.arrived.wait(), left)
+                await asyncio.wait_for(self.arrived.wait(), min(left, 1.0))
 
     async def send(self, data: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", data]))
@@ -176,6 +186,7 @@ async def run(count: int, base: str, server_pid: int, scenario: str) -> dict[str
     baseline = rss_mb(tree(server_pid))
     tabs = [Tab(base, f"trainee{i:02d}") for i in range(count)]
     for tab in tabs:  # one after another, as a class arrives
+        print(f"opening {tab.name}", file=sys.stderr, flush=True)
         await tab.open()
         await tab.wait_for("Enter to call")
         await tab.send("\r")  # the catalog has the focus: open its first scenario
@@ -234,9 +245,9 @@ def main() -> None:
             server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
             base = f"http://127.0.0.1:{port}"
             try:
-                for _ in range(100):
+                for _ in range(600):
                     try:
-                        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                        urllib.request.urlopen(f"{base}/login", timeout=5).close()
                         break
                     except OSError:
                         time.sleep(0.2)

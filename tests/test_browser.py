@@ -272,6 +272,11 @@ def test_without_signing_in_nothing_but_the_sign_in_page(server: str) -> None:
         elsewhere = page.context.new_page()
         elsewhere.set_content("<p>another site</p>")  # about:blank: Origin "null"
         assert ws_result(elsewhere, ws_url) == "refused"
+        # Signing out (the button on the "session ended" page posts this form) ends it.
+        page.evaluate("document.querySelector('#sign-out').form.submit()")
+        page.wait_for_url(server + "login")
+        page.goto(server)
+        assert page.url == server + "login"
         browser.close()
 
 
