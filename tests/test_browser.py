@@ -101,7 +101,7 @@ def serving(home: Path, db: str | None = None, *extra: str) -> Iterator[str]:
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def nginx(listen: int, upstreams: tuple[int, int], folder: Path) -> Iterator[Non
         yield
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
 
 
 def children(pid: int) -> int:
@@ -77,7 +77,7 @@ async def test_two_serve_processes_behind_nginx(tmp_path: Path) -> None:
         finally:
             for proc in (one, two):
                 proc.terminate()
-                proc.wait(timeout=10)
+                proc.wait(timeout=30)
 
 
 def _port(proc: subprocess.Popen[bytes]) -> int:

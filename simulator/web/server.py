@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -144,6 +144,7 @@ class CollectSimServer(Server):
         self.accounts = Accounts(store.db)
         self.sessions = Sessions(options.max_sessions, options.max_per_user)
         self.throttle = Throttle()
+        self._sockets: set[web.WebSocketResponse] = set()
         self._key = bytes.fromhex(self.accounts.secret(COOKIE_SECRET))
         # Where the app lives as browsers see it: a proxy may serve it under a path.
         public = urlsplit(options.public_url) if options.public_url else None
@@ -185,6 +186,12 @@ class CollectSimServer(Server):
         sys.stdout.flush()
 
     async def on_shutdown(self, app: web.Application) -> None:
+        # Close every tab's websocket now, so each app process is told to quit and the
+        # server stops in seconds, not after aiohttp's wait for open handlers.
+        await asyncio.gather(
+            *(ws.close(code=WSCloseCode.GOING_AWAY) for ws in list(self._sockets)),
+            return_exceptions=True,
+        )
         await asyncio.to_thread(self.store.close)
 
     # -- who is asking -----------------------------------------------------------------------
@@ -381,6 +388,7 @@ class CollectSimServer(Server):
     async def _run_app(self, request: web.Request, user: SignedIn | None) -> web.StreamResponse:
         # As textual-serve's own handle_websocket, with the user's app service.
         websocket = web.WebSocketResponse(heartbeat=15)
+        self._sockets.add(websocket)
         width = _int(request.query.get("width", "80"), 80)
         height = _int(request.query.get("height", "24"), 24)
         app_service: UserAppService | None = None
@@ -406,6 +414,7 @@ class CollectSimServer(Server):
         finally:
             if app_service is not None:
                 await app_service.stop()
+            self._sockets.discard(websocket)
         return websocket
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
