@@ -160,7 +160,8 @@ def sign_in(page: Page, server: str, name: str, password: str | None = None) -> 
     assert page.url == server + "login"  # nothing but the sign-in page before signing in
     page.fill("#name", name)
     page.fill("#password", password or PASSWORDS[name])
-    page.click("button[type=submit]")
+    with page.expect_navigation(timeout=60_000):
+        page.click("button[type=submit]")
 
 
 def signed_in(browser: Browser, server: str, trainee: str) -> tuple[Page, Screen]:
@@ -221,9 +222,14 @@ def test_f4_in_the_browser_takes_up_an_interrupted_call(server: str, isolated_ho
         store.begin_attempt(before.transcript, Owner(this_process().host, child.pid, ""))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page, _screen = signed_in(browser, server, "Sam")
+        page, screen = signed_in(browser, server, "Sam")
+        mark = screen.mark()
         page.keyboard.press("F4")
-        page.wait_for_timeout(1500)
+        for _ in range(100):  # the call screen is up (under load it takes a while)
+            if "Ctrl+E" in screen.since(mark):
+                break
+            page.wait_for_timeout(200)
+        page.wait_for_timeout(500)
         type_line(page, "您好，我是某银行信用卡中心的客服专员小李，工号1024。")
         for _ in range(100):
             with Store.open(isolated_home / "collectsim.db") as store:
@@ -273,8 +279,9 @@ def test_without_signing_in_nothing_but_the_sign_in_page(server: str) -> None:
         elsewhere.set_content("<p>another site</p>")  # about:blank: Origin "null"
         assert ws_result(elsewhere, ws_url) == "refused"
         # Signing out (the button on the "session ended" page posts this form) ends it.
-        page.evaluate("document.querySelector('#sign-out').form.submit()")
-        page.wait_for_url(server + "login")
+        with page.expect_navigation(timeout=60_000):
+            page.evaluate("document.querySelector('#sign-out').form.submit()")
+        assert page.url == server + "login"
         page.goto(server)
         assert page.url == server + "login"
         browser.close()
