@@ -8,15 +8,16 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, get_args
 
 from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
+from scoring.taxonomy import Party
 from simulator.cli.errors import UserError
 
-PARTIES = ("debtor", "third_party", "wrong_party", "unknown")
+PARTIES: tuple[str, ...] = get_args(Party)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -14,7 +14,7 @@ from scoring.i18n import Bilingual, Lang, lang_of
 from scoring.ledger import Ledger
 from scoring.objectives import Objective
 from scoring.rubric import Rubric
-from scoring.taxonomy import Party
+from scoring.taxonomy import PRODUCTS, Channel, Party
 from simulator.engine.actions import ACTION_NAMES
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
@@ -127,6 +127,11 @@ class Call(BaseModel):
     max_turns: int = Field(default=30, ge=2, le=200)
     seconds_per_turn: int = Field(default=20, ge=1, le=600)
 
+    @property
+    def judged_channel(self) -> Channel:
+        """The rule packs' name for this channel (a phone call is `call`)."""
+        return "call" if self.channel == "phone" else self.channel
+
 
 class Persona(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -178,6 +183,9 @@ class Scenario(BaseModel):
     def _thresholds(self) -> Scenario:
         if self.persona.hangs_up_below > self.persona.mood:
             raise ValueError("persona.hangs_up_below is above the starting mood")
+        if self.ledger.product_type is None:
+            known = ", ".join(PRODUCTS)
+            raise ValueError(f"ledger.product_type is required: the lender's kind ({known})")
         return self
 
     @property

@@ -75,7 +75,10 @@ class Session:
             trainee=trainee,
             started_at=started_at or datetime.now().astimezone(),
             basis=Basis(
-                ledger=scenario.ledger, rubric=scenario.rubric, objectives=scenario.objectives
+                ledger=scenario.ledger,
+                rubric=scenario.rubric,
+                objectives=scenario.objectives,
+                channel=scenario.call.judged_channel,
             ),
         )
         self.sink.begin(self.transcript)
@@ -124,7 +127,15 @@ class Session:
         at = self._tick(text)
         analysis = analyze(text, self.scenario.lang, at.date())
         context = self.context()
-        findings = judge_turn(analysis, context, at, self.scenario.ledger, self.judge, index)
+        findings = judge_turn(
+            analysis,
+            context,
+            at,
+            self.scenario.ledger,
+            self.judge,
+            index,
+            self.scenario.call.judged_channel,
+        )
         trainee = Turn(
             index=index,
             speaker="trainee",
