@@ -233,6 +233,16 @@ class Rule(BaseModel):
         return "; ".join(c.label(lang) for c in self.citations_for(product))
 
 
+class Change(BaseModel):
+    """Why a rule changed in a pack version (quoted when old attempts are rescored)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    rule: str
+    why: Bilingual
+
+
 class RulePack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -247,6 +257,7 @@ class RulePack(BaseModel):
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list)
     content_hash: str = ""
 
     @model_validator(mode="after")
@@ -256,13 +267,28 @@ class RulePack(BaseModel):
             if rule.id in seen:
                 raise ValueError(f"duplicate rule id {rule.id}")
             seen.add(rule.id)
+        for change in self.changes:
+            if change.rule not in seen:
+                raise ValueError(f"changes: unknown rule {change.rule}")
         return self
+
+    def changed_since(self, version: str | None) -> dict[str, Bilingual]:
+        """Rule id -> why it changed, for every change newer than `version` (None: all)."""
+        return {
+            c.rule: c.why
+            for c in self.changes
+            if version is None or _version_key(c.version) > _version_key(version)
+        }
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
 def pack_path(jurisdiction: str) -> Path:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from scoring.compliance import Judge, LineContext, compliance_finding
 from scoring.rulepack import EDITOR_NOTES, Citation, Rule, load_pack
+from simulator.cli.main import main
 
 PACKS = ("CN", "US")
 
@@ -177,3 +179,58 @@ def test_fdcpa_rules_do_not_run_for_a_first_party_card_issuer() -> None:
 def test_every_rule_declares_a_basis_among_its_citations() -> None:
     for rule in _rules():
         assert rule.basis in {c.binding for c in rule.citations}, rule.id
+
+
+def _cli(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_rules_command_lists_citations_force_and_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _cli("rules", "--jurisdiction", "US", capsys=capsys)
+    assert status == 0
+    assert out.splitlines()[0] == (
+        "United States debt-collection compliance rules (FDCPA and Regulation F) — "
+        f"version {load_pack('US').version}, {len(load_pack('US').rules)} rules"
+    )
+    assert (
+        "    - Regulation F 12 CFR §1006.18(c)(2) — communicating or threatening to communicate "
+        "false credit information [regulation; medium]"
+    ) in out
+    assert "  Applies to: collection agency, debt buyer; every channel" in out
+    status, out, _ = _cli("rules", "--jurisdiction", "CN", capsys=capsys)
+    assert "  依据性质: 机构内部规定" in out
+    assert "(约束对象: 信用卡)" in out
+
+
+def test_rules_markdown_is_written_for_docs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "rules-cn.md"
+    status, out, _ = _cli(
+        "rules", "--jurisdiction", "CN", "--format", "md", "-o", str(target), capsys=capsys
+    )
+    assert status == 0 and out == f"wrote {target}\n"
+    page = target.read_text("utf-8")
+    assert page.count("\n## CN-") == len(load_pack("CN").rules)
+    assert "| 《中华人民共和国刑法》 | 第293条之一 |" in page
+    shipped = (Path(__file__).resolve().parent.parent / "docs" / "rules-cn.md").read_text("utf-8")
+    assert shipped == page, (
+        "docs/rules-cn.md is stale: run collectsim rules --jurisdiction CN --format md"
+    )
+
+
+def test_rules_command_bad_output_is_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _cli(
+        "rules",
+        "--jurisdiction",
+        "US",
+        "--format",
+        "md",
+        "-o",
+        "/nonexistent/dir/x.md",
+        capsys=capsys,
+    )
+    assert status != 0
+    assert err.strip().count("\n") == 0 and "/nonexistent/dir/x.md" in err

@@ -375,6 +375,8 @@ def run_rescore(args: argparse.Namespace) -> int:
             print(f"    + {', '.join(r.rules_added)}")
         if r.rules_removed:
             print(f"    - {', '.join(r.rules_removed)}")
+        for rule, why in r.reasons.items():
+            print(f"    {rule}: {why}")
     return 0
 
 

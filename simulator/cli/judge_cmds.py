@@ -14,6 +14,8 @@ from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
+from scoring.packdoc import pack_markdown, pack_text
+from scoring.rulepack import load_pack
 from scoring.taxonomy import Party
 from simulator.cli.errors import UserError
 
@@ -51,6 +53,20 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     an.add_argument("--jsonl", metavar="FILE")
     an.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     an.set_defaults(func=run_analyze)
+
+    rules = sub.add_parser(
+        "rules", help="list a rule pack: each rule's citations, binding force and scope"
+    )
+    rules.add_argument("--jurisdiction", choices=["CN", "US"], required=True)
+    rules.add_argument("--lang", choices=["zh", "en"], default=None)
+    rules.add_argument("--format", choices=["text", "md"], default="text")
+    rules.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --format md: where to write (default docs/rules-<jurisdiction>.md); - = stdout",
+    )
+    rules.set_defaults(func=run_rules)
 
 
 def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
@@ -145,4 +161,23 @@ def run_analyze(args: argparse.Namespace) -> int:
         text = item["text"]
         analysis = analyze(text, _lang_for(args, text), now.date())
         _emit({"id": item.get("id"), **analysis.as_dict()})
+    return 0
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    pack = load_pack(args.jurisdiction)
+    lang: Lang = args.lang or ("zh" if args.jurisdiction == "CN" else "en")
+    if args.format == "text":
+        sys.stdout.write(pack_text(pack, lang) + "\n")
+        return 0
+    page = pack_markdown(pack, lang)
+    target = args.output or f"docs/rules-{args.jurisdiction.lower()}.md"
+    if target == "-":
+        sys.stdout.write(page)
+        return 0
+    try:
+        Path(target).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{target}: {exc.strerror}") from None
+    sys.stdout.write(f"wrote {target}\n")
     return 0
