@@ -234,3 +234,19 @@ def test_rules_command_bad_output_is_one_line_error(capsys: pytest.CaptureFixtur
     )
     assert status != 0
     assert err.strip().count("\n") == 0 and "/nonexistent/dir/x.md" in err
+
+
+def test_a_scenario_must_name_its_lender(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Which rules bind a call depends on the lender, so a ledger without one is refused."""
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "scenarios" / "ol-field-visit.scenario.yaml").read_text("utf-8")
+    bad = tmp_path / "bad.scenario.yaml"
+    bad.write_text(text.replace("  product_type: online_lending\n", ""), "utf-8")
+    status, out, _ = _cli("validate", str(bad), capsys=capsys)
+    assert status == 1
+    [problem] = out.strip().splitlines()
+    line = 1 + text.splitlines().index("ledger:")
+    assert problem == (
+        f"{bad}:{line}:1: error: ledger: product_type is required: the lender's kind "
+        "(credit_card, online_lending, consumer_finance, debt_buyer, agency)"
+    )

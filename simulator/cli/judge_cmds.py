@@ -16,7 +16,7 @@ from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
 from scoring.packdoc import pack_markdown, pack_text
 from scoring.rulepack import load_pack
-from scoring.taxonomy import Party
+from scoring.taxonomy import PRODUCTS, Party
 from simulator.cli.errors import UserError
 
 PARTIES: tuple[str, ...] = get_args(Party)
@@ -37,6 +37,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     check.add_argument("--party", choices=PARTIES, default="debtor", help="who hears the line")
     check.add_argument("--unverified", action="store_true", help="the debtor is not verified yet")
+    check.add_argument(
+        "--product",
+        choices=PRODUCTS,
+        default=None,
+        help="the lender's kind: only the rules that bind it run (default: every rule)",
+    )
     check.add_argument(
         "--legal-status",
         choices=["none", "possible", "lawyer_letter_sent", "filed"],
@@ -137,6 +143,7 @@ def _context(args: argparse.Namespace, item: dict[str, Any]) -> LineContext:
         local_time=when,
         legal_status=str(given.get("legal_status", args.legal_status)),
         time_barred=bool(given.get("time_barred", False)),
+        product=args.product,
     )
 
 

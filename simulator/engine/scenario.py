@@ -171,6 +171,15 @@ class Scenario(BaseModel):
         classmethod(lambda cls, v: _as_mood_lines(v))
     )
 
+    @field_validator("ledger")
+    @classmethod
+    def _names_its_lender(cls, ledger: Ledger) -> Ledger:
+        # Which rules bind the call depends on the lender (None is kept only for old attempts).
+        if ledger.product_type is None:
+            known = ", ".join(PRODUCTS)
+            raise ValueError(f"product_type is required: the lender's kind ({known})")
+        return ledger
+
     @field_validator("states")
     @classmethod
     def _state_names(cls, states: dict[str, StateSpec]) -> dict[str, StateSpec]:
@@ -183,9 +192,6 @@ class Scenario(BaseModel):
     def _thresholds(self) -> Scenario:
         if self.persona.hangs_up_below > self.persona.mood:
             raise ValueError("persona.hangs_up_below is above the starting mood")
-        if self.ledger.product_type is None:
-            known = ", ".join(PRODUCTS)
-            raise ValueError(f"ledger.product_type is required: the lender's kind ({known})")
         return self
 
     @property
