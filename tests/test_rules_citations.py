@@ -236,7 +236,9 @@ def test_rules_command_bad_output_is_one_line_error(capsys: pytest.CaptureFixtur
     assert err.strip().count("\n") == 0 and "/nonexistent/dir/x.md" in err
 
 
-def test_a_scenario_must_name_its_lender(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_scenario_must_name_its_lender(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Which rules bind a call depends on the lender, so a ledger without one is refused."""
     root = Path(__file__).resolve().parent.parent
     text = (root / "scenarios" / "ol-field-visit.scenario.yaml").read_text("utf-8")
