@@ -14,6 +14,7 @@ from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
+from scoring.text import too_long
 from simulator.cli.errors import UserError
 
 PARTIES = ("debtor", "third_party", "wrong_party", "unknown")
@@ -80,7 +81,7 @@ def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
             raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
-        yield item
+        yield {**item, "_line": number}
 
 
 def _lang_for(args: argparse.Namespace, text: str) -> Lang:
@@ -127,6 +128,10 @@ def run_check(args: argparse.Namespace) -> int:
     for item in _inputs(args):
         text = item["text"]
         lang = _lang_for(args, text)
+        refused = too_long(text)
+        if refused is not None:
+            where = f"{args.jsonl}:{item['_line']}: " if "_line" in item else ""
+            raise UserError(f"{where}{refused.get(lang)}")
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
         result = check_utterance(
             text, lang, judge_for(jurisdiction), _context(args, item), message=args.message
