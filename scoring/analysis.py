@@ -15,7 +15,6 @@ from scoring.entities import (
 )
 from scoring.i18n import Lang
 from scoring.intents import IntentHit, matcher
-from scoring.meaning import intents_by_meaning
 from scoring.text import MAX_LINE_CHARS, normalise
 from scoring.tone import Tone, reader
 
@@ -63,6 +62,8 @@ class Analysis:
 def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
     """Keywords and example phrases first (exact), then what the line means: intents whose
     nearest exemplars the wording did not reach (marked `by_meaning`)."""
+    from scoring.meaning import intents_by_meaning  # the encoder: loaded for the first turn
+
     hits = matcher(lang).match(norm)
     known = {hit.name for hit in hits}
     for reading in intents_by_meaning(text, lang):

@@ -140,9 +140,10 @@ def turn(
     """A whole turn by the rules (analysis, judging, accuracy, tone), meaning left out: the
     encoder reads a bounded number of tokens, whatever the line's length."""
     import scoring.analysis
+    import scoring.meaning
     from scoring.judging import judge_turn
 
-    monkeypatch.setattr(scoring.analysis, "intents_by_meaning", lambda text, lang: [])
+    monkeypatch.setattr(scoring.meaning, "intents_by_meaning", lambda text, lang: [])
     judges = {
         "zh": Judge(load_pack("CN"), semantic=False),
         "en": Judge(load_pack("US"), semantic=False),
