@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import islice
 
 from scoring.accuracy._common import accuracy_finding
-from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
+from scoring.analysis import MAX_ANALYSED_CHARS, MAX_MENTIONS, Analysis
 from scoring.entities import CountMention, DateMention, chinese_numeral_to_decimal, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
@@ -264,7 +265,8 @@ def _check_durations(
     for regex in (_DURATION_ZH, _DURATION_EN):
         if regex is _DURATION_EN and not re.search(r"[a-z]", low):
             continue
-        for m in regex.finditer(low):
+        # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
+        for m in islice(regex.finditer(low), MAX_MENTIONS):
             unit = m.group("u").rstrip("s")
             hedge = (m.group("hedge") or "").strip()
             more = bool(
