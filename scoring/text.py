@@ -75,3 +75,10 @@ def too_long(text: str) -> Bilingual | None:
         en=f"This line is {len(text):,} characters long, over the limit of "
         f"{MAX_LINE_CHARS:,}: say it in shorter lines.",
     )
+
+
+def clause_after(norm: str, end: int, width: int) -> str:
+    """Up to `width` characters after `end`, cut at the first clause break."""
+    window = norm[end : end + width]
+    found = CLAUSE_BREAK.search(window)
+    return window[: found.start()] if found else window
