@@ -171,8 +171,12 @@ def test_a_whole_turn_is_linear(
     sizes = (31, 125, 500, MAX_LINE_CHARS)
     problems = []
     for prefix in ("", "5", "欠" if lang == "zh" else "$"):
+
+        def after(text: str, head: str = prefix) -> object:
+            return run(head + text)
+
         for unit in UNITS:
-            why = _superlinear(lambda text, head=prefix: run(head + text), unit, sizes)
+            why = _superlinear(after, unit, sizes)
             if why:
                 problems.append(f"{lang} {prefix!r}+{why}")
     assert not problems, "\n".join(problems)
