@@ -10,8 +10,6 @@ from functools import cache
 
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
-from scoring.meaning import policy as semantic_policy
-from scoring.meaning import violations_by_meaning
 from scoring.negation import Negation
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import BASIS_NOTES, Rule, RulePack, load_pack
@@ -173,6 +171,11 @@ class Judge:
 
     def _by_meaning(self, text: str, ctx: LineContext, caught: set[str]) -> list[Hit]:
         """Violations the rules' wordings missed, read from the nearest exemplars."""
+        # Imported on first use: the encoder (numpy, its model) is for a judge that reads
+        # meaning, and `check --rules-only` starts without it.
+        from scoring.meaning import policy as semantic_policy
+        from scoring.meaning import violations_by_meaning
+
         policy = semantic_policy().judge
         cites = policy.rules[self.pack.jurisdiction]
         cap = policy.max_severity
@@ -222,8 +225,8 @@ class Judge:
 
 
 @cache
-def judge_for(jurisdiction: str) -> Judge:
-    return Judge(load_pack(jurisdiction))
+def judge_for(jurisdiction: str, semantic: bool = True) -> Judge:
+    return Judge(load_pack(jurisdiction), semantic=semantic)
 
 
 def compliance_finding(

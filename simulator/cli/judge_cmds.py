@@ -10,13 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, get_args
 
-from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
 from scoring.packdoc import pack_markdown, pack_text
 from scoring.rulepack import load_pack
 from scoring.taxonomy import PRODUCTS, Party
+from scoring.text import too_long
 from simulator.cli.errors import UserError
 
 PARTIES: tuple[str, ...] = get_args(Party)
@@ -48,6 +48,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         choices=["none", "possible", "lawyer_letter_sent", "filed"],
         default="none",
         help="the account's real legal status (honest escalation depends on it)",
+    )
+    check.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="judge by the rules' wording alone, not also by meaning (no sentence encoder)",
     )
     check.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     check.set_defaults(func=run_check)
@@ -103,7 +108,7 @@ def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
             raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
-        yield item
+        yield {**item, "_line": number}
 
 
 def _lang_for(args: argparse.Namespace, text: str) -> Lang:
@@ -151,9 +156,17 @@ def run_check(args: argparse.Namespace) -> int:
     for item in _inputs(args):
         text = item["text"]
         lang = _lang_for(args, text)
+        refused = too_long(text)
+        if refused is not None:
+            where = f"{args.jsonl}:{item['_line']}: " if "_line" in item else ""
+            raise UserError(f"{where}{refused.get(lang)}")
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
         result = check_utterance(
-            text, lang, judge_for(jurisdiction), _context(args, item), message=args.message
+            text,
+            lang,
+            judge_for(jurisdiction, not args.rules_only),
+            _context(args, item),
+            message=args.message,
         )
         _emit({"id": item.get("id"), **result})
     return 0
@@ -164,6 +177,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now()
     except ValueError:
         raise UserError(f"--now: not an ISO date-time: {args.now!r}", status=2) from None
+    from scoring.analysis import analyze  # entities and intents: not needed by `check`
+
     for item in _inputs(args):
         text = item["text"]
         analysis = analyze(text, _lang_for(args, text), now.date())

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from scoring.findings import Finding
 from scoring.i18n import Lang
+from scoring.text import too_long
 from simulator.cli import common
 from simulator.cli.errors import UserError
 from simulator.cli.resume import resume_call
@@ -136,6 +137,12 @@ def run(args: argparse.Namespace) -> int:
         if line.strip() in END_COMMANDS:
             break
         if not line.strip():
+            continue
+        refused = too_long(line)
+        if refused is not None:
+            if not interactive:  # a script or a pipe: the call it describes cannot be played
+                raise UserError(refused.get(lang))
+            print(refused.get(lang), file=sys.stderr)
             continue
         exchange = session.say(line)
         if not args.json:

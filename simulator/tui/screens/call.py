@@ -11,6 +11,7 @@ from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from scoring.endings import label as ending_label
 from scoring.findings import Finding
+from scoring.text import too_long
 from simulator.engine.hints import suggest
 from simulator.engine.session import Session
 from simulator.tui.cards import account_card, objectives_card
@@ -110,6 +111,10 @@ class CallScreen(AppScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value
+        refused = too_long(text)
+        if refused is not None:  # kept in the box, to be cut into shorter lines
+            self.notify(refused.get(self.lang), severity="warning")
+            return
         event.input.value = ""
         if not text.strip() or self.session.ended:
             return
