@@ -15,6 +15,7 @@ from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
 from simulator.cli.errors import UserError
+from simulator.engine.bounded import bounded_lines
 
 PARTIES = ("debtor", "third_party", "wrong_party", "unknown")
 
@@ -70,14 +71,19 @@ def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         raise UserError(f"{args.jsonl}: {exc.strerror}") from None
 
 
+MAX_JSONL_LINE = 4 * 1024 * 1024  # characters of one line; longer is cut (and not JSON)
+
+
 def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(bounded_lines(stream, MAX_JSONL_LINE), start=1):
         if not raw.strip():
             continue
         try:
             item = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise UserError(f"{name}:{number}: JSON nested too deep") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
         yield item

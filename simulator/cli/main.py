@@ -22,6 +22,7 @@ from simulator.engine.catalog import UnknownScenario
 from simulator.engine.journal import JournalError
 from simulator.engine.loader import ScenarioError
 from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
+from simulator.engine.safetext import visible
 
 SCENARIOS_HELP = (
     "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
@@ -87,17 +88,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.func(args)
     except ScenarioError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         return 1
     except (UserError, JournalError, UnknownScenario) as exc:
-        print(f"collectsim: error: {exc}", file=sys.stderr)
+        error(str(exc))
         return exc.status if isinstance(exc, UserError) else 1
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
+        error("an argument or input is not valid UTF-8 text")
+        return 2
+    except OverflowError:
+        error("a number is out of range (--seed, --limit)")
+        return 2
+    except RecursionError:
+        error("the input is nested too deep")
+        return 1
+    except OSError as exc:  # COLLECTSIM_HOME naming a file, a full or read-only disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        return 1
     return status
+
+
+def error(message: str) -> None:
+    """One line on stderr; whatever a trainee or a file put in it cannot drive the terminal."""
+    print(f"collectsim: error: {visible(message)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
