@@ -185,7 +185,8 @@ class _Builder:
             self.problems.append(Problem(self.located.file, line, col, _bad_scalar(node, exc)))
         except yaml.YAMLError as exc:
             line, col = _pos(node)
-            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {exc}"))
+            reason = visible(str(exc).splitlines()[0] if str(exc) else "invalid value")
+            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {reason}"))
         return None
 
 
