@@ -82,7 +82,8 @@ def test_any_text_is_answered_never_crashes(forgetful: Scenario, text: str) -> N
     session = Session(forgetful)
     exchange = session.say(text)
     assert exchange.persona.text
-    assert exchange.trainee.text == text[:10_000]
+    # Kept as said, but for NUL, which no store can keep (PostgreSQL text): U+FFFD.
+    assert exchange.trainee.text == text[:10_000].replace("\x00", "\ufffd")
 
 
 def test_clock_advances_with_each_turn(forgetful: Scenario) -> None:

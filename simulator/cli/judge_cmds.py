@@ -18,6 +18,7 @@ from scoring.rulepack import load_pack
 from scoring.taxonomy import PRODUCTS, Party
 from scoring.text import too_long
 from simulator.cli.errors import UserError
+from simulator.engine.bounded import bounded_lines
 
 PARTIES: tuple[str, ...] = get_args(Party)
 
@@ -98,14 +99,19 @@ def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         raise UserError(f"{args.jsonl}: {exc.strerror}") from None
 
 
+MAX_JSONL_LINE = 4 * 1024 * 1024  # characters of one line; longer is cut (and not JSON)
+
+
 def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(bounded_lines(stream, MAX_JSONL_LINE), start=1):
         if not raw.strip():
             continue
         try:
             item = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise UserError(f"{name}:{number}: JSON nested too deep") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
         yield {**item, "_line": number}

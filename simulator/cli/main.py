@@ -11,6 +11,7 @@ from pathlib import Path
 
 from simulator.cli.errors import UserError
 from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
+from simulator.engine.safetext import visible
 
 SCENARIOS_HELP = (
     "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
@@ -131,16 +132,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
     except UserError as exc:
-        print(f"collectsim: error: {exc}", file=sys.stderr)
+        error(str(exc))
         return exc.status
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
+        error("an argument or input is not valid UTF-8 text")
+        return 2
+    except OverflowError:
+        error("a number is out of range (--seed, --limit)")
+        return 2
+    except RecursionError:
+        error("the input is nested too deep")
+        return 1
     except Exception as exc:
         return _engine_error(exc)
     return status
+
+
+def error(message: str) -> None:
+    """One line on stderr; whatever a trainee or a file put in it cannot drive the terminal."""
+    print(f"collectsim: error: {visible(message)}", file=sys.stderr)
 
 
 def _engine_error(exc: Exception) -> int:
@@ -150,7 +165,7 @@ def _engine_error(exc: Exception) -> int:
     loader = sys.modules.get("simulator.engine.loader")
     if loader is not None and isinstance(exc, loader.ScenarioError):
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         return 1
     expected = [
         getattr(sys.modules.get(module), name, None)
@@ -160,7 +175,11 @@ def _engine_error(exc: Exception) -> int:
         )
     ]
     if any(isinstance(cls, type) and isinstance(exc, cls) for cls in expected):
-        print(f"collectsim: error: {exc}", file=sys.stderr)
+        error(str(exc))
+        return 1
+    if isinstance(exc, OSError):  # COLLECTSIM_HOME naming a file, a full or read-only disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
         return 1
     raise exc
 

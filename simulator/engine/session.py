@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +22,14 @@ from simulator.engine.scenario import Scenario
 TRAINEE_ENDED = "trainee_ended"
 TURN_LIMIT = "turn_limit"
 MAX_LINE_CHARS = 10_000
+# What no store can keep: NUL (PostgreSQL text refuses it) and lone surrogates (undecodable
+# bytes on stdin, which no UTF-8 file or database accepts).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """A line as every sink can keep it: each unstorable character becomes U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +133,7 @@ class Session:
     def say(self, text: str, *, hint: bool = False) -> Exchange:
         if self.ended is not None:
             raise SessionOver(self.ended)
-        text = text[:MAX_LINE_CHARS]
+        text = storable(text[:MAX_LINE_CHARS])
         index = len(self.transcript.turns)
         at = self._tick(text)
         analysis = analyze(text, self.scenario.lang, at.date())
@@ -252,7 +261,7 @@ class Session:
     def end(self, note: str | None = None) -> str:
         """End the call and record it, with the after-call note if there is one (idempotent)."""
         if note is not None and not self._recorded:
-            self.transcript.note = note
+            self.transcript.note = storable(note)
         ending = self.end_call()
         self._record()
         return ending

@@ -54,7 +54,7 @@ class CallScreen(AppScreen):
                 yield Static(t("objectives", lang), classes="heading")
                 yield Static("", id="objectives", markup=False)
             with Vertical(id="main"):
-                yield Static(scenario.title.get(lang), id="call-title", markup=False)
+                yield Static(literal(scenario.title.get(lang)), id="call-title", markup=False)
                 yield VerticalScroll(id="chat")
                 yield Static("", id="warnings", markup=False)
                 yield Input(placeholder=t("say_placeholder", lang), id="say")
@@ -93,7 +93,7 @@ class CallScreen(AppScreen):
 
     def _add_line(self, who: str, text: str, kind: str) -> None:
         chat = self.query_one("#chat", VerticalScroll)
-        chat.mount(Static(f"{who}: {literal(text)}", classes=f"line {kind}", markup=False))
+        chat.mount(Static(f"{literal(who)}: {literal(text)}", classes=f"line {kind}", markup=False))
         chat.scroll_end(animate=False)
 
     def _show_warnings(self, findings: list[Finding]) -> None:
