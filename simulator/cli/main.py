@@ -28,6 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("play", "hold a call in the terminal (headless)"),
     "check": ("judge_cmds", "judge utterances out of context (one JSON object a line)"),
     "analyze": ("judge_cmds", "what the engine understands of a line"),
+    "rules": (
+        "judge_cmds",
+        "list a rule pack: each rule's citations, binding force and scope",
+    ),
     "score": (
         "score_cmd",
         "score a stored call: a journal file, or an attempt id in the records",
