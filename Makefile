@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_turn.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_start.py
 
 # Understanding measured: dev and held-out test sets, whole calls, accuracy (README figures).
 eval: $(STAMP)

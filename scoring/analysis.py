@@ -15,12 +15,15 @@ from scoring.entities import (
 )
 from scoring.i18n import Lang
 from scoring.intents import IntentHit, matcher
-from scoring.meaning import intents_by_meaning
-from scoring.text import normalise
+from scoring.text import MAX_LINE_CHARS, normalise
 from scoring.tone import Tone, reader
 
 # Longer pastes are analysed on their head only: a 10,000-character paste must stay instant.
-MAX_ANALYSED_CHARS = 2000
+MAX_ANALYSED_CHARS = MAX_LINE_CHARS
+# Each figure is read against its clause and the figures beside it: a line naming more than
+# this many amounts, dates or counts is a paste, and only its first ones are read, so a
+# thousand "$1" cost no more than a few dozen (linear in the line, not quadratic).
+MAX_MENTIONS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ class Analysis:
 def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
     """Keywords and example phrases first (exact), then what the line means: intents whose
     nearest exemplars the wording did not reach (marked `by_meaning`)."""
+    from scoring.meaning import intents_by_meaning  # the encoder: loaded for the first turn
+
     hits = matcher(lang).match(norm)
     known = {hit.name for hit in hits}
     for reading in intents_by_meaning(text, lang):
@@ -71,15 +76,15 @@ def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
 def analyze(text: str, lang: Lang, today: date) -> Analysis:
     head = text[:MAX_ANALYSED_CHARS]
     norm = normalise(head)
-    amounts = extract_amounts(head, approximate=True)
+    amounts = extract_amounts(head, approximate=True)[:MAX_MENTIONS]
     return Analysis(
         text=text,
         norm=norm,
         lang=lang,
         intents=tuple(_intents(head, norm, lang)),
         amounts=tuple(a for a in amounts if not a.approx),
-        dates=tuple(extract_dates(head, today)),
-        counts=tuple(extract_counts(head)),
+        dates=tuple(extract_dates(head, today)[:MAX_MENTIONS]),
+        counts=tuple(extract_counts(head)[:MAX_MENTIONS]),
         tone=reader().read(head, norm, lang),
         approximate=tuple(a for a in amounts if a.approx),
         today=today,

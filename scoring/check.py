@@ -19,10 +19,14 @@ def check_utterance(
     norm = normalise(text)
     hits = judge.judge_line(text, ctx, norm=norm)
     findings = [
-        compliance_finding(h.rule, None, text, h.evidence, h.severity, h.nearest) for h in hits
+        compliance_finding(h.rule, None, text, h.evidence, h.severity, h.nearest, ctx.product)
+        for h in hits
     ]
     if message:
-        findings += [compliance_finding(r, None, text, "") for r in judge.missing_in_message(text)]
+        findings += [
+            compliance_finding(r, None, text, "", product=ctx.product)
+            for r in judge.missing_in_message(text, ctx.product, ctx.channel)
+        ]
     return {
         "findings": [
             {

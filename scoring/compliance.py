@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
-from scoring.meaning import policy as semantic_policy
-from scoring.meaning import violations_by_meaning
+from scoring.negation import Negation
 from scoring.prefilter import Needs, PatternIndex, needs
-from scoring.rulepack import Rule, RulePack, load_pack
+from scoring.rulepack import BASIS_NOTES, Rule, RulePack, load_pack
 from scoring.taxonomy import SEVERITY_PENALTY, Party, Severity
-from scoring.text import clause_before, normalise, word_regex
+from scoring.text import normalise
 
 DEBT_TALK_MACRO = "@debt_talk"
 
@@ -30,6 +29,10 @@ class LineContext:
     local_time: datetime | None = None
     legal_status: str = "none"
     time_barred: bool = False
+    # The lender's kind and the channel (see rulepack.Product, Channel); None = unknown, all apply.
+    product: str | None = None
+    channel: str | None = None
+    state: str = ""  # the consumer's US state, where the law differs by state
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,8 @@ class Judge:
         self.pack = pack
         self.semantic = semantic
         self.lang: Lang = "zh" if pack.jurisdiction == "CN" else "en"
-        self._negation = word_regex(pack.negation_cues)
+        self._negation = Negation(pack)
+        self._third_party = _alternation([re.compile(p) for p in pack.third_party_address])
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
@@ -99,11 +103,16 @@ class Judge:
     def is_debt_talk(self, norm: str) -> bool:
         return any(p.search(norm) for p in self.debt_talk)
 
-    def _negated(self, norm: str, start: int) -> bool:
-        window = clause_before(norm, start, self.pack.negation_window)
-        return self._negation.search(window) is not None
+    def listener(self, norm: str, ctx: LineContext) -> LineContext:
+        """The context with the listener the line itself names: a line that addresses a
+        relative or a colleague is said to a third party, not to the verified debtor."""
+        if ctx.party == "debtor" and self._third_party and self._third_party.search(norm):
+            return replace(ctx, party="third_party", verified=False)
+        return ctx
 
     def _applies(self, rule: Rule, ctx: LineContext) -> bool:
+        if not rule.applies_to(ctx.product, ctx.channel):
+            return False
         when = rule.when
         if when.party is not None and ctx.party not in when.party:
             return False
@@ -111,9 +120,13 @@ class Judge:
             return False
         if when.flags_any is not None and not ctx.flags.intersection(when.flags_any):
             return False
+        if when.flags_none is not None and ctx.flags.intersection(when.flags_none):
+            return False
         if when.legal_status is not None and ctx.legal_status not in when.legal_status:
             return False
         if when.time_barred is not None and ctx.time_barred != when.time_barred:
+            return False
+        if when.states is not None and ctx.state not in when.states:
             return False
         if when.hours_outside is not None:
             if ctx.local_time is None:
@@ -128,7 +141,7 @@ class Judge:
             return None if compiled.unless and compiled.unless.search(norm) else norm
         for pattern in patterns:
             for match in pattern.finditer(norm):
-                if compiled.rule.negatable and self._negated(norm, match.start()):
+                if compiled.rule.negatable and self._negation.clears(norm, *match.span()):
                     continue
                 if compiled.unless and compiled.unless.search(norm):
                     return None
@@ -138,6 +151,7 @@ class Judge:
     def judge_line(self, text: str, ctx: LineContext, *, norm: str | None = None) -> list[Hit]:
         """Prohibited and stateful rules broken by one line said in `ctx`."""
         norm = normalise(text) if norm is None else norm
+        ctx = self.listener(norm, ctx)
         hits: list[Hit] = []
         # Only rules with a candidate pattern (or no patterns at all) can fire.
         by_rule: dict[int, list[re.Pattern[str]]] = {}
@@ -157,6 +171,11 @@ class Judge:
 
     def _by_meaning(self, text: str, ctx: LineContext, caught: set[str]) -> list[Hit]:
         """Violations the rules' wordings missed, read from the nearest exemplars."""
+        # Imported on first use: the encoder (numpy, its model) is for a judge that reads
+        # meaning, and `check --rules-only` starts without it.
+        from scoring.meaning import policy as semantic_policy
+        from scoring.meaning import violations_by_meaning
+
         policy = semantic_policy().judge
         cites = policy.rules[self.pack.jurisdiction]
         cap = policy.max_severity
@@ -166,6 +185,8 @@ class Judge:
                 continue
             cited = cites[reading.label]
             rule = self.rule(cited.rule)
+            if not rule.applies_to(ctx.product, ctx.channel):
+                continue
             if not cited.line_context and not self._applies(rule, ctx):
                 continue
             severity = min(rule.severity, cap, key=lambda s: SEVERITY_PENALTY[s])
@@ -182,8 +203,12 @@ class Judge:
 
     # -- required content -----------------------------------------------------------------
 
-    def required_rules(self) -> list[Rule]:
-        return [c.rule for c in self._rules if c.rule.kind == "required"]
+    def required_rules(self, product: str | None = None, channel: str | None = None) -> list[Rule]:
+        return [
+            c.rule
+            for c in self._rules
+            if c.rule.kind == "required" and c.rule.applies_to(product, channel)
+        ]
 
     def says_required(self, rule: Rule, norm: str) -> bool:
         for compiled in self._rules:
@@ -191,15 +216,17 @@ class Judge:
                 return any(p.search(norm) for p in compiled.requirement)
         raise KeyError(rule.id)
 
-    def missing_in_message(self, text: str) -> list[Rule]:
+    def missing_in_message(
+        self, text: str, product: str | None = None, channel: str | None = None
+    ) -> list[Rule]:
         """Required items a stand-alone message (voicemail, SMS, letter) leaves out."""
         norm = normalise(text)
-        return [r for r in self.required_rules() if not self.says_required(r, norm)]
+        return [r for r in self.required_rules(product, channel) if not self.says_required(r, norm)]
 
 
 @cache
-def judge_for(jurisdiction: str) -> Judge:
-    return Judge(load_pack(jurisdiction))
+def judge_for(jurisdiction: str, semantic: bool = True) -> Judge:
+    return Judge(load_pack(jurisdiction), semantic=semantic)
 
 
 def compliance_finding(
@@ -209,8 +236,13 @@ def compliance_finding(
     evidence: str,
     severity: Severity | None = None,
     nearest: str | None = None,
+    product: str | None = None,
 ) -> Finding:
-    """A rule's finding; one read by meaning says so and names the exemplar it was nearest."""
+    """A rule's finding; one read by meaning says so and names the exemplar it was nearest.
+
+    The message ends with the force of the rule's basis (house policy never reads as law), and
+    the citation lists only the sources that bind this lender, numbers only where verified.
+    """
     why = (
         Bilingual(
             zh=f"（按语义判断：最接近 {nearest}）", en=f" (read by meaning: nearest {nearest})"
@@ -218,6 +250,7 @@ def compliance_finding(
         if nearest
         else Bilingual(zh="", en="")
     )
+    basis = BASIS_NOTES[rule.basis_for(product)]
     return Finding(
         turn=turn,
         dimension="compliance",
@@ -227,16 +260,19 @@ def compliance_finding(
         quote=quote,
         evidence=evidence,
         message=Bilingual(
-            zh=f"{rule.title.zh}：{rule.explanation.zh}{why.zh}",
-            en=f"{rule.title.en}: {rule.explanation.en}{why.en}",
+            zh=f"{rule.title.zh}：{rule.explanation.zh}{why.zh}{basis.zh}",
+            en=f"{rule.title.en}: {rule.explanation.en}{why.en} {basis.en}",
         ),
         suggestion=rule.rewrite,
-        citation=rule.citation_text(),
+        citation=rule.citation_text(rule.language, product),
     )
 
 
 def check_required_in_turns(
-    judge: Judge, turns: Sequence[tuple[int, str, Party]]
+    judge: Judge,
+    turns: Sequence[tuple[int, str, Party]],
+    product: str | None = None,
+    channel: str | None = None,
 ) -> list[tuple[Rule, int | None]]:
     """Required rules a conversation broke: (rule, index of the turn where it was due).
 
@@ -244,7 +280,7 @@ def check_required_in_turns(
     """
     broken: list[tuple[Rule, int | None]] = []
     normed = [(index, normalise(text), party) for index, text, party in turns]
-    for rule in judge.required_rules():
+    for rule in judge.required_rules(product, channel):
         req = rule.requirement
         assert req is not None  # guaranteed by the model
         relevant = [(i, n) for i, n, party in normed if party in req.party]

@@ -78,65 +78,65 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("pay", r"还|付|支付|转账|转|打款|缴"),
 )
 _LABELS_EN: tuple[tuple[str, str], ...] = (
-    ("date", r"due\s+date|payment\s+date|due\s+on"),
-    ("minimum", r"minimum(?:\s+(?:payment|amount|due))?|min\s+payment"),
+    ("date", r"due\s++date|payment\s++date|due\s++on"),
+    ("minimum", r"minimum(?:\s++(?:payment|amount|due))?|min\s++payment"),
     (
         "after_waiver",
-        r"after\s+(?:the\s+|we\s+|i\s+)?(?:waiv\w*|discount\w*|credit\w*|reduc\w*)"
-        r"|once\s+(?:we|i)\s+waive|with\s+the\s+(?:\w+\s+){0,2}waived|with\s+the\s+waiver",
+        r"after\s++(?:the\s++|we\s++|i\s++)?(?:waiv\w*|discount\w*|credit\w*|reduc\w*)"
+        r"|once\s++(?:we|i)\s++waive|with\s++the\s++(?:\w+\s++){0,2}waived|with\s++the\s++waiver",
     ),
     (
         "plan_fee",
-        r"(?:plan|set-?up|installment|instalment|program|enrollment|processing)\s+fees?",
+        r"(?:plan|set-?up|installment|instalment|program|enrollment|processing)\s++fees?",
     ),
-    ("late_fee", r"late\s+(?:fees?|charges?)|fees?|penalt(?:y|ies)"),
+    ("late_fee", r"late\s++(?:fees?|charges?)|fees?|penalt(?:y|ies)"),
     ("interest", r"interest"),
     ("principal", r"principal"),
     (
         "monthly",
-        r"a\s+month|per\s+month|monthly|each\s+month|every\s+month|/\s*mo(?:nth)?"
-        r"|(?:per|each|a)\s+(?:payment|installment|instalment)"
-        r"|(?:monthly\s+)?payments\s+of|(?:monthly\s+)?install?ments?\s+of|monthly\s+payment\s+of",
+        r"a\s++month|per\s++month|monthly|each\s++month|every\s++month|/\s*+mo(?:nth)?"
+        r"|(?:per|each|a)\s++(?:payment|installment|instalment)"
+        r"|(?:monthly\s++)?payments\s++of|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of",
     ),
     (
         "waiver",
-        r"waiv\w*|forgiv\w*|knock\w*|take\s+off|off\s+the|off|discount\w*|write\s+off|credit",
+        r"waiv\w*|forgiv\w*|knock\w*|take\s++off|off\s++the|off|discount\w*|write\s++off|credit",
     ),
     (
         "remainder",
-        r"the\s+rest|remaining|remainder|what'?s\s+left|left\s+over|leftover|left|rest"
-        r"|leaves|leaving|would\s+leave",
+        r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
+        r"|leaves|leaving|would\s++leave",
     ),
     (
         "settlement",
-        r"settle\w*|lump[\s-]sum|pay\s+(?:it\s+)?off\s+for|close\s+(?:it|the\s+account)",
+        r"settle\w*|lump[\s-]sum|pay\s++(?:it\s++)?off\s++for|close\s++(?:it|the\s++account)",
     ),
     (
         "partial",
-        r"down\s+payment|up\s*front|good[\s-]faith|to\s+start|first|partial|initial|part\s+of"
-        r"|at\s+least|for\s+now|today|tonight|right\s+away",
+        r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial|part\s++of"
+        r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
         "other",
-        r"income|salary|paycheck|rent|mortgage|hospital|medical\s+bills?|insurance|savings"
-        r"|earn\w*|make|benefits|unemployment|credit\s+limit|limit|spent|spend|costs?"
-        r"|(?:medical|hospital|doctor|other)\s+bills?"
-        r"|expenses?|borrowed|loan\s+(?:of|amount)|originally\s+borrowed|tuition|car\s+payment",
+        r"income|salary|paycheck|rent|mortgage|hospital|medical\s++bills?|insurance|savings"
+        r"|earn\w*|make|benefits|unemployment|credit\s++limit|limit|spent|spend|costs?"
+        r"|(?:medical|hospital|doctor|other)\s++bills?"
+        r"|expenses?|borrowed|loan\s++(?:of|amount)|originally\s++borrowed|tuition|car\s++payment",
     ),
     (
         "total",
-        r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s+(?:due|owed)|past[\s-]due\s+amount"
-        r"|debt|payoff|in\s+full|full\s+amount|comes?\s+to|amounts?\s+to|adds?\s+up\s+to"
-        r"|altogether|all\s+in|arrears|the\s+amount|amount|shows?|showing|on\s+file|on\s+record"
-        r"|behind\s+by|(?:the|your|final|this)\s+bill",
+        r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
+        r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
+        r"|altogether|all\s++in|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
+        r"|behind\s++by|(?:the|your|final|this)\s++bill",
     ),
-    ("unpaid", r"unpaid|past[\s-]due|overdue|still\s+(?:owing|outstanding|due)|behind"),
+    ("unpaid", r"unpaid|past[\s-]due|overdue|still\s++(?:owing|outstanding|due)|behind"),
     (
         "due",
-        r"(?:need|needs|have|has|required|supposed|expected|asked)\s+to\s+pay|must\s+pay|is\s+due"
-        r"|are\s+due|due",
+        r"(?:need|needs|have|has|required|supposed|expected|asked)\s++to\s++pay|must\s++pay|is\s++due"
+        r"|are\s++due|due",
     ),
-    ("pay", r"pay\w*|send|put\s+down|make\s+a\s+payment\s+of"),
+    ("pay", r"pay\w*|send|put\s++down|make\s++a\s++payment\s++of"),
 )
 # Roles that only name a verb: a ledger label in the same stretch wins over them.
 _WEAK = frozenset({"due", "pay"})
@@ -156,23 +156,23 @@ _LABELS_EN_RE = _labels_regex(_LABELS_EN, english=True)
 
 # A part named only to be taken out of the total: "不算滞纳金", "without the late fee".
 _EXCLUDING_RE = re.compile(
-    r"(?:不算|去掉|不含|扣除|除去|不包括|刨去|减去|\bwithout|\bexcluding|\bnot\s+counting|\bminus"
-    r"|\bless|\bapart\s+from|\bleaving\s+out)\s*(?:the\s+|那个?|这个?)?\s*$"
+    r"(?:不算|去掉|不含|扣除|除去|不包括|刨去|减去|\bwithout|\bexcluding|\bnot\s++counting|\bminus"
+    r"|\bless|\bapart\s++from|\bleaving\s++out)\s*+(?:the\s++|那个?|这个?)?\s*+$"
 )
 # Two labels joined make a compound: "本金加利息", "利息和滞纳金", "principal and interest".
-_JOIN_RE = re.compile(r"\s*(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*$")
+_JOIN_RE = re.compile(r"\s*+(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*+$")
 
 # Between a label and the figure before it, what may stand: "5230.50元是您目前的欠款",
 # "$75 in late fees", "$2,486.40 is the full balance", "a $75 late fee".
 _AFTER_GAP_ZH = re.compile(
-    r"\s*(?:是|为|就是|算是|属于|作为|都是|的)?\s*(?:您|你|咱们|我们|您们)?\s*"
-    r"(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)?\s*"
-    r"(?:的)?\s*$"
+    r"\s*+(?:是|为|就是|算是|属于|作为|都是|的)?\s*+(?:您|你|咱们|我们|您们)?\s*+"
+    r"(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)?\s*+"
+    r"(?:的)?\s*+$"
 )
 _AFTER_GAP_EN = re.compile(
-    r"(?:\s+(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
+    r"(?:\s++(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
     r"|entire|whole|what|that|all|just|only|current|currently|this|account's|you|us|the))"
-    r"{0,5}\s*$"
+    r"{0,5}\s*+$"
 )
 _AFTER_MAX = 14  # characters between a figure and a label after it
 _BEFORE_MAX = 40  # characters between a label and the figure after it
@@ -181,22 +181,22 @@ _BEFORE_MAX = 40  # characters between a label and the figure after it
 _NEGATION_REACH = 24
 _NEGATED_RE = re.compile(
     r"不是|并非|而不是|不再是|并不是|不欠|\bnot\b|\bisn'?t\b|\bwasn'?t\b|\baren'?t\b"
-    r"|\bdon'?t\s+owe|\bdo\s+not\s+owe|\binstead\s+of\b|\brather\s+than\b|\bno\s+longer\b"
+    r"|\bdon'?t\s++owe|\bdo\s++not\s++owe|\binstead\s++of\b|\brather\s++than\b|\bno\s++longer\b"
 )
 _REPORTED_RE = re.compile(
     r"您说|你说|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|您讲|客户说|您那边说|您记得"
     r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
     r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
-    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b|\bat\s+first\b|\bused\s+to\b"
-    r"|\byou\s+(?:said|say|mentioned|think|thought|believe|claim|remember|were\s+told|told\s+me"
-    r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s+like|\byou'?re\s+thinking"
-    r"|\breceived\b|\bcame\s+in\b|\bposted\b|\blast\s+payment\b|\bprevious\s+payment\b"
-    r"|\baccording\s+to\s+you|\byou(?:'ve|\s+have)?\s+(?:already\s+)?paid|\bpaid\b|\bsent\b"
+    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b|\bat\s++first\b|\bused\s++to\b"
+    r"|\byou\s++(?:said|say|mentioned|think|thought|believe|claim|remember|were\s++told|told\s++me"
+    r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s++like|\byou'?re\s++thinking"
+    r"|\breceived\b|\bcame\s++in\b|\bposted\b|\blast\s++payment\b|\bprevious\s++payment\b"
+    r"|\baccording\s++to\s++you|\byou(?:'ve|\s++have)?\s++(?:already\s++)?paid|\bpaid\b|\bsent\b"
 )
 _CLAUSE_BREAK = re.compile(
     r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)|\bbut\b|但是|不过|可是"
     # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
-    r"|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff0-9])"
+    r"|(?<=[\u3400-\u9fff])\s++(?=[\u3400-\u9fff0-9])"
 )
 _SENTENCE_BREAK = re.compile(r"[。!?;；\n]|\.(?=\s|$)")
 

@@ -18,7 +18,9 @@ from scoring.tone import reader
 from scoring.transcript import TurnContext
 
 
-def line_context(context: TurnContext, at: datetime, ledger: Ledger) -> LineContext:
+def line_context(
+    context: TurnContext, at: datetime, ledger: Ledger, channel: str | None = None
+) -> LineContext:
     return LineContext(
         party=context.party,
         verified=context.verified,
@@ -26,6 +28,9 @@ def line_context(context: TurnContext, at: datetime, ledger: Ledger) -> LineCont
         local_time=at,
         legal_status=ledger.legal_status,
         time_barred=ledger.time_barred,
+        product=ledger.product_type,
+        channel=channel,
+        state=ledger.state,
     )
 
 
@@ -64,13 +69,21 @@ def judge_turn(
     ledger: Ledger,
     judge: Judge,
     turn: int | None,
+    channel: str | None = None,
 ) -> list[Finding]:
     """Every finding of one trainee line said in `context` at local time `at`."""
-    hits = judge.judge_line(analysis.text, line_context(context, at, ledger), norm=analysis.norm)
+    ctx = line_context(context, at, ledger, channel)
+    hits = judge.judge_line(analysis.text, ctx, norm=analysis.norm)
     return [
         *(
             compliance_finding(
-                hit.rule, turn, analysis.text, hit.evidence, hit.severity, hit.nearest
+                hit.rule,
+                turn,
+                analysis.text,
+                hit.evidence,
+                hit.severity,
+                hit.nearest,
+                ledger.product_type,
             )
             for hit in hits
         ),

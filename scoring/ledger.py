@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from scoring.taxonomy import Product
+
 CENT = Decimal("0.01")
 
 
@@ -52,7 +54,10 @@ class Ledger(BaseModel):
 
     debtor: str
     creditor: str
-    product: str = ""
+    product: str = ""  # the product's name, as the collector would say it
+    # The lender's kind, which decides the rules that bind the call. Every shipped scenario names
+    # it; None only in attempts stored before it existed (then every rule runs, as it did).
+    product_type: Product | None = None
     account_last4: str = Field(default="", pattern=r"^\d{0,4}$")
     currency: Literal["CNY", "USD"] = "CNY"
     principal: Decimal = Field(ge=0)
@@ -68,6 +73,8 @@ class Ledger(BaseModel):
     legal_status: LegalStatus = "none"
     # A time-barred debt may not be sued on (US Reg F); the judge reads this.
     time_barred: bool = False
+    # US state of the consumer (two letters), for rules whose law differs by state.
+    state: str = Field(default="", pattern=r"^(?:[A-Z]{2})?$")
 
     @model_validator(mode="after")
     def _total_adds_up(self) -> Ledger:

@@ -131,8 +131,11 @@ class PatternIndex:
         literals = {lit for need in all_needs if need for options in need for lit in options}
         ordered = sorted(literals, key=lambda lit: (-len(lit), lit))
         self._scan = re.compile("(?=(" + trie_regex(ordered) + "))") if ordered else None
+        # The literals each one implies (itself and those of them that are its prefixes):
+        # its own prefixes looked up, not every pair compared (that was O(L²) a pack).
         self._implied = {
-            lit: frozenset(p for p in literals if lit.startswith(p)) for lit in literals
+            lit: frozenset(lit[:n] for n in range(1, len(lit) + 1) if lit[:n] in literals)
+            for lit in literals
         }
         self._by_first: dict[str, list[int]] = {}
         for index, need in enumerate(all_needs):

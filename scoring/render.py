@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 
 from scoring.findings import Finding
@@ -59,6 +60,17 @@ def _where(finding: Finding, lang: Lang) -> str:
     return _w("turn", lang).format(n=finding.turn)
 
 
+# Characters Markdown (or the HTML it may carry) acts on: escaped, so a trainee's quoted line
+# is text in any viewer: no <img onerror=…>, no [x](javascript:…), no emphasis or heading.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|<>&~])")
+
+
+def md_text(text: str) -> str:
+    """Text shown as itself in Markdown, on one line."""
+    one_line = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", one_line)
+
+
 def to_markdown(report: Report, lang: Lang) -> str:
     verdict = _w("passed", lang) if report.passed else _w("failed", lang)
     out = [
@@ -83,7 +95,7 @@ def to_markdown(report: Report, lang: Lang) -> str:
             f"{f.message.get(lang)}"
         )
         if f.quote:
-            out.append(f"  - > {f.quote}")
+            out.append(f"  - > {md_text(f.quote)}")
         out.append(f"  - {_w('suggest', lang)}: {f.suggestion.get(lang)}")
         out.append(f"  - {_w('source', lang)}: {f.citation}")
     out += ["", f"## {_w('objectives', lang)}", ""]

@@ -6,29 +6,113 @@ import hashlib
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual
-from scoring.taxonomy import Category, Party, Severity
+from scoring.taxonomy import CHANNELS, PRODUCTS, Category, Channel, Party, Product, Severity
 
 RULES_DIR = Path(__file__).parent / "rules"
+# high: the article number was seen in the primary text; medium: the content is confirmed (often by
+# secondary sources) but not the number; low: neither. Only `high` numbers reach a trainee.
 Confidence = Literal["high", "medium", "low"]
 RuleKind = Literal["prohibited", "required", "stateful"]
+# The force of a source, strongest first. A trainee must never read self-regulation or house
+# policy as law, so every citation says which it is.
+Binding = Literal[
+    "law",
+    "judicial_interpretation",
+    "regulation",
+    "national_standard",
+    "self_regulatory",
+    "house_policy",
+]
+BINDING_ORDER: tuple[Binding, ...] = get_args(Binding)
+BINDING_WORDS: dict[Binding, Bilingual] = {
+    "law": Bilingual(zh="法律", en="statute"),
+    "judicial_interpretation": Bilingual(zh="司法解释", en="judicial interpretation"),
+    "regulation": Bilingual(zh="监管规章", en="regulation"),
+    "national_standard": Bilingual(zh="推荐性国家标准", en="national standard (recommended)"),
+    "self_regulatory": Bilingual(zh="行业自律规范", en="self-regulatory code"),
+    "house_policy": Bilingual(zh="机构内部规定", en="house policy"),
+}
+# Said after a finding's explanation, so the trainee knows what kind of rule was broken.
+BASIS_NOTES: dict[Binding, Bilingual] = {
+    "law": Bilingual(zh="依据性质：法律。", en="Basis: statute."),
+    "judicial_interpretation": Bilingual(
+        zh="依据性质：司法解释。", en="Basis: judicial interpretation."
+    ),
+    "regulation": Bilingual(zh="依据性质：监管规章。", en="Basis: regulation."),
+    "national_standard": Bilingual(
+        zh="依据性质：推荐性国家标准，不是强制性法律。",
+        en="Basis: a recommended national standard, not binding law.",
+    ),
+    "self_regulatory": Bilingual(
+        zh="依据性质：行业自律规范，不是法律。", en="Basis: a self-regulatory code, not law."
+    ),
+    "house_policy": Bilingual(
+        zh="依据性质：机构内部规定，不是法律禁令。",
+        en="Basis: house policy, not a legal prohibition.",
+    ),
+}
+
+# Article numbers belong in `article` (shown only when verified), and notes to the pack's
+# editors never reach a trainee: neither may hide in a citation's words.
+_NUMBER_IN_WORDS = re.compile(r"第[0-9一二三四五六七八九十百]+条|§|\b\d{3,4}\.\d|\(\d\)|\([a-z]\)")
+EDITOR_NOTES = re.compile(
+    r"待核|据报道|条号[^，。,]{0,4}未核实|citations? to verify|\(to verify\)|\bunverified\b",
+    re.IGNORECASE,
+)
 
 
 class Citation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    source: str
-    provision: str = ""
+    source: str  # the instrument's name alone
+    article: str = ""  # article, section or paragraph; shown only when confidence is high
+    provision: str = ""  # what the provision says, in words (no numbers)
+    binding: Binding
     confidence: Confidence = "medium"
+    # Lenders this source binds; None = every lender the rule applies to.
+    products: list[Product] | None = None
 
-    def label(self) -> str:
-        text = f"{self.source} {self.provision}".strip()
-        return text if self.confidence != "low" else f"{text} (citation to verify)"
+    @field_validator("source", "provision")
+    @classmethod
+    def _no_numbers_or_notes(cls, text: str) -> str:
+        if _NUMBER_IN_WORDS.search(text):
+            raise ValueError(f"article numbers go in `article`, not in {text!r}")
+        if EDITOR_NOTES.search(text):
+            raise ValueError(f"editor's note in trainee-facing citation text: {text!r}")
+        return text
+
+    def verified(self) -> bool:
+        return self.confidence == "high" and bool(self.article)
+
+    def label(self, lang: str) -> str:
+        """The citation as a trainee reads it: a number only if verified, and its force."""
+        zh = lang.startswith("zh")
+        parts = [self.source]
+        if self.verified():
+            parts.append(self.article)
+        text = ("" if zh else " ").join(parts)
+        if self.provision:
+            text += f"（{self.provision}）" if zh else f" ({self.provision})"
+        force = BINDING_WORDS[self.binding].get(lang)
+        return f"{text}〔{force}〕" if zh else f"{text} [{force}]"
+
+    def applies_to(self, product: str | None) -> bool:
+        return product is None or self.products is None or product in self.products
+
+
+class Scope(BaseModel):
+    """Where a rule applies: the lenders and the channels (all by default)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    products: list[Product] = Field(default_factory=lambda: list(PRODUCTS), min_length=1)
+    channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS), min_length=1)
 
 
 class When(BaseModel):
@@ -39,6 +123,8 @@ class When(BaseModel):
     party: list[Party] | None = None
     verified: bool | None = None
     flags_any: list[str] | None = None
+    flags_none: list[str] | None = None  # none of these may be on
+    states: list[str] | None = None  # the ledger's US state is one of these
     legal_status: list[str] | None = None  # the ledger's legal_status
     time_barred: bool | None = None
     hours_outside: tuple[int, int] | None = None  # [start, end): allowed window, local time
@@ -83,6 +169,10 @@ class Rule(BaseModel):
     negatable: bool = True
     when: When = When()
     requirement: Requirement | None = None
+    scope: Scope = Scope()
+    # The force of the rule's specific duty: a general ban cited alongside does not make a
+    # guideline's number law. It must be the binding of one of the citations.
+    basis: Binding
     citations: list[Citation] = Field(min_length=1)
     explanation: Bilingual
     rewrite: Bilingual
@@ -104,10 +194,85 @@ class Rule(BaseModel):
             raise ValueError("a required rule needs `requirement`")
         if self.kind != "required" and not self.patterns and self.when.hours_outside is None:
             raise ValueError("a prohibited or stateful rule needs `patterns`")
+        if self.basis not in {c.binding for c in self.citations}:
+            raise ValueError(f"basis {self.basis} is not the binding of any citation")
+        for citation in self.citations:
+            if citation.products and not set(citation.products) & set(self.scope.products):
+                raise ValueError(f"citation {citation.source} binds no lender in the rule's scope")
         return self
 
-    def citation_text(self) -> str:
-        return "; ".join(c.label() for c in self.citations)
+    @property
+    def language(self) -> str:
+        """The language the pack's citations are written in (a rule id starts with its pack)."""
+        return "zh" if self.id.startswith("CN-") else "en"
+
+    def basis_for(self, product: str | None) -> Binding:
+        """The rule's basis where it runs: its own, or the strongest source that binds there."""
+        bindings = {c.binding for c in self.citations_for(product)}
+        if self.basis in bindings or not bindings:
+            return self.basis
+        # The nearest force to the rule's own (the weaker on a tie): a general statute cited beside
+        # a standard must not turn the standard's specific duty into law.
+        own = BINDING_ORDER.index(self.basis)
+        return min(
+            bindings, key=lambda b: (abs(BINDING_ORDER.index(b) - own), -BINDING_ORDER.index(b))
+        )
+
+    def citations_for(self, product: str | None) -> list[Citation]:
+        return [c for c in self.citations if c.applies_to(product)]
+
+    def applies_to(self, product: str | None, channel: str | None) -> bool:
+        """The rule runs for this lender and channel (None: unknown, so it runs)."""
+        if product is not None and product not in self.scope.products:
+            return False
+        if channel is not None and channel not in self.scope.channels:
+            return False
+        return bool(self.citations_for(product))
+
+    def citation_text(self, lang: str, product: str | None = None) -> str:
+        return "; ".join(c.label(lang) for c in self.citations_for(product))
+
+
+class Change(BaseModel):
+    """Why a rule changed in a pack version (quoted when old attempts are rescored)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    rule: str
+    why: Bilingual
+
+
+class NegationScope(BaseModel):
+    """Where a negatable rule's match is not what the collector said: a cue before it that
+    still reaches it, words after it in the same clause that deny or disown it, or a report
+    of someone else's words. Regexes, searched in normalised text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # A cue before the match stops reaching it past these ("if you don't pay you'll go to
+    # jail": "don't" negates "pay", not "jail").
+    breaks: list[str] = Field(default_factory=list)
+    # Cues that only look like negation ("don't make me", "别逼我"): never clear a match.
+    rhetorical: list[str] = Field(default_factory=list)
+    # After the match, in the same clause and within `after_window` characters: a denial
+    # ("arrest is not something that happens here", "坐牢那种话是吓唬人的").
+    after: list[str] = Field(default_factory=list)
+    after_window: int = Field(default=24, ge=1, le=80)
+    # Before the match, in the same clause: someone else's words reported back
+    # ("您说对方骂您…", "they told you you'd be arrested").
+    reported: list[str] = Field(default_factory=list)
+    reported_window: int = Field(default=24, ge=1, le=80)
+
+    @field_validator("breaks", "rhetorical", "after", "reported")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return patterns
 
 
 class RulePack(BaseModel):
@@ -121,9 +286,25 @@ class RulePack(BaseModel):
     # of a negatable rule is an honest reassurance, not a threat.
     negation_cues: list[str] = Field(min_length=1)
     negation_window: int = Field(default=12, ge=1, le=60)
+    negation_scope: NegationScope = NegationScope()
+    # A line that shows by itself it is said to someone other than the debtor ("你是他姐姐吧？",
+    # "are you his mother?"): judged as said to a third party whatever the call's context says.
+    third_party_address: list[str] = Field(default_factory=list)
+
+    @field_validator("third_party_address")
+    @classmethod
+    def _address_compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return patterns
+
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list)
     content_hash: str = ""
 
     @model_validator(mode="after")
@@ -133,13 +314,28 @@ class RulePack(BaseModel):
             if rule.id in seen:
                 raise ValueError(f"duplicate rule id {rule.id}")
             seen.add(rule.id)
+        for change in self.changes:
+            if change.rule not in seen:
+                raise ValueError(f"changes: unknown rule {change.rule}")
         return self
+
+    def changed_since(self, version: str | None) -> dict[str, Bilingual]:
+        """Rule id -> why it changed, for every change newer than `version` (None: all)."""
+        return {
+            c.rule: c.why
+            for c in self.changes
+            if version is None or _version_key(c.version) > _version_key(version)
+        }
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
 def pack_path(jurisdiction: str) -> Path:

@@ -53,7 +53,11 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     tone_lines: list[LineTone] = []
     for turn, analysis in zip(trainee, analyses, strict=True):
         assert turn.context is not None, "trainee turns carry their context"
-        findings.extend(judge_turn(analysis, turn.context, turn.at, ledger, judge, turn.index))
+        findings.extend(
+            judge_turn(
+                analysis, turn.context, turn.at, ledger, judge, turn.index, transcript.basis.channel
+            )
+        )
         tone_lines.append(
             LineTone(
                 turn=turn.index,
@@ -65,11 +69,14 @@ def score(transcript: Transcript, judge: Judge) -> Report:
             )
         )
     required = check_required_in_turns(
-        judge, [(t.index, t.text, t.context.party if t.context else "debtor") for t in trainee]
+        judge,
+        [(t.index, t.text, t.context.party if t.context else "debtor") for t in trainee],
+        ledger.product_type,
+        transcript.basis.channel,
     )
     for rule, index in required:
         quote = next((t.text for t in trainee if t.index == index), "")
-        findings.append(compliance_finding(rule, index, quote, ""))
+        findings.append(compliance_finding(rule, index, quote, "", product=ledger.product_type))
     if NOTE_OBJECTIVE in objectives:
         findings.extend(judge_note(transcript.note, transcript))
     findings = _dedupe_context_rules(findings, judge)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Category = Literal[
     "threat_arrest_jail",
@@ -24,7 +24,17 @@ Category = Literal[
 
 Severity = Literal["critical", "major", "minor"]
 Dimension = Literal["tone", "accuracy", "compliance", "outcome"]
-Party = Literal["debtor", "third_party", "wrong_party", "unknown"]
+# A spouse counts as the consumer under FDCPA 1692c(d) but cannot be verified on the phone, so
+# it is its own party: the law's third-party rules do not fire for it, house policy does.
+Party = Literal["debtor", "spouse", "third_party", "wrong_party", "unknown"]
 
 # Points a finding costs in its dimension (out of 100 for that dimension).
 SEVERITY_PENALTY: dict[str, float] = {"critical": 100.0, "major": 35.0, "minor": 10.0}
+
+# Who is collecting what: the lender's kind decides which instruments bind a call (the 2011
+# credit-card measures bind card issuers; the FDCPA binds third-party collectors and buyers).
+Product = Literal["credit_card", "online_lending", "consumer_finance", "debt_buyer", "agency"]
+PRODUCTS: tuple[Product, ...] = get_args(Product)
+# How the trainee reaches the debtor; a rule may bind only some of them.
+Channel = Literal["call", "sms", "chat", "visit", "letter", "voicemail"]
+CHANNELS: tuple[Channel, ...] = get_args(Channel)

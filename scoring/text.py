@@ -9,7 +9,13 @@ from functools import cache
 
 import opencc
 
-_SPACE = re.compile(r"\s+")
+from scoring.i18n import Bilingual
+
+# The longest line a trainee may say (check, play, the app refuse longer ones with a message):
+# every pattern is linear in the line, and this keeps a turn's worst case in milliseconds.
+MAX_LINE_CHARS = 2000
+
+_SPACE = re.compile(r"\s++")
 # Control characters (except tab/newline, folded into spaces anyway) never reach patterns.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -57,3 +63,22 @@ def clause_before(norm: str, start: int, width: int) -> str:
     window = norm[max(0, start - width) : start]
     breaks = list(CLAUSE_BREAK.finditer(window))
     return window[breaks[-1].end() :] if breaks else window
+
+
+def too_long(text: str) -> Bilingual | None:
+    """Why a line cannot be said (longer than MAX_LINE_CHARS), or None."""
+    if len(text) <= MAX_LINE_CHARS:
+        return None
+    return Bilingual(
+        zh=f"这句话有 {len(text):,} 个字符，超过了 {MAX_LINE_CHARS:,} 个字符的上限："
+        "请分成几句来说。",
+        en=f"This line is {len(text):,} characters long, over the limit of "
+        f"{MAX_LINE_CHARS:,}: say it in shorter lines.",
+    )
+
+
+def clause_after(norm: str, end: int, width: int) -> str:
+    """Up to `width` characters after `end`, cut at the first clause break."""
+    window = norm[end : end + width]
+    found = CLAUSE_BREAK.search(window)
+    return window[: found.start()] if found else window

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scoring.ledger import Ledger
 from scoring.objectives import Objective
 from scoring.rubric import Rubric
-from scoring.taxonomy import Party
+from scoring.taxonomy import Channel, Party
 
 Speaker = Literal["trainee", "persona", "system"]
 Mode = Literal["practice", "exam"]
@@ -57,6 +57,9 @@ class Basis(BaseModel):
     ledger: Ledger
     rubric: Rubric
     objectives: list[Objective]
+    # How the trainee reached the debtor (rules may bind only some channels); None in attempts
+    # stored before it was recorded.
+    channel: Channel | None = None
 
 
 class Transcript(BaseModel):

@@ -312,3 +312,10 @@ def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: 
     [mention] = extract_amounts(text, approximate=True)
     assert all(mention.covers(Decimal(v)) for v in inside)
     assert not any(mention.covers(Decimal(v)) for v in outside)
+
+
+def test_a_pasted_run_of_numerals_is_no_amount() -> None:
+    # "$" and thirty-one 一 read as a 31-digit figure, and judging it raised
+    # decimal.InvalidOperation in the app (found by tests/test_linear_time.py).
+    assert extract_amounts("$" + "一" * 31) == []
+    assert [a.value for a in extract_amounts("$999,999,999,999")] == [Decimal("999999999999")]

@@ -642,6 +642,49 @@ def test_rescore_shows_changes_and_keeps_the_originals(
     assert json.loads(out)[0]["score"] == change["old"]["score"]
 
 
+def test_rescore_says_why_a_finding_changed(
+    tmp_path: Path,
+    store_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An attempt judged by the 2026.11 pack, which flagged an accurate statement of the right to
+    sue, loses that finding under the current pack, and the rescore quotes the pack's reason."""
+    from scoring import compliance
+
+    current = compliance.judge_for("CN")
+    rule = current.pack.rule("CN-LAWSUIT-THREAT-NO-BASIS")
+    old_rules = [
+        r.model_copy(update={"unless": []}) if r is rule else r for r in current.pack.rules
+    ]
+    old = compliance.Judge(
+        current.pack.model_copy(update={"rules": old_rules, "version": "2026.11.1"})
+    )
+    for where in ("session", "reporting"):
+        monkeypatch.setattr(f"simulator.engine.{where}.judge_for", lambda jurisdiction: old)
+    monkeypatch.setattr("simulator.records.sink.judge_for", lambda jurisdiction: old)
+    script = tmp_path / "lawful.txt"
+    script.write_text(
+        "请问是王敏本人吗？\n如果一直逾期，我司可能会依法通过诉讼途径主张权利。\n", encoding="utf-8"
+    )
+    status, _, err = cli(
+        "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "c", capsys=capsys
+    )
+    assert status == 0, err
+    for where in ("session", "reporting"):
+        monkeypatch.setattr(f"simulator.engine.{where}.judge_for", compliance.judge_for)
+    monkeypatch.setattr("simulator.records.sink.judge_for", compliance.judge_for)
+    _, out, _ = cli("rescore", "--json", capsys=capsys)
+    [change] = json.loads(out)
+    assert change["old"]["rulepack"].startswith("CN 2026.11.1 ")
+    assert "CN-LAWSUIT-THREAT-NO-BASIS" in change["rules_removed"]
+    assert change["reasons"]["CN-LAWSUIT-THREAT-NO-BASIS"] == (
+        "如实说明「可能依法通过诉讼主张权利」不再扣分；本条标为机构规定。"
+    )
+    _, out, _ = cli("rescore", capsys=capsys)
+    assert "    CN-LAWSUIT-THREAT-NO-BASIS: 如实说明「可能依法通过诉讼主张权利」不再扣分" in out
+
+
 def test_trainer_review_sits_beside_the_finding(
     tmp_path: Path, store_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,12 +24,16 @@ def _context(example: Example) -> LineContext:
         local_time=datetime(2026, 11, 20, hour, 15),
         legal_status=str(ctx.get("legal_status", "none")),
         time_barred=bool(ctx.get("time_barred", False)),
+        product=str(ctx["product"]) if "product" in ctx else None,
+        channel=str(ctx["channel"]) if "channel" in ctx else None,
+        state=str(ctx.get("state", "")),
     )
 
 
 def _fires(judge: Judge, rule: Rule, example: Example) -> bool:
     if rule.kind == "required":
-        return rule in judge.missing_in_message(example.text)
+        ctx = _context(example)
+        return rule in judge.missing_in_message(example.text, ctx.product, ctx.channel)
     return any(hit.rule.id == rule.id for hit in judge.judge_line(example.text, _context(example)))
 
 

@@ -411,8 +411,9 @@ async def test_hr_screen_shows_levels_and_findings() -> None:
         assert isinstance(screen, HRScreen)
         table = screen.query_one("#people", DataTable)
         row = table.get_row("小李")
-        assert row[2] == "1" and row[5] == "—"  # one attempt, no level yet
-        assert "cc-m1-forgetful" in row[6]
+        # Cells are plain Text (a name is never markup): compared as the text they show.
+        assert str(row[2]) == "1" and str(row[5]) == "—"  # one attempt, no level yet
+        assert "cc-m1-forgetful" in str(row[6])
         assert "CN-INSULT-ABUSE" in str(screen.query_one("#findings", Static).render())
         assert "—" in str(screen.query_one("#levels", Static).render())
 

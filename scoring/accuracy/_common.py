@@ -130,13 +130,13 @@ def relief_allowed(ledger: Ledger) -> tuple[str, str]:
 # A waiver or a plan refused, or only asked for (to be escalated): not an offer.
 REFUSED = re.compile(
     r"不能|不可以|不可能|没法|无法|没办法|不行|不会|不予|不给|没有权限|做不到|不允许|不支持"
-    r"|\bcan'?t\b|\bcannot\b|\bcan\s+not\b|\bunable\b|\bwon'?t\b|\bwill\s+not\b|\bnot\s+able\b"
-    r"|\bdon'?t\b|\bdo\s+not\b|\bno\s+way\b|\bnot\s+possible\b|\bisn'?t\s+possible\b|\bnot\b"
+    r"|\bcan'?t\b|\bcannot\b|\bcan\s++not\b|\bunable\b|\bwon'?t\b|\bwill\s++not\b|\bnot\s++able\b"
+    r"|\bdon'?t\b|\bdo\s++not\b|\bno\s++way\b|\bnot\s++possible\b|\bisn'?t\s++possible\b|\bnot\b"
 )
 ESCALATED = re.compile(
     r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|核实|申請|上報|請示|審批|審核|爭取"
-    r"|\brequest\w*|\bsubmit\w*|\bapply\w*|\bask\s+(?:my|a|the)\s+(?:supervisor|manager|team)"
-    r"|\bcheck\s+with|\bsee\s+if\b|\bescalat\w*"
+    r"|\brequest\w*|\bsubmit\w*|\bapply\w*|\bask\s++(?:my|a|the)\s++(?:supervisor|manager|team)"
+    r"|\bcheck\s++with|\bsee\s++if\b|\bescalat\w*"
 )
 
 

@@ -49,8 +49,8 @@ _LOOKBACK = 3
 # What the ledger allows, and what the line itself says (plans, payments, waivers)
 # --------------------------------------------------------------------------------------------
 
-_FEE_WORDS = re.compile(r"手续费|费率|不含|本金部分|fee|before\s+fees|plus")
-_PLAN_WORDS = re.compile(r"分期|期|plan|install?ment|monthly|a\s+month|per\s+month|payments")
+_FEE_WORDS = re.compile(r"手续费|费率|不含|本金部分|fee|before\s++fees|plus")
+_PLAN_WORDS = re.compile(r"分期|期|plan|install?ment|monthly|a\s++month|per\s++month|payments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,11 +354,11 @@ def check_line_amounts(
 
 # "5000加180.5加50，一共5230.5", "2,164.75 plus 246.65 plus 75 comes to 2,486.40": parts joined
 # by 加/+/plus, then a sum word and the sum said.
-_PLUS = re.compile(r"\s*(?:元|块|dollars?)?\s*(?:加上|加|\+|plus|and)\s*(?:\$|¥)?\s*$")
+_PLUS = re.compile(r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+(?:\$|¥)?\s*+$")
 _EQUALS = re.compile(
-    r"\s*(?:元|块|dollars?)?\s*[，,]?\s*(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
-    r"|comes?\s+to|makes|equals|is|totals?|for\s+a\s+total\s+of|in\s+total|altogether)"
-    r"\s*(?:是|is)?\s*(?:\$|¥)?\s*$"
+    r"\s*+(?:元|块|dollars?)?\s*+[，,]?\s*+(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
+    r"|comes?\s++to|makes|equals|is|totals?|for\s++a\s++total\s++of|in\s++total|altogether)"
+    r"\s*+(?:是|is)?\s*+(?:\$|¥)?\s*+$"
 )
 
 
@@ -471,11 +471,11 @@ def _check_figure(
 
 # After a payment, words that make it close the account.
 _SETTLE_AFTER = re.compile(
-    r"结清|两清|销户|一笔勾销|\bsettle\w*|\bclose\s+(?:out\s+)?(?:the|your)\s+account|\bcall\s+it\s+"
-    r"(?:even|settled|done)|\bpaid\s+in\s+full\b|\bresolved\b|\bclosed\b"
-    r"|\b(?:as\s+)?(?:payment\s+in\s+full|full\s+payment|in\s+full\s+satisfaction)\b"
-    r"|剩下的?(?:钱)?(?:就|都)*(?:不用还|免了|免掉|不用管)|\bthe\s+rest\s+(?:is|will\s+be|gets)\s+"
-    r"(?:forgiven|waived|written\s+off)"
+    r"结清|两清|销户|一笔勾销|\bsettle\w*|\bclose\s++(?:out\s++)?(?:the|your)\s++account|\bcall\s++it\s++"
+    r"(?:even|settled|done)|\bpaid\s++in\s++full\b|\bresolved\b|\bclosed\b"
+    r"|\b(?:as\s++)?(?:payment\s++in\s++full|full\s++payment|in\s++full\s++satisfaction)\b"
+    r"|剩下的?(?:钱)?(?:就|都)*(?:不用还|免了|免掉|不用管)|\bthe\s++rest\s++(?:is|will\s++be|gets)\s++"
+    r"(?:forgiven|waived|written\s++off)"
 )
 
 

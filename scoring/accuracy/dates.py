@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import islice
 
 from scoring.accuracy._common import accuracy_finding
-from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
+from scoring.analysis import MAX_ANALYSED_CHARS, MAX_MENTIONS, Analysis
 from scoring.entities import CountMention, DateMention, chinese_numeral_to_decimal, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
@@ -20,59 +21,59 @@ from scoring.ledger import Ledger
 # --------------------------------------------------------------------------------------------
 
 _DUE_BEFORE = re.compile(
-    r"delinquent\s+(?:on|since)|past\s+due\s+(?:on|since)|late\s+since|behind\s+since"
-    r"|went\s+(?:past\s+due|delinquent|late)\s+on|expected\s+on|"
-    r"还款日|到期日|到期|最后还款|应还款日|due\s+date|was\s+due|were\s+due|due\s+on|due|"
-    r"payment\s+date"
+    r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"
+    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|"
+    r"还款日|到期日|到期|最后还款|应还款日|due\s++date|was\s++due|were\s++due|due\s++on|due|"
+    r"payment\s++date"
 )
 _DUE_AFTER = re.compile(
-    r"\s*(?:就|已经|已)?\s*(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
-    r"|\s*(?:开始|起)\s*(?:就)?\s*(?:逾期|算逾期)"
-    r"|,?\s*(?:was|is)\s+(?:the|your)\s+(?:\w+\s+)?due\s+date"
+    r"\s*+(?:就|已经|已)?\s*+(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
+    r"|\s*+(?:开始|起)\s*+(?:就)?\s*+(?:逾期|算逾期)"
+    r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
 )
 # A due date of something to come (a plan's instalment, a promise), not the ledger's.
 _FUTURE_PLAN = re.compile(
     r"分期|每期|下期|首期|第一期|下一期|新的|承诺|约定|答应|计划|安排|以后每月|每月|每个月"
-    r"|\bplan\b|install?ment|first\s+payment|next\s+payment|\bpromis\w*|\bagreed\b"
-    r"|\barrangement\b|\beach\s+month\b|\bevery\s+month\b|\bwill\s+be\s+due\b"
-    r"|\bwould\s+be\s+due\b"
+    r"|\bplan\b|install?ment|first\s++payment|next\s++payment|\bpromis\w*|\bagreed\b"
+    r"|\barrangement\b|\beach\s++month\b|\bevery\s++month\b|\bwill\s++be\s++due\b"
+    r"|\bwould\s++be\s++due\b"
 )
 # "since 11-03", "从11月3号开始逾期": the first day overdue, the day after the due date.
-_SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s+on|past\s+due\s+on|late\s+on")
-_OVERDUE_FROM = re.compile(r"\s*(?:开始|起)")
+_SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s++on|past\s++due\s++on|late\s++on")
+_OVERDUE_FROM = re.compile(r"\s*+(?:开始|起)")
 _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
     r"逾期|拖欠|超期|过期|没还|未还|没有还|晚了|拖了|迟了|延迟|过了还款日|超过还款日|欠了"
-    r"|overdue|past\s+due|\blate\b|behind|delinquent|in\s+arrears|without\s+a\s+payment"
-    r"|since\s+(?:\w+\s+){0,3}(?:was\s+|were\s+)?due|since\s+(?:your|the)\s+(?:last\s+)?payment"
-    r"|past\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}due\s+date"
+    r"|overdue|past\s++due|\blate\b|behind|delinquent|in\s++arrears|without\s++a\s++payment"
+    r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
+    r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
     r"|已经过了|到期[^，。]{0,8}过了"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
 _DAYS_NOT_BEFORE = re.compile(
     r"宽限|期限|再给|给您|给你|还有|超过|满|达到|不到|以上|每|第|前|最多|至少|只有"
-    r"|\bwithin\b|\bin\b|\bafter\b|\bgrace\b|\bgive\b|\bmore\s+than\b"
-    r"|\bover\b(?!\s+(?:three|four|two|five|six|seven|eight|nine|ten|[0-9]))|\bevery\b|\bif\b"
-    r"|\bonce\b|\bafter\b|\bfirst\b|\bnext\b|\bup\s+to\b|\bat\s+least\b|\bextra\b"
+    r"|\bwithin\b|\bin\b|\bafter\b|\bgrace\b|\bgive\b|\bmore\s++than\b"
+    r"|\bover\b(?!\s++(?:three|four|two|five|six|seven|eight|nine|ten|[0-9]))|\bevery\b|\bif\b"
+    r"|\bonce\b|\bafter\b|\bfirst\b|\bnext\b|\bup\s++to\b|\bat\s++least\b|\bextra\b"
 )
 _DAYS_NOT_AFTER = re.compile(
-    r"\s*(?:内|以内|之内|后|以后|之后|时间|的时间|宽限|期限|考虑|以上|的话|就|收|要|会|起|开始|之前"
-    r"|\bto\s+(?:dispute|respond|pay|decide|request|think)|\bfrom\s+(?:now|today)|\bnotice\b"
-    r"|\bwindow\b|\bperiod\b|\bgrace\b|\bor\s+more\b|\bago\b|\blater\b|\bbefore\b"
-    r"|\bafter\b|\bfor\s+(?:you|the)\b)"
+    r"\s*+(?:内|以内|之内|后|以后|之后|时间|的时间|宽限|期限|考虑|以上|的话|就|收|要|会|起|开始|之前"
+    r"|\bto\s++(?:dispute|respond|pay|decide|request|think)|\bfrom\s++(?:now|today)|\bnotice\b"
+    r"|\bwindow\b|\bperiod\b|\bgrace\b|\bor\s++more\b|\bago\b|\blater\b|\bbefore\b"
+    r"|\bafter\b|\bfor\s++(?:you|the)\b)"
 )
 # A clause that spells out a figure said loosely before it: "…behind, 57 days to be exact".
 # A rule's threshold, not this account: "if payments are more than 60 days late", "逾期超过90天就…".
 _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
-    r"|exact|precisely|in\s+total|that'?s|that\s+is|which\s+is|i\.e\.|already|now|today"
+    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today"
 )
 _FUTURE_CUE = re.compile(
     r"请|麻烦|务必|记得|最晚|最迟|之前|以前|前还|约定|承诺|答应|安排|能不能|可以|方便|争取|确认"
-    r"|\bplease\b|\bby\b|\bbefore\b|\bno\s+later\s+than\b|\buntil\b|\bcan\s+you\b|\bcould\s+you\b"
-    r"|\bwill\s+you\b|\bpromise\w*|\bagree\w*|\bschedule\w*|\bset\s+up\b|\bconfirm\w*"
+    r"|\bplease\b|\bby\b|\bbefore\b|\bno\s++later\s++than\b|\buntil\b|\bcan\s++you\b|\bcould\s++you\b"
+    r"|\bwill\s++you\b|\bpromise\w*|\bagree\w*|\bschedule\w*|\bset\s++up\b|\bconfirm\w*"
 )
 _PAST_CUE = re.compile(
     r"到期|还款日|逾期|已经|已|之前就|本该|本来|应该在|那天|上次|当时|以来|开始|起"
@@ -81,11 +82,11 @@ _PAST_CUE = re.compile(
 _WEEKDAY_NAMES_ZH = "一二三四五六日"
 _WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_AFTER = re.compile(
-    r"\s*[(（,，]?\s*(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\s*[(,]?\s*(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"\s*+[(（,，]?\s*+(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\s*+[(,]?\s*+(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _PAIR_GAP = re.compile(
-    r"\s*[(（,，:：]?\s*(?:也就是|就是|即|那就是|也即|that\s+is|which\s+is|i\.e\.)?\s*[(（,，]?"
-    r"\s*(?:on\s+|the\s+)?$"
+    r"\s*+[(（,，:：]?\s*+(?:也就是|就是|即|那就是|也即|that\s++is|which\s++is|i\.e\.)?\s*+[(（,，]?"
+    r"\s*+(?:on\s++|the\s++)?$"
 )
 
 
@@ -217,14 +218,15 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 # How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
 _CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
 _DURATION_ZH = re.compile(
-    rf"(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)?\s*(?P<n>{_CN_SMALL_NUM})\s*(?P<more>多)?"
-    r"\s*个?\s*(?P<more2>多)?\s*(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)"
+    # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
+    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
+    r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)"
 )
 _DURATION_EN = re.compile(
-    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s+than|close\s+to"
-    r"|(?:just|a\s+little|a\s+bit)\s+(?:over|under|more\s+than|less\s+than))\s+)?"
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s++than|close\s++to"
+    r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
     r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-    r"(?P<more>\s+and\s+a\s+half)?\s+(?P<u>days?|weeks?|months?)\b"
+    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?)\b"
 )
 _EN_SMALL_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -263,7 +265,8 @@ def _check_durations(
     for regex in (_DURATION_ZH, _DURATION_EN):
         if regex is _DURATION_EN and not re.search(r"[a-z]", low):
             continue
-        for m in regex.finditer(low):
+        # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
+        for m in islice(regex.finditer(low), MAX_MENTIONS):
             unit = m.group("u").rstrip("s")
             hedge = (m.group("hedge") or "").strip()
             more = bool(
@@ -343,9 +346,9 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
 
 
 _COUNT_HEDGE_BEFORE = re.compile(
-    r"(?:(?P<near>快|将近|接近|近|差不多|almost|nearly|close\s+to|just\s+under)"
+    r"(?:(?P<near>快|将近|接近|近|差不多|almost|nearly|close\s++to|just\s++under)"
     r"|(?P<about>大概|大约|约|about|around|roughly|approximately)"
-    r"|(?P<over>超过|over|more\s+than|just\s+over))\s*$"
+    r"|(?P<over>超过|over|more\s++than|just\s++over))\s*+$"
 )
 
 
@@ -374,7 +377,7 @@ def _check_days(
     )
 
 
-_DAY_IS = re.compile(r"\s*(?:是|就是|is|'s|will\s+be|would\s+be)\s*(?:the\s+)?")
+_DAY_IS = re.compile(r"\s*+(?:是|就是|is|'s|will\s++be|would\s++be)\s*+(?:the\s++)?")
 
 
 def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
@@ -395,7 +398,7 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
         if (
             nxt.relative
             and nxt.weekday_named
-            and re.fullmatch(r"\s*[(（,，]?\s*", low[mention.end : nxt.start])
+            and re.fullmatch(r"\s*+[(（,，]?\s*+", low[mention.end : nxt.start])
         ):
             return nxt
     return None

@@ -22,12 +22,12 @@ _PLAN_REFUSED = re.compile(
     r"|\bno\b|\bdon'?t\b|\bdoesn'?t\b"
 )
 # Periods or payments missed, not a plan: "逾期四期", "还有三期没还", "two payments behind".
-_ARREARS_BEFORE = re.compile(r"(?:逾期|拖欠|欠了?|还有|已经|连续|没还|未还|落下|for|been)\s*$")
+_ARREARS_BEFORE = re.compile(r"(?:逾期|拖欠|欠了?|还有|已经|连续|没还|未还|落下|for|been)\s*+$")
 # The loan's own term ("这笔12期的借款"), not a plan offered now.
-_LOAN_TERM = re.compile(r"借|贷|本期|第\s*[0-9一二三四五六七八九十]+\s*期|\bloan\b|\bterm\b")
+_LOAN_TERM = re.compile(r"借|贷|本期|第\s*+[0-9一二三四五六七八九十]+\s*+期|\bloan\b|\bterm\b")
 _ARREARS_AFTER = re.compile(
-    r"\s*(?:没还|未还|没有还|逾期|都没|没按时|的月供|月供|欠款|\bbehind\b|\bin\s+arrears\b"
-    r"|\bpast\s+due\b|\boverdue\b|\blate\b|\bmissed\b|\bthat\s+are\b|\bago\b)"
+    r"\s*+(?:没还|未还|没有还|逾期|都没|没按时|的月供|月供|欠款|\bbehind\b|\bin\s++arrears\b"
+    r"|\bpast\s++due\b|\boverdue\b|\blate\b|\bmissed\b|\bthat\s++are\b|\bago\b)"
 )
 
 

@@ -27,22 +27,22 @@ _COMPONENTS_ZH = {
     "late_fee": re.compile(r"滞纳金|违约金|逾期费|罚金"),
 }
 _COMPONENTS_EN = {
-    "interest": re.compile(r"\binterest\b(?!\s+rate)"),
-    "late_fee": re.compile(r"\blate\s+(?:fees?|charges?)|\bfees?\b|\bpenalt(?:y|ies)\b"),
+    "interest": re.compile(r"\binterest\b(?!\s++rate)"),
+    "late_fee": re.compile(r"\blate\s++(?:fees?|charges?)|\bfees?\b|\bpenalt(?:y|ies)\b"),
 }
 _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
     r"|打(?:[一二三四五六七八九]|[1-9])折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
-    r"|\b(?:take|knock)\w*\s+(?:\S+\s+){0,5}off\b|\bwrite\s+off|\bwipe\w*|\bdiscount\w*"
+    r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off|\bwipe\w*|\bdiscount\w*"
     r"|优惠|打折"
 )
 _FRACTION_ZH = re.compile(
     r"全部|全额|全免|所有|都免|(?P<half>一半|减半|半数|对半)|百分之(?P<pct_cn>[0-9一二三四五六七八九十]+)"
-    r"|(?P<pct>[0-9]{1,3})\s*%|(?P<tenths>[一二三四五六七八九]|[1-9])成|打(?P<zhe>[一二三四五六七八九]|[1-9])折"
+    r"|(?P<pct>[0-9]{1,3})\s*+%|(?P<tenths>[一二三四五六七八九]|[1-9])成|打(?P<zhe>[一二三四五六七八九]|[1-9])折"
 )
 _FRACTION_EN = re.compile(
-    r"\b(?:all|entire|full|whole|completely|fully|every)\b|(?P<half>\bhalf\b)|(?P<pct>[0-9]{1,3})\s*(?:%|percent\b)"
+    r"\b(?:all|entire|full|whole|completely|fully|every)\b|(?P<half>\bhalf\b)|(?P<pct>[0-9]{1,3})\s*+(?:%|percent\b)"
 )
 _CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -206,6 +206,6 @@ _DISCOUNT = re.compile(r"discount|\boff\b|优惠|折扣|打.折|减免")
 
 def _asked(clause: str) -> bool:
     """A question, not an offer ("您是想减免利息吗？"), unless it offers ("可以给您免掉吗")."""
-    return bool(re.search(r"[?？]|吗\s*$", clause.strip())) and not re.search(
-        r"可以给|能给|帮您|\bwe\s+can|\bi\s+can", clause
+    return bool(re.search(r"[?？]|吗\s*+$", clause.strip())) and not re.search(
+        r"可以给|能给|帮您|\bwe\s++can|\bi\s++can", clause
     )

@@ -88,8 +88,11 @@ _NUM_RUN_RE = re.compile(
     rf"|[{CN_NUM_CHARS}]|点(?=[{CN_DIGIT_CHARS}]))++",
     RX,
 )
+# No one owes a quadrillion: a longer run of digits ("$一一一…", a pasted number) is no
+# amount, and beyond 28 digits Decimal arithmetic on it would fail.
+_MAX_VALUE = Decimal(10) ** 15
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
-_TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*(?:[%个期次倍岁]|percent\b|times\b)", RX)
+_TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*+(?:[%个期次倍岁]|percent\b|times\b)", RX)
 _MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million))\b", RX)
 _PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
 _UNIT_RE = re.compile(
@@ -100,7 +103,7 @@ _UNIT_RE = re.compile(
 _SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
 # 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
 # 分 that starts an instalment split, not a 分 of money: "剩下3230块5分3期".
-_SPLIT_AHEAD = rf"分\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十]+\s*(?:期|个月|次)"
+_SPLIT_AHEAD = rf"分\s*+[成为]?\s*+[0-9{CN_DIGIT_CHARS}十]+\s*+(?:期|个月|次)"
 _SUBUNIT_RE = re.compile(
     rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
     rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
@@ -112,7 +115,7 @@ _SUBUNIT_RE = re.compile(
 # "1743块5一期" is 1743.5 a period.
 _COLLOQUIAL_JIAO_RE = re.compile(
     rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
-    rf"(?:(?=一\s*(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]))"
+    rf"(?:(?=一\s*+(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]))"
     rf"(?!分(?!{_SPLIT_AHEAD[1:]}))",
     RX,
 )
@@ -126,11 +129,11 @@ _AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
 _OVER_FIRST = frozenset("多余来")
 _OVER_AFTER_RE = re.compile(
     r"(?:(?P<over>多(?![少个天日月年期次人岁位家笔条张倍])|余(?![额下])|(?P<about>来)(?=\s?[块元]))"
-    r"(?:\s*出头)?)",
+    r"(?:\s*+出头)?)",
     RX,
 )
 _HEDGE_WINDOW = 16
-_HEDGE_GAP_ZH = r"\s*(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*"
+_HEDGE_GAP_ZH = r"\s*+(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*+"
 _HEDGE_BEFORE_ZH_RE = re.compile(
     r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)|(?P<under>不到|不足|小于)"
     rf"|(?P<near>将近|接近|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
@@ -138,32 +141,32 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
     r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
-    r"|in\s+the\s+(?:range|neighbou?rhood|ballpark)\s+of)"
-    r"|(?P<over>over|more\s+than|(?:just|a\s+(?:little|bit))\s+(?:over|more\s+than)|upwards\s+of"
-    r"|north\s+of|above)"
-    r"|(?P<near>(?:just|a\s+(?:little|bit))\s+(?:under|less\s+than)|nearly|almost|not\s+quite"
-    r"|close\s+to|shy\s+of)"
-    r"|(?P<under>under|less\s+than))\s*$",
+    r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
+    r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
+    r"|north\s++of|above)"
+    r"|(?P<near>(?:just|a\s++(?:little|bit))\s++(?:under|less\s++than)|nearly|almost|not\s++quite"
+    r"|close\s++to|shy\s++of)"
+    r"|(?P<under>under|less\s++than))\s*+$",
     RX,
 )
 _HEDGE_AFTER_RE = re.compile(
-    r"\s*(?:(?P<about>左右|上下|(?:or\s+so|give\s+or\s+take|-?ish)\b)|(?P<over>出头|以上|(?:or\s+more)\b)"
-    r"|(?P<under>以下|(?:or\s+less)\b))",
+    r"\s*+(?:(?P<about>左右|上下|(?:or\s++so|give\s++or\s++take|-?ish)\b)|(?P<over>出头|以上|(?:or\s++more)\b)"
+    r"|(?P<under>以下|(?:or\s++less)\b))",
     RX,
 )
 # Whole dollars then cents: "2,486 dollars and 40 cents", "$2,486 and forty cents".
 _CENTS_RE = re.compile(
-    rf"\s*,?\s*(?:and\s+)?(?P<c>[0-9]{{1,2}}|{EN_NUM})\s*(?:cents?\b|¢)",
+    rf"\s*+,?\s*+(?:and\s++)?(?P<c>[0-9]{{1,2}}|{EN_NUM})\s*+(?:cents?\b|¢)",
     RX,
 )
 # After a bare number these mean it is a date, a count, a time, a rate... not money.
 _BLOCK_AFTER_RE = re.compile(
-    r"\s*(?:[天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来]|小时|星期|礼拜"
+    r"\s*+(?:[天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来]|小时|星期|礼拜"
     # 分 is minutes/points, except "一万二分12期" where it starts an instalment plan.
-    rf"|分(?!\s*[成为]?\s*[0-9{CN_DIGIT_CHARS}十])"
-    r"|[-~到至]\s*[0-9]"
-    r"|-?\s*(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
-    r"|install?ments?|payments?|monthly\s+(?:payments?|install?ments?)|times|percent|pct"
+    rf"|分(?!\s*+[成为]?\s*+[0-9{CN_DIGIT_CHARS}十])"
+    r"|[-~到至]\s*+[0-9]"
+    r"|-?\s*+(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
+    r"|install?ments?|payments?|monthly\s++(?:payments?|install?ments?)|times|percent|pct"
     r"|people|persons?|am|pm|a\.m|p\.m|o'?clock|st|nd|rd|th|x)\b)",
     RX,
 )
@@ -175,39 +178,39 @@ _PRE_BLOCK_ZH_RE = re.compile(
     RX,
 )
 _PRE_BLOCK_EN_RE = re.compile(
-    r"\b(?:no\.|number|ending(?:\s+in)?|ends?\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?"
+    r"\b(?:no\.|number|ending(?:\s++in)?|ends?\s++(?:in|with)|last\s++(?:4|four)(?:\s++digits)?"
     r"|card|account|acct|ext\.?|phone|tel|call|room|rate|by|on|in|before|until|till|within|after"
     r"|since)\b",
     RX,
 )
-_PRE_BLOCK_GAP_RE = re.compile(r"\s*[:是为]?\s*", RX)
+_PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
     # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
-    r"|(?<=[0-9元块])\s*(?:加上|加|减去|减|[+=-])",
+    r"|(?<=[0-9元块])\s*+(?:加上|加|减去|减|[+=-])",
     RX,
 )
 _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
-    r"|rent|earn\w*|bill|comes?\s+to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
+    r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per)"
-    r"|(?<=[0-9])\s*(?:\bplus\b|\bminus\b|[+=])",
+    r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
 )
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", RX)
-_YEAR_NOUN_RE = re.compile(r"\s+(?:account|loan|debt|card|bill|statement|tax|model|car)\b", RX)
+_YEAR_NOUN_RE = re.compile(r"\s++(?:account|loan|debt|card|bill|statement|tax|model|car)\b", RX)
 # A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
 _CUE_AFTER_RE = re.compile(
-    r"\s*(?:是|为|就是)?\s*(?:您|你)?\s*(?:的|目前的|现在的)?\s*(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
+    r"\s*+(?:是|为|就是)?\s*+(?:您|你)?\s*+(?:的|目前的|现在的)?\s*+(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
-    r"|\s+(?:(?:is|was)\s+(?:the\s+|your\s+)?(?:full\s+|total\s+)?(?:balance|total|amount\s+due"
-    r"|principal|interest|minimum|what\s+you\s+owe)|in\s+(?:interest|principal|late\s+fees?|fees)"
-    r"|(?:a|per)\s+month|monthly|past\s+due|outstanding|owed|total)\b"
+    r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
+    r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
+    r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total)\b"
     # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
-    r"|\s*(?:加上|加|\+|\bplus\b)\s*(?:\$|¥)?\s*[0-9]",
+    r"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9]",
     RX,
 )
 # Between a cue and its number: at most this many characters, none of them a digit or an
@@ -215,7 +218,7 @@ _CUE_AFTER_RE = re.compile(
 _CUE_MAX_GAP = 12
 _CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
 _EN_AMOUNT_UNIT_RE = re.compile(
-    r"\s*(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
+    r"\s*+(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
 )
 _EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
 _EN_AMOUNT_TRIGGERS = (
@@ -353,7 +356,7 @@ def _numeric_amount(
     if s < floor or _overlaps(s, e, excluded):
         return False
     value = parse_numeral(token)
-    if value is None:
+    if value is None or value >= _MAX_VALUE:
         return False
     pure_arabic = token.isascii()
     has_cn_digit = not pure_arabic and any(ch in CN_DIGITS for ch in token)

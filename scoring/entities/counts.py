@@ -30,7 +30,7 @@ _EN_WORDS_N = rf"{LEAD_EN_NUM}(?P<n>{EN_NUM})"
 
 # (kind, name, triggers, pattern); the earliest, then longest, match wins on overlap.
 _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("days", "days_zh", ("天",), re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*天", RX)),
+    ("days", "days_zh", ("天",), re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*+天", RX)),
     *(
         ("days", f"days_en{suffix}", ("day",), re.compile(rf"{n}[\s-]+days?\b", RX))
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
@@ -39,32 +39,34 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
         "instalments",
         "split_zh",
         ("分",),
-        re.compile(rf"分\s*(?:成|为)?\s*(?P<n>{_CN_INT})\s*(?:期|个月|次)", RX),
+        re.compile(rf"分\s*+(?:成|为)?\s*+(?P<n>{_CN_INT})\s*+(?:期|个月|次)", RX),
     ),
     (
         "instalments",
         "months_split_zh",
         ("期",),
-        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*个月\s*分期", RX),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*+个月\s*+分期", RX),
     ),
     (
         "instalments",
         "periods_zh",
         ("期",),
-        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*期(?![限间待望末中货])", RX),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*+期(?![限间待望末中货])", RX),
     ),
     (
         "instalments",
         "months_zh",
         ("个",),
-        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*个月", RX),
+        re.compile(rf"{_COUNT_LEFT}(?P<n>{_CN_INT})\s*+个月", RX),
     ),
     *(
         (
             "instalments",
             f"payments_en{suffix}",
             ("payment", "installment", "instalment"),
-            re.compile(rf"{n}[\s-]+(?:equal\s+)?(?:monthly\s+)?(?:install?ments?|payments?)\b", RX),
+            re.compile(
+                rf"{n}[\s-]+(?:equal\s++)?(?:monthly\s++)?(?:install?ments?|payments?)\b", RX
+            ),
         )
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
     ),
@@ -73,7 +75,7 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
             "instalments",
             f"over_months_en{suffix}",
             ("month",),
-            re.compile(rf"\b(?:over|across)\s+(?:the\s+next\s+)?{n}\s+months?\b", RX),
+            re.compile(rf"\b(?:over|across)\s++(?:the\s++next\s++)?{n}\s++months?\b", RX),
         )
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
     ),
@@ -83,7 +85,7 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
             f"month_plan_en{suffix}",
             ("plan",),
             re.compile(
-                rf"{n}[\s-]+months?[\s-]+(?:(?:payment|install?ment|repayment)\s+)?plan\b", RX
+                rf"{n}[\s-]+months?[\s-]+(?:(?:payment|install?ment|repayment)\s++)?plan\b", RX
             ),
         )
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
@@ -95,16 +97,16 @@ _COUNT_TABLE = make_table(
 )
 # "6个月" is a plan length unless it is a span of time: "逾期3个月", "3个月后", "3个月内还清".
 _MONTHS_NOT_PLAN_AFTER_RE = re.compile(
-    r"\s*(?:后|前|内|以后|之后|以前|之前|以内|之内|了|以上|多|左右|没|未|都|的时间)", RX
+    r"\s*+(?:后|前|内|以后|之后|以前|之前|以内|之内|了|以上|多|左右|没|未|都|的时间)", RX
 )
 _MONTHS_NOT_PLAN_BEFORE_RE = re.compile(
     r"(?:逾期|拖欠|拖了|欠了|已经|超过|过了|超期|晚了|延期|推迟|宽限|快|这|那|前|近|最近|过去|头|上"
-    r"|每)了?\s*$",
+    r"|每)了?\s*+$",
     RX,
 )
 # "这两天" / "过两天" (a couple of days) and "一天到晚" (all day long) are not day counts.
-_DAYS_VAGUE_BEFORE_RE = re.compile(r"(?:这|那|前|过|近|最近)\s*$", RX)
-_DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*到晚|天天", RX)
+_DAYS_VAGUE_BEFORE_RE = re.compile(r"(?:这|那|前|过|近|最近)\s*+$", RX)
+_DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*+到晚|天天", RX)
 _MAX_COUNT = {"days": 36500, "instalments": 600}
 
 

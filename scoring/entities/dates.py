@@ -282,8 +282,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("年",),
         re.compile(
             rf"(?=[0-9〇零一二三四五六七八九])(?<![0-9])"
-            rf"(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_M})"
-            rf"\s*月\s*(?P<d>{_CN_D})(?:\s*[日号])?",
+            rf"(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*+年\s*+(?P<m>{_CN_M})"
+            rf"\s*+月\s*+(?P<d>{_CN_D})(?:\s*+[日号])?",
             RX,
         ),
         _ymd,
@@ -292,7 +292,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "ywmd_zh",
         ("年",),
         re.compile(
-            rf"(?P<yw>今年|明年|去年)\s*(?P<m>{_CN_M})\s*月\s*(?P<d>{_CN_D})(?:\s*[日号])?", RX
+            rf"(?P<yw>今年|明年|去年)\s*+(?P<m>{_CN_M})\s*+月\s*+(?P<d>{_CN_D})(?:\s*+[日号])?", RX
         ),
         _ywmd,
         also=("今", "明", "去"),
@@ -323,7 +323,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "md_dot",
         ("号", "日", "前", "当"),
         re.compile(
-            rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})(?:\s*[号日]|(?=\s*(?:前|当天)))", RX
+            rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})(?:\s*+[号日]|(?=\s*+(?:前|当天)))", RX
         ),
         _numeric_month_day,
         also=(".",),
@@ -332,9 +332,9 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "md_zh",
         ("月",),
         re.compile(
-            rf"{LEAD_NUM}(?:(?<![0-9{CN_NUM_CHARS}])|{_AFTER_WEEKDAY})(?P<m>{_CN_M})\s*月\s*(?P<d>{_CN_D})"
+            rf"{LEAD_NUM}(?:(?<![0-9{CN_NUM_CHARS}])|{_AFTER_WEEKDAY})(?P<m>{_CN_M})\s*+月\s*+(?P<d>{_CN_D})"
             # Without 号/日 only when nothing number-like follows ("11月30还" but not "6月5元").
-            rf"(?:\s*[日号]|(?![0-9.,元块圆万千百k%期天个月{CN_NUM_CHARS}]))",
+            rf"(?:\s*+[日号]|(?![0-9.,元块圆万千百k%期天个月{CN_NUM_CHARS}]))",
             RX,
         ),
         _numeric_month_day,
@@ -343,8 +343,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "rel_n_zh",
         ("内", "后"),
         re.compile(
-            rf"{LEAD_NUM}(?<![第0-9{CN_NUM_CHARS}])(?P<n>{_SMALL_N})\s*"
-            r"(?:(?P<day>天|日)|个?\s*(?P<week>周|星期|礼拜))\s*(?:之内|以内|内|之后|以后|后)",
+            rf"{LEAD_NUM}(?<![第0-9{CN_NUM_CHARS}])(?P<n>{_SMALL_N})\s*+"
+            r"(?:(?P<day>天|日)|个?\s*+(?P<week>周|星期|礼拜))\s*+(?:之内|以内|内|之后|以后|后)",
             RX,
         ),
         _in_n,
@@ -353,7 +353,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
     DatePattern(
         "month_rel_zh",
         ("月",),
-        re.compile(rf"(?P<rel>{_MONTH_REL_ALT})个?月\s*(?P<d>{_CN_D})\s*[号日]", RX),
+        re.compile(rf"(?P<rel>{_MONTH_REL_ALT})个?月\s*+(?P<d>{_CN_D})\s*+[号日]", RX),
         _month_rel_day,
         also=("下", "这", "本", "当", "上"),
     ),
@@ -361,7 +361,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         # "九月底": the last day of that month (its year inferred like "9月30号").
         "named_month_end_zh",
         ("底", "末"),
-        re.compile(rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}])(?P<m>{_CN_M})\s*月[底末]", RX),
+        re.compile(rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}])(?P<m>{_CN_M})\s*+月[底末]", RX),
         _named_month_end,
         also=("月",),
     ),
@@ -385,7 +385,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         re.compile(
             # Not the day of "11月30号" (handled above) but the day of "每月5号" is fine.
             rf"{LEAD_NUM}(?:(?<![0-9{CN_NUM_CHARS}年第])|{_AFTER_WEEKDAY})(?<![0-9一二三四五六七八九十]月)"
-            rf"(?P<d>{_CN_D})\s*[号日]"
+            rf"(?P<d>{_CN_D})\s*+[号日]"
             r"(?![码线楼房床位院门机])",
             RX,
         ),
@@ -396,7 +396,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("周", "期", "拜"),
         re.compile(
             # "每周五" (every Friday) and "一周一次" (once a week) are not dates.
-            r"(?:(?P<rel>下下|下|这|本|上)\s*个?\s*|(?<![每0-9一二两三四五六七八九十几个上下这本]))"
+            r"(?:(?P<rel>下下|下|这|本|上)\s*+个?\s*+|(?<![每0-9一二两三四五六七八九十几个上下这本]))"
             r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])",
             RX,
         ),
@@ -413,7 +413,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "rel_en",
         ("tod", "ton", "tom", "tmr", "yest"),
         re.compile(
-            r"\b(?:the\s+day\s+after\s+tomorrow|today|tonight|tomorrow|tmrw|tmr|yesterday)\b", RX
+            r"\b(?:the\s++day\s++after\s++tomorrow|today|tonight|tomorrow|tmrw|tmr|yesterday)\b", RX
         ),
         _relative_day,
     ),
@@ -421,8 +421,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "weekday_en",
         ("day",),
         re.compile(
-            r"(?=[nctlmwfs])\b(?:(?P<rel>next|this\s+coming|this|coming|last)\s+)?"
-            rf"(?P<wd>{'|'.join(_WEEKDAYS_FULL)})(?:\s+(?P<post>next|this)\s+week)?\b",
+            r"(?=[nctlmwfs])\b(?:(?P<rel>next|this\s++coming|this|coming|last)\s++)?"
+            rf"(?P<wd>{'|'.join(_WEEKDAYS_FULL)})(?:\s++(?P<post>next|this)\s++week)?\b",
             RX,
         ),
         _weekday_en,
@@ -432,7 +432,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
         re.compile(
             # Abbreviations ("sat", "sun", "wed") are ordinary words too: require a lead-in.
-            r"(?=[nctlbo])\b(?:(?P<rel>next|this|coming|last)|by|on)\s+"
+            r"(?=[nctlbo])\b(?:(?P<rel>next|this|coming|last)|by|on)\s++"
             rf"(?P<wd>{'|'.join(_WEEKDAYS_ABBR)})\b\.?",
             RX,
         ),
@@ -442,7 +442,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "in_n_en",
         ("day", "week"),
         re.compile(
-            rf"\b(?:in|within)\s+(?P<n>[0-9]{{1,3}}|an?|{EN_NUM})\s+(?P<u>days?|weeks?)\b", RX
+            rf"\b(?:in|within)\s++(?P<n>[0-9]{{1,3}}|an?|{EN_NUM})\s++(?P<u>days?|weeks?)\b", RX
         ),
         _in_n,
     ),
@@ -450,8 +450,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "n_from_now_en",
         ("from now", "from today", "later"),
         re.compile(
-            rf"{LEAD_EN_NUM}(?<![0-9.])\b(?P<n>[0-9]{{1,3}}|{EN_NUM})\s+(?P<u>days?|weeks?)\s+"
-            r"(?:from\s+(?:now|today)|later)\b",
+            rf"{LEAD_EN_NUM}(?<![0-9.])\b(?P<n>[0-9]{{1,3}}|{EN_NUM})\s++(?P<u>days?|weeks?)\s++"
+            r"(?:from\s++(?:now|today)|later)\b",
             RX,
         ),
         _in_n,
@@ -460,7 +460,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "month_end_en",
         ("end",),
         re.compile(
-            r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<next>next\s+)?month"
+            r"\b(?:(?:the\s++)?end\s++of\s++(?:the\s++|this\s++)?(?P<next>next\s++)?month"
             r"|month[\s-]end)\b",
             RX,
         ),
@@ -470,8 +470,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "md_en",
         _MONTH_TRIGGERS,
         re.compile(
-            rf"\b(?P<mon>{_MONTH_ALT})\.?\s*(?P<d>{_D})(?:st|nd|rd|th)?(?![0-9a-z])"
-            r"(?:,?\s*(?P<y>[0-9]{4})(?![0-9]))?",
+            rf"\b(?P<mon>{_MONTH_ALT})\.?\s*+(?P<d>{_D})(?:st|nd|rd|th)?(?![0-9a-z])"
+            r"(?:,?\s*+(?P<y>[0-9]{4})(?![0-9]))?",
             RX,
         ),
         _named_month_day,
@@ -480,8 +480,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "dm_en",
         _MONTH_TRIGGERS,
         re.compile(
-            rf"(?=[0-9t])(?<![0-9a-z])(?:the\s+)?(?P<d>{_D})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<mon>{_MONTH_ALT})\b\.?(?:,?\s*(?P<y>[0-9]{{4}})(?![0-9]))?",
+            rf"(?=[0-9t])(?<![0-9a-z])(?:the\s++)?(?P<d>{_D})(?:st|nd|rd|th)?\s++(?:of\s++)?"
+            rf"(?P<mon>{_MONTH_ALT})\b\.?(?:,?\s*+(?P<y>[0-9]{{4}})(?![0-9]))?",
             RX,
         ),
         _named_month_day,
@@ -489,7 +489,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
     DatePattern(
         "the_nth_en",
         ("the",),
-        re.compile(rf"\bthe\s+(?P<d>{_D})(?:st|nd|rd|th)\b", RX),
+        re.compile(rf"\bthe\s++(?P<d>{_D})(?:st|nd|rd|th)\b", RX),
         _day_only,
     ),
 )

@@ -217,8 +217,8 @@ _EN_W = rf"(?:{EN_WORD})\b"
 # At most 9 words ("two thousand three hundred and forty five" is 6): the bound keeps patterns
 # that embed this and then fail ("one one one ... days?") linear instead of quadratic.
 EN_NUM = (
-    rf"\b(?:a\s+(?=(?:hundred|thousand|million)\b))?{_EN_W}"
-    rf"(?:(?:\s+and\s+|\s+|-){_EN_W}){{0,8}}+"
+    rf"\b(?:a\s++(?=(?:hundred|thousand|million)\b))?{_EN_W}"
+    rf"(?:(?:\s++and\s++|\s++|-){_EN_W}){{0,8}}+"
 )
 EN_NUM_RE = re.compile(EN_NUM, RX)
 _EN_SPLIT_RE = re.compile(r"[\s-]+", RX)

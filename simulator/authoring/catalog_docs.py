@@ -34,6 +34,8 @@ def catalog_markdown(entries: list[Entry]) -> str:
             f"{s.summary.zh}\n\n{s.summary.en}\n\n"
             f"- Jurisdiction {s.jurisdiction}, difficulty {s.difficulty}, "
             f"{len(s.states)} states, {len(s.transitions)} transitions\n"
+            f"- Lender: {ledger.product_type} ({ledger.product}); the rules that bind it: "
+            f"`collectsim rules --jurisdiction {s.jurisdiction}`\n"
             f"- Ledger: {ledger.debtor} · {ledger.creditor} · {symbol}{ledger.overdue_total:,.2f}"
             f" · {ledger.days_overdue} days overdue · legal status {ledger.legal_status}\n"
             f"- Objectives: {', '.join(s.objectives)}\n\n"

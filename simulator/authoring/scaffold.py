@@ -24,6 +24,7 @@ ledger:
   debtor: 张三
   creditor: 某银行信用卡中心
   product: 信用卡
+  product_type: credit_card
   account_last4: "1234"
   currency: CNY
   principal: 3000.00
@@ -83,6 +84,7 @@ ledger:
   debtor: Sam Lee
   creditor: Example Bank
   product: credit card
+  product_type: agency
   account_last4: "1234"
   currency: USD
   principal: 900.00

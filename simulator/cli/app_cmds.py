@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from simulator.cli.common import add_db_option
+from simulator.cli.common import add_db_option, trainee_name
 from simulator.cli.errors import UserError
 from simulator.engine.catalog import load_catalog
 
@@ -93,7 +93,9 @@ def run_tui(args: argparse.Namespace) -> int:
         session, store, _journal = resume_call(args.resume, args.db, app.records_failed)
         app.open_resumed(session, store)
         app.run()
-        return 0
+        return _exit_status(app.return_code)
+    if args.trainee:
+        trainee_name(args.trainee)
     entries = None
     if args.scenario:
         if not args.trainee:
@@ -109,7 +111,12 @@ def run_tui(args: argparse.Namespace) -> int:
         records_url=args.db,
     )
     app.run()
-    return 0
+    return _exit_status(app.return_code)
+
+
+def _exit_status(code: int | None) -> int:
+    """The app's own status: non-zero when it ended on an error (a crash is never exit 0)."""
+    return code or 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -108,7 +108,7 @@ def run_lint(args: argparse.Namespace) -> int:
     for path in _scenario_files(args.paths or [scenarios_dir()]):
         try:
             located = load_file(path)
-            scenario = scenario_from_located(located, path.read_bytes())
+            scenario = scenario_from_located(located, located.raw)
         except (ScenarioError, YamlError) as exc:
             problems.extend(exc.problems)
             continue

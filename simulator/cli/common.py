@@ -4,16 +4,14 @@ names, dates."""
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import NoReturn
 
 from simulator.cli.errors import UserError
+from simulator.engine.names import MAX_NAME_CHARS, name_problem
 from simulator.records import Store, StoreError
-
-MAX_NAME_CHARS = 200
 
 
 @contextmanager
@@ -39,15 +37,18 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_NAME_PROBLEMS = {
+    "empty": "the name is empty",
+    "long": f"the name is longer than {MAX_NAME_CHARS} characters",
+    "control": "the name has control characters",
+}
+
+
 def trainee_name(raw: str, option: str = "--trainee") -> str:
-    name = raw.strip()
-    if not name:
-        raise UserError(f"{option}: the name is empty")
-    if len(name) > MAX_NAME_CHARS:
-        raise UserError(f"{option}: the name is longer than {MAX_NAME_CHARS} characters")
-    if any(unicodedata.category(c).startswith("C") for c in name):
-        raise UserError(f"{option}: the name has control characters")
-    return name
+    problem = name_problem(raw)
+    if problem is not None:
+        raise UserError(f"{option}: {_NAME_PROBLEMS[problem]}")
+    return raw.strip()
 
 
 def fail_on_store_error(exc: StoreError) -> NoReturn:

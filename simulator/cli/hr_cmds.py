@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,12 +21,19 @@ from simulator.cli.common import (
     trainee_name,
 )
 from simulator.cli.errors import UserError
-from simulator.cli.output import print_csv, print_json, print_table
+from simulator.cli.output import print_csv, print_json, print_table, say
 from simulator.engine.paths import data_dir
+from simulator.engine.safetext import has_control
 from simulator.records import StoreError
 from simulator.records.results import AttemptResult
 from simulator.records.store import STATUSES, AttemptSummary, TraineeSummary
-from simulator.training.certificates import CertificateError, Keys, issue, verify
+from simulator.training.certificates import (
+    CertificateError,
+    Keys,
+    issue,
+    read_certificate,
+    verify,
+)
 from simulator.training.hr import overview, top_findings
 from simulator.training.rescore import rescore
 from simulator.training.tracks import Track, load_tracks, tracks_dir
@@ -115,6 +123,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     v.add_argument("--reviewer", required=True)
     add_db_option(v)
     v.set_defaults(func=run_review)
+
+    o = cmds.add_parser(
+        "reopen", help="let a trainee take up an exam closed before its end (a trainer's call)"
+    )
+    o.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
+    o.add_argument("--trainer", required=True, help="who decided (printed, for the record)")
+    add_db_option(o)
+    o.set_defaults(func=run_reopen)
 
     s = cmds.add_parser("show", help="one attempt: the transcript and its stored report")
     s.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
@@ -240,30 +256,30 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     s = detail.summary
-    print(
+    say(
         f"Attempt {s.id} · {s.trainee} · {s.scenario} v{detail.scenario_version} · "
         f"{s.mode} · {s.status}",
         file=out,
     )
-    print(f"Started {_when(s.started_at)}", file=out)
+    say(f"Started {_when(s.started_at)}", file=out)
     for turn in transcript.turns:
         hint = " (hint)" if turn.hint else ""
-        print(f"  #{turn.index} {turn.speaker}{hint}: {turn.text}", file=out)
+        say(f"  #{turn.index} {turn.speaker}{hint}: {turn.text}", file=out)
     if s.status != "completed":
-        print(f"Not scored: the call is {s.status.replace('_', ' ')}.", file=out)
+        say(f"Not scored: the call is {s.status.replace('_', ' ')}.", file=out)
         return 0
     verdict = "PASSED" if s.passed else "FAILED"
-    print(f"Score: {s.score:.1f}/100 — {verdict} · ending: {detail.ending}", file=out)
+    say(f"Score: {s.score:.1f}/100 — {verdict} · ending: {detail.ending}", file=out)
     if detail.critical:
-        print("A critical violation fails the call.", file=out)
-    print(f"Rule pack: {detail.rulepack}", file=out)
+        say("A critical violation fails the call.", file=out)
+    say(f"Rule pack: {detail.rulepack}", file=out)
     for f in findings:
         where = f"#{f.turn}" if f.turn is not None else "—"
         evidence = f" “{f.evidence}”" if f.evidence else ""
-        print(f"  {f.seq}. [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
+        say(f"  {f.seq}. [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
         for r in f.reviews:
             reason = f": {r.reason}" if r.reason else ""
-            print(f"      review by {r.reviewer}: {r.verdict}{reason}", file=out)
+            say(f"      review by {r.reviewer}: {r.verdict}{reason}", file=out)
     return 0
 
 
@@ -364,27 +380,41 @@ def run_rescore(args: argparse.Namespace) -> int:
         print_json([r.to_json() for r in shown])
         return 0
     changed = sum(r.changed for r in results)
-    print(f"{len(results)} attempts rescored, {changed} changed (stored scores are unchanged)")
+    say(f"{len(results)} attempts rescored, {changed} changed (stored scores are unchanged)")
     for r in shown:
         old = "—" if r.old_score is None else f"{r.old_score:.1f}"
         verdict = (
             "" if r.old_passed == r.new_passed else f"  passed {r.old_passed} → {r.new_passed}"
         )
-        print(f"{r.attempt_id}  {r.trainee}  {r.scenario}  {old} → {r.new_score:.1f}{verdict}")
+        say(f"{r.attempt_id}  {r.trainee}  {r.scenario}  {old} → {r.new_score:.1f}{verdict}")
         if r.rules_added:
-            print(f"    + {', '.join(r.rules_added)}")
+            say(f"    + {', '.join(r.rules_added)}")
         if r.rules_removed:
-            print(f"    - {', '.join(r.rules_removed)}")
+            say(f"    - {', '.join(r.rules_removed)}")
+        for rule, why in r.reasons.items():
+            say(f"    {rule}: {why}")
     return 0
 
 
 def run_review(args: argparse.Namespace) -> int:
+    reviewer = trainee_name(args.reviewer, "--reviewer")  # shown by `hr show`: same rules
+    reason = args.reason.strip()
+    if has_control(reason.replace("\n", " ").replace("\t", " ")):
+        raise UserError("--reason: the text has control characters")
     with store_errors(), open_store(args.db, create=False) as store:
         attempt_id = store.resolve(args.attempt)
-        review_id = store.add_review(
-            attempt_id, args.finding, args.reviewer.strip(), args.verdict, args.reason
-        )
-    print(f"review {review_id}: finding {args.finding} of {attempt_id} {args.verdict}ed")
+        review_id = store.add_review(attempt_id, args.finding, reviewer, args.verdict, reason)
+    say(f"review {review_id}: finding {args.finding} of {attempt_id} {args.verdict}ed")
+    return 0
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    trainer = trainee_name(args.trainer, "--trainer")
+    with store_errors(), open_store(args.db, create=False) as store:
+        attempt_id = store.resolve(args.attempt)
+        store.reopen(attempt_id)
+        trainee = store.attempt(attempt_id).summary.trainee
+    say(f"attempt {attempt_id} re-opened by {trainer}: {trainee} can take it up (F4, --resume)")
     return 0
 
 
@@ -413,7 +443,15 @@ def _track(track_id: str | None) -> Track:
     raise UserError(f"no track '{track_id}' (known: {', '.join(t.id for t in tracks)})")
 
 
+def certificate_file(trainee: str, track_id: str) -> Path:
+    """The default file name: in the current folder whatever the name holds (a trainee named
+    `../../x` or `/etc/x` must not choose where HR's file goes)."""
+    stem = re.sub(r"[^\w.-]+", "_", trainee).strip("._") or "trainee"
+    return Path(f"{stem}-{track_id}.cert.json")
+
+
 def run_certify(args: argparse.Namespace) -> int:
+    args.trainee = trainee_name(args.trainee, "trainee")
     track = _track(args.track)
     now = datetime.now(UTC)
     with store_errors(), open_store(args.db, create=False) as store:
@@ -422,22 +460,22 @@ def run_certify(args: argparse.Namespace) -> int:
         document = issue(Keys(data_dir() / "keys"), args.trainee, track, attempts, now)
     except CertificateError as exc:
         raise UserError(str(exc)) from None
-    path = Path(args.output or f"{args.trainee}-{track.id}.cert.json")
+    path = Path(args.output) if args.output else certificate_file(args.trainee, track.id)
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
     level = document["certificate"]["level"]
-    print(f"certificate: {args.trainee} · {track.id} {level} → {path}")
+    say(f"certificate: {args.trainee} · {track.id} {level} → {path}")
     return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        document = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path}: not a readable certificate ({exc})") from None
+        document = read_certificate(path)
+    except CertificateError as exc:
+        raise UserError(str(exc)) from None
     payload = document.get("certificate") if isinstance(document, dict) else None
     track_id = payload.get("track") if isinstance(payload, dict) else None
     tracks = {t.id: t for t in load_tracks()}
@@ -452,10 +490,10 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         checked = verify(Keys(data_dir() / "keys"), document, track, attempts, now)
     except CertificateError as exc:
-        print(f"invalid: {exc}")
+        say(f"invalid: {exc}")
         return 1
     scope = "signature, key and records" if attempts is not None else "signature and key"
-    print(
+    say(
         f"valid: {checked['trainee']} reached {checked['level']} of {checked['track']} "
         f"(issued {checked['issued_at']}; checked {scope})"
     )

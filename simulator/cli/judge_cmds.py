@@ -8,15 +8,19 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, get_args
 
-from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.i18n import Lang
+from scoring.packdoc import pack_markdown, pack_text
+from scoring.rulepack import load_pack
+from scoring.taxonomy import PRODUCTS, Party
+from scoring.text import too_long
 from simulator.cli.errors import UserError
+from simulator.engine.bounded import bounded_lines
 
-PARTIES = ("debtor", "third_party", "wrong_party", "unknown")
+PARTIES: tuple[str, ...] = get_args(Party)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,10 +39,21 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     check.add_argument("--party", choices=PARTIES, default="debtor", help="who hears the line")
     check.add_argument("--unverified", action="store_true", help="the debtor is not verified yet")
     check.add_argument(
+        "--product",
+        choices=PRODUCTS,
+        default=None,
+        help="the lender's kind: only the rules that bind it run (default: every rule)",
+    )
+    check.add_argument(
         "--legal-status",
         choices=["none", "possible", "lawyer_letter_sent", "filed"],
         default="none",
         help="the account's real legal status (honest escalation depends on it)",
+    )
+    check.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="judge by the rules' wording alone, not also by meaning (no sentence encoder)",
     )
     check.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     check.set_defaults(func=run_check)
@@ -50,6 +65,20 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     an.add_argument("--jsonl", metavar="FILE")
     an.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     an.set_defaults(func=run_analyze)
+
+    rules = sub.add_parser(
+        "rules", help="list a rule pack: each rule's citations, binding force and scope"
+    )
+    rules.add_argument("--jurisdiction", choices=["CN", "US"], required=True)
+    rules.add_argument("--lang", choices=["zh", "en"], default=None)
+    rules.add_argument("--format", choices=["text", "md"], default="text")
+    rules.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --format md: where to write (default docs/rules-<jurisdiction>.md); - = stdout",
+    )
+    rules.set_defaults(func=run_rules)
 
 
 def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
@@ -70,17 +99,22 @@ def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         raise UserError(f"{args.jsonl}: {exc.strerror}") from None
 
 
+MAX_JSONL_LINE = 4 * 1024 * 1024  # characters of one line; longer is cut (and not JSON)
+
+
 def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(bounded_lines(stream, MAX_JSONL_LINE), start=1):
         if not raw.strip():
             continue
         try:
             item = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise UserError(f"{name}:{number}: JSON nested too deep") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
-        yield item
+        yield {**item, "_line": number}
 
 
 def _lang_for(args: argparse.Namespace, text: str) -> Lang:
@@ -120,6 +154,7 @@ def _context(args: argparse.Namespace, item: dict[str, Any]) -> LineContext:
         local_time=when,
         legal_status=str(given.get("legal_status", args.legal_status)),
         time_barred=bool(given.get("time_barred", False)),
+        product=args.product,
     )
 
 
@@ -127,9 +162,17 @@ def run_check(args: argparse.Namespace) -> int:
     for item in _inputs(args):
         text = item["text"]
         lang = _lang_for(args, text)
+        refused = too_long(text)
+        if refused is not None:
+            where = f"{args.jsonl}:{item['_line']}: " if "_line" in item else ""
+            raise UserError(f"{where}{refused.get(lang)}")
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
         result = check_utterance(
-            text, lang, judge_for(jurisdiction), _context(args, item), message=args.message
+            text,
+            lang,
+            judge_for(jurisdiction, not args.rules_only),
+            _context(args, item),
+            message=args.message,
         )
         _emit({"id": item.get("id"), **result})
     return 0
@@ -140,8 +183,29 @@ def run_analyze(args: argparse.Namespace) -> int:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now()
     except ValueError:
         raise UserError(f"--now: not an ISO date-time: {args.now!r}", status=2) from None
+    from scoring.analysis import analyze  # entities and intents: not needed by `check`
+
     for item in _inputs(args):
         text = item["text"]
         analysis = analyze(text, _lang_for(args, text), now.date())
         _emit({"id": item.get("id"), **analysis.as_dict()})
+    return 0
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    pack = load_pack(args.jurisdiction)
+    lang: Lang = args.lang or ("zh" if args.jurisdiction == "CN" else "en")
+    if args.format == "text":
+        sys.stdout.write(pack_text(pack, lang) + "\n")
+        return 0
+    page = pack_markdown(pack, lang)
+    target = args.output or f"docs/rules-{args.jurisdiction.lower()}.md"
+    if target == "-":
+        sys.stdout.write(page)
+        return 0
+    try:
+        Path(target).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{target}: {exc.strerror}") from None
+    sys.stdout.write(f"wrote {target}\n")
     return 0

@@ -6,23 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
-from simulator.cli import (
-    app_cmds,
-    author_cmds,
-    hr_cmds,
-    judge_cmds,
-    play,
-    score_cmd,
-    users_cmds,
-    validate_cmd,
-)
 from simulator.cli.errors import UserError
-from simulator.engine.catalog import UnknownScenario
-from simulator.engine.journal import JournalError
-from simulator.engine.loader import ScenarioError
 from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
+from simulator.engine.safetext import visible
 
 SCENARIOS_HELP = (
     "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
@@ -30,24 +19,85 @@ SCENARIOS_HELP = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Each command, the module that defines it and its one-line help, in the order `--help` lists
+# them. Only the chosen command's module is imported: the others pull in the judge, the
+# records store or Textual, and `collectsim --help` need not (a test keeps this table true).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "tui": ("app_cmds", "open the app (the default command)"),
+    "serve": (
+        "app_cmds",
+        "serve the app to browsers, behind a sign-in (accounts: collectsim users)",
+    ),
+    "play": ("play", "hold a call in the terminal (headless)"),
+    "check": ("judge_cmds", "judge utterances out of context (one JSON object a line)"),
+    "analyze": ("judge_cmds", "what the engine understands of a line"),
+    "rules": (
+        "judge_cmds",
+        "list a rule pack: each rule's citations, binding force and scope",
+    ),
+    "score": (
+        "score_cmd",
+        "score a stored call: a journal file, or an attempt id in the records",
+    ),
+    "validate": ("validate_cmd", "validate scenario and golden test files"),
+    "lint": ("author_cmds", "check scenarios as graphs (unreachable states, dead ends...)"),
+    "graph": ("author_cmds", "draw a scenario's state machine"),
+    "test": ("author_cmds", "run golden conversation tests"),
+    "schema": ("author_cmds", "write the JSON Schemas of scenario and test files"),
+    "new": ("author_cmds", "scaffold a valid scenario and a starter golden test"),
+    "docs": ("author_cmds", "write docs/scenarios.md: the catalog with its graphs"),
+    "tracks": ("author_cmds", "list the certification tracks and their levels"),
+    "intents": ("author_cmds", "list the intents transitions can react to"),
+    "rescore": (
+        "hr_cmds",
+        "judge stored attempts again under the current rule pack (read-only)",
+    ),
+    "hr": ("hr_cmds", "training records: attempts, trainees, transcripts"),
+    "users": ("users_cmds", "accounts that sign in to the browser app (serve)"),
+}
+_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+
+def _register(module: str, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    loaded = import_module(f"simulator.cli.{module}")
+    adder = getattr(loaded, "add_parsers", None) or loaded.add_parser
+    adder(sub)
+
+
+def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
+    """The parser with every command (`"*"`), or with `command`'s module only and the others
+    listed by name and help (`--help`, or a command that is not known)."""
     parser = argparse.ArgumentParser(
         prog="collectsim",
         description="CollectSim: practise collection calls with scripted debtors; "
         "every line scored for tone, accuracy and compliance.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    app_cmds.add_parsers(sub)
-    play.add_parser(sub)
-    judge_cmds.add_parsers(sub)
-    score_cmd.add_parser(sub)
-    validate_cmd.add_parser(sub)
-    author_cmds.add_parsers(sub)
-    hr_cmds.add_parsers(sub)
-    users_cmds.add_parsers(sub)
+    wanted = _MODULES if command == "*" else [m for n, (m, _) in COMMANDS.items() if n == command]
+    for module in dict.fromkeys(wanted):
+        _register(module, sub)
+    for name, (_, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text)
+    # --help lists the commands in the table's order, whichever module was imported.
+    sub._choices_actions.sort(key=lambda action: list(COMMANDS).index(action.dest))
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help=SCENARIOS_HELP)
     _add_scenarios_option(sub)
     return parser
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option or the
+    value of --scenarios), or None."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--scenarios":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _add_scenarios_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,28 +128,68 @@ def use_scenarios(folder: Path | None, command: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:  # the app, with any global option given
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "tui"])
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = chosen_command(words)
+    if command is None and not {"-h", "--help"} & set(words):
+        words, command = [*words, "tui"], "tui"  # the app, with any global option given
+    parser = build_parser(command)
+    args = parser.parse_args(words)
     # Vectors of exemplars a centre edited are embedded once and kept in the data directory.
     os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
-    except ScenarioError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    except (UserError, JournalError, UnknownScenario) as exc:
-        print(f"collectsim: error: {exc}", file=sys.stderr)
-        return exc.status if isinstance(exc, UserError) else 1
+    except UserError as exc:
+        error(str(exc))
+        return exc.status
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
+        error("an argument or input is not valid UTF-8 text")
+        return 2
+    except OverflowError:
+        error("a number is out of range (--seed, --limit)")
+        return 2
+    except RecursionError:
+        error("the input is nested too deep")
+        return 1
+    except Exception as exc:
+        return _engine_error(exc)
     return status
+
+
+def error(message: str) -> None:
+    """One line on stderr; whatever a trainee or a file put in it cannot drive the terminal."""
+    print(f"collectsim: error: {visible(message)}", file=sys.stderr)
+
+
+def _engine_error(exc: Exception) -> int:
+    """A scenario's problems or a journal's error as one line each, exit 1; anything else is
+    raised again. The engine's error classes are looked up only in modules already imported
+    (one that was not cannot have raised), so `check` never loads the scenario loader."""
+    loader = sys.modules.get("simulator.engine.loader")
+    if loader is not None and isinstance(exc, loader.ScenarioError):
+        for problem in exc.problems:
+            print(visible(str(problem)), file=sys.stderr)
+        return 1
+    expected = [
+        getattr(sys.modules.get(module), name, None)
+        for module, name in (
+            ("simulator.engine.journal", "JournalError"),
+            ("simulator.engine.catalog", "UnknownScenario"),
+        )
+    ]
+    if any(isinstance(cls, type) and isinstance(exc, cls) for cls in expected):
+        error(str(exc))
+        return 1
+    if isinstance(exc, OSError):  # COLLECTSIM_HOME naming a file, a full or read-only disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        return 1
+    raise exc
 
 
 if __name__ == "__main__":

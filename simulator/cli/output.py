@@ -9,6 +9,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from simulator.engine.safetext import visible
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# +cmd|' /C calc'!A0, @SUM(…)); OWASP's advice: a leading quote makes it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def print_json(payload: object) -> None:
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
@@ -25,6 +31,8 @@ def print_csv(columns: Sequence[str], records: list[dict[str, object]]) -> None:
 def _csv_cell(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return "" if value is None else value
 
 
@@ -39,7 +47,15 @@ def print_table(
     if not rows:
         print(empty, file=out)
         return
+    # Names and cohorts are trainees' text: escapes shown, never sent to HR's terminal.
+    header, rows = [visible(c) for c in header], [[visible(c) for c in row] for row in rows]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         print("  ".join(cells).rstrip(), file=out)
+
+
+def say(text: str = "", file: TextIO | None = None) -> None:
+    """One line for a person at a terminal: names, lines and reasons in it are people's text,
+    so control characters (ESC[2J, OSC 52 clipboard writes, RLO) are shown, never obeyed."""
+    print(visible(text), file=file or sys.stdout)

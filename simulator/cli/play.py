@@ -11,9 +11,11 @@ from typing import TextIO
 
 from scoring.findings import Finding
 from scoring.i18n import Lang
+from scoring.text import too_long
 from simulator.cli import common
 from simulator.cli.errors import UserError
 from simulator.cli.resume import resume_call
+from simulator.engine.bounded import TooLarge, bounded_lines, read_bounded
 from simulator.engine.catalog import load_catalog, resolve
 from simulator.engine.policy import SeedError, mode_policy
 from simulator.engine.recording import journal_sink
@@ -23,6 +25,8 @@ from simulator.records.sink import recorded
 from simulator.records.store import Store
 
 END_COMMANDS = {"/end", "/quit", "/挂断"}
+MAX_SCRIPT_BYTES = 4 * 1024 * 1024
+MAX_INPUT_LINE = 64 * 1024  # characters read of one typed line (a session keeps 10,000)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,14 +50,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _lines_from(stream: TextIO) -> Iterator[str]:
-    for raw in stream:
+    for raw in bounded_lines(stream, MAX_INPUT_LINE):
         yield raw.rstrip("\r\n")
 
 
 def _script_lines(path: Path) -> Iterator[str]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bounded(path, MAX_SCRIPT_BYTES).decode("utf-8")
+    except TooLarge as exc:
+        raise UserError(f"{path}: cannot read script: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read script: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
         raise UserError(f"{path}: cannot read script: {exc}") from None
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
@@ -136,6 +144,12 @@ def run(args: argparse.Namespace) -> int:
         if line.strip() in END_COMMANDS:
             break
         if not line.strip():
+            continue
+        refused = too_long(line)
+        if refused is not None:
+            if not interactive:  # a script or a pipe: the call it describes cannot be played
+                raise UserError(refused.get(lang))
+            print(refused.get(lang), file=sys.stderr)
             continue
         exchange = session.say(line)
         if not args.json:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from simulator.authoring.validation import validate
 from simulator.engine.paths import scenarios_dir
+from simulator.engine.safetext import visible
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for problem in problems:
-            print(problem)
+            print(visible(str(problem)))  # a YAML key can carry escape sequences
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0

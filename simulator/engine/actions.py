@@ -14,12 +14,16 @@ Flags = set[str]
 _FLAG_ACTIONS: dict[str, str] = {
     "mark_verified": "verified",
     "raise_dispute": "dispute_raised",
+    # A written dispute within the validation period is what stops US collection (1692g(b)).
+    "raise_dispute_in_writing": "dispute_written",
     "request_cease": "cease_requested",
     "request_cease_in_writing": "cease_written",
     "announce_attorney": "attorney_represented",
     "disclose_hardship": "hardship",
     "forbid_work_calls": "work_contact_forbidden",
     "say_inconvenient": "inconvenient_time",
+    # The debtor asked to be called at this hour: CBA 2026 and GB/T 45251-2025 allow agreed times.
+    "agree_contact_time": "agreed_contact_time",
     "record_promise": "promise_recorded",
 }
 

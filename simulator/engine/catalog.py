@@ -34,13 +34,16 @@ def load_catalog(directory: Path | None = None) -> tuple[list[Entry], list[Probl
             entries.append(Entry(path, load_scenario(path)))
         except ScenarioError as exc:
             problems.extend(exc.problems)
+        except Exception as exc:  # one bad file (whatever is wrong) must never stop the app
+            problems.append(Problem(str(path), 1, 1, f"cannot load: {type(exc).__name__}"))
     return entries, problems
 
 
 def resolve(ref: str, directory: Path | None = None) -> Entry:
     """A scenario by file path or by id; ScenarioError (one line) when there is none."""
     path = Path(ref)
-    if path.suffix in {".yaml", ".yml"} or path.exists():
+    # A file path, not a folder that happens to be named like a scenario id.
+    if path.suffix in {".yaml", ".yml"} or path.is_file():
         return Entry(path, load_scenario(path))
     for candidate in scenario_files(directory):
         if candidate.name == f"{ref}{SUFFIX}":

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Protocol
 
+from pydantic import ValidationError
+
 from scoring.transcript import Transcript, Turn
+from simulator.engine.bounded import bounded_lines
+from simulator.engine.paths import private_dir
 
 
 class TurnSink(Protocol):
@@ -45,29 +51,45 @@ class JournalSink:
 
     def _write(self, record: dict[str, object]) -> None:
         assert self._handle is not None, "begin() first"
-        self._handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        with self._io():
+            self._handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+
+    @contextmanager
+    def _io(self) -> Iterator[None]:
+        """A disk that is full, read-only or over quota: one JournalError naming the file."""
+        try:
+            yield
+        except OSError as exc:
+            where = self.path or self.directory
+            raise JournalError(f"{where}: cannot write the journal: {exc.strerror}") from None
+
+    def _open(self, path: Path, mode: str) -> IO[str]:
+        """Journals hold transcripts: readable by their owner only (0600 in a 0700 folder)."""
+        with self._io():
+            private_dir(self.directory)
+            flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if mode == "x" else os.O_TRUNC)
+            return os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8")
 
     def begin(self, transcript: Transcript) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / f"{transcript.attempt_id}.jsonl"
-        self._handle = self.path.open("x", encoding="utf-8")
+        self._handle = self._open(self.path, "x")
         header = transcript.model_dump(mode="json", exclude={"turns"})
         self._write({"type": "header", **header})
 
     def resume(self, transcript: Transcript) -> None:
         """Go on with an interrupted call: its journal is written afresh from the turns
         so far (a journal cut off mid-line is replaced whole, never appended to)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / f"{transcript.attempt_id}.jsonl"
         partial = self.path.with_suffix(".resuming")
-        self._handle = partial.open("w", encoding="utf-8")
+        self._handle = self._open(partial, "w")
         header = transcript.model_dump(mode="json", exclude={"turns", "ending", "note"})
         self._write({"type": "header", **header})
         for turn in transcript.turns:
             self.append(turn)
-        partial.replace(self.path)  # the handle stays open on the renamed file
+        with self._io():
+            partial.replace(self.path)  # the handle stays open on the renamed file
 
     def append(self, turn: Turn) -> None:
         self._write({"type": "turn", **turn.model_dump(mode="json")})
@@ -83,7 +105,8 @@ class JournalSink:
             }
         )
         assert self._handle is not None
-        self._handle.close()
+        with self._io():
+            self._handle.close()
         self._handle = None
 
 
@@ -91,29 +114,79 @@ class JournalError(Exception):
     pass
 
 
+class TolerantJournal:
+    """A journal whose write failures (a full disk) go to `on_error`, the first one only:
+    later writes are skipped and the call goes on in memory and in the records store. The
+    app uses it, as it does TolerantSink for the store; the command line ends with one line."""
+
+    def __init__(self, sink: TurnSink, on_error: Callable[[JournalError], None]) -> None:
+        self.sink = sink
+        self.on_error = on_error
+        self.failed = False
+
+    @property
+    def path(self) -> Path | None:
+        return getattr(self.sink, "path", None)
+
+    def _guard(self, write: Callable[[], None]) -> None:
+        if self.failed:
+            return
+        try:
+            write()
+        except JournalError as exc:
+            self.failed = True
+            self.on_error(exc)
+
+    def begin(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.begin(transcript))
+
+    def resume(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.resume(transcript))
+
+    def append(self, turn: Turn) -> None:
+        self._guard(lambda: self.sink.append(turn))
+
+    def finish(self, transcript: Transcript) -> None:
+        self._guard(lambda: self.sink.finish(transcript))
+
+
+MAX_JOURNAL_LINE = 1024 * 1024  # characters; a turn line is a few KB
+
+
 def read_journal(path: Path) -> tuple[Transcript, bool]:
     """The transcript of a journal, and whether the call finished (False: interrupted)."""
     header: dict[str, object] | None = None
     turns: list[Turn] = []
     end: dict[str, object] | None = None
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.endswith("\n"):
-                break  # the turn in flight when the process died
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise JournalError(f"{path}:{number}: not JSON ({exc.msg})") from None
-            kind = record.pop("type", None)
-            if kind == "header":
-                header = record
-            elif kind == "turn":
-                turns.append(Turn.model_validate(record))
-            elif kind == "end":
-                end = record
-    if header is None:
-        raise JournalError(f"{path}: no header line; not a CollectSim journal")
-    transcript = Transcript.model_validate({**header, "turns": turns})
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(bounded_lines(handle, MAX_JOURNAL_LINE), start=1):
+                if not line.endswith("\n"):
+                    break  # the turn in flight when the process died
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise JournalError(f"{path}:{number}: not JSON ({exc.msg})") from None
+                except RecursionError:
+                    raise JournalError(f"{path}:{number}: JSON nested too deep") from None
+                if not isinstance(record, dict):
+                    raise JournalError(f"{path}:{number}: not a journal record")
+                kind = record.pop("type", None)
+                if kind == "header":
+                    header = record
+                elif kind == "turn":
+                    turns.append(Turn.model_validate(record))
+                elif kind == "end":
+                    end = record
+        if header is None:
+            raise JournalError(f"{path}: no header line; not a CollectSim journal")
+        transcript = Transcript.model_validate({**header, "turns": turns})
+    except UnicodeDecodeError as exc:
+        raise JournalError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise JournalError(f"{path}: not a CollectSim journal ({where}: {first['msg']})") from None
     if end is not None:
         transcript.ending = str(end["ending"]) if end.get("ending") else None
         transcript.note = str(end["note"]) if end.get("note") is not None else None

@@ -107,7 +107,7 @@ def load_scenario(path: Path) -> Scenario:
         located = load_file(path)
     except YamlError as exc:
         raise ScenarioError(exc.problems) from None
-    return scenario_from_located(located, path.read_bytes())
+    return scenario_from_located(located, located.raw)
 
 
 def load_scenario_text(text: str, name: str = "<text>") -> Scenario:

@@ -45,9 +45,19 @@ def vector_cache() -> Path:
 
 
 def data_dir() -> Path:
-    """COLLECTSIM_HOME, else the platform's user data directory; created on first use."""
-    path = _data_root()
-    path.mkdir(parents=True, exist_ok=True)
+    """COLLECTSIM_HOME, else the platform's user data directory; created on first use, 0700:
+    it holds transcripts, the records database and the centre's signing key."""
+    return private_dir(_data_root())
+
+
+def private_dir(path: Path) -> Path:
+    """`path` as a folder only its owner can read (created 0700; an existing one is left as
+    its owner set it). OSError when it cannot be made (a file of that name, no permission)."""
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise NotADirectoryError(20, "Not a directory", str(path))
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

@@ -14,7 +14,7 @@ from scoring.i18n import Bilingual, Lang, lang_of
 from scoring.ledger import Ledger
 from scoring.objectives import Objective
 from scoring.rubric import Rubric
-from scoring.taxonomy import Party
+from scoring.taxonomy import PRODUCTS, Channel, Party
 from simulator.engine.actions import ACTION_NAMES
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
@@ -67,10 +67,12 @@ class StateSpec(BaseModel):
     ending: Ending | None = None
     resist: MoodLines | None = None
     confused: MoodLines | None = None
+    # Understood, but not what this state can use ("I hear you, but…"): not "didn't understand".
+    unexpected: MoodLines | None = None
     on_enter: list[str] = Field(default_factory=list)
     note: str = ""  # for trainers reading the file; never shown to trainees
 
-    _lines = field_validator("say", "resist", "confused", mode="before")(
+    _lines = field_validator("say", "resist", "confused", "unexpected", mode="before")(
         classmethod(lambda cls, v: _as_mood_lines(v))
     )
 
@@ -127,6 +129,11 @@ class Call(BaseModel):
     max_turns: int = Field(default=30, ge=2, le=200)
     seconds_per_turn: int = Field(default=20, ge=1, le=600)
 
+    @property
+    def judged_channel(self) -> Channel:
+        """The rule packs' name for this channel (a phone call is `call`)."""
+        return "call" if self.channel == "phone" else self.channel
+
 
 class Persona(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -158,13 +165,23 @@ class Scenario(BaseModel):
     states: dict[str, StateSpec] = Field(min_length=2)
     transitions: list[TransitionSpec] = Field(min_length=1)
     confused: MoodLines | None = None
+    unexpected: MoodLines | None = None
     objectives: list[Objective] = Field(min_length=1)
     rubric: Rubric = Rubric()
     content_hash: str = ""
 
-    _confused = field_validator("confused", mode="before")(
+    _confused = field_validator("confused", "unexpected", mode="before")(
         classmethod(lambda cls, v: _as_mood_lines(v))
     )
+
+    @field_validator("ledger")
+    @classmethod
+    def _names_its_lender(cls, ledger: Ledger) -> Ledger:
+        # Which rules bind the call depends on the lender (None is kept only for old attempts).
+        if ledger.product_type is None:
+            known = ", ".join(PRODUCTS)
+            raise ValueError(f"product_type is required: the lender's kind ({known})")
+        return ledger
 
     @field_validator("states")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +22,14 @@ from simulator.engine.scenario import Scenario
 TRAINEE_ENDED = "trainee_ended"
 TURN_LIMIT = "turn_limit"
 MAX_LINE_CHARS = 10_000
+# What no store can keep: NUL (PostgreSQL text refuses it) and lone surrogates (undecodable
+# bytes on stdin, which no UTF-8 file or database accepts).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """A line as every sink can keep it: each unstorable character becomes U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,8 @@ class Exchange:
     analysis: Analysis
     findings: list[Finding]  # live findings of the trainee line (shown in practice mode)
     ending: str | None
+    # How the persona answered: say, resist, unexpected (understood, not usable) or confused.
+    reply_kind: str = "say"
 
 
 class SessionOver(Exception):
@@ -75,7 +86,10 @@ class Session:
             trainee=trainee,
             started_at=started_at or datetime.now().astimezone(),
             basis=Basis(
-                ledger=scenario.ledger, rubric=scenario.rubric, objectives=scenario.objectives
+                ledger=scenario.ledger,
+                rubric=scenario.rubric,
+                objectives=scenario.objectives,
+                channel=scenario.call.judged_channel,
             ),
         )
         self.sink.begin(self.transcript)
@@ -119,12 +133,20 @@ class Session:
     def say(self, text: str, *, hint: bool = False) -> Exchange:
         if self.ended is not None:
             raise SessionOver(self.ended)
-        text = text[:MAX_LINE_CHARS]
+        text = storable(text[:MAX_LINE_CHARS])
         index = len(self.transcript.turns)
         at = self._tick(text)
         analysis = analyze(text, self.scenario.lang, at.date())
         context = self.context()
-        findings = judge_turn(analysis, context, at, self.scenario.ledger, self.judge, index)
+        findings = judge_turn(
+            analysis,
+            context,
+            at,
+            self.scenario.ledger,
+            self.judge,
+            index,
+            self.scenario.call.judged_channel,
+        )
         trainee = Turn(
             index=index,
             speaker="trainee",
@@ -154,7 +176,7 @@ class Session:
             self._close(reply.ending)
         elif self.trainee_turns >= self.scenario.call.max_turns:
             self._close(TURN_LIMIT)
-        return Exchange(trainee, persona, analysis, findings, self.ended)
+        return Exchange(trainee, persona, analysis, findings, self.ended, reply.kind)
 
     @classmethod
     def replayed(
@@ -239,7 +261,7 @@ class Session:
     def end(self, note: str | None = None) -> str:
         """End the call and record it, with the after-call note if there is one (idempotent)."""
         if note is not None and not self._recorded:
-            self.transcript.note = note
+            self.transcript.note = storable(note)
         ending = self.end_call()
         self._record()
         return ending

@@ -11,8 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml._yaml import Mark as CMark
+from yaml.error import Mark
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from simulator.engine.bounded import TooLarge, read_bounded
+from simulator.engine.safetext import visible
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40
@@ -51,13 +56,55 @@ class YamlError(Exception):
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _first_alias(text: str) -> tuple[int, int] | None:
-    """Line and column (1-based) of the first alias, from the event stream: nothing is built."""
+def _scan(text: str, file: str) -> None:
+    """One walk of the event stream, before anything is built: the first alias, and nesting
+    deeper than MAX_DEPTH, stop it there. Stopping early matters: libyaml's scan of deep flow
+    nesting is quadratic, and composing a tree 25,000 levels deep overflows the C stack."""
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, AliasEvent):
-            mark = event.start_mark
-            return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return None
+            line, col = _mark(event.start_mark)
+            raise YamlError(
+                [Problem(file, line, col, "aliases (*name) are not allowed; write the value out")]
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, col = _mark(event.start_mark)
+                raise YamlError([Problem(file, line, col, "nesting too deep")])
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def _mark(mark: Mark | CMark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (the reader reports only the offset)."""
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+# What a scalar's tag asks for, in an error: "'2026-02-30' is not a valid date".
+_KINDS = {
+    "tag:yaml.org,2002:int": "integer",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "true/false value",
+    "tag:yaml.org,2002:timestamp": "date",
+    "tag:yaml.org,2002:binary": "base64 value",
+}
+
+
+def _bad_scalar(node: Node, exc: Exception) -> str:
+    value = str(node.value)
+    shown = visible(value if len(value) <= 40 else value[:40] + "…")
+    kind = _KINDS.get(node.tag, f"value for {visible(node.tag)}")
+    # A ValueError's own words say why ("day is out of range for month"); others do not.
+    why = f" ({visible(str(exc))})" if type(exc) is ValueError and "\n" not in str(exc) else ""
+    if len(value) > 40 and kind == "integer":
+        why = f" ({len(value)} digits)"
+    return f"'{shown}' is not a valid {kind}{why}"
 
 
 @dataclass(slots=True)
@@ -67,6 +114,7 @@ class Located:
     data: Any
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     file: str = ""
+    raw: bytes = b""  # the file's bytes as read (once, bounded): what its content hash is of
 
     def where(self, loc: PathKey) -> tuple[int, int]:
         """Position of the deepest known prefix of `loc`."""
@@ -125,7 +173,21 @@ class _Builder:
                 self.located.positions[(*path, index)] = _pos(item)
                 items.append(self.build(item, (*path, index), depth + 1))
             return items
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError as exc:  # an unknown tag (!foo, !!python/name:…)
+            line, col = _mark(exc.problem_mark) if exc.problem_mark else _pos(node)
+            reason = visible(exc.problem or "invalid value")
+            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {reason}"))
+        except (ValueError, KeyError, AttributeError, OverflowError, TypeError) as exc:
+            # A scalar libyaml resolved but Python cannot build: 2026-02-30, !!int abc.
+            line, col = _pos(node)
+            self.problems.append(Problem(self.located.file, line, col, _bad_scalar(node, exc)))
+        except yaml.YAMLError as exc:
+            line, col = _pos(node)
+            reason = visible(str(exc).splitlines()[0] if str(exc) else "invalid value")
+            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {reason}"))
+        return None
 
 
 def load_text(text: str, file: str) -> Located:
@@ -135,30 +197,28 @@ def load_text(text: str, file: str) -> Located:
     located = Located(data=None, file=file)
     loader = _Loader(text)
     try:
-        alias = _first_alias(text)
-        if alias is not None:
-            line, col = alias
-            raise YamlError(
-                [Problem(file, line, col, "aliases (*name) are not allowed; write the value out")]
-            )
+        _scan(text, file)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = exc.problem or exc.context or "invalid YAML"
+        line, col = _mark(exc.problem_mark or exc.context_mark)
+        reason = visible(exc.problem or exc.context or "invalid YAML")
+        raise YamlError([Problem(file, line, col, f"invalid YAML: {reason}")]) from None
+    except yaml.reader.ReaderError as exc:  # a NUL or other forbidden character
+        line, col = _line_col(text, exc.position)
+        reason = f"character {exc.character!r} is not allowed in YAML"
+        if isinstance(exc.character, int):
+            reason = f"character #x{exc.character:04x} is not allowed in YAML"
         raise YamlError([Problem(file, line, col, f"invalid YAML: {reason}")]) from None
     except yaml.YAMLError as exc:
-        raise YamlError([Problem(file, 1, 1, f"invalid YAML: {exc}")]) from None
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        raise YamlError([Problem(file, 1, 1, f"invalid YAML: {visible(first)}")]) from None
     finally:
         loader.dispose()
     if root is None:
         raise YamlError([Problem(file, 1, 1, "file is empty")])
     builder = _Builder(loader, located)
     located.positions[()] = _pos(root)
-    try:
-        located.data = builder.build(root, ())
-    except yaml.YAMLError as exc:
-        raise YamlError([Problem(file, 1, 1, f"invalid YAML value: {exc}")]) from None
+    located.data = builder.build(root, ())
     if builder.problems:
         raise YamlError(builder.problems)
     return located
@@ -167,14 +227,17 @@ def load_text(text: str, file: str) -> Located:
 def load_file(path: Path) -> Located:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError([Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")])
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
+    except TooLarge:
+        raise YamlError(
+            [Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")]
+        ) from None
     except OSError as exc:
         raise YamlError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError([Problem(name, 1, 1, f"not UTF-8 text: {exc.reason}")]) from None
-    return load_text(text, name)
+    located = load_text(text, name)
+    located.raw = raw
+    return located

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -20,6 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
+from urllib.parse import quote
 
 from simulator.engine.paths import data_dir
 
@@ -71,10 +73,42 @@ class Target:
             return self.location
         return _redact(self.location)
 
+    def secrets(self) -> list[str]:
+        """The password, and the pieces a driver may quote when it misreads the URL (a raw
+        `@` in the password makes psycopg read its tail as the host name)."""
+        if self.backend == "sqlite":
+            return []
+        found = [m.group(2) for m in _PASSWORD_PARAM.finditer(self.location)]
+        _, _, rest = self.location.partition("://")
+        credentials, at, _host = rest.rpartition("@")
+        if at and ":" in credentials:
+            found.append(credentials.split(":", 1)[1])
+        pieces = {p for s in found for p in re.split(r"[@:/?#&]", s) if len(p) >= 3}
+        return sorted({*found, *pieces} - {""}, key=len, reverse=True)
+
+    def scrub(self, message: str) -> str:
+        """A driver's message with the password taken out wherever it appears."""
+        message = _URI_QUOTE.sub("", message)
+        for secret in self.secrets():
+            message = message.replace(secret, "***")
+        return message
+
+
+# `password=…` in a URL's query or a libpq keyword string ('quoted' or plain).
+_PASSWORD_PARAM = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s]*)")
+_URI_QUOTE = re.compile(r'\s*in URI: ".*"')
+# A libpq keyword string: `host=… dbname=… user=…` (psycopg takes it as well as a URL).
+_LIBPQ_KEYWORDS = re.compile(
+    r"(?i)^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|connect_timeout)\s*="
+)
+
 
 def _redact(url: str) -> str:
-    """A URL fit to print: any password replaced."""
-    scheme, _, rest = url.partition("://")
+    """A URL or keyword string fit to print: every password replaced."""
+    url = _PASSWORD_PARAM.sub(lambda m: f"{m.group(1)}***", url)
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
     credentials, at, host = rest.rpartition("@")
     if not at or ":" not in credentials:
         return url
@@ -95,7 +129,7 @@ def parse_target(url_or_path: str | os.PathLike[str] | None) -> Target:
     raw = os.fspath(url_or_path) if url_or_path is not None else None
     if raw is None or not raw.strip():
         raw = os.environ.get(ENV_VAR, "").strip() or default_url()
-    if raw.startswith(("postgresql://", "postgres://")):
+    if raw.startswith(("postgresql://", "postgres://")) or _LIBPQ_KEYWORDS.match(raw):
         return Target("postgresql", raw)
     if raw.startswith("sqlite://"):
         rest = raw.removeprefix("sqlite://")
@@ -152,7 +186,7 @@ class Database:
         try:
             yield
         except self._driver_errors as exc:
-            raise StoreError(f"{self.target}: {_describe(exc)}") from exc
+            raise StoreError(f"{self.target}: {self.target.scrub(_describe(exc))}") from exc
 
     def _run(self, sql: str, params: Sequence[Param]) -> _Cursor:
         cursor: _Cursor = self._conn.cursor()
@@ -217,7 +251,7 @@ class Database:
             except self._driver_errors as exc:
                 with suppress(*self._driver_errors):
                     self._run("ROLLBACK", ())  # never leave a failed transaction open
-                raise StoreError(f"{self.target}: {_describe(exc)}") from exc
+                raise StoreError(f"{self.target}: {self.target.scrub(_describe(exc))}") from exc
 
     def lock_row(self, table: str, column: str, value: Param) -> None:
         """Inside a transaction: hold one row against other writers until it ends, so a
@@ -301,6 +335,7 @@ def _switch_to_wal(conn: sqlite3.Connection) -> str:
 
 def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
     location = target.location
+    read_only = False
     if location != ":memory:":
         path = Path(location)
         if not path.parent.is_dir():
@@ -309,18 +344,28 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
             raise StoreError(f"{target}: is a directory, not a database file")
         if not create and not path.exists():
             raise StoreError(f"{target}: no such database (nothing has been recorded there)")
+        # An archive or snapshot on read-only media is opened as it is, to be read.
+        read_only = not create and _unwritable(path)
+        if not path.exists():
+            _create_private(path)  # transcripts: readable by their owner only
     try:
         conn = sqlite3.connect(
-            location,
+            f"file:{quote(str(Path(location).resolve()))}?mode=ro&immutable=1"
+            if read_only
+            else location,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,  # transactions are explicit: see Database.transaction
             check_same_thread=False,  # the Database's lock serialises use
+            uri=read_only,
         )
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: {_describe(exc)}") from exc
+    if read_only:
+        return conn
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        _refuse_foreign(conn, target)  # before WAL: switching mode would change their file
         mode = _switch_to_wal(conn)
         if mode not in ("wal", "memory"):
             raise StoreError(f"{target}: cannot switch the database to WAL (got {mode})")
@@ -335,6 +380,26 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
     return conn
 
 
+def _unwritable(path: Path) -> bool:
+    """The database's folder or file cannot be written (a read-only mount, or permissions):
+    SQLite could not even take a read lock there in WAL mode."""
+    return not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK)
+
+
+def _create_private(path: Path) -> None:
+    """A new database file is made 0600 before SQLite opens it (its -wal and -shm files
+    take the same mode from it)."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _refuse_foreign(conn: sqlite3.Connection, target: Target) -> None:
+    """Another program's SQLite file is refused before anything in it changes."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if names and "schema_version" not in names:
+        raise StoreError(f"{target}: not a CollectSim database (it holds other tables)")
+
+
 def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
     import psycopg  # see Database.connect
 
@@ -342,4 +407,5 @@ def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
         # Autocommit: transactions are explicit (BEGIN ... COMMIT), as with SQLite.
         return psycopg.connect(target.location, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
-        raise StoreError(f"{target}: {_describe(exc)}") from exc
+        # The driver quotes the URL it could not parse, password and all: scrubbed.
+        raise StoreError(f"{target}: {target.scrub(_describe(exc))}") from exc

@@ -33,7 +33,10 @@ from simulator.records.migrations import (
 from simulator.records.owner import Owner, is_interrupted
 from simulator.records.results import AttemptResult
 
-Status = Literal["in_progress", "completed", "interrupted"]
+# Reported statuses. `interrupted` and `abandoned` are read, not written by the call: its
+# process is gone (see owner.py). An exam whose process is gone is `abandoned` (a failed try
+# the trainee cannot take up) until a trainer re-opens it (`hr reopen`, stored `interrupted`).
+Status = Literal["in_progress", "completed", "interrupted", "abandoned"]
 Verdict = Literal["accept", "adjust", "reject"]
 STATUSES: tuple[str, ...] = get_args(Status)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
@@ -332,11 +335,30 @@ class Store:
                 raise StoreError(f"attempt {attempt_id} is completed; score it instead")
             if status == "in_progress":
                 raise StoreError(f"attempt {attempt_id} is still in progress in another process")
+            if status == "abandoned":
+                raise StoreError(
+                    f"attempt {attempt_id} is an exam closed before its end: only a trainer "
+                    f"can re-open it (collectsim hr reopen {attempt_id})"
+                )
+            # In progress again, in this process: closed again, an exam is abandoned again.
             self.db.execute(
-                "UPDATE attempts SET owner_host = ?, owner_pid = ?, owner_token = ? WHERE id = ?",
+                "UPDATE attempts SET status = 'in_progress', owner_host = ?, owner_pid = ?, "
+                "owner_token = ? WHERE id = ?",
                 (owner.host, owner.pid, owner.token, attempt_id),
             )
             return self.load_transcript(attempt_id)
+
+    def reopen(self, attempt_id: str) -> None:
+        """A trainer's decision: an abandoned exam may be taken up again (once: closed again
+        before its end, it is abandoned again). StoreError unless it is abandoned."""
+        with self.db.transaction():
+            self.db.lock_row("attempts", "id", attempt_id)
+            status = self.attempt(attempt_id).summary.status
+            if status != "abandoned":
+                raise StoreError(f"attempt {attempt_id} is {status}, not an abandoned exam")
+            self.db.execute(
+                "UPDATE attempts SET status = 'interrupted' WHERE id = ?", (attempt_id,)
+            )
 
     def add_turn(self, attempt_id: str, turn: Turn) -> None:
         """Record one turn, committed before this returns."""
@@ -472,6 +494,7 @@ class Store:
 
     def _summary(self, row: Row, now: datetime) -> AttemptSummary:
         status: Status = row["status"]
+        passed = _opt_bool(row["passed"])
         if status == "in_progress":
             owner = (
                 Owner(row["owner_host"], int(row["owner_pid"]), row["owner_token"] or "")
@@ -480,7 +503,8 @@ class Store:
             )
             last = datetime.fromisoformat(row["last_activity"] or row["started_at"])
             if is_interrupted(owner, last, now):
-                status = "interrupted"
+                status = "abandoned" if row["mode"] == "exam" else "interrupted"
+                passed = False if status == "abandoned" else passed  # a failed try
         return AttemptSummary(
             id=row["id"],
             trainee=row["trainee"],
@@ -489,7 +513,7 @@ class Store:
             status=status,
             trainee_turns=int(row["trainee_turns"]),
             score=_opt_float(row["score"]),
-            passed=_opt_bool(row["passed"]),
+            passed=passed,
             started_at=row["started_at_local"],
         )
 

@@ -8,8 +8,10 @@ are at hand — that the track is still met.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from simulator.engine.bounded import TooLarge, read_bounded
+from simulator.engine.paths import private_dir
 from simulator.records.results import AttemptResult
 from simulator.training.tracks import Track, evidence, progress
 
@@ -56,20 +60,40 @@ class Keys:
 
     def signing_key(self) -> Ed25519PrivateKey:
         if not self.private_path.exists():
-            self.directory.mkdir(parents=True, exist_ok=True)
-            key = Ed25519PrivateKey.generate()
-            pem = key.private_bytes(
+            self._create()
+        try:
+            loaded = serialization.load_pem_private_key(self.private_path.read_bytes(), None)
+        except (OSError, ValueError, TypeError) as exc:
+            raise CertificateError(f"{self.private_path}: not a readable key ({exc})") from None
+        if not isinstance(loaded, Ed25519PrivateKey):
+            raise CertificateError(f"{self.private_path}: not an Ed25519 key")
+        return loaded
+
+    def _create(self) -> None:
+        """The key is written whole to a private temporary file, then linked into place: the
+        link fails if another process got there first, and then everyone loads that one key
+        (never a half-written file, never two keys handed out)."""
+        try:
+            private_dir(self.directory)
+            pem = Ed25519PrivateKey.generate().private_bytes(
                 serialization.Encoding.PEM,
                 serialization.PrivateFormat.PKCS8,
                 serialization.NoEncryption(),
             )
-            self.private_path.touch(mode=0o600)
-            self.private_path.write_bytes(pem)
-            return key
-        loaded = serialization.load_pem_private_key(self.private_path.read_bytes(), None)
-        if not isinstance(loaded, Ed25519PrivateKey):
-            raise CertificateError(f"{self.private_path}: not an Ed25519 key")
-        return loaded
+            partial = self.directory / f".centre-ed25519.{os.getpid()}.{os.urandom(4).hex()}"
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(pem)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.link(partial, self.private_path)
+            except FileExistsError:
+                pass  # another process created it first: theirs is the key
+            finally:
+                partial.unlink(missing_ok=True)
+        except OSError as exc:
+            raise CertificateError(f"{self.private_path}: cannot create the key ({exc})") from None
 
     def trusted(self) -> dict[str, Ed25519PublicKey]:
         keys: dict[str, Ed25519PublicKey] = {}
@@ -77,9 +101,41 @@ class Keys:
             public = self.signing_key().public_key()
             keys[key_id(public)] = public
         for path in sorted((self.directory / "trusted").glob("*.pub")):
-            public = Ed25519PublicKey.from_public_bytes(base64.b64decode(path.read_text()))
+            try:
+                raw = base64.b64decode(read_bounded(path, 4096), validate=True)
+                public = Ed25519PublicKey.from_public_bytes(raw)
+            except (OSError, TooLarge, binascii.Error, ValueError) as exc:
+                raise CertificateError(f"{path}: not a trusted public key ({exc})") from None
             keys[key_id(public)] = public
         return keys
+
+
+MAX_CERTIFICATE_BYTES = 1024 * 1024
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def read_certificate(path: Path) -> Any:
+    """The JSON of a certificate file, read strictly: a key given twice is refused (another
+    tool could read the other value than the one that was signed), and size and nesting are
+    bounded. CertificateError (one line) when it is not a readable certificate."""
+    try:
+        raw = read_bounded(path, MAX_CERTIFICATE_BYTES)
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    except (TooLarge, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+        reason = str(exc)
+    except RecursionError:
+        reason = "nested too deep"
+    raise CertificateError(f"{path}: not a readable certificate ({reason})")
 
 
 def issue(

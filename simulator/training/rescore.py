@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from scoring.rulepack import load_pack
 from simulator.engine.reporting import report_for
 from simulator.records.store import Store
 
@@ -22,6 +23,8 @@ class Rescore:
     new_pack: str
     rules_added: list[str]  # findings the current pack adds (with multiplicity)
     rules_removed: list[str]  # findings it no longer raises
+    # Why: the pack's own change notes for the rules this attempt touched, newer than its pack.
+    reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -40,6 +43,7 @@ class Rescore:
             "new": {"score": self.new_score, "passed": self.new_passed, "rulepack": self.new_pack},
             "rules_added": self.rules_added,
             "rules_removed": self.rules_removed,
+            "reasons": self.reasons,
             "changed": self.changed,
         }
 
@@ -54,6 +58,7 @@ def rescore(store: Store, attempt_ids: list[str]) -> list[Rescore]:
         report = report_for(store.load_transcript(attempt_id))
         old = Counter(f.rule for f in store.findings(attempt_id))
         new = Counter(f.rule for f in report.findings)
+        reasons = _reasons(report.rulepack, detail.rulepack, {*old, *new})
         results.append(
             Rescore(
                 attempt_id=attempt_id,
@@ -67,6 +72,20 @@ def rescore(store: Store, attempt_ids: list[str]) -> list[Rescore]:
                 new_pack=report.rulepack,
                 rules_added=sorted((new - old).elements()),
                 rules_removed=sorted((old - new).elements()),
+                reasons=reasons,
             )
         )
     return results
+
+
+def _reasons(new_pack: str, old_pack: str | None, rules: set[str]) -> dict[str, str]:
+    """The current pack's notes on `rules` changed since `old_pack` ("CN 2026.11.1 (hash)")."""
+    jurisdiction = new_pack.split()[0]
+    old_version = old_pack.split()[1] if old_pack and len(old_pack.split()) > 1 else None
+    pack = load_pack(jurisdiction)
+    lang = "zh" if jurisdiction == "CN" else "en"
+    return {
+        rule: why.get(lang)
+        for rule, why in sorted(pack.changed_since(old_version).items())
+        if rule in rules
+    }

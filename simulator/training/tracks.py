@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -38,6 +39,13 @@ class Track(BaseModel):
     title: Bilingual
     summary: Bilingual
     levels: list[Level] = Field(min_length=1)
+    # An exam closed before its end (a closed tab, a killed process): "failed" — it stays a
+    # failed try and only a trainer re-opens it (`hr reopen`); "resumable" — the trainee may
+    # take it up again (F4, --resume), as a practice call.
+    abandoned_exam: Literal["failed", "resumable"] = "failed"
+
+    def has(self, scenario_id: str) -> bool:
+        return any(scenario_id in level.scenarios for level in self.levels)
 
     @model_validator(mode="after")
     def _unique_levels(self) -> Track:

@@ -134,10 +134,22 @@ class CollectSimApp(App[None]):
 
     def sink_for(self, trainee: str) -> TurnSink:
         """Every turn to the journal and, when the store is available, to the records."""
-        from simulator.engine.recording import journal_sink
         from simulator.records.sink import recorded  # loads the judge: at call time
 
-        return recorded(journal_sink(), self.records(), self.records_failed)
+        return recorded(self.journal(), self.records(), self.records_failed)
+
+    def journal(self) -> TurnSink:
+        """The call's journal; a write failure (a full disk) is told once and the call goes
+        on, recorded in the store when there is one."""
+        from simulator.engine.journal import TolerantJournal
+        from simulator.engine.recording import journal_sink
+
+        return TolerantJournal(journal_sink(), self.journal_failed)
+
+    def journal_failed(self, exc: Exception) -> None:
+        self.notify(
+            t("journal_failed", self.lang, reason=exc), severity="error", timeout=10, markup=False
+        )
 
     def open_resumed(self, session: Session, store: Store) -> None:
         """`tui --resume`: open on this call, already taken up in `store` (see resume_call);
@@ -147,21 +159,18 @@ class CollectSimApp(App[None]):
     def resume_latest(self, trainee: str) -> Session | None:
         """The trainee's latest interrupted call, taken up; None when there is none.
         ValueError (one line) when it cannot be."""
-        from simulator.engine.recording import journal_sink
         from simulator.engine.session import ResumeError
         from simulator.records import StoreError
-        from simulator.training.resuming import resume
+        from simulator.training.resuming import latest_resumable, resume
 
         store = self.records()
         if store is None:
             return None
         try:
-            interrupted = store.attempts(trainee=trainee, status="interrupted")
-            if not interrupted:
+            latest = latest_resumable(store, trainee)  # never an exam a trainer did not re-open
+            if latest is None:
                 return None
-            return resume(
-                store, interrupted[-1].id, self._scenario, journal_sink(), self.records_failed
-            )
+            return resume(store, latest.id, self._scenario, self.journal(), self.records_failed)
         except (StoreError, ResumeError) as exc:
             raise ValueError(str(exc)) from None
 

@@ -47,7 +47,16 @@ _S: dict[str, tuple[str, str]] = {
         "Could not write to the training records ({reason}); the call goes on and is kept "
         "in full in the journal",
     ),
+    "journal_failed": (
+        "无法写入通话日志（{reason}），通话继续，仍记入培训记录库",
+        "Cannot write the call's journal ({reason}); the call goes on and is still recorded",
+    ),
     "need_name": ("请先输入学员名字", "Enter your name first"),
+    "name_long": ("名字不能超过 {limit} 个字符", "A name has at most {limit} characters"),
+    "name_control": (
+        "名字里不能有控制字符或隐藏的格式字符",
+        "A name cannot contain control or hidden formatting characters",
+    ),
     "account": ("账户信息", "Account"),
     "debtor": ("客户", "Debtor"),
     "creditor": ("机构", "Creditor"),

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import re
+from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from simulator.engine.safetext import visible
 
 
 def literal(text: str) -> str:
     """Control characters become visible escapes (\\x1b), so a pasted escape sequence cannot
     reach the terminal; markup stays plain because every widget showing this has markup off."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return visible(text, lines=True)
+
+
+def cell(text: str) -> Text:
+    """A DataTable cell: a plain `str` cell is parsed as markup by Textual (`[@click=…]` would
+    run an action, `[/]` would crash the screen); a `Text` cell never is."""
+    return Text(visible(text))

@@ -11,6 +11,7 @@ from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from scoring.endings import label as ending_label
 from scoring.findings import Finding
+from scoring.text import too_long
 from simulator.engine.hints import suggest
 from simulator.engine.session import Session
 from simulator.tui.cards import account_card, objectives_card
@@ -53,7 +54,7 @@ class CallScreen(AppScreen):
                 yield Static(t("objectives", lang), classes="heading")
                 yield Static("", id="objectives", markup=False)
             with Vertical(id="main"):
-                yield Static(scenario.title.get(lang), id="call-title", markup=False)
+                yield Static(literal(scenario.title.get(lang)), id="call-title", markup=False)
                 yield VerticalScroll(id="chat")
                 yield Static("", id="warnings", markup=False)
                 yield Input(placeholder=t("say_placeholder", lang), id="say")
@@ -92,7 +93,7 @@ class CallScreen(AppScreen):
 
     def _add_line(self, who: str, text: str, kind: str) -> None:
         chat = self.query_one("#chat", VerticalScroll)
-        chat.mount(Static(f"{who}: {literal(text)}", classes=f"line {kind}", markup=False))
+        chat.mount(Static(f"{literal(who)}: {literal(text)}", classes=f"line {kind}", markup=False))
         chat.scroll_end(animate=False)
 
     def _show_warnings(self, findings: list[Finding]) -> None:
@@ -110,6 +111,10 @@ class CallScreen(AppScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value
+        refused = too_long(text)
+        if refused is not None:  # kept in the box, to be cut into shorter lines
+            self.notify(refused.get(self.lang), severity="warning")
+            return
         event.input.value = ""
         if not text.strip() or self.session.ended:
             return

@@ -17,6 +17,7 @@ from simulator.training.hr import TraineeProgress, level_counts, overview, top_f
 from simulator.training.tracks import Track, load_tracks
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.strings import t
+from simulator.tui.text import cell
 
 
 def bars(counts: list[tuple[str, int]], width: int = 30) -> str:
@@ -126,13 +127,14 @@ class HRScreen(AppScreen):
             t("hr_still_needs", lang),
         )
         for r in rows:
+            # Plain Text cells: a name is the trainee's own text, never markup.
             table.add_row(
-                r.trainee,
-                r.cohort or "—",
+                cell(r.trainee),
+                cell(r.cohort or "—"),
                 str(r.attempts),
                 str(r.passes),
                 "—" if r.best_score is None else f"{r.best_score:.0f}",
-                r.level or "—",
-                ", ".join(r.missing) or t("hr_done", lang),
+                cell(r.level or "—"),
+                cell(", ".join(r.missing) or t("hr_done", lang)),
                 key=r.trainee,
             )

@@ -27,7 +27,7 @@ class NoteScreen(AppScreen):
             yield Static(t("note_help", lang), markup=False)
             last = self.session.transcript.turns[-1]
             who = self.session.scenario.persona.name
-            yield Static(f"{who}: {literal(last.text)}", id="last-line", markup=False)
+            yield Static(f"{literal(who)}: {literal(last.text)}", id="last-line", markup=False)
             yield Input(placeholder=t("note_placeholder", lang), id="note")
 
     def on_mount(self) -> None:

@@ -81,7 +81,7 @@ class ReportScreen(AppScreen):
             for turn in self.session.transcript.turns:
                 who = t("you", lang) if turn.speaker == "trainee" else name
                 yield Static(
-                    f"{turn.index:>2} {who}: {literal(turn.text)}",
+                    f"{turn.index:>2} {literal(who)}: {literal(turn.text)}",
                     classes=f"line {turn.speaker}",
                     markup=False,
                 )

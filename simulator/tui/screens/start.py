@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
+from simulator.tui.text import cell
 
 if TYPE_CHECKING:
     from simulator.engine.catalog import Entry
@@ -219,9 +220,9 @@ class StartScreen(AppScreen):
                 continue
             s = entry.scenario
             table.add_row(
-                s.title.get(lang),
-                s.language,
-                s.jurisdiction,
+                cell(s.title.get(lang)),  # a catalog title is text, never markup
+                cell(s.language),
+                cell(s.jurisdiction),
                 "★" * s.difficulty,
                 *self._records_cells(s.id),
                 key=s.id,
@@ -254,11 +255,23 @@ class StartScreen(AppScreen):
         mode = str(self.query_one("#mode", Select).value)
         self.open_scenario(str(event.row_key.value), mode="exam" if mode == "exam" else "practice")
 
-    def open_scenario(self, scenario_id: str, mode: Literal["practice", "exam"]) -> None:
+    def _checked_name(self) -> str | None:
+        """The trainee's name when it is one (the same check as the command line's), else
+        None after saying why: a name reaches HR's tables and terminals."""
+        from simulator.engine.names import MAX_NAME_CHARS, name_problem
+
         trainee = self.sim.trainee or self.query_one("#trainee", Input).value.strip()
-        if not trainee:
-            self.notify(t("need_name", self.lang), severity="warning")
-            self.query_one("#trainee", Input).focus()
+        problem = name_problem(trainee)
+        if problem is None:
+            return trainee
+        key = "need_name" if problem == "empty" else f"name_{problem}"
+        self.notify(t(key, self.lang, limit=MAX_NAME_CHARS), severity="warning")
+        self.query_one("#trainee", Input).focus()
+        return None
+
+    def open_scenario(self, scenario_id: str, mode: Literal["practice", "exam"]) -> None:
+        trainee = self._checked_name()
+        if trainee is None:
             return
         # The engine and the call screen load when the first call starts, not at start-up.
         from simulator.engine.policy import mode_policy
@@ -280,10 +293,8 @@ class StartScreen(AppScreen):
 
     def action_resume(self) -> None:
         """Take up this trainee's latest interrupted call (a closed tab, a killed process)."""
-        trainee = self.sim.trainee or self.query_one("#trainee", Input).value.strip()
-        if not trainee:
-            self.notify(t("need_name", self.lang), severity="warning")
-            self.query_one("#trainee", Input).focus()
+        trainee = self._checked_name()
+        if trainee is None:
             return
         from simulator.tui.screens.call import CallScreen
 
