@@ -217,3 +217,30 @@ def test_an_exam_takes_the_policy_seed_and_refuses_another(script: Path, tmp_pat
     )
     assert taken.returncode == 0, taken.stderr
     assert json.loads(taken.stdout)["seed"] == 0
+
+
+def test_play_shows_the_account_card_and_slash_commands_are_never_spoken(
+    isolated_home: Path,
+) -> None:
+    lines = "/help\n/card\n/hint\n请问是王敏本人吗？\n/nonsense\n/end\n"
+    result = run("play", "cc-m1-forgetful", "--json", stdin=lines, home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    said = [t["text"] for t in json.loads(result.stdout)["turns"] if t["speaker"] == "trainee"]
+    assert said == ["请问是王敏本人吗？"]  # no command reached the persona or the record
+    assert result.stderr.strip() == (
+        "collectsim: 未知命令 /nonsense（可用：/help /card /hint /end）"
+    )
+    shown = run("play", "cc-m1-forgetful", stdin=lines, home=isolated_home).stdout
+    card = shown.split("王敏: ")[0]  # before the persona's first line
+    assert "逾期总额: ¥5,230.50" in card and "逾期天数: 18" in card
+    assert "练习模式：本次通话不计入认证" in card
+    assert shown.count("逾期总额: ¥5,230.50") == 2  # and /card prints it again
+    assert "命令：/card 账户信息" in shown
+    assert "提示（用了扣分）: 您好，我是某银行信用卡中心的客服专员" in shown
+
+
+def test_play_hint_marks_the_next_line(isolated_home: Path) -> None:
+    lines = "/hint\n您好，我是某银行信用卡中心的客服专员，我的工号是1024。\n/end\n"
+    result = run("play", "cc-m1-forgetful", "--json", stdin=lines, home=isolated_home)
+    report = json.loads(result.stdout)["report"]
+    assert report["hints_used"] == 1

@@ -232,12 +232,18 @@ def test_snapshot_call(snap_compare: object, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_snapshot_report(snap_compare: object, lang: str) -> None:
+    """The report screen itself (the call ended): verdict with the pass mark, whether it
+    counts toward certification, each dimension with what cost it, objectives with why."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_call(pilot)
         await say(pilot, "请问是王敏女士本人吗？")
-        await say(pilot, "再不还钱就让你坐牢。")
+        await say(pilot, "逾期总额是5230.50元，再不还钱就让你坐牢。")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReportScreen)
 
-    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=(130, 56), run_before=run_before)  # type: ignore[operator]
 
 
 async def test_catalog_loads_after_the_first_screen_is_up() -> None:
@@ -411,10 +417,52 @@ async def test_hr_screen_shows_levels_and_findings() -> None:
         assert isinstance(screen, HRScreen)
         table = screen.query_one("#people", DataTable)
         row = table.get_row("小李")
-        assert row[2] == "1" and row[5] == "—"  # one attempt, no level yet
-        assert "cc-m1-forgetful" in row[6]
+        assert row[2] == "1" and row[6] == "—"  # one attempt, no level yet
+        assert "cc-m1-forgetful" in row[7]
         assert "CN-INSULT-ABUSE" in str(screen.query_one("#findings", Static).render())
         assert "—" in str(screen.query_one("#levels", Static).render())
+
+
+async def test_practice_passes_are_shown_apart_and_said_not_to_count() -> None:
+    from textual.widgets import DataTable, Select
+
+    from simulator.tui.screens.hr import HRScreen
+
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        note = start.query_one("#counts", Static)
+        start.query_one("#catalog", DataTable).move_cursor(
+            row=start.query_one("#catalog", DataTable).get_row_index("cc-m1-forgetful")
+        )
+        await pilot.pause()
+        assert str(note.render()) == (
+            "Practice: this call does not count toward certification "
+            "(Collector certification L1 counts exam-mode passes only)."
+        )
+        start.query_one("#mode", Select).value = "exam"
+        await pilot.pause()
+        assert str(note.render()).startswith("This call counts toward certification: ")
+        start.query_one("#mode", Select).value = "practice"
+        await open_call(pilot)
+        for line in GOOD:
+            await say(pilot, line)
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen) and report.report.passed
+        shown = str(report.query_one("#certification", Static).render())
+        assert shown.startswith("Practice: this call does not count toward certification")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, HRScreen)
+        row = screen.query_one("#people", DataTable).get_row("小李")
+        assert (row[3], row[4], row[6]) == ("0", "1", "—")  # exam 0, practice 1, no level
+        title = str(screen.query_one("#hr-title", Static).render())
+        assert title.endswith("only exam passes count toward certification")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -595,6 +643,41 @@ async def report_after_a_short_call(pilot: Pilot[None]) -> ReportScreen:
     report = pilot.app.screen
     assert isinstance(report, ReportScreen)
     return report
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_report_screen_says_what_the_export_says(lang: str) -> None:
+    """Pass mark, what cost each dimension, objectives with why, the ending and hints: on
+    screen exactly as in the exported report (one view renders both)."""
+    from simulator.engine.paths import data_dir
+
+    async with app(lang=lang).run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "再不还钱就让你坐牢。")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        await report.export("md").wait()
+        path = data_dir() / "reports" / f"{report.session.transcript.attempt_id}.md"
+        exported = path.read_text(encoding="utf-8")
+        shown = [
+            str(w.render())
+            for w in report.query(
+                "#verdict, #certification, .dimension, .objective, #ending"
+            ).results(Static)
+        ]
+        assert shown[0].endswith(
+            ("(pass mark 80, and no critical violation)", "且不能有严重违规）")
+        )
+        objectives = [x for x in shown if x.startswith(("✔", "✘", "⊘"))]
+        assert len(objectives) == len(report.report.objectives) == 7
+        for text in shown:
+            for line in text.splitlines():
+                assert line.strip() in exported, line
+        tone = next(x for x in shown if x.startswith(("语气", "Tone")))
+        assert len(tone.splitlines()) > 1  # tone below 100 says why
 
 
 @pytest.mark.parametrize(("button", "suffix"), [("#export-md", "md"), ("#export-html", "html")])

@@ -17,6 +17,7 @@ from scoring.analysis import Analysis
 from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
+from simulator.engine.memory import Memory
 from simulator.engine.policy import HandledWell, policy
 from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
 from simulator.engine.stock_lines import stock_lines
@@ -65,6 +66,7 @@ class Persona:
         self._resisted_now = False
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
+        self.memory = Memory(scenario.ledger, scenario.lang)
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -200,6 +202,7 @@ class Persona:
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
         self._resisted_now = False
+        self.memory.hear(analysis)
         if shows_empathy(analysis, self.scenario.ledger):
             self.flags.add("empathy_shown")
         change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
@@ -250,7 +253,8 @@ class Persona:
         )
 
     def _line(self, lines: MoodLines, salt: str, turn: int) -> str:
-        band = lines.pick_band(self.mood)
+        # Never ask for what the trainee has already said, when the state has another line.
+        band = self.memory.fresh(lines.pick_band(self.mood))
         # Seeded per turn, so the same seed and lines replay byte for byte, rewinds included.
         rng = random.Random(f"{self.seed}:{turn}:{salt}")
         return rng.choice(band)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from simulator.engine.scenario import Scenario
     from simulator.engine.session import Session
     from simulator.records import Store
+    from simulator.training.tracks import Track
 
 
 def default_lang() -> Lang:
@@ -58,6 +59,7 @@ class CollectSimApp(App[None]):
         self._store_failed = False
         self._store_lock = threading.Lock()  # the store opens in whichever thread asks first
         self._resume: Session | None = None  # `tui --resume`: the call to open first
+        self._tracks: list[Track] | None = None
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
@@ -119,6 +121,19 @@ class CollectSimApp(App[None]):
                         markup=False,
                     )
             return self._store
+
+    def tracks(self) -> list[Track]:
+        """The catalog's certification tracks, read once; none when they cannot be read
+        (`collectsim validate` reports a broken track file)."""
+        if self._tracks is None:
+            from simulator.engine.loader import ScenarioError
+            from simulator.training.tracks import load_tracks
+
+            try:
+                self._tracks = load_tracks()
+            except (ScenarioError, OSError):
+                self._tracks = []
+        return self._tracks
 
     def history(self, trainee: str) -> dict[str, tuple[float | None, int]]:
         """Best score and number of attempts per scenario for this trainee (a store query:

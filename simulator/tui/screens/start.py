@@ -101,6 +101,9 @@ class StartScreen(AppScreen):
                 id="difficulty",
             )
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+        yield Label(
+            "", id="counts", markup=False
+        )  # whether the chosen call can count toward certification
         yield Label(t("start_hint", lang), id="start-hint")
 
     _ready = False
@@ -239,6 +242,24 @@ class StartScreen(AppScreen):
             self.app.push_screen(StartScreen())
         elif event.select.id in {"language", "jurisdiction", "difficulty"}:
             self.refresh_catalog()
+        elif event.select.id == "mode":
+            self._show_counts()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Before the call: whether this scenario in this mode can count toward certification."""
+        from simulator.training.tracks import certification_note
+
+        table = self.query_one("#catalog", DataTable)
+        label = self.query_one("#counts", Label)
+        if table.row_count == 0:
+            label.update("")
+            return
+        scenario_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        mode = str(self.query_one("#mode", Select).value)
+        label.update(certification_note(scenario_id, mode, self.sim.tracks()).get(self.lang))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         mode = str(self.query_one("#mode", Select).value)
