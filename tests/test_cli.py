@@ -244,3 +244,28 @@ def test_play_hint_marks_the_next_line(isolated_home: Path) -> None:
     result = run("play", "cc-m1-forgetful", "--json", stdin=lines, home=isolated_home)
     report = json.loads(result.stdout)["report"]
     assert report["hints_used"] == 1
+
+
+def test_trainer_commands_say_when_all_is_well(tmp_path: Path, isolated_home: Path) -> None:
+    validate = run("validate", "scenarios", home=isolated_home)
+    assert validate.stdout.strip() == "ok: 33 files valid"
+    lint = run("lint", "scenarios", home=isolated_home)
+    assert lint.stdout.strip() == "ok: 16 scenarios, no problems"
+    db = str(tmp_path / "r.db")
+    enrol = run("hr", "enrol", "小李", "--cohort", "2026-11", "--db", db, home=isolated_home)
+    assert (enrol.returncode, enrol.stdout.strip()) == (0, "enrolled 小李 in cohort 2026-11")
+
+
+def test_tracks_speak_the_locales_language(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run("tracks", home=isolated_home).stdout.startswith(
+        "collector-certification: Collector certification"
+    )
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run("tracks", home=isolated_home).stdout.startswith(
+        "collector-certification: 催收员上岗认证"
+    )

@@ -726,3 +726,41 @@ async def test_the_judge_is_loaded_before_the_first_call() -> None:
         jurisdictions = {e.scenario.jurisdiction for e in lazy.entries}
         assert judge_for.cache_info().currsize == len(jurisdictions)
         assert isinstance(pilot.app.screen, StartScreen)  # no call was opened
+
+
+async def test_the_name_is_locked_once_a_call_is_recorded_under_it() -> None:
+    async with app(trainee="").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen) and isinstance(pilot.app, CollectSimApp)
+        start.query_one("#trainee", Input).value = "小李"
+        await pilot.pause()
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("escape")  # report → start
+        await settle(pilot)
+        await pilot.press("shift+tab", "z")  # a stray keystroke towards the name field
+        await pilot.press("tab", "z")
+        await pilot.pause()
+        assert pilot.app.trainee == "小李"
+        assert start.query_one("#trainee", Input).value == "小李"
+        await pilot.press("f5")  # the explicit way
+        await pilot.pause()
+        start.query_one("#trainee", Input).value = "小王"
+        await pilot.pause()
+        assert pilot.app.trainee == "小王"
+
+
+async def test_a_signed_in_name_never_changes() -> None:
+    signed = CollectSimApp(lang="en", trainee="Sam", entries=load_catalog()[0], trainee_locked=True)
+    async with signed.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        field = pilot.app.screen.query_one("#trainee", Input)
+        assert field.disabled
+        await pilot.press("f5")
+        await pilot.pause()
+        assert field.disabled and signed.trainee == "Sam"
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert "The trainee name comes from sign-in and cannot be changed here" in notes

@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
+        if not problems:
+            print(f"ok: {count} files valid")
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0

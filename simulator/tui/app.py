@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import locale
-import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -12,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from scoring.lang import Lang
+from simulator.engine.ui_lang import default_lang
 from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 
@@ -22,16 +21,6 @@ if TYPE_CHECKING:
     from simulator.engine.session import Session
     from simulator.records import Store
     from simulator.training.tracks import Track
-
-
-def default_lang() -> Lang:
-    """zh when the user's locale is Chinese, else en."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    code = locale.getlocale()[0] or ""
-    return "zh" if code.lower().startswith("zh") else "en"
 
 
 class CollectSimApp(App[None]):
@@ -47,10 +36,17 @@ class CollectSimApp(App[None]):
         entries: list[Entry] | None = None,
         scenario_id: str | None = None,
         records_url: str | None = None,
+        trainee_locked: bool = False,
     ) -> None:
+        """`trainee_locked`: the name comes from outside (sign-in in browser mode) and can
+        never be changed in the app."""
         super().__init__()
         self.lang: Lang = lang or default_lang()
         self.trainee = trainee
+        self.signed_in = trainee_locked and bool(trainee)
+        # Locked once a call has been recorded under the name in this app session: changing
+        # it then is an explicit action (F5 on the start screen), never a stray keystroke.
+        self.trainee_locked = self.signed_in
         # None until loaded: the catalog loads in a thread after the first screen is up.
         self.entries: list[Entry] | None = entries
         self._open_directly = scenario_id

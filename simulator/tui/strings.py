@@ -22,9 +22,12 @@ _S: dict[str, tuple[str, str]] = {
     "col_best": ("最高分", "Best"),
     "col_attempts": ("次数", "Tries"),
     "start_hint": (
-        "回车开始通话 · F4 继续中断的通话 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
-        "Enter to call · F4 resume an interrupted call · F3 training records · F1 help · "
-        "Ctrl+Q quit",
+        "回车开始通话 · F4 继续中断的通话 · F5 换学员 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
+        "Enter to call · F4 resume · F5 change trainee · F3 records · F1 help · Ctrl+Q quit",
+    ),
+    "trainee_signed_in": (
+        "学员姓名来自登录，不能在这里更改",
+        "The trainee name comes from sign-in and cannot be changed here",
     ),
     "resume_none": ("没有中断的通话可以继续", "No interrupted call to resume"),
     "resume_failed": ("无法继续这次通话：{reason}", "Cannot resume the call: {reason}"),

@@ -46,6 +46,8 @@ class ReportScreen(AppScreen):
         super().__init__()
         self.session = session
         self.report = report_for(session.transcript)
+        if session.recorded_anything:
+            self.sim.trainee_locked = True  # a call is on record under this name
 
     def view(self, lang: Lang) -> ReportView:
         """The one report view (the exports render the same one)."""

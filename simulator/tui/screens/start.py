@@ -47,6 +47,7 @@ class StartScreen(AppScreen):
         Binding("f1", "help", "Help"),
         Binding("f3", "hr", "Records"),
         Binding("f4", "resume", "Resume"),
+        Binding("f5", "change_trainee", "Change trainee"),
     ]
     HISTORY_DELAY: ClassVar[float] = 0.25  # seconds
 
@@ -70,7 +71,12 @@ class StartScreen(AppScreen):
         yield Header()
         with Horizontal(id="who"):
             yield Label(t("trainee", lang), id="trainee-label")
-            yield Input(self.sim.trainee, placeholder=t("trainee_placeholder", lang), id="trainee")
+            yield Input(
+                self.sim.trainee,
+                placeholder=t("trainee_placeholder", lang),
+                id="trainee",
+                disabled=self.sim.trainee_locked,
+            )
             yield Select(
                 [("中文", "zh"), ("English", "en")], value=lang, allow_blank=False, id="lang"
             )
@@ -82,18 +88,21 @@ class StartScreen(AppScreen):
             )
         with Horizontal(id="filters"):
             yield Input(placeholder=t("filter_placeholder", lang), id="filter")
+            yield Label(t("col_lang", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL), ("中文 zh-CN", "zh-CN"), ("English en-US", "en-US")],
                 value=ALL,
                 allow_blank=False,
                 id="language",
             )
+            yield Label(t("jurisdiction", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL), ("CN", "CN"), ("US", "US")],
                 value=ALL,
                 allow_blank=False,
                 id="jurisdiction",
             )
+            yield Label(t("difficulty", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL)] + [("★" * d, str(d)) for d in (1, 2, 3)],
                 value=ALL,
@@ -132,6 +141,7 @@ class StartScreen(AppScreen):
 
     def reload_history(self) -> None:
         """Read the current trainee's records again now (a call of theirs was recorded)."""
+        self.lock_trainee()
         if self._history_timer is not None:
             self._history_timer.stop()
             self._history_timer = None
@@ -307,6 +317,20 @@ class StartScreen(AppScreen):
             self.notify(t("resume_none", self.lang))
             return
         self.app.push_screen(CallScreen(session))
+
+    def lock_trainee(self) -> None:
+        """A call was recorded under the name: the field no longer takes keystrokes."""
+        self.query_one("#trainee", Input).disabled = self.sim.trainee_locked
+
+    def action_change_trainee(self) -> None:
+        """The explicit way to another trainee once the name is locked (never after sign-in)."""
+        if self.sim.signed_in:
+            self.notify(t("trainee_signed_in", self.lang), severity="warning")
+            return
+        self.sim.trainee_locked = False
+        field = self.query_one("#trainee", Input)
+        field.disabled = False
+        field.focus()
 
     def action_hr(self) -> None:
         from simulator.tui.screens.hr import HRScreen
