@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         if not problems:
-            print(f"ok: {count} files valid")
+            print(f"ok: {count} file{'' if count == 1 else 's'} valid")
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0
