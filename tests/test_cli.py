@@ -269,3 +269,14 @@ def test_tracks_speak_the_locales_language(
     assert run("tracks", home=isolated_home).stdout.startswith(
         "collector-certification: 催收员上岗认证"
     )
+
+
+def test_intents_say_what_each_means_in_the_language_asked(isolated_home: Path) -> None:
+    from scoring.intents import intent_names
+    from simulator.authoring.intent_help import descriptions
+
+    assert set(descriptions()) == set(intent_names())  # every intent described, no stale one
+    en = run("intents", "--lang", "en", home=isolated_home).stdout.splitlines()
+    zh = run("intents", "--lang", "zh", home=isolated_home).stdout.splitlines()
+    assert "self_identify        says who is calling and for which company" in en
+    assert "self_identify        说明自己是谁、代表哪家机构" in zh

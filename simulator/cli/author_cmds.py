@@ -79,7 +79,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     tr.set_defaults(func=run_tracks)
 
     i = sub.add_parser("intents", help="list the intents transitions can react to")
-    i.add_argument("--lang", choices=["zh", "en"], default="zh")
+    i.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_intents)
 
@@ -193,12 +193,19 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_intents(args: argparse.Namespace) -> int:
-    names = matcher(args.lang).names
+    from simulator.authoring.intent_help import descriptions
+
+    lang = args.lang or default_lang()
+    names = matcher(lang).names
     if args.json:
         json.dump(names, sys.stdout)
         sys.stdout.write("\n")
     else:
-        print("\n".join(names))
+        known = descriptions()
+        width = max(len(n) for n in names)
+        for name in names:
+            about = known[name].get(lang) if name in known else ""
+            print(f"{name:<{width}}  {about}".rstrip())
     return 0
 
 
