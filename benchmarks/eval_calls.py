@@ -15,54 +15,44 @@ import yaml
 from simulator.engine.catalog import resolve
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
-from simulator.engine.stock_lines import stock_lines
 
 CALLS = Path(__file__).resolve().parent.parent / "devsets" / "calls"
 SEEDS = (0, 1, 2)
 
 
-def confused_lines(scenario: Scenario) -> set[str]:
-    """Every line the persona says when it did not understand."""
-    lines = set(stock_lines(scenario.lang, "confused"))
-    if scenario.confused is not None:
-        lines |= set(scenario.confused.all_lines())
-    for spec in scenario.states.values():
-        if spec.confused is not None:
-            lines |= set(spec.confused.all_lines())
-    return lines
-
-
-def play(scenario: Scenario, lines: list[str], seed: int) -> tuple[str | None, int, int]:
-    """(ending, replies, replies that did not understand) of one call."""
+def play(scenario: Scenario, lines: list[str], seed: int) -> tuple[str | None, int, int, int]:
+    """(ending, replies, replies that did not understand, replies that understood a line the
+    state could not use) of one call."""
     session = Session(scenario, seed=seed)
-    confused = confused_lines(scenario)
-    replies = lost = 0
+    replies = lost = aside = 0
     for line in lines:
         if session.ended:
             break
         exchange = session.say(line)
         replies += 1
-        lost += exchange.persona.text in confused
+        lost += exchange.reply_kind == "confused"
+        aside += exchange.reply_kind == "unexpected"
     if not session.ended:
         session.end_call()
-    return session.ended, replies, lost
+    return session.ended, replies, lost, aside
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
     expected: dict[str, str] = yaml.safe_load((CALLS / "expected.yaml").read_text("utf-8"))
-    reached = total = replies = lost = 0
+    reached = total = replies = lost = unexpected = 0
     by_lang: dict[str, list[int]] = {}
     for name, ending in sorted(expected.items()):
         scenario = resolve(name.split(".")[0]).scenario
         lines = [x for x in (CALLS / name).read_text("utf-8").splitlines() if x.strip()]
         for seed in SEEDS:
-            got, said, misread = play(scenario, lines, seed)
+            got, said, misread, aside = play(scenario, lines, seed)
             ok = got == ending
             reached += ok
             total += 1
             replies += said
             lost += misread
+            unexpected += aside
             by_lang.setdefault(scenario.lang, [0, 0])
             by_lang[scenario.lang][0] += ok
             by_lang[scenario.lang][1] += 1
@@ -72,6 +62,10 @@ def main() -> None:
     for lang, (good, n) in sorted(by_lang.items()):
         print(f"  {lang}: {good}/{n} = {good / n:.2f}")
     print(f"didn't-understand replies: {lost}/{replies} = {lost / max(1, replies):.2f}")
+    print(
+        f"understood-but-unexpected replies: {unexpected}/{replies} = "
+        f"{unexpected / max(1, replies):.2f}"
+    )
 
 
 if __name__ == "__main__":

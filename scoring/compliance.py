@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
@@ -12,10 +12,11 @@ from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
 from scoring.meaning import policy as semantic_policy
 from scoring.meaning import violations_by_meaning
+from scoring.negation import Negation
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import Rule, RulePack, load_pack
 from scoring.taxonomy import SEVERITY_PENALTY, Party, Severity
-from scoring.text import clause_before, normalise, word_regex
+from scoring.text import normalise
 
 DEBT_TALK_MACRO = "@debt_talk"
 
@@ -63,7 +64,8 @@ class Judge:
         self.pack = pack
         self.semantic = semantic
         self.lang: Lang = "zh" if pack.jurisdiction == "CN" else "en"
-        self._negation = word_regex(pack.negation_cues)
+        self._negation = Negation(pack)
+        self._third_party = _alternation([re.compile(p) for p in pack.third_party_address])
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
@@ -99,9 +101,12 @@ class Judge:
     def is_debt_talk(self, norm: str) -> bool:
         return any(p.search(norm) for p in self.debt_talk)
 
-    def _negated(self, norm: str, start: int) -> bool:
-        window = clause_before(norm, start, self.pack.negation_window)
-        return self._negation.search(window) is not None
+    def listener(self, norm: str, ctx: LineContext) -> LineContext:
+        """The context with the listener the line itself names: a line that addresses a
+        relative or a colleague is said to a third party, not to the verified debtor."""
+        if ctx.party == "debtor" and self._third_party and self._third_party.search(norm):
+            return replace(ctx, party="third_party", verified=False)
+        return ctx
 
     def _applies(self, rule: Rule, ctx: LineContext) -> bool:
         when = rule.when
@@ -128,7 +133,7 @@ class Judge:
             return None if compiled.unless and compiled.unless.search(norm) else norm
         for pattern in patterns:
             for match in pattern.finditer(norm):
-                if compiled.rule.negatable and self._negated(norm, match.start()):
+                if compiled.rule.negatable and self._negation.clears(norm, *match.span()):
                     continue
                 if compiled.unless and compiled.unless.search(norm):
                     return None
@@ -138,6 +143,7 @@ class Judge:
     def judge_line(self, text: str, ctx: LineContext, *, norm: str | None = None) -> list[Hit]:
         """Prohibited and stateful rules broken by one line said in `ctx`."""
         norm = normalise(text) if norm is None else norm
+        ctx = self.listener(norm, ctx)
         hits: list[Hit] = []
         # Only rules with a candidate pattern (or no patterns at all) can fire.
         by_rule: dict[int, list[re.Pattern[str]]] = {}

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.data_files import load_yaml
-from scoring.encoder import encoder
+from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
 from scoring.semantic import COMPLIANT, NONE, Index, intent_index, judge_index
 from scoring.taxonomy import Category, Severity
@@ -145,9 +145,20 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
             continue
         if sum(n.label == top.label for n in near) < need:
             continue
+        # A harmful reading (threaten, insult, pressure) must also be among violations for
+        # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack.
+        if top.label in rules.strict and not _among_violations(vector, lang):
+            continue
         if top.label not in best or top.similarity > best[top.label].similarity:
             best[top.label] = Reading(top.label, top.similarity, top.text, unit)
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
+
+
+def _among_violations(vector: Vectors, lang: Lang) -> bool:
+    rules = policy().judge
+    near = judge_of(lang).nearest(vector, rules.neighbours)
+    violating = sum(n.label != COMPLIANT for n in near)
+    return near[0].label != COMPLIANT and violating >= rules.need
 
 
 def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:

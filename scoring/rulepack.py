@@ -110,6 +110,38 @@ class Rule(BaseModel):
         return "; ".join(c.label() for c in self.citations)
 
 
+class NegationScope(BaseModel):
+    """Where a negatable rule's match is not what the collector said: a cue before it that
+    still reaches it, words after it in the same clause that deny or disown it, or a report
+    of someone else's words. Regexes, searched in normalised text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # A cue before the match stops reaching it past these ("if you don't pay you'll go to
+    # jail": "don't" negates "pay", not "jail").
+    breaks: list[str] = Field(default_factory=list)
+    # Cues that only look like negation ("don't make me", "别逼我"): never clear a match.
+    rhetorical: list[str] = Field(default_factory=list)
+    # After the match, in the same clause and within `after_window` characters: a denial
+    # ("arrest is not something that happens here", "坐牢那种话是吓唬人的").
+    after: list[str] = Field(default_factory=list)
+    after_window: int = Field(default=24, ge=1, le=80)
+    # Before the match, in the same clause: someone else's words reported back
+    # ("您说对方骂您…", "they told you you'd be arrested").
+    reported: list[str] = Field(default_factory=list)
+    reported_window: int = Field(default=24, ge=1, le=80)
+
+    @field_validator("breaks", "rhetorical", "after", "reported")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return patterns
+
+
 class RulePack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -121,6 +153,21 @@ class RulePack(BaseModel):
     # of a negatable rule is an honest reassurance, not a threat.
     negation_cues: list[str] = Field(min_length=1)
     negation_window: int = Field(default=12, ge=1, le=60)
+    negation_scope: NegationScope = NegationScope()
+    # A line that shows by itself it is said to someone other than the debtor ("你是他姐姐吧？",
+    # "are you his mother?"): judged as said to a third party whatever the call's context says.
+    third_party_address: list[str] = Field(default_factory=list)
+
+    @field_validator("third_party_address")
+    @classmethod
+    def _address_compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return patterns
+
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)

@@ -57,3 +57,10 @@ def clause_before(norm: str, start: int, width: int) -> str:
     window = norm[max(0, start - width) : start]
     breaks = list(CLAUSE_BREAK.finditer(window))
     return window[breaks[-1].end() :] if breaks else window
+
+
+def clause_after(norm: str, end: int, width: int) -> str:
+    """Up to `width` characters after `end`, cut at the first clause break."""
+    window = norm[end : end + width]
+    found = CLAUSE_BREAK.search(window)
+    return window[: found.start()] if found else window

@@ -231,3 +231,16 @@ def test_catalog_docs_are_current() -> None:
     assert committed == catalog_markdown(entries), "run `collectsim docs` and commit docs/"
     for entry in entries:
         assert f"## {entry.scenario.id}\n" in committed
+
+
+def test_an_intent_with_few_exemplars_is_a_warning(
+    tmp_path: Path, base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import simulator.authoring.lint as lint_module
+    from scoring.exemplars import intent_exemplars
+
+    thinnest = min(len(lines) for lines in intent_exemplars("zh").intents.values())
+    assert lint_text(tmp_path, base) == []
+    monkeypatch.setattr(lint_module, "MIN_EXEMPLARS", thinnest + 1)
+    problems = lint_text(tmp_path, base)
+    assert any(f"has {thinnest} exemplars in zh (fewer than {thinnest + 1})" in p for p in problems)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from scoring.transcript import Turn
 from simulator.engine.journal import NullSink
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
+from simulator.engine.stock_lines import stock_lines
 from tests.calls import FORGETFUL_GOOD
 
 GOOD = FORGETFUL_GOOD
@@ -196,3 +199,37 @@ def test_the_mode_policy_decides_seed_warnings_and_hints(forgetful: Scenario) ->
     with pytest.raises(SeedError):
         exam.seed_for("exam", requested=7)
     assert Session(forgetful, mode="exam").policy == exam
+
+
+def test_an_understood_line_the_state_cannot_use_is_not_a_didnt_understand(
+    forgetful: Scenario,
+) -> None:
+    session = Session(forgetful)
+    session.say("请问是王敏本人吗？")
+    exchange = session.say("我们可以帮您申请分期")
+    assert exchange.analysis.intent_names == ["offer_plan"]
+    assert exchange.persona.state == "verified"
+    assert exchange.reply_kind == "unexpected"
+    assert exchange.persona.text in stock_lines("zh", "unexpected")
+    assert exchange.persona.text not in forgetful.confused.all_lines()  # type: ignore[union-attr]
+
+
+def test_the_persona_never_says_the_same_line_twice_in_a_row(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    session.say("请问是王敏本人吗？")
+    said = [session.say(line).persona.text for line in ["天气预报说明天下雨。"] * 6]
+    said += [session.say("我们可以帮您申请分期").persona.text for _ in range(4)]
+    assert all(a != b for a, b in itertools.pairwise(said))
+    assert {session.say("嗯嗯").reply_kind} <= {"confused", "unexpected"}
+
+
+def test_a_state_line_said_again_is_marked_as_said_again(forgetful: Scenario) -> None:
+    session = Session(forgetful)
+    session.say("请问是王敏本人吗？")
+    session.say("您的信用卡已经逾期了")
+    first = session.say("一共是5230.50元").persona.text
+    second = session.say("一共是5230.50元").persona.text
+    assert first == "五千二百三十块五？好吧，是我疏忽了。"
+    assert second != first
+    assert second.endswith(first)
+    assert second.removesuffix(first) in stock_lines("zh", "again")

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from scoring.endings import of_class
 from scoring.entities import extract_amounts
+from scoring.exemplars import intent_exemplars
 from simulator.authoring.graph import edges, ending_of, live_states, reachable, state_names
-from simulator.engine.scenario import Scenario
+from simulator.engine.scenario import SPECIAL_TRIGGERS, Scenario
 from simulator.engine.yamlsafe import Located, Problem
 
 DEBT_TALK = {"state_amount", "state_overdue"}
+# An intent read by meaning needs this many exemplars in the scenario's language to be read
+# reliably (issue 12): fewer, and the persona will often not understand it.
+MIN_EXEMPLARS = 10
 # Which intent each objective needs the persona to react to.
 OBJECTIVE_INTENTS = {
     "disclose_identity": "self_identify",
@@ -78,6 +82,30 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
             )
     problems += _debt_talk_before_verification(scenario, located)
     problems += _persona_amounts(scenario, located)
+    problems += _thin_intents(scenario, located)
+    return problems
+
+
+def _thin_intents(scenario: Scenario, located: Located) -> list[Problem]:
+    """Transitions on an intent with too few exemplars in the scenario's language."""
+    exemplars = intent_exemplars(scenario.lang).intents
+    problems = []
+    warned: set[str] = set()
+    for i, transition in enumerate(scenario.transitions):
+        for intent in transition.on:
+            if intent in SPECIAL_TRIGGERS or intent in warned:
+                continue
+            found = len(exemplars.get(intent, []))
+            if found < MIN_EXEMPLARS:
+                warned.add(intent)
+                problems.append(
+                    _warn(
+                        located,
+                        ("transitions", i),
+                        f"intent '{intent}' has {found} exemplars in {scenario.lang} "
+                        f"(fewer than {MIN_EXEMPLARS}): the persona will often miss it",
+                    )
+                )
     return problems
 
 

@@ -20,7 +20,7 @@ from simulator.engine.actions import ACTIONS
 from simulator.engine.memory import Memory
 from simulator.engine.policy import HandledWell, policy
 from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
-from simulator.engine.stock_lines import stock_lines
+from simulator.engine.stock_lines import stock_bands, stock_lines
 
 HANG_UP = "hang_up"
 HUNG_UP_STATE = "hung_up"
@@ -42,6 +42,8 @@ class Reply:
     trigger: str | None  # the intent that moved the persona, None if it stayed put
     resisted: bool
     ending: str | None
+    # say (a state's own line), resist, unexpected (understood, not usable here) or confused
+    kind: str = "say"
 
 
 class _Model:
@@ -64,6 +66,7 @@ class Persona:
         self._resist_needed = self._resistance_plan()
         self._fired: TransitionSpec | None = None
         self._resisted_now = False
+        self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
         self.memory = Memory(scenario.ledger, scenario.lang)
@@ -197,7 +200,7 @@ class Persona:
         return self.states[self.state].ending
 
     def opening_line(self) -> str:
-        return self._line(self.states[self.state].say, "open", 0)
+        return self._line(self.states[self.state].say, "open", 0, "say")
 
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
@@ -217,14 +220,15 @@ class Persona:
         if trigger is not None:
             for name in spec.on_enter:
                 ACTIONS[name](self.flags)
-        lines = self._reply_lines(spec, trigger)
+        kind, lines = self._reply_lines(spec, trigger, understood=bool(analysis.intents))
         return Reply(
-            text=self._line(lines, self.state, turn),
+            text=self._line(lines, self.state, turn, kind),
             state=self.state,
             mood=self.mood,
             trigger=trigger,
             resisted=self._resisted_now and trigger is None,
             ending=self.ended,
+            kind=kind,
         )
 
     def _fire(self, analysis: Analysis) -> str | None:
@@ -239,22 +243,43 @@ class Persona:
                 return name
         return None
 
-    def _reply_lines(self, spec: StateSpec, trigger: str | None) -> MoodLines:
+    def _reply_lines(
+        self, spec: StateSpec, trigger: str | None, *, understood: bool
+    ) -> tuple[str, MoodLines]:
+        """What kind of line the persona answers with, and the lines of that kind."""
         if trigger == HANG_UP:
-            return spec.say
+            return "say", spec.say
         if trigger is not None:
-            return self._fired.say if self._fired and self._fired.say else spec.say
+            return "say", self._fired.say if self._fired and self._fired.say else spec.say
         if self._resisted_now:
-            return spec.resist or MoodLines(calm=stock_lines(self.scenario.lang, "resist"))
-        return (
-            spec.confused
-            or self.scenario.confused
-            or MoodLines(calm=stock_lines(self.scenario.lang, "confused"))
-        )
+            return "resist", spec.resist or self._stock("resist")
+        if understood:
+            # Heard and understood, but not what this state is waiting for.
+            return "unexpected", spec.unexpected or self.scenario.unexpected or self._stock(
+                "unexpected"
+            )
+        return "confused", spec.confused or self.scenario.confused or self._stock("confused")
 
-    def _line(self, lines: MoodLines, salt: str, turn: int) -> str:
-        # Never ask for what the trainee has already said, when the state has another line.
+    def _stock(self, kind: str) -> MoodLines:
+        return MoodLines.model_validate(stock_bands(self.scenario.lang, kind))
+
+    def _line(self, lines: MoodLines, salt: str, turn: int, kind: str) -> str:
+        """A line of the mood's band, never the one just said and never one asking for what
+        the trainee has already said: another of the band, another mood's, or a stock line of
+        the same kind, in that order."""
         band = self.memory.fresh(lines.pick_band(self.mood))
+        fresh = [line for line in band if line != self._last_line]
+        if not fresh:
+            fresh = [line for line in lines.all_lines() if line != self._last_line]
+        if not fresh and kind != "say":
+            fresh = [
+                line for line in stock_lines(self.scenario.lang, kind) if line != self._last_line
+            ]
         # Seeded per turn, so the same seed and lines replay byte for byte, rewinds included.
         rng = random.Random(f"{self.seed}:{turn}:{salt}")
-        return rng.choice(band)
+        if fresh:
+            self._last_line = rng.choice(fresh)
+        else:  # the one line there is, said again: marked as said again
+            again = rng.choice(stock_lines(self.scenario.lang, "again"))
+            self._last_line = again + self._last_line.removeprefix(again)
+        return self._last_line

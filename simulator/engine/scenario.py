@@ -67,10 +67,12 @@ class StateSpec(BaseModel):
     ending: Ending | None = None
     resist: MoodLines | None = None
     confused: MoodLines | None = None
+    # Understood, but not what this state can use ("I hear you, but…"): not "didn't understand".
+    unexpected: MoodLines | None = None
     on_enter: list[str] = Field(default_factory=list)
     note: str = ""  # for trainers reading the file; never shown to trainees
 
-    _lines = field_validator("say", "resist", "confused", mode="before")(
+    _lines = field_validator("say", "resist", "confused", "unexpected", mode="before")(
         classmethod(lambda cls, v: _as_mood_lines(v))
     )
 
@@ -158,11 +160,12 @@ class Scenario(BaseModel):
     states: dict[str, StateSpec] = Field(min_length=2)
     transitions: list[TransitionSpec] = Field(min_length=1)
     confused: MoodLines | None = None
+    unexpected: MoodLines | None = None
     objectives: list[Objective] = Field(min_length=1)
     rubric: Rubric = Rubric()
     content_hash: str = ""
 
-    _confused = field_validator("confused", mode="before")(
+    _confused = field_validator("confused", "unexpected", mode="before")(
         classmethod(lambda cls, v: _as_mood_lines(v))
     )
 

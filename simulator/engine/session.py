@@ -32,6 +32,8 @@ class Exchange:
     analysis: Analysis
     findings: list[Finding]  # live findings of the trainee line (shown in practice mode)
     ending: str | None
+    # How the persona answered: say, resist, unexpected (understood, not usable) or confused.
+    reply_kind: str = "say"
 
 
 class SessionOver(Exception):
@@ -167,7 +169,7 @@ class Session:
             self._close(reply.ending)
         elif self.trainee_turns >= self.scenario.call.max_turns:
             self._close(TURN_LIMIT)
-        return Exchange(trainee, persona, analysis, findings, self.ended)
+        return Exchange(trainee, persona, analysis, findings, self.ended, reply.kind)
 
     @classmethod
     def replayed(

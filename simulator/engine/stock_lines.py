@@ -1,24 +1,67 @@
-"""Persona lines the engine falls back on when a scenario gives none."""
+"""Persona lines the engine falls back on when a scenario gives none, by mood band."""
 
 from __future__ import annotations
 
 from scoring.i18n import Lang
 
-_STOCK: dict[str, dict[Lang, list[str]]] = {
+# kind -> language -> band (calm, upset, angry) -> lines
+_STOCK: dict[str, dict[Lang, dict[str, list[str]]]] = {
     "confused": {
-        "zh": ["啊？你说什么？", "不好意思，我没听明白，你再说一遍？", "你到底想说什么？"],
-        "en": ["Sorry, what?", "I'm not following you. What do you mean?", "Come again?"],
+        "zh": {
+            "calm": ["啊？你说什么？", "不好意思，我没听明白，你再说一遍？", "你到底想说什么？"]
+        },
+        "en": {"calm": ["Sorry, what?", "I'm not following you. What do you mean?", "Come again?"]},
+    },
+    # The line was understood, but it is not what the debtor is waiting for now.
+    "unexpected": {
+        "zh": {
+            "calm": [
+                "嗯，这个我知道了。那刚才说的那个事怎么办？",
+                "好，我明白。不过咱们还是先说刚才那个吧。",
+                "这个我听懂了，可跟我现在问的不是一回事。",
+            ],
+            "upset": [
+                "你说的我知道，可这不是我现在关心的。",
+                "行，这个我知道了，然后呢？",
+            ],
+            "angry": ["你别扯别的，说重点！", "我问的不是这个！"],
+        },
+        "en": {
+            "calm": [
+                "Okay, I hear you. But what about what we were just talking about?",
+                "Right, got it. So where does that leave us?",
+                "I understand that part. That's not really what I was asking, though.",
+            ],
+            "upset": [
+                "Yeah, I know that. That's not what I'm worried about right now.",
+                "Fine, I get it. And?",
+            ],
+            "angry": ["Stop changing the subject.", "That's not what I asked!"],
+        },
     },
     "resist": {
-        "zh": ["这个……我还得再想想。", "你先别急，我现在真没法答应你。"],
-        "en": ["I don't know... I need to think about it.", "I can't promise that right now."],
+        "zh": {"calm": ["这个……我还得再想想。", "你先别急，我现在真没法答应你。"]},
+        "en": {
+            "calm": ["I don't know... I need to think about it.", "I can't promise that right now."]
+        },
+    },
+    # Put before a line the persona must say again, so it is never word for word the last.
+    "again": {
+        "zh": {"calm": ["我刚说了，", "（叹了口气）", "还是那句话，"]},
+        "en": {"calm": ["Like I said, ", "(sighs) ", "Again, "]},
     },
     "hung_up": {
-        "zh": ["（对方挂断了电话）"],
-        "en": ["(The line goes dead.)"],
+        "zh": {"calm": ["（对方挂断了电话）"]},
+        "en": {"calm": ["(The line goes dead.)"]},
     },
 }
 
 
 def stock_lines(lang: Lang, kind: str) -> list[str]:
-    return _STOCK[kind][lang]
+    """Every stock line of a kind, all moods."""
+    return [line for band in _STOCK[kind][lang].values() for line in band]
+
+
+def stock_bands(lang: Lang, kind: str) -> dict[str, list[str]]:
+    """A kind's stock lines by mood band (calm, and upset/angry where they differ)."""
+    return dict(_STOCK[kind][lang])

@@ -1,0 +1,56 @@
+"""Whether a rule's match is what the collector said, or something they negated, denied or
+reported: the rule pack's negation cues and its `negation_scope`, compiled once."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.rulepack import RulePack
+from scoring.text import clause_after, clause_before, word_regex
+
+
+def _any(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+class Negation:
+    """One pack's negation scope. `clears(norm, start, end)` is asked of a negatable rule's
+    match at norm[start:end]."""
+
+    def __init__(self, pack: RulePack) -> None:
+        scope = pack.negation_scope
+        self._cues = word_regex(pack.negation_cues)
+        self._window = pack.negation_window
+        self._breaks = _any(scope.breaks)
+        self._rhetorical = _any(scope.rhetorical)
+        self._after = _any(scope.after)
+        self._after_window = scope.after_window
+        self._reported = _any(scope.reported)
+        self._reported_window = scope.reported_window
+
+    def clears(self, norm: str, start: int, end: int) -> bool:
+        return (
+            self.negated_before(norm, start)
+            or self.denied_after(norm, end)
+            or (self.reported(norm, start))
+        )
+
+    def negated_before(self, norm: str, start: int) -> bool:
+        """A cue before the match, in its clause, that no break or rhetorical turn stops."""
+        window = clause_before(norm, start, self._window)
+        if self._breaks is not None:
+            cut = [m.end() for m in self._breaks.finditer(window)]
+            window = window[cut[-1] :] if cut else window
+        if self._rhetorical is not None and self._rhetorical.search(window):
+            return False
+        return self._cues.search(window) is not None
+
+    def denied_after(self, norm: str, end: int) -> bool:
+        if self._after is None:
+            return False
+        return self._after.match(clause_after(norm, end, self._after_window)) is not None
+
+    def reported(self, norm: str, start: int) -> bool:
+        if self._reported is None:
+            return False
+        return self._reported.search(clause_before(norm, start, self._reported_window)) is not None

@@ -1,0 +1,73 @@
+"""Negation scope in the rule packs (issue 13, item 4): a rule's words that the collector
+negates after the trigger, names in order to deny, reports from someone else, or warns
+against are not a violation; a cue that belongs to a condition ("if you don't pay…") does
+not clear the threat that follows. Rules alone, so the table pins the cited layer."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from scoring.compliance import Judge, LineContext
+from scoring.rulepack import load_pack
+
+
+@cache
+def rules_only(jurisdiction: str) -> Judge:
+    return Judge(load_pack(jurisdiction), semantic=False)
+
+
+def broken(jurisdiction: str, line: str) -> list[str]:
+    return [hit.rule.id for hit in rules_only(jurisdiction).judge_line(line, LineContext())]
+
+
+CLEARED = [
+    # Denied after the trigger.
+    ("US", "arrest is not something that happens here, ok? this is about a payment plan"),
+    ("US", "Jail isn't a thing for a credit card balance."),
+    ("CN", "坐牢那种话是吓唬人的，您别信"),
+    ("CN", "“老赖”这种话我们不会说"),
+    ("CN", "大字报那种做法是违法的，我们绝对不会做"),
+    ("CN", "您说的“撤案费”我们从来不收"),
+    ("CN", "您收到的“已立案”短信不是我们发的"),
+    # A cue before the trigger that still reaches it.
+    ("US", "No one from our office is going to contact your employer about this."),
+    ("US", "Nobody is going to arrest you over this."),
+    # Someone else's words reported back.
+    ("US", "They told you you'd be arrested? That is not how this works."),
+    ("CN", "您说对方骂您老赖，录音发我一下，我提交投诉"),
+    ("CN", "您问我是不是法院的？不是，我是银行信用卡中心的"),
+    ("CN", "没有什么“全国黑名单”，您别被网上的说法吓到"),
+    # Advice against, across a comma that continues the same warning.
+    ("CN", "不建议您借新的网贷来还，以贷养贷只会越滚越大"),
+    ("CN", "您别为了还我们去借高利贷"),
+    # A word inside another (妈的 in 当妈的).
+    ("CN", "您当妈的不容易，我理解"),
+]
+
+STILL_BROKEN = [
+    ("US", "If you don't pay you'll go to jail", "US-FDCPA-THREAT-ARREST-CRIME"),
+    ("US", "if u dont pay ur going to jail", "US-FDCPA-THREAT-ARREST-CRIME"),
+    ("US", "Jail isn't off the table if you keep ignoring us", "US-FDCPA-THREAT-ARREST-CRIME"),
+    ("US", "I'm not kidding, you'll be arrested", "US-FDCPA-THREAT-ARREST-CRIME"),
+    ("CN", "你不会还就等着坐牢吧", "CN-THREAT-ARREST-JAIL"),
+    ("CN", "坐牢这种事你自己掂量", "CN-THREAT-ARREST-JAIL"),
+    ("CN", "老赖这种人就该坐牢", "CN-INSULT-ABUSE"),
+    ("CN", "有人说你是老赖", "CN-INSULT-ABUSE"),
+    ("CN", "去借网贷还，以贷养贷怎么了", "CN-INDUCE-NEW-BORROWING"),
+    ("CN", "卧槽，妈的，赶紧还", "CN-INSULT-ABUSE"),
+    ("CN", "不还钱我们就起诉你，别逼我", "CN-LAWSUIT-THREAT-NO-BASIS"),
+]
+
+
+@pytest.mark.parametrize(("jurisdiction", "line"), CLEARED)
+def test_a_negated_denied_or_reported_trigger_is_no_violation(jurisdiction: str, line: str) -> None:
+    assert broken(jurisdiction, line) == []
+
+
+@pytest.mark.parametrize(("jurisdiction", "line", "rule"), STILL_BROKEN)
+def test_a_cue_that_does_not_reach_the_trigger_leaves_the_violation(
+    jurisdiction: str, line: str, rule: str
+) -> None:
+    assert rule in broken(jurisdiction, line)
