@@ -242,6 +242,8 @@ def test_snapshot_report(snap_compare: object, lang: str) -> None:
         await pilot.press("ctrl+e")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ReportScreen)
+        pilot.app.clear_notifications()  # the "call ended" toast times out: not pinned
+        await pilot.pause()
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=(130, 56), run_before=run_before)  # type: ignore[operator]
 
