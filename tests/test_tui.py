@@ -613,7 +613,7 @@ async def test_hr_screen_says_loading_until_the_overview_arrives(
         release.set()
         await settle(pilot)
         title = str(screen.query_one("#hr-title", Static).render())
-        assert title.endswith(" trainees") and "Loading" not in title
+        assert " trainees · " in title and "Loading" not in title
         assert "No findings" in str(screen.query_one("#findings", Static).render())
 
 

@@ -150,7 +150,9 @@ def run(args: argparse.Namespace) -> int:
         if not command:
             continue
         if command.startswith("/"):
-            hinted = _command(command, session, lang, out) or hinted
+            # With --json, stdout is the JSON alone: what a command prints goes to stderr.
+            shown = sys.stderr if args.json else out
+            hinted = _command(command, session, lang, shown) or hinted
             continue
         exchange = session.say(line, hint=hinted)
         hinted = False
