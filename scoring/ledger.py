@@ -54,6 +54,10 @@ class Ledger(BaseModel):
 
     debtor: str
     creditor: str
+    # Who calls: the agency (or the creditor's own collections department) and the collector
+    # the trainee plays. Hints, the account card and the identity objective use them.
+    agency: str = ""
+    collector: str = ""
     product: str = ""  # the product's name, as the collector would say it
     # The lender's kind, which decides the rules that bind the call. Every shipped scenario names
     # it; None only in attempts stored before it existed (then every rule runs, as it did).
@@ -84,6 +88,14 @@ class Ledger(BaseModel):
                 f"overdue_total {self.overdue_total} != principal + interest + late_fee ({parts})"
             )
         return self
+
+    def names_agency(self, text: str) -> bool:
+        """The line names the agency: its full name or its first word (its short name)."""
+        if not self.agency:
+            return True
+        said = text.casefold()
+        short = self.agency.split()[0]
+        return self.agency.casefold() in said or (len(short) >= 4 and short.casefold() in said)
 
     def matches(self, amount: Decimal) -> str | None:
         """The name of the ledger figure `amount` is (to the cent), or None."""

@@ -4,15 +4,16 @@ the findings and the ending, defined per objective in `data/objectives.yaml`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from scoring.analysis import Analysis
 from scoring.data_files import load_yaml
-from scoring.endings import EndingClass, of_class
+from scoring.endings import EndingClass, EngineEnding, of_class
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.intents import intent_names
@@ -20,6 +21,13 @@ from scoring.ledger import Ledger
 from scoring.taxonomy import Category
 
 DATA = Path(__file__).parent / "data" / "objectives.yaml"
+ENGINE_ENDINGS = frozenset(
+    get_args(EngineEnding)
+)  # the trainee's or the clock's, not the persona's
+
+# met: holds now; missed: the call is over and it does not hold; pending: the call goes on and it
+# is judged at the end (or not yet met); impossible: the other party made it so (not counted).
+Status = Literal["met", "missed", "pending", "impossible"]
 
 
 def _known_intents(names: list[str]) -> list[str]:
@@ -39,7 +47,12 @@ class Predicate(BaseModel):
     ending_class: list[EndingClass] | None = None
     no_finding_category: Category | None = None
     no_finding_rules: list[str] | None = None
+    # The other party ended the call (an ending of these classes, never the trainee's own).
+    persona_ended: list[EndingClass] | None = None
+    # A trainee line names the ledger's agency (always true when the ledger names none).
+    names_agency: Literal[True] | None = None
     any_of: list[Predicate] | None = None
+    all_of: list[Predicate] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Predicate:
@@ -70,8 +83,42 @@ class Predicate(BaseModel):
             return not any(f.category == self.no_finding_category for f in findings)
         if self.no_finding_rules is not None:
             return not any(f.rule in self.no_finding_rules for f in findings)
+        if self.persona_ended is not None:
+            return ending not in ENGINE_ENDINGS and ending in of_class(*self.persona_ended)
+        if self.names_agency:
+            return not ledger.agency or any(ledger.names_agency(a.text) for a in lines)
+        if self.all_of is not None:
+            return all(p.holds(lines, findings, ending, ledger) for p in self.all_of)
         assert self.any_of is not None  # _exactly_one: the last test left
         return any(p.holds(lines, findings, ending, ledger) for p in self.any_of)
+
+    def at_end(self) -> bool:
+        """Judged only once the call is over: the last lines, or how it ended."""
+        for group in (self.any_of, self.all_of):
+            if group is not None:
+                return any(p.at_end() for p in group)
+        return self.in_last is not None or self.ending_class is not None
+
+    def by_line(self) -> bool:
+        """Met by some line and never unmet by a later one: the first such line is "why"."""
+        for group in (self.any_of, self.all_of):
+            if group is not None:
+                return all(p.by_line() for p in group)
+        return self.in_last is None and (
+            self.said is not None
+            or self.tone_marker is not None
+            or self.ledger_amount is not None
+            or self.names_agency is not None
+        )
+
+
+class Impossible(BaseModel):
+    """When the other party made an objective impossible: it says so and is not counted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    when: Predicate
+    why: Bilingual
 
 
 class ObjectiveSpec(BaseModel):
@@ -79,6 +126,9 @@ class ObjectiveSpec(BaseModel):
 
     label: Bilingual
     met: Predicate
+    # What the call lacked when it is not met (the report's "why" beside ✘).
+    missed: Bilingual
+    impossible: Impossible | None = None
 
 
 class ObjectivesFile(BaseModel):
@@ -109,6 +159,52 @@ def objective_met(
     ledger: Ledger,
 ) -> bool:
     return objectives()[name].met.holds(lines, findings, ending, ledger)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """One objective as the checklist and the report show it, at one moment of the call."""
+
+    name: str
+    status: Status
+    turn: int | None  # the trainee turn that met it, where one line does
+    why: Bilingual | None  # why it is missed or impossible
+
+
+def assess(
+    names: Sequence[str],
+    lines: Sequence[tuple[int, Analysis]],
+    findings: Sequence[Finding],
+    ending: str | None,
+    ledger: Ledger,
+) -> list[Assessed]:
+    """The one judgement of a call's objectives, for the live checklist (ending None: the
+    call goes on) and for the report (the call is over). `lines` are the trainee's analysed
+    lines with their turn index."""
+    analyses = [a for _, a in lines]
+    out = []
+    for name in names:
+        spec = objectives()[name]
+        holds = spec.met.holds(analyses, findings, ending, ledger)
+        turn = None
+        if holds and spec.met.by_line():
+            turn = next(
+                i
+                for k, (i, _) in enumerate(lines, start=1)
+                if spec.met.holds(analyses[:k], findings, ending, ledger)
+            )
+        status: Status
+        why = None
+        if ending is None:
+            status = "met" if holds and not spec.met.at_end() else "pending"
+        elif holds:
+            status = "met"
+        elif spec.impossible and spec.impossible.when.holds(analyses, findings, ending, ledger):
+            status, why = "impossible", spec.impossible.why
+        else:
+            status, why = "missed", spec.missed
+        out.append(Assessed(name, status, turn, why))
+    return out
 
 
 def shows_empathy(line: Analysis, ledger: Ledger) -> bool:

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
+from scoring.objectives import Status
 
 
 class ObjectiveResult(BaseModel):
@@ -14,6 +15,21 @@ class ObjectiveResult(BaseModel):
     name: str
     label: Bilingual
     met: bool
+    # met / missed / impossible (the other party made it so; not counted in the outcome).
+    status: Status = "missed"
+    turn: int | None = None  # the trainee turn that met it, where one line did
+    why: Bilingual | None = None  # why it was missed or impossible
+
+
+class Deduction(BaseModel):
+    """Points one dimension lost, and to what: a finding, an objective, the ending, a line."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    points: float
+    turn: int | None
+    rule: str | None  # the finding's rule, when a finding cost them
+    text: Bilingual
 
 
 class LineTone(BaseModel):
@@ -55,8 +71,11 @@ class Report(BaseModel):
     objectives: list[ObjectiveResult]
     outcome: Outcome
     hints_used: int
+    hint_cost: float = 3.0  # points each hint cost (the rubric's)
     mood_curve: list[tuple[int, int]]
     tone_by_line: list[LineTone]
+    # What cost each dimension its points (sums to 100 − the dimension, before rounding).
+    deductions: dict[str, list[Deduction]] = {}
 
     def to_json(self, lang: Lang) -> dict[str, object]:
         """The stable JSON shape (see DESIGN.md); messages in `lang`, both languages kept."""
@@ -87,7 +106,8 @@ class Report(BaseModel):
                 for f in self.findings
             ],
             "objectives": [
-                {"name": o.name, "met": o.met, "label": o.label.get(lang)} for o in self.objectives
+                {"name": o.name, "met": o.met, "status": o.status, "label": o.label.get(lang)}
+                for o in self.objectives
             ],
             "outcome": self.outcome.model_dump(),
             "hints_used": self.hints_used,

@@ -10,12 +10,14 @@ from scoring.analysis import Analysis, analyze
 from scoring.callnote import NOTE_OBJECTIVE, judge_note
 from scoring.compliance import Judge, check_required_in_turns, compliance_finding
 from scoring.encoder import identity as encoder_identity
+from scoring.endings import label as ending_label
 from scoring.endings import of_class
 from scoring.findings import Finding
-from scoring.i18n import lang_of
+from scoring.i18n import Bilingual, lang_of
 from scoring.judging import judge_turn
-from scoring.objectives import label, objective_met
-from scoring.report import LineTone, ObjectiveResult, Outcome, Report
+from scoring.objectives import assess, label
+from scoring.report import Deduction, LineTone, ObjectiveResult, Outcome, Report
+from scoring.rubric import Rubric
 from scoring.taxonomy import SEVERITY_PENALTY
 from scoring.transcript import Transcript
 
@@ -82,16 +84,22 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     findings = _dedupe_context_rules(findings, judge)
     findings.sort(key=lambda f: (f.turn if f.turn is not None else 10**9, f.dimension, f.rule))
 
+    lines = [(t.index, a) for t, a in zip(trainee, analyses, strict=True)]
     met = [
         ObjectiveResult(
-            name=name,
-            label=label(name),
-            met=objective_met(name, analyses, findings, transcript.ending, ledger),
+            name=a.name,
+            label=label(a.name),
+            met=a.status == "met",
+            status="missed" if a.status == "pending" else a.status,
+            turn=a.turn,
+            why=a.why,
         )
-        for name in objectives
+        for a in assess(objectives, lines, findings, transcript.ending, ledger)
     ]
     good_ending = transcript.ending in rubric.good_endings
-    objective_share = sum(o.met for o in met) / len(met) if met else 1.0
+    # An objective the other party made impossible is left out of the share, not failed.
+    counted = [o for o in met if o.status != "impossible"]
+    objective_share = sum(o.met for o in counted) / len(counted) if counted else 1.0
     tone_mean = sum(t.score for t in tone_lines) / len(tone_lines) if tone_lines else 0.0
     outcome_points = rubric.outcome.objectives * objective_share + (
         rubric.outcome.good_ending if good_ending else 0.0
@@ -139,6 +147,123 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         objectives=met,
         outcome=outcome,
         hints_used=hints,
+        hint_cost=rubric.hint_cost,
         mood_curve=[(t.index, t.mood) for t in transcript.turns if t.speaker == "persona"],
         tone_by_line=tone_lines,
+        deductions=_deductions(findings, tone_lines, counted, transcript.ending, rubric),
     )
+
+
+def _head(text: str, colon: str) -> str:
+    """A finding message's title (before its first colon): the findings list says the rest."""
+    return text.split(colon, 1)[0] if colon in text else text
+
+
+def _finding_deduction(f: Finding, share: float) -> Deduction:
+    text = Bilingual(
+        zh=f"[{f.severity}] {_head(f.message.zh, '：')}",
+        en=f"[{f.severity}] {_head(f.message.en, ': ')}",
+    )
+    return Deduction(
+        points=SEVERITY_PENALTY[f.severity] * share, turn=f.turn, rule=f.rule, text=text
+    )
+
+
+def _tone_deductions(tone_lines: list[LineTone], rubric: Rubric) -> list[Deduction]:
+    """100 − the mean line tone, line by line: plain lines (the base) as one entry."""
+    if not tone_lines:
+        return [
+            Deduction(
+                points=100.0,
+                turn=None,
+                rule=None,
+                text=Bilingual(zh="没有说一句话", en="Nothing was said"),
+            )
+        ]
+    n = len(tone_lines)
+    out = []
+    plain = [t for t in tone_lines if not t.markers and t.score < 100]
+    if plain:
+        out.append(
+            Deduction(
+                points=sum(100 - t.score for t in plain) / n,
+                turn=None,
+                rule=None,
+                text=Bilingual(
+                    zh=f"{len(plain)} 句平实的话各得基准分 {rubric.tone_base:.0f}"
+                    "（表达理解、礼貌用语可加分）",
+                    en=f"{len(plain)} plain line(s) at the base tone {rubric.tone_base:.0f} "
+                    "(empathy and courtesy raise it)",
+                ),
+            )
+        )
+    # Lines of the same tone and markers as one entry: "turns 2, 3, 5: tone 84 (…)".
+    groups: dict[tuple[float, str], list[int]] = {}
+    for t in tone_lines:
+        if not t.markers or t.score >= 100:
+            continue
+        marks = ", ".join(f"{m['kind']} {float(str(m['delta'])):+.0f}" for m in t.markers)
+        groups.setdefault((t.score, marks), []).append(t.turn)
+    for (score, marks), turns in groups.items():
+        which = ", ".join(str(n) for n in turns)
+        out.append(
+            Deduction(
+                points=(100 - score) * len(turns) / n,
+                turn=turns[0] if len(turns) == 1 else None,
+                rule=None,
+                text=Bilingual(
+                    zh=(f"第{which.replace(', ', '、')}句" if len(turns) > 1 else "这句")
+                    + f"语气 {score:.0f}（基准 {rubric.tone_base:.0f}；{marks}）",
+                    en=(f"turns {which}: " if len(turns) > 1 else "this line: ")
+                    + f"tone {score:.0f} (base {rubric.tone_base:.0f}; {marks})",
+                ),
+            )
+        )
+    return out
+
+
+def _deductions(
+    findings: list[Finding],
+    tone_lines: list[LineTone],
+    counted: list[ObjectiveResult],
+    ending: str | None,
+    rubric: Rubric,
+) -> dict[str, list[Deduction]]:
+    """What cost each dimension its points, in the score formula's own terms."""
+    shares = {
+        "tone": rubric.tone_penalty_share,
+        "accuracy": 1.0,
+        "compliance": 1.0,
+        "outcome": rubric.outcome_penalty_share,
+    }
+    out: dict[str, list[Deduction]] = {k: [] for k in shares}
+    out["tone"] = _tone_deductions(tone_lines, rubric)
+    each = rubric.outcome.objectives / len(counted) if counted else 0.0
+    for o in counted:
+        if not o.met:
+            out["outcome"].append(
+                Deduction(
+                    points=each,
+                    turn=None,
+                    rule=None,
+                    text=Bilingual(
+                        zh=f"未达成目标：{o.label.zh}", en=f"Objective not met: {o.label.en}"
+                    ),
+                )
+            )
+    if ending not in rubric.good_endings:
+        named = ending_label(ending)
+        out["outcome"].append(
+            Deduction(
+                points=rubric.outcome.good_ending,
+                turn=None,
+                rule=None,
+                text=Bilingual(
+                    zh=f"结束方式不算好结果：{named.zh}",
+                    en=f"The call did not end well: {named.en}",
+                ),
+            )
+        )
+    for f in findings:
+        out[f.dimension].append(_finding_deduction(f, shares[f.dimension]))
+    return out

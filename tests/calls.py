@@ -37,8 +37,9 @@ def kill_play_after(home: Path, said: list[str], *options: str) -> int:
         text=True,
     )
     assert proc.stdin is not None and proc.stdout is not None
-    proc.stdout.readline()  # title
-    proc.stdout.readline()  # persona's opening line
+    # The title, the account card and what the call counts for, then the opening line.
+    while not (shown := proc.stdout.readline()).startswith("王敏:"):
+        assert shown, f"play ended early: {proc.communicate()[1]}"
     for line in said:
         proc.stdin.write(line + "\n")
         proc.stdin.flush()

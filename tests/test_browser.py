@@ -381,3 +381,31 @@ def test_two_serve_processes_one_postgresql_each_trainee_recorded_once(tmp_path:
         ("Ben", "cc-m1-forgetful", 1),
     ]
     assert turns == {"Amy": ["请问是王敏女士本人吗？"], "Ben": ["您好，请问是王敏女士吗？"]}
+
+
+# Two different CJK characters drawn in the terminal's font: with no CJK font both are the
+# same fallback box (tofu), pixel for pixel; with one they differ. Latin letters as control.
+_GLYPHS = """() => {
+  const term = document.querySelector('.xterm') || document.body;
+  const family = getComputedStyle(term).fontFamily || 'monospace';
+  const canvas = document.createElement('canvas');
+  canvas.width = 48; canvas.height = 48;
+  const g = canvas.getContext('2d');
+  const draw = (ch) => {
+    g.clearRect(0, 0, 48, 48);
+    g.font = '32px ' + family;
+    g.fillText(ch, 4, 36);
+    return Array.from(g.getImageData(0, 0, 48, 48).data).join(',');
+  };
+  return {family, cjk: draw('王') !== draw('敏'), latin: draw('a') !== draw('b')};
+}"""
+
+
+def test_chinese_is_drawn_as_glyphs_not_boxes(server: str) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page, _screen = signed_in(browser, server, "Sam")
+        shown = page.evaluate(_GLYPHS)
+        browser.close()
+    assert shown["latin"], shown  # the measure itself works
+    assert shown["cjk"], f"CJK characters render as boxes (no CJK font): {shown}"

@@ -217,3 +217,66 @@ def test_an_exam_takes_the_policy_seed_and_refuses_another(script: Path, tmp_pat
     )
     assert taken.returncode == 0, taken.stderr
     assert json.loads(taken.stdout)["seed"] == 0
+
+
+def test_play_shows_the_account_card_and_slash_commands_are_never_spoken(
+    isolated_home: Path,
+) -> None:
+    lines = "/help\n/card\n/hint\n请问是王敏本人吗？\n/nonsense\n/end\n"
+    result = run("play", "cc-m1-forgetful", "--json", stdin=lines, home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    said = [t["text"] for t in json.loads(result.stdout)["turns"] if t["speaker"] == "trainee"]
+    assert said == ["请问是王敏本人吗？"]  # no command reached the persona or the record
+    assert result.stderr.strip().splitlines()[-1] == (
+        "collectsim: 未知命令 /nonsense（可用：/help /card /hint /end）"
+    )
+    shown = run("play", "cc-m1-forgetful", stdin=lines, home=isolated_home).stdout
+    card = shown.split("王敏: ")[0]  # before the persona's first line
+    assert "逾期总额: ¥5,230.50" in card and "逾期天数: 18" in card
+    assert "练习模式：本次通话不计入认证" in card
+    assert shown.count("逾期总额: ¥5,230.50") == 2  # and /card prints it again
+    assert "命令：/card 账户信息" in shown
+    assert "提示（用了扣分）: 您好，我是某银行信用卡中心的客服专员" in shown
+
+
+def test_play_hint_marks_the_next_line(isolated_home: Path) -> None:
+    lines = "/hint\n您好，我是某银行信用卡中心的客服专员，我的工号是1024。\n/end\n"
+    result = run("play", "cc-m1-forgetful", "--json", stdin=lines, home=isolated_home)
+    report = json.loads(result.stdout)["report"]
+    assert report["hints_used"] == 1
+
+
+def test_trainer_commands_say_when_all_is_well(tmp_path: Path, isolated_home: Path) -> None:
+    validate = run("validate", "scenarios", home=isolated_home)
+    assert validate.stdout.strip() == "ok: 33 files valid"
+    lint = run("lint", "scenarios", home=isolated_home)
+    assert lint.stdout.strip() == "ok: 16 scenarios, no problems"
+    db = str(tmp_path / "r.db")
+    enrol = run("hr", "enrol", "小李", "--cohort", "2026-11", "--db", db, home=isolated_home)
+    assert (enrol.returncode, enrol.stdout.strip()) == (0, "enrolled 小李 in cohort 2026-11")
+
+
+def test_tracks_speak_the_locales_language(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run("tracks", home=isolated_home).stdout.startswith(
+        "collector-certification: Collector certification"
+    )
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run("tracks", home=isolated_home).stdout.startswith(
+        "collector-certification: 催收员上岗认证"
+    )
+
+
+def test_intents_say_what_each_means_in_the_language_asked(isolated_home: Path) -> None:
+    from scoring.intents import intent_names
+    from simulator.authoring.intent_help import descriptions
+
+    assert set(descriptions()) == set(intent_names())  # every intent described, no stale one
+    en = run("intents", "--lang", "en", home=isolated_home).stdout.splitlines()
+    zh = run("intents", "--lang", "zh", home=isolated_home).stdout.splitlines()
+    assert "self_identify        says who is calling and for which company" in en
+    assert "self_identify        说明自己是谁、代表哪家机构" in zh

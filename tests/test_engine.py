@@ -154,8 +154,9 @@ def test_trainee_turn_is_stored_before_the_reply_exists(forgetful: Scenario) -> 
     sink.append = spy  # type: ignore[method-assign]
     session.say("请问是王敏本人吗？")
     assert [t.speaker for t in sink.turns] == ["persona", "trainee", "persona"]
-    # When the trainee's line was stored, the persona's reply was not yet in the transcript.
-    assert seen_at_store == [2, 3]
+    # Nothing reaches the sink before the first line; then the opening line, the trainee's
+    # line (the persona's reply not yet in the transcript) and the reply, in that order.
+    assert seen_at_store == [1, 2, 3]
 
 
 def test_the_persona_does_not_answer_a_line_that_could_not_be_stored(

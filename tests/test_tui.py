@@ -232,12 +232,20 @@ def test_snapshot_call(snap_compare: object, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_snapshot_report(snap_compare: object, lang: str) -> None:
+    """The report screen itself (the call ended): verdict with the pass mark, whether it
+    counts toward certification, each dimension with what cost it, objectives with why."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_call(pilot)
         await say(pilot, "请问是王敏女士本人吗？")
-        await say(pilot, "再不还钱就让你坐牢。")
+        await say(pilot, "逾期总额是5230.50元，再不还钱就让你坐牢。")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReportScreen)
+        pilot.app.clear_notifications()  # the "call ended" toast times out: not pinned
+        await pilot.pause()
 
-    assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+    assert snap_compare(app(lang=lang, pinned=True), terminal_size=(130, 56), run_before=run_before)  # type: ignore[operator]
 
 
 async def test_catalog_loads_after_the_first_screen_is_up() -> None:
@@ -412,10 +420,52 @@ async def test_hr_screen_shows_levels_and_findings() -> None:
         table = screen.query_one("#people", DataTable)
         row = table.get_row("小李")
         # Cells are plain Text (a name is never markup): compared as the text they show.
-        assert str(row[2]) == "1" and str(row[5]) == "—"  # one attempt, no level yet
-        assert "cc-m1-forgetful" in str(row[6])
+        assert str(row[2]) == "1" and str(row[6]) == "—"  # one attempt, no level yet
+        assert "cc-m1-forgetful" in str(row[7])
         assert "CN-INSULT-ABUSE" in str(screen.query_one("#findings", Static).render())
         assert "—" in str(screen.query_one("#levels", Static).render())
+
+
+async def test_practice_passes_are_shown_apart_and_said_not_to_count() -> None:
+    from textual.widgets import DataTable, Select
+
+    from simulator.tui.screens.hr import HRScreen
+
+    async with app(lang="en").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        note = start.query_one("#counts", Static)
+        start.query_one("#catalog", DataTable).move_cursor(
+            row=start.query_one("#catalog", DataTable).get_row_index("cc-m1-forgetful")
+        )
+        await pilot.pause()
+        assert str(note.render()) == (
+            "Practice: this call does not count toward certification "
+            "(Collector certification L1 counts exam-mode passes only)."
+        )
+        start.query_one("#mode", Select).value = "exam"
+        await pilot.pause()
+        assert str(note.render()).startswith("This call counts toward certification: ")
+        start.query_one("#mode", Select).value = "practice"
+        await open_call(pilot)
+        for line in GOOD:
+            await say(pilot, line)
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen) and report.report.passed
+        shown = str(report.query_one("#certification", Static).render())
+        assert shown.startswith("Practice: this call does not count toward certification")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, HRScreen)
+        row = screen.query_one("#people", DataTable).get_row("小李")
+        assert (row[3], row[4], row[6]) == ("0", "1", "—")  # exam 0, practice 1, no level
+        title = str(screen.query_one("#hr-title", Static).render())
+        assert title.endswith("only exam passes count toward certification")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -564,7 +614,7 @@ async def test_hr_screen_says_loading_until_the_overview_arrives(
         release.set()
         await settle(pilot)
         title = str(screen.query_one("#hr-title", Static).render())
-        assert title.endswith(" trainees") and "Loading" not in title
+        assert " trainees · " in title and "Loading" not in title
         assert "No findings" in str(screen.query_one("#findings", Static).render())
 
 
@@ -596,6 +646,41 @@ async def report_after_a_short_call(pilot: Pilot[None]) -> ReportScreen:
     report = pilot.app.screen
     assert isinstance(report, ReportScreen)
     return report
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_report_screen_says_what_the_export_says(lang: str) -> None:
+    """Pass mark, what cost each dimension, objectives with why, the ending and hints: on
+    screen exactly as in the exported report (one view renders both)."""
+    from simulator.engine.paths import data_dir
+
+    async with app(lang=lang).run_test(size=SIZE) as pilot:
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await say(pilot, "再不还钱就让你坐牢。")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        await report.export("md").wait()
+        path = data_dir() / "reports" / f"{report.session.transcript.attempt_id}.md"
+        exported = path.read_text(encoding="utf-8")
+        shown = [
+            str(w.render())
+            for w in report.query(
+                "#verdict, #certification, .dimension, .objective, #ending"
+            ).results(Static)
+        ]
+        assert shown[0].endswith(
+            ("(pass mark 80, and no critical violation)", "且不能有严重违规）")
+        )
+        objectives = [x for x in shown if x.startswith(("✔", "✘", "⊘"))]
+        assert len(objectives) == len(report.report.objectives) == 7
+        for text in shown:
+            for line in text.splitlines():
+                assert line.strip() in exported, line
+        tone = next(x for x in shown if x.startswith(("语气", "Tone")))
+        assert len(tone.splitlines()) > 1  # tone below 100 says why
 
 
 @pytest.mark.parametrize(("button", "suffix"), [("#export-md", "md"), ("#export-html", "html")])
@@ -670,3 +755,41 @@ async def test_a_signed_in_trainee_has_a_fixed_name_and_no_hr_screen() -> None:
         await pilot.press("f3")
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "HRScreen"
+
+
+async def test_the_name_is_locked_once_a_call_is_recorded_under_it() -> None:
+    async with app(trainee="").run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen) and isinstance(pilot.app, CollectSimApp)
+        start.query_one("#trainee", Input).value = "小李"
+        await pilot.pause()
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("escape")  # report → start
+        await settle(pilot)
+        await pilot.press("shift+tab", "z")  # a stray keystroke towards the name field
+        await pilot.press("tab", "z")
+        await pilot.pause()
+        assert pilot.app.trainee == "小李"
+        assert start.query_one("#trainee", Input).value == "小李"
+        await pilot.press("f5")  # the explicit way
+        await pilot.pause()
+        start.query_one("#trainee", Input).value = "小王"
+        await pilot.pause()
+        assert pilot.app.trainee == "小王"
+
+
+async def test_a_signed_in_name_never_changes() -> None:
+    signed = CollectSimApp(lang="en", trainee="Sam", entries=load_catalog()[0], trainee_locked=True)
+    async with signed.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        field = pilot.app.screen.query_one("#trainee", Input)
+        assert field.disabled
+        await pilot.press("f5")
+        await pilot.pause()
+        assert field.disabled and signed.trainee == "Sam"
+        notes = [str(n.message) for n in pilot.app._notifications]
+        assert "The trainee name comes from sign-in and cannot be changed here" in notes

@@ -14,6 +14,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     tui = sub.add_parser("tui", help="open the app (the default command)")
     tui.add_argument("--scenario", help="open this scenario's call directly")
     tui.add_argument("--trainee", default="", help="trainee name")
+    tui.add_argument(
+        "--lock-trainee",
+        action="store_true",
+        help="the name is fixed (given by sign-in): the app never lets it change",
+    )
     tui.add_argument("--lang", choices=["zh", "en"], default=None, help="UI language")
     add_db_option(tui)
     tui.add_argument(
@@ -94,6 +99,8 @@ def run_tui(args: argparse.Namespace) -> int:
         app.open_resumed(session, store)
         app.run()
         return _exit_status(app.return_code)
+    if args.lock_trainee and not args.trainee.strip():
+        raise UserError("--lock-trainee needs --trainee NAME", status=2)
     if args.trainee:
         trainee_name(args.trainee)
     entries = None
@@ -109,6 +116,7 @@ def run_tui(args: argparse.Namespace) -> int:
         scenario_id=args.scenario,
         entries=entries,
         records_url=args.db,
+        trainee_locked=args.lock_trainee,
     )
     app.run()
     return _exit_status(app.return_code)

@@ -25,6 +25,7 @@ from simulator.engine.paths import (
     scenarios_dir,
     user_scenarios_dir,
 )
+from simulator.engine.ui_lang import default_lang
 from simulator.engine.yamlsafe import Problem, YamlError, load_file
 from simulator.training.tracks import load_tracks, tracks_dir
 
@@ -73,12 +74,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     d.set_defaults(func=run_docs)
 
     tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
-    tr.add_argument("--lang", choices=["zh", "en"], default="zh")
+    tr.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
     tr.add_argument("--json", action="store_true")
     tr.set_defaults(func=run_tracks)
 
     i = sub.add_parser("intents", help="list the intents transitions can react to")
-    i.add_argument("--lang", choices=["zh", "en"], default="zh")
+    i.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=run_intents)
 
@@ -105,7 +106,8 @@ def _print_problems(problems: list[Problem], as_json: bool) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
-    for path in _scenario_files(args.paths or [scenarios_dir()]):
+    files = _scenario_files(args.paths or [scenarios_dir()])
+    for path in files:
         try:
             located = load_file(path)
             scenario = scenario_from_located(located, located.raw)
@@ -114,6 +116,8 @@ def run_lint(args: argparse.Namespace) -> int:
             continue
         problems.extend(lint(scenario, located))
     _print_problems(problems, args.json)
+    if not problems and not args.json:
+        print(f"ok: {len(files)} scenarios, no problems")
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0
@@ -189,12 +193,19 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_intents(args: argparse.Namespace) -> int:
-    names = matcher(args.lang).names
+    from simulator.authoring.intent_help import descriptions
+
+    lang = args.lang or default_lang()
+    names = matcher(lang).names
     if args.json:
         json.dump(names, sys.stdout)
         sys.stdout.write("\n")
     else:
-        print("\n".join(names))
+        known = descriptions()
+        width = max(len(n) for n in names)
+        for name in names:
+            about = known[name].get(lang) if name in known else ""
+            print(f"{name:<{width}}  {about}".rstrip())
     return 0
 
 
@@ -229,6 +240,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_tracks(args: argparse.Namespace) -> int:
+    args.lang = args.lang or default_lang()
     tracks = load_tracks()
     if args.json:
         json.dump([t.model_dump(mode="json") for t in tracks], sys.stdout, ensure_ascii=False)

@@ -288,6 +288,7 @@ def run_enrol(args: argparse.Namespace) -> int:
     cohort = args.cohort.strip() if args.cohort is not None else None
     with store_errors(), open_store(args.db) as store:
         store.enrol(name, cohort or None)
+    print(f"enrolled {name}" + (f" in cohort {cohort}" if cohort else ""))
     return 0
 
 

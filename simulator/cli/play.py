@@ -23,10 +23,19 @@ from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 from simulator.records.sink import recorded
 from simulator.records.store import Store
+from simulator.tui.cards import account_card
 
 END_COMMANDS = {"/end", "/quit", "/挂断"}
 MAX_SCRIPT_BYTES = 4 * 1024 * 1024
 MAX_INPUT_LINE = 64 * 1024  # characters read of one typed line (a session keeps 10,000)
+# Slash-commands are never spoken to the persona; an unknown one is a one-line error.
+COMMANDS = ("/help", "/card", "/hint", "/end")
+_HELP = {
+    "zh": "命令：/card 账户信息 · /hint 提示下一句（练习模式，用了扣分）· /end 结束通话"
+    " · /help 本说明",
+    "en": "Commands: /card the account · /hint a good next line (practice; costs points if used)"
+    " · /end end the call · /help this list",
+}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -132,18 +141,26 @@ def run(args: argparse.Namespace) -> int:
     you = "你" if lang == "zh" else "You"
     if not args.json:
         print(f"— {scenario.title.get(lang)} —", file=out)
+        print(account_card(scenario.ledger, lang, session.clock), file=out)
+        print(certification_line(scenario.id, session.transcript.mode, lang), file=out)
         if interactive:
-            hint = "输入 /end 结束通话" if lang == "zh" else "type /end to end the call"
-            print(f"({hint})", file=out)
+            print(f"({_HELP[lang]})", file=out)
         for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
             print(f"{persona if turn.speaker == 'persona' else you}: {turn.text}", file=out)
     warnings = session.policy.warnings
     # A call resumed after it had ended reads no more lines: only its note may be owed.
     said = iter(()) if session.ended else _prompted(lines, you, out, interactive and not args.json)
+    hinted = False
     for line in said:
-        if line.strip() in END_COMMANDS:
+        command = line.strip()
+        if command in END_COMMANDS:
             break
-        if not line.strip():
+        if not command:
+            continue
+        if command.startswith("/"):
+            # With --json, stdout is the JSON alone: what a command prints goes to stderr.
+            shown = sys.stderr if args.json else out
+            hinted = _command(command, session, lang, shown) or hinted
             continue
         refused = too_long(line)
         if refused is not None:
@@ -151,7 +168,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UserError(refused.get(lang))
             print(refused.get(lang), file=sys.stderr)
             continue
-        exchange = session.say(line)
+        exchange = session.say(line, hint=hinted)
+        hinted = False
         if not args.json:
             if not interactive:
                 print(f"{you}: {line}", file=out)
@@ -207,6 +225,45 @@ def run(args: argparse.Namespace) -> int:
             stored = "已记录" if lang == "zh" else "Recorded"
             print(f"{stored}: {session.transcript.attempt_id} ({store.target})", file=out)
     return 0
+
+
+def certification_line(scenario_id: str, mode: str, lang: Lang) -> str:
+    """Whether this call can count toward certification (said before the call begins)."""
+    from simulator.engine.loader import ScenarioError
+    from simulator.training.tracks import certification_note, load_tracks
+
+    try:
+        tracks = load_tracks()
+    except (ScenarioError, OSError):
+        tracks = []
+    return certification_note(scenario_id, mode, tracks).get(lang)
+
+
+def _command(command: str, session: Session, lang: Lang, out: TextIO) -> bool:
+    """Run a slash-command; True when it was /hint and the next line counts as hinted."""
+    name = command.split()[0]
+    if name == "/help":
+        print(_HELP[lang], file=out)
+    elif name == "/card":
+        print(account_card(session.scenario.ledger, lang, session.clock), file=out)
+    elif name == "/hint":
+        if not session.policy.hints:
+            print("考核模式没有提示" if lang == "zh" else "No hints in exam mode", file=out)
+            return False
+        from simulator.engine.hints import suggest
+
+        label = "提示（用了扣分）" if lang == "zh" else "Hint (costs points if you use it)"
+        print(f"{label}: {suggest(session)}", file=out)
+        return True
+    else:
+        known = " ".join(COMMANDS)
+        print(
+            f"collectsim: 未知命令 {name}（可用：{known}）"
+            if lang == "zh"
+            else f"collectsim: unknown command {name} (known: {known})",
+            file=sys.stderr,
+        )
+    return False
 
 
 def _prompted(lines: Iterator[str], you: str, out: TextIO, show: bool) -> Iterator[str]:

@@ -29,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(visible(str(problem)))  # a YAML key can carry escape sequences
+        if not problems:
+            print(f"ok: {count} file{'' if count == 1 else 's'} valid")
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0

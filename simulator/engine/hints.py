@@ -26,6 +26,9 @@ def _values(ledger: Ledger, lang: str) -> dict[str, str]:
     return {
         "debtor": ledger.debtor,
         "creditor": ledger.creditor,
+        # Who the trainee is: a hint never gives a business name other than the caller's.
+        "agency": ledger.agency or ledger.creditor,
+        "collector": ledger.collector or ("客服专员" if lang == "zh" else "Alex"),
         "total": f"{ledger.overdue_total:,.2f}",
         "days": str(ledger.days_overdue),
         "due": ledger.due_date.isoformat(),

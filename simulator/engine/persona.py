@@ -17,6 +17,7 @@ from scoring.analysis import Analysis
 from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
+from simulator.engine.memory import Memory
 from simulator.engine.policy import HandledWell, policy
 from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
 from simulator.engine.stock_lines import stock_bands, stock_lines
@@ -68,6 +69,7 @@ class Persona:
         self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
+        self.memory = Memory(scenario.ledger, scenario.lang)
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -203,6 +205,7 @@ class Persona:
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
         self._resisted_now = False
+        self.memory.hear(analysis)
         if shows_empathy(analysis, self.scenario.ledger):
             self.flags.add("empathy_shown")
         change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
@@ -261,9 +264,10 @@ class Persona:
         return MoodLines.model_validate(stock_bands(self.scenario.lang, kind))
 
     def _line(self, lines: MoodLines, salt: str, turn: int, kind: str) -> str:
-        """A line of the mood's band, never the one just said: another of the band, another
-        mood's, or a stock line of the same kind, in that order."""
-        band = lines.pick_band(self.mood)
+        """A line of the mood's band, never the one just said and never one asking for what
+        the trainee has already said: another of the band, another mood's, or a stock line of
+        the same kind, in that order."""
+        band = self.memory.fresh(lines.pick_band(self.mood))
         fresh = [line for line in band if line != self._last_line]
         if not fresh:
             fresh = [line for line in lines.all_lines() if line != self._last_line]

@@ -192,6 +192,17 @@ class Scenario(BaseModel):
         return states
 
     @model_validator(mode="after")
+    def _caller_named(self) -> Scenario:
+        # A US collector must give the agency's true business name (FDCPA §1692e(14)); the
+        # trainee can only do so when the scenario says who they are.
+        if self.jurisdiction == "US" and not (self.ledger.agency and self.ledger.collector):
+            raise ValueError(
+                "ledger: a US scenario names the agency (or the creditor's own collections "
+                "department) in `agency` and the trainee's name in `collector`"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _thresholds(self) -> Scenario:
         if self.persona.hangs_up_below > self.persona.mood:
             raise ValueError("persona.hangs_up_below is above the starting mood")

@@ -11,7 +11,7 @@ from scoring.analysis import Analysis, analyze
 from scoring.compliance import Judge, judge_for
 from scoring.findings import Finding
 from scoring.judging import judge_turn
-from scoring.objectives import objective_met
+from scoring.objectives import Assessed, assess
 from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
 from simulator.engine.actions import CONTEXT_FLAGS
 from simulator.engine.journal import NullSink, TurnSink
@@ -72,6 +72,9 @@ class Session:
         self.judge: Judge = judge_for(scenario.jurisdiction)
         self.clock = scenario.call.local_time
         self._recorded = False  # the sink has the finished attempt
+        # Nothing is recorded before the trainee's first line: a call opened and left
+        # untouched leaves no attempt (and no journal) behind.
+        self._begun = False
         self.analyses: list[Analysis] = []  # one per trainee line, for live objectives
         self.findings: list[Finding] = []  # live findings so far
         self.transcript = Transcript(
@@ -92,7 +95,6 @@ class Session:
                 channel=scenario.call.judged_channel,
             ),
         )
-        self.sink.begin(self.transcript)
         self._add(
             Turn(
                 index=0,
@@ -122,8 +124,19 @@ class Session:
         )
 
     def _add(self, turn: Turn) -> None:
+        if turn.speaker == "trainee" and not self._begun:
+            # The first line: the attempt begins (as it would have at the opening line), then
+            # the turns so far are written as they were said.
+            self._begun = True
+            earlier = list(self.transcript.turns)
+            self.transcript.turns.clear()
+            self.sink.begin(self.transcript)
+            for said in earlier:
+                self.transcript.turns.append(said)
+                self.sink.append(said)
         self.transcript.turns.append(turn)
-        self.sink.append(turn)  # on disk before anything is shown
+        if self._begun:
+            self.sink.append(turn)  # on disk before anything is shown
 
     def _tick(self, text: str) -> datetime:
         # Reading and typing take time: the call's clock advances with the length of the line.
@@ -228,6 +241,7 @@ class Session:
             )
         session.sink = sink
         session._recorded = False  # the replay's own recording went nowhere
+        session._begun = True  # the attempt exists: it is taken up, not begun
         sink.resume(transcript)
         # A persona reply lost with the process is recorded now, as the replay gave it.
         for turn in rebuilt[len(stored) :]:
@@ -236,15 +250,15 @@ class Session:
             session._record()  # the call had ended when the process died
         return session
 
-    def objectives(self) -> list[tuple[str, bool]]:
-        """The scenario's objectives and whether the call has met each so far."""
-        return [
-            (
-                name,
-                objective_met(name, self.analyses, self.findings, self.ended, self.scenario.ledger),
-            )
-            for name in self.scenario.objectives
-        ]
+    def objectives(self) -> list[Assessed]:
+        """The scenario's objectives as the report would judge them now (the same function):
+        met so far, still open (or judged at the end), and once the call is over, missed or
+        made impossible by the other party."""
+        turns = [t.index for t in self.transcript.trainee_turns()]
+        lines = list(zip(turns, self.analyses, strict=True))
+        return assess(
+            self.scenario.objectives, lines, self.findings, self.ended, self.scenario.ledger
+        )
 
     @property
     def wants_note(self) -> bool:
@@ -274,7 +288,12 @@ class Session:
         if not self.wants_note:
             self._record()
 
+    @property
+    def recorded_anything(self) -> bool:
+        """Whether this call has reached the sink (a line was said)."""
+        return self._begun
+
     def _record(self) -> None:
-        if not self._recorded:
+        if not self._recorded and self._begun:
             self._recorded = True
             self.sink.finish(self.transcript)

@@ -696,6 +696,20 @@ class Store:
             for name, cohort, created, attempts, passes, best in self.db.values(sql, params)
         ]
 
+    def passed_by_mode(self, *, cohort: str | None = None) -> dict[str, dict[str, int]]:
+        """trainee -> mode -> how many scenarios they have passed in it (completed, no
+        critical finding), from the certification summary rows: one a scenario and mode."""
+        sql = "SELECT pm.trainee, pm.mode, COUNT(*) FROM pass_marks pm"
+        params: list[Param] = []
+        if cohort is not None:
+            sql += " JOIN trainees tr ON tr.name = pm.trainee WHERE tr.cohort = ?"
+            params.append(cohort)
+        sql += " GROUP BY pm.trainee, pm.mode"
+        found: dict[str, dict[str, int]] = {}
+        for trainee, mode, count in self.db.values(sql, params):
+            found.setdefault(str(trainee), {})[str(mode)] = int(count)
+        return found
+
     def best_by_scenario(self, trainee: str) -> dict[str, tuple[float | None, int]]:
         """scenario id -> (best score of a completed attempt or None, number of attempts)."""
         return {

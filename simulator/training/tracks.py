@@ -143,3 +143,29 @@ def find_track(track_id: str, directory: Path | None = None) -> Track:
         if track.id == track_id:
             return track
     raise KeyError(track_id)
+
+
+def certification_note(scenario_id: str, mode: str, tracks: Iterable[Track]) -> Bilingual:
+    """Whether an attempt of this scenario in this mode can count toward certification, and
+    toward which level: said before the call and in its report (the track data decides)."""
+    practice_only = mode != "exam"
+    for track in tracks:
+        for level in track.levels:
+            if scenario_id not in level.scenarios:
+                continue
+            where = Bilingual(zh=f"{track.title.zh} {level.id}", en=f"{track.title.en} {level.id}")
+            if level.exam and practice_only:
+                return Bilingual(
+                    zh=f"练习模式：本次通话不计入认证（{where.zh} 只认考核模式的通过）。",
+                    en=f"Practice: this call does not count toward certification "
+                    f"({where.en} counts exam-mode passes only).",
+                )
+            return Bilingual(
+                zh=f"本次通话计入认证：{where.zh}（至少 {level.min_score:.0f} 分且无严重违规）。",
+                en=f"This call counts toward certification: {where.en} "
+                f"(at least {level.min_score:.0f} and no critical violation).",
+            )
+    return Bilingual(
+        zh="本场景不在认证级别中：本次通话不计入认证。",
+        en="This scenario is in no certification level: the call does not count toward it.",
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import locale
-import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -12,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from scoring.lang import Lang
+from simulator.engine.ui_lang import default_lang
 from simulator.tui.screens.start import StartScreen
 from simulator.tui.strings import t
 
@@ -21,16 +20,7 @@ if TYPE_CHECKING:
     from simulator.engine.scenario import Scenario
     from simulator.engine.session import Session
     from simulator.records import Store
-
-
-def default_lang() -> Lang:
-    """zh when the user's locale is Chinese, else en."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    code = locale.getlocale()[0] or ""
-    return "zh" if code.lower().startswith("zh") else "en"
+    from simulator.training.tracks import Track
 
 
 class CollectSimApp(App[None]):
@@ -49,13 +39,18 @@ class CollectSimApp(App[None]):
         trainee_locked: bool = False,
         sees_records: bool = True,
     ) -> None:
+        """`trainee_locked`: the name comes from outside (sign-in in browser mode) and can
+        never be changed in the app."""
         super().__init__()
         self.lang: Lang = lang or default_lang()
         self.trainee = trainee
-        # Signed in through `serve`: the name is the account's (not typed, not changed), and
+        # Signed in through `serve`: the name is the account's (not typed, never changed), and
         # every trainee's records (the HR screen) only for a trainer or HR role.
-        self.trainee_locked = trainee_locked and bool(trainee)
+        self.signed_in = trainee_locked and bool(trainee)
         self.sees_records = sees_records
+        # Locked once a call has been recorded under the name in this app session: changing
+        # it then is an explicit action (F5 on the start screen), never a stray keystroke.
+        self.trainee_locked = self.signed_in
         # None until loaded: the catalog loads in a thread after the first screen is up.
         self.entries: list[Entry] | None = entries
         self._open_directly = scenario_id
@@ -64,6 +59,7 @@ class CollectSimApp(App[None]):
         self._store_failed = False
         self._store_lock = threading.Lock()  # the store opens in whichever thread asks first
         self._resume: Session | None = None  # `tui --resume`: the call to open first
+        self._tracks: list[Track] | None = None
 
     def on_mount(self) -> None:
         self.title = t("app_title", self.lang)
@@ -125,6 +121,19 @@ class CollectSimApp(App[None]):
                         markup=False,
                     )
             return self._store
+
+    def tracks(self) -> list[Track]:
+        """The catalog's certification tracks, read once; none when they cannot be read
+        (`collectsim validate` reports a broken track file)."""
+        if self._tracks is None:
+            from simulator.engine.loader import ScenarioError
+            from simulator.training.tracks import load_tracks
+
+            try:
+                self._tracks = load_tracks()
+            except (ScenarioError, OSError):
+                self._tracks = []
+        return self._tracks
 
     def history(self, trainee: str) -> dict[str, tuple[float | None, int]]:
         """Best score and number of attempts per scenario for this trainee (a store query:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from scoring.i18n import Lang
 from scoring.ledger import Ledger
-from scoring.objectives import label
+from scoring.objectives import Assessed, label
 from simulator.tui.strings import t
 
 
@@ -16,7 +16,10 @@ def money(value: Decimal, ledger: Ledger) -> str:
 
 
 def account_card(ledger: Ledger, lang: Lang, local_time: datetime) -> str:
-    rows = [
+    rows = []
+    if ledger.agency:  # who the trainee is: the name to give on the call
+        rows.append((t("you_are", lang), f"{ledger.collector} · {ledger.agency}"))
+    rows += [
         (t("debtor", lang), ledger.debtor),
         (t("creditor", lang), ledger.creditor + (f" · {ledger.product}" if ledger.product else "")),
         (t("total", lang), money(ledger.overdue_total, ledger)),
@@ -58,5 +61,8 @@ def account_card(ledger: Ledger, lang: Lang, local_time: datetime) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows)
 
 
-def objectives_card(objectives: list[tuple[str, bool]], lang: Lang) -> str:
-    return "\n".join(f"{'☑' if met else '☐'} {label(name).get(lang)}" for name, met in objectives)
+MARKS = {"met": "☑", "pending": "☐", "missed": "☒", "impossible": "⊘"}
+
+
+def objectives_card(objectives: list[Assessed], lang: Lang) -> str:
+    return "\n".join(f"{MARKS[o.status]} {label(o.name).get(lang)}" for o in objectives)

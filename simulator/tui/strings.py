@@ -22,9 +22,12 @@ _S: dict[str, tuple[str, str]] = {
     "col_best": ("最高分", "Best"),
     "col_attempts": ("次数", "Tries"),
     "start_hint": (
-        "回车开始通话 · F4 继续中断的通话 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
-        "Enter to call · F4 resume an interrupted call · F3 training records · F1 help · "
-        "Ctrl+Q quit",
+        "回车开始通话 · F4 继续中断的通话 · F5 换学员 · F3 培训记录 · F1 帮助 · Ctrl+Q 退出",
+        "Enter to call · F4 resume · F5 change trainee · F3 records · F1 help · Ctrl+Q quit",
+    ),
+    "trainee_signed_in": (
+        "学员姓名来自登录，不能在这里更改",
+        "The trainee name comes from sign-in and cannot be changed here",
     ),
     "start_hint_trainee": (
         "回车开始通话 · F4 继续您中断的通话 · F1 帮助 · Ctrl+Q 退出",
@@ -60,6 +63,7 @@ _S: dict[str, tuple[str, str]] = {
     "account": ("账户信息", "Account"),
     "debtor": ("客户", "Debtor"),
     "creditor": ("机构", "Creditor"),
+    "you_are": ("您是", "You are"),
     "total": ("逾期总额", "Overdue total"),
     "principal": ("本金", "Principal"),
     "interest": ("利息", "Interest"),
@@ -104,6 +108,10 @@ _S: dict[str, tuple[str, str]] = {
     "passed": ("通过", "PASSED"),
     "failed": ("未通过", "FAILED"),
     "critical": ("存在严重违规，本次通话不合格", "A critical violation fails the call"),
+    "report_keys": (
+        "R 从扣分的那句重来 · Esc 返回 · F1 帮助",
+        "R retry from the line that cost the call · Esc back · F1 help",
+    ),
     "score": ("总分", "Score"),
     "findings": ("扣分项", "Findings"),
     "no_findings": ("没有扣分项", "No findings"),
@@ -142,7 +150,9 @@ _S: dict[str, tuple[str, str]] = {
     "hr_loading": ("加载中…", "Loading…"),
     "hr_trainees": ("名学员", "trainees"),
     "hr_cohort": ("批次", "Cohort"),
-    "hr_passes": ("通过", "Passes"),
+    "hr_exam_passes": ("考核通过", "Exam passes"),
+    "hr_practice_passes": ("练习通过", "Practice passes"),
+    "hr_exam_only": ("只有考核模式的通过计入认证", "only exam passes count toward certification"),
     "hr_level": ("已达等级", "Level"),
     "hr_still_needs": ("下一级还需", "Still needs"),
     "hr_done": ("已完成", "done"),

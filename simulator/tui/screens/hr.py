@@ -34,6 +34,7 @@ class Overview:
     rows: list[TraineeProgress]
     levels: list[tuple[str, int]]
     findings: list[tuple[str, str, int]]  # (rule, severity, how often)
+    passed: dict[str, dict[str, int]]  # trainee -> mode -> scenarios passed in that mode
 
 
 class HRScreen(AppScreen):
@@ -83,7 +84,13 @@ class HRScreen(AppScreen):
                 return
             track: Track = tracks[0]
             rows = overview(store, track, datetime.now(UTC))
-            result = Overview(track, rows, level_counts(rows, track), top_findings(store, limit=8))
+            result = Overview(
+                track,
+                rows,
+                level_counts(rows, track),
+                top_findings(store, limit=8),
+                store.passed_by_mode(),
+            )
         except (StoreError, OSError) as exc:
             self.post_message(self.Failed(str(exc)))
             return
@@ -106,22 +113,24 @@ class HRScreen(AppScreen):
             return
         self.query_one("#hr-title", Static).update(
             f"{data.track.title.get(lang)} · {len(data.rows)} {t('hr_trainees', lang)}"
+            f" · {t('hr_exam_only', lang)}"
         )
-        self._fill(data.rows)
+        self._fill(data.rows, data.passed)
         self.query_one("#levels", Static).update(bars(data.levels))
         self.query_one("#findings", Static).update(
             "\n".join(f"{n:>4}  [{severity}] {rule}" for rule, severity, n in data.findings)
             or t("no_findings", lang)
         )
 
-    def _fill(self, rows: list[TraineeProgress]) -> None:
+    def _fill(self, rows: list[TraineeProgress], passed: dict[str, dict[str, int]]) -> None:
         lang = self.lang
         table = self.query_one("#people", DataTable)
         table.add_columns(
             t("trainee", lang),
             t("hr_cohort", lang),
             t("col_attempts", lang),
-            t("hr_passes", lang),
+            t("hr_exam_passes", lang),
+            t("hr_practice_passes", lang),
             t("col_best", lang),
             t("hr_level", lang),
             t("hr_still_needs", lang),
@@ -132,7 +141,8 @@ class HRScreen(AppScreen):
                 cell(r.trainee),
                 cell(r.cohort or "—"),
                 str(r.attempts),
-                str(r.passes),
+                str(passed.get(r.trainee, {}).get("exam", 0)),
+                str(passed.get(r.trainee, {}).get("practice", 0)),
                 "—" if r.best_score is None else f"{r.best_score:.0f}",
                 cell(r.level or "—"),
                 cell(", ".join(r.missing) or t("hr_done", lang)),

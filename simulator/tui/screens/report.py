@@ -8,14 +8,17 @@ from typing import Literal
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Label, Sparkline, Static
 
+from scoring.i18n import Lang
 from scoring.render import to_html, to_markdown
 from scoring.report import Report
+from scoring.report_view import ReportView, build_view, dimension_line, objective_line, w
 from simulator.engine.paths import data_dir
 from simulator.engine.reporting import report_for
 from simulator.engine.session import Session
+from simulator.training.tracks import certification_note
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.start import StartScreen
@@ -36,43 +39,61 @@ class ReportScreen(AppScreen):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("r", "retry", "Retry from here"),
+        Binding("f1", "help", "Help"),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.report = report_for(session.transcript)
+        if session.recorded_anything:
+            self.sim.trainee_locked = True  # a call is on record under this name
+
+    def view(self, lang: Lang) -> ReportView:
+        """The one report view (the exports render the same one)."""
+        scenario = self.session.scenario
+        note = certification_note(scenario.id, self.session.transcript.mode, self.sim.tracks())
+        return build_view(self.report, lang, title=scenario.title.get(lang), certification=note)
 
     def compose(self) -> ComposeResult:
         lang, report = self.lang, self.report
-        verdict = t("passed", lang) if report.passed else t("failed", lang)
+        view = self.view(lang)
         yield Header()
         with VerticalScroll(id="report"):
             yield Static(
-                f"{t('score', lang)}: {report.score:.1f} / 100 — {verdict}",
+                view.verdict,
                 id="verdict",
                 classes="passed" if report.passed else "failed",
                 markup=False,
             )
-            if report.failed_by_critical:
-                yield Static(t("critical", lang), id="critical", markup=False)
-            dims = "   ".join(
-                f"{t('dim_' + name, lang)} {value:.0f}" for name, value in report.dimensions.items()
-            )
-            yield Static(dims, id="dimensions", markup=False)
+            if view.critical:
+                yield Static(view.critical, id="critical", markup=False)
+            if view.certification:
+                yield Static(view.certification, id="certification", markup=False)
+            yield Label(w("dimensions", lang), classes="heading")
+            for d in view.dimensions:
+                lost = d.deductions or [w("full", lang)]
+                yield Static(
+                    "\n".join([dimension_line(d, lang), *(f"  {x}" for x in lost)]),
+                    classes="dimension",
+                    markup=False,
+                )
+            yield Label(w("objectives", lang), classes="heading")
+            for o in view.objectives:
+                yield Static(objective_line(o), classes="objective", markup=False)
+            yield Static(view.ending, id="ending", markup=False)
             yield Label(t("mood_curve", lang), classes="heading")
             yield Sparkline([mood for _, mood in report.mood_curve], id="mood-curve")
-            yield Label(t("findings", lang), classes="heading")
-            if not report.findings:
-                yield Static(t("no_findings", lang), markup=False)
-            for f in report.findings:
-                where = f"#{f.turn}" if f.turn is not None else "—"
+            yield Label(w("findings", lang), classes="heading")
+            if not view.findings:
+                yield Static(w("no_findings", lang), markup=False)
+            for f in view.findings:
                 yield Static(
-                    f"[{f.severity}] {where} {f.rule} ({f.dimension})\n"
+                    f"{f.head}\n"
                     f"  “{literal(f.quote)}”\n"
-                    f"  {f.message.get(lang)}\n"
-                    f"  {t('suggest', lang)}: {f.suggestion.get(lang)}\n"
-                    f"  {t('source', lang)}: {f.citation}",
+                    f"  {f.message}\n"
+                    f"  {w('suggest', lang)}: {f.suggestion}\n"
+                    f"  {w('source', lang)}: {f.citation}",
                     classes=f"finding {f.severity}",
                     markup=False,
                 )
@@ -85,11 +106,13 @@ class ReportScreen(AppScreen):
                     classes=f"line {turn.speaker}",
                     markup=False,
                 )
-        with Horizontal(id="actions"):
-            yield Button(t("export_html", lang), id="export-html")
-            yield Button(t("export_md", lang), id="export-md")
-            yield Button(t("retry", lang), id="retry", variant="warning")
-            yield Button(t("back", lang), id="back", variant="primary")
+        with Vertical(id="bottom"):
+            with Horizontal(id="actions"):
+                yield Button(t("export_html", lang), id="export-html")
+                yield Button(t("export_md", lang), id="export-md")
+                yield Button(t("retry", lang), id="retry", variant="warning")
+                yield Button(t("back", lang), id="back", variant="primary")
+            yield Static(t("report_keys", lang), id="keys", markup=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:
@@ -111,10 +134,11 @@ class ReportScreen(AppScreen):
             folder = data_dir() / "reports"
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{self.session.transcript.attempt_id}.{fmt}"
+            view = self.view(lang)
             text = (
-                to_html(self.report, self.session.transcript, lang)
+                to_html(self.report, self.session.transcript, lang, view)
                 if fmt == "html"
-                else to_markdown(self.report, lang)
+                else to_markdown(self.report, lang, view)
             )
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -139,6 +163,11 @@ class ReportScreen(AppScreen):
             sink=self.sim.sink_for(transcript.trainee),
         )
         self.app.switch_screen(CallScreen(session))
+
+    def action_help(self) -> None:
+        from simulator.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

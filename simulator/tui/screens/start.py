@@ -48,6 +48,7 @@ class StartScreen(AppScreen):
         Binding("f1", "help", "Help"),
         Binding("f3", "hr", "Records"),
         Binding("f4", "resume", "Resume"),
+        Binding("f5", "change_trainee", "Change trainee"),
     ]
     HISTORY_DELAY: ClassVar[float] = 0.25  # seconds
 
@@ -88,18 +89,21 @@ class StartScreen(AppScreen):
             )
         with Horizontal(id="filters"):
             yield Input(placeholder=t("filter_placeholder", lang), id="filter")
+            yield Label(t("col_lang", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL), ("中文 zh-CN", "zh-CN"), ("English en-US", "en-US")],
                 value=ALL,
                 allow_blank=False,
                 id="language",
             )
+            yield Label(t("jurisdiction", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL), ("CN", "CN"), ("US", "US")],
                 value=ALL,
                 allow_blank=False,
                 id="jurisdiction",
             )
+            yield Label(t("difficulty", lang), classes="filter-label")
             yield Select(
                 [(t("all", lang), ALL)] + [("★" * d, str(d)) for d in (1, 2, 3)],
                 value=ALL,
@@ -107,6 +111,9 @@ class StartScreen(AppScreen):
                 id="difficulty",
             )
         yield DataTable(id="catalog", cursor_type="row", zebra_stripes=True)
+        yield Label(
+            "", id="counts", markup=False
+        )  # whether the chosen call can count toward certification
         yield Label(t(self._hint(), lang), id="start-hint")
 
     _ready = False
@@ -140,6 +147,7 @@ class StartScreen(AppScreen):
 
     def reload_history(self) -> None:
         """Read the current trainee's records again now (a call of theirs was recorded)."""
+        self.lock_trainee()
         if self._history_timer is not None:
             self._history_timer.stop()
             self._history_timer = None
@@ -250,6 +258,24 @@ class StartScreen(AppScreen):
             self.app.push_screen(StartScreen())
         elif event.select.id in {"language", "jurisdiction", "difficulty"}:
             self.refresh_catalog()
+        elif event.select.id == "mode":
+            self._show_counts()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Before the call: whether this scenario in this mode can count toward certification."""
+        from simulator.training.tracks import certification_note
+
+        table = self.query_one("#catalog", DataTable)
+        label = self.query_one("#counts", Label)
+        if table.row_count == 0:
+            label.update("")
+            return
+        scenario_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        mode = str(self.query_one("#mode", Select).value)
+        label.update(certification_note(scenario_id, mode, self.sim.tracks()).get(self.lang))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         mode = str(self.query_one("#mode", Select).value)
@@ -311,6 +337,20 @@ class StartScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No key, no footer entry: a trainee never reaches the HR screen.
         return not (action == "hr" and not self.sim.sees_records)
+
+    def lock_trainee(self) -> None:
+        """A call was recorded under the name: the field no longer takes keystrokes."""
+        self.query_one("#trainee", Input).disabled = self.sim.trainee_locked
+
+    def action_change_trainee(self) -> None:
+        """The explicit way to another trainee once the name is locked (never after sign-in)."""
+        if self.sim.signed_in:
+            self.notify(t("trainee_signed_in", self.lang), severity="warning")
+            return
+        self.sim.trainee_locked = False
+        field = self.query_one("#trainee", Input)
+        field.disabled = False
+        field.focus()
 
     def action_hr(self) -> None:
         if not self.sim.sees_records:
