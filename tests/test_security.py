@@ -317,7 +317,8 @@ def test_impossible_scalars_are_one_line_with_their_position(
     path.write_text(source.replace("due_date: 2026-11-02", f"due_date: {value}"), "utf-8")
     assert main(["validate", str(path)]) == 1
     captured = capsys.readouterr()
-    assert captured.out == f"{path}:29:13: error: {message}\n"
+    line = source[: source.index("  due_date: 2026-11-02")].count("\n") + 1
+    assert captured.out == f"{path}:{line}:13: error: {message}\n"
     # In a catalog folder: `play <unknown id>` lists the problem and answers in one line.
     monkeypatch.setenv("COLLECTSIM_SCENARIOS", str(tmp_path))  # undone after the test
     assert main(["--scenarios", str(tmp_path), "play", "nope"]) == 1
@@ -606,7 +607,9 @@ def test_journals_database_and_data_folder_are_private(isolated_home: Path) -> N
     try:
         attempt = record("modes", ["您好"])
         scenario = next(e.scenario for e in load_catalog()[0] if e.scenario.id == "cc-m1-forgetful")
-        Session(scenario, trainee="j", sink=journal_sink()).end()
+        call = Session(scenario, trainee="j", sink=journal_sink())
+        call.say("您好")  # nothing is recorded before the trainee's first line
+        call.end()
     finally:
         os.umask(old)
     assert mode(isolated_home) == 0o700

@@ -131,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
         trainee = args.trainee.strip() if args.trainee else "trainee"
         try:
             seed = mode_policy(args.mode).seed_for(args.mode, requested=args.seed)
+            if seed is not None and not -(2**63) <= seed < 2**63:
+                # Told now, before a line is read: a store keeps a 64-bit seed.
+                raise OverflowError("seed out of range")
         except SeedError as exc:
             raise UserError(str(exc)) from None
         session = Session(scenario, seed=seed, mode=args.mode, trainee=trainee, sink=sink)
