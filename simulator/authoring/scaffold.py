@@ -83,6 +83,8 @@ call: {local_time: "2026-11-20T10:00:00", channel: phone, max_turns: 20}
 ledger:
   debtor: Sam Lee
   creditor: Example Bank
+  agency: Example Recovery Services
+  collector: Alex Chen
   product: credit card
   product_type: agency
   account_last4: "1234"
