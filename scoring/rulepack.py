@@ -67,6 +67,16 @@ EDITOR_NOTES = re.compile(
 )
 
 
+def _regexes(patterns: list[str]) -> list[str]:
+    """The patterns, each checked to compile (a bad one is a one-line validation error)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+    return patterns
+
+
 class Citation(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -181,12 +191,7 @@ class Rule(BaseModel):
     @field_validator("patterns", "unless")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return patterns
+        return _regexes(patterns)
 
     @model_validator(mode="after")
     def _kind_fits(self) -> Rule:
@@ -267,12 +272,7 @@ class NegationScope(BaseModel):
     @field_validator("breaks", "rhetorical", "after", "reported")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return patterns
+        return _regexes(patterns)
 
 
 class RulePack(BaseModel):
@@ -294,12 +294,7 @@ class RulePack(BaseModel):
     @field_validator("third_party_address")
     @classmethod
     def _address_compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return patterns
+        return _regexes(patterns)
 
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)

@@ -635,7 +635,9 @@ def test_concurrent_first_uses_of_the_key_all_get_the_one_key(tmp_path: Path) ->
 
     from simulator.training.certificates import Keys, key_id
 
-    context = multiprocessing.get_context("fork")
+    # Spawned, not forked: earlier tests may have started the encoder's threads, and a fork
+    # of a threaded process can hang or die before it reaches the key.
+    context = multiprocessing.get_context("spawn")
     for round_ in range(5):
         directory = tmp_path / f"keys{round_}"
         barrier, out = context.Barrier(8), context.Queue()

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -114,26 +114,26 @@ class JournalError(Exception):
     pass
 
 
-class TolerantJournal:
-    """A journal whose write failures (a full disk) go to `on_error`, the first one only:
-    later writes are skipped and the call goes on in memory and in the records store. The
-    app uses it, as it does TolerantSink for the store; the command line ends with one line."""
+E = TypeVar("E", bound=Exception)
 
-    def __init__(self, sink: TurnSink, on_error: Callable[[JournalError], None]) -> None:
+
+class Tolerant(Generic[E]):
+    """A sink whose write failures of kind E go to `on_error`, the first one only: later
+    writes are skipped and the call goes on. The app wraps the journal (a full disk) and the
+    records store (a PostgreSQL restart) in one each; the command line ends with one line."""
+
+    def __init__(self, sink: TurnSink, on_error: Callable[[E], None], errors: type[E]) -> None:
         self.sink = sink
         self.on_error = on_error
+        self.errors = errors
         self.failed = False
-
-    @property
-    def path(self) -> Path | None:
-        return getattr(self.sink, "path", None)
 
     def _guard(self, write: Callable[[], None]) -> None:
         if self.failed:
             return
         try:
             write()
-        except JournalError as exc:
+        except self.errors as exc:
             self.failed = True
             self.on_error(exc)
 
@@ -148,6 +148,17 @@ class TolerantJournal:
 
     def finish(self, transcript: Transcript) -> None:
         self._guard(lambda: self.sink.finish(transcript))
+
+
+class TolerantJournal(Tolerant[JournalError]):
+    """The journal, tolerant of write failures; the call goes on in memory and in the store."""
+
+    def __init__(self, sink: TurnSink, on_error: Callable[[JournalError], None]) -> None:
+        super().__init__(sink, on_error, JournalError)
+
+    @property
+    def path(self) -> Path | None:
+        return getattr(self.sink, "path", None)
 
 
 MAX_JOURNAL_LINE = 1024 * 1024  # characters; a turn line is a few KB

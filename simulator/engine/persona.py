@@ -9,11 +9,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from transitions import EventData, Machine
 
 from scoring.analysis import Analysis
+from scoring.i18n import Lang
 from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
@@ -24,6 +26,12 @@ from simulator.engine.stock_lines import stock_bands, stock_lines
 
 HANG_UP = "hang_up"
 HUNG_UP_STATE = "hung_up"
+
+
+@cache
+def _stock_mood_lines(lang: Lang, kind: str) -> MoodLines:
+    """A kind's stock lines as mood bands, validated once (not on every reply)."""
+    return MoodLines.model_validate(stock_bands(lang, kind))
 
 
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
@@ -261,7 +269,7 @@ class Persona:
         return "confused", spec.confused or self.scenario.confused or self._stock("confused")
 
     def _stock(self, kind: str) -> MoodLines:
-        return MoodLines.model_validate(stock_bands(self.scenario.lang, kind))
+        return _stock_mood_lines(self.scenario.lang, kind)
 
     def _line(self, lines: MoodLines, salt: str, turn: int, kind: str) -> str:
         """A line of the mood's band, never the one just said and never one asking for what

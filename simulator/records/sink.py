@@ -7,7 +7,7 @@ from collections.abc import Callable
 from scoring.compliance import judge_for
 from scoring.report import Report
 from scoring.transcript import Transcript, Turn
-from simulator.engine.journal import TurnSink
+from simulator.engine.journal import Tolerant, TurnSink
 from simulator.engine.reporting import report_for
 from simulator.records.db import StoreError
 from simulator.records.owner import this_process
@@ -66,37 +66,13 @@ class FanOut:
             sink.finish(transcript)
 
 
-class TolerantSink:
-    """A sink whose store failures go to `on_error`, the first one only: later writes are
-    skipped. The app reports it and the call goes on (the journal, written first, keeps
-    every turn: a PostgreSQL restart or a full disk must not end a trainee's call); the
-    command line ends with a one-line error."""
+class TolerantSink(Tolerant[StoreError]):
+    """The store, tolerant of its failures: the app reports the first and the call goes on
+    (the journal, written first, keeps every turn: a PostgreSQL restart or a full disk must
+    not end a trainee's call)."""
 
     def __init__(self, sink: TurnSink, on_error: Callable[[StoreError], None]) -> None:
-        self.sink = sink
-        self.on_error = on_error
-        self.failed = False
-
-    def _guard(self, write: Callable[[], None]) -> None:
-        if self.failed:
-            return
-        try:
-            write()
-        except StoreError as exc:
-            self.failed = True
-            self.on_error(exc)
-
-    def begin(self, transcript: Transcript) -> None:
-        self._guard(lambda: self.sink.begin(transcript))
-
-    def resume(self, transcript: Transcript) -> None:
-        self._guard(lambda: self.sink.resume(transcript))
-
-    def append(self, turn: Turn) -> None:
-        self._guard(lambda: self.sink.append(turn))
-
-    def finish(self, transcript: Transcript) -> None:
-        self._guard(lambda: self.sink.finish(transcript))
+        super().__init__(sink, on_error, StoreError)
 
 
 def recorded(

@@ -7,9 +7,8 @@ anywhere (inline style, system fonts), so they work offline.
 from __future__ import annotations
 
 from html import escape
-from typing import Literal
 
-Lang = Literal["zh", "en"]
+from scoring.i18n import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "title": {"zh": "CollectSim 登录", "en": "CollectSim sign-in"},

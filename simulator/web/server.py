@@ -25,6 +25,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from scoring.i18n import Lang
 from simulator.records import Store, StoreError
 from simulator.records.accounts import Accounts
 from simulator.web import pages
@@ -271,7 +272,7 @@ class CollectSimServer(Server):
         return await handler(request)
 
     @staticmethod
-    def _lang(request: web.Request) -> pages.Lang:
+    def _lang(request: web.Request) -> Lang:
         return pages.pick_lang(request.query.get("lang"), request.headers.get("Accept-Language"))
 
     # -- sign-in -------------------------------------------------------------------------------
@@ -328,7 +329,7 @@ class CollectSimServer(Server):
         log.info("signed in: %r (%s)", user.name, user.role)
         return response
 
-    def _login_again(self, lang: pages.Lang, error: str, name: str, status: int) -> web.Response:
+    def _login_again(self, lang: Lang, error: str, name: str, status: int) -> web.Response:
         page = pages.login_page(lang, self.url("/login"), error=error, name=name)
         return self._html(page, status)
 
