@@ -53,11 +53,11 @@ def data_dir() -> Path:
 def private_dir(path: Path) -> Path:
     """`path` as a folder only its owner can read (created 0700; an existing one is left as
     its owner set it). OSError when it cannot be made (a file of that name, no permission)."""
-    if path.is_dir():
-        return path
-    if path.exists():
-        raise NotADirectoryError(20, "Not a directory", str(path))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # mkdir first, never "exists? then make": another process may make it in between.
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:  # a file of that name
+        raise NotADirectoryError(20, "Not a directory", str(path)) from None
     return path
 
 
