@@ -171,7 +171,7 @@ def _finding_deduction(f: Finding, share: float) -> Deduction:
 
 
 def _marker_words(markers: list[dict[str, object]]) -> Bilingual:
-    """"polite wording +4, empathy +8" in each language (the tone data's labels, never ids)."""
+    """ "polite wording +4, empathy +8" in each language (the tone data's labels, never ids)."""
     labels = [
         (tone_reader().label(str(m["kind"])), f"{float(str(m['delta'])):+.0f}".replace("-", "−"))
         for m in markers

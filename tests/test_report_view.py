@@ -117,7 +117,11 @@ def test_a_zh_report_names_no_marker_by_its_id(forgetful: Scenario) -> None:
     from scoring.tone import reader
 
     kinds = [*reader().data.markers, "shouting"]
-    shouted = ["请问是王敏女士本人吗？", "我理解您的难处，您说", "马上还钱！！你这种老赖，早干嘛去了"]
+    shouted = [
+        "请问是王敏女士本人吗？",
+        "我理解您的难处，您说",
+        "马上还钱！！你这种老赖，早干嘛去了",
+    ]
     report = report_for(played(forgetful, shouted).transcript)
     text = "\n".join(x for d in build_view(report, "zh").dimensions for x in d.deductions)
     assert "共情 +8，倾听 +5" in text

@@ -15,8 +15,8 @@ from simulator.cli.errors import UserError
 from simulator.engine.catalog import UnknownScenario, resolve
 from simulator.engine.journal import read_journal
 from simulator.engine.loader import ScenarioError
-from simulator.engine.safetext import visible
 from simulator.engine.reporting import report_for
+from simulator.engine.safetext import visible
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
