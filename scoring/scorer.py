@@ -14,7 +14,7 @@ from scoring.endings import label as ending_label
 from scoring.endings import of_class
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, lang_of
-from scoring.judging import judge_turn
+from scoring.judging import in_the_callers_words, judge_turn
 from scoring.objectives import assess, label
 from scoring.report import Deduction, LineTone, ObjectiveResult, Outcome, Report
 from scoring.rubric import Rubric
@@ -79,7 +79,8 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     )
     for rule, index in required:
         quote = next((t.text for t in trainee if t.index == index), "")
-        findings.append(compliance_finding(rule, index, quote, "", product=ledger.product_type))
+        found = compliance_finding(rule, index, quote, "", product=ledger.product_type)
+        findings.append(in_the_callers_words(found, judge.pack.rewrite_names, ledger))
     if NOTE_OBJECTIVE in objectives:
         findings.extend(judge_note(transcript.note, transcript))
     findings = _dedupe_context_rules(findings, judge)
