@@ -127,3 +127,16 @@ def test_9_common_threats_are_flagged(line: str, jurisdiction: str, rules: set[s
     found = check_utterance(line, lang, judge_for(jurisdiction), LineContext())["findings"]
     assert isinstance(found, list)
     assert rules <= {f["rule"] for f in found}
+
+
+def test_13_make_test_prints_no_license_banner_and_says_what_it_starts() -> None:
+    """setuptools printed "project.license as a TOML table is deprecated" three times, and the
+    README did not say that `make test` may ask sudo and leaves PostgreSQL running."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["license"] == "LicenseRef-Proprietary"
+    readme = " ".join((root / "README.md").read_text("utf-8").split())
+    assert "asks `sudo`" in readme and "the server is left running afterwards" in readme
