@@ -73,4 +73,3 @@ def test_rewrites_name_the_ledgers_people_not_the_packs_samples(scenario: Scenar
         for text in (f.suggestion.en, f.suggestion.zh):
             assert "Acme" not in text or "Acme" in ledger.agency + ledger.creditor, text
             assert "Jordan" not in text or "Jordan" in ledger.debtor, text
-

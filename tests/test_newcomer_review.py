@@ -10,6 +10,7 @@ import pytest
 from scoring.analysis import analyze
 from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
+from scoring.i18n import Lang
 from simulator.engine.catalog import resolve
 from simulator.engine.reporting import report_for
 from simulator.engine.session import Session
@@ -123,7 +124,7 @@ def test_3_the_persona_takes_up_a_date_put_to_her(proposal: str) -> None:
     ],
 )
 def test_9_common_threats_are_flagged(line: str, jurisdiction: str, rules: set[str]) -> None:
-    lang = "zh" if jurisdiction == "CN" else "en"
+    lang: Lang = "zh" if jurisdiction == "CN" else "en"
     found = check_utterance(line, lang, judge_for(jurisdiction), LineContext())["findings"]
     assert isinstance(found, list)
     assert rules <= {f["rule"] for f in found}
