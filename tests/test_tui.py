@@ -114,6 +114,9 @@ async def test_abuse_makes_the_persona_hang_up() -> None:
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         assert report.session.ended == "hung_up"
+        # The hang-up line is on the report (the review saw it only in `hr show`).
+        hang_up = report.session.transcript.turns[-1]
+        assert hang_up.speaker == "persona" and lines(report)[-1].endswith(hang_up.text)
 
 
 async def test_exam_mode_shows_no_warnings_and_no_hints() -> None:
@@ -146,6 +149,8 @@ async def test_hint_suggests_a_line_and_costs_points() -> None:
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         assert report.report.hints_used == 1
+        ending = str(report.query_one("#ending", Static).render())
+        assert ending.endswith("使用提示 1 次（每次扣 3 分）")  # shown, not only exported
 
 
 async def test_retry_from_the_line_that_failed_the_call() -> None:
@@ -191,12 +196,28 @@ async def test_language_switch_redraws_the_start_screen() -> None:
     async with app(lang="zh").run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert pilot.app.title == "CollectSim 催收通话模拟训练"
-        from textual.widgets import Select
+        from textual.widgets import DataTable, Label, Select
 
-        pilot.app.screen.query_one("#lang", Select).value = "en"
+        screen = pilot.app.screen
+        screen.query_one("#filter", Input).value = "forget"
+        screen.query_one("#jurisdiction", Select).value = "CN"
+        screen.query_one("#mode", Select).value = "exam"
+        await pilot.pause()
+        screen.query_one("#lang", Select).value = "en"
+        await pilot.pause()
         await pilot.pause()
         assert pilot.app.title == "CollectSim call practice"
-        assert isinstance(pilot.app.screen, StartScreen)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        # The review: the filter was cleared and focus jumped to the catalog on a switch.
+        assert start.query_one("#filter", Input).value == "forget"
+        assert start.query_one("#jurisdiction", Select).value == "CN"
+        assert start.query_one("#mode", Select).value == "exam"
+        assert start.focused is start.query_one("#lang", Select)
+        assert list(start.query_one("#catalog", DataTable).rows) == ["cc-m1-forgetful"]
+        # Each filter says what it filters (three selects read "All" with no label).
+        labels = [str(x.render()) for x in start.query(".filter-label").results(Label)]
+        assert labels == ["Lang", "Jurisdiction", "Difficulty"]
 
 
 async def test_catalog_filters() -> None:
@@ -376,6 +397,11 @@ def test_snapshot_help(snap_compare: object, lang: str) -> None:
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
+        shown = " ".join(str(w.render()) for w in pilot.app.screen.query(Static))
+        # Help says what counts toward certification (F3 once looked like a bug without it).
+        assert {"zh": "只有考核模式的通过计入认证", "en": "Only exam-mode passes count"}[
+            lang
+        ] in shown
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 

@@ -60,8 +60,10 @@ class StartScreen(AppScreen):
             self.trainee = trainee
             self.history = history
 
-    def __init__(self) -> None:
+    def __init__(self, kept: dict[str, object] | None = None, kept_filter: str = "") -> None:
         super().__init__()
+        self._kept = kept or {}  # the selects' values carried over a language switch
+        self._kept_filter = kept_filter
         self._history_of: str | None = None  # whose records `_history` holds
         self._history: History = {}
         self._history_timer: Timer | None = None
@@ -122,9 +124,13 @@ class StartScreen(AppScreen):
         return "start_hint" if self.sim.sees_records else "start_hint_trainee"
 
     def on_mount(self) -> None:
+        for key, value in self._kept.items():
+            self.query_one(f"#{key}", Select).value = value
+        self.query_one("#filter", Input).value = self._kept_filter
         self._ready = True
-        # A new trainee gives their name first; a known one goes straight to the catalog.
-        first = "#catalog" if self.sim.trainee else "#trainee"
+        # A new trainee gives their name first; a known one goes straight to the catalog; after
+        # a language switch the focus stays on the language select.
+        first = "#lang" if self._kept else "#catalog" if self.sim.trainee else "#trainee"
         self.query_one(first).focus()
         self.catalog_ready()
         self.reload_history()
@@ -290,8 +296,15 @@ class StartScreen(AppScreen):
         if event.select.id == "lang" and event.value in {"zh", "en"} and event.value != self.lang:
             self.sim.lang = event.value
             self.app.title = t("app_title", self.sim.lang)
+            # Redrawn in the new language with what the trainee had chosen, focus kept on the
+            # language select (the filter was cleared and the next keys went nowhere).
+            kept = {
+                key: self.query_one(f"#{key}", Select).value
+                for key in ("mode", "language", "jurisdiction", "difficulty")
+            }
+            kept_filter = self.query_one("#filter", Input).value
             self.app.pop_screen()
-            self.app.push_screen(StartScreen())
+            self.app.push_screen(StartScreen(kept, kept_filter))
         elif event.select.id in {"language", "jurisdiction", "difficulty"}:
             self.refresh_catalog()
         elif event.select.id == "mode":
