@@ -713,6 +713,11 @@ async def test_the_report_screen_says_what_the_export_says(lang: str) -> None:
         )
         objectives = [x for x in shown if x.startswith(("✔", "✘", "⊘"))]
         assert len(objectives) == len(report.report.objectives) == 7
+        title = {
+            "zh": "# 通话评估报告 — 信用卡逾期18天——忘记还款的白领",
+            "en": "# Call report — Credit card 18 days late — the office worker who forgot",
+        }
+        assert exported.startswith(title[lang] + "\n")  # the title, not the scenario id
         for text in shown:
             for line in text.splitlines():
                 assert line.strip() in exported, line
