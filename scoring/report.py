@@ -26,7 +26,7 @@ class Deduction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    points: float
+    points: float  # negative: points given back (a line whose tone is above the base)
     turn: int | None
     rule: str | None  # the finding's rule, when a finding cost them
     text: Bilingual
@@ -120,24 +120,3 @@ class Report(BaseModel):
             "understanding": self.understanding,
             "mode": self.mode,
         }
-
-    def summary_text(self, lang: Lang) -> str:
-        zh = lang == "zh"
-        verdict = (
-            ("通过" if self.passed else "未通过") if zh else ("PASSED" if self.passed else "FAILED")
-        )
-        lines = [f"{'成绩' if zh else 'Score'}: {self.score:.1f}/100 — {verdict}"]
-        if self.failed_by_critical:
-            lines.append(
-                "存在严重违规，本次通话不合格。" if zh else "A critical violation fails the call."
-            )
-        names = {"tone": "语气", "accuracy": "准确", "compliance": "合规", "outcome": "结果"}
-        lines.append(
-            "  ".join(f"{names[k] if zh else k}: {v:.0f}" for k, v in self.dimensions.items())
-        )
-        for f in self.findings:
-            where = f"#{f.turn}" if f.turn is not None else "—"
-            lines.append(f"  [{f.severity}] {where} {f.rule}: {f.message.get(lang)}")
-            lines.append(f"      “{f.quote}”")
-            lines.append(f"      → {f.suggestion.get(lang)}")
-        return "\n".join(lines)

@@ -112,7 +112,8 @@ class ReportView:
 def _deduction_line(
     points: float, turn: int | None, rule: str | None, text: Bilingual, lang: Lang
 ) -> str:
-    parts = [f"−{points:.1f}"]
+    # A negative deduction gives points back (a line above the base tone): "+1.0".
+    parts = [f"−{points:.1f}" if points >= 0 else f"+{-points:.1f}"]
     if turn is not None:
         parts.append(w("turn", lang, n=turn))
     body = text.get(lang)
