@@ -63,6 +63,8 @@ class Report(BaseModel):
     language: str
     passed: bool
     failed_by_critical: bool
+    # Not passed because the call ended without a plan, a promise or an honest next step.
+    failed_by_outcome: bool = False
     score: float
     pass_mark: float
     dimensions: dict[str, float]
@@ -84,6 +86,7 @@ class Report(BaseModel):
             "score": self.score,
             "pass_mark": self.pass_mark,
             "failed_by_critical": self.failed_by_critical,
+            "failed_by_outcome": self.failed_by_outcome,
             "dimensions": self.dimensions,
             "weights": self.weights,
             "findings": [
@@ -130,6 +133,12 @@ class Report(BaseModel):
         if self.failed_by_critical:
             lines.append(
                 "存在严重违规，本次通话不合格。" if zh else "A critical violation fails the call."
+            )
+        elif self.failed_by_outcome:
+            lines.append(
+                "通话没有达成还款方案、承诺或明确的下一步，不能只凭语气通过。"
+                if zh
+                else "The call agreed no plan, promise or next step: tone alone does not pass it."
             )
         names = {"tone": "语气", "accuracy": "准确", "compliance": "合规", "outcome": "结果"}
         lines.append(

@@ -65,7 +65,9 @@ def test_a_date_before_the_persona_has_the_money_is_countered_with_its_own_day()
 
 
 def test_a_lump_sum_beyond_what_it_has_is_countered_with_what_it_has_on_its_day() -> None:
-    n, s = deal("cc-m1-forgetful", Budget(now=Decimal(2000), monthly=Decimal(1000), by=date(2026, 11, 25)))
+    n, s = deal(
+        "cc-m1-forgetful", Budget(now=Decimal(2000), monthly=Decimal(1000), by=date(2026, 11, 25))
+    )
     assert hear(n, s, "您看今天能把5230.50元还上吗？") == "counter"
     assert (n.terms.amount, n.terms.date) == (Decimal(2000), date(2026, 11, 25))
     figures = n.figures(s.lang)
@@ -180,5 +182,5 @@ def test_a_budget_day_before_the_call_is_an_error() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_figures_are_said_in_the_calls_language(lang: Lang) -> None:
-    n, s = deal("cc-m1-forgetful", None)
+    n, _ = deal("cc-m1-forgetful", None)
     assert n.figures(lang)["date"] == ("今天" if lang == "zh" else "today")
