@@ -36,10 +36,15 @@ def test_same_seed_same_call_byte_for_byte(forgetful: Scenario) -> None:
     assert [t.at for t in first.transcript.turns] == [t.at for t in second.transcript.turns]
 
 
-def test_seed_changes_only_the_wording(forgetful: Scenario) -> None:
+def test_seed_changes_the_wording_and_the_debtors_circumstances(forgetful: Scenario) -> None:
     runs = [play(forgetful, GOOD, seed=seed) for seed in range(8)]
-    assert {r.ended for r in runs} == {"promise_to_pay"}
-    assert len({tuple(t.text for t in r.transcript.turns) for r in runs}) > 1
+    # Where she can pay it all today (every third seed), the call ends in the promise ...
+    assert {r.ended for r in runs[::3]} == {"promise_to_pay"}
+    assert len({tuple(t.text for t in r.transcript.turns) for r in runs[::3]}) > 1
+    # ... where she is paid on the 25th, a promise for today is corrected, not taken.
+    later = runs[1]
+    assert later.ended is None and later.persona.state == "proposes_date"
+    assert "11月25号" in later.transcript.turns[-1].text
 
 
 def test_good_call_reaches_promise(forgetful: Scenario) -> None:
@@ -55,7 +60,7 @@ def test_abuse_drops_mood_until_hang_up(forgetful: Scenario) -> None:
     assert first.persona.mood < start - 20
     session.say("再不还钱就让你坐牢，后果自负！")
     assert session.ended == "hung_up"
-    assert session.transcript.turns[-1].text == "（王敏挂断了电话）"
+    assert session.transcript.turns[-1].text in forgetful.states["hung_up"].say.all_lines()
 
 
 def test_unrecognised_line_gets_a_natural_reaction(forgetful: Scenario) -> None:
