@@ -99,7 +99,8 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
             amount = reading.mention.value
     today = analysis.today
     days = [d.value for d in analysis.dates if today is None or d.value >= today]
-    return Proposal(months, monthly, amount, days[0] if days else None)
+    # What was said last leads: "the 15th is fine — December 15th, then?" proposes December 15th.
+    return Proposal(months, monthly, amount, days[-1] if days else None)
 
 
 class Negotiation:
