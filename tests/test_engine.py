@@ -8,10 +8,12 @@ import pytest
 
 from scoring.transcript import Turn
 from simulator.engine.journal import NullSink
+from simulator.engine.loader import load_scenario_text
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
 from simulator.engine.stock_lines import stock_lines
 from tests.calls import FORGETFUL_GOOD
+from tests.conftest import SCENARIOS
 
 GOOD = FORGETFUL_GOOD
 
@@ -229,13 +231,21 @@ def test_the_persona_never_says_the_same_line_twice_in_a_row(forgetful: Scenario
     assert {session.say("嗯嗯").reply_kind} <= {"confused", "unexpected"}
 
 
-def test_a_state_line_said_again_is_marked_as_said_again(forgetful: Scenario) -> None:
-    session = Session(forgetful)
+def test_a_state_line_said_again_is_marked_as_said_again() -> None:
+    # A transition with one line (the shipped one has two phrasings), its figure echoed.
+    text = (SCENARIOS / "cc-m1-forgetful.scenario.yaml").read_text("utf-8")
+    two = (
+        'say: ["{offered_amount}？好吧，是我疏忽了。", '
+        '"一共{offered_amount}是吧？行，是我忘了。"]'
+    )
+    assert two in text
+    one = load_scenario_text(text.replace(two, 'say: ["{offered_amount}？好吧，是我疏忽了。"]'))
+    session = Session(one)
     session.say("请问是王敏本人吗？")
     session.say("您的信用卡已经逾期了")
     first = session.say("一共是5230.50元").persona.text
     second = session.say("一共是5230.50元").persona.text
-    assert first == "五千二百三十块五？好吧，是我疏忽了。"
+    assert first == "5230.50元？好吧，是我疏忽了。"
     assert second != first
     assert second.endswith(first)
     assert second.removesuffix(first) in stock_lines("zh", "again")
