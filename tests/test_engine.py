@@ -235,8 +235,7 @@ def test_a_state_line_said_again_is_marked_as_said_again() -> None:
     # A transition with one line (the shipped one has two phrasings), its figure echoed.
     text = (SCENARIOS / "cc-m1-forgetful.scenario.yaml").read_text("utf-8")
     two = (
-        'say: ["{offered_amount}？好吧，是我疏忽了。", '
-        '"一共{offered_amount}是吧？行，是我忘了。"]'
+        'say: ["{offered_amount}？好吧，是我疏忽了。", "一共{offered_amount}是吧？行，是我忘了。"]'
     )
     assert two in text
     one = load_scenario_text(text.replace(two, 'say: ["{offered_amount}？好吧，是我疏忽了。"]'))
