@@ -125,6 +125,8 @@ def _pos(node: Node) -> tuple[int, int]:
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED_MAX = 50_000
 
 
 class _Builder:
@@ -197,7 +199,7 @@ class _Builder:
                     self.skip(key_event)
                     self.skip(self._next())
                     continue
-                if self.tag(key_event) == _MERGE:
+                if key_event.tag == _MERGE or (key_event.value == "<<" and key_event.implicit[0]):
                     self._problem(key_event.start_mark, "merge keys (<<) are not allowed")
                     self.skip(self._next())
                     continue
@@ -229,9 +231,18 @@ class _Builder:
 
     def tag(self, event: ScalarEvent) -> str:
         tag = event.tag
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
-        return str(tag)
+        if tag is not None and tag != "!":
+            return str(tag)
+        # The implicit tag depends only on the text and its style: the same few hundred
+        # texts recur across a catalog, and the resolver's regexes are the cost.
+        key = (event.value, event.implicit)
+        found = _RESOLVED.get(key)
+        if found is None:
+            found = str(self.loader.resolve(ScalarNode, event.value, event.implicit))
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[key] = found
+        return found
 
     def scalar(self, event: ScalarEvent) -> Any:
         tag = self.tag(event)
