@@ -204,3 +204,11 @@ def test_listing_memory_stays_flat_in_the_number_of_attempts(
     )
     whole = _peak_bytes(["hr", "attempts", *fmt, "--db", store_url], monkeypatch)
     assert whole < 1.3 * quarter, (quarter, whole)
+
+
+def test_postgresql_sessions_run_without_parallel_workers(store_url: str) -> None:
+    # Short HR queries: workers cost more to start than the query (bench_records.py).
+    with Store.open(store_url) as store:
+        if store.db.backend != "postgresql":
+            pytest.skip("a PostgreSQL setting")
+        assert store.db.scalar("SHOW max_parallel_workers_per_gather") == "0"
