@@ -360,8 +360,8 @@ def run_progress(args: argparse.Namespace) -> int:
         if args.trainee is None:
             rows = overview(store, track, now, cohort=args.cohort, limit=limit, offset=offset)
         else:
-            rows = [r for r in overview(store, track, now, cohort=args.cohort)]
-            rows = [r for r in rows if r.trainee == args.trainee][offset:][:limit]
+            everyone = overview(store, track, now, cohort=args.cohort)
+            rows = [r for r in everyone if r.trainee == args.trainee][offset:][:limit]
     records: list[dict[str, object]] = [
         {
             "trainee": r.trainee,
