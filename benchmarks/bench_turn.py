@@ -1,6 +1,7 @@
 """Benchmark: one turn (analysis + judging + transition + reply) on the shipped scenarios.
 
-Prints p50/p99 per turn in milliseconds. Run: `make bench` or `python benchmarks/bench_turn.py`.
+Prints p50/p99 per turn in milliseconds, wall and CPU (the encoder's threads included).
+Run: `make bench` or `python benchmarks/bench_turn.py`.
 Persistence is excluded (NullSink): it is measured separately (fsync cost depends on the disk).
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.measure import load_average
 from scoring.encoder import encoder
 from simulator.engine.catalog import load_catalog
 from simulator.engine.session import Session
@@ -45,11 +47,12 @@ ROUNDS = 200
 FRESH_ROUNDS = 3
 
 
-def turns(rounds: int, fresh: bool) -> list[float]:
+def turns(rounds: int, fresh: bool) -> tuple[list[float], list[float]]:
     entries, problems = load_catalog()
     if problems:
         print(*problems, sep="\n")
     timings: list[float] = []
+    cpu: list[float] = []
     for entry in entries:
         scenario = entry.scenario
         for seed in range(rounds):
@@ -58,19 +61,27 @@ def turns(rounds: int, fresh: bool) -> list[float]:
                 if session.ended:
                     break
                 said = f"{line} {entry.scenario.id}-{seed}-{n}" if fresh else line
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 session.say(said)
                 timings.append((time.perf_counter() - started) * 1000)
-    return sorted(timings)
+                cpu.append((time.process_time() - started_cpu) * 1000)
+    return sorted(timings), sorted(cpu)
 
 
-def report(name: str, timings: list[float]) -> None:
+def report(name: str, measured: tuple[list[float], list[float]]) -> None:
+    timings, cpu = measured
     p50 = statistics.median(timings)
     p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"{name}: {len(timings)} turns, p50 {p50:.1f} ms   p99 {p99:.1f} ms")
+    c50 = statistics.median(cpu)
+    c99 = cpu[int(len(cpu) * 0.99) - 1]
+    print(
+        f"{name}: {len(timings)} turns, wall p50 {p50:.1f} ms p99 {p99:.1f} ms   "
+        f"CPU p50 {c50:.1f} ms p99 {c99:.1f} ms"
+    )
 
 
 def main() -> None:
+    print(load_average())
     encoder().embed(["warm up"])  # the model loads once per process, before the first call
     report("one turn, a line never seen (encoder included)", turns(FRESH_ROUNDS, fresh=True))
     report("one turn, a line seen before (rules, engine)", turns(ROUNDS, fresh=False))

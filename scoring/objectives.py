@@ -3,7 +3,8 @@ the findings and the ending, defined per objective in `data/objectives.yaml`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -205,6 +206,97 @@ def assess(
             status, why = "missed", spec.missed
         out.append(Assessed(name, status, turn, why))
     return out
+
+
+def _predicates(spec: ObjectiveSpec) -> Iterator[Predicate]:
+    """Every predicate an objective may evaluate, nested ones included."""
+    stack = [spec.met] + ([spec.impossible.when] if spec.impossible else [])
+    while stack:
+        predicate = stack.pop()
+        yield predicate
+        stack.extend(predicate.any_of or ())
+        stack.extend(predicate.all_of or ())
+
+
+def _leaf_by_line(predicate: Predicate) -> bool:
+    return predicate.any_of is None and predicate.all_of is None and predicate.by_line()
+
+
+class Tracker:
+    """A call's objectives kept up to date line by line, for the live checklist: each line
+    is read once, so a turn costs the same at turn 500 as at turn 5 (`assess` reads the whole
+    call again, and once the call is over that is what the report does; a test keeps the
+    two equal at every turn of a long call).
+
+    What the predicates read, kept as it grows: for each test that any line meets ("said",
+    a tone marker, a ledger figure, the agency named), whether a line has met it yet; the
+    last lines, as many as the longest `in_last` window; the rules and categories found."""
+
+    def __init__(self, names: Sequence[str], ledger: Ledger) -> None:
+        self._names = list(names)
+        self._ledger = ledger
+        self._specs = [objectives()[name] for name in self._names]
+        predicates = [p for spec in self._specs for p in _predicates(spec)]
+        # id(): the predicates are the cached objectives' own, alive as long as the cache.
+        self._leaves = {id(p): p for p in predicates if _leaf_by_line(p)}
+        self._held = {key: p.holds([], [], None, ledger) for key, p in self._leaves.items()}
+        window = max((p.in_last for p in predicates if p.in_last), default=0)
+        self._recent: deque[Analysis] = deque(maxlen=window)
+        self._rules: set[str] = set()
+        self._categories: set[str] = set()
+        self._first: list[int | None] = [None] * len(self._specs)
+
+    def add(self, turn: int, line: Analysis, findings: Sequence[Finding]) -> None:
+        """One trainee line (at transcript index `turn`) and the findings it drew."""
+        one = [line]
+        for key, leaf in self._leaves.items():
+            if not self._held[key]:
+                self._held[key] = leaf.holds(one, [], None, self._ledger)
+        if self._recent.maxlen:
+            self._recent.append(line)
+        self._rules.update(f.rule for f in findings)
+        self._categories.update(f.category for f in findings if f.category is not None)
+        for n, spec in enumerate(self._specs):
+            # By-line tests only become true: the first line after which it holds met it.
+            if self._first[n] is None and spec.met.by_line() and self._holds(spec.met, None):
+                self._first[n] = turn
+
+    def _holds(self, predicate: Predicate, ending: str | None) -> bool:
+        held = self._held.get(id(predicate))
+        if held is not None:
+            return held
+        if predicate.said is not None:  # with in_last (else a leaf above)
+            window = list(self._recent)[-(predicate.in_last or 0) :]
+            return any(a.has(intent) for a in window for intent in predicate.said)
+        if predicate.no_finding_category is not None:
+            return predicate.no_finding_category not in self._categories
+        if predicate.no_finding_rules is not None:
+            return not any(rule in self._rules for rule in predicate.no_finding_rules)
+        if predicate.all_of is not None:
+            return all(self._holds(p, ending) for p in predicate.all_of)
+        if predicate.any_of is not None:
+            return any(self._holds(p, ending) for p in predicate.any_of)
+        # How the call ended: no line is read.
+        return predicate.holds([], [], ending, self._ledger)
+
+    def assessed(self, ending: str | None) -> list[Assessed]:
+        """The same list `assess` gives for the lines and findings added so far."""
+        out = []
+        for n, (name, spec) in enumerate(zip(self._names, self._specs, strict=True)):
+            holds = self._holds(spec.met, ending)
+            turn = self._first[n] if holds else None
+            status: Status
+            why = None
+            if ending is None:
+                status = "met" if holds and not spec.met.at_end() else "pending"
+            elif holds:
+                status = "met"
+            elif spec.impossible and self._holds(spec.impossible.when, ending):
+                status, why = "impossible", spec.impossible.why
+            else:
+                status, why = "missed", spec.missed
+            out.append(Assessed(name, status, turn, why))
+        return out
 
 
 def shows_empathy(line: Analysis, ledger: Ledger) -> bool:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 from scoring.intents import intent_names
 from scoring.rulepack import load_pack
 from simulator.authoring.goldens import TEST_SUFFIX, LoadedTests, load_tests
-from simulator.engine.loader import SUFFIX, ScenarioError, load_scenario
+from simulator.engine.loader import SUFFIX, ScenarioError, load_model, load_scenario
 from simulator.engine.persona import HUNG_UP_STATE
 from simulator.engine.scenario import Scenario
-from simulator.engine.yamlsafe import Problem, YamlError, load_file
-from simulator.training.tracks import TRACK_SUFFIX, load_track
+from simulator.engine.yamlsafe import Problem
+from simulator.training.tracks import TRACK_SUFFIX, Track
 
 
 def files_under(paths: list[Path]) -> list[Path]:
@@ -75,9 +77,8 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> l
 
 def _track_problems(path: Path, scenarios: dict[str, Scenario]) -> list[Problem]:
     try:
-        located = load_file(path)
-        track = load_track(path)
-    except (ScenarioError, YamlError) as exc:
+        located, track = load_model(path, Track)  # parsed once
+    except ScenarioError as exc:
         return list(exc.problems)
     known = set(scenarios) or {
         p.name.removesuffix(SUFFIX) for p in path.parent.parent.glob(f"*{SUFFIX}")
@@ -90,8 +91,28 @@ def _track_problems(path: Path, scenarios: dict[str, Scenario]) -> list[Problem]
     ]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a catalog is read: thousands of files make
+    millions of young objects that are not garbage, and its full passes over a heap that
+    grows with the catalog cost a quarter of the time at 1,000 files. Reference counting
+    still frees everything at once; the collector runs again as soon as validation ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
     """(files checked, problems) for every scenario and golden file under `paths`."""
+    with _collector_paused():
+        return _validate(paths)
+
+
+def _validate(paths: list[Path]) -> tuple[int, list[Problem]]:
     files = files_under(paths)
     problems: list[Problem] = []
     scenarios: dict[str, Scenario] = {}

@@ -1,6 +1,9 @@
 """`collectsim hr`: the records store for HR — attempts, trainees, one attempt in full.
 
-Every listing has `--json` (a stable shape: keys are added, never renamed) and `--csv`.
+Every listing has `--json` (a stable shape: keys are added, never renamed), `--jsonl` (the
+same records, one a line) and `--csv`. Listings that grow with the centre (attempts,
+trainees, progress, export) take `--limit` and `--offset` and are streamed from the
+database as they are printed: memory stays flat however many attempts the store holds.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +25,15 @@ from simulator.cli.common import (
     trainee_name,
 )
 from simulator.cli.errors import UserError
-from simulator.cli.output import print_csv, print_json, print_table, say
+from simulator.cli.output import (
+    print_csv,
+    print_json,
+    print_json_array,
+    print_json_lines,
+    print_table,
+    print_table_stream,
+    say,
+)
 from simulator.engine.paths import data_dir
 from simulator.engine.safetext import has_control
 from simulator.records import StoreError
@@ -66,12 +78,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_range(a)
     a.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
     _add_format(a)
+    _add_page(a)
     add_db_option(a)
     a.set_defaults(func=run_attempts)
 
     t = cmds.add_parser("trainees", help="trainees with attempts, passes and best score")
     t.add_argument("--cohort")
     _add_format(t)
+    _add_page(t)
     add_db_option(t)
     t.set_defaults(func=run_trainees)
 
@@ -80,6 +94,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     g.add_argument("--trainee")
     g.add_argument("--cohort")
     _add_format(g)
+    _add_page(g)
     add_db_option(g)
     g.set_defaults(func=run_progress)
 
@@ -100,6 +115,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         default="https://collectsim.invalid",
         help="the centre's URL that names trainee accounts in xAPI",
     )
+    _add_page(x)
     add_db_option(x)
     x.set_defaults(func=run_export)
 
@@ -147,8 +163,45 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--json", action="store_true")
+    group.add_argument("--json", action="store_true", help="a JSON array")
+    group.add_argument(
+        "--jsonl", action="store_true", help="JSON lines: one record a line (large results)"
+    )
     group.add_argument("--csv", action="store_true")
+
+
+def _add_page(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="at most N rows (default: all, streamed)"
+    )
+    parser.add_argument(
+        "--offset", type=int, default=0, metavar="N", help="skip the first N rows (a page)"
+    )
+
+
+def _page(args: argparse.Namespace) -> tuple[int | None, int]:
+    if args.limit is not None and args.limit < 0:
+        raise UserError(f"--limit: {args.limit} is not a count (0 or more)")
+    if args.offset < 0:
+        raise UserError(f"--offset: {args.offset} is not a count (0 or more)")
+    return args.limit, args.offset
+
+
+def _emit(
+    args: argparse.Namespace,
+    records: Iterator[dict[str, object]],
+    columns: Sequence[str],
+) -> bool:
+    """Print `records` as --json, --jsonl or --csv, streamed; False when a table is wanted."""
+    if args.json:
+        print_json_array(records)
+    elif args.jsonl:
+        print_json_lines(records)
+    elif args.csv:
+        print_csv(columns, records)
+    else:
+        return False
+    return True
 
 
 def run_missing(args: argparse.Namespace) -> int:
@@ -162,27 +215,38 @@ def run_attempts(args: argparse.Namespace) -> int:
     if args.status is not None and args.status not in STATUSES:
         raise UserError(f"--status: {args.status!r} is not one of {', '.join(STATUSES)}")
     since, until = date_range(args)
+    limit, offset = _page(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        rows = store.attempts(
+        rows = store.iter_attempts(
             trainee=args.trainee,
             cohort=args.cohort,
             scenario=args.scenario,
             status=args.status,
             since=since,
             until=until,
+            limit=limit,
+            offset=offset,
         )
-    records = [row.to_json() for row in rows]
-    if args.json:
-        print_json(records)
-    elif args.csv:
-        print_csv(AttemptSummary.COLUMNS, records)
-    else:
-        print_table(
-            ["ID", "TRAINEE", "SCENARIO", "MODE", "STATUS", "TURNS", "SCORE", "PASSED", "STARTED"],
-            [_attempt_cells(row) for row in rows],
-            empty="no attempts",
-        )
+        if not _emit(args, (row.to_json() for row in rows), AttemptSummary.COLUMNS):
+            print_table_stream(
+                ATTEMPT_HEADER,
+                (_attempt_cells(row) for row in rows),
+                empty="no attempts",
+            )
     return 0
+
+
+ATTEMPT_HEADER = [
+    "ID",
+    "TRAINEE",
+    "SCENARIO",
+    "MODE",
+    "STATUS",
+    "TURNS",
+    "SCORE",
+    "PASSED",
+    "STARTED",
+]
 
 
 def _attempt_cells(row: AttemptSummary) -> list[str]:
@@ -207,28 +271,24 @@ def _when(iso: str | None) -> str:
 
 
 def run_trainees(args: argparse.Namespace) -> int:
+    limit, offset = _page(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        rows = store.trainees(cohort=args.cohort)
-    records = [row.to_json() for row in rows]
-    if args.json:
-        print_json(records)
-    elif args.csv:
-        print_csv(TraineeSummary.COLUMNS, records)
-    else:
-        print_table(
-            ["TRAINEE", "COHORT", "ATTEMPTS", "PASSES", "BEST"],
-            [
-                [
-                    r.name,
-                    r.cohort or "—",
-                    str(r.attempts),
-                    str(r.passes),
-                    "—" if r.best_score is None else f"{r.best_score:.1f}",
-                ]
-                for r in rows
-            ],
-            empty="no trainees",
-        )
+        rows = store.iter_trainees(cohort=args.cohort, limit=limit, offset=offset)
+        if not _emit(args, (row.to_json() for row in rows), TraineeSummary.COLUMNS):
+            print_table_stream(
+                ["TRAINEE", "COHORT", "ATTEMPTS", "PASSES", "BEST"],
+                (
+                    [
+                        r.name,
+                        r.cohort or "—",
+                        str(r.attempts),
+                        str(r.passes),
+                        "—" if r.best_score is None else f"{r.best_score:.1f}",
+                    ]
+                    for r in rows
+                ),
+                empty="no trainees",
+            )
     return 0
 
 
@@ -295,12 +355,13 @@ def run_enrol(args: argparse.Namespace) -> int:
 def run_progress(args: argparse.Namespace) -> int:
     track = _track(args.track)
     now = datetime.now(UTC)
+    limit, offset = _page(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        rows = [
-            r
-            for r in overview(store, track, now, cohort=args.cohort)
-            if args.trainee is None or r.trainee == args.trainee
-        ]
+        if args.trainee is None:
+            rows = overview(store, track, now, cohort=args.cohort, limit=limit, offset=offset)
+        else:
+            everyone = overview(store, track, now, cohort=args.cohort)
+            rows = [r for r in everyone if r.trainee == args.trainee][offset:][:limit]
     records: list[dict[str, object]] = [
         {
             "trainee": r.trainee,
@@ -318,6 +379,8 @@ def run_progress(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json(records)
+    elif args.jsonl:
+        print_json_lines(records)
     elif args.csv:
         columns = ("trainee", "cohort", "track", "highest_level", "next_level", "missing")
         print_csv(
@@ -421,17 +484,26 @@ def run_reopen(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     since, until = date_range(args)
+    limit, offset = _page(args)
     with store_errors(), open_store(args.db, create=False) as store:
-        summaries = store.attempts(
-            trainee=args.trainee, cohort=args.cohort, status="completed", since=since, until=until
+        summaries = store.iter_attempts(
+            trainee=args.trainee,
+            cohort=args.cohort,
+            status="completed",
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
         )
         if args.format == "xapi":
             from simulator.engine.catalog import load_catalog
 
             titles = {e.scenario.id: e.scenario.title for e in load_catalog()[0]}
-            print_json([statement(store.attempt(a.id), args.home_page, titles) for a in summaries])
+            print_json_array(
+                statement(store.attempt(a.id), args.home_page, titles) for a in summaries
+            )
             return 0
-    print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
+        print_csv(AttemptSummary.COLUMNS, (a.to_json() for a in summaries))
     return 0
 
 

@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from simulator.engine.safetext import visible
@@ -16,12 +16,37 @@ from simulator.engine.safetext import visible
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Rows a streamed table aligns at a time (its columns only ever widen).
+TABLE_BLOCK = 500
+
+
 def print_json(payload: object) -> None:
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
-def print_csv(columns: Sequence[str], records: list[dict[str, object]]) -> None:
+def print_json_array(records: Iterable[object]) -> None:
+    """A JSON array written element by element, byte for byte what `print_json` writes for
+    the same list, without holding the list."""
+    out = sys.stdout
+    first = True
+    for record in records:
+        out.write("[\n" if first else ",\n")
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        out.write("  " + text.replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def print_json_lines(records: Iterable[object]) -> None:
+    """JSON lines: one compact JSON value a line, for results too large to read whole."""
+    out = sys.stdout
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+
+
+def print_csv(columns: Sequence[str], records: Iterable[dict[str, object]]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for record in records:
@@ -53,6 +78,39 @@ def print_table(
     for row in [header, *rows]:
         cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         print("  ".join(cells).rstrip(), file=out)
+
+
+def print_table_stream(
+    header: list[str], rows: Iterable[list[str]], empty: str, out: TextIO | None = None
+) -> None:
+    """`print_table` for rows that come one at a time: aligned TABLE_BLOCK rows at a time,
+    columns widening as wider cells come, so memory stays flat in the number of rows."""
+    out = out or sys.stdout
+    header = [visible(c) for c in header]
+    widths = [_width(c) for c in header]
+    block: list[list[str]] = []
+    printed = False
+
+    def flush() -> None:
+        nonlocal printed
+        for row in block:
+            for i, cell in enumerate(row):
+                widths[i] = max(widths[i], _width(cell))
+        lines = block if printed else [header, *block]
+        for row in lines:
+            cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+            print("  ".join(cells).rstrip(), file=out)
+        printed = True
+        block.clear()
+
+    for row in rows:
+        block.append([visible(c) for c in row])
+        if len(block) >= TABLE_BLOCK:
+            flush()
+    if block:
+        flush()
+    if not printed:
+        print(empty, file=out)
 
 
 def say(text: str = "", file: TextIO | None = None) -> None:

@@ -147,13 +147,17 @@ class Condition(BaseModel):
         return [value] if isinstance(value, str) else value
 
 
+_NO_CONDITION = Condition()
+
+
 class TransitionSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     source: list[str] = Field(alias="from", min_length=1)
     on: list[str] = Field(min_length=1)
     to: str
-    when: Condition = Condition()
+    # One shared instance (frozen): a default model would be deep-copied for every transition.
+    when: Condition = Field(default_factory=lambda: _NO_CONDITION)
     mood: int = Field(default=0, ge=-100, le=100)
     actions: list[str] = Field(default_factory=list)
     set_flags: list[str] = Field(default_factory=list)  # the scenario's own flags, for `when`

@@ -11,7 +11,7 @@ from scoring.analysis import Analysis, analyze
 from scoring.compliance import Judge, judge_for
 from scoring.findings import Finding
 from scoring.judging import judge_turn
-from scoring.objectives import Assessed, assess
+from scoring.objectives import Assessed, Tracker
 from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
 from simulator.engine.actions import CONTEXT_FLAGS
 from simulator.engine.journal import NullSink, TurnSink
@@ -75,7 +75,9 @@ class Session:
         # Nothing is recorded before the trainee's first line: a call opened and left
         # untouched leaves no attempt (and no journal) behind.
         self._begun = False
-        self.analyses: list[Analysis] = []  # one per trainee line, for live objectives
+        # The live objectives, brought up to date by each line (never the whole call again).
+        self._objectives = Tracker(scenario.objectives, scenario.ledger)
+        self._trainee_turns = 0
         self.findings: list[Finding] = []  # live findings so far
         self.transcript = Transcript(
             attempt_id=attempt_id or uuid.uuid4().hex[:12],
@@ -112,7 +114,7 @@ class Session:
 
     @property
     def trainee_turns(self) -> int:
-        return sum(1 for t in self.transcript.turns if t.speaker == "trainee")
+        return self._trainee_turns
 
     def context(self) -> TurnContext:
         """Who is on the line now and which duties are in force."""
@@ -172,7 +174,8 @@ class Session:
             hint=hint,
         )
         self._add(trainee)
-        self.analyses.append(analysis)
+        self._trainee_turns += 1
+        self._objectives.add(index, analysis, findings)
         self.findings.extend(findings)
         reply = self.persona.respond(analysis, index + 1)
         persona = Turn(
@@ -253,12 +256,9 @@ class Session:
     def objectives(self) -> list[Assessed]:
         """The scenario's objectives as the report would judge them now (the same function):
         met so far, still open (or judged at the end), and once the call is over, missed or
-        made impossible by the other party."""
-        turns = [t.index for t in self.transcript.trainee_turns()]
-        lines = list(zip(turns, self.analyses, strict=True))
-        return assess(
-            self.scenario.objectives, lines, self.findings, self.ended, self.scenario.ledger
-        )
+        made impossible by the other party. Kept line by line: its cost does not grow with
+        the call."""
+        return self._objectives.assessed(self.ended)
 
     @property
     def wants_note(self) -> bool:

@@ -13,8 +13,18 @@ from typing import Any
 import yaml
 from yaml._yaml import Mark as CMark
 from yaml.error import Mark
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import Node, ScalarNode
 
 from simulator.engine.bounded import TooLarge, read_bounded
 from simulator.engine.safetext import visible
@@ -54,26 +64,6 @@ class YamlError(Exception):
 
 # libyaml (C) when PyYAML has it: parsing the catalog is several times faster.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _scan(text: str, file: str) -> None:
-    """One walk of the event stream, before anything is built: the first alias, and nesting
-    deeper than MAX_DEPTH, stop it there. Stopping early matters: libyaml's scan of deep flow
-    nesting is quadratic, and composing a tree 25,000 levels deep overflows the C stack."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, AliasEvent):
-            line, col = _mark(event.start_mark)
-            raise YamlError(
-                [Problem(file, line, col, "aliases (*name) are not allowed; write the value out")]
-            )
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line, col = _mark(event.start_mark)
-                raise YamlError([Problem(file, line, col, "nesting too deep")])
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
 
 
 def _mark(mark: Mark | CMark | None) -> tuple[int, int]:
@@ -133,46 +123,134 @@ def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED_MAX = 50_000
+
+
 class _Builder:
+    """Plain data built straight from libyaml's event stream: the file is parsed once, and
+    the first alias or nesting deeper than MAX_DEPTH stops it there, before anything deeper
+    is read (libyaml's scan of deep flow nesting is quadratic; composing a tree 25,000
+    levels deep would overflow the C stack). Problems a value has (a duplicate key, a date
+    that does not exist) are gathered, every one of them."""
+
     def __init__(self, loader: yaml.SafeLoader, located: Located) -> None:
-        self.loader = loader
+        self.loader: Any = loader  # libyaml's parser: its methods carry no types
         self.located = located
         self.problems: list[Problem] = []
+        self.depth = 0
 
-    def build(self, node: Node, path: PathKey, depth: int = 0) -> Any:
-        if depth > MAX_DEPTH:
-            line, col = _pos(node)
-            self.problems.append(Problem(self.located.file, line, col, "nesting too deep"))
-            return None
-        if isinstance(node, MappingNode):
+    def _problem(self, mark: Mark | CMark | None, message: str) -> None:
+        line, col = _mark(mark)
+        self.problems.append(Problem(self.located.file, line, col, message))
+
+    def _next(self) -> Any:
+        event = self.loader.get_event()
+        if isinstance(event, AliasEvent):
+            line, col = _mark(event.start_mark)
+            raise YamlError(
+                [
+                    Problem(
+                        self.located.file,
+                        line,
+                        col,
+                        "aliases (*name) are not allowed; write the value out",
+                    )
+                ]
+            )
+        if isinstance(event, CollectionStartEvent):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                line, col = _mark(event.start_mark)
+                raise YamlError([Problem(self.located.file, line, col, "nesting too deep")])
+        elif isinstance(event, CollectionEndEvent):
+            self.depth -= 1
+        return event
+
+    def document(self) -> tuple[bool, Any]:
+        """(whether the stream has a document, its data)."""
+        self._next()  # StreamStart
+        if isinstance(self.loader.peek_event(), StreamEndEvent):
+            return False, None
+        self._next()  # DocumentStart
+        first = self.loader.peek_event()
+        self.located.positions[()] = _mark(first.start_mark)
+        data = self.node(self._next(), ())
+        self._next()  # DocumentEnd
+        extra = self._next()
+        if not isinstance(extra, StreamEndEvent):
+            line, col = _mark(extra.start_mark)
+            raise YamlError(
+                [Problem(self.located.file, line, col, "invalid YAML: but found another document")]
+            )
+        return True, data
+
+    def node(self, event: Any, path: PathKey) -> Any:
+        if isinstance(event, ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, MappingStartEvent):
             result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                line, col = _pos(key_node)
-                if not isinstance(key_node, ScalarNode):
-                    self.problems.append(
-                        Problem(self.located.file, line, col, "mapping keys must be plain text")
-                    )
+            while not isinstance(self.loader.peek_event(), MappingEndEvent):
+                key_event = self._next()
+                if not isinstance(key_event, ScalarEvent):
+                    self._problem(key_event.start_mark, "mapping keys must be plain text")
+                    self.skip(key_event)
+                    self.skip(self._next())
                     continue
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problems.append(
-                        Problem(self.located.file, line, col, "merge keys (<<) are not allowed")
-                    )
+                if key_event.tag == _MERGE or (key_event.value == "<<" and key_event.implicit[0]):
+                    self._problem(key_event.start_mark, "merge keys (<<) are not allowed")
+                    self.skip(self._next())
                     continue
-                key = str(key_node.value)
+                key = str(key_event.value)
                 if key in result:
-                    self.problems.append(
-                        Problem(self.located.file, line, col, f"duplicate key '{key}'")
-                    )
+                    self._problem(key_event.start_mark, f"duplicate key '{key}'")
+                    self.skip(self._next())
                     continue
-                self.located.positions[(*path, key)] = (line, col)
-                result[key] = self.build(value_node, (*path, key), depth + 1)
+                self.located.positions[(*path, key)] = _mark(key_event.start_mark)
+                result[key] = self.node(self._next(), (*path, key))
+            self._next()  # MappingEnd
             return result
-        if isinstance(node, SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.located.positions[(*path, index)] = _pos(item)
-                items.append(self.build(item, (*path, index), depth + 1))
+        if isinstance(event, SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(self.loader.peek_event(), SequenceEndEvent):
+                item = self._next()
+                self.located.positions[(*path, len(items))] = _mark(item.start_mark)
+                items.append(self.node(item, (*path, len(items))))
+            self._next()  # SequenceEnd
             return items
+        raise YamlError([Problem(self.located.file, 1, 1, "invalid YAML: unexpected event")])
+
+    def skip(self, event: Any) -> None:
+        """The rest of a value not built (its aliases and depth are still checked)."""
+        if isinstance(event, CollectionStartEvent):
+            depth = self.depth
+            while self.depth >= depth:
+                self._next()
+
+    def tag(self, event: ScalarEvent) -> str:
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return str(tag)
+        # The implicit tag depends only on the text and its style: the same few hundred
+        # texts recur across a catalog, and the resolver's regexes are the cost.
+        key = (event.value, event.implicit)
+        found = _RESOLVED.get(key)
+        if found is None:
+            found = str(self.loader.resolve(ScalarNode, event.value, event.implicit))
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[key] = found
+        return found
+
+    def scalar(self, event: ScalarEvent) -> Any:
+        tag = self.tag(event)
+        if tag == _STR:
+            return event.value  # most values: no constructor needed
+        start: Any = event.start_mark  # libyaml's Mark: the same fields as PyYAML's
+        end: Any = event.end_mark
+        node = ScalarNode(tag, event.value, start, end, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as exc:  # an unknown tag (!foo, !!python/name:…)
@@ -196,9 +274,9 @@ def load_text(text: str, file: str) -> Located:
         raise YamlError([Problem(file, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")])
     located = Located(data=None, file=file)
     loader = _Loader(text)
+    builder = _Builder(loader, located)
     try:
-        _scan(text, file)
-        root = loader.get_single_node()
+        found, located.data = builder.document()
     except yaml.MarkedYAMLError as exc:
         line, col = _mark(exc.problem_mark or exc.context_mark)
         reason = visible(exc.problem or exc.context or "invalid YAML")
@@ -214,11 +292,8 @@ def load_text(text: str, file: str) -> Located:
         raise YamlError([Problem(file, 1, 1, f"invalid YAML: {visible(first)}")]) from None
     finally:
         loader.dispose()
-    if root is None:
+    if not found:
         raise YamlError([Problem(file, 1, 1, "file is empty")])
-    builder = _Builder(loader, located)
-    located.positions[()] = _pos(root)
-    located.data = builder.build(root, ())
     if builder.problems:
         raise YamlError(builder.problems)
     return located

@@ -10,6 +10,7 @@ PostgreSQL store through psycopg, imported only then (the app's start never pays
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -32,6 +33,9 @@ DEFAULT_FILE = "collectsim.db"
 ENV_VAR = "COLLECTSIM_DB"
 # How long a writer waits for another process's short transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
+# Rows fetched at a time by `Database.stream`: large enough that a round trip costs little
+# per row, small enough that a listing's memory does not grow with the store.
+STREAM_BATCH = 2_000
 
 Row = dict[str, Any]
 Param = str | int | float | bool | None
@@ -47,16 +51,21 @@ class _Cursor(Protocol):
     def executemany(self, sql: str, rows: Sequence[Sequence[Param]], /) -> Any: ...
     def fetchall(self) -> Sequence[Sequence[Any]]: ...
     def fetchone(self) -> Sequence[Any] | None: ...
+    def fetchmany(self, size: int = ..., /) -> Sequence[Sequence[Any]]: ...
 
 
 class _Connection(Protocol):
-    def cursor(self) -> Any: ...
+    def cursor(self, *args: Any, **kwargs: Any) -> Any: ...
     def close(self) -> None: ...
 
 
 # One key for every CollectSim database on a server: migrations of one database wait for
 # one another (transaction-level, released at COMMIT or ROLLBACK).
 _MIGRATION_LOCK_KEY = 0x436F6C6C656374  # "Collect"
+
+
+# Names of PostgreSQL server-side cursors, unique within a process.
+_cursor_names = itertools.count()
 
 
 class StoreError(Exception):
@@ -214,6 +223,71 @@ class Database:
         than the query."""
         with self._lock, self._errors():
             return [tuple(row) for row in self._run(sql, params).fetchall()]
+
+    def stream(
+        self, sql: str, params: Sequence[Param] = (), *, batch: int = STREAM_BATCH
+    ) -> Iterator[Row]:
+        """Rows one at a time, fetched `batch` at a time: memory stays flat however many
+        rows match. PostgreSQL reads through a server-side cursor (a client cursor would
+        take the whole result into memory first) inside a read transaction of its own;
+        SQLite's cursor already steps through the result. The connection is held until the
+        iterator is exhausted or closed, so other threads wait; the caller's own queries in
+        between run on the same connection (another cursor)."""
+        with self._lock:
+            if self.backend == "postgresql":
+                yield from self._stream_postgresql(sql, params, batch)
+                return
+            with self._errors():
+                cursor = self._run(sql, params)
+                names = [d[0] for d in cursor.description or ()]
+            while True:
+                with self._errors():
+                    chunk = cursor.fetchmany(batch)
+                if not chunk:
+                    return
+                for values in chunk:
+                    yield dict(zip(names, values, strict=True))
+                del chunk  # not held while the next batch is fetched: one batch at a time
+
+    def _stream_postgresql(self, sql: str, params: Sequence[Param], batch: int) -> Iterator[Row]:
+        own = not self._depth  # a named cursor lives in a transaction: join one, or open one
+        if own:
+            with self._errors():
+                self._run("BEGIN READ ONLY", ())
+        self._depth += 1
+        cursor: Any = None
+        try:
+            with self._errors():
+                cursor = self._conn.cursor(name=f"collectsim_{next(_cursor_names)}")
+                cursor.itersize = batch
+                cursor.execute(self._sql(sql), tuple(params))
+            names: list[str] | None = None
+            while True:
+                with self._errors():
+                    chunk = cursor.fetchmany(batch)
+                    if names is None:
+                        names = [d[0] for d in cursor.description or ()]
+                if not chunk:
+                    break
+                for values in chunk:
+                    yield dict(zip(names, values, strict=True))
+                del chunk
+        finally:
+            self._depth -= 1
+            with suppress(*self._driver_errors):
+                if cursor is not None:
+                    cursor.close()
+                if own:
+                    self._run("COMMIT", ())
+
+    def page(self, limit: int | None, offset: int) -> tuple[str, list[Param]]:
+        """The clause that keeps rows offset … offset+limit of an ordered query (SQLite
+        takes OFFSET only after a LIMIT, where -1 means none)."""
+        if limit is None and not offset:
+            return "", []
+        if limit is None:
+            return (" LIMIT -1 OFFSET ?" if self.backend == "sqlite" else " OFFSET ?"), [offset]
+        return " LIMIT ? OFFSET ?", [limit, offset]
 
     def query_one(self, sql: str, params: Sequence[Param] = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -405,7 +479,12 @@ def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
 
     try:
         # Autocommit: transactions are explicit (BEGIN ... COMMIT), as with SQLite.
-        return psycopg.connect(target.location, autocommit=True, connect_timeout=10)
+        conn = psycopg.connect(target.location, autocommit=True, connect_timeout=10)
+        # HR's queries are short: with parallel query the planner starts workers for a few
+        # milliseconds of work. Measured over a million attempts (bench_records.py), one
+        # cohort's progress took 224 ms with 2 workers a gather and 42 ms with none.
+        conn.execute("SET max_parallel_workers_per_gather = 0")
+        return conn
     except psycopg.Error as exc:
         # The driver quotes the URL it could not parse, password and all: scrubbed.
         raise StoreError(f"{target}: {target.scrub(_describe(exc))}") from exc

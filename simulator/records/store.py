@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any, ClassVar, Literal, get_args
 
 from scoring.report import Report
@@ -527,11 +529,45 @@ class Store:
         until: datetime | None = None,
         status: str | None = None,
         now: datetime | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[AttemptSummary]:
         """Attempts, oldest first, started in [since, until); `status` is the status as
-        reported (see owner.py)."""
+        reported (see owner.py). A list: for few rows; `iter_attempts` streams."""
+        return list(
+            self.iter_attempts(
+                trainee=trainee,
+                cohort=cohort,
+                scenario=scenario,
+                since=since,
+                until=until,
+                status=status,
+                now=now,
+                limit=limit,
+                offset=offset,
+            )
+        )
+
+    def iter_attempts(
+        self,
+        *,
+        trainee: str | None = None,
+        cohort: str | None = None,
+        scenario: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        status: str | None = None,
+        now: datetime | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[AttemptSummary]:
+        """`attempts`, one at a time, read from the database in batches: memory stays flat
+        in the number of attempts. `offset` attempts are skipped, then at most `limit` come,
+        in the same order (started_at, then id), so pages never overlap or skip one."""
         if status is not None and status not in STATUSES:
             raise StoreError(f"status {status!r}: one of {', '.join(STATUSES)}")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise StoreError("limit and offset are counts: 0 or more")
         where: list[str] = []
         params: list[Param] = []
         if trainee is not None:
@@ -554,10 +590,21 @@ class Store:
         elif status is not None:
             where.append("a.status IN ('in_progress', 'interrupted')")
         sql = _SUMMARY_SQL.format(extra="") + (" WHERE " + " AND ".join(where) if where else "")
-        rows = self.db.query(sql + " ORDER BY a.started_at, a.id", params)
+        sql += " ORDER BY a.started_at, a.id"
+        # A stored status is the reported one, except for calls still open (their owner may
+        # be gone): only then is the page cut here rather than by the database.
+        exact = status is None or status == "completed"
+        if exact:
+            clause, page = self.db.page(limit, offset)
+            sql, params = sql + clause, params + page
         moment = now or _now()
-        found = [self._summary(row, moment) for row in rows]
-        return [a for a in found if status is None or a.status == status]
+        found: Iterator[AttemptSummary] = (
+            self._summary(row, moment) for row in self.db.stream(sql, params)
+        )
+        if not exact:
+            found = (a for a in found if a.status == status)
+            found = islice(found, offset, None if limit is None else offset + limit)
+        yield from found
 
     def resolve(self, attempt: str) -> str:
         """The full id of an attempt given its id or an unambiguous prefix (4+ chars)."""
@@ -678,8 +725,19 @@ class Store:
         row = self.db.query_one("SELECT text FROM notes WHERE attempt_id = ?", (attempt_id,))
         return None if row is None else str(row["text"])
 
-    def trainees(self, *, cohort: str | None = None) -> list[TraineeSummary]:
+    def trainees(
+        self, *, cohort: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[TraineeSummary]:
         """Every trainee (of a cohort) with attempts, passes and best score (their totals)."""
+        return list(self.iter_trainees(cohort=cohort, limit=limit, offset=offset))
+
+    def iter_trainees(
+        self, *, cohort: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[TraineeSummary]:
+        """`trainees` by name, one at a time, read in batches; a page of them with
+        `offset` and `limit`."""
+        if (limit is not None and limit < 0) or offset < 0:
+            raise StoreError("limit and offset are counts: 0 or more")
         sql = """
         SELECT tr.name, tr.cohort, tr.created_at, tt.attempts, tt.passes, tt.best_score AS best
           FROM trainees tr LEFT JOIN trainee_totals tt ON tt.trainee = tr.name
@@ -688,13 +746,16 @@ class Store:
         if cohort is not None:
             sql += " WHERE tr.cohort = ?"
             params.append(cohort)
-        sql += " ORDER BY tr.name"
-        return [
-            TraineeSummary(
-                name, cohort, int(attempts or 0), int(passes or 0), _opt_float(best), created
+        clause, page = self.db.page(limit, offset)
+        for r in self.db.stream(sql + " ORDER BY tr.name" + clause, params + page):
+            yield TraineeSummary(
+                r["name"],
+                r["cohort"],
+                int(r["attempts"] or 0),
+                int(r["passes"] or 0),
+                _opt_float(r["best"]),
+                r["created_at"],
             )
-            for name, cohort, created, attempts, passes, best in self.db.values(sql, params)
-        ]
 
     def passed_by_mode(self, *, cohort: str | None = None) -> dict[str, dict[str, int]]:
         """trainee -> mode -> how many scenarios they have passed in it (completed, no

@@ -41,10 +41,17 @@ class TraineeProgress:
 
 
 def overview(
-    store: Store, track: Track, now: datetime, *, cohort: str | None = None
+    store: Store,
+    track: Track,
+    now: datetime,
+    *,
+    cohort: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[TraineeProgress]:
-    """Every trainee's level: one query a level for all trainees at once (the records of a
-    whole centre), with the same rules as `tracks.progress`."""
+    """Every trainee's level (a page of them by name with `limit` and `offset`): one query
+    a level for all trainees at once (the records of a whole centre), with the same rules
+    as `tracks.progress`."""
     plan: Plan = tuple((level.id, tuple(level.scenarios)) for level in track.levels)
     met_by_level = [
         store.qualifying(
@@ -57,7 +64,7 @@ def overview(
         for level in track.levels
     ]
     rows = []
-    for person in store.trainees(cohort=cohort):
+    for person in store.iter_trainees(cohort=cohort, limit=limit, offset=offset):
         name = person.name
         met = [by_trainee.get(name, _NONE) for by_trainee in met_by_level]
         reached = 0

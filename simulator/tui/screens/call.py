@@ -35,6 +35,7 @@ class CallScreen(AppScreen):
         self.session = session
         self._started = self.now()
         self._pending_hint = False
+        self._timer_text = ""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -70,7 +71,10 @@ class CallScreen(AppScreen):
                 self._add_line(t("you", self.lang), turn.text, "trainee")
         self._refresh_side()
         self.set_interval(1.0, self._tick)
-        self.query_one("#say", Input).focus()
+        say = self.query_one("#say", Input)
+        # A steady cursor: a blinking one redraws the box twice a second while nobody types.
+        say.cursor_blink = False
+        say.focus()
         if self.session.ended is not None:
             self._finish()  # resumed after the call had ended: only the note or report is left
 
@@ -80,9 +84,13 @@ class CallScreen(AppScreen):
     def _tick(self) -> None:
         elapsed = int(self.now() - self._started)
         clock = self.session.clock.strftime("%H:%M")
-        self.query_one("#timer", Label).update(
-            f"{t('timer', self.lang)} {elapsed // 60:02d}:{elapsed % 60:02d} · {clock}"
-        )
+        text = f"{t('timer', self.lang)} {elapsed // 60:02d}:{elapsed % 60:02d} · {clock}"
+        if text == self._timer_text:
+            return  # nothing changed: nothing is drawn
+        self._timer_text = text
+        # Its own line, of a fixed size (call.tcss): redrawn alone, the screen not laid out
+        # again (once a second per trainee, in `serve` every trainee's process does this).
+        self.query_one("#timer", Label).update(text, layout=False)
 
     def _refresh_side(self) -> None:
         self.query_one("#mood", ProgressBar).update(progress=self.session.persona.mood)

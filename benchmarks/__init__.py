@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (see benchmarks/run_all.py)."""
