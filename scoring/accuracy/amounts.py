@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from scoring.accuracy._common import (
     PART_NAMES,
@@ -30,8 +30,8 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
-from scoring.entities import AmountMention
-from scoring.figures import FigureReading, LineFigures, Role
+from scoring.entities import AmountMention, chinese_numeral_to_decimal
+from scoring.figures import FigureReading, LineFigures, Role, clause_start, sentence_start
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.ledger import CENT, Ledger, Plan, money, same_amount
@@ -425,9 +425,14 @@ def _check_figure(
             readings.append(expected)
     topical = [facts.expected(t, reading) for t in reading.topics if t not in roles]
     lenient = [e for e in topical if e is not None]
-    if any(_fits(mention, e.values) for e in (*readings, *lenient)):
+    share = _share_expected(reading, facts)
+    shares = [share] if share is not None else []
+    if any(_fits(mention, e.values) for e in (*readings, *lenient, *shares)):
         return None
     primary = roles[0] if roles else None
+    if share is not None and primary in (None, "pay", "partial", "due", "total", *_PART_ROLES):
+        # "Half of your balance is…", "利息减一半，也就是…": the share, not the whole.
+        return _amount_finding(turn, analysis, reading, share, ledger)
     if primary in (None, "pay", "partial") and _settles(facts.line, reading):
         primary = "settlement"  # "pay $2,000 and we'll close the account"
 
@@ -453,6 +458,12 @@ def _check_figure(
     if primary in ("partial", "pay") or (primary is None and not readings):
         if _fits(mention, facts.ledger_values()):
             return None
+        if primary is None and (mention.approx or _SHORTHAND.search(mention.raw)):
+            # A rough figure that names nothing ("roughly four grand", "like 550 bucks, give
+            # or take") states what is owed: it must cover a ledger quantity.
+            return _amount_finding(turn, analysis, reading, _rough_expected(facts, reading), ledger)
+        if _completes_remainder(reading, facts):
+            return None  # "send $812.50 and you'd have $4,000 left": a payment, not a misquote
         ceiling = max([total, *(total + p.total_fee(total) for p in ledger.plans)])
         over = value > ceiling if mention.approx else value > ceiling + CENT
         if over:
@@ -482,6 +493,131 @@ _SETTLE_AFTER = re.compile(
 def _settles(line: LineFigures, reading: FigureReading) -> bool:
     after = line.low[reading.mention.end : line.sentences[reading.sentence][1]]
     return bool(_SETTLE_AFTER.search(after)) and not REFUSED.search(after)
+
+
+_PART_ROLES = ("principal", "interest", "late_fee", "penalty")
+
+
+def _rough_expected(facts: _Facts, reading: FigureReading) -> Expected:
+    """What a rough figure naming nothing is measured against: the total, or in plan talk the
+    nearest quantity the account has (an instalment)."""
+    if not facts.plan_talk:
+        return _total_expected(facts, reading)
+    value = reading.mention.value
+    nearest, zh, en = min(facts.named_values(), key=lambda n: abs(n[0] - value))
+    return Expected("rough", (nearest,), nearest, zh, en)
+
+
+def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
+    """A payment that a remainder said after it in the line makes up: total − it = remainder."""
+    index = facts.position[id(reading)]
+    value = reading.mention.value
+    bases = (facts.total, *facts.after_waiver)
+    return any(
+        "remainder" in later.roles[:1]
+        and any(same_amount(b - value, later.mention.value) for b in bases)
+        for later in facts.line.figures[index + 1 : index + 1 + _LOOKBACK]
+    )
+
+
+# A share of a quantity said before the figure it comes to: "half of your balance is…",
+# "欠款的一半是…", "利息可以减三成，也就是…", "pay a third now, that's…".
+_SHARE_RE = re.compile(
+    r"(?P<half>一半|减半|半数|对半|\bhalf\b)|(?P<third>三分之一|\b(?:a|one)\s++third\b)"
+    r"|(?P<quarter>四分之一|\b(?:a|one)\s++quarter\b)|(?P<pct>\b[0-9]{1,2})\s*+(?:%|percent\b)"
+    r"|百分之(?P<pct_cn>[一二三四五六七八九十]{1,3})|(?P<tenths>[一二三四五六七八九])成"
+)
+_SHARE_REACH = 32  # characters from the share to its figure
+_SHARE_GAP_LABELS = frozenset({"pay", "due", "partial", "total"})  # words the gap may hold
+_SHARE_BASES = {
+    "total": ("total",),
+    "due": ("total",),
+    "principal": ("principal",),
+    "interest": ("interest",),
+    "late_fee": ("late_fee",),
+    "penalty": ("interest", "late_fee"),
+}
+_CN_TENTHS = "一二三四五六七八九"
+
+
+def _share_value(m: re.Match[str]) -> Decimal:
+    if m.group("half"):
+        return Decimal("0.5")
+    if m.group("third"):
+        return Decimal(1) / 3
+    if m.group("quarter"):
+        return Decimal("0.25")
+    if m.group("pct"):
+        return Decimal(m.group("pct")) / 100
+    if m.group("pct_cn"):
+        said = chinese_numeral_to_decimal(m.group("pct_cn"))
+        return (said or Decimal(0)) / 100
+    return Decimal(_CN_TENTHS.index(m.group("tenths")) + 1) / 10
+
+
+def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
+    """The figure said as a share of a ledger quantity, and what that share is: the share of
+    the quantity named next to it (欠款的一半, half the balance, 利息…减三成), else of the
+    total; the rest of it is right too ("half now, half later")."""
+    line, mention = facts.line, reading.mention
+    low = line.low
+    index = facts.position[id(reading)]
+    since = line.figures[index - 1].mention.end if index else 0
+    start = max(since, sentence_start(low, mention.start), mention.start - _SHARE_REACH)
+    found = list(_SHARE_RE.finditer(low, start, mention.start))
+    if not found:
+        return None
+    share = found[-1]
+    gap_labels = [
+        lab for lab in line.labels if share.end() <= lab.start and lab.end <= mention.start
+    ]
+    near = [
+        lab
+        for lab in line.labels
+        if lab.role in _SHARE_BASES
+        and (
+            0 <= share.start() - lab.end <= 6  # 欠款的一半, 利息可以减一半
+            or 0 <= lab.start - share.end() <= 10  # half of your balance
+        )
+        and clause_start(low, lab.start) == clause_start(low, share.start())
+    ]
+    if any(lab.role not in _SHARE_GAP_LABELS and lab not in near for lab in gap_labels):
+        return None  # another quantity named between the share and the figure
+    fraction = _share_value(share)
+    if not 0 < fraction < 1:
+        return None
+    # Named next to the share, else named earlier in its sentence ("利息1236.4元最多减免一半"),
+    # else the total.
+    s_start = sentence_start(low, share.start())
+    earlier = [
+        lab
+        for lab in line.labels
+        if s_start <= lab.start < share.start() and lab.role in _SHARE_BASES
+    ]
+    parts = [p for lab in near or reversed(earlier) for p in _SHARE_BASES[lab.role]]
+    parts = parts or ["total"]
+    amounts = {
+        "total": facts.total,
+        "principal": facts.ledger.principal,
+        "interest": facts.ledger.interest,
+        "late_fee": facts.ledger.late_fee,
+    }
+    values: list[Decimal] = []
+    for part in dict.fromkeys(parts):
+        for f in (fraction, 1 - fraction):
+            exact = amounts[part] * f
+            values += [money(exact), exact.quantize(CENT, rounding=ROUND_DOWN)]
+    part = min(parts, key=lambda p: abs(amounts[p] * fraction - mention.value))
+    right = money(amounts[part] * fraction)
+    zh_part, en_part = ROLE_NAMES[part] if part == "total" else PART_NAMES[part]
+    said = share.group()
+    return Expected(
+        "share",
+        tuple(values),
+        right,
+        f"{zh_part}的“{said}”",
+        f"“{said}” of {en_part if part == 'total' else 'the ' + en_part}",
+    )
 
 
 def _total_expected(facts: _Facts, reading: FigureReading) -> Expected:

@@ -31,6 +31,12 @@ _DUE_AFTER = re.compile(
     r"|\s*+(?:开始|起)\s*+(?:就)?\s*+(?:逾期|算逾期)"
     r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
 )
+# "8月18号就该还了": a date that has gone, said as when payment was owed, is the due date.
+_DUE_AFTER_PAST = re.compile(
+    r"\s*+(?:就|本来|本该|早就|早)?\s*+(?:应该|该|应)还(?:款|上|清)?(?:了|的)?"
+)
+# "was due" is the ledger's date even for "the first payment", which otherwise means a plan's.
+_WAS_DUE = re.compile(r"\b(?:was|were|had\s++been|fell)\s++due\b|已经到期|早就到期")
 # A due date of something to come (a plan's instalment, a promise), not the ledger's.
 _FUTURE_PLAN = re.compile(
     r"分期|每期|下期|首期|第一期|下一期|新的|承诺|约定|答应|计划|安排|以后每月|每月|每个月"
@@ -48,6 +54,8 @@ _DAYS_CUE = re.compile(
     r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
     r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
     r"|已经过了|到期[^，。]{0,8}过了"
+    # Days counted from the due date to the call: "due since Aug 5, that's 97 days", "到今天…天".
+    r"|\boutstanding\b|\bunpaid\b|\bdue\s++since\b|到今天|到现在|至今|截至今天|截止今天"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
@@ -85,8 +93,8 @@ _WEEKDAY_AFTER = re.compile(
     r"\s*+[(（,，]?\s*+(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\s*+[(,]?\s*+(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _PAIR_GAP = re.compile(
-    r"\s*+[(（,，:：]?\s*+(?:也就是|就是|即|那就是|也即|that\s++is|which\s++is|i\.e\.)?\s*+[(（,，]?"
-    r"\s*+(?:on\s++|the\s++)?$"
+    r"\s*+(?:then\s*+)?[(（,，:：]?\s*+(?:也就是|就是|即|那就是|也即|that\s++is|that'?s|which\s++is"
+    r"|which\s++would\s++be|so|i\.e\.)?\s*+[(（,，]?\s*+(?:on\s++|the\s++)?$"
 )
 
 
@@ -132,8 +140,17 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
-        due_cue = (_DUE_BEFORE.search(before) and not mention.relative) or _DUE_AFTER.match(after)
-        if due_cue and not _FUTURE_PLAN.search(sentence):
+        due_cue = (
+            (_DUE_BEFORE.search(before) and not mention.relative)
+            or _DUE_AFTER.match(after)
+            or (
+                today is not None
+                and mention.value <= today
+                and not mention.relative
+                and _DUE_AFTER_PAST.match(after)
+            )
+        )
+        if due_cue and (not _FUTURE_PLAN.search(sentence) or _WAS_DUE.search(before)):
             since = bool(_SINCE.search(before)) or bool(_OVERDUE_FROM.match(after))
             # A date still to come named with a plain "due" is a new arrangement's, not the
             # ledger's ("due December 1st"); "11月22号到期" and "was due" are the ledger's.

@@ -23,7 +23,9 @@ from scoring.ledger import Ledger, money, same_amount
 # --------------------------------------------------------------------------------------------
 
 _COMPONENTS_ZH = {
-    "interest": re.compile(r"利息|罚息"),
+    "interest": re.compile(r"利息"),
+    # 罚息 names the interest or the late fee: resolved by what else the line names.
+    "penalty": re.compile(r"罚息"),
     "late_fee": re.compile(r"滞纳金|违约金|逾期费|罚金"),
 }
 _COMPONENTS_EN = {
@@ -32,6 +34,7 @@ _COMPONENTS_EN = {
 }
 _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
+    r"|(?<![0-9元块])减(?![去少])"
     r"|打(?:[一二三四五六七八九]|[1-9])折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
     r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off|\bwipe\w*|\bdiscount\w*"
@@ -50,6 +53,25 @@ _CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 def _components(sentence: str) -> set[str]:
     named = {k for k, rx in _COMPONENTS_ZH.items() if rx.search(sentence)}
     named |= {k for k, rx in _COMPONENTS_EN.items() if rx.search(sentence)}
+    return named
+
+
+def _resolve_penalty(
+    named: set[str], line_parts: set[str], figures: list[Decimal], ledger: Ledger
+) -> set[str]:
+    """罚息 is the late fee when the line names the interest apart (and the interest when it
+    names the late fee apart), or the charge its figure is; otherwise either (kept as
+    "penalty": an offer is beyond the relief only if it is beyond it for both)."""
+    if "penalty" not in named:
+        return named
+    rest = named - {"penalty"}
+    if "interest" in line_parts and "late_fee" not in line_parts:
+        return rest | {"late_fee"}
+    if "late_fee" in line_parts and "interest" not in line_parts:
+        return rest | {"interest"}
+    for part, amount in (("late_fee", ledger.late_fee), ("interest", ledger.interest)):
+        if amount and any(same_amount(f, amount) for f in figures):
+            return rest | {part}
     return named
 
 
@@ -91,7 +113,7 @@ def check_relief(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[F
 
 
 # Figures that may be the amount waived in a clause that waives: not what is owed after it.
-_WAIVED_ROLES = frozenset({"waiver", "interest", "late_fee"})
+_WAIVED_ROLES = frozenset({"waiver", "interest", "late_fee", "penalty"})
 
 
 def check_line_relief(
@@ -111,6 +133,11 @@ def check_line_relief(
         "late_fee": money(ledger.late_fee * relief.max_waive_late_fee),
     }
     amounts = {"interest": ledger.interest, "late_fee": ledger.late_fee}
+    # 罚息 left unresolved: either charge, so the larger of their limits.
+    either = [p for p in ("interest", "late_fee") if amounts[p]]
+    shares["penalty"] = max((shares[p] for p in either), default=Decimal(0))
+    caps["penalty"] = max((caps[p] for p in either), default=Decimal(0))
+    line_parts = _components(low)
     findings: list[Finding] = []
     sentence_facts: dict[int, tuple[bool, set[str]]] = {}  # escalated?, parts named
     for start, end in clauses(low):
@@ -124,9 +151,14 @@ def check_line_relief(
         escalated, in_sentence = sentence_facts[s_start]
         if escalated:
             continue
-        named = _components(clause) or in_sentence
+        said = [r.mention.value for r in line.figures if start <= r.mention.start < end]
+        named = _resolve_penalty(_components(clause) or in_sentence, line_parts, said, ledger)
         share = _fraction(clause)
-        bases = {amounts[p] for p in named} if share is not None and share < 1 else set()
+        bases = (
+            {amounts[q] for p in named for q in (either if p == "penalty" else (p,))}
+            if share is not None and share < 1
+            else set()
+        )
         waived = [
             r
             for r in line.figures
@@ -178,7 +210,7 @@ def check_line_relief(
                 )
             continue
         for part in sorted(named):
-            if not amounts[part]:
+            if part != "penalty" and not amounts[part]:
                 continue
             cap_share = shares[part]
             wanted = share if share is not None else (Decimal(1) if cap_share == 0 else None)
