@@ -932,6 +932,26 @@ def test_kinds_wrong(ref: str, text: str, rule: str) -> None:
         (M1, "明天也就是11月22号，您方便还款吗？", "2026-11-21", "“明天” is 2026-11-21"),
         (M1, "您的账单是11月22号到期的。", "2026-11-02", "the ledger says 2026-11-02"),
         (MED, "You're three months behind, 57 days to be exact.", "97 天", "it is 97 days"),
+        # A share, a rough figure, 罚息 read as the late fee, a remainder after a payment.
+        (
+            ILL,
+            "利息可以减一半，也就是600元。",
+            "利息的一半是 ¥618.20",
+            "half of the interest is ¥618.20",
+        ),
+        (
+            ATT,
+            "roughly five grand",
+            "约$5,000（“five grand”）与账户不符：逾期总额是 $4,394.62。",
+            "about $5,000 (“five grand”) is not on this account: the total is $4,394.62.",
+        ),
+        (HARD, "罚息240元可以全部免掉。", "减免滞纳金 ¥240", "Waiving ¥240 of the late fee"),
+        (
+            SPOUSE,
+            "Send $812.50 this week and you'd have $4,100 left.",
+            "还$812.50后的剩余金额是 $4,000.00",
+            "the remainder after $812.50 is $4,000.00",
+        ),
     ],
 )
 def test_a_finding_names_the_figure_its_role_and_the_right_value(

@@ -509,15 +509,11 @@ def _rough_expected(facts: _Facts, reading: FigureReading) -> Expected:
 
 
 def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
-    """A payment that a remainder said after it in the line makes up: total − it = remainder."""
+    """A payment with what it leaves said after it ("send $812.50 and you'd have $4,000
+    left"): a payment, whose remainder is checked, not a ledger figure misquoted."""
     index = facts.position[id(reading)]
-    value = reading.mention.value
-    bases = (facts.total, *facts.after_waiver)
-    return any(
-        "remainder" in later.roles[:1]
-        and any(same_amount(b - value, later.mention.value) for b in bases)
-        for later in facts.line.figures[index + 1 : index + 1 + _LOOKBACK]
-    )
+    later = facts.line.figures[index + 1 : index + 1 + _LOOKBACK]
+    return any("remainder" in r.roles[:1] and r.sentence == reading.sentence for r in later)
 
 
 # A share of a quantity said before the figure it comes to: "half of your balance is…",
@@ -540,19 +536,21 @@ _SHARE_BASES = {
 _CN_TENTHS = "一二三四五六七八九"
 
 
-def _share_value(m: re.Match[str]) -> Decimal:
+def _share_value(m: re.Match[str]) -> tuple[Decimal, str, str]:
+    """The share said, and its name in zh and en: (0.5, "一半", "half")."""
     if m.group("half"):
-        return Decimal("0.5")
+        return Decimal("0.5"), "一半", "half"
     if m.group("third"):
-        return Decimal(1) / 3
+        return Decimal(1) / 3, "三分之一", "a third"
     if m.group("quarter"):
-        return Decimal("0.25")
+        return Decimal("0.25"), "四分之一", "a quarter"
     if m.group("pct"):
-        return Decimal(m.group("pct")) / 100
-    if m.group("pct_cn"):
-        said = chinese_numeral_to_decimal(m.group("pct_cn"))
-        return (said or Decimal(0)) / 100
-    return Decimal(_CN_TENTHS.index(m.group("tenths")) + 1) / 10
+        pct = Decimal(m.group("pct"))
+    elif m.group("pct_cn"):
+        pct = chinese_numeral_to_decimal(m.group("pct_cn")) or Decimal(0)
+    else:
+        pct = Decimal(_CN_TENTHS.index(m.group("tenths")) + 1) * 10
+    return pct / 100, f"{pct:.0f}%", f"{pct:.0f}%"
 
 
 def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
@@ -583,7 +581,7 @@ def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
     ]
     if any(lab.role not in _SHARE_GAP_LABELS and lab not in near for lab in gap_labels):
         return None  # another quantity named between the share and the figure
-    fraction = _share_value(share)
+    fraction, share_zh, share_en = _share_value(share)
     if not 0 < fraction < 1:
         return None
     # Named next to the share, else named earlier in its sentence ("利息1236.4元最多减免一半"),
@@ -610,13 +608,9 @@ def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
     part = min(parts, key=lambda p: abs(amounts[p] * fraction - mention.value))
     right = money(amounts[part] * fraction)
     zh_part, en_part = ROLE_NAMES[part] if part == "total" else PART_NAMES[part]
-    said = share.group()
+    en_part = en_part if part == "total" else f"the {en_part}"
     return Expected(
-        "share",
-        tuple(values),
-        right,
-        f"{zh_part}的“{said}”",
-        f"“{said}” of {en_part if part == 'total' else 'the ' + en_part}",
+        "share", tuple(values), right, f"{zh_part}的{share_zh}", f"{share_en} of {en_part}"
     )
 
 

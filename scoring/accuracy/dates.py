@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from itertools import islice
 
 from scoring.accuracy._common import accuracy_finding
 from scoring.analysis import MAX_ANALYSED_CHARS, MAX_MENTIONS, Analysis
-from scoring.entities import CountMention, DateMention, chinese_numeral_to_decimal, fold
+from scoring.entities import CountMention, DateMention, extract_durations, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
@@ -233,31 +232,15 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 
 
 # How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
-_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
-_DURATION_ZH = re.compile(
-    # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
-    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
-    r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)"
-)
-_DURATION_EN = re.compile(
-    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s++than|close\s++to"
-    r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
-    r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?)\b"
-)
-_EN_SMALL_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _NEAR_WORDS = ("快", "将近", "接近", "近", "almost", "nearly", "close to", "under", "less than")
 _OVER_WORDS = ("超过", "over", "more than")
 
 
 def _duration_range(n: int, unit: str, hedge: str, more: bool) -> tuple[int, int]:
     """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60."""
-    size = 30 if unit in ("月", "month") else 7 if unit in ("星期", "周", "礼拜", "week") else 1
+    size = 30 if unit == "month" else 7 if unit == "week" else 1
     said = n * size
-    if unit in ("天", "day"):
+    if unit == "day":
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
         slack = max(1, round(said * 0.1))
         if more:
@@ -279,66 +262,50 @@ def _check_durations(
 ) -> list[Finding]:
     findings: list[Finding] = []
     days = ledger.days_overdue
-    for regex in (_DURATION_ZH, _DURATION_EN):
-        if regex is _DURATION_EN and not re.search(r"[a-z]", low):
+    # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
+    for said in extract_durations(analysis.text[:MAX_ANALYSED_CHARS])[:MAX_MENTIONS]:
+        n, unit, hedge, more = said.value, said.unit, said.hedge, said.more
+        if unit == "day" and any(
+            c.kind == "days" and c.start <= said.number_end <= c.end for c in analysis.counts
+        ):
+            continue  # a day count: checked as a count
+        start, end = said.start, said.end
+        c_start = clause_start(low, start)
+        c_end = clause_end(low, end)
+        near_before = low[max(c_start, start - 8) : start]
+        near_after = low[end : min(c_end, end + 10)]
+        # "今天是逾期第18天": the day of the delinquency, said exactly.
+        ordinal = (
+            unit == "day" and "天" in said.raw and near_before.rstrip().endswith("第") and not hedge
+        )
+        if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
             continue
-        # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
-        for m in islice(regex.finditer(low), MAX_MENTIONS):
-            unit = m.group("u").rstrip("s")
-            hedge = (m.group("hedge") or "").strip()
-            more = bool(
-                m.group("more") or (m.groupdict().get("more2")) or m.groupdict().get("more3")
+        if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
+            continue
+        if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
+            continue
+        tail = low[end : min(c_end, end + 40)].lstrip()
+        if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
+            continue
+        low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
+        if low_days <= days <= high_days:
+            continue
+        raw = analysis.text[start:end]
+        findings.append(
+            _date_finding(
+                turn,
+                analysis,
+                "ACC-DAYS-OVERDUE",
+                raw,
+                f"逾期时长“{raw}”不对：账户已逾期 {days} 天。",
+                f"“{raw}” overdue is wrong: the account is {days} days past due.",
+                Bilingual(
+                    zh=f"您的账户已逾期 {days} 天。",
+                    en=f"Your account is {days} days past due.",
+                ),
             )
-            if unit in ("天", "day") and any(
-                c.kind == "days" and c.start <= m.end("n") <= c.end for c in analysis.counts
-            ):
-                continue  # a day count: checked as a count
-            raw_n = m.group("n")
-            n = _EN_SMALL_WORDS.get(raw_n) if raw_n in _EN_SMALL_WORDS else _small_int(raw_n)
-            if n is None or n <= 0:
-                continue
-            start, end = m.start("n") if not hedge else m.start(), m.end()
-            c_start = clause_start(low, start)
-            c_end = clause_end(low, end)
-            near_before = low[max(c_start, start - 8) : start]
-            near_after = low[end : min(c_end, end + 10)]
-            # "今天是逾期第18天": the day of the delinquency, said exactly.
-            ordinal = unit == "天" and near_before.rstrip().endswith("第") and not hedge
-            if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
-                continue
-            if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
-                continue
-            if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
-                continue
-            tail = low[end : min(c_end, end + 40)].lstrip()
-            if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
-                continue
-            low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
-            if low_days <= days <= high_days:
-                continue
-            raw = analysis.text[start:end]
-            findings.append(
-                _date_finding(
-                    turn,
-                    analysis,
-                    "ACC-DAYS-OVERDUE",
-                    raw,
-                    f"逾期时长“{raw}”不对：账户已逾期 {days} 天。",
-                    f"“{raw}” overdue is wrong: the account is {days} days past due.",
-                    Bilingual(
-                        zh=f"您的账户已逾期 {days} 天。",
-                        en=f"Your account is {days} days past due.",
-                    ),
-                )
-            )
+        )
     return findings
-
-
-def _small_int(said: str) -> int | None:
-    if said.isdigit():
-        return int(said)
-    value = chinese_numeral_to_decimal(said)
-    return int(value) if value is not None and value == int(value) else None
 
 
 def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
