@@ -60,7 +60,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     # "这一期" / "本期" is the bill now due, not one instalment of a plan.
     ("monthly", r"每一?期|每个?月|月供|一个月|(?<![这本当上])一期|首期"),
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
-    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免|(?<![0-9元块])减(?![去少])"),
+    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])"),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
     ("partial", r"先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
@@ -151,6 +151,7 @@ _NEUTRAL = frozenset({"date"})  # labels read only so that they hide a shorter o
 _AFTER_ONLY = {"unpaid": "total", "each": "monthly"}
 # Labels that name only the figure after them: "减完一共12832.55", not "253.95减完".
 _BEFORE_ONLY = {"then_after_waiver": "after_waiver"}
+_PLAN_HINT = re.compile(r"payments?|install?ments?|months?|plan|期")
 # A remainder named right after its figure: "you'd have $4,000 left", "$1,986.40 remaining".
 _REMAINDER_AFTER = re.compile(r"left(?:\s++over)?|remaining|remains?|to\s++go")
 
@@ -372,6 +373,9 @@ def _read_one(
             and (
                 first.role != "remainder" or _REMAINDER_AFTER.fullmatch(low, first.start, first.end)
             )
+            # "$414.40 each" is an instalment only where payments are talked of ("two late
+            # fees of $37.50 each" are not).
+            and (first.role != "each" or _PLAN_HINT.search(low) is not None)
             and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))
         ):
             roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]

@@ -817,6 +817,12 @@ RIGHT_KINDS = [
     (DISPUTE, "It's been outstanding almost six months."),
     (MED, "It's been due since August 5th, that's 97 days."),
     (ANGRY, "10月29号到期，到今天四十一天。"),
+    # Not statements of the account: a rough proposal, a share refused, relief asked about,
+    # a guess that the debtor has paid.
+    (MED, "Could you do around $500 today?"),
+    (MED, "We can't do 30% off, but could you pay $300 today?"),
+    (M1, "想帮您减轻一点压力，利息这块我帮您问问。"),
+    (M1, "您11月15号应该还了吧？"),
 ]
 WRONG_KINDS = [
     (PAID, "您这一期需要还1499.3元。", "ACC-AMOUNT"),

@@ -31,7 +31,14 @@ from scoring.accuracy._common import (
 )
 from scoring.analysis import Analysis
 from scoring.entities import AmountMention, chinese_numeral_to_decimal
-from scoring.figures import FigureReading, LineFigures, Role, clause_start, sentence_start
+from scoring.figures import (
+    FigureReading,
+    LineFigures,
+    Role,
+    clause_end,
+    clause_start,
+    sentence_start,
+)
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.ledger import CENT, Ledger, Plan, money, same_amount
@@ -458,7 +465,11 @@ def _check_figure(
     if primary in ("partial", "pay") or (primary is None and not readings):
         if _fits(mention, facts.ledger_values()):
             return None
-        if primary is None and (mention.approx or _SHORTHAND.search(mention.raw)):
+        if (
+            primary is None
+            and (mention.approx or _SHORTHAND.search(mention.raw))
+            and not _proposed(facts.line, reading)
+        ):
             # A rough figure that names nothing ("roughly four grand", "like 550 bucks, give
             # or take") states what is owed: it must cover a ledger quantity.
             return _amount_finding(turn, analysis, reading, _rough_expected(facts, reading), ledger)
@@ -508,6 +519,21 @@ def _rough_expected(facts: _Facts, reading: FigureReading) -> Expected:
     return Expected("rough", (nearest,), nearest, zh, en)
 
 
+_PROPOSAL_ROLES = frozenset({"pay", "partial", "settlement", "other", "due"})
+
+
+def _proposed(line: LineFigures, reading: FigureReading) -> bool:
+    """A rough figure in a clause that proposes or asks for a payment ("could you do around
+    $500 today?"), or names something not the account's: not a statement of what is owed."""
+    low, mention = line.low, reading.mention
+    start, end = clause_start(low, mention.start), clause_end(low, mention.end)
+    return (
+        any(start <= lab.start < end and lab.role in _PROPOSAL_ROLES for lab in line.labels)
+        or "?" in low[mention.end : end]
+        or "？" in low[mention.end : end]
+    )
+
+
 def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
     """A payment with what it leaves said after it ("send $812.50 and you'd have $4,000
     left"): a payment, whose remainder is checked, not a ledger figure misquoted."""
@@ -524,7 +550,13 @@ _SHARE_RE = re.compile(
     r"|百分之(?P<pct_cn>[一二三四五六七八九十]{1,3})|(?P<tenths>[一二三四五六七八九])成"
 )
 _SHARE_REACH = 32  # characters from the share to its figure
-_SHARE_GAP_LABELS = frozenset({"pay", "due", "partial", "total"})  # words the gap may hold
+# Between a share and its figure only words that join them: "half of your balance is…",
+# "pay half today, that's…", "利息可以减一半，也就是…" (the quantity named is cut out first).
+_SHARE_GAP = re.compile(
+    r"(?:[\s,，:：、]|\bof\b|\bthe\b|\byour\b|\bthat'?s\b|\bthat\b|\bis\b|\bwould\b|\bwill\b"
+    r"|\bbe\b|\bcomes?\s++to\b|\bso\b|\bnow\b|\btoday\b|\bwhich\b|\bpay\b|\bi\.e\.|也就是|就是"
+    r"|是|即|为|的|能|可以|可|减|免|掉|大概|约|差不多|先还|先付|现在|今天)*+"
+)
 _SHARE_BASES = {
     "total": ("total",),
     "due": ("total",),
@@ -566,9 +598,6 @@ def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
     if not found:
         return None
     share = found[-1]
-    gap_labels = [
-        lab for lab in line.labels if share.end() <= lab.start and lab.end <= mention.start
-    ]
     near = [
         lab
         for lab in line.labels
@@ -579,8 +608,12 @@ def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
         )
         and clause_start(low, lab.start) == clause_start(low, share.start())
     ]
-    if any(lab.role not in _SHARE_GAP_LABELS and lab not in near for lab in gap_labels):
-        return None  # another quantity named between the share and the figure
+    gap = list(low[share.end() : mention.start])
+    for lab in near:
+        for i in range(max(lab.start, share.end()), min(lab.end, mention.start)):
+            gap[i - share.end()] = " "
+    if not _SHARE_GAP.fullmatch("".join(gap)):
+        return None  # the share and the figure are not joined: another matter between them
     fraction, share_zh, share_en = _share_value(share)
     if not 0 < fraction < 1:
         return None

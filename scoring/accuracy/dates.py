@@ -31,8 +31,9 @@ _DUE_AFTER = re.compile(
     r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
 )
 # "8月18号就该还了": a date that has gone, said as when payment was owed, is the due date.
+# ("应该还了" alone may mean "has probably paid": only 就该 / 本该 / 早该 / 应还款).
 _DUE_AFTER_PAST = re.compile(
-    r"\s*+(?:就|本来|本该|早就|早)?\s*+(?:应该|该|应)还(?:款|上|清)?(?:了|的)?"
+    r"\s*+(?:(?:就|本来就?|早就?)\s*+(?:应该|该|应)|本该)\s*+还(?:款|上|清)?|\s*+(?:应|该)还款"
 )
 # "was due" is the ledger's date even for "the first payment", which otherwise means a plan's.
 _WAS_DUE = re.compile(r"\b(?:was|were|had\s++been|fell)\s++due\b|已经到期|早就到期")
