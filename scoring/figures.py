@@ -110,7 +110,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "remainder",
         r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
-        r"|leaves|leaving|would\s++leave|down\s++to|remains?",
+        r"|leaves|leaving|would\s++leave|down\s++to|remains?"
+        r"|after\s++(?:that|this|the\s++payment)|afterwards",
     ),
     (
         "settlement",
@@ -153,7 +154,9 @@ _AFTER_ONLY = {"unpaid": "total", "each": "monthly"}
 _BEFORE_ONLY = {"then_after_waiver": "after_waiver"}
 _PLAN_HINT = re.compile(r"payments?|install?ments?|months?|plan|期")
 # A remainder named right after its figure: "you'd have $4,000 left", "$1,986.40 remaining".
-_REMAINDER_AFTER = re.compile(r"left(?:\s++over)?|remaining|remains?|to\s++go")
+_REMAINDER_AFTER = re.compile(
+    r"left(?:\s++over)?|remaining|remains?|to\s++go|after\s++(?:that|this|the\s++payment)|afterwards"
+)
 
 
 def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:

@@ -823,6 +823,11 @@ RIGHT_KINDS = [
     (MED, "We can't do 30% off, but could you pay $300 today?"),
     (M1, "想帮您减轻一点压力，利息这块我帮您问问。"),
     (M1, "您11月15号应该还了吧？"),
+    (SPOUSE, "You made a payment 10 days ago, and your balance is past due."),
+    # Found probing after the dev set was clean: "after that", "N days ago", cents after pairs.
+    (MED, "If you put $486.40 down today, you'd owe $2,000 after that."),
+    (SPOUSE, "It went past due on September 5th, 68 days ago now."),
+    (MED, "All in, you owe twenty-four eighty-six and forty cents."),
 ]
 WRONG_KINDS = [
     (PAID, "您这一期需要还1499.3元。", "ACC-AMOUNT"),
@@ -852,6 +857,10 @@ WRONG_KINDS = [
     (DISPUTE, "It's been outstanding about four months.", "ACC-DAYS-OVERDUE"),
     (MED, "It's been due since August 5th, that's 79 days.", "ACC-DAYS-OVERDUE"),
     (ANGRY, "10月29号到期，到今天四十四天。", "ACC-DAYS-OVERDUE"),
+    (MED, "If you put $486.40 down today, you'd owe $2,100 after that.", "ACC-AMOUNT"),
+    (SPOUSE, "It went past due on September 5th, 86 days ago now.", "ACC-DAYS-OVERDUE"),
+    (MED, "All in, you owe twenty-four sixty-eight and forty cents.", "ACC-AMOUNT"),
+    (SPOUSE, "The balance is somewhere north of five thousand.", "ACC-AMOUNT"),
 ]
 
 

@@ -262,6 +262,11 @@ def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> Non
             "4394.62",
             "forty-three ninety-four sixty-two",
         ),
+        (
+            "you owe twenty-four sixty-eight and forty cents",
+            "2468.40",
+            "twenty-four sixty-eight and forty cents",
+        ),
         # A payment after a figure with a currency marker is what the figure is.
         ("a $147.40 payment", "147.40", "$147.40"),
     ],
@@ -298,6 +303,7 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         ("almost $2,500", "2500", "$2,500", "near"),
         ("like 550 bucks, give or take", "550", "550 bucks, give or take", "about"),
         ("roughly fifteen hundred all together", "1500", "fifteen hundred", "about"),
+        ("the balance is somewhere north of five thousand", "5000", "five thousand", "over"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:

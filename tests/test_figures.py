@@ -63,6 +63,7 @@ def first_roles(text: str) -> list[str | None]:
         ("you'd have $4,000 left", ["remainder"]),
         ("exactly $3,000 would remain", ["remainder"]),
         ("you'd be down to $500", ["remainder"]),
+        ("you'd owe $2,000 after that", ["remainder"]),
         # An instalment: "each" after the figure, "N months at" before it.
         ("Six payments would be $414.40 each", ["monthly"]),
         ("twelve months at $207.20", ["monthly"]),

@@ -318,6 +318,16 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     c_end = clause_end(low, count.end)
     near_before = low[max(c_start, count.start - 8) : count.start]
     near_after = low[count.end : min(c_end, count.end + 10)]
+    sentence = low[sentence_start(low, count.start) : sentence_end(low, count.end)]
+    if _AGO.match(near_after):
+        # "past due on September 5th, 68 days ago": how long ago the due date was.
+        s_start = sentence_start(low, count.start)
+        due_said = any(
+            s_start <= d.start < count.start
+            and _DUE_BEFORE.search(low, max(s_start, d.start - 24), d.start)
+            for d in analysis.dates
+        )
+        return due_said and not _DAYS_NOT_BEFORE.search(near_before)
     if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
         return False
     if _CONDITIONAL.search(low, c_start, c_end):
@@ -325,11 +335,11 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     tail = low[count.end : min(c_end, count.end + 40)].lstrip()
     if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
         return True
-    sentence = low[sentence_start(low, count.start) : sentence_end(low, count.end)]
     # The cue in another clause of the sentence, this one spelling the figure out.
     return bool(_DAYS_CUE.search(sentence)) and bool(_DAYS_EXACT.search(low, c_start, c_end))
 
 
+_AGO = re.compile(r"\s*+(?:ago|以前|之前|前)\b")
 _COUNT_HEDGE_BEFORE = re.compile(
     r"(?:(?P<near>快|将近|接近|近|差不多|almost|nearly|close\s++to|just\s++under)"
     r"|(?P<about>大概|大约|约|about|around|roughly|approximately)"

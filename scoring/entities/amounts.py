@@ -142,7 +142,7 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
     RX,
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
-    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
+    r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
     r"|north\s++of|above)"
@@ -509,12 +509,22 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             # hundreds said as two pairs (and the cents as a third), only with a unit or label.
             pairs = (
                 _pairs_to_int(m.group())
-                if (um is not None and not um.group("grand")) or labelled
+                if (um is not None and not um.group("grand"))
+                or labelled
+                or _CENTS_RE.match(low, e)
+                or _CENTS_AFTER_PAIRS_RE.match(low, e)
                 else None
             )
             if pairs is None:
                 continue
             words, cents_said = pairs
+            tail = _CENTS_AFTER_PAIRS_RE.match(low, e) if cents_said is not None else None
+            if tail is not None:
+                e = tail.end()  # "… sixty-eight and forty cents"
+            if cents_said is None and um is None:
+                cents = _cents(low, e)  # "twenty-four sixty-eight, and forty cents"
+                if cents is not None:
+                    cents_said, e = int(cents[0] * 100), cents[1]
         value = Decimal(words) + (Decimal(cents_said) / 100 if cents_said else 0)
         if um is not None:
             e = um.end()
@@ -526,12 +536,23 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                     value, e = value + cents[0], cents[1]
         elif not (
             (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-            and (ctx.has_cue(s) or labelled)
+            and (ctx.has_cue(_hedge_start(low, s)) or labelled)
             and not _BLOCK_AFTER_RE.match(low, e)
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
         found.append(_hedged(AmountMention(value, "", s, e), text, low))
     return found
+
+
+# "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
+_CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
+
+
+def _hedge_start(low: str, start: int) -> int:
+    """Where a hedge said before a figure starts ("the balance is somewhere north of five
+    thousand"): a cue before the hedge is the figure's cue."""
+    m = _HEDGE_BEFORE_EN_RE.search(low, max(0, start - _HEDGE_WINDOW - 8), start)
+    return m.start() if m is not None else start
 
 
 def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
