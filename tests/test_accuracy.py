@@ -828,6 +828,10 @@ RIGHT_KINDS = [
     (MED, "If you put $486.40 down today, you'd owe $2,000 after that."),
     (SPOUSE, "It went past due on September 5th, 68 days ago now."),
     (MED, "All in, you owe twenty-four eighty-six and forty cents."),
+    (M1, "您先还一半吧，就是2615.25元。"),
+    (ATT, "Your balance is forty-three ninety-four sixty-two."),
+    (CEASE, "It's been past due since February 22nd, so 212 days."),
+    (SPOUSE, "Pay a quarter of it now, that's $1,203.13."),
 ]
 WRONG_KINDS = [
     (PAID, "您这一期需要还1499.3元。", "ACC-AMOUNT"),
@@ -861,6 +865,11 @@ WRONG_KINDS = [
     (SPOUSE, "It went past due on September 5th, 86 days ago now.", "ACC-DAYS-OVERDUE"),
     (MED, "All in, you owe twenty-four sixty-eight and forty cents.", "ACC-AMOUNT"),
     (SPOUSE, "The balance is somewhere north of five thousand.", "ACC-AMOUNT"),
+    (M1, "您先还一半吧，就是2651.25元。", "ACC-AMOUNT"),
+    (ATT, "Your balance is forty-three forty-nine sixty-two.", "ACC-AMOUNT"),
+    (CEASE, "It's been past due since February 22nd, so 221 days.", "ACC-DAYS-OVERDUE"),
+    (SPOUSE, "Pay a quarter of it now, that's $1,230.", "ACC-AMOUNT"),
+    (ILL, "利息减一半是681.2。", "ACC-RELIEF"),
 ]
 
 

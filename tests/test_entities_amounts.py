@@ -115,6 +115,12 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("利息能减二百五十三", "253", "二百五十三"),
         ("免完是8783.6", "8783.6", "8783.6"),
         ("twelve months at 207", "207", "207"),
+        ("利息减一半是618.2", "618.2", "618.2"),  # a share between cue and figure
+        (
+            "your balance is forty-three ninety-four sixty-two",
+            "4394.62",
+            "forty-three ninety-four sixty-two",
+        ),
     ],
 )
 def test_amount_with_cue(text: str, value: str, raw: str) -> None:

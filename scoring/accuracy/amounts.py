@@ -555,7 +555,7 @@ _SHARE_REACH = 32  # characters from the share to its figure
 _SHARE_GAP = re.compile(
     r"(?:[\s,，:：、]|\bof\b|\bthe\b|\byour\b|\bthat'?s\b|\bthat\b|\bis\b|\bwould\b|\bwill\b"
     r"|\bbe\b|\bcomes?\s++to\b|\bso\b|\bnow\b|\btoday\b|\bwhich\b|\bpay\b|\bi\.e\.|也就是|就是"
-    r"|是|即|为|的|能|可以|可|减|免|掉|大概|约|差不多|先还|先付|现在|今天)*+"
+    r"|\bit\b|\bthis\b|是|即|为|的|能|可以|可|减|免|掉|大概|约|差不多|先还|先付|现在|今天|吧|啊|呢|嘛)*+"
 )
 _SHARE_BASES = {
     "total": ("total",),

@@ -76,7 +76,7 @@ _DAYS_NOT_AFTER = re.compile(
 _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
-    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today"
+    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
 )
 _FUTURE_CUE = re.compile(
     r"请|麻烦|务必|记得|最晚|最迟|之前|以前|前还|约定|承诺|答应|安排|能不能|可以|方便|争取|确认"

@@ -221,6 +221,7 @@ _CUE_AFTER_RE = re.compile(
 # Between a cue and its number: at most this many characters, none of them a digit or an
 # end of sentence ("还有3天，500" must not read 500 as "还").
 _CUE_MAX_GAP = 12
+_SHARE_IN_GAP_RE = re.compile(r"一半|[一二三四五六七八九]成|百分之[一二三四五六七八九十]+", RX)
 _CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
 _EN_AMOUNT_UNIT_RE = re.compile(
     r"\s*+(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
@@ -290,11 +291,11 @@ class _Context:
         if self._cues is None:
             self._cues = self._ends(_CUE_ZH_RE, _CUE_EN_RE)
         end = _nearest_end_before(self._cues, start)
-        return (
-            end is not None
-            and start - end <= _CUE_MAX_GAP
-            and _CUE_GAP_BAD_RE.search(self.low, end, start) is None
-        )
+        if end is None or start - end > _CUE_MAX_GAP:
+            return False
+        gap = self.low[end:start]
+        # A share between a cue and its figure is no other number: "利息减一半是618.2".
+        return _CUE_GAP_BAD_RE.search(_SHARE_IN_GAP_RE.sub("", gap)) is None
 
     def pre_blocked(self, start: int) -> bool:
         if self._blocks is None:
@@ -511,6 +512,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 _pairs_to_int(m.group())
                 if (um is not None and not um.group("grand"))
                 or labelled
+                or (um is None and ctx.has_cue(s))
                 or _CENTS_RE.match(low, e)
                 or _CENTS_AFTER_PAIRS_RE.match(low, e)
                 else None
