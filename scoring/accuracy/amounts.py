@@ -30,7 +30,7 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
-from scoring.entities import AmountMention, chinese_numeral_to_decimal
+from scoring.entities import AmountMention, extract_shares
 from scoring.figures import (
     FigureReading,
     LineFigures,
@@ -96,6 +96,7 @@ class _Facts:
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
         self.position = {id(r): i for i, r in enumerate(line.figures)}
+        self.shares = extract_shares(low)  # half, 一半, 三成… (offsets as in the line)
 
     def plans(self) -> list[Plan]:
         chosen = [p for p in self.ledger.plans if p.months in self.counts]
@@ -544,11 +545,6 @@ def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
 
 # A share of a quantity said before the figure it comes to: "half of your balance is…",
 # "欠款的一半是…", "利息可以减三成，也就是…", "pay a third now, that's…".
-_SHARE_RE = re.compile(
-    r"(?P<half>一半|减半|半数|对半|\bhalf\b)|(?P<third>三分之一|\b(?:a|one)\s++third\b)"
-    r"|(?P<quarter>四分之一|\b(?:a|one)\s++quarter\b)|(?P<pct>\b[0-9]{1,2})\s*+(?:%|percent\b)"
-    r"|百分之(?P<pct_cn>[一二三四五六七八九十]{1,3})|(?P<tenths>[一二三四五六七八九])成"
-)
 _SHARE_REACH = 32  # characters from the share to its figure
 # Between a share and its figure only words that join them: "half of your balance is…",
 # "pay half today, that's…", "利息可以减一半，也就是…" (the quantity named is cut out first).
@@ -565,24 +561,6 @@ _SHARE_BASES = {
     "late_fee": ("late_fee",),
     "penalty": ("interest", "late_fee"),
 }
-_CN_TENTHS = "一二三四五六七八九"
-
-
-def _share_value(m: re.Match[str]) -> tuple[Decimal, str, str]:
-    """The share said, and its name in zh and en: (0.5, "一半", "half")."""
-    if m.group("half"):
-        return Decimal("0.5"), "一半", "half"
-    if m.group("third"):
-        return Decimal(1) / 3, "三分之一", "a third"
-    if m.group("quarter"):
-        return Decimal("0.25"), "四分之一", "a quarter"
-    if m.group("pct"):
-        pct = Decimal(m.group("pct"))
-    elif m.group("pct_cn"):
-        pct = chinese_numeral_to_decimal(m.group("pct_cn")) or Decimal(0)
-    else:
-        pct = Decimal(_CN_TENTHS.index(m.group("tenths")) + 1) * 10
-    return pct / 100, f"{pct:.0f}%", f"{pct:.0f}%"
 
 
 def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
@@ -594,36 +572,39 @@ def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
     index = facts.position[id(reading)]
     since = line.figures[index - 1].mention.end if index else 0
     start = max(since, sentence_start(low, mention.start), mention.start - _SHARE_REACH)
-    found = list(_SHARE_RE.finditer(low, start, mention.start))
+    found = [
+        said
+        for said in facts.shares
+        if said.kind == "part" and start <= said.start and said.end <= mention.start
+    ]
     if not found:
         return None
-    share = found[-1]
+    said = found[-1]
+    share_start, share_end = said.start, said.end
     near = [
         lab
         for lab in line.labels
         if lab.role in _SHARE_BASES
         and (
-            0 <= share.start() - lab.end <= 6  # 欠款的一半, 利息可以减一半
-            or 0 <= lab.start - share.end() <= 10  # half of your balance
+            0 <= share_start - lab.end <= 6  # 欠款的一半, 利息可以减一半
+            or 0 <= lab.start - share_end <= 10  # half of your balance
         )
-        and clause_start(low, lab.start) == clause_start(low, share.start())
+        and clause_start(low, lab.start) == clause_start(low, share_start)
     ]
-    gap = list(low[share.end() : mention.start])
+    gap = list(low[share_end : mention.start])
     for lab in near:
-        for i in range(max(lab.start, share.end()), min(lab.end, mention.start)):
-            gap[i - share.end()] = " "
+        for i in range(max(lab.start, share_end), min(lab.end, mention.start)):
+            gap[i - share_end] = " "
     if not _SHARE_GAP.fullmatch("".join(gap)):
         return None  # the share and the figure are not joined: another matter between them
-    fraction, share_zh, share_en = _share_value(share)
-    if not 0 < fraction < 1:
-        return None
+    fraction, share_zh, share_en = said.value, said.zh, said.en
     # Named next to the share, else named earlier in its sentence ("利息1236.4元最多减免一半"),
     # else the total.
-    s_start = sentence_start(low, share.start())
+    s_start = sentence_start(low, share_start)
     earlier = [
         lab
         for lab in line.labels
-        if s_start <= lab.start < share.start() and lab.role in _SHARE_BASES
+        if s_start <= lab.start < share_start and lab.role in _SHARE_BASES
     ]
     parts = [p for lab in near or reversed(earlier) for p in _SHARE_BASES[lab.role]]
     parts = parts or ["total"]

@@ -14,6 +14,7 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
+from scoring.entities import extract_shares
 from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.ledger import Ledger, money, same_amount
@@ -40,14 +41,6 @@ _WAIVE_RE = re.compile(
     r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off|\bwipe\w*|\bdiscount\w*"
     r"|优惠|打折"
 )
-_FRACTION_ZH = re.compile(
-    r"全部|全额|全免|所有|都免|(?P<half>一半|减半|半数|对半)|百分之(?P<pct_cn>[0-9一二三四五六七八九十]+)"
-    r"|(?P<pct>[0-9]{1,3})\s*+%|(?P<tenths>[一二三四五六七八九]|[1-9])成|打(?P<zhe>[一二三四五六七八九]|[1-9])折"
-)
-_FRACTION_EN = re.compile(
-    r"\b(?:all|entire|full|whole|completely|fully|every)\b|(?P<half>\bhalf\b)|(?P<pct>[0-9]{1,3})\s*+(?:%|percent\b)"
-)
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _components(sentence: str) -> set[str]:
@@ -75,36 +68,13 @@ def _resolve_penalty(
     return named
 
 
-def _cn_small(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_SMALL.get(text[1:], 0)
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        return _CN_SMALL.get(head, 0) * 10 + _CN_SMALL.get(tail, 0)
-    return _CN_SMALL.get(text, 0)
-
-
 def _fraction(clause: str) -> Decimal | None:
     """The share waived as said: 全免 1, 一半 0.5, 30% 0.3, 三成 0.3, 打八折 0.2; None if unsaid."""
-    m = _FRACTION_ZH.search(clause) or _FRACTION_EN.search(clause)
-    if m is None:
+    said = extract_shares(clause)
+    if not said:
         return None
-    groups = m.groupdict()
-    if groups.get("half"):
-        return Decimal("0.5")
-    if groups.get("pct"):
-        return Decimal(groups["pct"]) / 100
-    if groups.get("pct_cn"):
-        return Decimal(_cn_small(groups["pct_cn"])) / 100
-    if groups.get("tenths"):
-        return Decimal(_cn_small(groups["tenths"])) / 10
-    if groups.get("zhe"):
-        return 1 - Decimal(_cn_small(groups["zhe"])) / 10
-    return Decimal(1)
+    first = said[0]
+    return 1 - first.value if first.kind == "discount" else first.value
 
 
 def check_relief(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
