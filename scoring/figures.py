@@ -440,7 +440,7 @@ def _read_one(
 
 
 # A payment supposed, not reported: "if you paid…", "要是您还了…".
-_HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|\bsay\b|如果|要是|假如|假设")
+_HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|如果|要是|假如|假设")
 
 
 def _excluded_before(line: LineFigures, position: int, since: int) -> tuple[Role, ...]:

@@ -98,6 +98,7 @@ def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
         ("I'm not saying you owe $3,000; the balance is $2,486.40", [True, False]),
         ("您说您以为只欠5000", [True]),
         ("you said you paid $500 last week", [True]),
+        ("you say you paid $500 last week", [True]),
         ("您欠款5230.50元", [False]),
         # A payment supposed is not one reported.
         ("if you paid $500 now, that leaves $1,986.40", [False, False]),

@@ -8,8 +8,11 @@
   remains after a payment said in the line, or after a waiver; a remainder must be the total
   less the payments said before it; a settlement or a total after a waiver must stay within the
   ledger's relief;
+* a figure said as a share of a quantity (half the balance, 欠款的一半, 利息减三成，也就是…)
+  must be that share of it (or the rest of it);
 * an amount that names nothing is right when it is a ledger quantity or a payment no larger than
-  the debt; a figure above the debt, or a precise one next to a ledger figure, is wrong.
+  the debt; a figure above the debt, a precise one next to a ledger figure, or a rough one
+  ("roughly four grand") that covers no ledger quantity, is wrong.
 """
 
 from __future__ import annotations
