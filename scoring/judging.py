@@ -6,6 +6,7 @@ two always agree.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from scoring.accuracy import check_line
@@ -14,6 +15,7 @@ from scoring.compliance import Judge, LineContext, compliance_finding
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.ledger import Ledger
+from scoring.rulepack import RewriteNames
 from scoring.tone import reader
 from scoring.transcript import TurnContext
 
@@ -32,6 +34,38 @@ def line_context(
         channel=channel,
         state=ledger.state,
     )
+
+
+def _swap(text: str, samples: list[str], real: str) -> str:
+    for sample in samples:
+        # Whole words only: "Alex" is not replaced inside "Alexander".
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(sample)}(?![A-Za-z])", lambda _: real, text)
+    return text
+
+
+def in_the_callers_words(finding: Finding, names: RewriteNames, ledger: Ledger) -> Finding:
+    """The finding's rewrite with the call's own agency, creditor, collector and debtor in place
+    of the pack's sample names (the review's "Alex Chen with Acme Recovery Services" on a
+    Bayline Recovery Partners call)."""
+    first = {
+        "collector": ledger.collector.split()[0] if ledger.collector.strip() else "",
+        "debtor": ledger.debtor.split()[0] if ledger.debtor.strip() else "",
+    }
+    swaps = [
+        (names.agency, ledger.agency),
+        (names.creditor, ledger.creditor),
+        (names.collector, ledger.collector),
+        (names.collector_first, first["collector"]),
+        (names.debtor, ledger.debtor),
+        (names.debtor_first, first["debtor"]),
+    ]
+    texts = {"zh": finding.suggestion.zh, "en": finding.suggestion.en}
+    for samples, real in swaps:
+        if real.strip():
+            texts = {lang: _swap(text, samples, real) for lang, text in texts.items()}
+    if texts == {"zh": finding.suggestion.zh, "en": finding.suggestion.en}:
+        return finding
+    return finding.model_copy(update={"suggestion": Bilingual(**texts)})
 
 
 def tone_findings(analysis: Analysis, turn: int | None) -> list[Finding]:
@@ -76,14 +110,18 @@ def judge_turn(
     hits = judge.judge_line(analysis.text, ctx, norm=analysis.norm)
     return [
         *(
-            compliance_finding(
-                hit.rule,
-                turn,
-                analysis.text,
-                hit.evidence,
-                hit.severity,
-                hit.nearest,
-                ledger.product_type,
+            in_the_callers_words(
+                compliance_finding(
+                    hit.rule,
+                    turn,
+                    analysis.text,
+                    hit.evidence,
+                    hit.severity,
+                    hit.nearest,
+                    ledger.product_type,
+                ),
+                judge.pack.rewrite_names,
+                ledger,
             )
             for hit in hits
         ),

@@ -13,14 +13,23 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
-from scoring.semantic import COMPLIANT, NONE, Index, intent_index, judge_index
+from scoring.probe import Probe, Training
+from scoring.semantic import (
+    COMPLIANT,
+    NONE,
+    Index,
+    intent_index,
+    judge_index,
+    judge_probe,
+    ship_probe,
+)
 from scoring.taxonomy import Category, Severity
 from scoring.text import plain
 
@@ -57,6 +66,21 @@ class CategoryRule(BaseModel):
     line_context: bool = False
 
 
+class ProbePolicy(BaseModel):
+    """The judge's read-out (`scoring.probe`): how it is fitted, and the probability of a
+    violation at which a whole line is flagged (chosen on the dev set, per language)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    l2: float = Field(gt=0, le=1)
+    scale: float = Field(gt=0, le=100)
+    steps: int = Field(ge=1, le=20_000)
+
+    def training(self) -> Training:
+        return Training(l2=self.l2, scale=self.scale, steps=self.steps)
+
+
 class JudgePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -66,6 +90,7 @@ class JudgePolicy(BaseModel):
     category_need: int = Field(ge=1, le=50)
     min_chars: dict[Lang, int]
     max_severity: Severity
+    probe: ProbePolicy
     rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
 
 
@@ -88,11 +113,22 @@ def judge_of(lang: Lang) -> Index:
     return judge_index(lang, frozenset(policy().intents.strict))
 
 
+def probe_of(lang: Lang) -> Probe:
+    return judge_probe(lang, frozenset(policy().intents.strict), policy().judge.probe.training())
+
+
+def ship_probes() -> list[Path]:
+    langs: tuple[Lang, ...] = ("zh", "en")
+    strict = frozenset(policy().intents.strict)
+    return [ship_probe(lang, strict, policy().judge.probe.training()) for lang in langs]
+
+
 def warm(lang: Lang) -> None:
     """Load the encoder and a language's indexes now (the app does it while the trainee
     chooses a scenario), so the first line of a call is read at once."""
     intent_index(lang)
     judge_of(lang)
+    probe_of(lang)
     encoder().embed(["您好" if lang == "zh" else "hello"])
 
 
@@ -161,8 +197,22 @@ def _among_violations(vector: Vectors, lang: Lang) -> bool:
     return near[0].label != COMPLIANT and violating >= rules.need
 
 
+def _by_probe(unit: str, vector: Vectors, lang: Lang) -> Reading | None:
+    """The whole line by the judge's read-out: a violation when the probability that it is
+    one reaches the language's threshold; its category is the likeliest, explained by that
+    category's nearest exemplar."""
+    shares = probe_of(lang).probabilities(vector)
+    violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
+    if violation < policy().judge.probe.threshold[lang]:
+        return None
+    category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
+    nearest = judge_of(lang).nearest_of(vector, category)
+    return Reading(category, nearest.similarity, nearest.text, unit)
+
+
 def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
-    """Finding categories a line is among: most of its nearest exemplars are violations, the
+    """Finding categories a line is among: the whole line by the judge's read-out (`_by_probe`);
+    then the line and its clauses by vote: most of its nearest exemplars are violations, the
     nearest of them at least as near as the nearest compliant line. A line read as clearly
     compliant as a whole is not read again clause by clause (its clauses lose the context
     that clears them: "普通逾期不是刑事案件，也不会坐牢"), and a clause that negates is left to the
@@ -173,8 +223,13 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
         return []
     index = judge_of(lang)
     negation = _NEGATION[lang]
+    vectors = encoder().embed(parts)
     best: dict[str, Reading] = {}
-    for position, (unit, vector) in enumerate(zip(parts, encoder().embed(parts), strict=True)):
+    if parts[0] == plain(text):
+        read = _by_probe(parts[0], vectors[0], lang)
+        if read is not None:
+            best[read.label] = read
+    for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):
         near = index.nearest(vector, rules.neighbours)
         violating = [n for n in near if n.label != COMPLIANT]
         if position == 0 and len(near) - len(violating) >= rules.need:

@@ -1,4 +1,5 @@
-"""Report renderers: Markdown and a self-contained HTML page (annotated transcript, mood curve)."""
+"""Report renderers: plain text for a terminal, Markdown, and a self-contained HTML page
+(annotated transcript, mood curve); all three from the one report view."""
 
 from __future__ import annotations
 
@@ -67,6 +68,31 @@ def to_markdown(report: Report, lang: Lang, view: ReportView | None = None) -> s
         out.append(f"  - {w('suggest', lang)}: {f.suggestion}")
         out.append(f"  - {w('source', lang)}: {f.citation}")
     out += ["", f"<small>{view.footer}</small>", ""]
+    return "\n".join(out)
+
+
+def to_text(report: Report, lang: Lang, view: ReportView | None = None) -> str:
+    """The report in a plain terminal (`play`, `score`): the app's screen, line for line,
+    without the transcript the terminal already shows."""
+    view = view or build_view(report, lang)
+    out = [view.title, view.verdict]
+    out += [x for x in (view.critical, view.certification) if x]
+    out.append(w("dimensions", lang))
+    for head, lost in _dimension_rows(view, lang):
+        out.append(f"  {head}")
+        out += [f"    {line}" for line in lost]
+    out.append(w("objectives", lang))
+    out += [f"  {objective_line(o)}" for o in view.objectives]
+    out += [view.ending, w("findings", lang)]
+    if not view.findings:
+        out.append(f"  {w('no_findings', lang)}")
+    for f in view.findings:
+        out.append(f"  {f.head}")
+        if f.quote:
+            out.append(f"    “{' '.join(f.quote.split())}”")
+        out.append(f"    {f.message}")
+        out.append(f"    {w('suggest', lang)}: {f.suggestion}")
+        out.append(f"    {w('source', lang)}: {f.citation}")
     return "\n".join(out)
 
 

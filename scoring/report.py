@@ -26,7 +26,7 @@ class Deduction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    points: float
+    points: float  # negative: points given back (a line whose tone is above the base)
     turn: int | None
     rule: str | None  # the finding's rule, when a finding cost them
     text: Bilingual
@@ -63,6 +63,8 @@ class Report(BaseModel):
     language: str
     passed: bool
     failed_by_critical: bool
+    # Not passed because the call ended without a plan, a promise or an honest next step.
+    failed_by_outcome: bool = False
     score: float
     pass_mark: float
     dimensions: dict[str, float]
@@ -84,6 +86,7 @@ class Report(BaseModel):
             "score": self.score,
             "pass_mark": self.pass_mark,
             "failed_by_critical": self.failed_by_critical,
+            "failed_by_outcome": self.failed_by_outcome,
             "dimensions": self.dimensions,
             "weights": self.weights,
             "findings": [
@@ -120,24 +123,3 @@ class Report(BaseModel):
             "understanding": self.understanding,
             "mode": self.mode,
         }
-
-    def summary_text(self, lang: Lang) -> str:
-        zh = lang == "zh"
-        verdict = (
-            ("通过" if self.passed else "未通过") if zh else ("PASSED" if self.passed else "FAILED")
-        )
-        lines = [f"{'成绩' if zh else 'Score'}: {self.score:.1f}/100 — {verdict}"]
-        if self.failed_by_critical:
-            lines.append(
-                "存在严重违规，本次通话不合格。" if zh else "A critical violation fails the call."
-            )
-        names = {"tone": "语气", "accuracy": "准确", "compliance": "合规", "outcome": "结果"}
-        lines.append(
-            "  ".join(f"{names[k] if zh else k}: {v:.0f}" for k, v in self.dimensions.items())
-        )
-        for f in self.findings:
-            where = f"#{f.turn}" if f.turn is not None else "—"
-            lines.append(f"  [{f.severity}] {where} {f.rule}: {f.message.get(lang)}")
-            lines.append(f"      “{f.quote}”")
-            lines.append(f"      → {f.suggestion.get(lang)}")
-        return "\n".join(lines)

@@ -275,6 +275,21 @@ class NegationScope(BaseModel):
         return _regexes(patterns)
 
 
+class RewriteNames(BaseModel):
+    """The sample people a pack's rewrites are written with. In a call the ledger's own names
+    replace them, so a rewrite never teaches a trainee to give another company's name; out
+    of a call (`collectsim check`) the samples stay. Each list longest first."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agency: list[str] = Field(default_factory=list)  # -> the ledger's agency
+    creditor: list[str] = Field(default_factory=list)  # -> the ledger's creditor
+    collector: list[str] = Field(default_factory=list)  # -> the collector's full name
+    collector_first: list[str] = Field(default_factory=list)  # -> the collector's first name
+    debtor: list[str] = Field(default_factory=list)  # -> the debtor's full name
+    debtor_first: list[str] = Field(default_factory=list)  # -> the debtor's first name
+
+
 class RulePack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -298,6 +313,7 @@ class RulePack(BaseModel):
 
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
+    rewrite_names: RewriteNames = RewriteNames()
     rules: list[Rule] = Field(min_length=1)
     changes: list[Change] = Field(default_factory=list)
     content_hash: str = ""

@@ -14,11 +14,12 @@ from scoring.endings import label as ending_label
 from scoring.endings import of_class
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, lang_of
-from scoring.judging import judge_turn
+from scoring.judging import in_the_callers_words, judge_turn
 from scoring.objectives import assess, label
 from scoring.report import Deduction, LineTone, ObjectiveResult, Outcome, Report
 from scoring.rubric import Rubric
 from scoring.taxonomy import SEVERITY_PENALTY
+from scoring.tone import reader as tone_reader
 from scoring.transcript import Transcript
 
 
@@ -78,7 +79,8 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     )
     for rule, index in required:
         quote = next((t.text for t in trainee if t.index == index), "")
-        findings.append(compliance_finding(rule, index, quote, "", product=ledger.product_type))
+        found = compliance_finding(rule, index, quote, "", product=ledger.product_type)
+        findings.append(in_the_callers_words(found, judge.pack.rewrite_names, ledger))
     if NOTE_OBJECTIVE in objectives:
         findings.extend(judge_note(transcript.note, transcript))
     findings = _dedupe_context_rules(findings, judge)
@@ -116,6 +118,8 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     total = sum(dimensions[k] * weights[k] for k in dimensions) - rubric.hint_cost * hints
     total = round(max(0.0, min(100.0, total)), 1)
     critical = any(f.severity == "critical" and f.dimension == "compliance" for f in findings)
+    # Tone alone never passes a call that agreed nothing (the rubric's data says so).
+    no_outcome = rubric.needs_good_ending() and not good_ending
     promise_lines = [a for a in analyses if a.has("confirm_arrangement")]
     outcome = Outcome(
         ending=transcript.ending,
@@ -137,8 +141,9 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         understanding=encoder_identity(),
         mode=transcript.mode,
         language=transcript.language,
-        passed=total >= rubric.pass_mark and not critical,
+        passed=total >= rubric.pass_mark and not critical and not no_outcome,
         failed_by_critical=critical,
+        failed_by_outcome=no_outcome,
         score=total,
         pass_mark=rubric.pass_mark,
         dimensions=dimensions,
@@ -169,8 +174,23 @@ def _finding_deduction(f: Finding, share: float) -> Deduction:
     )
 
 
+def _marker_words(markers: list[dict[str, object]]) -> Bilingual:
+    """ "polite wording +4, empathy +8" in each language (the tone data's labels, never ids)."""
+    labels = [
+        (tone_reader().label(str(m["kind"])), f"{float(str(m['delta'])):+.0f}".replace("-", "−"))
+        for m in markers
+    ]
+    return Bilingual(
+        zh="，".join(f"{label.zh} {delta}" for label, delta in labels),
+        en=", ".join(f"{label.en} {delta}" for label, delta in labels),
+    )
+
+
 def _tone_deductions(tone_lines: list[LineTone], rubric: Rubric) -> list[Deduction]:
-    """100 − the mean line tone, line by line: plain lines (the base) as one entry."""
+    """100 − the mean line tone, in the formula's terms: every line starts at the base, so the
+    base's distance from 100 is one entry; then each line (lines alike grouped) moves the mean
+    by its distance from the base: below it a deduction, above it points given back (negative).
+    A line better than the base is never charged (it once showed as "−8 · tone 84")."""
     if not tone_lines:
         return [
             Deduction(
@@ -181,41 +201,42 @@ def _tone_deductions(tone_lines: list[LineTone], rubric: Rubric) -> list[Deducti
             )
         ]
     n = len(tone_lines)
+    if all(t.score >= 100 for t in tone_lines):
+        return []
+    base = rubric.tone_base
     out = []
-    plain = [t for t in tone_lines if not t.markers and t.score < 100]
-    if plain:
+    if base < 100:
         out.append(
             Deduction(
-                points=sum(100 - t.score for t in plain) / n,
+                points=100 - base,
                 turn=None,
                 rule=None,
                 text=Bilingual(
-                    zh=f"{len(plain)} 句平实的话各得基准分 {rubric.tone_base:.0f}"
-                    "（表达理解、礼貌用语可加分）",
-                    en=f"{len(plain)} plain line(s) at the base tone {rubric.tone_base:.0f} "
-                    "(empathy and courtesy raise it)",
+                    zh=f"每句话从基准分 {base:.0f} 起算（礼貌用语、表达理解可加分）",
+                    en=f"every line starts at the base tone {base:.0f} "
+                    "(courtesy and empathy raise it)",
                 ),
             )
         )
     # Lines of the same tone and markers as one entry: "turns 2, 3, 5: tone 84 (…)".
-    groups: dict[tuple[float, str], list[int]] = {}
+    groups: dict[tuple[float, str], tuple[Bilingual, list[int]]] = {}
     for t in tone_lines:
-        if not t.markers or t.score >= 100:
+        if t.score == base:
             continue
-        marks = ", ".join(f"{m['kind']} {float(str(m['delta'])):+.0f}" for m in t.markers)
-        groups.setdefault((t.score, marks), []).append(t.turn)
-    for (score, marks), turns in groups.items():
+        words = _marker_words(t.markers)
+        groups.setdefault((t.score, words.en), (words, []))[1].append(t.turn)
+    for (score, _), (words, turns) in groups.items():
         which = ", ".join(str(n) for n in turns)
         out.append(
             Deduction(
-                points=(100 - score) * len(turns) / n,
+                points=(base - score) * len(turns) / n,
                 turn=turns[0] if len(turns) == 1 else None,
                 rule=None,
                 text=Bilingual(
                     zh=(f"第{which.replace(', ', '、')}句" if len(turns) > 1 else "这句")
-                    + f"语气 {score:.0f}（基准 {rubric.tone_base:.0f}；{marks}）",
+                    + f"语气 {score:.0f}（{words.zh}）",
                     en=(f"turns {which}: " if len(turns) > 1 else "this line: ")
-                    + f"tone {score:.0f} (base {rubric.tone_base:.0f}; {marks})",
+                    + f"tone {score:.0f} ({words.en})",
                 ),
             )
         )

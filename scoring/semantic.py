@@ -25,6 +25,10 @@ import numpy.typing as npt
 from scoring.encoder import DIM, Encoder, Vectors, encoder, similarities
 from scoring.exemplars import DIR, intent_exemplars, judge_exemplars
 from scoring.i18n import Lang
+from scoring.probe import Probe, Training, fitted
+from scoring.probe import key as probe_key
+from scoring.probe import train as train_probe
+from scoring.probe import write as write_probe
 from scoring.rulepack import load_pack
 from scoring.text import plain
 
@@ -62,6 +66,14 @@ class Index:
         scores = similarities(vector, self._exact)
         order = np.lexsort((np.arange(len(scores)), -scores))[:k]
         return [Neighbour(self.items[i].label, self.items[i].text, float(scores[i])) for i in order]
+
+    def nearest_of(self, vector: Vectors, label: str) -> Neighbour:
+        """The nearest exemplar with `label` (ties by position)."""
+        rows = [i for i, item in enumerate(self.items) if item.label == label]
+        scores = similarities(vector, self._exact[rows])
+        best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
+        item = self.items[rows[best]]
+        return Neighbour(item.label, item.text, float(scores[best]))
 
     def nearest_labelled(self, vector: Vectors, label: str) -> float:
         """How near the nearest exemplar with `label` is (0 when there is none)."""
@@ -186,6 +198,34 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     )
 
 
+@cache
+def judge_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Probe:
+    """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars: shipped
+    when they are unchanged, else fitted once and cached."""
+    index = judge_index(lang, harmful)
+    texts = [item.text for item in index.items]
+    labels = [item.label for item in index.items]
+    expected = probe_key(encoder().identity, texts, labels, fit)
+    cache_dir = _cache_dir()
+    name = f"judge.{lang}.probe.npz"
+    cached = cache_dir / name if cache_dir is not None else None
+    return fitted(VECTORS / name, cached, expected, fit, index.vectors, labels)
+
+
+def ship_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Path:
+    """Fit the judge's read-out afresh and write the copy that ships with the package."""
+    index = judge_index(lang, harmful)
+    texts = [item.text for item in index.items]
+    labels = [item.label for item in index.items]
+    path = VECTORS / f"judge.{lang}.probe.npz"
+    write_probe(
+        path,
+        probe_key(encoder().identity, texts, labels, fit),
+        train_probe(index.vectors, labels, fit),
+    )
+    return path
+
+
 def ship_vectors() -> list[Path]:
     """Embed every exemplar (reusing vectors already shipped for the same text) and write the
     vectors that ship with the package."""
@@ -210,4 +250,10 @@ def ship_vectors() -> list[Path]:
 
 if __name__ == "__main__":
     for written_path in ship_vectors():
+        print(written_path)
+    # The read-outs are fitted to the vectors just written (meaning knows which intents the
+    # judge leaves out); imported here, as meaning imports this module.
+    from scoring.meaning import ship_probes
+
+    for written_path in ship_probes():
         print(written_path)

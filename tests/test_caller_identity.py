@@ -52,3 +52,24 @@ def test_a_us_scenario_without_its_agency_is_refused() -> None:
     data["ledger"]["agency"] = ""
     with pytest.raises(ValidationError, match="names the agency"):
         Scenario.model_validate(data)
+
+
+@pytest.mark.parametrize("scenario", US, ids=[s.id for s in US])
+def test_rewrites_name_the_ledgers_people_not_the_packs_samples(scenario: Scenario) -> None:
+    """The report's rewrite for a caller who did not say who they were read "Hi, this is Alex
+    Chen with Acme Recovery Services." on a Bayline Recovery Partners call: another company."""
+    ledger = scenario.ledger
+    session = Session(scenario)
+    session.say("I'm calling about the money you owe.")  # no name, no agency, no mini-Miranda
+    session.end()
+    findings = report_for(session.transcript).findings
+    identity = [f for f in findings if f.rule == "US-FDCPA-CALLER-IDENTITY"]
+    # Where a spouse answers, the line is said to a third party: other rules apply.
+    assert len(identity) == (0 if scenario.id == "us-spouse-answers" else 1)
+    for f in identity:
+        assert f.suggestion.en == f"Hi, this is {ledger.collector} with {ledger.agency}."
+        assert f.suggestion.zh == f"您好，我是 {ledger.agency} 的 {ledger.collector}。"
+    for f in findings:
+        for text in (f.suggestion.en, f.suggestion.zh):
+            assert "Acme" not in text or "Acme" in ledger.agency + ledger.creditor, text
+            assert "Jordan" not in text or "Jordan" in ledger.debtor, text

@@ -280,3 +280,44 @@ def test_intents_say_what_each_means_in_the_language_asked(isolated_home: Path) 
     zh = run("intents", "--lang", "zh", home=isolated_home).stdout.splitlines()
     assert "self_identify        says who is calling and for which company" in en
     assert "self_identify        说明自己是谁、代表哪家机构" in zh
+
+
+def test_play_ends_with_the_one_report_the_app_shows(tmp_path: Path, isolated_home: Path) -> None:
+    """`play`'s summary was its own (no pass mark, no deductions, no objectives): now it is
+    the report view the app's screen and the exports render, line for line."""
+    from scoring.render import to_text
+    from scoring.report_view import build_view
+    from simulator.engine.reporting import report_for
+    from simulator.training.tracks import certification_note, load_tracks
+
+    lines = tmp_path / "threat.txt"
+    lines.write_text("请问是王敏女士本人吗？\n逾期总额是8,888元，再不还钱就让你坐牢。\n")
+    shown = run("play", "cc-m1-forgetful", "--script", str(lines), home=isolated_home).stdout
+    summary = shown.split("\n\n", 1)[1]
+    for line in [
+        "通话评估报告 — 信用卡逾期18天——忘记还款的白领",
+        "总分: 32.7 / 100 — 未通过（及格线 80 分，且不能有严重违规）",
+        "存在严重违规，本次通话不合格。",
+        "练习模式：本次通话不计入认证（催收员上岗认证 L1 只认考核模式的通过）。",
+        "  语气 61 (权重 ×0.25)",
+        "    +2.0 · 第1句 · 这句语气 84（礼貌用语 +4）",
+        "    −35.0 · 第3句 · ACC-AMOUNT: [major] ¥8,888（“8,888元”）与账户不符",
+        "    −100.0 · 第3句 · CN-THREAT-ARREST-JAIL: [critical] 以拘留、坐牢、案底相威胁",
+        "    −40.0 · 结束方式不算好结果：学员结束通话",
+        "  ✔ 核实对方是否本人 — 第1句",
+        "  ✘ 礼貌结束通话 — 最后两句里没有致谢或道别",
+        "结束方式: 学员结束通话 · 结束时对方情绪: 28 · 使用提示 0 次（每次扣 3 分）",
+        "  [critical] 第3句 CN-THREAT-ARREST-JAIL (合规)",
+    ]:
+        assert f"\n{line}\n" in f"\n{summary}", line
+    [journal] = list((isolated_home / "journal").glob("*.jsonl"))
+    transcript, _ = read_journal(journal)
+    report = report_for(transcript)
+    note = certification_note("cc-m1-forgetful", "practice", load_tracks())
+    view = build_view(report, "zh", title="信用卡逾期18天——忘记还款的白领", certification=note)
+    assert to_text(report, "zh", view) in summary
+    # `score` prints the same report, headed by the scenario's title (it used the id).
+    scored = run("score", str(journal), home=isolated_home).stdout
+    title = "信用卡逾期18天——忘记还款的白领"
+    assert scored == to_text(report, "zh", build_view(report, "zh", title=title)) + "\n"
+    assert scored.startswith("通话评估报告 — 信用卡逾期18天——忘记还款的白领\n")

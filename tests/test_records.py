@@ -740,6 +740,11 @@ def test_exports_csv_and_xapi(
     assert stmt["actor"]["account"]["name"] == "c"
     assert stmt["verb"]["id"] == "http://adlnet.gov/expapi/verbs/passed"
     assert stmt["object"]["id"] == "urn:collectsim:scenario:cc-m1-forgetful"
+    # Named by its title, not its id (an LMS showed "cc-m1-forgetful").
+    assert stmt["object"]["definition"]["name"] == {
+        "en-US": "Credit card 18 days late — the office worker who forgot",
+        "zh-CN": "信用卡逾期18天——忘记还款的白领",
+    }
     result = stmt["result"]
     assert result["success"] is True and 0 < result["score"]["scaled"] <= 1
     assert result["duration"].startswith("PT")

@@ -84,11 +84,50 @@ def test_the_tone_deductions_name_the_lines_and_the_base(forgetful: Scenario) ->
     assert report.dimensions["tone"] == 84.5
     en = [d.text.en for d in report.deductions["tone"]]
     assert en == [
-        "1 plain line(s) at the base tone 80 (empathy and courtesy raise it)",
-        "turns 1, 3, 5, 11, 13, 15: tone 84 (base 80; politeness +4)",
-        "this line: tone 92 (base 80; politeness +4, empathy +8)",
+        "every line starts at the base tone 80 (courtesy and empathy raise it)",
+        "turns 1, 3, 5, 11, 13, 15: tone 84 (polite wording +4)",
+        "this line: tone 92 (polite wording +4, empathy +8)",
     ]
-    assert [round(d.points, 2) for d in report.deductions["tone"]] == [2.5, 12.0, 1.0]
+    # 20 off the base, given back 4 × 6/8 and 12 × 1/8: 100 − 20 + 3 + 1.5 = 84.5.
+    assert [round(d.points, 2) for d in report.deductions["tone"]] == [20.0, -3.0, -1.5]
+
+
+def test_a_line_above_the_base_tone_is_never_charged(forgetful: Scenario) -> None:
+    """The zh report once read "−8.0 · 第1句 · 这句语气 84（基准 80；politeness +4）": a line
+    better than the base was charged its distance from 100 (over two lines), and the marker
+    was named by its English id. Now it gives back its distance above the base."""
+    lines = ["请问是王敏女士本人吗？", "逾期总额是5230.50元，再不还钱就让你坐牢。"]
+    report = report_for(played(forgetful, lines).transcript)
+    assert report.dimensions["tone"] == 60.8  # (84 + 55) / 2 − 35 × 0.25
+    zh = next(d for d in build_view(report, "zh").dimensions if d.key == "tone")
+    assert zh.deductions == [
+        "−20.0 · 每句话从基准分 80 起算（礼貌用语、表达理解可加分）",
+        "+2.0 · 第1句 · 这句语气 84（礼貌用语 +4）",
+        "−12.5 · 第3句 · 这句语气 55（威胁口吻 −25）",
+        "−8.8 · 第3句 · TONE-THREAT: [major] 语气扣分（威胁口吻）",
+    ]
+    en = next(d for d in build_view(report, "en").dimensions if d.key == "tone")
+    assert en.deductions[1:3] == [
+        "+2.0 · Turn 1 · this line: tone 84 (polite wording +4)",
+        "−12.5 · Turn 3 · this line: tone 55 (threatening tone −25)",
+    ]
+
+
+def test_a_zh_report_names_no_marker_by_its_id(forgetful: Scenario) -> None:
+    from scoring.tone import reader
+
+    kinds = [*reader().data.markers, "shouting"]
+    shouted = [
+        "请问是王敏女士本人吗？",
+        "我理解您的难处，您说",
+        "马上还钱！！你这种老赖，早干嘛去了",
+    ]
+    report = report_for(played(forgetful, shouted).transcript)
+    text = "\n".join(x for d in build_view(report, "zh").dimensions for x in d.deductions)
+    assert "共情 +8，倾听 +5" in text
+    assert "施压 −10，指责 −12，轻蔑/辱骂 −30，吼叫（全大写或连串感叹号） −10" in text
+    for kind in kinds:
+        assert kind not in text, kind
 
 
 def failed(forgetful: Scenario) -> Report:

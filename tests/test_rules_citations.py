@@ -252,3 +252,168 @@ def test_a_scenario_must_name_its_lender(
         f"{bad}:{line}:1: error: ledger: product_type is required: the lender's kind "
         "(credit_card, online_lending, consumer_finance, debt_buyer, agency)"
     )
+
+
+# -- the review's corrections (shared/domain/rule-pack-citation-review.md, sections 0 and 4) ------
+
+
+def _articles(jurisdiction: str, rule_id: str) -> dict[str, Citation]:
+    return {c.article: c for c in load_pack(jurisdiction).rule(rule_id).citations if c.article}
+
+
+def _cited(jurisdiction: str, rule_id: str) -> str:
+    rule = load_pack(jurisdiction).rule(rule_id)
+    return " | ".join(f"{c.source} {c.article} {c.provision}" for c in rule.citations)
+
+
+def test_review_us_wrong_paragraphs_are_corrected() -> None:
+    """Section 0, US: each wrong paragraph is gone and the right one is cited."""
+    credit = _articles("US", "US-FDCPA-CREDIT-REPORTING-MISREP")
+    assert "12 CFR §1006.18(c)(1)" not in credit
+    assert credit["12 CFR §1006.18(c)(2)"].confidence == "medium"
+    assert "12 CFR §1006.10(b)-(c)" in _articles("US", "US-FDCPA-LOCATION-INFO")
+    cease = _articles("US", "US-FDCPA-CEASE-COMMUNICATION")
+    assert cease["12 CFR §1006.14(h)(1)"].provision.startswith("no communication through a medium")
+    assert "opt-out notice" in cease["12 CFR §1006.6(e)"].provision
+    assert "1692f(3)" not in _cited("US", "US-FDCPA-THREAT-ARREST-CRIME")
+    gov = _articles("US", "US-FDCPA-GOV-AFFILIATION")
+    assert "15 U.S.C. §1692e(1), (10)" in gov
+    assert gov["15 U.S.C. §1692e(9), (13)"].provision.startswith("documents only")
+    # 1006.2(j): a limited-content message needs a business name; "about an account" is not one.
+    mini = load_pack("US").rule("US-FDCPA-MINI-MIRANDA")
+    assert "a business name that does not indicate debt collection" in mini.explanation.en
+
+
+def test_review_cn_wrong_claims_are_corrected() -> None:
+    """Section 0, CN: each misapplied provision is dropped or cited for what it says."""
+    for rule_id in ("CN-THREAT-ARREST-JAIL", "CN-FREQUENCY-HARASS"):
+        assert "第293条之一" not in _articles("CN", rule_id), rule_id
+    for rule in load_pack("CN").rules:
+        for citation in rule.citations:
+            if citation.article == "第293条之一":
+                assert "非法债务" in citation.provision, rule.id
+    disclosure = _articles("CN", "CN-THIRDPARTY-DISCLOSURE")
+    assert "第23条" not in disclosure and {"第10条", "第1038条"} <= set(disclosure)
+    dispute = load_pack("CN").rule("CN-DISPUTE-HANDLING")
+    assert dispute.basis == "house_policy"
+    for citation in dispute.citations:
+        if citation.binding != "house_policy":
+            assert "暂停" not in citation.provision and "不得" not in citation.provision
+    impersonate = load_pack("CN").rule("CN-IMPERSONATE-AUTHORITY")
+    assert "国家机关工作人员" in impersonate.explanation.zh
+    assert "冒充国家工作人员" not in impersonate.explanation.zh
+    assert "《银行保险机构消费者权益保护管理办法》" not in _cited("CN", "CN-IDENTITY-DISCLOSURE")
+
+
+def test_review_cn_criminal_citations_match_the_statute() -> None:
+    """Checked against the Criminal Law's text (LawRefBook/Laws, 刑法/刑法.md): 第293条 is 寻衅滋事,
+    第245条 非法侵入住宅, 第274条 敲诈勒索; the 治安管理处罚法 is named without a number because
+    the revision in force since 2026-01-01 renumbered it."""
+    expected = {"第293条": "寻衅滋事", "第245条": "非法侵入他人住宅", "第274条": "敲诈勒索"}
+    for rule in load_pack("CN").rules:
+        for citation in rule.citations:
+            if citation.source == "《中华人民共和国刑法》" and citation.article in expected:
+                assert citation.provision.startswith(expected[citation.article]), rule.id
+                assert citation.confidence == "high"
+            if citation.source == "《中华人民共和国治安管理处罚法》":
+                assert not citation.verified(), rule.id
+    intrusion = _cited("CN", "CN-HOME-WORK-INTRUSION")
+    assert "《中华人民共和国治安管理处罚法》  非法侵入他人住宅" in intrusion
+
+
+def test_regulation_f_letters_not_seen_in_the_text_are_not_shown() -> None:
+    """1006.14(c), (d) and 1006.6(b)(3) follow the FDCPA's structure but were not seen verbatim."""
+    for rule_id, article in (
+        ("US-FDCPA-THREAT-VIOLENCE", "12 CFR §1006.14(c)"),
+        ("US-FDCPA-PROFANITY-ABUSE", "12 CFR §1006.14(d)"),
+        ("US-FDCPA-WORKPLACE-CONTACT", "12 CFR §1006.6(b)(3)"),
+        ("US-FDCPA-WORKPLACE-CONTACT-FORBIDDEN", "12 CFR §1006.6(b)(3)"),
+    ):
+        rule = load_pack("US").rule(rule_id)
+        assert _articles("US", rule_id)[article].confidence == "medium"
+        shown = rule.citation_text("en", "agency")
+        assert article not in shown and "(b)(3)" not in rule.explanation.en, rule_id
+    shown = load_pack("US").rule("US-FDCPA-PROFANITY-ABUSE").citation_text("en", "agency")
+    assert shown == (
+        "FDCPA 15 U.S.C. §1692d(2) [statute]; Regulation F 12 CFR §1006.14(a) (general ban on "
+        "conduct whose natural consequence is to harass, oppress or abuse) [regulation]; "
+        "Regulation F (obscene, profane or abusive language) [regulation]"
+    )
+
+
+def test_review_section_4_teaches_the_law() -> None:
+    """Section 4: the spouse is the consumer, the time-barred rewrite says what the agency will do,
+    online loans are taught the national standard's call limit."""
+    third_party = load_pack("US").rule("US-FDCPA-THIRDPARTY-DISCLOSURE")
+    assert third_party.when.party is not None and "spouse" not in third_party.when.party
+    judge = Judge(load_pack("US"), semantic=False)
+    hits = judge.judge_line(
+        "I'm calling about her past-due loan.", _ctx("agency", party="spouse", verified=False)
+    )
+    assert [h.rule.id for h in hits] == ["US-HOUSE-SPOUSE-DISCLOSURE"]
+    rewrite = load_pack("US").rule("US-REGF-TIME-BARRED-DEBT").rewrite.en
+    assert "we will not sue you" in rewrite and "can't sue" not in rewrite
+    frequency = load_pack("CN").rule("CN-FREQUENCY-HARASS")
+    assert "每名债务人每日接通的催收电话不超过3次" in frequency.citation_text(
+        "zh", "online_lending"
+    )
+    assert "不宜超过6次" not in frequency.citation_text("zh", "online_lending")
+
+
+# -- a cease request names a medium (12 CFR 1006.14(h)(1)) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "line", "expected"),
+    [
+        (
+            "cease_requested",
+            "I'll call you again tomorrow at 10.",
+            {"US-FDCPA-CEASE-COMMUNICATION"},
+        ),
+        ("cease_requested", "I'll text you the payment link tomorrow.", set()),
+        ("cease_requested", "I'll email you the statement tonight.", set()),
+        (
+            "opted_out_texts",
+            "I'll text you the payment link tomorrow.",
+            {"US-REGF-OPTED-OUT-TEXTS"},
+        ),
+        ("opted_out_texts", "I'll call you again tomorrow at 10.", set()),
+        ("opted_out_texts", "I'll email you the statement tonight.", set()),
+        ("opted_out_email", "I'll email you the statement tonight.", {"US-REGF-OPTED-OUT-EMAIL"}),
+        ("opted_out_email", "I'll text you the payment link tomorrow.", set()),
+    ],
+)
+def test_a_cease_request_bars_only_the_medium_it_names(
+    flag: str, line: str, expected: set[str]
+) -> None:
+    judge = Judge(load_pack("US"), semantic=False)
+    fired = {h.rule.id for h in judge.judge_line(line, _ctx("agency", flags=frozenset({flag})))}
+    assert fired == expected
+
+
+def test_a_scenario_can_name_the_medium_refused() -> None:
+    from simulator.engine.actions import ACTIONS, CONTEXT_FLAGS
+
+    for action, flag in (
+        ("request_cease", "cease_requested"),
+        ("opt_out_texts", "opted_out_texts"),
+        ("opt_out_email", "opted_out_email"),
+    ):
+        flags: set[str] = set()
+        ACTIONS[action](flags)
+        assert flags == {flag} and flag in CONTEXT_FLAGS
+
+
+def test_us_rules_markdown_is_current(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "rules-us.md"
+    status, _, _ = _cli(
+        "rules", "--jurisdiction", "US", "--format", "md", "-o", str(target), capsys=capsys
+    )
+    assert status == 0
+    page = target.read_text("utf-8")
+    assert page.count("\n## US-") == len(load_pack("US").rules)
+    shipped = (Path(__file__).resolve().parent.parent / "docs" / "rules-us.md").read_text("utf-8")
+    assert shipped == page, (
+        "docs/rules-us.md is stale: run collectsim rules --jurisdiction US --format md"
+    )

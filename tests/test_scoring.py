@@ -11,7 +11,7 @@ from scoring.accuracy import check_line
 from scoring.analysis import analyze
 from scoring.compliance import judge_for
 from scoring.judging import judge_turn
-from scoring.render import to_html, to_markdown
+from scoring.render import to_html, to_markdown, to_text
 from scoring.scorer import score
 from scoring.transcript import TurnContext
 from simulator.engine.reporting import report_for
@@ -118,7 +118,9 @@ GOOD = FORGETFUL_GOOD
 
 
 def played(scenario: Scenario, lines: list[str]) -> Session:
-    session = Session(scenario, seed=4)
+    # Seed 6 meets the circumstance GOOD's recap fits (she can pay it all today): seed n meets
+    # the scenario's budget n mod 3.
+    session = Session(scenario, seed=6)
     for line in lines:
         if session.ended:
             break
@@ -141,7 +143,7 @@ def test_score_is_pure(forgetful: Scenario) -> None:
 
 def test_good_call_passes_with_objectives_met(forgetful: Scenario) -> None:
     report = report_for(played(forgetful, GOOD).transcript)
-    assert report.passed, report.summary_text("en")
+    assert report.passed, to_text(report, "en")
     assert report.outcome.ending == "promise_to_pay"
     assert all(o.met for o in report.objectives)
     assert report.outcome.promise_amounts == [5230.5]

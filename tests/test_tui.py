@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from simulator.engine.catalog import load_catalog
 from simulator.tui.app import CollectSimApp
@@ -114,6 +114,9 @@ async def test_abuse_makes_the_persona_hang_up() -> None:
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         assert report.session.ended == "hung_up"
+        # The hang-up line is on the report (the review saw it only in `hr show`).
+        hang_up = report.session.transcript.turns[-1]
+        assert hang_up.speaker == "persona" and lines(report)[-1].endswith(hang_up.text)
 
 
 async def test_exam_mode_shows_no_warnings_and_no_hints() -> None:
@@ -146,6 +149,8 @@ async def test_hint_suggests_a_line_and_costs_points() -> None:
         report = pilot.app.screen
         assert isinstance(report, ReportScreen)
         assert report.report.hints_used == 1
+        ending = str(report.query_one("#ending", Static).render())
+        assert ending.endswith("使用提示 1 次（每次扣 3 分）")  # shown, not only exported
 
 
 async def test_retry_from_the_line_that_failed_the_call() -> None:
@@ -191,12 +196,28 @@ async def test_language_switch_redraws_the_start_screen() -> None:
     async with app(lang="zh").run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert pilot.app.title == "CollectSim 催收通话模拟训练"
-        from textual.widgets import Select
+        from textual.widgets import DataTable, Label, Select
 
-        pilot.app.screen.query_one("#lang", Select).value = "en"
+        screen = pilot.app.screen
+        screen.query_one("#filter", Input).value = "forget"
+        screen.query_one("#jurisdiction", Select).value = "CN"
+        screen.query_one("#mode", Select).value = "exam"
+        await pilot.pause()
+        screen.query_one("#lang", Select).value = "en"
+        await pilot.pause()
         await pilot.pause()
         assert pilot.app.title == "CollectSim call practice"
-        assert isinstance(pilot.app.screen, StartScreen)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        # The review: the filter was cleared and focus jumped to the catalog on a switch.
+        assert start.query_one("#filter", Input).value == "forget"
+        assert start.query_one("#jurisdiction", Select).value == "CN"
+        assert start.query_one("#mode", Select).value == "exam"
+        assert start.focused is start.query_one("#lang", Select)
+        assert list(start.query_one("#catalog", DataTable).rows) == ["cc-m1-forgetful"]
+        # Each filter says what it filters (three selects read "All" with no label).
+        labels = [str(x.render()) for x in start.query(".filter-label").results(Label)]
+        assert labels == ["Lang", "Jurisdiction", "Difficulty"]
 
 
 async def test_catalog_filters() -> None:
@@ -241,9 +262,19 @@ def test_snapshot_report(snap_compare: object, lang: str) -> None:
         await say(pilot, "逾期总额是5230.50元，再不还钱就让你坐牢。")
         await pilot.press("ctrl+e")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, ReportScreen)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReportScreen)
         pilot.app.clear_notifications()  # the "call ended" toast times out: not pinned
         await pilot.pause()
+        # What the picture must show (the pinned SVG is checked by eye when redrawn).
+        shown = [str(w.render()) for w in screen.query("#verdict, .dimension, .objective")]
+        pass_mark = {"zh": "（及格线 80 分，且不能有严重违规）", "en": "(pass mark 80, and"}
+        assert pass_mark[lang] in shown[0]
+        assert {
+            "zh": "+2.0 · 第1句 · 这句语气 84（礼貌用语 +4）",
+            "en": "+2.0 · Turn 1 · this line: tone 84 (polite wording +4)",
+        }[lang] in shown[1]
+        assert sum(x.startswith(("✔", "✘", "⊘")) for x in shown) == 7
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=(130, 56), run_before=run_before)  # type: ignore[operator]
 
@@ -366,6 +397,11 @@ def test_snapshot_help(snap_compare: object, lang: str) -> None:
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
+        shown = " ".join(str(w.render()) for w in pilot.app.screen.query(Static))
+        # Help says what counts toward certification (F3 once looked like a bug without it).
+        assert {"zh": "只有考核模式的通过计入认证", "en": "Only exam-mode passes count"}[
+            lang
+        ] in shown
 
     assert snap_compare(app(lang=lang, pinned=True), terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
@@ -677,6 +713,11 @@ async def test_the_report_screen_says_what_the_export_says(lang: str) -> None:
         )
         objectives = [x for x in shown if x.startswith(("✔", "✘", "⊘"))]
         assert len(objectives) == len(report.report.objectives) == 7
+        title = {
+            "zh": "# 通话评估报告 — 信用卡逾期18天——忘记还款的白领",
+            "en": "# Call report — Credit card 18 days late — the office worker who forgot",
+        }
+        assert exported.startswith(title[lang] + "\n")  # the title, not the scenario id
         for text in shown:
             for line in text.splitlines():
                 assert line.strip() in exported, line
@@ -794,3 +835,48 @@ async def test_a_signed_in_name_never_changes() -> None:
         assert field.disabled and signed.trainee == "Sam"
         notes = [str(n.message) for n in pilot.app._notifications]
         assert "The trainee name comes from sign-in and cannot be changed here" in notes
+
+
+def every_column_in_view(table: DataTable[object]) -> None:
+    """No column behind a horizontal scrollbar, and every header shown whole."""
+    from rich.cells import cell_len
+
+    assert table.max_scroll_x == 0
+    drawn = [c.get_render_width(table) for c in table.columns.values()]
+    assert sum(drawn) <= table.scrollable_content_region.width
+    for column, width in zip(table.columns.values(), drawn, strict=True):
+        assert width - 2 * table.cell_padding >= cell_len(str(column.label)), column.label
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_every_table_column_is_in_view_at_100_by_30(lang: str) -> None:
+    """The English catalog once hid "Tries" behind a horizontal scrollbar (titles up to 113
+    cells wide), and the HR table its last columns in both languages: long text is cut with
+    "…" instead, and the HR screen shows the highlighted trainee's list whole."""
+    long_name = "Alexandra Catherine Montgomery-Fitzwilliam"
+    async with app(lang=lang, trainee=long_name).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        start = pilot.app.screen
+        assert isinstance(start, StartScreen)
+        catalog = start.query_one("#catalog", DataTable)
+        assert catalog.row_count == 16  # the whole shipped catalog
+        every_column_in_view(catalog)
+        titles = [str(catalog.get_row_at(i)[0]) for i in range(catalog.row_count)]
+        cut = [x for x in titles if x.endswith("…")]
+        assert (len(cut) > 0) == (lang == "en")  # the zh titles fit whole at 100 columns
+        for widget in start.query("#who > *, #filters > *"):  # the name, selects and filters
+            assert widget.region.width > 0 and widget.region.right <= 100, widget
+        await open_call(pilot)
+        await say(pilot, "请问是王敏女士本人吗？")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(pilot)
+        people = pilot.app.screen.query_one("#people", DataTable)
+        every_column_in_view(people)
+        row = [str(x) for x in people.get_row(long_name)]
+        assert row[0].endswith("…") and row[2] == "1"
+        needs = str(pilot.app.screen.query_one("#needs", Static).render())
+        assert needs.endswith(": cc-m1-forgetful, cc-wrong-number, us-cease-request")

@@ -426,7 +426,10 @@ def run_export(args: argparse.Namespace) -> int:
             trainee=args.trainee, cohort=args.cohort, status="completed", since=since, until=until
         )
         if args.format == "xapi":
-            print_json([statement(store.attempt(a.id), args.home_page) for a in summaries])
+            from simulator.engine.catalog import load_catalog
+
+            titles = {e.scenario.id: e.scenario.title for e in load_catalog()[0]}
+            print_json([statement(store.attempt(a.id), args.home_page, titles) for a in summaries])
             return 0
     print_csv(AttemptSummary.COLUMNS, [a.to_json() for a in summaries])
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from scoring.findings import Finding
-from scoring.i18n import Lang
+from scoring.i18n import Bilingual, Lang
 from scoring.text import too_long
 from simulator.cli import common
 from simulator.cli.errors import UserError
@@ -19,6 +19,7 @@ from simulator.engine.bounded import TooLarge, bounded_lines, read_bounded
 from simulator.engine.catalog import load_catalog, resolve
 from simulator.engine.policy import SeedError, mode_policy
 from simulator.engine.recording import journal_sink
+from simulator.engine.safetext import visible
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 from simulator.records.sink import recorded
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.json:
         print(f"— {scenario.title.get(lang)} —", file=out)
         print(account_card(scenario.ledger, lang, session.clock), file=out)
-        print(certification_line(scenario.id, session.transcript.mode, lang), file=out)
+        print(certification(scenario.id, session.transcript.mode).get(lang), file=out)
         if interactive:
             print(f"({_HELP[lang]})", file=out)
         for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
@@ -219,8 +220,18 @@ def run(args: argparse.Namespace) -> int:
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
+        from scoring.render import to_text
+        from scoring.report_view import build_view
+
+        # The one report view, as the app's report screen and the exports show it.
+        view = build_view(
+            report,
+            lang,
+            title=scenario.title.get(lang),
+            certification=certification(scenario.id, session.transcript.mode),
+        )
         print(file=out)
-        print(report.summary_text(lang), file=out)
+        print(visible(to_text(report, lang, view), lines=True), file=out)
         if journal.path is not None:
             saved = "通话已保存" if lang == "zh" else "Call saved to"
             print(f"{saved}: {journal.path}", file=out)
@@ -230,8 +241,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def certification_line(scenario_id: str, mode: str, lang: Lang) -> str:
-    """Whether this call can count toward certification (said before the call begins)."""
+def certification(scenario_id: str, mode: str) -> Bilingual:
+    """Whether this call can count toward certification (said before the call and after)."""
     from simulator.engine.loader import ScenarioError
     from simulator.training.tracks import certification_note, load_tracks
 
@@ -239,7 +250,7 @@ def certification_line(scenario_id: str, mode: str, lang: Lang) -> str:
         tracks = load_tracks()
     except (ScenarioError, OSError):
         tracks = []
-    return certification_note(scenario_id, mode, tracks).get(lang)
+    return certification_note(scenario_id, mode, tracks)
 
 
 def _command(command: str, session: Session, lang: Lang, out: TextIO) -> bool:

@@ -7,12 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from scoring.i18n import lang_of
-from scoring.render import to_html, to_markdown
+from scoring.i18n import Lang, lang_of
+from scoring.render import to_html, to_markdown, to_text
+from scoring.report_view import build_view
 from simulator.cli.common import add_db_option, open_store, store_errors
 from simulator.cli.errors import UserError
+from simulator.engine.catalog import UnknownScenario, resolve
 from simulator.engine.journal import read_journal
+from simulator.engine.loader import ScenarioError
 from simulator.engine.reporting import report_for
+from simulator.engine.safetext import visible
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,16 +46,17 @@ def run(args: argparse.Namespace) -> int:
     report = report_for(transcript)
     lang = args.lang or lang_of(transcript.language)
     fmt = "json" if args.json else args.format
+    view = build_view(report, lang, title=_title(transcript.scenario_id, lang))
     if fmt == "json":
         payload = report.to_json(lang)
         payload["finished"] = finished
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
-        text = to_markdown(report, lang)
+        text = to_markdown(report, lang, view)
     elif fmt == "html":
-        text = to_html(report, transcript, lang)
+        text = to_html(report, transcript, lang, view)
     else:
-        text = report.summary_text(lang) + "\n"
+        text = visible(to_text(report, lang, view), lines=True) + "\n"
     if args.output:
         try:
             args.output.write_text(text, encoding="utf-8")
@@ -60,3 +65,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _title(scenario_id: str, lang: Lang) -> str | None:
+    """The scenario's title for the report heading; None (the id is shown) when the catalog
+    no longer has it."""
+    if not scenario_id or Path(scenario_id).name != scenario_id or "." in scenario_id:
+        return None  # an id, never a path a journal could name
+    try:
+        return resolve(scenario_id).scenario.title.get(lang)
+    except (ScenarioError, UnknownScenario, OSError):
+        return None

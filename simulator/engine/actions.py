@@ -16,7 +16,11 @@ _FLAG_ACTIONS: dict[str, str] = {
     "raise_dispute": "dispute_raised",
     # A written dispute within the validation period is what stops US collection (1692g(b)).
     "raise_dispute_in_writing": "dispute_written",
+    # A cease request names a medium (Reg F 1006.14(h)(1) bars only that one): an oral
+    # "stop calling me", or an opt-out of texts or of email.
     "request_cease": "cease_requested",
+    "opt_out_texts": "opted_out_texts",
+    "opt_out_email": "opted_out_email",
     "request_cease_in_writing": "cease_written",
     "announce_attorney": "attorney_represented",
     "disclose_hardship": "hardship",

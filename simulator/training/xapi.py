@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 
+from scoring.i18n import Bilingual
 from simulator.records.store import AttemptDetail
 
 VERBS = {
@@ -24,8 +26,16 @@ def iso_duration(seconds: float) -> str:
     return f"PT{hours}H{minutes}M{secs}S"
 
 
-def statement(detail: AttemptDetail, home_page: str) -> dict[str, object]:
+def statement(
+    detail: AttemptDetail, home_page: str, titles: Mapping[str, Bilingual] | None = None
+) -> dict[str, object]:
+    """The attempt as an LMS reads it; the activity is named by the scenario's title where the
+    catalog knows it (an LMS showed the bare id), else by its id."""
     summary = detail.summary
+    title = (titles or {}).get(summary.scenario)
+    name = (
+        {"en-US": title.en, "zh-CN": title.zh} if title is not None else {"en-US": summary.scenario}
+    )
     verb_id, verb_en, verb_zh = VERBS["passed" if summary.passed else "failed"]
     started = datetime.fromisoformat(summary.started_at)
     finished = datetime.fromisoformat(detail.finished_at) if detail.finished_at else started
@@ -43,7 +53,7 @@ def statement(detail: AttemptDetail, home_page: str) -> dict[str, object]:
             "id": ACTIVITY + summary.scenario,
             "definition": {
                 "type": "http://adlnet.gov/expapi/activities/simulation",
-                "name": {"en-US": summary.scenario},
+                "name": name,
             },
         },
         "result": {

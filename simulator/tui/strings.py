@@ -134,10 +134,12 @@ _S: dict[str, tuple[str, str]] = {
     "help_title": ("帮助", "Help"),
     "help_text": (
         "选择场景后与模拟客户通话。练习模式下违规会即时提醒，F2 可获得提示（每次扣 3 分）；"
-        "考核模式没有提醒和提示。通话结束后查看报告，可导出或从扣分处重来。"
+        "考核模式没有提醒和提示。只有考核模式的通过计入认证，练习通过不计入。"
+        "通话结束后查看报告，可导出或从扣分处重来。"
         "通话意外中断（关闭了页面或程序被终止）时，在开始页按 F4 可从中断处继续。",
         "Pick a scenario and talk to the simulated customer. Practice mode warns you at once "
         "when a line breaks a rule and F2 gives a hint (3 points each); exam mode has neither. "
+        "Only exam-mode passes count toward certification; practice passes do not. "
         "After the call, read the report, export it, or retry from the line that cost you. "
         "If a call was cut off (a closed page, a killed program), F4 on the start screen takes "
         "it up where it stopped.",

@@ -5,25 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
+from simulator.engine.safetext import visible
 from simulator.records import StoreError
 from simulator.training.hr import TraineeProgress, level_counts, overview, top_findings
 from simulator.training.tracks import Track, load_tracks
+from simulator.tui.fit import Column, cursor_row, cut, widths
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.strings import t
-from simulator.tui.text import cell
 
 
 def bars(counts: list[tuple[str, int]], width: int = 30) -> str:
     """A text bar chart: one row a level, the bar proportional to the trainees holding it."""
     top = max((n for _, n in counts), default=0) or 1
     return "\n".join(f"{name:>3} {'█' * round(n / top * width):<{width}} {n}" for name, n in counts)
+
+
+FLEXIBLE = {0, 1, 7}  # trainee, cohort, still needs: cut to fit; the figures never are
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class HRScreen(AppScreen):
         yield Header()
         yield Static("", id="hr-title", markup=False)
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="needs", markup=False)
         with Horizontal(id="hr-bottom"):
             with Vertical():
                 yield Label(t("hr_levels", lang), classes="heading")
@@ -123,9 +128,15 @@ class HRScreen(AppScreen):
         )
 
     def _fill(self, rows: list[TraineeProgress], passed: dict[str, dict[str, int]]) -> None:
+        """The table cut to the screen: names, cohorts and what each still needs are cut with
+        "…" before any column leaves the view; the highlighted row's list is shown whole."""
+        self._shown = (rows, passed)
+        self._fitted_width = self.size.width
         lang = self.lang
         table = self.query_one("#people", DataTable)
-        table.add_columns(
+        keep = cursor_row(table)
+        table.clear(columns=True)
+        labels = [
             t("trainee", lang),
             t("hr_cohort", lang),
             t("col_attempts", lang),
@@ -134,17 +145,57 @@ class HRScreen(AppScreen):
             t("col_best", lang),
             t("hr_level", lang),
             t("hr_still_needs", lang),
-        )
-        for r in rows:
-            # Plain Text cells: a name is the trainee's own text, never markup.
-            table.add_row(
-                cell(r.trainee),
-                cell(r.cohort or "—"),
+        ]
+        cells = [
+            [
+                r.trainee,
+                r.cohort or "—",
                 str(r.attempts),
                 str(passed.get(r.trainee, {}).get("exam", 0)),
                 str(passed.get(r.trainee, {}).get("practice", 0)),
                 "—" if r.best_score is None else f"{r.best_score:.0f}",
-                cell(r.level or "—"),
-                cell(", ".join(r.missing) or t("hr_done", lang)),
-                key=r.trainee,
-            )
+                r.level or "—",
+                self._needs(r),
+            ]
+            for r in rows
+        ]
+        fitted = widths(
+            self.size.width - table.styles.margin.width,
+            [
+                Column(label, [row[i] for row in cells], flexible=i in FLEXIBLE)
+                for i, label in enumerate(labels)
+            ],
+        )
+        table.add_columns(*labels)
+        for r, row in zip(rows, cells, strict=True):
+            # Plain Text cells: a name is the trainee's own text, never markup.
+            table.add_row(*(cut(x, w) for x, w in zip(row, fitted, strict=True)), key=r.trainee)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_needs()
+
+    def _needs(self, r: TraineeProgress) -> str:
+        return ", ".join(r.missing) or t("hr_done", self.lang)
+
+    _shown: tuple[list[TraineeProgress], dict[str, dict[str, int]]] | None = None
+    _fitted_width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None and event.size.width != self._fitted_width:
+            self._fill(*self._shown)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_needs()
+
+    def _show_needs(self) -> None:
+        """The highlighted trainee's whole "still needs" list (the column may be cut)."""
+        table = self.query_one("#people", DataTable)
+        line = self.query_one("#needs", Static)
+        key = cursor_row(table)
+        rows = self._shown[0] if self._shown else []
+        row = next((r for r in rows if key is not None and r.trainee == key.value), None)
+        line.update(
+            ""
+            if row is None
+            else f"{visible(row.trainee)} · {t('hr_still_needs', self.lang)}: {self._needs(row)}"
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,13 +13,14 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Select
 from textual.worker import get_current_worker
 
+from simulator.tui.fit import Column, cursor_row, cut, widths
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
 from simulator.tui.text import cell
 
 if TYPE_CHECKING:
-    from simulator.engine.catalog import Entry
+    from simulator.engine.scenario import Scenario
 
 ALL = "all"
 
@@ -27,8 +28,7 @@ ALL = "all"
 History = dict[str, tuple[float | None, int]]
 
 
-def matches(entry: Entry, text: str, language: str, jurisdiction: str, difficulty: str) -> bool:
-    s = entry.scenario
+def matches(s: Scenario, text: str, language: str, jurisdiction: str, difficulty: str) -> bool:
     if language != ALL and s.language != language:
         return False
     if jurisdiction != ALL and s.jurisdiction != jurisdiction:
@@ -60,8 +60,10 @@ class StartScreen(AppScreen):
             self.trainee = trainee
             self.history = history
 
-    def __init__(self) -> None:
+    def __init__(self, kept: dict[str, object] | None = None, kept_filter: str = "") -> None:
         super().__init__()
+        self._kept = kept or {}  # the selects' values carried over a language switch
+        self._kept_filter = kept_filter
         self._history_of: str | None = None  # whose records `_history` holds
         self._history: History = {}
         self._history_timer: Timer | None = None
@@ -122,9 +124,13 @@ class StartScreen(AppScreen):
         return "start_hint" if self.sim.sees_records else "start_hint_trainee"
 
     def on_mount(self) -> None:
+        for key, value in self._kept.items():
+            self.query_one(f"#{key}", Select).value = value
+        self.query_one("#filter", Input).value = self._kept_filter
         self._ready = True
-        # A new trainee gives their name first; a known one goes straight to the catalog.
-        first = "#catalog" if self.sim.trainee else "#trainee"
+        # A new trainee gives their name first; a known one goes straight to the catalog; after
+        # a language switch the focus stays on the language select.
+        first = "#lang" if self._kept else "#catalog" if self.sim.trainee else "#trainee"
         self.query_one(first).focus()
         self.catalog_ready()
         self.reload_history()
@@ -203,18 +209,23 @@ class StartScreen(AppScreen):
             table.update_cell(row_key, "tries", tries, update_width=True)
 
     def refresh_catalog(self) -> None:
-        """The table from the loaded catalog and the records already read: no store query."""
+        """The table from the loaded catalog and the records already read: no store query.
+        Titles are cut to what the screen leaves them, so every column stays in view."""
         lang = self.lang
         table = self.query_one("#catalog", DataTable)
+        keep = cursor_row(table)
         table.clear(columns=True)
-        table.add_columns(
+        labels = [
             t("col_title", lang),
             t("col_lang", lang),
             t("jurisdiction", lang),
             t("difficulty", lang),
-        )
-        table.add_column(t("col_best", lang), key="best")
-        table.add_column(t("col_attempts", lang), key="tries")
+            t("col_best", lang),
+            t("col_attempts", lang),
+        ]
+        table.add_columns(*labels[:4])
+        table.add_column(labels[4], key="best")
+        table.add_column(labels[5], key="tries")
         text = self.query_one("#filter", Input).value
         language = str(self.query_one("#language", Select).value)
         jurisdiction = str(self.query_one("#jurisdiction", Select).value)
@@ -223,20 +234,51 @@ class StartScreen(AppScreen):
             self.query_one("#start-hint", Label).update(t("loading", lang))
             return
         self.query_one("#start-hint", Label).update(t(self._hint(), lang))
-        for entry in self.sim.entries:
-            if not matches(entry, text, language, jurisdiction, difficulty):
-                continue
-            s = entry.scenario
+        rows = [
+            (
+                s.id,
+                [
+                    s.title.get(lang),
+                    s.language,
+                    s.jurisdiction,
+                    "★" * s.difficulty,
+                    *self._records_cells(s.id),
+                ],
+            )
+            for s in (e.scenario for e in self.sim.entries)
+            if matches(s, text, language, jurisdiction, difficulty)
+        ]
+        self._fitted_width = self.size.width
+        title_width = widths(
+            self.size.width - table.styles.margin.width,
+            [
+                Column(label, [r[1][i] for r in rows], flexible=i == 0)
+                for i, label in enumerate(labels)
+            ],
+        )[0]
+        for scenario_id, cells in rows:
+            # Plain Text cells: a catalog title is text, never markup.
+            title, language, jurisdiction, stars, best, tries = cells
             table.add_row(
-                cell(s.title.get(lang)),  # a catalog title is text, never markup
-                cell(s.language),
-                cell(s.jurisdiction),
-                "★" * s.difficulty,
-                *self._records_cells(s.id),
-                key=s.id,
+                cut(title, title_width),
+                cell(language),
+                cell(jurisdiction),
+                stars,
+                best,
+                tries,
+                key=scenario_id,
             )
         if table.row_count == 0:
             self.notify(t("no_scenarios", lang))
+        elif keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+
+    _fitted_width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider or narrower terminal (or browser window): titles cut again to fit."""
+        if self._ready and event.size.width != self._fitted_width:
+            self.refresh_catalog()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if not self._ready:
@@ -254,8 +296,15 @@ class StartScreen(AppScreen):
         if event.select.id == "lang" and event.value in {"zh", "en"} and event.value != self.lang:
             self.sim.lang = event.value
             self.app.title = t("app_title", self.sim.lang)
+            # Redrawn in the new language with what the trainee had chosen, focus kept on the
+            # language select (the filter was cleared and the next keys went nowhere).
+            kept = {
+                key: self.query_one(f"#{key}", Select).value
+                for key in ("mode", "language", "jurisdiction", "difficulty")
+            }
+            kept_filter = self.query_one("#filter", Input).value
             self.app.pop_screen()
-            self.app.push_screen(StartScreen())
+            self.app.push_screen(StartScreen(kept, kept_filter))
         elif event.select.id in {"language", "jurisdiction", "difficulty"}:
             self.refresh_catalog()
         elif event.select.id == "mode":

@@ -1,0 +1,151 @@
+"""A linear read-out of the judge's exemplars: how likely a line is a violation, and of which
+category, from its vector.
+
+Nearest-exemplar votes miss a violation whose nearest exemplar happens to be a compliant
+near-miss on the same topic ("我们不会去您单位" beside "让你在公司待不下去"): a vote sees
+only distance. A softmax regression over all the exemplars weighs the encoder's dimensions
+that separate a threat from its denial. It is trained from the exemplars alone (no dev or test
+line), by a fixed number of full-batch steps from zero, and ships beside their vectors, keyed
+like them; a finding it makes still names the nearest exemplar of its category.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from scoring.encoder import Vectors
+
+Floats = npt.NDArray[np.float64]
+PROBABILITY_DIGITS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Training:
+    """How a probe is fitted (data: `semantic.yaml`, `judge.probe`)."""
+
+    l2: float
+    scale: float
+    steps: int
+    learning_rate: float = 0.05
+
+
+@dataclass(frozen=True)
+class Probe:
+    classes: tuple[str, ...]
+    weights: Floats  # (dimensions, classes)
+    bias: Floats
+    scale: float
+
+    def probabilities(self, vector: Vectors) -> dict[str, float]:
+        """Each class's probability for one vector, rounded; einsum sums in one fixed order
+        on one thread, so the figures never depend on BLAS threads."""
+        logits: Floats = (
+            np.einsum("j,jk->k", vector.astype(np.float64) * self.scale, self.weights) + self.bias
+        )
+        logits -= logits.max()
+        odds = np.exp(logits)
+        shares = np.round(odds / odds.sum(), PROBABILITY_DIGITS)
+        return {label: float(p) for label, p in zip(self.classes, shares, strict=True)}
+
+
+def key(identity: str, texts: Sequence[str], labels: Sequence[str], training: Training) -> str:
+    digest = hashlib.sha256(f"{identity}\0{training}".encode())
+    for text, label in zip(texts, labels, strict=True):
+        digest.update(b"\0" + text.encode() + b"\1" + label.encode())
+    return digest.hexdigest()[:24]
+
+
+def train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe:
+    """Softmax regression with an L2 penalty, by Adam on the whole set at once: the same
+    exemplars give the same weights on this machine, and the shipped weights are reused
+    everywhere else."""
+    classes = tuple(sorted(set(labels)))
+    column = {label: i for i, label in enumerate(classes)}
+    x = vectors.astype(np.float64) * training.scale
+    targets = np.eye(len(classes))[[column[label] for label in labels]]
+    n, dims = x.shape
+    weights = np.zeros((dims, len(classes)))
+    bias = np.zeros(len(classes))
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias)]
+    moments.append(np.zeros_like(bias))
+    beta1, beta2 = 0.9, 0.999
+    for step in range(1, training.steps + 1):
+        logits = x @ weights + bias
+        logits -= logits.max(axis=1, keepdims=True)
+        shares = np.exp(logits)
+        shares /= shares.sum(axis=1, keepdims=True)
+        error = (shares - targets) / n
+        gradients = (x.T @ error + training.l2 * weights, error.sum(axis=0))
+        for parameter, gradient, first, second in (
+            (weights, gradients[0], moments[0], moments[1]),
+            (bias, gradients[1], moments[2], moments[3]),
+        ):
+            first *= beta1
+            first += (1 - beta1) * gradient
+            second *= beta2
+            second += (1 - beta2) * gradient * gradient
+            corrected = first / (1 - beta1**step)
+            spread = np.sqrt(second / (1 - beta2**step)) + 1e-8
+            parameter -= training.learning_rate * corrected / spread
+    return Probe(classes, weights, bias, training.scale)
+
+
+def read(path: Path, expected: str) -> Probe | None:
+    """A stored probe, if it was fitted to exactly these exemplars and settings."""
+    if not path.is_file():
+        return None
+    with np.load(path) as stored:
+        if str(stored["key"]) != expected:
+            return None
+        return Probe(
+            tuple(str(c) for c in stored["classes"]),
+            np.asarray(stored["weights"], dtype=np.float64),
+            np.asarray(stored["bias"], dtype=np.float64),
+            float(stored["scale"]),
+        )
+
+
+def write(path: Path, expected: str, probe: Probe) -> None:
+    """Atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        np.savez(
+            out,
+            key=np.array(expected),
+            classes=np.array(list(probe.classes)),
+            weights=probe.weights,
+            bias=probe.bias,
+            scale=np.array(probe.scale),
+        )
+    os.replace(name, path)
+
+
+def fitted(
+    shipped: Path,
+    cached: Path | None,
+    expected: str,
+    fit: Training,
+    vectors: Vectors,
+    labels: Sequence[str],
+) -> Probe:
+    """The shipped probe when it fits; else a cached one; else fitted now (a few seconds) and
+    cached."""
+    for path in (shipped, cached):
+        if path is not None and (found := read(path, expected)) is not None:
+            return found
+    probe = train(vectors, labels, fit)
+    if cached is not None:
+        # The cache only saves time: a read-only or full data directory must not stop a call.
+        with contextlib.suppress(OSError):
+            write(cached, expected, probe)
+    return probe
