@@ -1,11 +1,13 @@
-"""How well accuracy checking does on held-out lines: `devsets/accuracy.{zh,en}.jsonl`, each a
+"""How well accuracy checking does on the dev set: `devsets/accuracy.{zh,en}.jsonl`, each a
 line said in a shipped scenario with its verdict ("right" or "wrong"). Prints, per language,
 the share of wrong lines with at least one ACC-* finding (wrong caught) and the share of right
 lines with any (right flagged). Each line is read on its scenario's call day.
 
     python benchmarks/eval_accuracy.py
 
-Measured, never tuned on: only the figures are printed, not the lines."""
+Only the figures are printed, not the lines. The dev set may be studied for calibration (its
+misses are sorted into kinds and each kind fixed in general code, with new wording in the
+tests); the held-out `testsets/accuracy.*` is measured once, never studied."""
 
 from __future__ import annotations
 

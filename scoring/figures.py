@@ -50,13 +50,17 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
         "after_waiver",
         r"(?:减免|免除|免掉|免了|免去|减掉|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
     ),
+    # "减完一共…", "免完是…": what is owed once the waiver is applied (of the figure after it).
+    ("then_after_waiver", r"减完|免完"),
     ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金"),
     ("penalty", r"罚息"),
     ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
     ("interest", r"利息"),
     ("principal", r"本金"),
-    ("monthly", r"每一?期|每个?月|月供|一个月|一期|首期"),
-    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免"),
+    # "这一期" / "本期" is the bill now due, not one instalment of a plan.
+    ("monthly", r"每一?期|每个?月|月供|一个月|(?<![这本当上])一期|首期"),
+    # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
+    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])"),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
     ("partial", r"先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
@@ -96,7 +100,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "monthly",
         r"a\s++month|per\s++month|monthly|each\s++month|every\s++month|/\s*+mo(?:nth)?"
         r"|(?:per|each|a)\s++(?:payment|installment|instalment)"
-        r"|(?:monthly\s++)?payments\s++of|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of",
+        r"|(?:monthly\s++)?payments\s++of|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
+        r"|(?:months?|payments?|install?ments?)\s++at",  # "twelve months at $207.20"
     ),
     (
         "waiver",
@@ -105,7 +110,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "remainder",
         r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
-        r"|leaves|leaving|would\s++leave",
+        r"|leaves|leaving|would\s++leave|down\s++to|remains?"
+        r"|after\s++(?:that|this|the\s++payment)|afterwards",
     ),
     (
         "settlement",
@@ -127,7 +133,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
-        r"|altogether|all\s++in|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
+        r"|altogether|all\s++together|all\s++in|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
         r"|behind\s++by|(?:the|your|final|this)\s++bill",
     ),
     ("unpaid", r"unpaid|past[\s-]due|overdue|still\s++(?:owing|outstanding|due)|behind"),
@@ -137,12 +143,20 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"|are\s++due|due",
     ),
     ("pay", r"pay\w*|send|put\s++down|make\s++a\s++payment\s++of"),
+    ("each", r"each|apiece"),  # "$414.40 each": only after the figure, an instalment
 )
 # Roles that only name a verb: a ledger label in the same stretch wins over them.
 _WEAK = frozenset({"due", "pay"})
 _NEUTRAL = frozenset({"date"})  # labels read only so that they hide a shorter one ("还款日")
 # Labels that name a figure only after it: "3000没还" (the total), but "没还的3000" may be a part.
-_AFTER_ONLY = {"unpaid": "total"}
+_AFTER_ONLY = {"unpaid": "total", "each": "monthly"}
+# Labels that name only the figure after them: "减完一共12832.55", not "253.95减完".
+_BEFORE_ONLY = {"then_after_waiver": "after_waiver"}
+_PLAN_HINT = re.compile(r"payments?|install?ments?|months?|plan|期")
+# A remainder named right after its figure: "you'd have $4,000 left", "$1,986.40 remaining".
+_REMAINDER_AFTER = re.compile(
+    r"left(?:\s++over)?|remaining|remains?|to\s++go|after\s++(?:that|this|the\s++payment)|afterwards"
+)
 
 
 def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:
@@ -342,7 +356,7 @@ def _read_one(
     after = [
         lab
         for lab in labels[bisect_left(starts, figure.end) : bisect_left(starts, next_start)]
-        if lab.end <= next_start and lab.role not in _NEUTRAL
+        if lab.end <= next_start and lab.role not in _NEUTRAL and lab.role not in _BEFORE_ONLY
     ]
     roles: list[Role] = []
     taken: int | None = None
@@ -358,7 +372,13 @@ def _read_one(
             # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
             and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
             and first.role not in _WEAK
-            and first.role not in ("partial", "remainder", "settlement")
+            and first.role not in ("partial", "settlement")
+            and (
+                first.role != "remainder" or _REMAINDER_AFTER.fullmatch(low, first.start, first.end)
+            )
+            # "$414.40 each" is an instalment only where payments are talked of ("two late
+            # fees of $37.50 each" are not).
+            and (first.role != "each" or _PLAN_HINT.search(low) is not None)
             and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))
         ):
             roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]
@@ -378,6 +398,14 @@ def _read_one(
         compound = (_role(strong[-1]),)
         roles.insert(0, "excluding")
         strong = []
+    elif not roles and (not strong or strong[-1].role in ("total", "due")):
+        # "Not counting interest and fees, what you owe is…": the parts left out in an
+        # earlier clause of the sentence.
+        left_out = _excluded_before(line, figure.start, figures[index - 1].end if index else 0)
+        if left_out:
+            compound = left_out
+            roles.insert(0, "excluding")
+            strong = []
     if strong:
         nearest = strong[-1]
         if _role(nearest) not in roles:
@@ -403,13 +431,41 @@ def _read_one(
         )
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
-    skip = bool(_NEGATED_RE.search(head)) or bool(_REPORTED_RE.search(low, c_start, figure.start))
+    reported = bool(_REPORTED_RE.search(low, c_start, figure.start)) and not (
+        _HYPOTHETICAL.search(low, c_start, figure.start)  # "if you paid $500 now, …"
+    )
+    skip = bool(_NEGATED_RE.search(head)) or reported
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
 
 
+# A payment supposed, not reported: "if you paid…", "要是您还了…".
+_HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|如果|要是|假如|假设")
+
+
+def _excluded_before(line: LineFigures, position: int, since: int) -> tuple[Role, ...]:
+    """Parts left out of the total earlier in the sentence, with no figure said since:
+    "不算利息和滞纳金的话，您欠的是…", "without the late fee, it comes to…"."""
+    low, labels, starts = line.low, line.labels, line.label_starts
+    s_start = sentence_start(low, position)
+    before = labels[bisect_left(starts, s_start) : bisect_left(starts, position)]
+    parts = [lab for lab in before if lab.role in _PARTS]
+    if not parts:
+        return ()
+    chain = [parts[-1]]
+    for lab in reversed(parts[:-1]):
+        if not _JOIN_RE.fullmatch(low[lab.end : chain[0].start]):
+            break
+        chain.insert(0, lab)
+    head = chain[0].start
+    if head < since or not _EXCLUDING_RE.search(low, max(s_start, head - 16), head):
+        return ()
+    return tuple(dict.fromkeys(_role(lab) for lab in chain))
+
+
 def _role(label: Label) -> Role:
-    return label.role  # type: ignore[return-value]  # every label but "date" is a Role
+    # Every label but "date" is a Role, once a before-only label is given its role.
+    return _BEFORE_ONLY.get(label.role, label.role)  # type: ignore[return-value]
 
 
 _PARTS = ("principal", "interest", "late_fee", "penalty", "plan_fee")

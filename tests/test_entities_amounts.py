@@ -110,6 +110,17 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("7777是您的欠款", "7777", "7777"),
         ("246 in interest", "246", "246"),
         ("2486 is the balance", "2486", "2486"),
+        ("fifteen hundred all together", "1500", "fifteen hundred"),
+        # A waiver, what is left once it is applied, the price of each month of a plan.
+        ("利息能减二百五十三", "253", "二百五十三"),
+        ("免完是8783.6", "8783.6", "8783.6"),
+        ("twelve months at 207", "207", "207"),
+        ("利息减一半是618.2", "618.2", "618.2"),  # a share between cue and figure
+        (
+            "your balance is forty-three ninety-four sixty-two",
+            "4394.62",
+            "forty-three ninety-four sixty-two",
+        ),
     ],
 )
 def test_amount_with_cue(text: str, value: str, raw: str) -> None:
@@ -165,6 +176,8 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "利率是0.05",
         "interest rate 0.05",
         "if you don't settle this 2014 account",  # a year
+        "twenty twenty-six was a hard year",  # a year in pairs, no label
+        "减三成",  # a share, not money
     ],
 )
 def test_not_an_amount(text: str) -> None:
@@ -248,6 +261,20 @@ def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> Non
         ("$2.5K", "2500", "$2.5K"),
         ("2 grand", "2000", "2 grand"),
         ("two grand", "2000", "two grand"),
+        # Hundreds in pairs, then the cents as a third pair, with a label after them.
+        ("twenty-four eighty-six forty is the balance", "2486.40", "twenty-four eighty-six forty"),
+        (
+            "forty-three ninety-four sixty-two is what you owe",
+            "4394.62",
+            "forty-three ninety-four sixty-two",
+        ),
+        (
+            "you owe twenty-four sixty-eight and forty cents",
+            "2468.40",
+            "twenty-four sixty-eight and forty cents",
+        ),
+        # A payment after a figure with a currency marker is what the figure is.
+        ("a $147.40 payment", "147.40", "$147.40"),
     ],
 )
 def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:
@@ -280,6 +307,9 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         ("$2,500 or so", "2500", "$2,500 or so", "about"),
         ("a little over $4,000", "4000", "$4,000", "over"),
         ("almost $2,500", "2500", "$2,500", "near"),
+        ("like 550 bucks, give or take", "550", "550 bucks, give or take", "about"),
+        ("roughly fifteen hundred all together", "1500", "fifteen hundred", "about"),
+        ("the balance is somewhere north of five thousand", "5000", "five thousand", "over"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
@@ -302,8 +332,10 @@ def test_not_an_approximate_amount(text: str) -> None:
         ("欠了四万五千多", ["45999"], ["41528.78", "46000"]),
         ("欠款将近四万二", ["41528.78", "42000"], ["41000", "42001"]),
         ("you owe about $2,500", ["2486.40", "2450", "2599"], ["2449", "2600"]),
-        ("about $300", ["300", "280"], ["207.20", "260"]),
-        ("you owe about $2,000", ["2000", "1900"], ["2486.40"]),
+        # "About" is within a twentieth: what rounding to two significant figures moves.
+        ("about $300", ["300", "290"], ["207.20", "280"]),
+        ("about $400 a month", ["400", "410"], ["428.12", "380"]),
+        ("you owe about $2,000", ["2000", "1950"], ["2486.40", "1880"]),
         ("欠五千二左右", ["5230.50"], ["5300"]),
         ("欠款5230.50元", ["5230.50"], ["5230.51"]),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.entities import extract_counts
+from scoring.entities import extract_counts, extract_durations
 
 
 def counts(text: str) -> list[tuple[int, str, str]]:
@@ -80,3 +80,31 @@ def test_counts(text: str, expected: list[tuple[int, str, str]]) -> None:
 )
 def test_no_count(text: str) -> None:
     assert extract_counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (value, unit, hedge, more, raw)
+        ("逾期三个多月了", [(3, "month", "", True, "三个多月")]),
+        ("快两个月了", [(2, "month", "快", False, "快两个月")]),
+        ("已经两周多了", [(2, "week", "", True, "两周多")]),
+        ("差不多二十天", [(20, "day", "差不多", False, "差不多二十天")]),
+        ("拖了一个半月", []),  # 半 is not a whole number of months
+        ("over three months behind", [(3, "month", "over", False, "over three months")]),
+        ("almost two months", [(2, "month", "almost", False, "almost two months")]),
+        (
+            "a little over six weeks",
+            [(6, "week", "a little over", False, "a little over six weeks")],
+        ),
+        ("two and a half months", [(2, "month", "", True, "two and a half months")]),
+        ("57 days to be exact", [(57, "day", "", False, "57 days")]),
+        ("逾期three months", [(3, "month", "", False, "three months")]),
+        ("下个月底", []),
+        ("3月份", []),
+        ("", []),
+    ],
+)
+def test_durations(text: str, expected: list[tuple[int, str, str, bool, str]]) -> None:
+    found = [(d.value, d.unit, d.hedge, d.more, d.raw) for d in extract_durations(text)]
+    assert found == expected

@@ -52,6 +52,22 @@ def first_roles(text: str) -> list[str | None]:
         # Not the account's.
         ("您每个月工资8000", ["other"]),
         ("The hospital bills were $12,000", ["other"]),
+        # "这一期" is the bill now due; "一期" alone is one instalment.
+        ("您这一期需要还1994.3元", ["due"]),
+        ("一期还997.15元", ["monthly"]),
+        # 减 waives, 减完/免完 name what is owed after it (only the figure after them).
+        ("利息能减253.95", ["waiver"]),
+        ("免完是8783.6", ["after_waiver"]),
+        ("罚息240全免", ["waiver"]),
+        # A remainder named after its figure, or as "down to".
+        ("you'd have $4,000 left", ["remainder"]),
+        ("exactly $3,000 would remain", ["remainder"]),
+        ("you'd be down to $500", ["remainder"]),
+        ("you'd owe $2,000 after that", ["remainder"]),
+        # An instalment: "each" after the figure, "N months at" before it.
+        ("Six payments would be $414.40 each", ["monthly"]),
+        ("twelve months at $207.20", ["monthly"]),
+        ("roughly fifteen hundred all together", ["total"]),
     ],
 )
 def test_roles(text: str, roles: list[str | None]) -> None:
@@ -66,6 +82,9 @@ def test_roles(text: str, roles: list[str | None]) -> None:
         ("Interest and late fees together come to $321.65", ("interest", "late_fee")),
         ("不算滞纳金是5180.5元", ("late_fee",)),
         ("利息180.5元和50元滞纳金", ()),
+        # Parts left out in an earlier clause: the total less them.
+        ("Not counting interest and fees, what you owe is $2,164.75", ("interest", "late_fee")),
+        ("不算利息和滞纳金的话，您欠的是5000元", ("interest", "late_fee")),
     ],
 )
 def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
@@ -79,7 +98,11 @@ def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
         ("I'm not saying you owe $3,000; the balance is $2,486.40", [True, False]),
         ("您说您以为只欠5000", [True]),
         ("you said you paid $500 last week", [True]),
+        ("you say you paid $500 last week", [True]),
         ("您欠款5230.50元", [False]),
+        # A payment supposed is not one reported.
+        ("if you paid $500 now, that leaves $1,986.40", [False, False]),
+        ("如果您已经还了2000，剩下3230.5", [False, False]),
     ],
 )
 def test_corrections_and_reported_claims_are_not_statements(text: str, skipped: list[bool]) -> None:

@@ -8,8 +8,11 @@
   remains after a payment said in the line, or after a waiver; a remainder must be the total
   less the payments said before it; a settlement or a total after a waiver must stay within the
   ledger's relief;
+* a figure said as a share of a quantity (half the balance, 欠款的一半, 利息减三成，也就是…)
+  must be that share of it (or the rest of it);
 * an amount that names nothing is right when it is a ledger quantity or a payment no larger than
-  the debt; a figure above the debt, or a precise one next to a ledger figure, is wrong.
+  the debt; a figure above the debt, a precise one next to a ledger figure, or a rough one
+  ("roughly four grand") that covers no ledger quantity, is wrong.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from scoring.accuracy._common import (
     PART_NAMES,
@@ -30,8 +33,15 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
-from scoring.entities import AmountMention
-from scoring.figures import FigureReading, LineFigures, Role
+from scoring.entities import AmountMention, extract_shares
+from scoring.figures import (
+    FigureReading,
+    LineFigures,
+    Role,
+    clause_end,
+    clause_start,
+    sentence_start,
+)
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.ledger import CENT, Ledger, Plan, money, same_amount
@@ -89,6 +99,7 @@ class _Facts:
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
         self.position = {id(r): i for i, r in enumerate(line.figures)}
+        self.shares = extract_shares(low)  # half, 一半, 三成… (offsets as in the line)
 
     def plans(self) -> list[Plan]:
         chosen = [p for p in self.ledger.plans if p.months in self.counts]
@@ -425,9 +436,14 @@ def _check_figure(
             readings.append(expected)
     topical = [facts.expected(t, reading) for t in reading.topics if t not in roles]
     lenient = [e for e in topical if e is not None]
-    if any(_fits(mention, e.values) for e in (*readings, *lenient)):
+    share = _share_expected(reading, facts)
+    shares = [share] if share is not None else []
+    if any(_fits(mention, e.values) for e in (*readings, *lenient, *shares)):
         return None
     primary = roles[0] if roles else None
+    if share is not None and primary in (None, "pay", "partial", "due", "total", *_PART_ROLES):
+        # "Half of your balance is…", "利息减一半，也就是…": the share, not the whole.
+        return _amount_finding(turn, analysis, reading, share, ledger)
     if primary in (None, "pay", "partial") and _settles(facts.line, reading):
         primary = "settlement"  # "pay $2,000 and we'll close the account"
 
@@ -453,6 +469,16 @@ def _check_figure(
     if primary in ("partial", "pay") or (primary is None and not readings):
         if _fits(mention, facts.ledger_values()):
             return None
+        if (
+            primary is None
+            and (mention.approx or _SHORTHAND.search(mention.raw))
+            and not _proposed(facts.line, reading)
+        ):
+            # A rough figure that names nothing ("roughly four grand", "like 550 bucks, give
+            # or take") states what is owed: it must cover a ledger quantity.
+            return _amount_finding(turn, analysis, reading, _rough_expected(facts, reading), ledger)
+        if _completes_remainder(reading, facts):
+            return None  # "send $812.50 and you'd have $4,000 left": a payment, not a misquote
         ceiling = max([total, *(total + p.total_fee(total) for p in ledger.plans)])
         over = value > ceiling if mention.approx else value > ceiling + CENT
         if over:
@@ -482,6 +508,127 @@ _SETTLE_AFTER = re.compile(
 def _settles(line: LineFigures, reading: FigureReading) -> bool:
     after = line.low[reading.mention.end : line.sentences[reading.sentence][1]]
     return bool(_SETTLE_AFTER.search(after)) and not REFUSED.search(after)
+
+
+_PART_ROLES = ("principal", "interest", "late_fee", "penalty")
+
+
+def _rough_expected(facts: _Facts, reading: FigureReading) -> Expected:
+    """What a rough figure naming nothing is measured against: the total, or in plan talk the
+    nearest quantity the account has (an instalment)."""
+    if not facts.plan_talk:
+        return _total_expected(facts, reading)
+    value = reading.mention.value
+    nearest, zh, en = min(facts.named_values(), key=lambda n: abs(n[0] - value))
+    return Expected("rough", (nearest,), nearest, zh, en)
+
+
+_PROPOSAL_ROLES = frozenset({"pay", "partial", "settlement", "other", "due"})
+
+
+def _proposed(line: LineFigures, reading: FigureReading) -> bool:
+    """A rough figure in a clause that proposes or asks for a payment ("could you do around
+    $500 today?"), or names something not the account's: not a statement of what is owed."""
+    low, mention = line.low, reading.mention
+    start, end = clause_start(low, mention.start), clause_end(low, mention.end)
+    return (
+        any(start <= lab.start < end and lab.role in _PROPOSAL_ROLES for lab in line.labels)
+        or "?" in low[mention.end : end]
+        or "？" in low[mention.end : end]
+    )
+
+
+def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
+    """A payment with what it leaves said after it ("send $812.50 and you'd have $4,000
+    left"): a payment, whose remainder is checked, not a ledger figure misquoted."""
+    index = facts.position[id(reading)]
+    later = facts.line.figures[index + 1 : index + 1 + _LOOKBACK]
+    return any("remainder" in r.roles[:1] and r.sentence == reading.sentence for r in later)
+
+
+# A share of a quantity said before the figure it comes to: "half of your balance is…",
+# "欠款的一半是…", "利息可以减三成，也就是…", "pay a third now, that's…".
+_SHARE_REACH = 32  # characters from the share to its figure
+# Between a share and its figure only words that join them: "half of your balance is…",
+# "pay half today, that's…", "利息可以减一半，也就是…" (the quantity named is cut out first).
+_SHARE_GAP = re.compile(
+    r"(?:[\s,，:：、]|\bof\b|\bthe\b|\byour\b|\bthat'?s\b|\bthat\b|\bis\b|\bwould\b|\bwill\b"
+    r"|\bbe\b|\bcomes?\s++to\b|\bso\b|\bnow\b|\btoday\b|\bwhich\b|\bpay\b|\bi\.e\.|也就是|就是"
+    r"|\bit\b|\bthis\b|是|即|为|的|能|可以|可|减|免|掉|大概|约|差不多|先还|先付|现在|今天|吧|啊|呢|嘛)*+"
+)
+_SHARE_BASES = {
+    "total": ("total",),
+    "due": ("total",),
+    "principal": ("principal",),
+    "interest": ("interest",),
+    "late_fee": ("late_fee",),
+    "penalty": ("interest", "late_fee"),
+}
+
+
+def _share_expected(reading: FigureReading, facts: _Facts) -> Expected | None:
+    """The figure said as a share of a ledger quantity, and what that share is: the share of
+    the quantity named next to it (欠款的一半, half the balance, 利息…减三成), else of the
+    total; the rest of it is right too ("half now, half later")."""
+    line, mention = facts.line, reading.mention
+    low = line.low
+    index = facts.position[id(reading)]
+    since = line.figures[index - 1].mention.end if index else 0
+    start = max(since, sentence_start(low, mention.start), mention.start - _SHARE_REACH)
+    found = [
+        said
+        for said in facts.shares
+        if said.kind == "part" and start <= said.start and said.end <= mention.start
+    ]
+    if not found:
+        return None
+    said = found[-1]
+    share_start, share_end = said.start, said.end
+    near = [
+        lab
+        for lab in line.labels
+        if lab.role in _SHARE_BASES
+        and (
+            0 <= share_start - lab.end <= 6  # 欠款的一半, 利息可以减一半
+            or 0 <= lab.start - share_end <= 10  # half of your balance
+        )
+        and clause_start(low, lab.start) == clause_start(low, share_start)
+    ]
+    gap = list(low[share_end : mention.start])
+    for lab in near:
+        for i in range(max(lab.start, share_end), min(lab.end, mention.start)):
+            gap[i - share_end] = " "
+    if not _SHARE_GAP.fullmatch("".join(gap)):
+        return None  # the share and the figure are not joined: another matter between them
+    fraction, share_zh, share_en = said.value, said.zh, said.en
+    # Named next to the share, else named earlier in its sentence ("利息1236.4元最多减免一半"),
+    # else the total.
+    s_start = sentence_start(low, share_start)
+    earlier = [
+        lab
+        for lab in line.labels
+        if s_start <= lab.start < share_start and lab.role in _SHARE_BASES
+    ]
+    parts = [p for lab in near or reversed(earlier) for p in _SHARE_BASES[lab.role]]
+    parts = parts or ["total"]
+    amounts = {
+        "total": facts.total,
+        "principal": facts.ledger.principal,
+        "interest": facts.ledger.interest,
+        "late_fee": facts.ledger.late_fee,
+    }
+    values: list[Decimal] = []
+    for part in dict.fromkeys(parts):
+        for f in (fraction, 1 - fraction):
+            exact = amounts[part] * f
+            values += [money(exact), exact.quantize(CENT, rounding=ROUND_DOWN)]
+    part = min(parts, key=lambda p: abs(amounts[p] * fraction - mention.value))
+    right = money(amounts[part] * fraction)
+    zh_part, en_part = ROLE_NAMES[part] if part == "total" else PART_NAMES[part]
+    en_part = en_part if part == "total" else f"the {en_part}"
+    return Expected(
+        "share", tuple(values), right, f"{zh_part}的{share_zh}", f"{share_en} of {en_part}"
+    )
 
 
 def _total_expected(facts: _Facts, reading: FigureReading) -> Expected:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from itertools import islice
 
 from scoring.accuracy._common import accuracy_finding
 from scoring.analysis import MAX_ANALYSED_CHARS, MAX_MENTIONS, Analysis
-from scoring.entities import CountMention, DateMention, chinese_numeral_to_decimal, fold
+from scoring.entities import CountMention, DateMention, extract_durations, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
@@ -31,6 +30,13 @@ _DUE_AFTER = re.compile(
     r"|\s*+(?:开始|起)\s*+(?:就)?\s*+(?:逾期|算逾期)"
     r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
 )
+# "8月18号就该还了": a date that has gone, said as when payment was owed, is the due date.
+# ("应该还了" alone may mean "has probably paid": only 就该 / 本该 / 早该 / 应还款).
+_DUE_AFTER_PAST = re.compile(
+    r"\s*+(?:(?:就|本来就?|早就?)\s*+(?:应该|该|应)|本该)\s*+还(?:款|上|清)?|\s*+(?:应|该)还款"
+)
+# "was due" is the ledger's date even for "the first payment", which otherwise means a plan's.
+_WAS_DUE = re.compile(r"\b(?:was|were|had\s++been|fell)\s++due\b|已经到期|早就到期")
 # A due date of something to come (a plan's instalment, a promise), not the ledger's.
 _FUTURE_PLAN = re.compile(
     r"分期|每期|下期|首期|第一期|下一期|新的|承诺|约定|答应|计划|安排|以后每月|每月|每个月"
@@ -48,6 +54,8 @@ _DAYS_CUE = re.compile(
     r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
     r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
     r"|已经过了|到期[^，。]{0,8}过了"
+    # Days counted from the due date to the call: "due since Aug 5, that's 97 days", "到今天…天".
+    r"|\boutstanding\b|\bunpaid\b|\bdue\s++since\b|到今天|到现在|至今|截至今天|截止今天"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
@@ -68,7 +76,7 @@ _DAYS_NOT_AFTER = re.compile(
 _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
-    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today"
+    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
 )
 _FUTURE_CUE = re.compile(
     r"请|麻烦|务必|记得|最晚|最迟|之前|以前|前还|约定|承诺|答应|安排|能不能|可以|方便|争取|确认"
@@ -85,8 +93,8 @@ _WEEKDAY_AFTER = re.compile(
     r"\s*+[(（,，]?\s*+(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\s*+[(,]?\s*+(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _PAIR_GAP = re.compile(
-    r"\s*+[(（,，:：]?\s*+(?:也就是|就是|即|那就是|也即|that\s++is|which\s++is|i\.e\.)?\s*+[(（,，]?"
-    r"\s*+(?:on\s++|the\s++)?$"
+    r"\s*+(?:then\s*+)?[(（,，:：]?\s*+(?:也就是|就是|即|那就是|也即|that\s++is|that'?s|which\s++is"
+    r"|which\s++would\s++be|so|i\.e\.)?\s*+[(（,，]?\s*+(?:on\s++|the\s++)?$"
 )
 
 
@@ -132,8 +140,17 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
-        due_cue = (_DUE_BEFORE.search(before) and not mention.relative) or _DUE_AFTER.match(after)
-        if due_cue and not _FUTURE_PLAN.search(sentence):
+        due_cue = (
+            (_DUE_BEFORE.search(before) and not mention.relative)
+            or _DUE_AFTER.match(after)
+            or (
+                today is not None
+                and mention.value <= today
+                and not mention.relative
+                and _DUE_AFTER_PAST.match(after)
+            )
+        )
+        if due_cue and (not _FUTURE_PLAN.search(sentence) or _WAS_DUE.search(before)):
             since = bool(_SINCE.search(before)) or bool(_OVERDUE_FROM.match(after))
             # A date still to come named with a plain "due" is a new arrangement's, not the
             # ledger's ("due December 1st"); "11月22号到期" and "was due" are the ledger's.
@@ -216,31 +233,15 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 
 
 # How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
-_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
-_DURATION_ZH = re.compile(
-    # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
-    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
-    r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)"
-)
-_DURATION_EN = re.compile(
-    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s++than|close\s++to"
-    r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
-    r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?)\b"
-)
-_EN_SMALL_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _NEAR_WORDS = ("快", "将近", "接近", "近", "almost", "nearly", "close to", "under", "less than")
 _OVER_WORDS = ("超过", "over", "more than")
 
 
 def _duration_range(n: int, unit: str, hedge: str, more: bool) -> tuple[int, int]:
     """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60."""
-    size = 30 if unit in ("月", "month") else 7 if unit in ("星期", "周", "礼拜", "week") else 1
+    size = 30 if unit == "month" else 7 if unit == "week" else 1
     said = n * size
-    if unit in ("天", "day"):
+    if unit == "day":
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
         slack = max(1, round(said * 0.1))
         if more:
@@ -262,66 +263,50 @@ def _check_durations(
 ) -> list[Finding]:
     findings: list[Finding] = []
     days = ledger.days_overdue
-    for regex in (_DURATION_ZH, _DURATION_EN):
-        if regex is _DURATION_EN and not re.search(r"[a-z]", low):
+    # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
+    for said in extract_durations(analysis.text[:MAX_ANALYSED_CHARS])[:MAX_MENTIONS]:
+        n, unit, hedge, more = said.value, said.unit, said.hedge, said.more
+        if unit == "day" and any(
+            c.kind == "days" and c.start <= said.number_end <= c.end for c in analysis.counts
+        ):
+            continue  # a day count: checked as a count
+        start, end = said.start, said.end
+        c_start = clause_start(low, start)
+        c_end = clause_end(low, end)
+        near_before = low[max(c_start, start - 8) : start]
+        near_after = low[end : min(c_end, end + 10)]
+        # "今天是逾期第18天": the day of the delinquency, said exactly.
+        ordinal = (
+            unit == "day" and "天" in said.raw and near_before.rstrip().endswith("第") and not hedge
+        )
+        if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
             continue
-        # Each is checked against its clause: a paste of a thousand "3天" reads the first few.
-        for m in islice(regex.finditer(low), MAX_MENTIONS):
-            unit = m.group("u").rstrip("s")
-            hedge = (m.group("hedge") or "").strip()
-            more = bool(
-                m.group("more") or (m.groupdict().get("more2")) or m.groupdict().get("more3")
+        if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
+            continue
+        if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
+            continue
+        tail = low[end : min(c_end, end + 40)].lstrip()
+        if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
+            continue
+        low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
+        if low_days <= days <= high_days:
+            continue
+        raw = analysis.text[start:end]
+        findings.append(
+            _date_finding(
+                turn,
+                analysis,
+                "ACC-DAYS-OVERDUE",
+                raw,
+                f"逾期时长“{raw}”不对：账户已逾期 {days} 天。",
+                f"“{raw}” overdue is wrong: the account is {days} days past due.",
+                Bilingual(
+                    zh=f"您的账户已逾期 {days} 天。",
+                    en=f"Your account is {days} days past due.",
+                ),
             )
-            if unit in ("天", "day") and any(
-                c.kind == "days" and c.start <= m.end("n") <= c.end for c in analysis.counts
-            ):
-                continue  # a day count: checked as a count
-            raw_n = m.group("n")
-            n = _EN_SMALL_WORDS.get(raw_n) if raw_n in _EN_SMALL_WORDS else _small_int(raw_n)
-            if n is None or n <= 0:
-                continue
-            start, end = m.start("n") if not hedge else m.start(), m.end()
-            c_start = clause_start(low, start)
-            c_end = clause_end(low, end)
-            near_before = low[max(c_start, start - 8) : start]
-            near_after = low[end : min(c_end, end + 10)]
-            # "今天是逾期第18天": the day of the delinquency, said exactly.
-            ordinal = unit == "天" and near_before.rstrip().endswith("第") and not hedge
-            if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
-                continue
-            if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
-                continue
-            if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
-                continue
-            tail = low[end : min(c_end, end + 40)].lstrip()
-            if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
-                continue
-            low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
-            if low_days <= days <= high_days:
-                continue
-            raw = analysis.text[start:end]
-            findings.append(
-                _date_finding(
-                    turn,
-                    analysis,
-                    "ACC-DAYS-OVERDUE",
-                    raw,
-                    f"逾期时长“{raw}”不对：账户已逾期 {days} 天。",
-                    f"“{raw}” overdue is wrong: the account is {days} days past due.",
-                    Bilingual(
-                        zh=f"您的账户已逾期 {days} 天。",
-                        en=f"Your account is {days} days past due.",
-                    ),
-                )
-            )
+        )
     return findings
-
-
-def _small_int(said: str) -> int | None:
-    if said.isdigit():
-        return int(said)
-    value = chinese_numeral_to_decimal(said)
-    return int(value) if value is not None and value == int(value) else None
 
 
 def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
@@ -333,6 +318,16 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     c_end = clause_end(low, count.end)
     near_before = low[max(c_start, count.start - 8) : count.start]
     near_after = low[count.end : min(c_end, count.end + 10)]
+    sentence = low[sentence_start(low, count.start) : sentence_end(low, count.end)]
+    if _AGO.match(near_after):
+        # "past due on September 5th, 68 days ago": how long ago the due date was.
+        s_start = sentence_start(low, count.start)
+        due_said = any(
+            s_start <= d.start < count.start
+            and _DUE_BEFORE.search(low, max(s_start, d.start - 24), d.start)
+            for d in analysis.dates
+        )
+        return due_said and not _DAYS_NOT_BEFORE.search(near_before)
     if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
         return False
     if _CONDITIONAL.search(low, c_start, c_end):
@@ -340,11 +335,11 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     tail = low[count.end : min(c_end, count.end + 40)].lstrip()
     if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
         return True
-    sentence = low[sentence_start(low, count.start) : sentence_end(low, count.end)]
     # The cue in another clause of the sentence, this one spelling the figure out.
     return bool(_DAYS_CUE.search(sentence)) and bool(_DAYS_EXACT.search(low, c_start, c_end))
 
 
+_AGO = re.compile(r"\s*+(?:ago|以前|之前|前)\b")
 _COUNT_HEDGE_BEFORE = re.compile(
     r"(?:(?P<near>快|将近|接近|近|差不多|almost|nearly|close\s++to|just\s++under)"
     r"|(?P<about>大概|大约|约|about|around|roughly|approximately)"

@@ -14,6 +14,7 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
+from scoring.entities import extract_shares
 from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.ledger import Ledger, money, same_amount
@@ -23,7 +24,9 @@ from scoring.ledger import Ledger, money, same_amount
 # --------------------------------------------------------------------------------------------
 
 _COMPONENTS_ZH = {
-    "interest": re.compile(r"利息|罚息"),
+    "interest": re.compile(r"利息"),
+    # 罚息 names the interest or the late fee: resolved by what else the line names.
+    "penalty": re.compile(r"罚息"),
     "late_fee": re.compile(r"滞纳金|违约金|逾期费|罚金"),
 }
 _COMPONENTS_EN = {
@@ -32,19 +35,12 @@ _COMPONENTS_EN = {
 }
 _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
+    r"|(?<![0-9元块])减(?![去少轻肥])"
     r"|打(?:[一二三四五六七八九]|[1-9])折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
     r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off|\bwipe\w*|\bdiscount\w*"
     r"|优惠|打折"
 )
-_FRACTION_ZH = re.compile(
-    r"全部|全额|全免|所有|都免|(?P<half>一半|减半|半数|对半)|百分之(?P<pct_cn>[0-9一二三四五六七八九十]+)"
-    r"|(?P<pct>[0-9]{1,3})\s*+%|(?P<tenths>[一二三四五六七八九]|[1-9])成|打(?P<zhe>[一二三四五六七八九]|[1-9])折"
-)
-_FRACTION_EN = re.compile(
-    r"\b(?:all|entire|full|whole|completely|fully|every)\b|(?P<half>\bhalf\b)|(?P<pct>[0-9]{1,3})\s*+(?:%|percent\b)"
-)
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _components(sentence: str) -> set[str]:
@@ -53,36 +49,32 @@ def _components(sentence: str) -> set[str]:
     return named
 
 
-def _cn_small(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_SMALL.get(text[1:], 0)
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        return _CN_SMALL.get(head, 0) * 10 + _CN_SMALL.get(tail, 0)
-    return _CN_SMALL.get(text, 0)
+def _resolve_penalty(
+    named: set[str], line_parts: set[str], figures: list[Decimal], ledger: Ledger
+) -> set[str]:
+    """罚息 is the late fee when the line names the interest apart (and the interest when it
+    names the late fee apart), or the charge its figure is; otherwise either (kept as
+    "penalty": an offer is beyond the relief only if it is beyond it for both)."""
+    if "penalty" not in named:
+        return named
+    rest = named - {"penalty"}
+    if "interest" in line_parts and "late_fee" not in line_parts:
+        return rest | {"late_fee"}
+    if "late_fee" in line_parts and "interest" not in line_parts:
+        return rest | {"interest"}
+    for part, amount in (("late_fee", ledger.late_fee), ("interest", ledger.interest)):
+        if amount and any(same_amount(f, amount) for f in figures):
+            return rest | {part}
+    return named
 
 
 def _fraction(clause: str) -> Decimal | None:
     """The share waived as said: 全免 1, 一半 0.5, 30% 0.3, 三成 0.3, 打八折 0.2; None if unsaid."""
-    m = _FRACTION_ZH.search(clause) or _FRACTION_EN.search(clause)
-    if m is None:
+    said = extract_shares(clause)
+    if not said:
         return None
-    groups = m.groupdict()
-    if groups.get("half"):
-        return Decimal("0.5")
-    if groups.get("pct"):
-        return Decimal(groups["pct"]) / 100
-    if groups.get("pct_cn"):
-        return Decimal(_cn_small(groups["pct_cn"])) / 100
-    if groups.get("tenths"):
-        return Decimal(_cn_small(groups["tenths"])) / 10
-    if groups.get("zhe"):
-        return 1 - Decimal(_cn_small(groups["zhe"])) / 10
-    return Decimal(1)
+    first = said[0]
+    return 1 - first.value if first.kind == "discount" else first.value
 
 
 def check_relief(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
@@ -91,7 +83,7 @@ def check_relief(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[F
 
 
 # Figures that may be the amount waived in a clause that waives: not what is owed after it.
-_WAIVED_ROLES = frozenset({"waiver", "interest", "late_fee"})
+_WAIVED_ROLES = frozenset({"waiver", "interest", "late_fee", "penalty"})
 
 
 def check_line_relief(
@@ -111,6 +103,11 @@ def check_line_relief(
         "late_fee": money(ledger.late_fee * relief.max_waive_late_fee),
     }
     amounts = {"interest": ledger.interest, "late_fee": ledger.late_fee}
+    # 罚息 left unresolved: either charge, so the larger of their limits.
+    either = [p for p in ("interest", "late_fee") if amounts[p]]
+    shares["penalty"] = max((shares[p] for p in either), default=Decimal(0))
+    caps["penalty"] = max((caps[p] for p in either), default=Decimal(0))
+    line_parts = _components(low)
     findings: list[Finding] = []
     sentence_facts: dict[int, tuple[bool, set[str]]] = {}  # escalated?, parts named
     for start, end in clauses(low):
@@ -124,9 +121,14 @@ def check_line_relief(
         escalated, in_sentence = sentence_facts[s_start]
         if escalated:
             continue
-        named = _components(clause) or in_sentence
+        said = [r.mention.value for r in line.figures if start <= r.mention.start < end]
+        named = _resolve_penalty(_components(clause) or in_sentence, line_parts, said, ledger)
         share = _fraction(clause)
-        bases = {amounts[p] for p in named} if share is not None and share < 1 else set()
+        bases = (
+            {amounts[q] for p in named for q in (either if p == "penalty" else (p,))}
+            if share is not None and share < 1
+            else set()
+        )
         waived = [
             r
             for r in line.figures
@@ -178,7 +180,7 @@ def check_line_relief(
                 )
             continue
         for part in sorted(named):
-            if not amounts[part]:
+            if part != "penalty" and not amounts[part]:
                 continue
             cap_share = shares[part]
             wanted = share if share is not None else (Decimal(1) if cap_share == 0 else None)

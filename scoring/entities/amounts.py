@@ -36,8 +36,10 @@ __all__ = ["AmountMention", "extract_amounts"]
 
 
 Approx = Literal["", "about", "over", "under", "near"]
-# "About" and "nearly" claim closeness: within this share of the figure, besides the rounding.
-_CLOSE_SHARE = Decimal("0.1")
+# "About" and "nearly" claim closeness: within this share of the figure, besides the rounding
+# (a twentieth: what rounding to two significant figures can move it; "about $400" is not
+# $428.12, "about $2,500" is $2,486.40).
+_CLOSE_SHARE = Decimal("0.05")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ class AmountMention:
     def covers(self, figure: Decimal) -> bool:
         """Whether ``figure`` is what an approximation means: 四万多 is 40,000 to 50,000, "about
         $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000; "about" and
-        "nearly" also stay within a tenth of the figure ("about $2,000" is not $2,486.40). An
+        "nearly" also stay within a twentieth of the figure ("about $400" is not $428.12). An
         exact figure covers only itself."""
         value, step = self.value, self.step
         close = abs(figure - value) <= abs(figure) * _CLOSE_SHARE
@@ -140,7 +142,7 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
     RX,
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
-    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
+    r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
     r"|north\s++of|above)"
@@ -150,7 +152,7 @@ _HEDGE_BEFORE_EN_RE = re.compile(
     RX,
 )
 _HEDGE_AFTER_RE = re.compile(
-    r"\s*+(?:(?P<about>左右|上下|(?:or\s++so|give\s++or\s++take|-?ish)\b)|(?P<over>出头|以上|(?:or\s++more)\b)"
+    r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>出头|以上|(?:or\s++more)\b)"
     r"|(?P<under>以下|(?:or\s++less)\b))",
     RX,
 )
@@ -170,6 +172,8 @@ _BLOCK_AFTER_RE = re.compile(
     r"|people|persons?|am|pm|a\.m|p\.m|o'?clock|st|nd|rd|th|x)\b)",
     RX,
 )
+# After a figure with a currency marker, a payment is what the figure is: "a $147.40 payment".
+_PAYMENT_AFTER_RE = re.compile(r"\s*+(?:monthly\s++)?(?:install?ments?|payments?)\b", RX)
 # Right before a bare number these mean it is a card / phone / ordinal / time reference.
 # (Chinese and English variants are separate: the English one only runs on lines with letters.)
 _PRE_BLOCK_ZH_RE = re.compile(
@@ -186,7 +190,7 @@ _PRE_BLOCK_EN_RE = re.compile(
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
     # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
     r"|(?<=[0-9元块])\s*+(?:加上|加|减去|减|[+=-])",
@@ -196,7 +200,7 @@ _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
-    r"|monthly|each|per)"
+    r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at)"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
 )
@@ -208,7 +212,8 @@ _CUE_AFTER_RE = re.compile(
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
-    r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total)\b"
+    r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
+    r"|in\s++all|all\s++in)\b"
     # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
     r"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9]",
     RX,
@@ -216,6 +221,7 @@ _CUE_AFTER_RE = re.compile(
 # Between a cue and its number: at most this many characters, none of them a digit or an
 # end of sentence ("还有3天，500" must not read 500 as "还").
 _CUE_MAX_GAP = 12
+_SHARE_IN_GAP_RE = re.compile(r"一半|[一二三四五六七八九]成|百分之[一二三四五六七八九十]+", RX)
 _CUE_GAP_BAD_RE = re.compile(rf"[0-9{CN_NUM_CHARS}。！？!?;；\n]", RX)
 _EN_AMOUNT_UNIT_RE = re.compile(
     r"\s*+(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
@@ -223,7 +229,7 @@ _EN_AMOUNT_UNIT_RE = re.compile(
 _EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
 _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
-    "grand",
+    "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -285,11 +291,11 @@ class _Context:
         if self._cues is None:
             self._cues = self._ends(_CUE_ZH_RE, _CUE_EN_RE)
         end = _nearest_end_before(self._cues, start)
-        return (
-            end is not None
-            and start - end <= _CUE_MAX_GAP
-            and _CUE_GAP_BAD_RE.search(self.low, end, start) is None
-        )
+        if end is None or start - end > _CUE_MAX_GAP:
+            return False
+        gap = self.low[end:start]
+        # A share between a cue and its figure is no other number: "利息减一半是618.2".
+        return _CUE_GAP_BAD_RE.search(_SHARE_IN_GAP_RE.sub("", gap)) is None
 
     def pre_blocked(self, start: int) -> bool:
         if self._blocks is None:
@@ -425,7 +431,11 @@ def _numeric_amount(
         ):
             return False
     elif strong:
-        if low[end : end + 1] in _BLOCK_AFTER_FIRST and _BLOCK_AFTER_RE.match(low, end):
+        if (
+            low[end : end + 1] in _BLOCK_AFTER_FIRST
+            and _BLOCK_AFTER_RE.match(low, end)
+            and not _PAYMENT_AFTER_RE.match(low, end)
+        ):
             return False  # "$5 days": a marker must not turn a count into money
         if pm is not None and pm.group().startswith(("$", "us$")) and value == int(value):
             cents = _cents(low, end)  # "$2,486 and 40 cents"
@@ -493,12 +503,31 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             continue
         words = en_words_to_int(m.group())
         um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        labelled = um is None and _CUE_AFTER_RE.match(low, e) is not None
+        cents_said: int | None = None
         if words is None:
-            # "twenty-four eighty-six dollars": hundreds said as two pairs, only with a unit.
-            words = _pairs_to_int(m.group()) if um is not None and not um.group("grand") else None
-            if words is None:
+            # "twenty-four eighty-six dollars", "twenty-four eighty-six forty is the balance":
+            # hundreds said as two pairs (and the cents as a third), only with a unit or label.
+            pairs = (
+                _pairs_to_int(m.group())
+                if (um is not None and not um.group("grand"))
+                or labelled
+                or (um is None and ctx.has_cue(s))
+                or _CENTS_RE.match(low, e)
+                or _CENTS_AFTER_PAIRS_RE.match(low, e)
+                else None
+            )
+            if pairs is None:
                 continue
-        value = Decimal(words)
+            words, cents_said = pairs
+            tail = _CENTS_AFTER_PAIRS_RE.match(low, e) if cents_said is not None else None
+            if tail is not None:
+                e = tail.end()  # "… sixty-eight and forty cents"
+            if cents_said is None and um is None:
+                cents = _cents(low, e)  # "twenty-four sixty-eight, and forty cents"
+                if cents is not None:
+                    cents_said, e = int(cents[0] * 100), cents[1]
+        value = Decimal(words) + (Decimal(cents_said) / 100 if cents_said else 0)
         if um is not None:
             e = um.end()
             if um.group("grand"):
@@ -508,8 +537,8 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 if cents is not None:
                     value, e = value + cents[0], cents[1]
         elif not (
-            _EN_SCALE_WORD_RE.search(m.group())
-            and ctx.has_cue(s)
+            (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
+            and (ctx.has_cue(_hedge_start(low, s)) or labelled)
             and not _BLOCK_AFTER_RE.match(low, e)
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
@@ -517,14 +546,32 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
     return found
 
 
-def _pairs_to_int(said: str) -> int | None:
+# "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
+_CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
+
+
+def _hedge_start(low: str, start: int) -> int:
+    """Where a hedge said before a figure starts ("the balance is somewhere north of five
+    thousand"): a cue before the hedge is the figure's cue."""
+    m = _HEDGE_BEFORE_EN_RE.search(low, max(0, start - _HEDGE_WINDOW - 8), start)
+    return m.start() if m is not None else start
+
+
+def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
+    """Hundreds said as two pairs ("twenty-four eighty-six" 2,486), with the cents as a third
+    pair ("twenty-four eighty-six forty" 2,486 and 40 cents): the whole and the cents."""
     words = [w for w in _EN_SPLIT_RE.split(said) if w and w != "and"]
-    for cut in range(1, len(words)):
-        high = en_words_to_int(" ".join(words[:cut]))
-        low = en_words_to_int(" ".join(words[cut:]))
-        if high is not None and low is not None and 10 <= high <= 99 and 10 <= low <= 99:
-            return high * 100 + low
-    return None
+    pairs: list[int] = []
+    start = 0
+    for end in range(1, len(words) + 1):
+        value = en_words_to_int(" ".join(words[start:end]))
+        longer = en_words_to_int(" ".join(words[start : end + 1])) if end < len(words) else None
+        if value is not None and 10 <= value <= 99 and (longer is None or longer > 99):
+            pairs.append(value)
+            start = end
+    if start != len(words) or len(pairs) not in (2, 3):
+        return None
+    return pairs[0] * 100 + pairs[1], pairs[2] if len(pairs) == 3 else None
 
 
 def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMention]:

@@ -1,5 +1,6 @@
 """Counts in a line: days ("逾期18天", "eighteen days") and instalments ("分6期", "6 monthly
-payments", "a 12-month plan")."""
+payments", "a 12-month plan"); and durations said loosely ("三个多月", "快两周", "over three
+months", "about 57 days"), with the hedge they were said with."""
 
 from __future__ import annotations
 
@@ -7,9 +8,16 @@ import re
 from dataclasses import dataclass
 
 from scoring.entities._view import RX, line_view, make_gate, make_table, open_patterns
-from scoring.entities.numerals import CN_NUM_CHARS, EN_NUM, LEAD_EN_NUM, LEAD_NUM, to_int
+from scoring.entities.numerals import (
+    CN_NUM_CHARS,
+    EN_NUM,
+    LEAD_EN_NUM,
+    LEAD_NUM,
+    chinese_numeral_to_decimal,
+    to_int,
+)
 
-__all__ = ["CountMention", "extract_counts"]
+__all__ = ["CountMention", "DurationMention", "extract_counts", "extract_durations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +156,78 @@ def extract_counts(text: str) -> list[CountMention]:
             result.append(CountMention(value, kind, text[start:end], start, end))
             floor = end
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# Durations said loosely: how long something has run, with the hedge said around it
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DurationMention:
+    value: int  # how many units
+    unit: str  # "day" | "week" | "month"
+    hedge: str  # the hedge before it, as folded: "快", "将近", "almost", "more than"; "" if none
+    more: bool  # said as "more than" after the number: "三个多月", "two and a half months"
+    raw: str  # from the hedge (if any) to the unit
+    start: int
+    end: int
+    number_end: int  # where the number itself ends (a day count may hold it too)
+
+
+_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+_DURATION_ZH = re.compile(
+    # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
+    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
+    r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)",
+    RX,
+)
+_DURATION_EN = re.compile(
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s++than|close\s++to"
+    r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
+    r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?)\b",
+    RX,
+)
+_EN_SMALL_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_UNITS = {"天": "day", "星期": "week", "周": "week", "礼拜": "week", "月": "month"}
+
+
+def _small_int(said: str) -> int | None:
+    if said in _EN_SMALL_WORDS:
+        return _EN_SMALL_WORDS[said]
+    if said.isdigit():
+        return int(said)
+    value = chinese_numeral_to_decimal(said)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def extract_durations(text: str) -> list[DurationMention]:
+    """Durations in days, weeks or months, Chinese first then English, in the order said."""
+    if not isinstance(text, str):
+        return []
+    view = line_view(text)
+    low = view.low
+    found: list[DurationMention] = []
+    for regex in (_DURATION_ZH, _DURATION_EN):
+        if regex is _DURATION_EN and not view.latin:
+            continue
+        for m in regex.finditer(low):
+            n = _small_int(m.group("n"))
+            if n is None or n <= 0:
+                continue
+            said_unit = m.group("u")
+            unit = _UNITS.get(said_unit, said_unit.rstrip("s"))
+            hedge = (m.group("hedge") or "").strip()
+            groups = m.groupdict()
+            more = bool(groups.get("more") or groups.get("more2") or groups.get("more3"))
+            start = m.start() if hedge else m.start("n")
+            found.append(
+                DurationMention(
+                    n, unit, hedge, more, text[start : m.end()], start, m.end(), m.end("n")
+                )
+            )
+    return found
