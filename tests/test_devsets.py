@@ -122,8 +122,13 @@ def test_each_test_set_is_well_formed_large_and_apart_from_everything_else(lang:
     judge = [JudgeRow.model_validate(r) for r in rows(f"judge.{lang}.jsonl", TEST)]
     assert len(judge) >= 300 and len(intents) >= 250
     assert all(set(r.intents) <= set(intent_names()) for r in intents)
-    dev = [str(r["text"]) for kind in ("intents", "judge") for r in rows(f"{kind}.{lang}.jsonl")]
-    for kind in ("intents", "judge"):
+    accuracy = [AccuracyRow.model_validate(r) for r in rows(f"accuracy.{lang}.jsonl", TEST)]
+    assert len(accuracy) >= 150 and len({r.scenario for r in accuracy}) >= 4
+    scenarios = {p.name.split(".")[0] for p in (ROOT / "scenarios").glob("*.scenario.yaml")}
+    assert {r.scenario for r in accuracy} <= scenarios
+    kinds = ("intents", "judge", "accuracy")
+    dev = [str(r["text"]) for kind in kinds for r in rows(f"{kind}.{lang}.jsonl")]
+    for kind in kinds:
         assert near_lines(rows(f"{kind}.{lang}.jsonl", TEST), [*seen_lines(), *dev]) == []
 
 
