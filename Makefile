@@ -45,7 +45,8 @@ eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_devsets.py devsets
 	$(BIN)/python benchmarks/eval_devsets.py testsets
 	$(BIN)/python benchmarks/eval_calls.py
-	$(BIN)/python benchmarks/eval_accuracy.py
+	$(BIN)/python benchmarks/eval_accuracy.py devsets
+	$(BIN)/python benchmarks/eval_accuracy.py testsets
 
 # Mutation testing of the score formula, objectives, endings and the engine's turn loop
 # ([tool.mutmut] in pyproject.toml; long: run it before changing scoring, not in CI).

@@ -3,7 +3,7 @@ line said in a shipped scenario with its verdict ("right" or "wrong"). Prints, p
 the share of wrong lines with at least one ACC-* finding (wrong caught) and the share of right
 lines with any (right flagged). Each line is read on its scenario's call day.
 
-    python benchmarks/eval_accuracy.py
+    python benchmarks/eval_accuracy.py [devsets|testsets]
 
 Only the figures are printed, not the lines. The dev set may be studied for calibration (its
 misses are sorted into kinds and each kind fixed in general code, with new wording in the
@@ -24,11 +24,11 @@ from scoring.analysis import analyze
 from simulator.engine.catalog import resolve
 from simulator.engine.scenario import Scenario
 
-DEV = Path(__file__).resolve().parent.parent / "devsets"
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def rows(name: str) -> list[dict[str, Any]]:
-    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+def rows(name: str, folder: str = "devsets") -> list[dict[str, Any]]:
+    lines = (ROOT / folder / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -44,10 +44,13 @@ def flagged(row: dict[str, Any]) -> bool:
 
 
 def main() -> None:
+    folder = sys.argv[1] if len(sys.argv) > 1 else "devsets"
+    if folder not in {"devsets", "testsets"}:
+        raise SystemExit("usage: eval_accuracy.py [devsets|testsets]")
     print("| lang | lines | wrong | wrong caught | right | right flagged |")
     print("|---|---|---|---|---|---|")
     for lang in ("zh", "en"):
-        data = rows(f"accuracy.{lang}.jsonl")
+        data = rows(f"accuracy.{lang}.jsonl", folder)
         wrong = [flagged(r) for r in data if r["verdict"] == "wrong"]
         right = [flagged(r) for r in data if r["verdict"] == "right"]
         caught = sum(wrong) / len(wrong) if wrong else 0.0
