@@ -205,6 +205,11 @@ def _by_probe(unit: str, vector: Vectors, lang: Lang) -> Reading | None:
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
     if violation < policy().judge.probe.threshold[lang]:
         return None
+    # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
+    # exemplar, where a regression's odds mean little: its verdict stands only when the
+    # nearest exemplar is a violation too.
+    if judge_of(lang).nearest(vector, 1)[0].label == COMPLIANT:
+        return None
     category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
     nearest = judge_of(lang).nearest_of(vector, category)
     return Reading(category, nearest.similarity, nearest.text, unit)

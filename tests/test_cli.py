@@ -85,7 +85,7 @@ def test_play_by_path_and_stdin_lines(isolated_home: Path) -> None:
     result = run("play", path, stdin="请问是王敏本人吗？\n/end\n", home=isolated_home)
     assert result.returncode == 0, result.stderr
     assert "王敏:" in result.stdout
-    assert "成绩" in result.stdout
+    assert "总分: " in result.stdout
 
 
 def test_exam_mode_prints_no_live_warnings(tmp_path: Path, isolated_home: Path) -> None:
@@ -95,8 +95,8 @@ def test_exam_mode_prints_no_live_warnings(tmp_path: Path, isolated_home: Path) 
     exam = run(
         "play", "cc-m1-forgetful", "--script", str(rude), "--mode", "exam", home=isolated_home
     )
-    assert "⚠" in practice.stdout.split("成绩")[0]
-    assert "⚠" not in exam.stdout.split("成绩")[0]
+    assert "⚠" in practice.stdout.split("通话评估报告")[0]
+    assert "⚠" not in exam.stdout.split("通话评估报告")[0]
 
 
 def test_unknown_scenario_is_one_line_error(isolated_home: Path) -> None:

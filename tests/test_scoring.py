@@ -118,9 +118,7 @@ GOOD = FORGETFUL_GOOD
 
 
 def played(scenario: Scenario, lines: list[str]) -> Session:
-    # Seed 6 meets the circumstance GOOD's recap fits (she can pay it all today): seed n meets
-    # the scenario's budget n mod 3.
-    session = Session(scenario, seed=6)
+    session = Session(scenario, seed=4)
     for line in lines:
         if session.ended:
             break
