@@ -112,6 +112,14 @@ def test_persona_line_contradicting_the_ledger(tmp_path: Path, base: str) -> Non
     assert any("persona line mentions 六千块" in p for p in lint_text(tmp_path, text))
 
 
+def test_what_the_persona_could_pay_a_month_is_its_own_figure(tmp_path: Path, base: str) -> None:
+    old = '["五千二百三十块五？好吧，是我疏忽了。"]'
+    budget = base.replace(old, '["我一个月最多还八百块，再多真没有了。"]')
+    misquote = base.replace(old, '["八百块？不是这个数吧。"]')
+    assert not any("persona line mentions" in p for p in lint_text(tmp_path, budget))
+    assert any("persona line mentions 八百块" in p for p in lint_text(tmp_path, misquote))
+
+
 def test_persona_approximation_is_checked_as_a_range(tmp_path: Path, base: str) -> None:
     old = '["五千二百三十块五？好吧，是我疏忽了。"]'
     right = base.replace(old, '["五千多块？好吧，是我疏忽了。"]')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scoring.endings import of_class
 from scoring.entities import extract_amounts
 from scoring.exemplars import intent_exemplars
@@ -149,6 +151,12 @@ def _reachable_unverified(scenario: Scenario) -> set[str]:
     return seen
 
 
+_PER_MONTH = re.compile(
+    r"\s{0,3}(?:(?:a|per|each|every)\s+month\b|/\s?(?:mo|month)\b|一个月|每个?月)"
+)
+_PER_MONTH_BEFORE = re.compile(r"(?:每个?月|一个月)[^，。！？,.!?]{0,6}$")
+
+
 def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
     problems = []
     said: list[tuple[tuple[str | int, ...], str]] = [
@@ -165,6 +173,12 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
     figures = scenario.ledger.known_amounts().values()
     for loc, line in said:
         for mention in extract_amounts(line, approximate=True):
+            # What the debtor could pay a month ("maybe two hundred a month") is the
+            # persona's own budget, not a claim about the account.
+            if _PER_MONTH.match(line, mention.end) or _PER_MONTH_BEFORE.search(
+                line, 0, mention.start
+            ):
+                continue
             # An approximation ("五万多") is a ledger figure when it covers one.
             if mention.approx and any(mention.covers(v) for v in figures):
                 continue
