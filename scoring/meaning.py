@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
@@ -26,8 +26,10 @@ from scoring.semantic import (
     NONE,
     Index,
     intent_index,
+    intent_probe,
     judge_index,
     judge_probe,
+    ship_intent_probe,
     ship_probe,
 )
 from scoring.taxonomy import Category, Severity
@@ -44,19 +46,6 @@ _NEGATION: dict[Lang, re.Pattern[str]] = {
         r"|n't\b"
     ),
 }
-
-
-class IntentPolicy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    neighbours: int = Field(ge=1, le=50)
-    need: int = Field(ge=1, le=50)
-    strict: list[str]
-    strict_need: int = Field(ge=1, le=50)
-    min_chars: dict[Lang, int]
-    clause_min_chars: dict[Lang, int]
-    clause_need: int = Field(ge=1, le=50)
-    min_similarity: dict[Lang, float]
 
 
 class CategoryRule(BaseModel):
@@ -79,6 +68,41 @@ class ProbePolicy(BaseModel):
 
     def training(self) -> Training:
         return Training(l2=self.l2, scale=self.scale, steps=self.steps)
+
+
+class IntentProbePolicy(ProbePolicy):
+    """The intents' read-out: a line or clause is read as its likeliest intent when that
+    intent's probability reaches `threshold`, or `strict_threshold` for the strict (harmful)
+    intents, which the judge's index must also place among violations."""
+
+    strict_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+
+    @model_validator(mode="after")
+    def _strict_is_higher(self) -> IntentProbePolicy:
+        lower = sorted(
+            lang
+            for lang, bar in self.strict_threshold.items()
+            if bar < self.threshold.get(lang, 1.0)
+        )
+        if lower:
+            raise ValueError(f"strict_threshold below threshold for {lower}")
+        if set(self.strict_threshold) != set(self.threshold):
+            raise ValueError("threshold and strict_threshold must name the same languages")
+        return self
+
+
+class IntentPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    neighbours: int = Field(ge=1, le=50)
+    need: int = Field(ge=1, le=50)
+    strict: list[str]
+    strict_need: int = Field(ge=1, le=50)
+    min_chars: dict[Lang, int]
+    clause_min_chars: dict[Lang, int]
+    clause_need: int = Field(ge=1, le=50)
+    min_similarity: dict[Lang, float]
+    probe: IntentProbePolicy
 
 
 class JudgePolicy(BaseModel):
@@ -117,16 +141,24 @@ def probe_of(lang: Lang) -> Probe:
     return judge_probe(lang, frozenset(policy().intents.strict), policy().judge.probe.training())
 
 
+def intent_probe_of(lang: Lang) -> Probe:
+    return intent_probe(lang, policy().intents.probe.training())
+
+
 def ship_probes() -> list[Path]:
+    """The judge's read-outs and the intents' read-outs, fitted afresh, for the package."""
     langs: tuple[Lang, ...] = ("zh", "en")
     strict = frozenset(policy().intents.strict)
-    return [ship_probe(lang, strict, policy().judge.probe.training()) for lang in langs]
+    judge = [ship_probe(lang, strict, policy().judge.probe.training()) for lang in langs]
+    fit = policy().intents.probe.training()
+    return judge + [ship_intent_probe(lang, fit) for lang in langs]
 
 
 def warm(lang: Lang) -> None:
     """Load the encoder and a language's indexes now (the app does it while the trainee
     chooses a scenario), so the first line of a call is read at once."""
     intent_index(lang)
+    intent_probe_of(lang)
     judge_of(lang)
     probe_of(lang)
     encoder().embed(["您好" if lang == "zh" else "hello"])
@@ -158,8 +190,9 @@ def _units(text: str, lang: Lang, min_chars: dict[Lang, int]) -> list[str]:
 
 
 def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
-    """Intents of a line by its nearest intent exemplars; `none` readings are dropped. A
-    clause is a fragment ("please"): it must be longer and win more of the votes."""
+    """Intents of a line and of each clause: by the vote of their nearest intent exemplars,
+    and by the intents' read-out (`_by_intent_probe`); `none` readings are dropped. A clause
+    is a fragment ("please"): it must be longer and win more of the votes."""
     rules = policy().intents
     read = [
         (unit, clause)
@@ -168,26 +201,58 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
     ]
     if not read:
         return []
-    index = intent_index(lang)
     best: dict[str, Reading] = {}
     vectors = encoder().embed([unit for unit, _ in read])
     for (unit, clause), vector in zip(read, vectors, strict=True):
-        near = index.nearest(vector, rules.neighbours)
-        top = near[0]
-        need = rules.strict_need if top.label in rules.strict else rules.need
-        if clause:
-            need = max(need, rules.clause_need)
-        if top.label == NONE or top.similarity < rules.min_similarity[lang]:
-            continue
-        if sum(n.label == top.label for n in near) < need:
-            continue
-        # A harmful reading (threaten, insult, pressure) must also be among violations for
-        # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack.
-        if top.label in rules.strict and not _among_violations(vector, lang):
-            continue
-        if top.label not in best or top.similarity > best[top.label].similarity:
-            best[top.label] = Reading(top.label, top.similarity, top.text, unit)
+        for reading in (
+            _by_vote(unit, vector, lang, clause=clause > 0),
+            _by_intent_probe(unit, vector, lang),
+        ):
+            if reading is None:
+                continue
+            if reading.label not in best or reading.similarity > best[reading.label].similarity:
+                best[reading.label] = reading
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
+
+
+def _by_vote(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading | None:
+    """The intent of most of the nearest exemplars, when the nearest is near enough."""
+    rules = policy().intents
+    near = intent_index(lang).nearest(vector, rules.neighbours)
+    top = near[0]
+    need = rules.strict_need if top.label in rules.strict else rules.need
+    if clause:
+        need = max(need, rules.clause_need)
+    if top.label == NONE or top.similarity < rules.min_similarity[lang]:
+        return None
+    if sum(n.label == top.label for n in near) < need:
+        return None
+    # A harmful reading (threaten, insult, pressure) must also be among violations for
+    # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack.
+    if top.label in rules.strict and not _among_violations(vector, lang):
+        return None
+    return Reading(top.label, top.similarity, top.text, unit)
+
+
+def _by_intent_probe(unit: str, vector: Vectors, lang: Lang) -> Reading | None:
+    """The likeliest intent by the intents' read-out, when its probability reaches the
+    language's threshold (a strict intent: the higher bar, and the judge's index must place
+    the line among violations, as for the vote). The vote sees only distance, so a spoken
+    date question (您看月底之前能还上不？) whose nearest exemplars are split loses; the
+    regression weighs every exemplar. The reading names the nearest exemplar of its intent."""
+    rules = policy().intents
+    shares = intent_probe_of(lang).probabilities(vector)
+    label = max(shares, key=lambda c: (shares[c], c))
+    if label == NONE:
+        return None
+    strict = label in rules.strict
+    bar = (rules.probe.strict_threshold if strict else rules.probe.threshold)[lang]
+    if shares[label] < bar:
+        return None
+    if strict and not _among_violations(vector, lang):
+        return None
+    nearest = intent_index(lang).nearest_of(vector, label)
+    return Reading(label, nearest.similarity, nearest.text, unit)
 
 
 def _among_violations(vector: Vectors, lang: Lang) -> bool:

@@ -202,22 +202,41 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
 def judge_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Probe:
     """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars: shipped
     when they are unchanged, else fitted once and cached."""
-    index = judge_index(lang, harmful)
-    texts = [item.text for item in index.items]
-    labels = [item.label for item in index.items]
-    expected = probe_key(encoder().identity, texts, labels, fit)
-    cache_dir = _cache_dir()
-    name = f"judge.{lang}.probe.npz"
-    cached = cache_dir / name if cache_dir is not None else None
-    return fitted(VECTORS / name, cached, expected, fit, index.vectors, labels)
+    return _probe(f"judge.{lang}", judge_index(lang, harmful), fit)
 
 
 def ship_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Path:
     """Fit the judge's read-out afresh and write the copy that ships with the package."""
-    index = judge_index(lang, harmful)
+    return _ship(f"judge.{lang}", judge_index(lang, harmful), fit)
+
+
+@cache
+def intent_probe(lang: Lang, fit: Training) -> Probe:
+    """The intents' read-out, fitted to the intent exemplars (each labelled with its intent,
+    `none` for lines without one): shipped when they are unchanged, else fitted once and
+    cached."""
+    return _probe(f"intents.{lang}", intent_index(lang), fit)
+
+
+def ship_intent_probe(lang: Lang, fit: Training) -> Path:
+    """Fit the intents' read-out afresh and write the copy that ships with the package."""
+    return _ship(f"intents.{lang}", intent_index(lang), fit)
+
+
+def _probe(name: str, index: Index, fit: Training) -> Probe:
     texts = [item.text for item in index.items]
     labels = [item.label for item in index.items]
-    path = VECTORS / f"judge.{lang}.probe.npz"
+    expected = probe_key(encoder().identity, texts, labels, fit)
+    cache_dir = _cache_dir()
+    file = f"{name}.probe.npz"
+    cached = cache_dir / file if cache_dir is not None else None
+    return fitted(VECTORS / file, cached, expected, fit, index.vectors, labels)
+
+
+def _ship(name: str, index: Index, fit: Training) -> Path:
+    texts = [item.text for item in index.items]
+    labels = [item.label for item in index.items]
+    path = VECTORS / f"{name}.probe.npz"
     write_probe(
         path,
         probe_key(encoder().identity, texts, labels, fit),
