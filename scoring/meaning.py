@@ -71,23 +71,25 @@ class ProbePolicy(BaseModel):
 
 
 class IntentProbePolicy(ProbePolicy):
-    """The intents' read-out: a line or clause is read as its likeliest intent when that
-    intent's probability reaches `threshold`, or `strict_threshold` for the strict (harmful)
-    intents, which the judge's index must also place among violations."""
+    """The intents' read-out: a whole line is read as its likeliest intent when that intent's
+    probability reaches `threshold`, a clause when it reaches `clause_threshold`; a strict
+    (harmful) intent only from the whole line, at `strict_threshold`, and only where the
+    judge's index also places the line among violations."""
 
+    clause_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     strict_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
 
     @model_validator(mode="after")
-    def _strict_is_higher(self) -> IntentProbePolicy:
-        lower = sorted(
-            lang
-            for lang, bar in self.strict_threshold.items()
-            if bar < self.threshold.get(lang, 1.0)
-        )
-        if lower:
-            raise ValueError(f"strict_threshold below threshold for {lower}")
-        if set(self.strict_threshold) != set(self.threshold):
-            raise ValueError("threshold and strict_threshold must name the same languages")
+    def _higher_bars(self) -> IntentProbePolicy:
+        for name, bars in (
+            ("clause_threshold", self.clause_threshold),
+            ("strict_threshold", self.strict_threshold),
+        ):
+            if set(bars) != set(self.threshold):
+                raise ValueError(f"threshold and {name} must name the same languages")
+            lower = sorted(lang for lang, bar in bars.items() if bar < self.threshold[lang])
+            if lower:
+                raise ValueError(f"{name} below threshold for {', '.join(lower)}")
         return self
 
 
@@ -206,7 +208,7 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
     for (unit, clause), vector in zip(read, vectors, strict=True):
         for reading in (
             _by_vote(unit, vector, lang, clause=clause > 0),
-            _by_intent_probe(unit, vector, lang),
+            _by_intent_probe(unit, vector, lang, clause=clause > 0),
         ):
             if reading is None:
                 continue
@@ -234,20 +236,24 @@ def _by_vote(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading
     return Reading(top.label, top.similarity, top.text, unit)
 
 
-def _by_intent_probe(unit: str, vector: Vectors, lang: Lang) -> Reading | None:
-    """The likeliest intent by the intents' read-out, when its probability reaches the
-    language's threshold (a strict intent: the higher bar, and the judge's index must place
-    the line among violations, as for the vote). The vote sees only distance, so a spoken
-    date question (您看月底之前能还上不？) whose nearest exemplars are split loses; the
-    regression weighs every exemplar. The reading names the nearest exemplar of its intent."""
+def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading | None:
+    """The likeliest intent by the intents' read-out, when its probability reaches the bar
+    (a clause's is higher: a fragment says less). The vote sees only distance, so a line
+    whose nearest exemplars are split between intents is lost to it; the regression weighs
+    every exemplar. A strict intent is read only from a whole line, at the strict bar, and
+    only where the judge's index places it among violations, as for the vote ("when you say
+    you have a lawyer" is no threat). The reading names the nearest exemplar of its intent."""
     rules = policy().intents
     shares = intent_probe_of(lang).probabilities(vector)
     label = max(shares, key=lambda c: (shares[c], c))
     if label == NONE:
         return None
     strict = label in rules.strict
-    bar = (rules.probe.strict_threshold if strict else rules.probe.threshold)[lang]
-    if shares[label] < bar:
+    if strict and clause:
+        return None
+    bars = rules.probe
+    bar = (bars.strict_threshold if strict else bars.clause_threshold if clause else bars.threshold)
+    if shares[label] < bar[lang]:
         return None
     if strict and not _among_violations(vector, lang):
         return None
