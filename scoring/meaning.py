@@ -252,7 +252,7 @@ def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) ->
     if strict and clause:
         return None
     bars = rules.probe
-    bar = (bars.strict_threshold if strict else bars.clause_threshold if clause else bars.threshold)
+    bar = bars.strict_threshold if strict else bars.clause_threshold if clause else bars.threshold
     if shares[label] < bar[lang]:
         return None
     if strict and not _among_violations(vector, lang):

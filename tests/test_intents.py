@@ -49,6 +49,7 @@ def intents(text: str, lang: Lang) -> list[str]:
         ("您的借款有保险，可以理赔。", "offer_claim"),
         ("这段时间我们不会再打电话催您了。", "agree_stop_contact"),
         ("今天必须把钱还上", "pressure"),
+        ("立即还款，别再拖了", "pressure"),
         ("请问这个号码是赵志鹏先生在用吗？", "verify_identity"),
         ("那我们只能打给你老婆了", "threaten"),
         ("我代表我们中心向您道歉", "apologize"),
@@ -129,6 +130,9 @@ def test_english_intents(text: str, expected: str) -> None:
         ("今天上门主要是想跟您当面沟通一下还款的事", "zh", "threaten"),
         ("我们就不进去了，在门口说几句就行", "zh", "threaten"),
         ("We won't stop calling until the balance is paid.", "en", "agree_stop_contact"),
+        # The app's button, named or quoted, is no demand.
+        ("打开App，点立即还款就可以了", "zh", "pressure"),
+        ("首页有个“立即还款”，点进去就行", "zh", "pressure"),
         ("Could you put it on another credit card?", "en", "verify_identity"),
     ],
 )
