@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from scoring.arrays import save
 from scoring.encoder import DIM, Encoder, Vectors, encoder, similarities
 from scoring.exemplars import DIR, intent_exemplars, judge_exemplars
 from scoring.i18n import Lang
@@ -60,28 +60,33 @@ class Index:
         self.vectors = vectors
         # Similarities are summed in float64: once here, not on every line.
         self._exact = vectors.astype(np.float64)
-        self._by_label: dict[str, npt.NDArray[np.float64]] = {}
+        # Each label's rows and their vectors, gathered on first use, not on every line.
+        self._by_label: dict[str, tuple[list[int], npt.NDArray[np.float64]]] = {}
 
     def nearest(self, vector: Vectors, k: int = 5) -> list[Neighbour]:
         scores = similarities(vector, self._exact)
         order = np.lexsort((np.arange(len(scores)), -scores))[:k]
         return [Neighbour(self.items[i].label, self.items[i].text, float(scores[i])) for i in order]
 
+    def _labelled(self, label: str) -> tuple[list[int], npt.NDArray[np.float64]]:
+        found = self._by_label.get(label)
+        if found is None:
+            rows = [i for i, item in enumerate(self.items) if item.label == label]
+            found = self._by_label[label] = (rows, self._exact[rows])
+        return found
+
     def nearest_of(self, vector: Vectors, label: str) -> Neighbour:
         """The nearest exemplar with `label` (ties by position)."""
-        rows = [i for i, item in enumerate(self.items) if item.label == label]
-        scores = similarities(vector, self._exact[rows])
+        rows, exact = self._labelled(label)
+        scores = similarities(vector, exact)
         best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
         item = self.items[rows[best]]
         return Neighbour(item.label, item.text, float(scores[best]))
 
     def nearest_labelled(self, vector: Vectors, label: str) -> float:
         """How near the nearest exemplar with `label` is (0 when there is none)."""
-        rows = self._by_label.get(label)
-        if rows is None:
-            mask = np.array([item.label == label for item in self.items], dtype=bool)
-            rows = self._by_label[label] = self._exact[mask]
-        return float(similarities(vector, rows).max()) if len(rows) else 0.0
+        exact = self._labelled(label)[1]
+        return float(similarities(vector, exact).max()) if len(exact) else 0.0
 
 
 def intent_items(lang: Lang) -> list[Labelled]:
@@ -138,18 +143,13 @@ def _read(path: Path, identity: str) -> tuple[str, dict[str, Vectors]]:
 def _write(
     path: Path, identity: str, expected: str, texts: Sequence[str], vectors: Vectors
 ) -> None:
-    """Atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        np.savez(
-            out,
-            identity=np.array(identity),
-            key=np.array(expected),
-            texts=np.array(list(texts)),
-            vectors=vectors.astype(np.float16),
-        )
-    os.replace(name, path)
+    save(
+        path,
+        identity=np.array(identity),
+        key=np.array(expected),
+        texts=np.array(list(texts)),
+        vectors=vectors.astype(np.float16),
+    )
 
 
 def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path | None) -> Index:
