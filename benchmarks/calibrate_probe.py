@@ -37,7 +37,7 @@ from scoring.semantic import COMPLIANT
 from scoring.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
-THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995]
+THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=settings.l2)
     parser.add_argument("--scale", type=float, default=settings.scale)
     parser.add_argument("--steps", type=int, default=settings.steps)
-    parser.add_argument("--gate", choices=["nearest", "none"], default="nearest")
+    parser.add_argument("--gate", choices=["nearest", "none"], default=None)
     parser.add_argument("--show", type=float, default=None)
     args = parser.parse_args()
     remember()
@@ -134,29 +134,30 @@ def main() -> None:
         else:
             index = judge_of(lang)
             probe = train(index.vectors, [i.label for i in index.items], fit)
+        gate = args.gate or ("nearest" if settings.nearest_must_violate[lang] else "none")
         lines = dev_lines(lang, probe)
         clean = [read(g.text, lang, g.ctx, frozenset(), probe) for g in golden if g.lang == lang]
-        base = figures(lines, 1.01, args.gate)
+        base = figures(lines, 1.01, gate)
         print(
-            f"{lang} ({fit}, gate {args.gate}): {sum(bool(x.expected) for x in lines)} violating"
+            f"{lang} ({fit}, gate {gate}): {sum(bool(x.expected) for x in lines)} violating"
             f" / {sum(not x.expected for x in lines)} compliant dev lines, {len(clean)} golden"
             f" clean lines; without the read-out: recall {base[0]:.3f}, right category"
             f" {base[1]:.3f}, false alarms {base[2]:.3f}"
         )
         for threshold in THRESHOLDS:
-            recall, right, alarms = figures(lines, threshold, args.gate)
-            golden_hits = sum(x.probe(threshold, args.gate) is not None for x in clean)
+            recall, right, alarms = figures(lines, threshold, gate)
+            golden_hits = sum(x.probe(threshold, gate) is not None for x in clean)
             print(
                 f"  ≥{threshold:<5}: recall {recall:.3f}  right category {right:.3f}  "
                 f"false alarms {alarms:.3f}  golden clean flagged by the read-out {golden_hits}"
             )
         if args.show is not None:
             for x in lines + clean:
-                got = x.flagged(args.show, args.gate)
+                got = x.flagged(args.show, gate)
                 if bool(got) != bool(x.expected):
                     kind = "MISS" if x.expected else "FALSE"
                     p = round(1.0 - x.shares.get(COMPLIANT, 0.0), 3) if x.shares else None
-                    by = "read-out" if x.probe(args.show, args.gate) else "vote"
+                    by = "read-out" if x.probe(args.show, gate) else "vote"
                     by = "rules" if x.by_rules else by
                     print(f"  {kind} p={p} near={x.nearest[:1]} {sorted(got)} {by}: {x.text}")
 

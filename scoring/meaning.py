@@ -74,6 +74,8 @@ class ProbePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    # Whether the verdict stands only when the line's nearest exemplar is a violation too.
+    nearest_must_violate: dict[Lang, bool]
     l2: float = Field(gt=0, le=1)
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
@@ -208,9 +210,9 @@ def _by_probe(unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]) -> 
     if violation < policy().judge.probe.threshold[lang]:
         return None
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
-    # exemplar, where a regression's odds mean little: its verdict stands only when the
-    # nearest exemplar is a violation too.
-    if near[0].label == COMPLIANT:
+    # exemplar, where a regression's odds mean little: where the policy says so, its verdict
+    # stands only when the nearest exemplar is a violation too.
+    if policy().judge.probe.nearest_must_violate[lang] and near[0].label == COMPLIANT:
         return None
     category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
     # Among the nearest already, it is the first of them (ties by position, as nearest_of).
