@@ -37,7 +37,24 @@ from scoring.semantic import COMPLIANT
 from scoring.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
-THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99]
+THRESHOLDS = [
+    0.5,
+    0.55,
+    0.6,
+    0.65,
+    0.7,
+    0.75,
+    0.8,
+    0.85,
+    0.9,
+    0.92,
+    0.94,
+    0.95,
+    0.96,
+    0.97,
+    0.98,
+    0.99,
+]
 
 
 @dataclass(frozen=True, slots=True)

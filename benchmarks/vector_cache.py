@@ -41,8 +41,13 @@ def remember(path: Path = DEFAULT) -> None:
         return np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
 
     model.embed = cached  # type: ignore[method-assign]
-    # Written once, when the run ends: not once a line.
-    atexit.register(lambda: added and _save(path, model.identity, known))
+
+    def keep() -> None:
+        # Written once, when the run ends: not once a line.
+        if added:
+            _save(path, model.identity, known)
+
+    atexit.register(keep)
 
 
 def _save(path: Path, identity: str, known: dict[str, Vectors]) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring import meaning
 from scoring.meaning import judge_of, policy, probe_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
 from scoring.semantic import COMPLIANT, VECTORS, Neighbour
