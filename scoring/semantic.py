@@ -53,14 +53,26 @@ class Neighbour:
 
 
 class Index:
-    """Labelled exemplars and their vectors; `nearest` is deterministic (ties by position)."""
+    """Labelled exemplars and their vectors; `nearest` is deterministic (ties by position).
 
-    def __init__(self, items: Sequence[Labelled], vectors: Vectors) -> None:
+    The vectors are kept once, as float64 (what similarities are summed in); with a cache
+    directory, as a read-only map of a file there (`shared`), so every app process of a
+    server reads the same pages instead of holding its own copy."""
+
+    def __init__(
+        self, items: Sequence[Labelled], vectors: Vectors, cache_dir: Path | None = None
+    ) -> None:
         self.items = list(items)
-        self.vectors = vectors
-        # Similarities are summed in float64: once here, not on every line.
-        self._exact = vectors.astype(np.float64)
+        self._cache_dir = cache_dir
+        # Similarities are summed in float64: converted once here, not on every line.
+        self._exact = shared(vectors.astype(np.float64), cache_dir)
         self._by_label: dict[str, npt.NDArray[np.float64]] = {}
+
+    @property
+    def vectors(self) -> Vectors:
+        """The vectors as float32 (exactly those given: float32 -> float64 -> float32 is
+        exact); made on demand, for building other indexes and fitting the read-out."""
+        return self._exact.astype(np.float32)
 
     def nearest(self, vector: Vectors, k: int = 5) -> list[Neighbour]:
         scores = similarities(vector, self._exact)
@@ -80,8 +92,35 @@ class Index:
         rows = self._by_label.get(label)
         if rows is None:
             mask = np.array([item.label == label for item in self.items], dtype=bool)
-            rows = self._by_label[label] = self._exact[mask]
+            rows = self._by_label[label] = shared(self._exact[mask], self._cache_dir)
         return float(similarities(vector, rows).max()) if len(rows) else 0.0
+
+
+def shared(matrix: npt.NDArray[np.float64], cache_dir: Path | None) -> npt.NDArray[np.float64]:
+    """`matrix`, or the same values mapped read-only from a file of the cache directory named
+    by their hash: the page cache holds them once for every process that reads them (each
+    app process of `serve` would otherwise hold ~45 MB of its own). The file is checked equal
+    to `matrix` before it is used, so a verdict never depends on what is on disk; with no
+    cache directory, or one that cannot be written, `matrix` itself."""
+    if cache_dir is None or matrix.size == 0:
+        return matrix
+    matrix = np.ascontiguousarray(matrix)
+    digest = hashlib.sha256(f"{matrix.dtype.str}{matrix.shape}".encode())
+    digest.update(matrix.data)
+    path = cache_dir / "mapped" / f"{digest.hexdigest()[:32]}.npy"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                np.save(out, matrix, allow_pickle=False)
+            os.replace(name, path)  # atomically: a reader never maps half a file
+        mapped = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError):
+        return matrix  # the map only saves memory: a full or read-only disk stops nothing
+    if mapped.dtype != matrix.dtype or not np.array_equal(mapped, matrix):
+        return matrix
+    return np.asarray(mapped)
 
 
 def intent_items(lang: Lang) -> list[Labelled]:
@@ -181,7 +220,8 @@ def _cache_dir() -> Path | None:
 
 @cache
 def intent_index(lang: Lang) -> Index:
-    return build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
+    built = build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
+    return Index(built.items, built.vectors, _cache_dir())  # kept: mapped from the cache
 
 
 @cache
@@ -195,6 +235,7 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     return Index(
         [*own.items, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
         np.concatenate([own.vectors, intents.vectors[ordinary]]),
+        _cache_dir(),
     )
 
 
