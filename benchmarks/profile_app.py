@@ -213,7 +213,10 @@ def main() -> None:
             app.pump(0.5)  # the rest of the frame
             per_line.append((cpu_seconds([app.pid]) - cpu, wall))
         for number, (cpu_s, wall) in enumerate(per_line, 1):
-            print(f"line {number}: CPU {cpu_s * 1000:.0f} ms (with 0.5 s after), reply {wall * 1000:.0f} ms wall")
+            print(
+                f"line {number}: CPU {cpu_s * 1000:.0f} ms (with 0.5 s after), "
+                f"reply {wall * 1000:.0f} ms wall"
+            )
         show("after the lines", app.pid)
         print("largest private mappings:")
         print("\n".join(private_mappings(app.pid)))

@@ -5,6 +5,7 @@ and a call screen that redraws only what a keystroke or a turn changed."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,11 +14,12 @@ import numpy as np
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Label
 
 from scoring import encoder as encoder_module
 from scoring.semantic import Index, Labelled, shared
 from simulator.tui.app import CollectSimApp
-from simulator.tui.screens.call import CallScreen, unwrapped
+from simulator.tui.screens.call import TICK_SECONDS, CallScreen, unwrapped
 from simulator.web import server
 from simulator.web.identity import SignedIn
 
@@ -75,8 +77,9 @@ import json
 from scoring.meaning import intents_by_meaning, judge_of, violations_by_meaning
 from scoring.semantic import intent_index
 line = "你再不还钱我们就去你单位找你，请问是王敏本人吗？"
+indexes = [intent_index("zh"), judge_of("zh")]
 print(json.dumps({
-    "mapped": [not intent_index("zh")._exact.flags.owndata, not judge_of("zh")._exact.flags.owndata],
+    "mapped": [not index._exact.flags.owndata for index in indexes],
     "intents": [r.label for r in intents_by_meaning(line, "zh")],
 }))
 """
@@ -89,7 +92,7 @@ def test_app_processes_share_the_exemplar_matrices_and_read_lines_the_same(
     the same files, and read a line as a process without a cache does."""
 
     def run(cache: Path | None) -> dict[str, list[object]]:
-        env = {k: v for k, v in __import__("os").environ.items() if k != "COLLECTSIM_VECTOR_CACHE"}
+        env = {k: v for k, v in os.environ.items() if k != "COLLECTSIM_VECTOR_CACHE"}
         env["OMP_NUM_THREADS"] = "1"
         if cache is not None:
             env["COLLECTSIM_VECTOR_CACHE"] = str(cache)
@@ -117,10 +120,11 @@ def test_serve_starts_its_app_processes_with_one_encoder_thread(
     def environment() -> dict[str, str]:
         service = server.UserAppService(
             SignedIn("小李", "trainee"),
-            write_bytes=None,  # type: ignore[arg-type]  # never called: no process started
-            write_str=None,  # type: ignore[arg-type]
-            close=None,  # type: ignore[arg-type]
-            download_manager=None,  # type: ignore[arg-type]
+            # Never called: no process is started here (UserAppService takes **kwargs).
+            write_bytes=None,
+            write_str=None,
+            close=None,
+            download_manager=None,
         )
         return service._build_environment(100, 30)
 
@@ -137,7 +141,7 @@ def test_encoder_threads_come_from_the_environment_when_they_make_sense(
     configured: str, expected: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(encoder_module.THREADS_ENV, configured)
-    default = min(2, __import__("os").cpu_count() or 1)
+    default = min(2, os.cpu_count() or 1)
     assert encoder_module.threads() == (expected if expected is not None else default)
 
 
@@ -184,5 +188,34 @@ async def test_typing_in_a_call_never_lays_the_screen_out_again(
         assert isinstance(app.screen, CallScreen)
         # Each keystroke changed the box's text width, and Input asked for a layout of the
         # whole screen for it (in `serve`: in every trainee's process, for every key).
-        assert await layouts_while(pilot, list("ninhao") + ["backspace"]) == 0
+        assert await layouts_while(pilot, [*"ninhao", "backspace"]) == 0
         assert app.screen.query_one("#say").value == "ninha"  # type: ignore[attr-defined]
+
+
+async def test_the_call_timer_is_redrawn_once_a_minute_and_only_when_it_changes(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(CallScreen, "now", staticmethod(lambda: clock[0]))
+    app = CollectSimApp(lang="en", trainee="Li")
+    async with app.run_test(headless=True, size=(130, 40)) as pilot:
+        await pilot.pause()
+        app.screen.open_scenario("cc-m1-forgetful", mode="practice")  # type: ignore[attr-defined]
+        await pilot.pause()
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        # One wake-up a minute (it was every second: most of an idle trainee's CPU); the
+        # other timer is Textual's frame timer, which sleeps while nothing is to be drawn.
+        intervals = [timer._interval for timer in call._timers]
+        assert [i for i in intervals if i > 0.1] == [TICK_SECONDS] == [60.0]
+        timer = call.query_one("#timer", Label)
+        shown = str(timer.render())
+        assert shown.startswith("Call time 0 min · ")
+        drawn = [0]
+        monkeypatch.setattr(timer, "refresh", lambda *a, **k: drawn.__setitem__(0, drawn[0] + 1))
+        clock[0] += 59
+        call._tick()
+        assert drawn == [0] and str(timer.render()) == shown
+        clock[0] += 1
+        call._tick()
+        assert drawn[0] >= 1 and str(timer.render()).startswith("Call time 1 min · ")

@@ -47,6 +47,9 @@ class ChatInput(Input):
         return super().refresh(*regions, repaint=repaint, recompose=recompose)
 
 
+TICK_SECONDS = 60.0  # the call timer shows whole minutes
+
+
 class CallScreen(AppScreen):
     CSS_PATH = "call.tcss"
     BINDINGS = [
@@ -104,7 +107,7 @@ class CallScreen(AppScreen):
             )
         )
         self._refresh_side()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(TICK_SECONDS, self._tick)
         say = self.query_one("#say", Input)
         # A steady cursor: a blinking one redraws the box twice a second while nobody types.
         say.cursor_blink = False
@@ -116,14 +119,15 @@ class CallScreen(AppScreen):
     now = staticmethod(time.monotonic)
 
     def _tick(self) -> None:
-        elapsed = int(self.now() - self._started)
+        minutes = int(self.now() - self._started) // 60
         clock = self.session.clock.strftime("%H:%M")
-        text = f"{t('timer', self.lang)} {elapsed // 60:02d}:{elapsed % 60:02d} · {clock}"
+        text = f"{t('timer', self.lang, minutes=minutes)} · {clock}"
         if text == self._timer_text:
             return  # nothing changed: nothing is drawn
         self._timer_text = text
         # Its own line, of a fixed size (call.tcss): redrawn alone, the screen not laid out
-        # again (once a second per trainee, in `serve` every trainee's process does this).
+        # again. In whole minutes: a clock redrawn every second was most of what an idle
+        # trainee cost (in `serve`, one process per trainee, each frame sent to a browser).
         self.query_one("#timer", Label).update(text, layout=False)
 
     def _refresh_side(self) -> None:
