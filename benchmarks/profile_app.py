@@ -180,7 +180,6 @@ def main() -> None:
             "ROWS": "40",
             "COLLECTSIM_SIGNED_IN_USER": TRAINEE,
             "COLLECTSIM_SIGNED_IN_ROLE": "trainee",
-            "COLLECTSIM_ENCODER_THREADS": "1",  # as `serve` starts its app processes
         }
         argv = [sys.executable]
         if args.profile:

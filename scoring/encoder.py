@@ -23,9 +23,9 @@ Vectors = npt.NDArray[np.float32]
 SIMILARITY_DIGITS = 3
 DIM = 384  # multilingual-e5-small
 _REMEMBERED = 4096  # lines kept per process (a cohort's rescore repeats many lines)
-# How many threads the encoder may use. `serve` sets 1 for its app processes: with many
-# trainees on a few cores a second thread only waits on the first (a line cost 1-5x the CPU
-# of one thread there), while alone on a machine two threads halve a line's wait.
+# How many threads the encoder may use (default: up to two, which halve a line's wait when
+# a core is free). A machine kept busy by many trainees may set 1: measured under `serve`,
+# a line then cost ~7 % less CPU but waited longer (README, Performance).
 THREADS_ENV = "COLLECTSIM_ENCODER_THREADS"
 
 

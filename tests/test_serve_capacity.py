@@ -1,6 +1,6 @@
 """What one more trainee costs `collectsim serve` (issue 18 item 6, issue 17's load figures):
-the exemplar matrices one copy for every app process, one encoder thread per app process,
-and a call screen that redraws only what a keystroke or a turn changed."""
+the exemplar matrices one copy for every app process, the encoder's threads an operator's
+choice, and a call screen that redraws only what a keystroke or a turn changed."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ from scoring import encoder as encoder_module
 from scoring.semantic import Index, Labelled, shared
 from simulator.tui.app import CollectSimApp
 from simulator.tui.screens.call import TICK_SECONDS, CallScreen, unwrapped
-from simulator.web import server
-from simulator.web.identity import SignedIn
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,29 +107,7 @@ def test_app_processes_share_the_exemplar_matrices_and_read_lines_the_same(
     assert len(list((tmp_path / "mapped").glob("*.npy"))) >= 2
 
 
-# -- one encoder thread per app process ------------------------------------------------------
-
-
-def test_serve_starts_its_app_processes_with_one_encoder_thread(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    assert server.ENCODER_THREADS_ENV == encoder_module.THREADS_ENV
-
-    def environment() -> dict[str, str]:
-        service = server.UserAppService(
-            SignedIn("小李", "trainee"),
-            # Never called: no process is started here (UserAppService takes **kwargs).
-            write_bytes=None,
-            write_str=None,
-            close=None,
-            download_manager=None,
-        )
-        return service._build_environment(100, 30)
-
-    monkeypatch.delenv(encoder_module.THREADS_ENV, raising=False)
-    assert environment()[encoder_module.THREADS_ENV] == "1"
-    monkeypatch.setenv(encoder_module.THREADS_ENV, "2")  # the operator's own choice stands
-    assert environment()[encoder_module.THREADS_ENV] == "2"
+# -- the encoder's threads ------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,6 @@ log = logging.getLogger("collectsim.serve")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 APP_COMMAND = [sys.executable, "-m", "simulator.cli.main", "tui"]
 COOKIE_SECRET = "session-cookie"
-ENCODER_THREADS_ENV = "COLLECTSIM_ENCODER_THREADS"  # as scoring.encoder.THREADS_ENV (a test)
 QUIT_SECONDS = 10
 ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
 # The signed-in user of a request (None when sign-in is off), set by the guard.
@@ -101,8 +100,6 @@ class UserAppService(AppService):
         env = super()._build_environment(width=width, height=height)
         env.pop(USER_ENV, None)  # only ever the server's word for who this is
         env.pop(ROLE_ENV, None)
-        # Many app processes share the cores: one encoder thread each (scoring.encoder).
-        env.setdefault(ENCODER_THREADS_ENV, "1")
         if self.user is not None:
             env.update(self.user.environment())
         return env
