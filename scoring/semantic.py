@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -96,31 +97,52 @@ class Index:
         return float(similarities(vector, rows).max()) if len(rows) else 0.0
 
 
+MAPPED_KEEP_DAYS = 7  # a mapped file unused this long (older exemplars) is removed
+
+
 def shared(matrix: npt.NDArray[np.float64], cache_dir: Path | None) -> npt.NDArray[np.float64]:
     """`matrix`, or the same values mapped read-only from a file of the cache directory named
     by their hash: the page cache holds them once for every process that reads them (each
     app process of `serve` would otherwise hold ~45 MB of its own). The file is checked equal
-    to `matrix` before it is used, so a verdict never depends on what is on disk; with no
-    cache directory, or one that cannot be written, `matrix` itself."""
+    to `matrix` before it is used, so a verdict never depends on what is on disk (a file that
+    differs is written again); with no cache directory, or one that cannot be written,
+    `matrix` itself."""
     if cache_dir is None or matrix.size == 0:
         return matrix
     matrix = np.ascontiguousarray(matrix)
     digest = hashlib.sha256(f"{matrix.dtype.str}{matrix.shape}".encode())
     digest.update(matrix.data)
     path = cache_dir / "mapped" / f"{digest.hexdigest()[:32]}.npy"
+    for attempt in range(2):
+        try:
+            if attempt or not path.is_file():
+                _write_mapped(path, matrix)
+            mapped = np.load(path, mmap_mode="r", allow_pickle=False)
+            os.utime(path)  # in use: kept by the pruning below
+        except (OSError, ValueError):
+            return matrix  # the map only saves memory: a full or read-only disk stops nothing
+        if mapped.dtype == matrix.dtype and np.array_equal(mapped, matrix):
+            return np.asarray(mapped)
+    return matrix
+
+
+def _write_mapped(path: Path, matrix: npt.NDArray[np.float64]) -> None:
+    """Atomically (a reader never maps half a file); files of exemplars long since edited
+    are removed (a process still mapping one keeps its pages)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                np.save(out, matrix, allow_pickle=False)
-            os.replace(name, path)  # atomically: a reader never maps half a file
-        mapped = np.load(path, mmap_mode="r", allow_pickle=False)
-    except (OSError, ValueError):
-        return matrix  # the map only saves memory: a full or read-only disk stops nothing
-    if mapped.dtype != matrix.dtype or not np.array_equal(mapped, matrix):
-        return matrix
-    return np.asarray(mapped)
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, matrix, allow_pickle=False)
+        os.replace(name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+    old = time.time() - MAPPED_KEEP_DAYS * 86400
+    for stale in path.parent.iterdir():
+        with contextlib.suppress(OSError):
+            if stale != path and stale.stat().st_mtime < old:
+                stale.unlink()
 
 
 def intent_items(lang: Lang) -> list[Labelled]:

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from scoring import encoder as encoder_module
-from scoring.semantic import Index, Labelled, shared
+from scoring.semantic import MAPPED_KEEP_DAYS, Index, Labelled, shared
 from simulator.tui.app import CollectSimApp
 from simulator.tui.screens.call import TICK_SECONDS, CallScreen, unwrapped
 
@@ -46,8 +47,7 @@ def test_a_changed_or_unwritable_map_is_never_used(tmp_path: Path) -> None:
     stored = np.load(path)
     stored[0, 0] = 42.0
     np.save(path, stored)  # altered on disk: the verdicts must not follow it
-    used = shared(matrix, tmp_path)
-    assert used is matrix
+    assert np.array_equal(shared(matrix, tmp_path), matrix)
     blocked = tmp_path / "a-file"
     blocked.write_text("where the cache folder should be", encoding="utf-8")
     assert shared(matrix, blocked) is matrix
@@ -195,3 +195,20 @@ async def test_the_call_timer_is_redrawn_once_a_minute_and_only_when_it_changes(
         clock[0] += 1
         call._tick()
         assert drawn[0] >= 1 and str(timer.render()).startswith("Call time 1 min · ")
+
+
+def test_a_map_that_differs_is_written_again_and_old_maps_are_removed(tmp_path: Path) -> None:
+    matrix = np.linspace(0, 1, 8, dtype=np.float64).reshape(2, 4)
+    shared(matrix, tmp_path)
+    (path,) = (tmp_path / "mapped").glob("*.npy")
+    stale = tmp_path / "mapped" / "0123.npy"  # the matrix of exemplars edited long ago
+    np.save(stale, matrix * 2)
+    long_ago = time.time() - (MAPPED_KEEP_DAYS + 1) * 86400
+    os.utime(stale, (long_ago, long_ago))
+    os.utime(path, (long_ago, long_ago))
+    stored = np.load(path)
+    stored[1, 1] = -1.0
+    np.save(path, stored)  # a file that differs: written again, then used
+    used = shared(matrix, tmp_path)
+    assert not used.flags.owndata and np.array_equal(used, matrix)
+    assert list((tmp_path / "mapped").iterdir()) == [path]  # no stale map, no .tmp left
