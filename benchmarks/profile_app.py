@@ -173,7 +173,7 @@ def main() -> None:
             "LANG": "en_US.UTF-8",
             # As textual-serve's AppService and our server set them.
             "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
-            "TEXTUAL_FPS": "60",
+            "TEXTUAL_FPS": os.environ.get("TEXTUAL_FPS", "60"),
             "TEXTUAL_COLOR_SYSTEM": "truecolor",
             "TERM_PROGRAM": "textual",
             "COLUMNS": "140",
