@@ -44,7 +44,8 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_devsets.py devsets
 	$(BIN)/python benchmarks/eval_devsets.py testsets
-	$(BIN)/python benchmarks/eval_calls.py
+	$(BIN)/python benchmarks/eval_calls.py devsets
+	$(BIN)/python benchmarks/eval_calls.py testsets
 	$(BIN)/python benchmarks/eval_accuracy.py devsets
 	$(BIN)/python benchmarks/eval_accuracy.py testsets
 

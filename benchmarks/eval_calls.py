@@ -1,8 +1,10 @@
 """Competent calls written without the catalog's wording (`devsets/calls/`), each played with
 three seeds: how many reach the ending a competent call should, and how many of the persona's
-replies are "didn't understand". Prints figures for the README; never tuned on.
+replies are "didn't understand". Prints figures for the README. `devsets/calls/` may be studied
+to find kinds of misunderstanding; `testsets/calls/` (written apart, never studied) is the
+held-out figure.
 
-    python benchmarks/eval_calls.py [-v]
+    python benchmarks/eval_calls.py [devsets|testsets] [-v]
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from simulator.engine.catalog import resolve
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 
-CALLS = Path(__file__).resolve().parent.parent / "devsets" / "calls"
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (0, 1, 2)
 
 
@@ -39,12 +41,14 @@ def play(scenario: Scenario, lines: list[str], seed: int) -> tuple[str | None, i
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    expected: dict[str, str] = yaml.safe_load((CALLS / "expected.yaml").read_text("utf-8"))
+    sets = [a for a in sys.argv[1:] if a in ("devsets", "testsets")]
+    calls = ROOT / (sets[0] if sets else "devsets") / "calls"
+    expected: dict[str, str] = yaml.safe_load((calls / "expected.yaml").read_text("utf-8"))
     reached = total = replies = lost = unexpected = 0
     by_lang: dict[str, list[int]] = {}
     for name, ending in sorted(expected.items()):
         scenario = resolve(name.split(".")[0]).scenario
-        lines = [x for x in (CALLS / name).read_text("utf-8").splitlines() if x.strip()]
+        lines = [x for x in (calls / name).read_text("utf-8").splitlines() if x.strip()]
         for seed in SEEDS:
             got, said, misread, aside = play(scenario, lines, seed)
             ok = got == ending
@@ -58,7 +62,8 @@ def main() -> None:
             by_lang[scenario.lang][1] += 1
             if verbose and not ok:
                 print(f"  {name} seed {seed}: {got} (expected {ending}), {misread}/{said} lost")
-    print(f"calls: {total} plays of {len(expected)} calls, best ending {reached / total:.2f}")
+    heading = f"{calls.parent.name}: {total} plays of {len(expected)} calls"
+    print(f"{heading}, best ending {reached / total:.2f}")
     for lang, (good, n) in sorted(by_lang.items()):
         print(f"  {lang}: {good}/{n} = {good / n:.2f}")
     print(f"didn't-understand replies: {lost}/{replies} = {lost / max(1, replies):.2f}")

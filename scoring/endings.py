@@ -41,6 +41,7 @@ class EndingsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: Literal[1]
+    pass_needs_good_ending: bool
     endings: dict[str, EndingSpec]
 
     @model_validator(mode="after")
@@ -53,8 +54,17 @@ class EndingsFile(BaseModel):
 
 
 @cache
+def _file() -> EndingsFile:
+    return EndingsFile.model_validate(load_yaml(DATA))
+
+
 def endings() -> dict[str, EndingSpec]:
-    return EndingsFile.model_validate(load_yaml(DATA)).endings
+    return _file().endings
+
+
+def pass_needs_good_ending() -> bool:
+    """The house rule: a call passes only when it ends in one of its good endings."""
+    return _file().pass_needs_good_ending
 
 
 def of_class(*kinds: EndingClass) -> frozenset[str]:

@@ -25,6 +25,7 @@ from scoring.semantic import (
     COMPLIANT,
     NONE,
     Index,
+    Neighbour,
     intent_index,
     intent_probe,
     judge_index,
@@ -62,6 +63,8 @@ class ProbePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    # Whether the verdict stands only when the line's nearest exemplar is a violation too.
+    nearest_must_violate: dict[Lang, bool]
     l2: float = Field(gt=0, le=1)
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
@@ -70,14 +73,23 @@ class ProbePolicy(BaseModel):
         return Training(l2=self.l2, scale=self.scale, steps=self.steps)
 
 
-class IntentProbePolicy(ProbePolicy):
+class IntentProbePolicy(BaseModel):
     """The intents' read-out: a whole line is read as its likeliest intent when that intent's
     probability reaches `threshold`, a clause when it reaches `clause_threshold`; a strict
     (harmful) intent only from the whole line, at `strict_threshold`, and only where the
     judge's index also places the line among violations."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     clause_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     strict_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    l2: float = Field(gt=0, le=1)
+    scale: float = Field(gt=0, le=100)
+    steps: int = Field(ge=1, le=20_000)
+
+    def training(self) -> Training:
+        return Training(l2=self.l2, scale=self.scale, steps=self.steps)
 
     @model_validator(mode="after")
     def _higher_bars(self) -> IntentProbePolicy:
@@ -268,21 +280,25 @@ def _among_violations(vector: Vectors, lang: Lang) -> bool:
     return near[0].label != COMPLIANT and violating >= rules.need
 
 
-def _by_probe(unit: str, vector: Vectors, lang: Lang) -> Reading | None:
+def _by_probe(unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]) -> Reading | None:
     """The whole line by the judge's read-out: a violation when the probability that it is
     one reaches the language's threshold; its category is the likeliest, explained by that
-    category's nearest exemplar."""
+    category's nearest exemplar. `near` is the line's nearest exemplars, nearest first (the
+    vote has them already)."""
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
     if violation < policy().judge.probe.threshold[lang]:
         return None
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
-    # exemplar, where a regression's odds mean little: its verdict stands only when the
-    # nearest exemplar is a violation too.
-    if judge_of(lang).nearest(vector, 1)[0].label == COMPLIANT:
+    # exemplar, where a regression's odds mean little: where the policy says so, its verdict
+    # stands only when the nearest exemplar is a violation too.
+    if policy().judge.probe.nearest_must_violate[lang] and near[0].label == COMPLIANT:
         return None
     category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
-    nearest = judge_of(lang).nearest_of(vector, category)
+    # Among the nearest already, it is the first of them (ties by position, as nearest_of).
+    nearest = next((n for n in near if n.label == category), None)
+    if nearest is None:
+        nearest = judge_of(lang).nearest_of(vector, category)
     return Reading(category, nearest.similarity, nearest.text, unit)
 
 
@@ -301,12 +317,14 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
     negation = _NEGATION[lang]
     vectors = encoder().embed(parts)
     best: dict[str, Reading] = {}
+    # The first unit's nearest exemplars serve the read-out's gate and the vote alike.
+    first = index.nearest(vectors[0], rules.neighbours)
     if parts[0] == plain(text):
-        read = _by_probe(parts[0], vectors[0], lang)
+        read = _by_probe(parts[0], vectors[0], lang, first)
         if read is not None:
             best[read.label] = read
     for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):
-        near = index.nearest(vector, rules.neighbours)
+        near = first if position == 0 else index.nearest(vector, rules.neighbours)
         violating = [n for n in near if n.label != COMPLIANT]
         if position == 0 and len(near) - len(violating) >= rules.need:
             break  # the whole line is among compliant lines

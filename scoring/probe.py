@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from scoring.arrays import save
 from scoring.encoder import Vectors
 
 Floats = npt.NDArray[np.float64]
@@ -115,19 +114,14 @@ def read(path: Path, expected: str) -> Probe | None:
 
 
 def write(path: Path, expected: str, probe: Probe) -> None:
-    """Atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        np.savez(
-            out,
-            key=np.array(expected),
-            classes=np.array(list(probe.classes)),
-            weights=probe.weights,
-            bias=probe.bias,
-            scale=np.array(probe.scale),
-        )
-    os.replace(name, path)
+    save(
+        path,
+        key=np.array(expected),
+        classes=np.array(list(probe.classes)),
+        weights=probe.weights,
+        bias=probe.bias,
+        scale=np.array(probe.scale),
+    )
 
 
 def fitted(

@@ -63,6 +63,8 @@ class Report(BaseModel):
     language: str
     passed: bool
     failed_by_critical: bool
+    # Not passed because the call ended without a plan, a promise or an honest next step.
+    failed_by_outcome: bool = False
     score: float
     pass_mark: float
     dimensions: dict[str, float]
@@ -84,6 +86,7 @@ class Report(BaseModel):
             "score": self.score,
             "pass_mark": self.pass_mark,
             "failed_by_critical": self.failed_by_critical,
+            "failed_by_outcome": self.failed_by_outcome,
             "dimensions": self.dimensions,
             "weights": self.weights,
             "findings": [

@@ -23,6 +23,10 @@ WORDS: dict[str, dict[Lang, str]] = {
         "zh": "存在严重违规，本次通话不合格。",
         "en": "A critical violation fails the call.",
     },
+    "no_outcome": {
+        "zh": "通话没有达成还款方案、承诺或明确的下一步，不能只凭语气通过。",
+        "en": "The call agreed no plan, promise or next step: tone alone does not pass it.",
+    },
     "dimensions": {"zh": "分项", "en": "Dimensions"},
     "tone": {"zh": "语气", "en": "Tone"},
     "accuracy": {"zh": "准确", "en": "Accuracy"},
@@ -177,7 +181,12 @@ def build_view(
             f"{w('score', lang)}: {report.score:.1f} / 100 — {verdict_word}"
             f"{'' if lang == 'zh' else ' '}{w('pass_mark', lang, mark=report.pass_mark)}"
         ),
-        critical=w("critical", lang) if report.failed_by_critical else None,
+        # Why the call fails whatever its score: a critical violation, or no outcome.
+        critical=w("critical", lang)
+        if report.failed_by_critical
+        else w("no_outcome", lang)
+        if report.failed_by_outcome
+        else None,
         certification=certification.get(lang) if certification else None,
         dimensions=dims,
         objectives=objectives,

@@ -8,7 +8,7 @@ from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from scoring.endings import Ending, of_class
+from scoring.endings import Ending, of_class, pass_needs_good_ending
 
 
 class Weights(BaseModel):
@@ -53,6 +53,8 @@ class Rubric(BaseModel):
     pass_mark: float = Field(default=80, ge=0, le=100)
     # Endings that count as a good result for this scenario (default: promise and success).
     good_endings: list[Ending] = Field(default_factory=_good_endings)
+    # Whether a call must end in one of them to pass; None: the house rule in data/endings.yaml.
+    pass_needs_good_ending: bool | None = None
     # Points off the total for each hint the trainee asked for.
     hint_cost: float = Field(default=3, ge=0, le=100)
     # Tone of a neutral line; tone markers move it up or down.
@@ -62,3 +64,8 @@ class Rubric(BaseModel):
     # (compliance and accuracy findings cost the whole).
     tone_penalty_share: float = Field(default=0.25, ge=0, le=1)
     outcome_penalty_share: float = Field(default=0.5, ge=0, le=1)
+
+    def needs_good_ending(self) -> bool:
+        if self.pass_needs_good_ending is None:
+            return pass_needs_good_ending()
+        return self.pass_needs_good_ending

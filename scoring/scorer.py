@@ -118,6 +118,8 @@ def score(transcript: Transcript, judge: Judge) -> Report:
     total = sum(dimensions[k] * weights[k] for k in dimensions) - rubric.hint_cost * hints
     total = round(max(0.0, min(100.0, total)), 1)
     critical = any(f.severity == "critical" and f.dimension == "compliance" for f in findings)
+    # Tone alone never passes a call that agreed nothing (the rubric's data says so).
+    no_outcome = rubric.needs_good_ending() and not good_ending
     promise_lines = [a for a in analyses if a.has("confirm_arrangement")]
     outcome = Outcome(
         ending=transcript.ending,
@@ -139,8 +141,9 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         understanding=encoder_identity(),
         mode=transcript.mode,
         language=transcript.language,
-        passed=total >= rubric.pass_mark and not critical,
+        passed=total >= rubric.pass_mark and not critical and not no_outcome,
         failed_by_critical=critical,
+        failed_by_outcome=no_outcome,
         score=total,
         pass_mark=rubric.pass_mark,
         dimensions=dimensions,

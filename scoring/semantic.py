@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from scoring.arrays import save
 from scoring.encoder import DIM, Encoder, Vectors, encoder, similarities
 from scoring.exemplars import DIR, intent_exemplars, judge_exemplars
 from scoring.i18n import Lang
@@ -53,35 +55,101 @@ class Neighbour:
 
 
 class Index:
-    """Labelled exemplars and their vectors; `nearest` is deterministic (ties by position)."""
+    """Labelled exemplars and their vectors; `nearest` is deterministic (ties by position).
 
-    def __init__(self, items: Sequence[Labelled], vectors: Vectors) -> None:
+    The vectors are kept once, as float64 (what similarities are summed in); with a cache
+    directory, as a read-only map of a file there (`shared`), so every app process of a
+    server reads the same pages instead of holding its own copy."""
+
+    def __init__(
+        self, items: Sequence[Labelled], vectors: Vectors, cache_dir: Path | None = None
+    ) -> None:
         self.items = list(items)
-        self.vectors = vectors
-        # Similarities are summed in float64: once here, not on every line.
-        self._exact = vectors.astype(np.float64)
-        self._by_label: dict[str, npt.NDArray[np.float64]] = {}
+        self._cache_dir = cache_dir
+        # Similarities are summed in float64: converted once here, not on every line.
+        self._exact = shared(vectors.astype(np.float64), cache_dir)
+        # Each label's rows and their vectors, gathered on first use, not on every line.
+        self._by_label: dict[str, tuple[list[int], npt.NDArray[np.float64]]] = {}
+
+    @property
+    def vectors(self) -> Vectors:
+        """The vectors as float32 (exactly those given: float32 -> float64 -> float32 is
+        exact); made on demand, for building other indexes and fitting the read-out."""
+        return self._exact.astype(np.float32)
 
     def nearest(self, vector: Vectors, k: int = 5) -> list[Neighbour]:
         scores = similarities(vector, self._exact)
         order = np.lexsort((np.arange(len(scores)), -scores))[:k]
         return [Neighbour(self.items[i].label, self.items[i].text, float(scores[i])) for i in order]
 
+    def _labelled(self, label: str) -> tuple[list[int], npt.NDArray[np.float64]]:
+        found = self._by_label.get(label)
+        if found is None:
+            rows = [i for i, item in enumerate(self.items) if item.label == label]
+            exact = shared(np.ascontiguousarray(self._exact[rows]), self._cache_dir)
+            found = self._by_label[label] = (rows, exact)
+        return found
+
     def nearest_of(self, vector: Vectors, label: str) -> Neighbour:
         """The nearest exemplar with `label` (ties by position)."""
-        rows = [i for i, item in enumerate(self.items) if item.label == label]
-        scores = similarities(vector, self._exact[rows])
+        rows, exact = self._labelled(label)
+        scores = similarities(vector, exact)
         best = int(np.lexsort((np.arange(len(scores)), -scores))[0])
         item = self.items[rows[best]]
         return Neighbour(item.label, item.text, float(scores[best]))
 
     def nearest_labelled(self, vector: Vectors, label: str) -> float:
         """How near the nearest exemplar with `label` is (0 when there is none)."""
-        rows = self._by_label.get(label)
-        if rows is None:
-            mask = np.array([item.label == label for item in self.items], dtype=bool)
-            rows = self._by_label[label] = self._exact[mask]
-        return float(similarities(vector, rows).max()) if len(rows) else 0.0
+        exact = self._labelled(label)[1]
+        return float(similarities(vector, exact).max()) if len(exact) else 0.0
+
+
+MAPPED_KEEP_DAYS = 7  # a mapped file unused this long (older exemplars) is removed
+
+
+def shared(matrix: npt.NDArray[np.float64], cache_dir: Path | None) -> npt.NDArray[np.float64]:
+    """`matrix`, or the same values mapped read-only from a file of the cache directory named
+    by their hash: the page cache holds them once for every process that reads them (each
+    app process of `serve` would otherwise hold ~45 MB of its own). The file is checked equal
+    to `matrix` before it is used, so a verdict never depends on what is on disk (a file that
+    differs is written again); with no cache directory, or one that cannot be written,
+    `matrix` itself."""
+    if cache_dir is None or matrix.size == 0:
+        return matrix
+    matrix = np.ascontiguousarray(matrix)
+    digest = hashlib.sha256(f"{matrix.dtype.str}{matrix.shape}".encode())
+    digest.update(matrix.data)
+    path = cache_dir / "mapped" / f"{digest.hexdigest()[:32]}.npy"
+    for attempt in range(2):
+        try:
+            if attempt or not path.is_file():
+                _write_mapped(path, matrix)
+            mapped = np.load(path, mmap_mode="r", allow_pickle=False)
+            os.utime(path)  # in use: kept by the pruning below
+        except (OSError, ValueError):
+            return matrix  # the map only saves memory: a full or read-only disk stops nothing
+        if mapped.dtype == matrix.dtype and np.array_equal(mapped, matrix):
+            return np.asarray(mapped)
+    return matrix
+
+
+def _write_mapped(path: Path, matrix: npt.NDArray[np.float64]) -> None:
+    """Atomically (a reader never maps half a file); files of exemplars long since edited
+    are removed (a process still mapping one keeps its pages)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, matrix, allow_pickle=False)
+        os.replace(name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+    old = time.time() - MAPPED_KEEP_DAYS * 86400
+    for stale in path.parent.iterdir():
+        with contextlib.suppress(OSError):
+            if stale != path and stale.stat().st_mtime < old:
+                stale.unlink()
 
 
 def intent_items(lang: Lang) -> list[Labelled]:
@@ -138,18 +206,13 @@ def _read(path: Path, identity: str) -> tuple[str, dict[str, Vectors]]:
 def _write(
     path: Path, identity: str, expected: str, texts: Sequence[str], vectors: Vectors
 ) -> None:
-    """Atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        np.savez(
-            out,
-            identity=np.array(identity),
-            key=np.array(expected),
-            texts=np.array(list(texts)),
-            vectors=vectors.astype(np.float16),
-        )
-    os.replace(name, path)
+    save(
+        path,
+        identity=np.array(identity),
+        key=np.array(expected),
+        texts=np.array(list(texts)),
+        vectors=vectors.astype(np.float16),
+    )
 
 
 def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path | None) -> Index:
@@ -181,7 +244,8 @@ def _cache_dir() -> Path | None:
 
 @cache
 def intent_index(lang: Lang) -> Index:
-    return build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
+    built = build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
+    return Index(built.items, built.vectors, _cache_dir())  # kept: mapped from the cache
 
 
 @cache
@@ -195,6 +259,7 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     return Index(
         [*own.items, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
         np.concatenate([own.vectors, intents.vectors[ordinary]]),
+        _cache_dir(),
     )
 
 

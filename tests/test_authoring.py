@@ -107,21 +107,38 @@ def test_no_way_to_fail(tmp_path: Path, base: str) -> None:
     assert any("no way to fail" in p for p in lint_text(tmp_path, text))
 
 
+# The line that echoes the amount the collector said (a placeholder, no figure written in).
+ECHO = '["{offered_amount}？好吧，是我疏忽了。", "一共{offered_amount}是吧？行，是我忘了。"]'
+
+
 def test_persona_line_contradicting_the_ledger(tmp_path: Path, base: str) -> None:
-    text = base.replace('["五千二百三十块五？好吧，是我疏忽了。"]', '["六千块？你们算错了吧。"]')
+    assert ECHO in base
+    text = base.replace(ECHO, '["六千块？你们算错了吧。"]')
     assert any("persona line mentions 六千块" in p for p in lint_text(tmp_path, text))
 
 
 def test_what_the_persona_could_pay_a_month_is_its_own_figure(tmp_path: Path, base: str) -> None:
-    old = '["五千二百三十块五？好吧，是我疏忽了。"]'
-    budget = base.replace(old, '["我一个月最多还八百块，再多真没有了。"]')
-    misquote = base.replace(old, '["八百块？不是这个数吧。"]')
-    assert not any("persona line mentions" in p for p in lint_text(tmp_path, budget))
-    assert any("persona line mentions 八百块" in p for p in lint_text(tmp_path, misquote))
+    old = ECHO
+    # Without a budget, a figure a month is the persona's own; with one, the line must say
+    # it through {can_monthly}, since each seed meets its own budget.
+    unbudgeted = base[: base.index("  budget:\n")] + base[base.index("initial: opening") :]
+    monthly = '["我一个月最多还八百块，再多真没有了。"]'
+    misquote = '["八百块？不是这个数吧。"]'
+    assert lint_text(tmp_path, unbudgeted.replace(old, monthly)) == []
+    assert any(
+        "persona line mentions 八百块" in p
+        for p in lint_text(tmp_path, unbudgeted.replace(old, misquote))
+    )
+    assert [p.split(": ", 2)[-1] for p in lint_text(tmp_path, base.replace(old, monthly))] == [
+        "persona line names 八百块 a month, but its budget says what it can pay: write"
+        " {can_monthly}"
+    ]
+    placeholder = '["我一个月最多还{can_monthly}，再多真没有了。"]'
+    assert lint_text(tmp_path, base.replace(old, placeholder)) == []
 
 
 def test_persona_approximation_is_checked_as_a_range(tmp_path: Path, base: str) -> None:
-    old = '["五千二百三十块五？好吧，是我疏忽了。"]'
+    old = ECHO
     right = base.replace(old, '["五千多块？好吧，是我疏忽了。"]')
     wrong = base.replace(old, '["六千多块？你们算错了吧。"]')
     assert not any("persona line mentions" in p for p in lint_text(tmp_path, right))

@@ -8,10 +8,12 @@ import pytest
 
 from scoring.transcript import Turn
 from simulator.engine.journal import NullSink
+from simulator.engine.loader import load_scenario_text
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
 from simulator.engine.stock_lines import stock_lines
 from tests.calls import FORGETFUL_GOOD
+from tests.conftest import SCENARIOS
 
 GOOD = FORGETFUL_GOOD
 
@@ -36,10 +38,15 @@ def test_same_seed_same_call_byte_for_byte(forgetful: Scenario) -> None:
     assert [t.at for t in first.transcript.turns] == [t.at for t in second.transcript.turns]
 
 
-def test_seed_changes_only_the_wording(forgetful: Scenario) -> None:
+def test_seed_changes_the_wording_and_the_debtors_circumstances(forgetful: Scenario) -> None:
     runs = [play(forgetful, GOOD, seed=seed) for seed in range(8)]
-    assert {r.ended for r in runs} == {"promise_to_pay"}
-    assert len({tuple(t.text for t in r.transcript.turns) for r in runs}) > 1
+    # Where she can pay it all today (every third seed), the call ends in the promise ...
+    assert {r.ended for r in runs[::3]} == {"promise_to_pay"}
+    assert len({tuple(t.text for t in r.transcript.turns) for r in runs[::3]}) > 1
+    # ... where she is paid on the 25th, a promise for today is corrected, not taken.
+    later = runs[1]
+    assert later.ended is None and later.persona.state == "proposes_date"
+    assert "11月25号" in later.transcript.turns[-1].text
 
 
 def test_good_call_reaches_promise(forgetful: Scenario) -> None:
@@ -55,7 +62,7 @@ def test_abuse_drops_mood_until_hang_up(forgetful: Scenario) -> None:
     assert first.persona.mood < start - 20
     session.say("再不还钱就让你坐牢，后果自负！")
     assert session.ended == "hung_up"
-    assert session.transcript.turns[-1].text == "（王敏挂断了电话）"
+    assert session.transcript.turns[-1].text in forgetful.states["hung_up"].say.all_lines()
 
 
 def test_unrecognised_line_gets_a_natural_reaction(forgetful: Scenario) -> None:
@@ -224,13 +231,20 @@ def test_the_persona_never_says_the_same_line_twice_in_a_row(forgetful: Scenario
     assert {session.say("嗯嗯").reply_kind} <= {"confused", "unexpected"}
 
 
-def test_a_state_line_said_again_is_marked_as_said_again(forgetful: Scenario) -> None:
-    session = Session(forgetful)
+def test_a_state_line_said_again_is_marked_as_said_again() -> None:
+    # A transition with one line (the shipped one has two phrasings), its figure echoed.
+    text = (SCENARIOS / "cc-m1-forgetful.scenario.yaml").read_text("utf-8")
+    two = (
+        'say: ["{offered_amount}？好吧，是我疏忽了。", "一共{offered_amount}是吧？行，是我忘了。"]'
+    )
+    assert two in text
+    one = load_scenario_text(text.replace(two, 'say: ["{offered_amount}？好吧，是我疏忽了。"]'))
+    session = Session(one)
     session.say("请问是王敏本人吗？")
     session.say("您的信用卡已经逾期了")
     first = session.say("一共是5230.50元").persona.text
     second = session.say("一共是5230.50元").persona.text
-    assert first == "五千二百三十块五？好吧，是我疏忽了。"
+    assert first == "5230.50元？好吧，是我疏忽了。"
     assert second != first
     assert second.endswith(first)
     assert second.removesuffix(first) in stock_lines("zh", "again")

@@ -102,7 +102,8 @@ def test_3_the_persona_takes_up_a_date_put_to_her(proposal: str) -> None:
         session.say(line)
     reply = session.say(proposal).persona
     assert session.transcript.turns[-1].state == "proposes_date"
-    assert reply.text == "这周五发工资，周五之前我一次性还清。"
+    # She takes up the collector's own date and sum (negotiation echoes what was said).
+    assert reply.text == "可以，11月27号之前我把5230.50元还了。"
 
 
 @pytest.mark.parametrize(

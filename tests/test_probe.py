@@ -6,12 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import judge_of, policy, probe_of
+from scoring.meaning import judge_of, policy, probe_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
-from scoring.semantic import COMPLIANT, VECTORS
+from scoring.semantic import COMPLIANT, VECTORS, Neighbour
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -104,3 +105,49 @@ def test_the_judge_flags_unseen_violations_by_meaning(
 def test_compliant_near_misses_stay_clean(lang: Lang, line: str) -> None:
     judge = judge_for("CN" if lang == "zh" else "US")
     assert judge.judge_line(line, LineContext(party="debtor", verified=True)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        # Written for this test (kinds the first read-out settings flagged in the goldens):
+        # a bare name, an apology for the bother, a closing, small talk with a relative.
+        ("zh", "不好意思啊，打扰您吃饭了，那我先挂了。"),
+        ("zh", "大姐您好，没别的事，等他回来我们再找他。"),
+        ("zh", "我是小谭，下午跟您约过的。"),
+        ("en", "Corinne Walsh, calling back like I said I would."),
+        ("en", "Sorry for the interruption, enjoy the rest of your evening."),
+        ("en", "Oh, you're his grandma? Nice to meet you, I'll try him tomorrow."),
+    ],
+)
+def test_short_ordinary_lines_are_not_read_as_violations(lang: Lang, line: str) -> None:
+    assert violations_by_meaning(line, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "gated"), [("zh", False), ("en", True)])
+def test_the_nearest_exemplar_gate_is_the_policy_s_per_language(
+    lang: Lang, gated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """English keeps the gate (without it a bare name reads as a violation); Chinese, whose
+    threshold is higher, does without it. Checked with any line over a threshold it reaches."""
+    settings = policy()
+    assert settings.judge.probe.nearest_must_violate[lang] is gated
+    probe = settings.judge.probe.model_copy(update={"threshold": {"zh": 0.001, "en": 0.001}})
+    judge = settings.judge.model_copy(update={"probe": probe})
+    monkeypatch.setattr(meaning, "policy", lambda: settings.model_copy(update={"judge": judge}))
+    line = "我们下午三点再联系您" if lang == "zh" else "We'll call you back at three."
+    vector = encoder().embed([line])[0]
+    compliant_first = [Neighbour(COMPLIANT, "x", 0.9), Neighbour("profanity_insult", "y", 0.8)]
+    read = meaning._by_probe(line, vector, lang, compliant_first)
+    assert (read is None) is gated
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_nearest_of_a_label_is_the_first_of_that_label_by_a_full_scan(lang: Lang) -> None:
+    index = judge_of(lang)
+    vector = encoder().embed(["你再拖着不还，小心点" if lang == "zh" else "pay up or else"])[0]
+    ranked = index.nearest(vector, len(index.items))
+    for label in sorted({item.label for item in index.items}):
+        found = index.nearest_of(vector, label)
+        assert found == next(n for n in ranked if n.label == label)
+        assert index.nearest_of(vector, label) == found  # from the cached rows

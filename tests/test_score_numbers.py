@@ -128,3 +128,38 @@ def test_debt_talk_before_saying_who_you_are_costs_a_finding_at_that_line(
         ("CN-IDENTITY-DISCLOSURE", 3, "您的信用卡目前逾期18天，逾期金额是5230.50元。")
     ]
     assert report.score == 71.3
+
+
+# A courteous, accurate, compliant call that never asks for a payment and ends with nothing
+# agreed: no plan, no promise, no next step.
+NOTHING_AGREED = [
+    "您好，我是某银行信用卡中心的客服专员小李，工号1024。",
+    "请问是王敏女士本人吗？",
+    "您的信用卡目前逾期18天，逾期金额是5230.50元。",
+    "是遇到什么困难了吗？",
+    "我非常理解您的难处。",
+    "您可以通过手机银行或者支付宝还款，很方便。",
+    "好的，谢谢您，再见。",
+]
+
+
+def test_tone_alone_does_not_pass_a_call_that_agreed_nothing(forgetful: Scenario) -> None:
+    report = report_of(forgetful, NOTHING_AGREED)
+    assert report.outcome.ending == "trainee_ended" and not report.outcome.good
+    assert [t.score for t in report.tone_by_line] == [84.0, 84.0, 84.0, 80.0, 92.0, 84.0, 84.0]
+    assert [o.name for o in report.objectives if not o.met] == ["get_promise_to_pay"]
+    assert report.dimensions == {
+        "tone": 84.6,  # 592 / 7
+        "accuracy": 100.0,
+        "compliance": 100.0,
+        "outcome": 51.4,  # 6 of 7 objectives share 60 points; no good ending, no 40
+    }
+    assert report.score == 88.9  # 84.6×0.25 + 25 + 35 + 51.4×0.15: above the pass mark ...
+    assert not report.passed and report.failed_by_outcome  # ... and still not passed
+    assert not report.failed_by_critical
+    # A scenario's rubric may lift the house rule (data/endings.yaml): then the score decides.
+    lifted = forgetful.model_copy(
+        update={"rubric": forgetful.rubric.model_copy(update={"pass_needs_good_ending": False})}
+    )
+    again = report_of(lifted, NOTHING_AGREED)
+    assert again.score == 88.9 and again.passed and not again.failed_by_outcome

@@ -118,7 +118,9 @@ GOOD = FORGETFUL_GOOD
 
 
 def played(scenario: Scenario, lines: list[str]) -> Session:
-    session = Session(scenario, seed=4)
+    # Seed 6 meets the circumstance GOOD's recap fits (she can pay it all today): seed n meets
+    # the scenario's budget n mod 3.
+    session = Session(scenario, seed=6)
     for line in lines:
         if session.ended:
             break

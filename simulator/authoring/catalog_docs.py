@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulator.authoring.graph import to_mermaid
 from simulator.engine.catalog import Entry
+from simulator.engine.scenario import Scenario
 
 HEADER = """# Scenario catalog
 
@@ -15,6 +16,17 @@ and notes mark the endings.
 | id | language | difficulty | title |
 |---|---|---|---|
 """
+
+
+def _budgets(s: Scenario, symbol: str) -> str:
+    """What the debtor can afford, one line; each circumstance is met on its own seed."""
+    if not s.persona.budget:
+        return ""
+    each = [
+        f"{symbol}{b.now:,.2f} at once, {symbol}{b.monthly:,.2f} a month, from {b.by}"
+        for b in s.persona.budget
+    ]
+    return f"- Budget (seed n meets circumstance n mod {len(each)}): {'; '.join(each)}\n"
 
 
 def catalog_markdown(entries: list[Entry]) -> str:
@@ -38,6 +50,7 @@ def catalog_markdown(entries: list[Entry]) -> str:
             f"`collectsim rules --jurisdiction {s.jurisdiction}`\n"
             f"- Ledger: {ledger.debtor} · {ledger.creditor} · {symbol}{ledger.overdue_total:,.2f}"
             f" · {ledger.days_overdue} days overdue · legal status {ledger.legal_status}\n"
+            f"{_budgets(s, symbol)}"
             f"- Objectives: {', '.join(s.objectives)}\n\n"
             f"```mermaid\n{to_mermaid(s)}```\n"
         )

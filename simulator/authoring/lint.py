@@ -171,13 +171,24 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
         for line in t.say.all_lines()
     ]
     figures = scenario.ledger.known_amounts().values()
+    budgets = scenario.persona.budget
     for loc, line in said:
         for mention in extract_amounts(line, approximate=True):
             # What the debtor could pay a month ("maybe two hundred a month") is the
-            # persona's own budget, not a claim about the account.
+            # persona's own budget, not a claim about the account; with a budget written,
+            # the line must say it through {can_monthly} (each seed meets its own budget).
             if _PER_MONTH.match(line, mention.end) or _PER_MONTH_BEFORE.search(
                 line, 0, mention.start
             ):
+                if budgets and not scenario.ledger.matches(mention.value):
+                    problems.append(
+                        _warn(
+                            located,
+                            loc,
+                            f"persona line names {mention.raw} a month, but its budget says"
+                            " what it can pay: write {can_monthly}",
+                        )
+                    )
                 continue
             # An approximation ("五万多") is a ledger figure when it covers one.
             if mention.approx and any(mention.covers(v) for v in figures):

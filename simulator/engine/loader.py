@@ -8,7 +8,14 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from scoring.intents import intent_names
-from simulator.engine.scenario import SPECIAL_TRIGGERS, Scenario, content_hash
+from simulator.engine.scenario import (
+    NEEDS_BUDGET,
+    NEEDS_PLANS,
+    SPECIAL_TRIGGERS,
+    Scenario,
+    content_hash,
+    placeholders,
+)
 from simulator.engine.yamlsafe import Located, Problem, YamlError, load_file, load_text
 
 SUFFIX = ".scenario.yaml"
@@ -71,6 +78,20 @@ def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
                 )
     if not scenario.endings():
         problems.append(located.problem(("states",), "no state has an `ending`"))
+    return problems + _figure_problems(located, scenario)
+
+
+def _figure_problems(located: Located, scenario: Scenario) -> list[Problem]:
+    """A line that echoes the budget needs one; a line that echoes a plan needs the ledger's."""
+    problems: list[Problem] = []
+    for loc, line in scenario.persona_lines():
+        used = placeholders(line)
+        if used & NEEDS_BUDGET and not scenario.persona.budget:
+            name = sorted(used & NEEDS_BUDGET)[0]
+            problems.append(located.problem(loc, f"{{{name}}} needs persona.budget"))
+        if used & NEEDS_PLANS and not scenario.ledger.plans:
+            name = sorted(used & NEEDS_PLANS)[0]
+            problems.append(located.problem(loc, f"{{{name}}} needs ledger.plans"))
     return problems
 
 

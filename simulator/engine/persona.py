@@ -20,8 +20,16 @@ from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
 from simulator.engine.memory import Memory
+from simulator.engine.negotiation import Negotiation, pick_budget
 from simulator.engine.policy import HandledWell, policy
-from simulator.engine.scenario import Condition, MoodLines, Scenario, StateSpec, TransitionSpec
+from simulator.engine.scenario import (
+    PLACEHOLDER,
+    Condition,
+    MoodLines,
+    Scenario,
+    StateSpec,
+    TransitionSpec,
+)
 from simulator.engine.stock_lines import stock_bands, stock_lines
 
 HANG_UP = "hang_up"
@@ -78,6 +86,8 @@ class Persona:
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
         self.memory = Memory(scenario.ledger, scenario.lang)
+        self.budget = pick_budget(scenario, seed)
+        self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
         self.model = _Model()
         self.machine = Machine(
             model=self.model,
@@ -162,6 +172,8 @@ class Persona:
             return False
         if when.feasible_plan is not None and self._feasible_plan(analysis) != when.feasible_plan:
             return False
+        if when.offer is not None and (self.deal.verdict or "none") not in when.offer:
+            return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
     def _infeasible_plan(self, analysis: Analysis) -> bool:
@@ -170,8 +182,12 @@ class Persona:
         return any(n not in self._plan_months for n in counts)
 
     def _feasible_plan(self, analysis: Analysis) -> bool:
+        """The line names instalment counts the ledger allows; a line that names none refers
+        to the plan already on the table ("the plan you picked"), if there is one."""
         counts = [c.value for c in analysis.counts if c.kind == "instalments"]
-        return bool(counts) and all(n in self._plan_months for n in counts)
+        if not counts:
+            return self.deal.plan_talked and self.deal.terms.months in self._plan_months
+        return all(n in self._plan_months for n in counts)
 
     def _correct_amount(self, analysis: Analysis) -> bool:
         return bool(analysis.amounts) and all(
@@ -214,6 +230,7 @@ class Persona:
         self._fired = None
         self._resisted_now = False
         self.memory.hear(analysis)
+        self.deal.hear(analysis)
         if shows_empathy(analysis, self.scenario.ledger):
             self.flags.add("empathy_shown")
         change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
@@ -290,4 +307,11 @@ class Persona:
         else:  # the one line there is, said again: marked as said again
             again = rng.choice(stock_lines(self.scenario.lang, "again"))
             self._last_line = again + self._last_line.removeprefix(again)
-        return self._last_line
+        return self._echo(self._last_line)
+
+    def _echo(self, line: str) -> str:
+        """The line with its figures filled in from what is on the table now."""
+        if "{" not in line:
+            return line
+        figures = self.deal.figures(self.scenario.lang)
+        return PLACEHOLDER.sub(lambda m: figures.get(m.group(1), m.group(0)), line)

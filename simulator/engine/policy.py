@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -66,6 +66,31 @@ class MoodDynamics(BaseModel):
     rude_cap: int = Field(ge=0, le=100)
 
 
+class NegotiationPolicy(BaseModel):
+    """Which lines make an offer the persona answers by its budget, and how a figure's role
+    (`scoring.figures`) reads as an instalment or a lump sum."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    proposing: list[str] = Field(min_length=1)  # intents that put figures on the table
+    monthly_roles: list[str] = Field(min_length=1)
+    lump_roles: list[str] = Field(min_length=1)
+    # An unlabelled figure in a proposing line is a lump sum.
+    unlabelled_is_lump: bool = True
+
+    @model_validator(mode="after")
+    def _known(self) -> NegotiationPolicy:
+        from scoring.figures import Role
+        from scoring.intents import intent_names
+
+        unknown = sorted(set(self.proposing) - set(intent_names()))
+        roles = set(get_args(Role))
+        unknown += sorted({*self.monthly_roles, *self.lump_roles} - roles)
+        if unknown:
+            raise ValueError(f"negotiation: unknown intents or roles {unknown}")
+        return self
+
+
 class EnginePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -73,6 +98,7 @@ class EnginePolicy(BaseModel):
     modes: dict[Mode, ModePolicy]
     difficulty: dict[Literal[1, 2, 3], Difficulty]
     mood: MoodDynamics
+    negotiation: NegotiationPolicy
 
     @model_validator(mode="after")
     def _complete(self) -> EnginePolicy:

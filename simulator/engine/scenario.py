@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -18,6 +19,45 @@ from scoring.taxonomy import PRODUCTS, Channel, Party
 from simulator.engine.actions import ACTION_NAMES
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
+# Figures a persona line may echo, filled in as the call goes (`engine.negotiation`):
+# what is on the table now, what the collector last offered, the persona's own budget, and
+# the ledger's. Never a figure written into the line.
+PLACEHOLDERS = frozenset(
+    {
+        "months",  # the plan on the table: its instalments ...
+        "monthly",  # ... and each one's amount
+        "amount",  # the lump sum on the table
+        "date",  # the day of the payment (or first instalment) on the table
+        "offered_months",  # what the collector last proposed, figure by figure
+        "offered_monthly",
+        "offered_amount",
+        "offered_date",
+        "can_now",  # the persona's budget: what it can pay at once ...
+        "can_monthly",  # ... a month ...
+        "can_by",  # ... and from which day
+        "total",  # the ledger's overdue total
+        "minimum",  # the ledger's minimum payment (the total where it has none)
+    }
+)
+NEEDS_BUDGET = frozenset({"can_now", "can_monthly", "can_by"})
+NEEDS_PLANS = frozenset({"months", "monthly", "offered_months", "offered_monthly"})
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def placeholders(line: str) -> set[str]:
+    """The figures a persona line echoes (`{monthly}`, `{date}` …)."""
+    return set(PLACEHOLDER.findall(line))
+
+
+def _known_placeholders(lines: list[str] | None) -> list[str] | None:
+    for line in lines or []:
+        unknown = sorted(placeholders(line) - PLACEHOLDERS)
+        if unknown:
+            known = ", ".join(sorted(PLACEHOLDERS))
+            raise ValueError(f"unknown figure {{{unknown[0]}}} in {line!r} (known: {known})")
+    return lines
+
+
 _IDENT = r"^[a-z][a-z0-9_]*$"
 _DOTTED = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+$")
 
@@ -30,6 +70,10 @@ class MoodLines(BaseModel):
     calm: list[str] = Field(min_length=1)
     upset: list[str] | None = None
     angry: list[str] | None = None
+
+    _figures = field_validator("calm", "upset", "angry")(
+        classmethod(lambda cls, v: _known_placeholders(v))
+    )
 
     def pick_band(self, mood: int) -> list[str]:
         if mood < 30 and self.angry:
@@ -93,6 +137,14 @@ class Condition(BaseModel):
     feasible_plan: bool | None = None
     # The line states at least one amount, and every amount is a ledger figure.
     correct_amount: bool | None = None
+    # The persona's answer to what the line proposes (an amount, instalments, a date), by its
+    # budget and the ledger's plans; `none` when the line proposes nothing.
+    offer: list[Literal["accept", "counter", "refuse", "none"]] | None = None
+
+    @field_validator("offer", mode="before")
+    @classmethod
+    def _offer_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
 
 _NO_CONDITION = Condition()
@@ -139,6 +191,17 @@ class Call(BaseModel):
         return "call" if self.channel == "phone" else self.channel
 
 
+class Budget(BaseModel):
+    """What the debtor can pay: at once, a month, and from which day (payday, benefits)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    now: Decimal = Field(default=Decimal("0"), ge=0)  # in one payment, from `by`
+    monthly: Decimal = Field(default=Decimal("0"), ge=0)  # at most, an instalment
+    by: date  # no payment (nor first instalment) can be made before this day
+    note: str = ""  # the circumstance, for trainers reading the file
+
+
 class Persona(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -149,6 +212,13 @@ class Persona(BaseModel):
     traits: list[str] = Field(default_factory=list)
     # Scales the mood drop from a rude line: 1.5 touchy, 0.5 thick-skinned.
     temper: float = Field(default=1.0, ge=0, le=3)
+    # What the debtor can afford. Several: one circumstance per call, chosen by the seed.
+    budget: list[Budget] = Field(default_factory=list)
+
+    @field_validator("budget", mode="before")
+    @classmethod
+    def _budget_list(cls, value: object) -> object:
+        return [value] if isinstance(value, dict) else value
 
 
 class Scenario(BaseModel):
@@ -207,6 +277,14 @@ class Scenario(BaseModel):
         return self
 
     @model_validator(mode="after")
+    def _budget_in_call(self) -> Scenario:
+        call_day = self.call.local_time.date()
+        for budget in self.persona.budget:
+            if budget.by < call_day:
+                raise ValueError(f"persona.budget: by {budget.by} is before the call ({call_day})")
+        return self
+
+    @model_validator(mode="after")
     def _thresholds(self) -> Scenario:
         if self.persona.hangs_up_below > self.persona.mood:
             raise ValueError("persona.hangs_up_below is above the starting mood")
@@ -215,6 +293,24 @@ class Scenario(BaseModel):
     @property
     def lang(self) -> Lang:
         return lang_of(self.language)
+
+    def persona_lines(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every line the persona may say, with where it is in the file."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+
+        def add(loc: tuple[str | int, ...], lines: MoodLines | None) -> None:
+            for band in ("calm", "upset", "angry"):
+                for i, line in enumerate(getattr(lines, band, None) or []):
+                    found.append(((*loc, band, i), line))
+
+        add(("confused",), self.confused)
+        add(("unexpected",), self.unexpected)
+        for name, state in self.states.items():
+            for kind in ("say", "resist", "confused", "unexpected"):
+                add(("states", name, kind), getattr(state, kind))
+        for index, transition in enumerate(self.transitions):
+            add(("transitions", index, "say"), transition.say)
+        return found
 
     def endings(self) -> dict[str, str]:
         """State name -> ending, for every ending state."""

@@ -83,7 +83,7 @@ _S: dict[str, tuple[str, str]] = {
     "legal_filed": ("已起诉", "lawsuit filed"),
     "mood": ("对方情绪", "Mood"),
     "objectives": ("通话目标", "Objectives"),
-    "timer": ("通话时长", "Call time"),
+    "timer": ("通话时长 {minutes} 分钟", "Call time {minutes} min"),
     "say_placeholder": ("输入你要说的话，回车发送", "Type what you say, Enter to send"),
     "warning": ("⚠ 违规提醒", "⚠ Warning"),
     "hint": ("提示（扣分）", "Hint (costs points)"),

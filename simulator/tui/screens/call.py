@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from typing import Self
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from scoring.endings import label as ending_label
@@ -19,6 +22,32 @@ from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
 from simulator.tui.text import literal
+
+
+def unwrapped(text: str, width: int) -> int | None:
+    """How many lines `text` takes in `width` cells when none of them wraps; None when one
+    would (its height then depends on where the words break)."""
+    lines = text.split("\n")
+    return len(lines) if all(cell_len(line) <= width for line in lines) else None
+
+
+class ChatInput(Input):
+    """The line being typed. Its size is fixed (call.tcss): what is typed never changes the
+    screen's layout, so a keystroke repaints the box alone (Input asks for a layout of the
+    whole screen whenever its text's width changes: every keystroke, in every trainee's
+    process under `serve`)."""
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        return super().refresh(*regions, repaint=repaint, recompose=recompose)
+
+
+TICK_SECONDS = 60.0  # the call timer shows whole minutes
 
 
 class CallScreen(AppScreen):
@@ -36,6 +65,10 @@ class CallScreen(AppScreen):
         self._started = self.now()
         self._pending_hint = False
         self._timer_text = ""
+        # What the side panel and the warnings box show now: a turn that changes nothing
+        # there redraws nothing there (each update lays the screen out again).
+        self._objectives_text: str | None = None
+        self._warnings_text = ""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -58,19 +91,23 @@ class CallScreen(AppScreen):
                 yield Static(literal(scenario.title.get(lang)), id="call-title", markup=False)
                 yield VerticalScroll(id="chat")
                 yield Static("", id="warnings", markup=False)
-                yield Input(placeholder=t("say_placeholder", lang), id="say")
+                yield ChatInput(placeholder=t("say_placeholder", lang), id="say")
         # Key help in the UI language (Textual's footer would show the English binding names).
         yield Static(t("help_call", lang), id="keys", markup=False)
 
     def on_mount(self) -> None:
         # A new call: the opening line; a resumed one: everything said so far.
-        for turn in self.session.transcript.turns:
-            if turn.speaker == "persona":
-                self._add_line(self.session.scenario.persona.name, turn.text, "persona")
-            else:
-                self._add_line(t("you", self.lang), turn.text, "trainee")
+        persona, you = self.session.scenario.persona.name, t("you", self.lang)
+        self._add_lines(
+            *(
+                (persona, turn.text, "persona")
+                if turn.speaker == "persona"
+                else (you, turn.text, "trainee")
+                for turn in self.session.transcript.turns
+            )
+        )
         self._refresh_side()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(TICK_SECONDS, self._tick)
         say = self.query_one("#say", Input)
         # A steady cursor: a blinking one redraws the box twice a second while nobody types.
         say.cursor_blink = False
@@ -82,40 +119,55 @@ class CallScreen(AppScreen):
     now = staticmethod(time.monotonic)
 
     def _tick(self) -> None:
-        elapsed = int(self.now() - self._started)
+        minutes = int(self.now() - self._started) // 60
         clock = self.session.clock.strftime("%H:%M")
-        text = f"{t('timer', self.lang)} {elapsed // 60:02d}:{elapsed % 60:02d} · {clock}"
+        text = f"{t('timer', self.lang, minutes=minutes)} · {clock}"
         if text == self._timer_text:
             return  # nothing changed: nothing is drawn
         self._timer_text = text
         # Its own line, of a fixed size (call.tcss): redrawn alone, the screen not laid out
-        # again (once a second per trainee, in `serve` every trainee's process does this).
+        # again. In whole minutes: a clock redrawn every second was most of what an idle
+        # trainee cost (in `serve`, one process per trainee, each frame sent to a browser).
         self.query_one("#timer", Label).update(text, layout=False)
 
     def _refresh_side(self) -> None:
         self.query_one("#mood", ProgressBar).update(progress=self.session.persona.mood)
-        self.query_one("#objectives", Static).update(
-            objectives_card(self.session.objectives(), self.lang)
-        )
+        objectives = objectives_card(self.session.objectives(), self.lang)
+        if objectives != self._objectives_text:
+            box = self.query_one("#objectives", Static)
+            # A mark changing (☐ → ☑) keeps the card's height: only the card is redrawn.
+            same_height = self._objectives_text is not None and unwrapped(
+                self._objectives_text, box.content_size.width
+            ) == unwrapped(objectives, box.content_size.width)
+            self._objectives_text = objectives
+            box.update(objectives, layout=not same_height)
         self._tick()
 
-    def _add_line(self, who: str, text: str, kind: str) -> None:
+    def _add_lines(self, *lines: tuple[str, str, str]) -> None:
+        """Lines (who, text, kind) added to the chat at once: one layout for them all."""
+        if not lines:
+            return
         chat = self.query_one("#chat", VerticalScroll)
-        chat.mount(Static(f"{literal(who)}: {literal(text)}", classes=f"line {kind}", markup=False))
+        chat.mount_all(
+            Static(f"{literal(who)}: {literal(text)}", classes=f"line {kind}", markup=False)
+            for who, text, kind in lines
+        )
         chat.scroll_end(animate=False)
 
     def _show_warnings(self, findings: list[Finding]) -> None:
+        text = ""
+        if self.session.policy.warnings and findings:
+            lines = [t("warning", self.lang)]
+            for f in findings:
+                lines.append(f"[{f.severity}] {f.rule}: {f.message.get(self.lang)}")
+                lines.append(f"  → {f.suggestion.get(self.lang)}")
+            text = "\n".join(lines)
+        if text == self._warnings_text:
+            return  # most turns: no warning before, none now
+        self._warnings_text = text
         box = self.query_one("#warnings", Static)
-        if not self.session.policy.warnings or not findings:
-            box.update("")
-            box.remove_class("active")
-            return
-        lines = [t("warning", self.lang)]
-        for f in findings:
-            lines.append(f"[{f.severity}] {f.rule}: {f.message.get(self.lang)}")
-            lines.append(f"  → {f.suggestion.get(self.lang)}")
-        box.update("\n".join(lines))
-        box.add_class("active")
+        box.update(text)
+        box.set_class(bool(text), "active")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value
@@ -128,9 +180,11 @@ class CallScreen(AppScreen):
             return
         hint, self._pending_hint = self._pending_hint, False
         exchange = self.session.say(text, hint=hint)
-        self._add_line(t("you", self.lang), text, "trainee")
         self._show_warnings(exchange.findings)
-        self._add_line(self.session.scenario.persona.name, exchange.persona.text, "persona")
+        self._add_lines(
+            (t("you", self.lang), text, "trainee"),
+            (self.session.scenario.persona.name, exchange.persona.text, "persona"),
+        )
         self._refresh_side()
         if exchange.ending is not None:
             self._finish()

@@ -1,0 +1,183 @@
+"""Choose the judge's read-out threshold (`semantic.yaml`, `judge.probe`) on the dev sets and
+the goldens' clean lines; never on the test sets.
+
+Each dev line is judged once by the rules and the nearest-exemplar vote (the read-out off),
+and its whole-line read-out (the probability of a violation, its likeliest category, the
+nearest exemplars) is kept; then, for each threshold, a line is flagged when the rules or the
+vote flag it, or the read-out reaches the threshold, its gate holds and its category's rule
+applies in the line's context (as `Judge.judge_line` does). Prints recall, right category and
+false alarms per threshold, and the golden clean lines the read-out alone would flag.
+
+    python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--gate nearest|none]
+        [--show T] (list the dev false alarms and misses at threshold T)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.eval_devsets import context_of, rows
+from benchmarks.eval_golden_clean import clean_lines
+from benchmarks.vector_cache import remember
+from scoring import meaning
+from scoring.compliance import LineContext, judge_for
+from scoring.encoder import encoder
+from scoring.i18n import Lang
+from scoring.meaning import Reading, judge_of, policy, probe_of
+from scoring.probe import Probe, Training, train
+from scoring.semantic import COMPLIANT
+from scoring.text import plain
+
+ROOT = Path(__file__).resolve().parent.parent
+THRESHOLDS = [
+    0.5,
+    0.55,
+    0.6,
+    0.65,
+    0.7,
+    0.75,
+    0.8,
+    0.85,
+    0.9,
+    0.92,
+    0.94,
+    0.95,
+    0.96,
+    0.97,
+    0.98,
+    0.99,
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    expected: frozenset[str]  # categories it deserves; empty for a compliant line
+    found: frozenset[str]  # by the rules and the vote
+    by_rules: frozenset[str]  # by the rules alone
+    shares: dict[str, float]  # the read-out's classes, or empty when the line is not read whole
+    nearest: tuple[str, ...]  # labels of the nearest exemplars, nearest first
+    applies: frozenset[str]  # categories whose cited rule applies in the line's context
+
+    def probe(self, threshold: float, gate: str) -> str | None:
+        """The category the read-out flags, if it does."""
+        if not self.shares:
+            return None
+        if round(1.0 - self.shares.get(COMPLIANT, 0.0), 3) < threshold:
+            return None
+        if gate == "nearest" and self.nearest[0] == COMPLIANT:
+            return None
+        shares = self.shares
+        category = max((c for c in shares if c != COMPLIANT), key=lambda c: (shares[c], c))
+        return category if category in self.applies else None
+
+    def flagged(self, threshold: float, gate: str) -> frozenset[str]:
+        extra = self.probe(threshold, gate)
+        return self.found | ({extra} if extra else set())
+
+
+@contextmanager
+def read_out_off() -> Iterator[None]:
+    with mock.patch.object(meaning, "_by_probe", lambda *_: None):
+        yield
+
+
+def applicable(text: str, lang: Lang, ctx: LineContext) -> frozenset[str]:
+    """Categories a reading by meaning would become a finding of, in this context."""
+    judge = judge_for("CN" if lang == "zh" else "US")
+    cites = policy().judge.rules[judge.pack.jurisdiction]
+    readings = [Reading(c, 1.0, "", text) for c in cites]
+    with mock.patch.object(meaning, "violations_by_meaning", lambda *_: readings):
+        hits = judge.judge_line(text, ctx)
+    return frozenset(h.rule.category for h in hits if h.nearest is not None)
+
+
+def read(text: str, lang: Lang, ctx: LineContext, expected: frozenset[str], probe: Probe) -> Line:
+    judge = judge_for("CN" if lang == "zh" else "US")
+    with read_out_off():
+        hits = judge.judge_line(text, ctx)
+    found = frozenset(h.rule.category for h in hits)
+    by_rules = frozenset(h.rule.category for h in hits if h.nearest is None)
+    parts = [u for u in meaning.units(text) if len(u) >= policy().judge.min_chars[lang]]
+    shares: dict[str, float] = {}
+    nearest: tuple[str, ...] = ()
+    if parts and parts[0] == plain(text):
+        vector = encoder().embed(parts[:1])[0]
+        shares = probe.probabilities(vector)
+        nearest = tuple(n.label for n in judge_of(lang).nearest(vector, 7))
+    return Line(text, expected, found, by_rules, shares, nearest, applicable(text, lang, ctx))
+
+
+def dev_lines(lang: Lang, probe: Probe) -> list[Line]:
+    return [
+        read(r["text"], lang, context_of(r), frozenset(r["categories"]), probe)
+        for r in rows(ROOT / "devsets", f"judge.{lang}.jsonl")
+    ]
+
+
+def figures(lines: list[Line], threshold: float, gate: str) -> tuple[float, float, float]:
+    violating = [x for x in lines if x.expected]
+    compliant = [x for x in lines if not x.expected]
+    caught = sum(bool(x.flagged(threshold, gate)) for x in violating)
+    right = sum(bool(x.flagged(threshold, gate) & x.expected) for x in violating)
+    alarms = sum(bool(x.flagged(threshold, gate)) for x in compliant)
+    return caught / len(violating), right / len(violating), alarms / len(compliant)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    settings = policy().judge.probe
+    parser.add_argument("--l2", type=float, default=settings.l2)
+    parser.add_argument("--scale", type=float, default=settings.scale)
+    parser.add_argument("--steps", type=int, default=settings.steps)
+    parser.add_argument("--gate", choices=["nearest", "none"], default=None)
+    parser.add_argument("--show", type=float, default=None)
+    args = parser.parse_args()
+    remember()
+    fit = Training(l2=args.l2, scale=args.scale, steps=args.steps)
+    langs: tuple[Lang, ...] = ("zh", "en")
+    golden = clean_lines()
+    for lang in langs:
+        if fit == settings.training():
+            probe = probe_of(lang)
+        else:
+            index = judge_of(lang)
+            probe = train(index.vectors, [i.label for i in index.items], fit)
+        gate = args.gate or ("nearest" if settings.nearest_must_violate[lang] else "none")
+        lines = dev_lines(lang, probe)
+        clean = [read(g.text, lang, g.ctx, frozenset(), probe) for g in golden if g.lang == lang]
+        base = figures(lines, 1.01, gate)
+        print(
+            f"{lang} ({fit}, gate {gate}): {sum(bool(x.expected) for x in lines)} violating"
+            f" / {sum(not x.expected for x in lines)} compliant dev lines, {len(clean)} golden"
+            f" clean lines; without the read-out: recall {base[0]:.3f}, right category"
+            f" {base[1]:.3f}, false alarms {base[2]:.3f}"
+        )
+        for threshold in THRESHOLDS:
+            recall, right, alarms = figures(lines, threshold, gate)
+            golden_hits = sum(x.probe(threshold, gate) is not None for x in clean)
+            print(
+                f"  ≥{threshold:<5}: recall {recall:.3f}  right category {right:.3f}  "
+                f"false alarms {alarms:.3f}  golden clean flagged by the read-out {golden_hits}"
+            )
+        if args.show is not None:
+            for x in lines + clean:
+                got = x.flagged(args.show, gate)
+                if bool(got) != bool(x.expected):
+                    kind = "MISS" if x.expected else "FALSE"
+                    p = round(1.0 - x.shares.get(COMPLIANT, 0.0), 3) if x.shares else None
+                    by = "read-out" if x.probe(args.show, gate) else "vote"
+                    by = "rules" if x.by_rules else by
+                    print(f"  {kind} p={p} near={x.nearest[:1]} {sorted(got)} {by}: {x.text}")
+
+
+if __name__ == "__main__":
+    main()

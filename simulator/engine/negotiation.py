@@ -1,0 +1,276 @@
+"""Negotiation: the persona's answer to what the collector proposes, by the numbers.
+
+The scenario gives the debtor a budget (one circumstance per call, chosen by seed): what they
+can pay at once, a month, and from which day. A line that proposes (the policy's intents)
+puts its figures on the table — instalment counts the ledger allows, an instalment or a lump
+sum (by the figure's role), a date — and the persona accepts, counters with what it can afford
+(a plan of the ledger's, or what it has at once, on its own day), or refuses. What is on the
+table after its answer is what its lines echo: figures the collector said, the ledger's, or
+its own budget's, never text fixed in a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Literal
+
+from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
+from scoring.figures import read_figures
+from scoring.i18n import Lang
+from scoring.ledger import Ledger, Plan
+from simulator.engine.policy import policy
+from simulator.engine.scenario import Budget, Scenario
+
+Verdict = Literal["accept", "counter", "refuse"]
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Figures on the table, each None until someone names it."""
+
+    months: int | None = None
+    monthly: Decimal | None = None
+    amount: Decimal | None = None  # a payment in one go
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What one line proposes."""
+
+    months: tuple[int, ...]  # instalment counts the ledger allows, as options
+    monthly: Decimal | None
+    amount: Decimal | None
+    day: date | None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.months or self.monthly or self.amount or self.day)
+
+
+def pick_budget(scenario: Scenario, seed: int) -> Budget | None:
+    """The call's circumstance: the seed's turn through the scenario's budgets, so practice
+    tries (seed = tries so far) meet each in turn and an exam (a fixed seed) always the same."""
+    budgets = scenario.persona.budget
+    return budgets[seed % len(budgets)] if budgets else None
+
+
+# A list of terms with one unit: "3, 6 or 12 months", "6、12期", "a 12-month plan". The count
+# entities read a count by its own unit, so only the last of a list (or none, for "12 months"
+# said without "over" or "plan"); in a line that proposes, the ledger's own terms are options.
+_TERMS = re.compile(
+    r"(?<![\d.,$¥])(\d{1,2})((?:\s*+(?:,|、|/|or|and|或者|或|和|还是)\s*+\d{1,2}){0,5})\s*+-?\s*+"
+    r"(?:months?\b|mos?\b|monthly|payments?\b|install?ments?\b|期|个月)",
+    re.IGNORECASE,
+)
+
+
+def plan_options(text: str, allowed: set[int]) -> list[int]:
+    """The ledger's instalment counts a proposing line names as terms, in order."""
+    found: list[int] = []
+    for match in _TERMS.finditer(text):
+        numbers = [match.group(1), *re.findall(r"\d{1,2}", match.group(2))]
+        found += [int(n) for n in numbers if int(n) in allowed]
+    return found
+
+
+def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
+    """The figures a line puts on the table (nothing unless its intents propose)."""
+    rules = policy().negotiation
+    if not set(analysis.intent_names) & set(rules.proposing):
+        return Proposal((), None, None, None)
+    allowed = {plan.months for plan in ledger.plans}
+    counted = [c.value for c in analysis.counts if c.kind == "instalments" and c.value in allowed]
+    listed = plan_options(analysis.text[:MAX_ANALYSED_CHARS], allowed)
+    months = tuple(dict.fromkeys([*counted, *listed]))
+    monthly = amount = None
+    for reading in read_figures(analysis.text[:MAX_ANALYSED_CHARS], list(analysis.amounts)).figures:
+        if reading.skip:
+            continue
+        role = reading.roles[0] if reading.roles else None
+        if role in rules.monthly_roles and monthly is None:
+            monthly = reading.mention.value
+        elif amount is None and (
+            role in rules.lump_roles or (role is None and rules.unlabelled_is_lump)
+        ):
+            amount = reading.mention.value
+    today = analysis.today
+    days = [d.value for d in analysis.dates if today is None or d.value >= today]
+    # What was said last leads: "the 15th is fine — December 15th, then?" proposes December 15th.
+    return Proposal(months, monthly, amount, days[-1] if days else None)
+
+
+class Negotiation:
+    """What is on the table in one call, and the persona's answer to each proposal."""
+
+    def __init__(self, ledger: Ledger, budget: Budget | None, today: date) -> None:
+        self.ledger = ledger
+        self.budget = budget
+        self.today = today
+        self.plans: dict[int, Plan] = {plan.months: plan for plan in ledger.plans}
+        self.offered = Terms()  # the collector's latest figure of each kind
+        self.terms = Terms()  # what is on the table after the persona's answer
+        self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
+        self.plan_talked = False  # the collector has proposed a plan (instalments)
+
+    def monthly_of(self, months: int) -> Decimal:
+        return self.plans[months].monthly_payment(self.ledger.overdue_total)
+
+    def affordable_plan(self) -> int | None:
+        """The fewest instalments of the ledger's plans the budget can carry each month."""
+        if self.budget is None:
+            return None
+        fits = [m for m in sorted(self.plans) if self.monthly_of(m) <= self.budget.monthly]
+        return fits[0] if fits else None
+
+    def hear(self, analysis: Analysis) -> Verdict | None:
+        """Answer what the line proposes; the answer is also kept in `verdict`."""
+        proposal = read_proposal(analysis, self.ledger)
+        if proposal.empty:
+            self.verdict = None
+            return None
+        self.plan_talked = self.plan_talked or bool(proposal.months or proposal.monthly)
+        self.offered = Terms(
+            months=proposal.months[0] if len(proposal.months) == 1 else self.offered.months,
+            monthly=proposal.monthly or self.offered.monthly,
+            amount=proposal.amount or self.offered.amount,
+            date=proposal.day or self.offered.date,
+        )
+        self.verdict, self.terms = self._answer(proposal)
+        return self.verdict
+
+    # -- the answer ---------------------------------------------------------------------------
+
+    def _answer(self, p: Proposal) -> tuple[Verdict, Terms]:
+        planned = bool(p.months or p.monthly) or (self.terms.months is not None and not p.amount)
+        if self.budget is None:  # no limits given: whatever is proposed stands
+            return "accept", self._as_proposed(p, planned)
+        if planned:
+            return self._answer_plan(p, self.budget)
+        return self._answer_lump(p, self.budget)
+
+    def _as_proposed(self, p: Proposal, planned: bool) -> Terms:
+        if planned:
+            months = p.months[0] if p.months else self._months_of(p.monthly) or self.terms.months
+            monthly = p.monthly or (self.monthly_of(months) if months else None)
+            return Terms(months, monthly, None, p.day or self.terms.date)
+        return Terms(None, None, p.amount or self.terms.amount, p.day or self.terms.date)
+
+    def _months_of(self, monthly: Decimal | None) -> int | None:
+        """The plan whose instalment this is (to the cent), if any."""
+        if monthly is None:
+            return None
+        return next((m for m in self.plans if abs(self.monthly_of(m) - monthly) < 1), None)
+
+    def _answer_plan(self, p: Proposal, budget: Budget) -> tuple[Verdict, Terms]:
+        options = (
+            list(p.months)
+            or [m for m in (self._months_of(p.monthly), self.terms.months) if m is not None][:1]
+        )
+        said_monthly = p.monthly if len(options) <= 1 else None
+        day = p.day or self.terms.date
+        if not options and said_monthly is not None:  # an instalment said with no plan
+            if said_monthly <= budget.monthly:
+                return self._dated(Terms(None, said_monthly, None, day), budget)
+            return self._counter_plan(budget, day)
+        fits = [
+            m for m in sorted(options) if (said_monthly or self.monthly_of(m)) <= budget.monthly
+        ]
+        if not fits:
+            return self._counter_plan(budget, day)
+        months = fits[0]
+        return self._dated(
+            Terms(months, said_monthly or self.monthly_of(months), None, day), budget
+        )
+
+    def _counter_plan(self, budget: Budget, day: date | None) -> tuple[Verdict, Terms]:
+        months = self.affordable_plan()
+        if months is None:
+            return "refuse", self.terms
+        return "counter", Terms(
+            months, self.monthly_of(months), None, max(day or budget.by, budget.by)
+        )
+
+    def _answer_lump(self, p: Proposal, budget: Budget) -> tuple[Verdict, Terms]:
+        amount = p.amount or self.terms.amount or self.ledger.overdue_total
+        day = p.day or self.terms.date
+        if amount <= budget.now:
+            return self._dated(Terms(None, None, amount, day), budget)
+        if budget.now > 0:  # part of it, on its own day
+            return "counter", Terms(None, None, budget.now, max(day or budget.by, budget.by))
+        return self._counter_plan(budget, day)
+
+    def _dated(self, terms: Terms, budget: Budget) -> tuple[Verdict, Terms]:
+        """Accepted as to the money; a day before the persona's own is countered with it."""
+        if terms.date is None:
+            return "accept", replace(terms, date=budget.by)
+        if terms.date < budget.by:
+            return "counter", replace(terms, date=budget.by)
+        return "accept", terms
+
+    # -- what the persona's lines echo --------------------------------------------------------
+
+    def figures(self, lang: Lang) -> dict[str, str]:
+        """Every placeholder's text now: what is on the table, else what was offered, else
+        the persona's own budget, else the ledger's."""
+        ledger, budget = self.ledger, self.budget
+        default_months = (
+            self.terms.months
+            or self.offered.months
+            or self.affordable_plan()
+            or (max(self.plans) if self.plans else None)
+        )
+        months = self.terms.months or default_months
+        offered_months = self.offered.months or months
+        total = ledger.overdue_total
+        now = budget.now if budget and budget.now else total
+        by = budget.by if budget else self.today
+        values: dict[str, object] = {
+            "months": months,
+            "monthly": self.terms.monthly or (self.monthly_of(months) if months else None),
+            # what it can pay of what was asked (all of it when it has no budget)
+            "amount": self.terms.amount or min(now, self.offered.amount or total),
+            "date": self.terms.date or by,
+            "offered_months": offered_months,
+            "offered_monthly": self.offered.monthly
+            or (self.monthly_of(offered_months) if offered_months else None),
+            "offered_amount": self.offered.amount or self.terms.amount or total,
+            "offered_date": self.offered.date or self.terms.date or by,
+            "can_now": now,
+            "can_monthly": budget.monthly if budget else None,
+            "can_by": by,
+            "total": total,
+            "minimum": ledger.minimum_payment or total,
+        }
+        return {k: say(v, lang, ledger.currency, self.today) for k, v in values.items()}
+
+
+_WEEKDAYS_ZH = "一二三四五六日"
+
+
+def say(value: object, lang: Lang, currency: str, today: date) -> str:
+    """A figure as the persona says it: money in the ledger's currency, a day relative to the
+    call's when it is near, a count as a number."""
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        text = f"{value:,.2f}".removesuffix(".00")
+        if currency == "USD":
+            return f"${text}"
+        return f"{text.replace(',', '')}元" if lang == "zh" else f"¥{text}"
+    if isinstance(value, date):
+        return _say_date(value, lang, today)
+    return str(value)
+
+
+def _say_date(day: date, lang: Lang, today: date) -> str:
+    if day == today:
+        return "今天" if lang == "zh" else "today"
+    if day == today + timedelta(days=1):
+        return "明天" if lang == "zh" else "tomorrow"
+    if lang == "zh":
+        return f"{day.month}月{day.day}号"
+    return f"{day:%B} {day.day}"

@@ -1,0 +1,186 @@
+"""Negotiation: the persona answers an amount, a plan or a date by its budget and the ledger's
+plans, and echoes figures that were said or are the ledger's, never fixed text (issue 12.5)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scoring.analysis import analyze
+from scoring.i18n import Lang
+from simulator.engine.loader import ScenarioError, load_scenario, load_scenario_text
+from simulator.engine.negotiation import Negotiation, pick_budget
+from simulator.engine.scenario import Budget, Scenario
+from simulator.engine.session import Session
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def scenario(name: str) -> Scenario:
+    return load_scenario(SCENARIOS / f"{name}.scenario.yaml")
+
+
+def deal(name: str, budget: Budget | None) -> tuple[Negotiation, Scenario]:
+    s = scenario(name)
+    return Negotiation(s.ledger, budget, s.call.local_time.date()), s
+
+
+def hear(n: Negotiation, s: Scenario, line: str) -> str | None:
+    return n.hear(analyze(line, s.lang, s.call.local_time.date()))
+
+
+CAROL = Budget(monthly=Decimal(210), by=date(2026, 12, 15))
+
+
+def test_an_instalment_beyond_the_budget_is_countered_with_a_plan_it_fits() -> None:
+    n, s = deal("us-medical-hardship", CAROL)
+    assert hear(n, s, "We can do 3 months, that's $828.80 a month.") == "counter"
+    assert (n.terms.months, n.terms.monthly) == (12, Decimal("207.20"))
+    figures = n.figures(s.lang)
+    assert (figures["offered_monthly"], figures["months"], figures["monthly"]) == (
+        "$828.80",
+        "12",
+        "$207.20",
+    )
+    assert figures["date"] == "December 15"
+
+
+def test_several_plans_offered_the_persona_picks_the_shortest_it_can_carry() -> None:
+    n, s = deal("us-medical-hardship", Budget(monthly=Decimal(450), by=date(2026, 12, 1)))
+    assert hear(n, s, "We can spread it over 3, 6 or 12 months with no fees.") == "accept"
+    assert (n.terms.months, n.terms.monthly) == (6, Decimal("414.40"))
+
+
+def test_a_date_before_the_persona_has_the_money_is_countered_with_its_own_day() -> None:
+    n, s = deal("us-medical-hardship", CAROL)
+    assert hear(n, s, "We can do 12 months, $207.20 a month.") == "accept"
+    assert hear(n, s, "Could the first payment be on November 20th?") == "counter"
+    assert n.terms.date == date(2026, 12, 15)
+    assert hear(n, s, "How about December 20th for the first payment?") == "accept"
+    assert n.terms.date == date(2026, 12, 20)
+    assert n.terms.months == 12  # the plan stays on the table
+
+
+def test_a_lump_sum_beyond_what_it_has_is_countered_with_what_it_has_on_its_day() -> None:
+    n, s = deal(
+        "cc-m1-forgetful", Budget(now=Decimal(2000), monthly=Decimal(1000), by=date(2026, 11, 25))
+    )
+    assert hear(n, s, "您看今天能把5230.50元还上吗？") == "counter"
+    assert (n.terms.amount, n.terms.date) == (Decimal(2000), date(2026, 11, 25))
+    figures = n.figures(s.lang)
+    assert (figures["amount"], figures["date"], figures["offered_amount"]) == (
+        "2000元",
+        "11月25号",
+        "5230.50元",
+    )
+
+
+def test_without_a_budget_what_is_proposed_stands_and_is_echoed_as_said() -> None:
+    n, s = deal("cc-m3-long-silence", None)
+    assert hear(n, s, "我们可以帮您办分24期。") == "accept"
+    assert n.figures(s.lang)["months"] == "24"
+    assert n.figures(s.lang)["monthly"] == "1979.54元"
+    assert hear(n, s, "那我们可以给您办分36期。") == "accept"
+    assert n.figures(s.lang)["months"] == "36"
+
+
+def test_a_line_that_proposes_nothing_gets_no_answer() -> None:
+    n, s = deal("cc-m1-forgetful", None)
+    assert hear(n, s, "是遇到什么困难了吗？") is None
+    assert n.verdict is None
+
+
+def test_no_plan_the_budget_fits_is_refused() -> None:
+    n, s = deal("us-medical-hardship", Budget(monthly=Decimal(100), by=date(2026, 12, 1)))
+    assert hear(n, s, "We can do 6 months at $414.40 a month.") == "refuse"
+
+
+def test_the_circumstance_turns_with_the_seed_and_is_the_same_for_the_same_seed() -> None:
+    s = scenario("us-medical-hardship")
+    picks = [pick_budget(s, seed) for seed in range(6)]
+    assert len({b.monthly for b in picks if b}) == 3
+    assert picks[0] == pick_budget(s, 0) == picks[3]
+
+
+@pytest.mark.parametrize(
+    "name", ["cc-m1-forgetful", "ol-hardship-instalment", "us-medical-hardship"]
+)
+def test_one_scenario_per_level_varies_what_the_debtor_can_afford(name: str) -> None:
+    s = scenario(name)
+    assert len({(b.now, b.monthly, b.by) for b in s.persona.budget}) >= 2
+
+
+# -- in a call -------------------------------------------------------------------------------
+
+CAROL_OPENED = [
+    "Hi, this is Alex Chen with Crossroads Financial Recovery. Am I speaking with Carol Jennings?",
+    "Thank you. I'm a debt collector and this is an attempt to collect a debt; any information "
+    "obtained will be used for that purpose. It's about your Northwind Bank card.",
+    "I'm so sorry to hear that. That sounds really hard, and there's nothing to be ashamed of.",
+]
+
+
+def test_carol_no_longer_takes_a_plan_four_times_her_budget() -> None:
+    session = Session(scenario("us-medical-hardship"), seed=0)  # the $210 a month circumstance
+    for line in CAROL_OPENED:
+        session.say(line)
+    offer = session.say("We could do 3 months with no fees, $828.80 a month.")
+    assert offer.persona.state == "budget_shared"
+    assert "$828.80" in offer.persona.text and "$207.20" in offer.persona.text
+    taken = session.say("Okay, 12 months at $207.20 a month, no fees.")
+    assert taken.persona.state == "plan_considered"
+    assert "$207.20" in taken.persona.text
+
+
+def test_the_collectors_figures_are_echoed_not_fixed_ones() -> None:
+    session = Session(scenario("cc-m1-forgetful"), seed=2)  # 2,000 at once, 1,000 a month
+    for line in [
+        "您好，我是某银行信用卡中心的小李，请问是王敏女士本人吗？",
+        "您的信用卡逾期18天了，欠款一共5230.50元。",
+    ]:
+        session.say(line)
+    reply = session.say("我们可以帮您申请分3期，没有手续费，每期1743.50元。")
+    assert "1743.50元" in reply.persona.text and "分6期" in reply.persona.text
+    assert "903.13元" in reply.persona.text
+
+
+# -- the scenario file -----------------------------------------------------------------------
+
+
+def _with(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_an_unknown_figure_in_a_line_is_an_error_at_its_line() -> None:
+    text = (SCENARIOS / "cc-m1-forgetful.scenario.yaml").read_text("utf-8")
+    bad = _with(text, "分{months}期是吧？", "分{month}期是吧？")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(bad, "x.yaml")
+    (problem,) = caught.value.problems
+    line = next(i for i, row in enumerate(bad.splitlines(), 1) if "{month}" in row)
+    assert str(problem).startswith(f"x.yaml:{line}:")
+    assert "unknown figure {month}" in str(problem)
+
+
+def test_a_budget_figure_needs_a_budget() -> None:
+    text = (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8")
+    bad = _with(text, "31号之前，{amount}。", "31号之前，{can_now}。")
+    with pytest.raises(ScenarioError, match=r"\{can_now\} needs persona.budget"):
+        load_scenario_text(bad, "x.yaml")
+
+
+def test_a_budget_day_before_the_call_is_an_error() -> None:
+    text = (SCENARIOS / "cc-m1-forgetful.scenario.yaml").read_text("utf-8")
+    bad = _with(text, "by: 2026-11-20,", "by: 2026-11-01,")
+    with pytest.raises(ScenarioError, match="before the call"):
+        load_scenario_text(bad, "x.yaml")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_are_said_in_the_calls_language(lang: Lang) -> None:
+    n, _ = deal("cc-m1-forgetful", None)
+    assert n.figures(lang)["date"] == ("今天" if lang == "zh" else "today")
