@@ -184,8 +184,9 @@ class Judge:
             if reading.label in caught or reading.label not in cites:
                 continue
             cited = cites[reading.label]
-            rule = self.rule(cited.rule)
-            if not rule.applies_to(ctx.product, ctx.channel):
+            rule = self._rule_or_none(cited.rule)
+            # A pack without the rule (another version, as in a rescore) has nothing to cite.
+            if rule is None or not rule.applies_to(ctx.product, ctx.channel):
                 continue
             if not cited.line_context and not self._applies(rule, ctx):
                 continue
@@ -194,6 +195,9 @@ class Judge:
             hits.append(Hit(rule, reading.unit, severity, nearest))
             caught.add(reading.label)
         return hits
+
+    def _rule_or_none(self, rule_id: str) -> Rule | None:
+        return next((c.rule for c in self._rules if c.rule.id == rule_id), None)
 
     def rule(self, rule_id: str) -> Rule:
         for compiled in self._rules:

@@ -133,3 +133,20 @@ def test_edited_exemplars_are_embedded_once_and_a_broken_cache_stops_nothing(
     blocked = tmp_path / "not-a-dir"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     assert build("intents.zh", items, encoder(), blocked).vectors.shape == (3, 384)
+
+
+def test_a_pack_without_the_cited_rule_gets_no_semantic_finding() -> None:
+    """Rescoring under a pack version that lacks the rule a category cites must neither crash
+    nor invent a citation: the category has nothing to cite there."""
+    from scoring import compliance
+    from scoring.compliance import LineContext
+
+    judge = compliance.judge_for("CN")
+    line = "你这种老赖！"
+    assert "CN-INSULT-ABUSE" in {h.rule.id for h in judge.judge_line(line, LineContext())}
+    lenient = compliance.Judge(
+        judge.pack.model_copy(
+            update={"rules": [r for r in judge.pack.rules if r.id != "CN-INSULT-ABUSE"]}
+        )
+    )
+    assert "CN-INSULT-ABUSE" not in {h.rule.id for h in lenient.judge_line(line, LineContext())}
