@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from scoring.arrays import save
 from scoring.encoder import DIM, Vectors, encoder
 
 DEFAULT = Path(tempfile.gettempdir()) / "collectsim-calibration-vectors.npz"
@@ -51,13 +51,10 @@ def remember(path: Path = DEFAULT) -> None:
 
 
 def _save(path: Path, identity: str, known: dict[str, Vectors]) -> None:
-    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        np.savez(
-            out,
+    with contextlib.suppress(OSError):  # a cache only: a full /tmp loses the next run's time
+        save(
+            path,
             identity=np.array(identity),
             texts=np.array(list(known)),
             vectors=np.stack(list(known.values())),
         )
-    with contextlib.suppress(OSError):
-        os.replace(name, path)

@@ -200,10 +200,10 @@ class Judge:
         return next((c.rule for c in self._rules if c.rule.id == rule_id), None)
 
     def rule(self, rule_id: str) -> Rule:
-        for compiled in self._rules:
-            if compiled.rule.id == rule_id:
-                return compiled.rule
-        raise KeyError(rule_id)
+        found = self._rule_or_none(rule_id)
+        if found is None:
+            raise KeyError(rule_id)
+        return found
 
     # -- required content -----------------------------------------------------------------
 

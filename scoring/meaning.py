@@ -56,15 +56,11 @@ class CategoryRule(BaseModel):
     line_context: bool = False
 
 
-class ProbePolicy(BaseModel):
-    """The judge's read-out (`scoring.probe`): how it is fitted, and the probability of a
-    violation at which a whole line is flagged (chosen on the dev set, per language)."""
+class _Fitting(BaseModel):
+    """How a read-out (`scoring.probe`) is fitted to its exemplars."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
-    # Whether the verdict stands only when the line's nearest exemplar is a violation too.
-    nearest_must_violate: dict[Lang, bool]
     l2: float = Field(gt=0, le=1)
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
@@ -73,23 +69,24 @@ class ProbePolicy(BaseModel):
         return Training(l2=self.l2, scale=self.scale, steps=self.steps)
 
 
-class IntentProbePolicy(BaseModel):
+class ProbePolicy(_Fitting):
+    """The judge's read-out: how it is fitted, and the probability of a violation at which a
+    whole line is flagged (chosen on the dev set, per language)."""
+
+    threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    # Whether the verdict stands only when the line's nearest exemplar is a violation too.
+    nearest_must_violate: dict[Lang, bool]
+
+
+class IntentProbePolicy(_Fitting):
     """The intents' read-out: a whole line is read as its likeliest intent when that intent's
     probability reaches `threshold`, a clause when it reaches `clause_threshold`; a strict
     (harmful) intent only from the whole line, at `strict_threshold`, and only where the
     judge's index also places the line among violations."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     clause_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     strict_threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
-    l2: float = Field(gt=0, le=1)
-    scale: float = Field(gt=0, le=100)
-    steps: int = Field(ge=1, le=20_000)
-
-    def training(self) -> Training:
-        return Training(l2=self.l2, scale=self.scale, steps=self.steps)
 
     @model_validator(mode="after")
     def _higher_bars(self) -> IntentProbePolicy:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,12 +22,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from scoring.arrays import save
+from scoring.arrays import save, save_one
 from scoring.encoder import DIM, Encoder, Vectors, encoder, similarities
 from scoring.exemplars import DIR, intent_exemplars, judge_exemplars
 from scoring.i18n import Lang
 from scoring.probe import Probe, Training, fitted
 from scoring.probe import key as probe_key
+from scoring.probe import read as read_probe
 from scoring.probe import train as train_probe
 from scoring.probe import write as write_probe
 from scoring.rulepack import load_pack
@@ -136,15 +136,7 @@ def shared(matrix: npt.NDArray[np.float64], cache_dir: Path | None) -> npt.NDArr
 def _write_mapped(path: Path, matrix: npt.NDArray[np.float64]) -> None:
     """Atomically (a reader never maps half a file); files of exemplars long since edited
     are removed (a process still mapping one keeps its pages)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            np.save(out, matrix, allow_pickle=False)
-        os.replace(name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
+    save_one(path, matrix)
     old = time.time() - MAPPED_KEEP_DAYS * 86400
     for stale in path.parent.iterdir():
         with contextlib.suppress(OSError):
@@ -288,25 +280,32 @@ def ship_intent_probe(lang: Lang, fit: Training) -> Path:
     return _ship(f"intents.{lang}", intent_index(lang), fit)
 
 
-def _probe(name: str, index: Index, fit: Training) -> Probe:
+def probe_key_of(index: Index, fit: Training) -> str:
+    """What a read-out fitted to `index`'s exemplars with `fit` is keyed by: the encoder, the
+    exemplars' texts and labels, the training."""
     texts = [item.text for item in index.items]
     labels = [item.label for item in index.items]
-    expected = probe_key(encoder().identity, texts, labels, fit)
+    return probe_key(encoder().identity, texts, labels, fit)
+
+
+def shipped_probe(name: str, index: Index, fit: Training) -> Probe | None:
+    """The read-out shipped with the package (`judge.zh`, `intents.en` …), when it was
+    fitted to exactly these exemplars with `fit`."""
+    return read_probe(VECTORS / f"{name}.probe.npz", probe_key_of(index, fit))
+
+
+def _probe(name: str, index: Index, fit: Training) -> Probe:
     cache_dir = _cache_dir()
     file = f"{name}.probe.npz"
     cached = cache_dir / file if cache_dir is not None else None
-    return fitted(VECTORS / file, cached, expected, fit, index.vectors, labels)
+    labels = [item.label for item in index.items]
+    return fitted(VECTORS / file, cached, probe_key_of(index, fit), fit, index.vectors, labels)
 
 
 def _ship(name: str, index: Index, fit: Training) -> Path:
-    texts = [item.text for item in index.items]
     labels = [item.label for item in index.items]
     path = VECTORS / f"{name}.probe.npz"
-    write_probe(
-        path,
-        probe_key(encoder().identity, texts, labels, fit),
-        train_probe(index.vectors, labels, fit),
-    )
+    write_probe(path, probe_key_of(index, fit), train_probe(index.vectors, labels, fit))
     return path
 
 

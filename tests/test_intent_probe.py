@@ -19,21 +19,14 @@ from scoring.meaning import (
     intents_by_meaning,
     policy,
 )
-from scoring.probe import key, read
-from scoring.semantic import NONE, VECTORS, intent_index
+from scoring.semantic import NONE, intent_index, shipped_probe
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_shipped_read_out_is_fitted_to_these_exemplars(lang: Lang) -> None:
     """Edit an intent exemplar and this fails until `python -m scoring.semantic` ships anew."""
     index = intent_index(lang)
-    expected = key(
-        encoder().identity,
-        [i.text for i in index.items],
-        [i.label for i in index.items],
-        policy().intents.probe.training(),
-    )
-    shipped = read(VECTORS / f"intents.{lang}.probe.npz", expected)
+    shipped = shipped_probe(f"intents.{lang}", index, policy().intents.probe.training())
     assert shipped is not None
     assert shipped.classes == tuple(sorted({i.label for i in index.items}))
     assert NONE in shipped.classes and len(shipped.classes) == 25

@@ -12,20 +12,13 @@ from scoring.encoder import encoder
 from scoring.i18n import Lang
 from scoring.meaning import judge_of, policy, probe_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
-from scoring.semantic import COMPLIANT, VECTORS, Neighbour
+from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_shipped_probe_is_fitted_to_these_exemplars(lang: Lang) -> None:
     """Edit an exemplar and this fails until `python -m scoring.semantic` ships a new probe."""
-    index = judge_of(lang)
-    expected = key(
-        encoder().identity,
-        [i.text for i in index.items],
-        [i.label for i in index.items],
-        policy().judge.probe.training(),
-    )
-    shipped = read(VECTORS / f"judge.{lang}.probe.npz", expected)
+    shipped = shipped_probe(f"judge.{lang}", judge_of(lang), policy().judge.probe.training())
     assert shipped is not None
     assert COMPLIANT in shipped.classes and len(shipped.classes) == 16
 

@@ -217,13 +217,12 @@ class Negotiation:
         """Every placeholder's text now: what is on the table, else what was offered, else
         the persona's own budget, else the ledger's."""
         ledger, budget = self.ledger, self.budget
-        default_months = (
+        months = (
             self.terms.months
             or self.offered.months
             or self.affordable_plan()
             or (max(self.plans) if self.plans else None)
         )
-        months = self.terms.months or default_months
         offered_months = self.offered.months or months
         total = ledger.overdue_total
         now = budget.now if budget and budget.now else total
