@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scoring.rulepack import RulePack
-from scoring.text import clause_after, clause_before, word_regex
+from scoring.text import CLAUSE_BREAK, clause_after, clause_before, word_regex
 
 
 def _any(patterns: list[str]) -> re.Pattern[str] | None:
@@ -27,12 +27,18 @@ class Negation:
         self._after_window = scope.after_window
         self._reported = _any(scope.reported)
         self._reported_window = scope.reported_window
+        # Anchored: `adjacent` must end where the match starts; `next_clause` must fill the
+        # clause after the match's own.
+        self._adjacent = _any([f"(?:{p})$" for p in scope.adjacent])
+        self._next_clause = _any([f"(?:{p})$" for p in scope.next_clause])
 
     def clears(self, norm: str, start: int, end: int) -> bool:
         return (
             self.negated_before(norm, start)
             or self.denied_after(norm, end)
-            or (self.reported(norm, start))
+            or self.reported(norm, start)
+            or self.denied_right_before(norm, start)
+            or self.denied_in_next_clause(norm, end)
         )
 
     def negated_before(self, norm: str, start: int) -> bool:
@@ -54,3 +60,20 @@ class Negation:
         if self._reported is None:
             return False
         return self._reported.search(clause_before(norm, start, self._reported_window)) is not None
+
+    def denied_right_before(self, norm: str, start: int) -> bool:
+        if self._adjacent is None:
+            return False
+        return self._adjacent.search(clause_before(norm, start, self._window)) is not None
+
+    def denied_in_next_clause(self, norm: str, end: int) -> bool:
+        """The clause after the match's own, whole, denies it: one break, then the clause."""
+        if self._next_clause is None:
+            return False
+        first = CLAUSE_BREAK.search(norm, end)
+        if first is None:
+            return False
+        rest = norm[first.end() :]
+        second = CLAUSE_BREAK.search(rest)
+        clause = (rest[: second.start()] if second else rest).strip()
+        return self._next_clause.match(clause) is not None

@@ -268,8 +268,14 @@ class NegationScope(BaseModel):
     # ("您说对方骂您…", "they told you you'd be arrested").
     reported: list[str] = Field(default_factory=list)
     reported_window: int = Field(default=24, ge=1, le=80)
+    # Right before the match, nothing between: a denial of what the match names ("普通逾期
+    # 不是刑事案件"), too short a cue to reach further ("不是…坐牢" would clear "这不是吓唬你…").
+    adjacent: list[str] = Field(default_factory=list)
+    # The whole clause after the match's own, when it points back to deny or reassure ("…刑事
+    # 案件，这点您不用担心"): the one comma a denial may cross.
+    next_clause: list[str] = Field(default_factory=list)
 
-    @field_validator("breaks", "rhetorical", "after", "reported")
+    @field_validator("breaks", "rhetorical", "after", "reported", "adjacent", "next_clause")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return _regexes(patterns)

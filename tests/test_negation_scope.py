@@ -44,6 +44,11 @@ CLEARED = [
     ("CN", "您别为了还我们去借高利贷"),
     # A word inside another (妈的 in 当妈的).
     ("CN", "您当妈的不容易，我理解"),
+    # Denied right before the trigger, nothing between.
+    ("CN", "晚还几天算不上恶意透支"),
+    # The next clause, whole, points back to reassure.
+    ("CN", "网贷逾期也会被判刑？这一点您完全不用担心"),
+    ("CN", "可能构成信用卡诈骗的是恶意的情况，您只是暂时困难"),
 ]
 
 STILL_BROKEN = [
@@ -58,6 +63,13 @@ STILL_BROKEN = [
     ("CN", "去借网贷还，以贷养贷怎么了", "CN-INDUCE-NEW-BORROWING"),
     ("CN", "卧槽，妈的，赶紧还", "CN-INSULT-ABUSE"),
     ("CN", "不还钱我们就起诉你，别逼我", "CN-LAWSUIT-THREAT-NO-BASIS"),
+    # 不是 farther off, or in a question, does not deny the trigger.
+    ("CN", "这可不是闹着玩的 逾期会判刑", "CN-THREAT-ARREST-JAIL"),
+    ("CN", "你是不是zz啊", "CN-INSULT-ABUSE"),
+    # A next clause that only starts like a reassurance is not one.
+    ("CN", "再拖就让你坐牢，别担心我说话不算数", "CN-THREAT-ARREST-JAIL"),
+    # A lawsuit undecided only until today's payment is still pressure.
+    ("CN", "起不起诉就看你今天还不还", "CN-LAWSUIT-THREAT-NO-BASIS"),
 ]
 
 
