@@ -68,6 +68,11 @@ class Judge:
         self.lang: Lang = "zh" if pack.jurisdiction == "CN" else "en"
         self._negation = Negation(pack)
         self._third_party = _alternation([re.compile(p) for p in pack.third_party_address])
+        self._line_flags = [
+            (flag, compiled)
+            for flag, patterns in pack.line_flags.items()
+            if (compiled := _alternation([re.compile(p) for p in patterns])) is not None
+        ]
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
@@ -105,9 +110,13 @@ class Judge:
 
     def listener(self, norm: str, ctx: LineContext) -> LineContext:
         """The context with the listener the line itself names: a line that addresses a
-        relative or a colleague is said to a third party, not to the verified debtor."""
+        relative or a colleague is said to a third party, not to the verified debtor; a line
+        that echoes the debtor's dispute or hardship is judged with that flag."""
         if ctx.party == "debtor" and self._third_party and self._third_party.search(norm):
-            return replace(ctx, party="third_party", verified=False)
+            ctx = replace(ctx, party="third_party", verified=False)
+        said = {flag for flag, pattern in self._line_flags if pattern.search(norm)}
+        if said - ctx.flags:
+            ctx = replace(ctx, flags=ctx.flags | said)
         return ctx
 
     def _applies(self, rule: Rule, ctx: LineContext) -> bool:

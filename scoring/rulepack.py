@@ -317,6 +317,16 @@ class RulePack(BaseModel):
     def _address_compiles(cls, patterns: list[str]) -> list[str]:
         return _regexes(patterns)
 
+    # A line that shows by itself what the debtor just said ("你说已经还了我不管…", "分期？没有
+    # 分期"): the flag (dispute_raised, hardship) holds for that line whatever the call's
+    # context says, as the listener does for third_party_address.
+    line_flags: dict[Literal["dispute_raised", "hardship"], list[str]] = Field(default_factory=dict)
+
+    @field_validator("line_flags")
+    @classmethod
+    def _line_flags_compile(cls, flags: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {flag: _regexes(patterns) for flag, patterns in flags.items()}
+
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
     rewrite_names: RewriteNames = RewriteNames()

@@ -43,3 +43,26 @@ def test_the_debtor_a_spouse_or_a_bare_message_request_is_not_a_third_party(
     jurisdiction: str, line: str
 ) -> None:
     assert broken(jurisdiction, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # The line echoes the debtor's dispute or hardship, so no flag in the context is needed.
+        ("你说那笔早就还过了？我不管，马上再转一次", "CN-DISPUTE-HANDLING"),
+        ("截图ps的吧，少跟我扯，赶紧还", "CN-DISPUTE-HANDLING"),
+        ("住院关我什么事，今天必须全部还清", "CN-HARDSHIP-NEGOTIATION"),
+    ],
+)
+def test_a_line_that_echoes_a_dispute_or_hardship_is_judged_with_that_flag(
+    line: str, rule: str
+) -> None:
+    assert rule in broken("CN", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["您说已经还过了？麻烦发一下凭证，我帮您核对", "您说住院了，那这个月先不用全部还清，我帮您申请延期"],
+)
+def test_echoing_a_dispute_or_hardship_to_help_is_no_violation(line: str) -> None:
+    assert broken("CN", line) == []
