@@ -62,7 +62,10 @@ def test_a_line_that_echoes_a_dispute_or_hardship_is_judged_with_that_flag(
 
 @pytest.mark.parametrize(
     "line",
-    ["您说已经还过了？麻烦发一下凭证，我帮您核对", "您说住院了，那这个月先不用全部还清，我帮您申请延期"],
+    [
+        "您说已经还过了？麻烦发一下凭证，我帮您核对",
+        "您说住院了，那这个月先不用全部还清，我帮您申请延期",
+    ],
 )
 def test_echoing_a_dispute_or_hardship_to_help_is_no_violation(line: str) -> None:
     assert broken("CN", line) == []
