@@ -72,7 +72,9 @@ def main() -> None:
     args = parser.parse_args()
     folder = str(args.folder)
     if args.misses and folder != "devsets":
-        raise SystemExit("eval_accuracy.py: --misses lists dev lines only; the test set stays unread")
+        raise SystemExit(
+            "eval_accuracy.py: --misses lists dev lines only (the test set stays unread)"
+        )
     print("| lang | lines | wrong | wrong caught | right | right flagged |")
     print("|---|---|---|---|---|---|")
     misses: list[str] = []
