@@ -852,6 +852,7 @@ RIGHT_KINDS = [
     # A share of a quantity said with its figure, within the relief; a rough sum in 万.
     (HARD, "利息846块5最多减三成"),
     (M3, "差不多四万二了"),
+    (LAWYER, "分24期的话，总共大概要还六万块"),
 ]
 WRONG_KINDS = [
     (PAID, "您这一期需要还1499.3元。", "ACC-AMOUNT"),
@@ -904,6 +905,8 @@ WRONG_KINDS = [
     (ATT, "Behind since May 31 — 118 days.", "ACC-DAYS-OVERDUE"),
     (M1, "利息180块5可以给您减三成", "ACC-RELIEF"),
     (M3, "将近七万了", "ACC-AMOUNT"),
+    # A rough figure with no plan talked of is not what a plan repays in all (¥49,751.48).
+    (M3, "将近五万了吧", "ACC-AMOUNT"),
 ]
 
 

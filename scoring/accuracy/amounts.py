@@ -168,12 +168,13 @@ class _Facts:
         right = values[0] if values else Decimal(0)
         return Expected("plan_fee", tuple(values), right, "分期手续费", "the plan fee")
 
-    def ledger_values(self) -> list[Decimal]:
+    def ledger_values(self, plan_totals: bool = True) -> list[Decimal]:
         """Every quantity the account has, and those the line derives from it."""
-        return [value for value, _, _ in self.named_values()]
+        return [value for value, _, _ in self.named_values(plan_totals)]
 
-    def named_values(self) -> list[tuple[Decimal, str, str]]:
-        """Those quantities with their names in zh and en, for a finding that names one."""
+    def named_values(self, plan_totals: bool = True) -> list[tuple[Decimal, str, str]]:
+        """Those quantities with their names in zh and en, for a finding that names one (what
+        a plan repays in all only with ``plan_totals``)."""
         ledger, total = self.ledger, self.total
         named = [(v, *_known_name(k)) for k, v in self.known.items()]
         named += [(v, "减免后应还金额", "the total after the waiver") for v in self.after_waiver]
@@ -191,6 +192,8 @@ class _Facts:
                     f"the {months}-month plan's fee a month",
                 )
             )
+            if not plan_totals:
+                continue
             named.append(
                 (
                     money(total + plan.total_fee(total)),
@@ -494,7 +497,9 @@ def _check_figure(
                 return None
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
     if primary in ("partial", "pay") or (primary is None and not readings):
-        if _fits(mention, facts.ledger_values()):
+        # A rough figure with no plan talked of is not what a plan repays in all ("差不多六万了"
+        # is not the 24-month plan's ¥59,143).
+        if _fits(mention, facts.ledger_values(facts.plan_talk or not mention.approx)):
             return None
         if (
             primary is None
