@@ -142,7 +142,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"(?:need|needs|have|has|required|supposed|expected|asked)\s++to\s++pay|must\s++pay|is\s++due"
         r"|are\s++due|due",
     ),
-    ("pay", r"pay\w*|send|put\s++down|make\s++a\s++payment\s++of"),
+    ("pay", r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"),
     ("each", r"each|apiece"),  # "$414.40 each": only after the figure, an instalment
 )
 # Roles that only name a verb: a ledger label in the same stretch wins over them.
@@ -156,7 +156,10 @@ _PLAN_HINT = re.compile(r"payments?|install?ments?|months?|plan|期")
 # A remainder named right after its figure: "you'd have $4,000 left", "$1,986.40 remaining".
 _REMAINDER_AFTER = re.compile(
     r"left(?:\s++over)?|remaining|remains?|to\s++go|after\s++(?:that|this|the\s++payment)|afterwards"
+    r"|what'?s\s++left|what\s++is\s++left|what\s++remains"
 )
+# A part named as the subject of a sum verb: "interest comes to $420.81", "利息一共是…".
+_PART_SUBJECT_GAP = re.compile(r"\s*+(?:is|was|all|'s|是|为)?\s*+")
 
 
 def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:
@@ -372,7 +375,8 @@ def _read_one(
             # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
             and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
             and first.role not in _WEAK
-            and first.role not in ("partial", "settlement")
+            # "936免掉以后还欠…": the figure is what is waived; "after" names the next one.
+            and first.role not in ("partial", "settlement", "after_waiver")
             and (
                 first.role != "remainder" or _REMAINDER_AFTER.fullmatch(low, first.start, first.end)
             )
@@ -406,6 +410,14 @@ def _read_one(
             compound = left_out
             roles.insert(0, "excluding")
             strong = []
+    if (
+        len(strong) >= 2
+        and strong[-1].role == "total"
+        and strong[-2].role in _PARTS
+        and not compound
+        and _PART_SUBJECT_GAP.fullmatch(low, strong[-2].end, strong[-1].start)
+    ):
+        strong = strong[:-1]  # "interest comes to…": the interest, not the total
     if strong:
         nearest = strong[-1]
         if _role(nearest) not in roles:

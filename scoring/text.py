@@ -29,6 +29,13 @@ def _simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def simplified_char(ch: str) -> str:
+    """One Traditional character as Simplified (塊 块, 萬 万, 還 还), or itself when OpenCC
+    makes it anything but one character: for folds that must keep every offset."""
+    converted = _simplified().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
 def plain(text: str) -> str:
     """NFKC (full width to half width), Traditional Chinese as Simplified (OpenCC), control
     characters dropped, spaces collapsed: the form both the rules and the encoder read."""

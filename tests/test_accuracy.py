@@ -832,6 +832,27 @@ RIGHT_KINDS = [
     (ATT, "Your balance is forty-three ninety-four sixty-two."),
     (CEASE, "It's been past due since February 22nd, so 212 days."),
     (SPOUSE, "Pay a quarter of it now, that's $1,203.13."),
+    # Second dev batch (December, night). 繁體 read as 简体: 塊, 萬, 還, 總共.
+    (ILL, "滯納金360全免，免完是一萬九千二百三十六塊四"),
+    (WRONG, "他這張卡總共欠三千四百二十塊八毛"),
+    # Spoken dollars: "N hundred M" then the cents, a digit then a pair, "and a half grand".
+    (THEFT, "The balance on file is thirty-four hundred twelve and eighty-six cents."),
+    (CEASE, "Your full balance is six forty-seven forty."),
+    (ATT, "you owe us forty-three hundred ninety-four sixty-two"),
+    (MED, "two and a half grand, roughly, is the balance"),
+    # A day count standing alone after the clause that names the due date.
+    (DISPUTE, "Overdue since March 27th: 173 days."),
+    # What is owed after a payment said in the line: 还差, "still owe", "is what's left".
+    (VISIT, "您先还三千，还差五千八百九十八块六"),
+    (ATT, "Send four hundred today and you'd still owe $3,994.62."),
+    (THEFT, "If he sends $412.86 now, $3,000 is what's left."),
+    # A part as the subject of a sum verb; a sum of the parts said with their labels.
+    (MED, "The late fee comes to $75."),
+    (ELDER, "本金8600+利息412.8+滞纳金86=9098.8"),
+    # A share of a quantity said with its figure, within the relief; a rough sum in 万.
+    (HARD, "利息846块5最多减三成"),
+    (M3, "差不多四万二了"),
+    (LAWYER, "分24期的话，总共大概要还六万块"),
 ]
 WRONG_KINDS = [
     (PAID, "您这一期需要还1499.3元。", "ACC-AMOUNT"),
@@ -870,6 +891,22 @@ WRONG_KINDS = [
     (CEASE, "It's been past due since February 22nd, so 221 days.", "ACC-DAYS-OVERDUE"),
     (SPOUSE, "Pay a quarter of it now, that's $1,230.", "ACC-AMOUNT"),
     (ILL, "利息减一半是681.2。", "ACC-RELIEF"),
+    # Second dev batch (December, night): each failed before its fix.
+    (M1, "餘額還有五千三百二十塊五毛", "ACC-AMOUNT"),
+    (
+        THEFT,
+        "The balance on file is thirty-four hundred twenty-one and eighty-six cents.",
+        "ACC-AMOUNT",
+    ),
+    (CEASE, "Your full balance is six forty-seven seventy.", "ACC-AMOUNT"),
+    (ATT, "you owe us forty-three hundred forty-nine sixty-two", "ACC-AMOUNT"),
+    (MED, "It's about three and a half grand you owe.", "ACC-AMOUNT"),
+    (DISPUTE, "Overdue since March 27th: 137 days.", "ACC-DAYS-OVERDUE"),
+    (ATT, "Behind since May 31 — 118 days.", "ACC-DAYS-OVERDUE"),
+    (M1, "利息180块5可以给您减三成", "ACC-RELIEF"),
+    (M3, "将近七万了", "ACC-AMOUNT"),
+    # A rough figure with no plan talked of is not what a plan repays in all (¥49,751.48).
+    (M3, "将近五万了吧", "ACC-AMOUNT"),
 ]
 
 
@@ -975,6 +1012,28 @@ def test_kinds_wrong(ref: str, text: str, rule: str) -> None:
             "Send $812.50 this week and you'd have $4,100 left.",
             "还$812.50后的剩余金额是 $4,000.00",
             "the remainder after $812.50 is $4,000.00",
+        ),
+        # Second dev batch: what a payment leaves, a part before a sum verb, a sum with its
+        # labels, what is owed after a waiver.
+        (
+            VISIT,
+            "先还三千，还差五千九百八十九块六",
+            "剩余金额是 ¥5,898.60",
+            "the remainder after ¥3,000.00 is ¥5,898.60",
+        ),
+        (
+            ATT,
+            "Put $394.62 down and you'll owe $4,100.",
+            "剩余金额是 $4,000.00",
+            "the remainder after $394.62 is $4,000.00",
+        ),
+        (MED, "Interest comes to $264.56.", "利息是 $246.65", "the interest is $246.65"),
+        (ELDER, "本金8600+利息412.8+滞纳金86=9089.8", "= ¥9,098.80", "= ¥9,098.80"),
+        (
+            LAWYER,
+            "滞纳金九百三十六免掉以后还欠五万零七百二十六块四",
+            "减免后应还金额是 ¥50,762.40",
+            "the total after the waiver is ¥50,762.40",
         ),
     ],
 )

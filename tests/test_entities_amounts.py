@@ -275,6 +275,22 @@ def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> Non
         ),
         # A payment after a figure with a currency marker is what the figure is.
         ("a $147.40 payment", "147.40", "$147.40"),
+        # "N hundred M" then the cents as a pair; a digit then a pair then the cents.
+        (
+            "what she owes is nineteen hundred five and twelve cents",
+            "1905.12",
+            "nineteen hundred five and twelve cents",
+        ),
+        (
+            "the total's thirty-one hundred forty-four seventy",
+            "3144.70",
+            "thirty-one hundred forty-four seventy",
+        ),
+        ("the balance is eight fifty-two thirty", "852.30", "eight fifty-two thirty"),
+        ("one and a half grand is the balance", "1500", "one and a half grand"),
+        # 繁體 units and labels read as 简体.
+        ("總共欠兩萬零七十三塊七毛五", "20073.75", "兩萬零七十三塊七毛五"),
+        ("餘額是玖仟零玖拾捌圓捌角", "9098.8", "玖仟零玖拾捌圓捌角"),
     ],
 )
 def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:
@@ -310,6 +326,9 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         ("like 550 bucks, give or take", "550", "550 bucks, give or take", "about"),
         ("roughly fifteen hundred all together", "1500", "fifteen hundred", "about"),
         ("the balance is somewhere north of five thousand", "5000", "five thousand", "over"),
+        # A rough sum in 万 said with a hedge and no unit or label.
+        ("差不多七万了", "70000", "七万", "about"),
+        ("将近三万了吧", "30000", "三万", "near"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:

@@ -68,6 +68,11 @@ def first_roles(text: str) -> list[str | None]:
         ("Six payments would be $414.40 each", ["monthly"]),
         ("twelve months at $207.20", ["monthly"]),
         ("roughly fifteen hundred all together", ["total"]),
+        # A part as the subject of a sum verb; a payment put down; what the waiver leaves.
+        ("the interest comes to $98.17", ["interest"]),
+        ("put $500 down", ["pay"]),
+        ("滞纳金360免掉以后还欠19236.4", ["late_fee", "total"]),
+        ("if he sends $300, $347.40 is what's left", ["pay", "remainder"]),
     ],
 )
 def test_roles(text: str, roles: list[str | None]) -> None:

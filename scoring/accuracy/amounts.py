@@ -168,12 +168,13 @@ class _Facts:
         right = values[0] if values else Decimal(0)
         return Expected("plan_fee", tuple(values), right, "分期手续费", "the plan fee")
 
-    def ledger_values(self) -> list[Decimal]:
+    def ledger_values(self, plan_totals: bool = True) -> list[Decimal]:
         """Every quantity the account has, and those the line derives from it."""
-        return [value for value, _, _ in self.named_values()]
+        return [value for value, _, _ in self.named_values(plan_totals)]
 
-    def named_values(self) -> list[tuple[Decimal, str, str]]:
-        """Those quantities with their names in zh and en, for a finding that names one."""
+    def named_values(self, plan_totals: bool = True) -> list[tuple[Decimal, str, str]]:
+        """Those quantities with their names in zh and en, for a finding that names one (what
+        a plan repays in all only with ``plan_totals``)."""
         ledger, total = self.ledger, self.total
         named = [(v, *_known_name(k)) for k, v in self.known.items()]
         named += [(v, "减免后应还金额", "the total after the waiver") for v in self.after_waiver]
@@ -191,6 +192,8 @@ class _Facts:
                     f"the {months}-month plan's fee a month",
                 )
             )
+            if not plan_totals:
+                continue
             named.append(
                 (
                     money(total + plan.total_fee(total)),
@@ -206,6 +209,10 @@ class _Facts:
             values = [total]
             if self.plan_talk:
                 values += [money(total + p.total_fee(total)) for p in self.plans()]
+            paid = self.payments_before(reading)
+            if paid and reading.mention.value < total:
+                # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
+                return self.expected("remainder", reading)
             return Expected("total", tuple(values), total, "逾期总额", "the total")
         if role == "penalty":
             either = (ledger.interest, ledger.late_fee, money(ledger.interest + ledger.late_fee))
@@ -355,8 +362,14 @@ def check_line_amounts(
     facts = _Facts(ledger, analysis, line)
     findings: list[Finding] = []
     for index, reading in enumerate(line.figures):
-        finding = _check_figure(reading, facts, analysis, turn) or _check_sum(
-            line, index, analysis, ledger, turn
+        parts = _sum_parts(line, index)
+        if not reading.roles and parts and all(p.roles[:1] in _PARTS_NAMED for p in parts):
+            # "本金5千+利息108.5+滞纳金50=5158.5": the sum of the account's parts is its total.
+            reading = replace(reading, roles=("total",))
+            facts.position[id(reading)] = index
+        # A sum said with its parts is checked as their sum first ("a + b + c = total").
+        finding = _check_sum(line, index, analysis, ledger, turn) or _check_figure(
+            reading, facts, analysis, turn
         )
         if finding is not None:
             findings.append(finding)
@@ -365,7 +378,11 @@ def check_line_amounts(
 
 # "5000加180.5加50，一共5230.5", "2,164.75 plus 246.65 plus 75 comes to 2,486.40": parts joined
 # by 加/+/plus, then a sum word and the sum said.
-_PLUS = re.compile(r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+(?:\$|¥)?\s*+$")
+_PLUS = re.compile(
+    r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
+    # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
+    r"(?:本金|利息|滞纳金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?\s*+(?:\$|¥)?\s*+$"
+)
 _EQUALS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+[，,]?\s*+(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
     r"|comes?\s++to|makes|equals|is|totals?|for\s++a\s++total\s++of|in\s++total|altogether)"
@@ -373,23 +390,36 @@ _EQUALS = re.compile(
 )
 
 
-def _check_sum(
-    line: LineFigures, index: int, analysis: Analysis, ledger: Ledger, turn: int | None
-) -> Finding | None:
-    """The sum said after parts said with it must be their sum ("a + b + c = total")."""
+_PARTS_NAMED = (("principal",), ("interest",), ("late_fee",), ("penalty",))
+
+
+def _sum_parts(line: LineFigures, index: int) -> list[FigureReading] | None:
+    """The parts joined by 加/+/plus before a figure said as their sum ("a + b = c"), or None."""
     if index < 2:
         return None
     low, figures = line.low, line.figures
     said = figures[index].mention
     if said.approx or not _EQUALS.fullmatch(low[figures[index - 1].mention.end : said.start]):
         return None
-    parts = [figures[index - 1].mention]
+    parts = [figures[index - 1]]
     for reading in reversed(figures[: index - 1]):
-        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].start]):
+        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].mention.start]):
             break
-        parts.insert(0, reading.mention)
-    if len(parts) < 2 or any(p.approx for p in parts):
+        parts.insert(0, reading)
+    if len(parts) < 2 or any(p.mention.approx for p in parts):
         return None
+    return parts
+
+
+def _check_sum(
+    line: LineFigures, index: int, analysis: Analysis, ledger: Ledger, turn: int | None
+) -> Finding | None:
+    """The sum said after parts said with it must be their sum ("a + b + c = total")."""
+    said = line.figures[index].mention
+    readings = _sum_parts(line, index)
+    if readings is None:
+        return None
+    parts = [r.mention for r in readings]
     total = money(sum((p.value for p in parts), Decimal(0)))
     if same_amount(said.value, total):
         return None
@@ -467,7 +497,9 @@ def _check_figure(
                 return None
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
     if primary in ("partial", "pay") or (primary is None and not readings):
-        if _fits(mention, facts.ledger_values()):
+        # A rough figure with no plan talked of is not what a plan repays in all ("差不多六万了"
+        # is not the 24-month plan's ¥59,143).
+        if _fits(mention, facts.ledger_values(facts.plan_talk or not mention.approx)):
             return None
         if (
             primary is None
@@ -492,7 +524,9 @@ def _check_figure(
         return None
     if not readings:
         return None
-    return _amount_finding(turn, analysis, reading, readings[0], ledger)
+    # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
+    named = next((e for e in readings if e.role == "after_waiver"), readings[0])
+    return _amount_finding(turn, analysis, reading, named, ledger)
 
 
 # After a payment, words that make it close the account.
@@ -543,7 +577,15 @@ def _completes_remainder(reading: FigureReading, facts: _Facts) -> bool:
     left"): a payment, whose remainder is checked, not a ledger figure misquoted."""
     index = facts.position[id(reading)]
     later = facts.line.figures[index + 1 : index + 1 + _LOOKBACK]
-    return any("remainder" in r.roles[:1] and r.sentence == reading.sentence for r in later)
+    return any(
+        r.sentence == reading.sentence
+        and (
+            "remainder" in r.roles[:1]
+            # "put $394.62 down and you'll owe $4,100": what is owed after it, less than the total
+            or (r.roles[:1] in (("total",), ("due",)) and r.mention.value < facts.total)
+        )
+        for r in later
+    )
 
 
 # A share of a quantity said before the figure it comes to: "half of your balance is…",

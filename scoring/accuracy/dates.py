@@ -335,8 +335,17 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     tail = low[count.end : min(c_end, count.end + 40)].lstrip()
     if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
         return True
-    # The cue in another clause of the sentence, this one spelling the figure out.
-    return bool(_DAYS_CUE.search(sentence)) and bool(_DAYS_EXACT.search(low, c_start, c_end))
+    # The cue in another clause of the sentence, this one spelling the figure out ("…, 57 days
+    # to be exact") or the count alone ("past due since September 5th — 68 days").
+    alone = not low[c_start : count.start].strip(_APPOSITION) and not low[count.end : c_end].strip(
+        _APPOSITION
+    )
+    return bool(_DAYS_CUE.search(sentence)) and (
+        alone or bool(_DAYS_EXACT.search(low, c_start, c_end))
+    )
+
+
+_APPOSITION = " ,，:：—–-.。!！"
 
 
 _AGO = re.compile(r"\s*+(?:ago|以前|之前|前)\b")

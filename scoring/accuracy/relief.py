@@ -162,8 +162,13 @@ def check_line_relief(
                     )
                 )
             continue
-        if any(start <= r.mention.start < end for r in line.figures):
+        if any(
+            start <= r.mention.start < end
+            and not any(same_amount(r.mention.value, b) for b in bases)
+            for r in line.figures
+        ):
             continue  # what is owed after the waiver is checked as a figure
+        # Only the quantity the share is of was said ("利息1203.75可以减一半"): the share counts.
         if not named and share is not None and share < 1 and _DISCOUNT.search(clause):
             # "a 10% discount", "打九折": a share of the whole debt.
             total_cap = caps["interest"] + caps["late_fee"]

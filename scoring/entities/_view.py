@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from scoring.text import simplified_char
+
 # Every pattern is compiled with re.ASCII: \b, \s and \w then treat CJK characters as
 # non-word characters, so "欠five" still has a word boundary before "five".
 RX = re.ASCII
@@ -23,7 +25,8 @@ _NFKC_CACHE_LIMIT = 1 << 16
 
 
 class _FoldTable(dict[int, int]):
-    """``str.translate`` table: NFKC per character, then ASCII lower-case; filled on demand.
+    """``str.translate`` table: NFKC per character, then ASCII lower-case, Traditional Chinese
+    as Simplified (a 繁體 line reads as the same line: 塊, 萬, 還欠, 滯納金); filled on demand.
 
     Folding character by character keeps the length (and so every offset) unchanged:
     multi-character expansions ("½", "㎡", ligatures) never matter to the patterns and are left
@@ -35,6 +38,8 @@ class _FoldTable(dict[int, int]):
         result = ord(folded) if len(folded) == 1 else code
         if 0x41 <= result <= 0x5A:
             result += 0x20
+        elif 0x3400 <= result <= 0x9FFF:
+            result = ord(simplified_char(chr(result)))
         if len(self) < _NFKC_CACHE_LIMIT:  # bounded: fuzzing must not grow it forever
             self[code] = result
         return result

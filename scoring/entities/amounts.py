@@ -200,7 +200,7 @@ _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
-    r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at)"
+    r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?)"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
 )
@@ -213,7 +213,8 @@ _CUE_AFTER_RE = re.compile(
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
-    r"|in\s++all|all\s++in)\b"
+    r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
+    r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go)\b"
     # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
     r"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9]",
     RX,
@@ -227,9 +228,15 @@ _EN_AMOUNT_UNIT_RE = re.compile(
     r"\s*+(?:(?P<dollars>dollars?|bucks?|usd)\b|(?P<grand>grand)\b|(?:rmb|yuan)\b|元|块)", RX
 )
 _EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
+# "two and a half grand", "one and a half thousand": the half and its scale after the words.
+_AND_A_HALF_RE = re.compile(
+    r"\s++and\s++a\s++half\s++(?:(?P<grand>grand|k)|(?P<thousand>thousand)|(?P<hundred>hundred))\b",
+    RX,
+)
 _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
-    "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum",
+    "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
+    "due", "left", "remain", "fee", "cent", "pay", "send", "put",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -456,6 +463,10 @@ def _numeric_amount(
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
+        elif any(c in CN_BIG_UNITS for c in token) and _HEDGE_BEFORE_ZH_RE.search(
+            low, max(floor, s - _HEDGE_WINDOW), s
+        ):
+            pass  # "差不多六万了": a rough sum in 万, said as one
         elif not (ctx.has_cue(s) or _CUE_AFTER_RE.match(low, e)) or not (pure_arabic or has_unit):
             # Chinese numerals need a unit character too: "还一下" is not ¥1.
             return False
@@ -502,6 +513,13 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
         if _overlaps(s, e, excluded):
             continue
         words = en_words_to_int(m.group())
+        half = _AND_A_HALF_RE.match(low, e) if words is not None and words < 1000 else None
+        if words is not None and half is not None:
+            scale = 100 if half.group("hundred") else 1000
+            value = clean_decimal((Decimal(words) + Decimal("0.5")) * scale)
+            found.append(_hedged(AmountMention(value, "", s, half.end()), text, low))
+            excluded.append((s, half.end()))
+            continue
         um = _EN_AMOUNT_UNIT_RE.match(low, e)
         labelled = um is None and _CUE_AFTER_RE.match(low, e) is not None
         cents_said: int | None = None
@@ -558,20 +576,41 @@ def _hedge_start(low: str, start: int) -> int:
 
 
 def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
-    """Hundreds said as two pairs ("twenty-four eighty-six" 2,486), with the cents as a third
-    pair ("twenty-four eighty-six forty" 2,486 and 40 cents): the whole and the cents."""
+    """Dollars said the short way, with the cents as a last pair: hundreds as two pairs
+    ("twenty-four eighty-six" 2,486; "…eighty-six forty" and 40 cents), a digit then a pair
+    ("six seventy-four forty" 674.40), or a whole number with "hundred" then the cents
+    ("thirty-four hundred twenty-one eighty-six" 3,421.86, "forty-eight hundred twenty-one
+    fifty" 4,821.50): the whole and the cents."""
     words = [w for w in _EN_SPLIT_RE.split(said) if w and w != "and"]
+    if "hundred" in words:
+        return _hundreds_then_cents(words)
     pairs: list[int] = []
     start = 0
     for end in range(1, len(words) + 1):
         value = en_words_to_int(" ".join(words[start:end]))
         longer = en_words_to_int(" ".join(words[start : end + 1])) if end < len(words) else None
-        if value is not None and 10 <= value <= 99 and (longer is None or longer > 99):
+        if value is not None and value <= 99 and (longer is None or longer > 99):
             pairs.append(value)
             start = end
-    if start != len(words) or len(pairs) not in (2, 3):
+    if start != len(words) or len(pairs) not in (2, 3) or not all(10 <= p <= 99 for p in pairs[1:]):
         return None
+    if not (10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and len(words) > 2)):
+        return None  # "six seventy-four" is 674 only as three words or more
     return pairs[0] * 100 + pairs[1], pairs[2] if len(pairs) == 3 else None
+
+
+def _hundreds_then_cents(words: list[str]) -> tuple[int, int | None] | None:
+    """The longest run of words that is one number of at least a hundred, then one pair that
+    is the cents ("twenty-four hundred sixty-eight and forty")."""
+    for cut in range(len(words) - 1, 0, -1):
+        whole = en_words_to_int(" ".join(words[:cut]))
+        if whole is None:
+            continue
+        cents = en_words_to_int(" ".join(words[cut:]))
+        if whole >= 100 and cents is not None and 10 <= cents <= 99:
+            return whole, cents
+        return None
+    return None
 
 
 def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMention]:
