@@ -260,17 +260,22 @@ class Persona:
         )
 
     def _fire(self, analysis: Analysis) -> str | None:
-        """The first intent this state accepts moves the persona. What the wording says comes
-        first; what the line means only where its wording moves nothing here.
-        Among those, an intent that can take the call on comes before one the state only
-        answers in place: in "thanks, can you confirm your date of birth?" the check moves
-        the call and the thanks does not, whichever the line says first."""
+        """The first intent this state accepts moves the persona: those the state prefers
+        first, then one that can take the call on before one the state only answers in place
+        (in "thanks, can you confirm your date of birth?" the check moves the call and the
+        thanks does not, whichever the line says first), and within each what the wording
+        says before what the line means."""
         valid = self._triggers.get(self.state, set())
-        worded = [hit.name for hit in analysis.intents if not hit.by_meaning]
-        meant = [hit.name for hit in analysis.intents if hit.by_meaning]
-        for group in (worded, meant):
-            group.sort(key=lambda name: (self.state, name) not in self._moving)
-        names = [*worded, *meant]
+        prefer = self.states[self.state].prefer
+        hits = sorted(
+            analysis.intents,
+            key=lambda hit: (
+                hit.name not in prefer,
+                (self.state, hit.name) not in self._moving,
+                hit.by_meaning,
+            ),
+        )
+        names = [hit.name for hit in hits]
         for name in [*(names or ["unrecognised"]), "any"]:
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
