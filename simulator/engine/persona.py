@@ -264,11 +264,15 @@ class Persona:
         first, then one that can take the call on before one the state only answers in place
         (in "thanks, can you confirm your date of birth?" the check moves the call and the
         thanks does not, whichever the line says first), and within each what the wording
-        says before what the line means."""
+        says before what the line means. What the line means only counts where its wording
+        moves nothing here."""
         valid = self._triggers.get(self.state, set())
         prefer = self.states[self.state].prefer
+        moves = any(
+            (self.state, hit.name) in self._moving for hit in analysis.intents if not hit.by_meaning
+        )
         hits = sorted(
-            analysis.intents,
+            (hit for hit in analysis.intents if not (moves and hit.by_meaning)),
             key=lambda hit: (
                 hit.name not in prefer,
                 (self.state, hit.name) not in self._moving,
