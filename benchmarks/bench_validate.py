@@ -1,5 +1,7 @@
 """Benchmark: validating and linting the shipped catalog (target: under one second), and
-validating a generated catalog of 2,000 scenarios (target: under two seconds).
+validating a generated catalog of 2,000 scenarios (target: under two seconds): read cold
+(no cache), then again with the cache `collectsim validate` keeps by content (every file
+unchanged, and one file edited).
 
 The large catalog is the shipped scenarios copied under new ids into a temporary folder
 (nothing is committed). Measured in-process, best of three, wall and CPU time beside the
@@ -18,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.measure import best_of, load_average
 from simulator.authoring.lint import lint
 from simulator.authoring.validation import files_under, validate
+from simulator.authoring.validation_cache import ValidationCache
 from simulator.engine.loader import SUFFIX, scenario_from_located
 from simulator.engine.paths import SHIPPED_SCENARIOS
 from simulator.engine.yamlsafe import load_file
@@ -74,6 +77,25 @@ def main() -> None:
             f"validate a generated catalog: {count:,} scenarios ({problems} problems)   "
             f"{timing.ms()}   ({per_file:.2f} ms CPU a file)"
         )
+        with tempfile.TemporaryDirectory() as cache_folder:
+            shared = Path(cache_folder) / "kept"
+
+            def filling() -> None:  # a new, empty cache each run
+                validate([Path(folder)], ValidationCache(Path(tempfile.mkdtemp(dir=cache_folder))))
+
+            print(f"  first run, filling the cache    {best_of(filling).ms()}")
+            validate([Path(folder)], ValidationCache(shared))
+            warm = best_of(lambda: validate([Path(folder)], ValidationCache(shared)))
+            print(f"  again, every file unchanged     {warm.ms()}")
+            edited = sorted(Path(folder).iterdir())[0]
+            text = edited.read_text("utf-8")
+            edits = iter(range(1_000_000))
+
+            def one_edited() -> None:
+                edited.write_text(text + f"# edit {next(edits)}\n", "utf-8")
+                validate([Path(folder)], ValidationCache(shared))
+
+            print("  again, one file edited          " + best_of(one_edited).ms())
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ class Report(BaseModel):
     scenario_id: str
     scenario_hash: str
     rulepack: str  # "CN 2026.11.1 (hash)"
-    # The sentence encoder that read the lines (empty in reports made before it existed).
+    # What read the lines: the encoder and its exemplars' hash (scoring/understanding.py;
+    # empty in reports made before it existed).
     understanding: str = ""
     mode: str
     language: str

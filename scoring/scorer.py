@@ -9,7 +9,6 @@ from __future__ import annotations
 from scoring.analysis import Analysis, analyze
 from scoring.callnote import NOTE_OBJECTIVE, judge_note
 from scoring.compliance import Judge, check_required_in_turns, compliance_finding
-from scoring.encoder import identity as encoder_identity
 from scoring.endings import label as ending_label
 from scoring.endings import of_class
 from scoring.findings import Finding
@@ -21,6 +20,7 @@ from scoring.rubric import Rubric
 from scoring.taxonomy import SEVERITY_PENALTY
 from scoring.tone import reader as tone_reader
 from scoring.transcript import Transcript
+from scoring.understanding import identity as understanding_identity
 
 
 def _lost(findings: list[Finding], dimension: str, share: float = 1.0) -> float:
@@ -138,7 +138,7 @@ def score(transcript: Transcript, judge: Judge) -> Report:
         scenario_id=transcript.scenario_id,
         scenario_hash=transcript.scenario_hash,
         rulepack=f"{pack.jurisdiction} {pack.version} ({pack.content_hash})",
-        understanding=encoder_identity(),
+        understanding=understanding_identity(),
         mode=transcript.mode,
         language=transcript.language,
         passed=total >= rubric.pass_mark and not critical and not no_outcome,

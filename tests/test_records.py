@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from scoring.transcript import Transcript
+from scoring.understanding import identity as understanding_identity
 from simulator.cli.main import main
 from simulator.engine.journal import read_journal
 from simulator.engine.loader import load_scenario
@@ -104,6 +105,7 @@ def test_completed_attempt_reads_back_exactly_and_its_score_is_the_rescore(
         assert detail.critical is True
         assert detail.ending == session.ended == "hung_up"
         assert detail.rulepack == rescored.rulepack
+        assert detail.understanding == rescored.understanding == understanding_identity()
         assert detail.scenario_hash == forgetful.content_hash
         stored = store.findings(attempt_id)
         assert [(f.turn, f.rule, f.category, f.severity, f.dimension) for f in stored] == [
@@ -342,7 +344,7 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 8
+    assert CURRENT_VERSION == 9
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")
@@ -361,8 +363,12 @@ def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -
 
     with Store.open(db) as store:
         assert store.schema_version() == CURRENT_VERSION
-        assert {table: rows(db, table, order) for table, order in tables.items()} == before
+        after = {table: rows(db, table, order) for table, order in tables.items()}
+        # Version 9's column: what read the lines is not known for attempts before it.
+        assert [row.pop("understanding") for row in after["attempts"]] == [None] * 3
+        assert after == before
         assert store.load_transcript(finished.attempt_id) == finished
+        assert store.attempt(finished.attempt_id).understanding is None  # not known then
         assert store.load_transcript(unfinished.attempt_id) == unfinished
         assert store.add_review(finished.attempt_id, 0, "trainer", "accept")
         versions = store.db.query("SELECT version FROM schema_version ORDER BY version")
@@ -642,6 +648,35 @@ def test_rescore_shows_changes_and_keeps_the_originals(
     assert change["new"]["score"] > change["old"]["score"]
     _, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
     assert json.loads(out)[0]["score"] == change["old"]["score"]
+
+
+def test_rescore_says_when_other_exemplars_read_the_lines(
+    tmp_path: Path,
+    store_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script = tmp_path / "rude.txt"
+    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
+    play = ("play", "cc-m1-forgetful", "--script", str(script), "--trainee", "a")
+    assert cli(*play, capsys=capsys)[0] == 0
+    then = understanding_identity()
+    status, out, err = cli("hr", "show", "--json", _only_attempt(capsys), capsys=capsys)
+    assert status == 0, err
+    assert json.loads(out)["report"]["understanding"] == then
+    now = then.replace(" · exemplars ", " · exemplars 0")
+    monkeypatch.setattr("scoring.scorer.understanding_identity", lambda: now)
+    _, out, _ = cli("rescore", "--all", capsys=capsys)
+    assert f"    read then by {then}; now by {now}" in out.splitlines()
+    _, out, _ = cli("rescore", "--json", "--all", capsys=capsys)
+    [result] = json.loads(out)
+    assert (result["old"]["understanding"], result["new"]["understanding"]) == (then, now)
+
+
+def _only_attempt(capsys: pytest.CaptureFixture[str]) -> str:
+    _, out, _ = cli("hr", "attempts", "--json", capsys=capsys)
+    [attempt] = json.loads(out)
+    return str(attempt["id"])
 
 
 def test_rescore_says_why_a_finding_changed(

@@ -10,10 +10,16 @@ from pathlib import Path
 from scoring.intents import intent_names
 from scoring.rulepack import load_pack
 from simulator.authoring.goldens import TEST_SUFFIX, LoadedTests, load_tests
-from simulator.engine.loader import SUFFIX, ScenarioError, load_model, load_scenario
+from simulator.authoring.validation_cache import Outline, Result, ValidationCache
+from simulator.engine.loader import (
+    SUFFIX,
+    ScenarioError,
+    load_model,
+    load_scenario,
+    load_scenario_raw,
+)
 from simulator.engine.persona import HUNG_UP_STATE
-from simulator.engine.scenario import Scenario
-from simulator.engine.yamlsafe import Problem
+from simulator.engine.yamlsafe import Problem, YamlError, read_raw
 from simulator.training.tracks import TRACK_SUFFIX, Track
 
 
@@ -29,13 +35,13 @@ def files_under(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> list[Problem]:
+def _golden_references(loaded: LoadedTests, scenarios: dict[str, Outline]) -> list[Problem]:
     tests, located = loaded.tests, loaded.located
     scenario = scenarios.get(tests.scenario)
     if scenario is None:
         return [located.problem(("scenario",), f"unknown scenario '{tests.scenario}'")]
     states = set(scenario.states) | {HUNG_UP_STATE}
-    endings = {s.ending for s in scenario.states.values() if s.ending} | {
+    endings = set(scenario.endings) | {
         "hung_up",
         "trainee_ended",
         "turn_limit",
@@ -75,7 +81,7 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Scenario]) -> l
     return problems
 
 
-def _track_problems(path: Path, scenarios: dict[str, Scenario]) -> list[Problem]:
+def _track_problems(path: Path, scenarios: dict[str, Outline]) -> list[Problem]:
     try:
         located, track = load_model(path, Track)  # parsed once
     except ScenarioError as exc:
@@ -106,16 +112,39 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate(paths: list[Path]) -> tuple[int, list[Problem]]:
-    """(files checked, problems) for every scenario and golden file under `paths`."""
+def validate(paths: list[Path], cache: ValidationCache | None = None) -> tuple[int, list[Problem]]:
+    """(files checked, problems) for every scenario and golden file under `paths`; with a
+    cache, a scenario file whose bytes it holds is not read again (and what was read is
+    kept in it)."""
     with _collector_paused():
-        return _validate(paths)
+        found = _validate(paths, cache)
+    if cache is not None:
+        cache.save()
+    return found
 
 
-def _validate(paths: list[Path]) -> tuple[int, list[Problem]]:
+def _scenario_result(path: Path, cache: ValidationCache | None) -> Result:
+    try:
+        raw = read_raw(path)
+    except YamlError as exc:
+        return Result(None, tuple(exc.problems))
+    name = str(path)
+    cached = cache.get(raw, name) if cache is not None else None
+    if cached is not None:
+        return cached
+    try:
+        result = Result(Outline.of(load_scenario_raw(raw, name)), ())
+    except ScenarioError as exc:
+        result = Result(None, tuple(exc.problems))
+    if cache is not None:
+        cache.put(raw, result)
+    return result
+
+
+def _validate(paths: list[Path], cache: ValidationCache | None) -> tuple[int, list[Problem]]:
     files = files_under(paths)
     problems: list[Problem] = []
-    scenarios: dict[str, Scenario] = {}
+    scenarios: dict[str, Outline] = {}
     goldens: list[Path] = []
     tracks: list[Path] = []
     for path in files:
@@ -125,12 +154,10 @@ def _validate(paths: list[Path]) -> tuple[int, list[Problem]]:
         if path.name.endswith(TRACK_SUFFIX):
             tracks.append(path)
             continue
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError as exc:
-            problems += exc.problems
-            continue
-        scenarios[scenario.id] = scenario
+        result = _scenario_result(path, cache)
+        problems += result.problems
+        if result.outline is not None:
+            scenarios[result.outline.id] = result.outline
     for path in tracks:
         problems += _track_problems(path, scenarios)
     for path in goldens:
@@ -146,7 +173,8 @@ def _validate(paths: list[Path]) -> tuple[int, list[Problem]]:
                 if candidate.exists():
                     # A broken scenario is reported when that file itself is validated.
                     with contextlib.suppress(ScenarioError):
-                        scenarios[loaded.tests.scenario] = load_scenario(candidate)
+                        outline = Outline.of(load_scenario(candidate))
+                        scenarios[loaded.tests.scenario] = outline
                     break
         problems += _golden_references(loaded, scenarios)
     return len(files), problems

@@ -308,6 +308,7 @@ def run_show(args: argparse.Namespace) -> int:
                     "critical": detail.critical,
                     "ending": detail.ending,
                     "rulepack": detail.rulepack,
+                    "understanding": detail.understanding,
                     "findings": [f.to_json() for f in findings],
                 },
                 "transcript": transcript.model_dump(mode="json"),
@@ -333,6 +334,8 @@ def run_show(args: argparse.Namespace) -> int:
     if detail.critical:
         say("A critical violation fails the call.", file=out)
     say(f"Rule pack: {detail.rulepack}", file=out)
+    if detail.understanding:
+        say(f"Understanding: {detail.understanding}", file=out)
     for f in findings:
         where = f"#{f.turn}" if f.turn is not None else "—"
         evidence = f" “{f.evidence}”" if f.evidence else ""
@@ -457,6 +460,9 @@ def run_rescore(args: argparse.Namespace) -> int:
             say(f"    - {', '.join(r.rules_removed)}")
         for rule, why in r.reasons.items():
             say(f"    {rule}: {why}")
+        if r.old_understanding != r.new_understanding:
+            then = r.old_understanding or "not recorded"
+            say(f"    read then by {then}; now by {r.new_understanding}")
     return 0
 
 

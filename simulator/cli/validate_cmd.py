@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from simulator.authoring.validation import validate
+from simulator.authoring.validation_cache import default_cache
 from simulator.engine.paths import scenarios_dir
 from simulator.engine.safetext import visible
 
@@ -17,11 +18,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
     p.add_argument("--fail-on-warnings", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file again (results are otherwise kept by content, in the cache folder)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    count, problems = validate(args.paths or [scenarios_dir()])
+    cache = None if args.no_cache else default_cache()
+    count, problems = validate(args.paths or [scenarios_dir()], cache)
     if args.json:
         rows = [p.as_dict() for p in problems]
         json.dump({"files": count, "problems": rows}, sys.stdout, ensure_ascii=False)

@@ -16,7 +16,14 @@ from simulator.engine.scenario import (
     content_hash,
     placeholders,
 )
-from simulator.engine.yamlsafe import Located, Problem, YamlError, load_file, load_text
+from simulator.engine.yamlsafe import (
+    Located,
+    Problem,
+    YamlError,
+    load_file,
+    load_raw,
+    load_text,
+)
 
 SUFFIX = ".scenario.yaml"
 
@@ -138,6 +145,15 @@ def load_scenario(path: Path) -> Scenario:
     except YamlError as exc:
         raise ScenarioError(exc.problems) from None
     return scenario_from_located(located, located.raw)
+
+
+def load_scenario_raw(raw: bytes, name: str) -> Scenario:
+    """A scenario from a file's bytes already read (`yamlsafe.read_raw`)."""
+    try:
+        located = load_raw(raw, name)
+    except YamlError as exc:
+        raise ScenarioError(exc.problems) from None
+    return scenario_from_located(located, raw)
 
 
 def load_scenario_text(text: str, name: str = "<text>") -> Scenario:

@@ -39,9 +39,14 @@ def _data_root() -> Path:
 VECTOR_CACHE_ENV = "COLLECTSIM_VECTOR_CACHE"  # scoring.semantic.CACHE_ENV, which reads it
 
 
+def cache_root() -> Path:
+    """Where results that can be made again are kept (each kind in a folder of its own)."""
+    return _data_root() / "cache"
+
+
 def vector_cache() -> Path:
     """Where vectors of exemplars a centre edited are kept (created when first written)."""
-    return _data_root() / "cache" / "vectors"
+    return cache_root() / "vectors"
 
 
 def data_dir() -> Path:

@@ -15,7 +15,6 @@ from yaml._yaml import Mark as CMark
 from yaml.error import Mark
 from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
     CollectionStartEvent,
     MappingEndEvent,
     MappingStartEvent,
@@ -148,7 +147,10 @@ class _Builder:
 
     def _next(self) -> Any:
         event = self.loader.get_event()
-        if isinstance(event, AliasEvent):
+        kind = type(event)
+        if kind is ScalarEvent:  # most events: nothing to check
+            return event
+        if kind is AliasEvent:
             line, col = _mark(event.start_mark)
             raise YamlError(
                 [
@@ -160,12 +162,12 @@ class _Builder:
                     )
                 ]
             )
-        if isinstance(event, CollectionStartEvent):
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 line, col = _mark(event.start_mark)
                 raise YamlError([Problem(self.located.file, line, col, "nesting too deep")])
-        elif isinstance(event, CollectionEndEvent):
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             self.depth -= 1
         return event
 
@@ -188,13 +190,19 @@ class _Builder:
         return True, data
 
     def node(self, event: Any, path: PathKey) -> Any:
-        if isinstance(event, ScalarEvent):
+        # Exact type checks and no peeking: this loop runs for every value of a catalog.
+        kind = type(event)
+        if kind is ScalarEvent:
             return self.scalar(event)
-        if isinstance(event, MappingStartEvent):
+        positions = self.located.positions
+        if kind is MappingStartEvent:
             result: dict[str, Any] = {}
-            while not isinstance(self.loader.peek_event(), MappingEndEvent):
+            while True:
                 key_event = self._next()
-                if not isinstance(key_event, ScalarEvent):
+                kind = type(key_event)
+                if kind is MappingEndEvent:
+                    return result
+                if kind is not ScalarEvent:
                     self._problem(key_event.start_mark, "mapping keys must be plain text")
                     self.skip(key_event)
                     self.skip(self._next())
@@ -208,18 +216,20 @@ class _Builder:
                     self._problem(key_event.start_mark, f"duplicate key '{key}'")
                     self.skip(self._next())
                     continue
-                self.located.positions[(*path, key)] = _mark(key_event.start_mark)
-                result[key] = self.node(self._next(), (*path, key))
-            self._next()  # MappingEnd
-            return result
-        if isinstance(event, SequenceStartEvent):
+                mark = key_event.start_mark
+                at = (*path, key)
+                positions[at] = (mark.line + 1, mark.column + 1)
+                result[key] = self.node(self._next(), at)
+        if kind is SequenceStartEvent:
             items: list[Any] = []
-            while not isinstance(self.loader.peek_event(), SequenceEndEvent):
+            while True:
                 item = self._next()
-                self.located.positions[(*path, len(items))] = _mark(item.start_mark)
-                items.append(self.node(item, (*path, len(items))))
-            self._next()  # SequenceEnd
-            return items
+                if type(item) is SequenceEndEvent:
+                    return items
+                mark = item.start_mark
+                at = (*path, len(items))
+                positions[at] = (mark.line + 1, mark.column + 1)
+                items.append(self.node(item, at))
         raise YamlError([Problem(self.located.file, 1, 1, "invalid YAML: unexpected event")])
 
     def skip(self, event: Any) -> None:
@@ -299,16 +309,21 @@ def load_text(text: str, file: str) -> Located:
     return located
 
 
-def load_file(path: Path) -> Located:
+def read_raw(path: Path) -> bytes:
+    """A YAML file's bytes, read once and bounded; YamlError when it cannot be."""
     name = str(path)
     try:
-        raw = read_bounded(path, MAX_BYTES)
+        return read_bounded(path, MAX_BYTES)
     except TooLarge:
         raise YamlError(
             [Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")]
         ) from None
     except OSError as exc:
         raise YamlError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+
+
+def load_raw(raw: bytes, name: str) -> Located:
+    """Parse a file's bytes as read by `read_raw`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -316,3 +331,7 @@ def load_file(path: Path) -> Located:
     located = load_text(text, name)
     located.raw = raw
     return located
+
+
+def load_file(path: Path) -> Located:
+    return load_raw(read_raw(path), str(path))

@@ -241,6 +241,13 @@ def _v8(db: Database) -> None:
     )
 
 
+def _v9(db: Database) -> None:
+    """What read each finished attempt's lines (the report's `understanding`: the sentence
+    encoder and the hash of its exemplars and settings), beside the rule pack: a rescore
+    under other exemplars is then seen to be one. Attempts finished before stay NULL."""
+    db.execute("ALTER TABLE attempts ADD COLUMN understanding TEXT")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
     2: _v2,
@@ -250,6 +257,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -112,6 +112,7 @@ class AttemptDetail:
     jurisdiction: str
     rulepack_version: str | None
     rulepack_hash: str | None
+    understanding: str | None  # None for attempts finished before it was recorded
     language: str
     seed: int
     ending: str | None
@@ -131,6 +132,7 @@ class AttemptDetail:
             "scenario_hash": self.scenario_hash,
             "jurisdiction": self.jurisdiction,
             "rulepack": self.rulepack,
+            "understanding": self.understanding,
             "language": self.language,
             "seed": self.seed,
             "ending": self.ending,
@@ -224,7 +226,7 @@ SELECT a.id, a.trainee, a.scenario_id, a.mode, a.status, a.score, a.passed,
 
 _DETAIL_COLUMNS = (
     ", a.scenario_version, a.scenario_hash, a.jurisdiction, a.rulepack_version,"
-    " a.rulepack_hash, a.language, a.seed, a.ending, a.critical, a.finished_at"
+    " a.rulepack_hash, a.understanding, a.language, a.seed, a.ending, a.critical, a.finished_at"
 )
 
 
@@ -420,6 +422,11 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
+            if self.schema_version() >= 9:  # older schemas are kept for migration tests
+                self.db.execute(
+                    "UPDATE attempts SET understanding = ? WHERE id = ?",
+                    (report.understanding or None, attempt_id),
+                )
             if transcript.note is not None:
                 self.db.execute(
                     "INSERT INTO notes (attempt_id, text) VALUES (?, ?)",
@@ -634,6 +641,7 @@ class Store:
             jurisdiction=row["jurisdiction"],
             rulepack_version=row["rulepack_version"],
             rulepack_hash=row["rulepack_hash"],
+            understanding=row["understanding"],
             language=row["language"],
             seed=int(row["seed"]),
             ending=row["ending"],

@@ -21,6 +21,9 @@ class Rescore:
     new_passed: bool
     old_pack: str | None
     new_pack: str
+    # What read the lines then and now (None: finished before it was recorded).
+    old_understanding: str | None
+    new_understanding: str
     rules_added: list[str]  # findings the current pack adds (with multiplicity)
     rules_removed: list[str]  # findings it no longer raises
     # Why: the pack's own change notes for the rules this attempt touched, newer than its pack.
@@ -39,8 +42,18 @@ class Rescore:
             "attempt": self.attempt_id,
             "trainee": self.trainee,
             "scenario": self.scenario,
-            "old": {"score": self.old_score, "passed": self.old_passed, "rulepack": self.old_pack},
-            "new": {"score": self.new_score, "passed": self.new_passed, "rulepack": self.new_pack},
+            "old": {
+                "score": self.old_score,
+                "passed": self.old_passed,
+                "rulepack": self.old_pack,
+                "understanding": self.old_understanding,
+            },
+            "new": {
+                "score": self.new_score,
+                "passed": self.new_passed,
+                "rulepack": self.new_pack,
+                "understanding": self.new_understanding,
+            },
             "rules_added": self.rules_added,
             "rules_removed": self.rules_removed,
             "reasons": self.reasons,
@@ -70,6 +83,8 @@ def rescore(store: Store, attempt_ids: list[str]) -> list[Rescore]:
                 new_passed=report.passed,
                 old_pack=detail.rulepack,
                 new_pack=report.rulepack,
+                old_understanding=detail.understanding,
+                new_understanding=report.understanding,
                 rules_added=sorted((new - old).elements()),
                 rules_removed=sorted((old - new).elements()),
                 reasons=reasons,
