@@ -251,7 +251,7 @@ def test_a_state_line_said_again_is_marked_as_said_again() -> None:
 
 
 def test_a_state_hears_the_intent_it_prefers_first() -> None:
-    """"Is this Ray? This is Mia from Bayline" asks for Ray: us-cease-request's opening
+    """Asking "is this Ray? This is Mia from Bayline" asks for Ray: us-cease-request's opening
     prefers verify_identity, so he confirms instead of asking who she wants."""
     scenario = load_scenario_text(
         (SCENARIOS / "us-cease-request.scenario.yaml").read_text("utf-8"), "s.yaml"
