@@ -134,8 +134,6 @@ def test_english_intents(text: str, expected: str) -> None:
         ("打开App，点立即还款就可以了", "zh", "pressure"),
         ("首页有个“立即还款”，点进去就行", "zh", "pressure"),
         ("Could you put it on another credit card?", "en", "verify_identity"),
-        # The report a victim of identity theft files is no threat.
-        ("You can file a police report and send us a copy.", "en", "threaten"),
     ],
 )
 def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:
@@ -184,7 +182,3 @@ def test_no_pattern_hides_a_control_character(path: str) -> None:
 
     bad = [s for s in strings(loaded) if any(ord(c) < 32 and c not in "\n\t" for c in s)]
     assert not bad, bad
-
-
-def test_the_police_themselves_are_still_a_threat() -> None:
-    assert "threaten" in intents("Pay today or I'm calling the police.", "en")
