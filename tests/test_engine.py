@@ -248,3 +248,58 @@ def test_a_state_line_said_again_is_marked_as_said_again() -> None:
     assert second != first
     assert second.endswith(first)
     assert second.removesuffix(first) in stock_lines("zh", "again")
+
+
+def test_a_state_hears_the_intent_it_prefers_first() -> None:
+    """Asking "is this Ray? This is Mia from Bayline" asks for Ray: us-cease-request's opening
+    prefers verify_identity, so he confirms instead of asking who she wants."""
+    scenario = load_scenario_text(
+        (SCENARIOS / "us-cease-request.scenario.yaml").read_text("utf-8"), "s.yaml"
+    )
+    line = "Hey, is this Ray Delgado? This is Mia Chen from Bayline Recovery Partners."
+    assert play(scenario, [line]).persona.state == "verified"
+    unpreferred = load_scenario_text(
+        (SCENARIOS / "us-cease-request.scenario.yaml")
+        .read_text("utf-8")
+        .replace("    prefer: [verify_identity]\n", ""),
+        "s.yaml",
+    )
+    assert play(unpreferred, [line]).persona.state == "asks_who"
+
+
+def test_an_intent_that_moves_the_call_beats_one_answered_in_place() -> None:
+    """In asks_who a thanks is answered in place and a check moves on: the check wins though
+    the thanks comes first in the line, and though the check is read by meaning only."""
+    scenario = load_scenario_text(
+        (SCENARIOS / "us-cease-request.scenario.yaml")
+        .read_text("utf-8")
+        .replace("    prefer: [verify_identity]\n", ""),
+        "s.yaml",
+    )
+    line = "Thanks. For security, what is your date of birth?"
+    session = play(scenario, ["This is Mia Chen with Bayline Recovery Partners.", line])
+    assert session.transcript.turns[-2].intents[:2] == ["thank", "verify_identity"]
+    assert session.persona.state == "verified"
+
+
+def test_a_recap_of_sum_and_day_is_answered_once_the_debtor_sees_his_mistake() -> None:
+    """ol-already-paid: once he sees he paid the wrong app, a recap of the right sum and a
+    day is a proposal he answers with his own day (it was answered in place before)."""
+    scenario = load_scenario_text(
+        (SCENARIOS / "ol-already-paid.scenario.yaml").read_text("utf-8"), "s.yaml"
+    )
+    lines = [
+        "您好，我是青禾钱包平台的贷后专员王磊，工号QH0421，请问是陈浩先生本人吗？",
+        "今天联系您是关于您在青禾钱包的借款，本期已经逾期9天，应还金额1994.30元。",
+        "好的，您说上周已经还了，我这边先帮您登记异议，核实一下还款记录，核实期间这笔款项我们暂不催收。",
+        "麻烦您提供一下还款截图，我这边提交核对。",
+        "麻烦您提供一下还款截图，我这边提交核对，有了截图核实最快。",
+        "理解您店里忙，麻烦您提供一下转账凭证或者还款截图，我这边提交核对。",
+        "陈先生，您截图上的收款方是嘉禾花，不是我们青禾钱包，两个名字确实很像，很容易搞混。",
+    ]
+    session = play(scenario, lines)
+    assert session.persona.state == "realises"
+    session.say("那我跟您核对一下：这个月15号，在青禾钱包App里还1994.30元，可以吗？")
+    assert session.persona.state == "proposes_date"
+    session.say("好的，谢谢您，再见。")
+    assert session.ended == "promise_to_pay"

@@ -88,6 +88,13 @@ def test_unknown_intent_trigger() -> None:
     assert "unknown intent 'greeet'" in error
 
 
+def test_unknown_intent_a_state_prefers() -> None:
+    text = base_text().replace("  opening:\n", "  opening:\n    prefer: [verifyy_identity]\n", 1)
+    [error] = errors_of(text)
+    assert f"s.yaml:{line_of(text, 'verifyy_identity')}:" in error
+    assert "unknown intent 'verifyy_identity'" in error
+
+
 def test_dotted_callback_is_rejected() -> None:
     text = base_text().replace("actions: [mark_verified]}", "actions: [os.system]}", 1)
     errors = errors_of(text)

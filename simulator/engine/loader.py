@@ -83,6 +83,15 @@ def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
                         f"unknown intent '{trigger}' (see `collectsim intents`)",
                     )
                 )
+    for name, state in states.items():
+        for j, intent in enumerate(state.prefer):
+            if intent not in known_triggers:
+                problems.append(
+                    located.problem(
+                        ("states", name, "prefer", j),
+                        f"unknown intent '{intent}' (see `collectsim intents`)",
+                    )
+                )
     if not scenario.endings():
         problems.append(located.problem(("states",), "no state has an `ending`"))
     return problems + _figure_problems(located, scenario)

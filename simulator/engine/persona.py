@@ -85,6 +85,7 @@ class Persona:
         self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
+        self._moving: set[tuple[str, str]] = set()  # (state, intent) with an edge out of the state
         self.memory = Memory(scenario.ledger, scenario.lang)
         self.budget = pick_budget(scenario, seed)
         self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
@@ -130,6 +131,8 @@ class Persona:
             for trigger in spec.on:
                 for source in sources:
                     self._triggers.setdefault(source, set()).add(trigger)
+                    if spec.to != source:
+                        self._moving.add((source, trigger))
                 self.machine.add_transition(
                     trigger=trigger,
                     source=sources,
@@ -257,12 +260,26 @@ class Persona:
         )
 
     def _fire(self, analysis: Analysis) -> str | None:
-        """The first intent this state accepts moves the persona. What the wording says comes
-        first; what the line means only where its wording gives this state nothing to use."""
+        """The first intent this state accepts moves the persona: those the state prefers
+        first, then one that can take the call on before one the state only answers in place
+        (in "thanks, can you confirm your date of birth?" the check moves the call and the
+        thanks does not, whichever the line says first), and within each what the wording
+        says before what the line means. What the line means only counts where its wording
+        moves nothing here."""
         valid = self._triggers.get(self.state, set())
-        worded = [hit.name for hit in analysis.intents if not hit.by_meaning]
-        meant = [hit.name for hit in analysis.intents if hit.by_meaning]
-        names = worded if valid.intersection(worded) else [*worded, *meant]
+        prefer = self.states[self.state].prefer
+        moves = any(
+            (self.state, hit.name) in self._moving for hit in analysis.intents if not hit.by_meaning
+        )
+        hits = sorted(
+            (hit for hit in analysis.intents if not (moves and hit.by_meaning)),
+            key=lambda hit: (
+                hit.name not in prefer,
+                (self.state, hit.name) not in self._moving,
+                hit.by_meaning,
+            ),
+        )
+        names = [hit.name for hit in hits]
         for name in [*(names or ["unrecognised"]), "any"]:
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name

@@ -114,6 +114,9 @@ class StateSpec(BaseModel):
     # Understood, but not what this state can use ("I hear you, but…"): not "didn't understand".
     unexpected: MoodLines | None = None
     on_enter: list[str] = Field(default_factory=list)
+    # Intents this state tries first when a line holds several: "is this Ray? this is Mia
+    # from Bayline" asks for Ray before it says who calls, where the state means to hear that.
+    prefer: list[str] = Field(default_factory=list)
     note: str = ""  # for trainers reading the file; never shown to trainees
 
     _lines = field_validator("say", "resist", "confused", "unexpected", mode="before")(
