@@ -624,12 +624,7 @@ def test_rescore_shows_changes_and_keeps_the_originals(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    script = tmp_path / "rude.txt"
-    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
-    status, _, err = cli(
-        "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "a", capsys=capsys
-    )
-    assert status == 0, err
+    _play_rude_call(tmp_path, capsys)
     _, out, _ = cli("rescore", "--json", capsys=capsys)
     assert json.loads(out) == []  # same pack, nothing changed
     # A newer pack that no longer flags the insult: the rescore says so, the record stays.
@@ -656,10 +651,7 @@ def test_rescore_says_when_other_exemplars_read_the_lines(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    script = tmp_path / "rude.txt"
-    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
-    play = ("play", "cc-m1-forgetful", "--script", str(script), "--trainee", "a")
-    assert cli(*play, capsys=capsys)[0] == 0
+    _play_rude_call(tmp_path, capsys)
     then = understanding_identity()
     status, out, err = cli("hr", "show", "--json", _only_attempt(capsys), capsys=capsys)
     assert status == 0, err
@@ -671,6 +663,16 @@ def test_rescore_says_when_other_exemplars_read_the_lines(
     _, out, _ = cli("rescore", "--json", "--all", capsys=capsys)
     [result] = json.loads(out)
     assert (result["old"]["understanding"], result["new"]["understanding"]) == (then, now)
+
+
+def _play_rude_call(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trainee "a" plays cc-m1-forgetful from a script with an insult in it, recorded."""
+    script = tmp_path / "rude.txt"
+    script.write_text("请问是王敏本人吗？\n你这种老赖！\n", encoding="utf-8")
+    status, _, err = cli(
+        "play", "cc-m1-forgetful", "--script", str(script), "--trainee", "a", capsys=capsys
+    )
+    assert status == 0, err
 
 
 def _only_attempt(capsys: pytest.CaptureFixture[str]) -> str:

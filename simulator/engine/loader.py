@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -55,7 +57,6 @@ def _pydantic_problems(located: Located, error: ValidationError) -> list[Problem
 def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
     states = scenario.states
-    known_triggers = set(intent_names()) | set(SPECIAL_TRIGGERS)
     if scenario.initial not in states:
         problems.append(located.problem(("initial",), f"unknown state '{scenario.initial}'"))
     for i, transition in enumerate(scenario.transitions):
@@ -75,26 +76,29 @@ def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
             problems.append(
                 located.problem(("transitions", i, "to"), f"unknown state '{transition.to}'")
             )
-        for j, trigger in enumerate(transition.on):
-            if trigger not in known_triggers:
-                problems.append(
-                    located.problem(
-                        ("transitions", i, "on", j),
-                        f"unknown intent '{trigger}' (see `collectsim intents`)",
-                    )
-                )
+        problems += _unknown_intents(located, ("transitions", i, "on"), transition.on)
     for name, state in states.items():
-        for j, intent in enumerate(state.prefer):
-            if intent not in known_triggers:
-                problems.append(
-                    located.problem(
-                        ("states", name, "prefer", j),
-                        f"unknown intent '{intent}' (see `collectsim intents`)",
-                    )
-                )
+        problems += _unknown_intents(located, ("states", name, "prefer"), state.prefer)
     if not scenario.endings():
         problems.append(located.problem(("states",), "no state has an `ending`"))
     return problems + _figure_problems(located, scenario)
+
+
+@cache
+def _known_triggers() -> frozenset[str]:
+    return frozenset(intent_names()) | frozenset(SPECIAL_TRIGGERS)
+
+
+def _unknown_intents(
+    located: Located, where: tuple[str | int, ...], names: Sequence[str]
+) -> list[Problem]:
+    """A problem for each name in a list of intents that is neither an intent nor a trigger."""
+    known = _known_triggers()
+    return [
+        located.problem((*where, j), f"unknown intent '{name}' (see `collectsim intents`)")
+        for j, name in enumerate(names)
+        if name not in known
+    ]
 
 
 def _figure_problems(located: Located, scenario: Scenario) -> list[Problem]:
