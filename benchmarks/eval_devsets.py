@@ -2,7 +2,11 @@
 calibration may study) and the held-out test sets (`testsets/`, which nobody tunes on),
 through the intent matcher and the judge. Prints figures for the README.
 
-    python benchmarks/eval_devsets.py [devsets|testsets]
+    python benchmarks/eval_devsets.py [devsets|testsets] [--judge] [--from zh-ID en-ID] [--misses]
+
+--judge measures the judge alone; --from measures only the judge lines from those ids on (a batch just
+written, measured before anything is changed for it); --misses prints each missed violation and
+false alarm (dev sets only: the test sets' lines are never printed).
 
 Intents: recall = lines whose expected intents were all found; false harmful = lines with no
 threaten/insult/pressure meant where one was read. Judge: recall = violating lines with any
@@ -69,10 +73,20 @@ def context_of(row: dict[str, Any]) -> LineContext:
     )
 
 
-def judge(folder: Path, lang: Lang) -> tuple[Figures, float]:
+def batch(data: list[dict[str, Any]], first: str | None) -> list[dict[str, Any]]:
+    """The rows from id `first` on (all rows when None or when no row has that id)."""
+    ids = [r["id"] for r in data]
+    if first is None or first not in ids:
+        return data
+    return data[ids.index(first) :]
+
+
+def judge(
+    folder: Path, lang: Lang, first: str | None = None, misses: bool = False
+) -> tuple[Figures, float]:
     jurisdiction = "CN" if lang == "zh" else "US"
     pack = judge_for(jurisdiction)
-    data = rows(folder, f"judge.{lang}.jsonl")
+    data = batch(rows(folder, f"judge.{lang}.jsonl"), first)
     caught = same_category = alarms = 0
     violating = [r for r in data if r["categories"]]
     compliant = [r for r in data if not r["categories"]]
@@ -82,23 +96,37 @@ def judge(folder: Path, lang: Lang) -> tuple[Figures, float]:
         if r["categories"]:
             caught += bool(hits)
             same_category += bool(categories & set(r["categories"]))
+            if misses and not hits:
+                print(f"  missed {r['id']} {r['categories']}: {r['text']}")
         else:
             alarms += bool(hits)
+            if misses and hits:
+                print(f"  alarm {r['id']} {sorted(categories)}: {r['text']}")
     figures = Figures(len(data), caught / len(violating), alarms / len(compliant))
     return figures, same_category / len(violating)
 
 
 def main() -> None:
-    folder = ROOT / (sys.argv[1] if len(sys.argv) > 1 else "devsets")
+    args = sys.argv[1:]
+    named = [a for a in args if not a.startswith("--")]
+    folder = ROOT / (named[0] if named else "devsets")
+    judge_only = "--judge" in args or "--from" in args
+    first = {
+        "zh" if a.startswith("zh") else "en": a for a in args if a.startswith(("zh-", "en-"))
+    }
+    misses = "--misses" in args and folder.name != "testsets"
     print(f"{folder.name}:")
     langs: tuple[Lang, ...] = ("zh", "en")
     for lang in langs:
-        found = intents(folder, lang)
-        print(
-            f"intents {lang}: {found.n} lines, recall {found.recall:.2f}, "
-            f"harmful intent read into a harmless line {found.other:.3f}"
-        )
-        flagged, right_category = judge(folder, lang)
+        if "--from" in args and lang not in first:
+            continue
+        if not judge_only:
+            found = intents(folder, lang)
+            print(
+                f"intents {lang}: {found.n} lines, recall {found.recall:.2f}, "
+                f"harmful intent read into a harmless line {found.other:.3f}"
+            )
+        flagged, right_category = judge(folder, lang, first.get(lang), misses)
         print(
             f"judge {lang}: {flagged.n} lines, recall {flagged.recall:.2f} "
             f"(right category {right_category:.2f}), false alarms {flagged.other:.2f}"
