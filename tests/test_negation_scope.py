@@ -49,6 +49,15 @@ CLEARED = [
     # The next clause, whole, points back to reassure.
     ("CN", "网贷逾期也会被判刑？这一点您完全不用担心"),
     ("CN", "可能构成信用卡诈骗的是恶意的情况，您只是暂时困难"),
+    # The next clause says the step named was not taken.
+    ("CN", "律师函这块，现在还没有寄，您放宽心"),
+    # Denied after a time it names, in the same clause.
+    ("CN", "半夜十二点以后我们不会再联系您"),
+    # A negation inside the gap between the police and what they would do.
+    ("CN", "经侦不会为了这点欠款来找您"),
+    # Cursing the debtor's bad luck beside them; a location call's usual words.
+    ("US", "ugh, this damn storm again? sorry, that's awful"),
+    ("US", "Hello, is Chris Moore there? It's regarding a personal business matter."),
 ]
 
 STILL_BROKEN = [
@@ -70,6 +79,14 @@ STILL_BROKEN = [
     ("CN", "再拖就让你坐牢，别担心我说话不算数", "CN-THREAT-ARREST-JAIL"),
     # A lawsuit undecided only until today's payment is still pressure.
     ("CN", "起不起诉就看你今天还不还", "CN-LAWSUIT-THREAT-NO-BASIS"),
+    # A next clause that denies something else leaves the threat.
+    ("CN", "律师函明天就寄，没有商量的余地", "CN-LAWSUIT-THREAT-NO-BASIS"),
+    # The police gap without a negation still threatens.
+    ("CN", "经侦这两天就会来找你", "CN-THREAT-ARREST-JAIL"),
+    # Pinyin insults; a collector denying they collect ("not with a collection agency").
+    ("CN", "cao ni ma 还不还", "CN-INSULT-ABUSE"),
+    ("US", "I'm not with a collection agency, I just help the bank with accounts", "US-FDCPA-COLLECTOR-DENIAL"),
+    ("US", "that damn balance isn't going to pay itself", "US-FDCPA-PROFANITY-ABUSE"),
 ]
 
 
