@@ -4,9 +4,9 @@ through the intent matcher and the judge. Prints figures for the README.
 
     python benchmarks/eval_devsets.py [devsets|testsets] [--judge] [--from zh-ID en-ID] [--misses]
 
---judge measures the judge alone; --from measures only the judge lines from those ids on (a batch just
-written, measured before anything is changed for it); --misses prints each missed violation and
-false alarm (dev sets only: the test sets' lines are never printed).
+--judge measures the judge alone; --from measures only the judge lines from those ids on (a
+batch just written, measured before anything is changed for it); --misses prints each missed
+violation and false alarm (dev sets only: the test sets' lines are never printed).
 
 Intents: recall = lines whose expected intents were all found; false harmful = lines with no
 threaten/insult/pressure meant where one was read. Judge: recall = violating lines with any
@@ -111,9 +111,7 @@ def main() -> None:
     named = [a for a in args if not a.startswith("--")]
     folder = ROOT / (named[0] if named else "devsets")
     judge_only = "--judge" in args or "--from" in args
-    first = {
-        "zh" if a.startswith("zh") else "en": a for a in args if a.startswith(("zh-", "en-"))
-    }
+    first = {"zh" if a.startswith("zh") else "en": a for a in args if a.startswith(("zh-", "en-"))}
     misses = "--misses" in args and folder.name != "testsets"
     print(f"{folder.name}:")
     langs: tuple[Lang, ...] = ("zh", "en")

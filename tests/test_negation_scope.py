@@ -85,7 +85,11 @@ STILL_BROKEN = [
     ("CN", "经侦这两天就会来找你", "CN-THREAT-ARREST-JAIL"),
     # Pinyin insults; a collector denying they collect ("not with a collection agency").
     ("CN", "cao ni ma 还不还", "CN-INSULT-ABUSE"),
-    ("US", "I'm not with a collection agency, I just help the bank with accounts", "US-FDCPA-COLLECTOR-DENIAL"),
+    (
+        "US",
+        "I'm not with a collection agency, I just help the bank with accounts",
+        "US-FDCPA-COLLECTOR-DENIAL",
+    ),
     ("US", "that damn balance isn't going to pay itself", "US-FDCPA-PROFANITY-ABUSE"),
 ]
 
