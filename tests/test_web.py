@@ -20,11 +20,12 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from simulator.cli.main import main
 from simulator.records import Store, StoreError
-from simulator.records.accounts import RECORDS_ROLES, Accounts
+from simulator.records.accounts import RECORDS_ROLES, Accounts, User
 from simulator.records.passwords import PasswordError
 from simulator.web import identity, tokens
 from simulator.web.limits import Sessions, Throttle
 from simulator.web.pages import login_page, pick_lang
+from simulator.web.revocation import OpenedAs, OpenTabs, by_name
 from simulator.web.server import CollectSimServer, ServeError, ServeOptions, check_options
 
 PASSWORD = "a-long-password"
@@ -298,6 +299,49 @@ async def test_a_changed_password_or_a_disabled_account_ends_the_sign_in(
     assert await sign_in(client, "Sam", "a-new-password-1") == 303
     Accounts(store.db).set_disabled("Sam", True)
     assert (await client.get("/", allow_redirects=False)).status == 303
+
+
+def test_an_open_tab_ends_when_its_account_is_disabled_deleted_or_changed() -> None:
+    def user(name: str, role: Any = "trainee", disabled: bool = False, gen: str = "g1") -> User:
+        return User(name, role, disabled, "c", gen)
+
+    tabs: OpenTabs[str] = OpenTabs()
+    for tab, name in [("sam", "Sam"), ("tess", "Tess"), ("ann", "Ann"), ("bo", "Bo"), ("cy", "Cy")]:
+        tabs.opened(tab, OpenedAs.of(user(name)))
+    now = by_name(
+        [
+            user("Sam"),  # unchanged: stays open
+            user("Tess", disabled=True),
+            user("Bo", gen="g2"),  # a new password
+            user("Cy", role="trainer"),  # a new role: the app was started with the old one
+        ]  # Ann deleted
+    )
+    assert sorted(tabs.revoked(now)) == ["ann", "bo", "cy", "tess"]
+    tabs.closed("tess")
+    assert tabs.names() == {"Sam", "Ann", "Bo", "Cy"}
+
+
+async def test_disabling_an_account_ends_its_app_process_already_open(
+    isolated_home: Path,
+) -> None:
+    async with serving(recheck_seconds=0.2) as site:
+        client = site.client
+        origin = ORIGIN_OK.format(port=client.port)
+        assert await sign_in(client, "Sam") == 303
+        ws = await client.ws_connect("/ws?width=80&height=24", headers={"Origin": origin})
+        first = await ws.receive(timeout=60)  # Sam's app process draws
+        assert first.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT)
+        Accounts(site.store.db).set_disabled("Sam", True)
+        for _ in range(1000):
+            message = await ws.receive(timeout=60)
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                break
+        assert ws.close_code == aiohttp.WSCloseCode.POLICY_VIOLATION
+        for _ in range(100):  # its app process told to quit, and gone
+            if site.server.sessions.running == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert site.server.sessions.running == 0
 
 
 async def test_a_trusted_header_counts_only_from_the_allow_listed_proxy(
