@@ -231,8 +231,11 @@ _DETAIL_COLUMNS = (
 
 
 class Store:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, version: int | None = None) -> None:
         self.db = db
+        # The schema this store was opened at (migrated to it, or found newer-or-equal by
+        # `open`): asked once, not on every write that depends on it.
+        self._version = schema_version(db) if version is None else version
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -253,17 +256,18 @@ class Store:
         """
         db = Database.connect(parse_target(url_or_path), create=create)
         try:
-            migrate(db, version)
+            found = migrate(db, version)
         except BaseException:
             db.close()
             raise
-        return cls(db)
+        return cls(db, found)
 
     @property
     def target(self) -> Target:
         return self.db.target
 
     def schema_version(self) -> int:
+        """The schema as the database has it now (asks it)."""
         return schema_version(self.db)
 
     def close(self) -> None:
@@ -422,7 +426,7 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
-            if self.schema_version() >= 9:  # older schemas are kept for migration tests
+            if self._version >= 9:  # older schemas are kept for migration tests
                 self.db.execute(
                     "UPDATE attempts SET understanding = ? WHERE id = ?",
                     (report.understanding or None, attempt_id),
@@ -456,7 +460,7 @@ class Store:
         """Recount one trainee's totals (and finding counts) from their attempts, in the
         caller's transaction. Recounting, not adding, keeps them exact when an attempt is
         finished again."""
-        version = self.schema_version()
+        version = self._version
         if version < 5:
             return  # an older schema kept for migration tests has no totals
         self.db.lock_row("trainees", "name", trainee)
@@ -728,7 +732,7 @@ class Store:
         )
 
     def _note(self, attempt_id: str) -> str | None:
-        if self.schema_version() < 3:
+        if self._version < 3:
             return None
         row = self.db.query_one("SELECT text FROM notes WHERE attempt_id = ?", (attempt_id,))
         return None if row is None else str(row["text"])
