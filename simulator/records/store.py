@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, TypedDict, Unpack, get_args
 
 from scoring.report import Report
 from scoring.transcript import Basis, Transcript, Turn
@@ -228,6 +228,20 @@ _DETAIL_COLUMNS = (
     ", a.scenario_version, a.scenario_hash, a.jurisdiction, a.rulepack_version,"
     " a.rulepack_hash, a.understanding, a.language, a.seed, a.ending, a.critical, a.finished_at"
 )
+
+
+class AttemptQuery(TypedDict, total=False):
+    """Which attempts `Store.attempts` lists: the keywords of `Store.iter_attempts`."""
+
+    trainee: str | None
+    cohort: str | None
+    scenario: str | None
+    since: datetime | None
+    until: datetime | None
+    status: str | None
+    now: datetime | None
+    limit: int | None
+    offset: int
 
 
 class Store:
@@ -530,34 +544,10 @@ class Store:
             started_at=row["started_at_local"],
         )
 
-    def attempts(
-        self,
-        *,
-        trainee: str | None = None,
-        cohort: str | None = None,
-        scenario: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        status: str | None = None,
-        now: datetime | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[AttemptSummary]:
+    def attempts(self, **query: Unpack[AttemptQuery]) -> list[AttemptSummary]:
         """Attempts, oldest first, started in [since, until); `status` is the status as
         reported (see owner.py). A list: for few rows; `iter_attempts` streams."""
-        return list(
-            self.iter_attempts(
-                trainee=trainee,
-                cohort=cohort,
-                scenario=scenario,
-                since=since,
-                until=until,
-                status=status,
-                now=now,
-                limit=limit,
-                offset=offset,
-            )
-        )
+        return list(self.iter_attempts(**query))
 
     def iter_attempts(
         self,
