@@ -346,7 +346,8 @@ def run_show(args: argparse.Namespace) -> int:
         say(f"  {f.seq}. [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
         for r in f.reviews:
             reason = f": {r.reason}" if r.reason else ""
-            line = tr("show_review", lang, reviewer=r.reviewer, verdict=r.verdict, reason=reason)
+            judged = tr(f"verdict_{r.verdict}", lang)
+            line = tr("show_review", lang, reviewer=r.reviewer, verdict=judged, reason=reason)
             say(line, file=out)
     return 0
 
@@ -490,7 +491,8 @@ def run_review(args: argparse.Namespace) -> int:
         attempt_id = store.resolve(args.attempt)
         review_id = store.add_review(attempt_id, args.finding, reviewer, args.verdict, reason)
     done = {"review": review_id, "finding": args.finding, "attempt": attempt_id}
-    say(tr("reviewed", lang_of(args), **done, verdict=args.verdict))
+    lang = lang_of(args)
+    say(tr("reviewed", lang, **done, verdict=tr(f"reviewed_{args.verdict}", lang)))
     return 0
 
 

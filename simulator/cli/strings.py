@@ -142,9 +142,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "--reason: the text has control characters",
     },
     "reviewed": {
-        "zh": "复核 {review}：{attempt} 的第 {finding} 个扣分项 {verdict}",
-        "en": "review {review}: finding {finding} of {attempt} {verdict}ed",
+        "zh": "复核 {review}：{attempt} 的第 {finding} 个扣分项{verdict}",
+        "en": "review {review}: finding {finding} of {attempt} {verdict}",
     },
+    "reviewed_accept": {"zh": "已确认", "en": "accepted"},
+    "reviewed_adjust": {"zh": "已调整", "en": "adjusted"},
+    "reviewed_reject": {"zh": "已驳回", "en": "rejected"},
+    "verdict_accept": {"zh": "确认", "en": "accept"},
+    "verdict_adjust": {"zh": "调整", "en": "adjust"},
+    "verdict_reject": {"zh": "驳回", "en": "reject"},
     "reopened": {
         "zh": "通话 {attempt} 已由 {trainer} 重新开放：{trainee} 可以继续完成（F4，--resume）",
         "en": "attempt {attempt} re-opened by {trainer}: {trainee} can take it up (F4, --resume)",
@@ -294,11 +300,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "通话小结（结果、承诺、下一步）",
         "en": "Call note (outcome, promise, next step)",
     },
-    "call_saved": {"zh": "通话已保存：{path}", "en": "Call saved to: {path}"},
-    "call_recorded": {"zh": "已记录：{attempt}（{store}）", "en": "Recorded: {attempt} ({store})"},
+    "call_saved": {"zh": "通话已保存: {path}", "en": "Call saved to: {path}"},
+    "call_recorded": {"zh": "已记录: {attempt} ({store})", "en": "Recorded: {attempt} ({store})"},
     "no_hints": {"zh": "考核模式没有提示", "en": "No hints in exam mode"},
     "hint": {
-        "zh": "提示（用了扣分）：{hint}",
+        "zh": "提示（用了扣分）: {hint}",
         "en": "Hint (costs points if you use it): {hint}",
     },
     "unknown_command": {
