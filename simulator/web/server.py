@@ -151,7 +151,7 @@ class CollectSimServer(Server):
         self.store = store
         self.accounts = Accounts(store.db)
         self.sessions = Sessions(options.max_sessions, options.max_per_user)
-        self.throttle = Throttle()
+        self.throttle = Throttle(self.accounts)  # counted in the store: every process
         self._sockets: set[web.WebSocketResponse] = set()
         self._tabs: OpenTabs[web.WebSocketResponse] = OpenTabs()
         self._recheck: asyncio.Task[None] | None = None
@@ -322,21 +322,21 @@ class CollectSimServer(Server):
         form = await request.post()
         name = str(form.get("name", "")).strip()[:200]
         password = str(form.get("password", ""))
-        now = time.monotonic()
-        wait = self.throttle.wait(name, now)
-        if wait > 0:
-            error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
-            return self._login_again(lang, error, name, 429)
+        now = time.time()
         try:
+            wait = await asyncio.to_thread(self.throttle.wait, name, now)
+            if wait > 0:
+                error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
+                return self._login_again(lang, error, name, 429)
             user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+            if user is None:
+                await asyncio.to_thread(self.throttle.failed, name, now)
+                error = pages.s("failed", lang)
+                return self._login_again(lang, error, name, 401)
+            await asyncio.to_thread(self.throttle.succeeded, name)
         except StoreError as exc:
             log.error("records store: %s", exc)
             return web.Response(status=503, text=pages.s("store_down", lang))
-        if user is None:
-            self.throttle.failed(name, now)
-            error = pages.s("failed", lang)
-            return self._login_again(lang, error, name, 401)
-        self.throttle.succeeded(name)
         expires = time.time() + self.options.session_hours * 3600
         token = issue(self._key, Claims(user.name, user.password_changed_at, expires))
         response = web.Response(status=303, headers={"Location": self.url("/")})
