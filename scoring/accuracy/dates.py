@@ -46,6 +46,7 @@ _FUTURE_PLAN = re.compile(
 )
 # "since 11-03", "从11月3号开始逾期": the first day overdue, the day after the due date.
 _SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s++on|past\s++due\s++on|late\s++on")
+_SINCE_DATE = re.compile(r"\bsince\s*+(?:the\s++)?$|自从$|从$")
 _OVERDUE_FROM = re.compile(r"\s*+(?:开始|起)")
 _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
@@ -142,6 +143,14 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
         due_cue = (
             (_DUE_BEFORE.search(before) and not mention.relative)
+            # "97 days, to be exact, since August 15th": counted from the due date.
+            or (
+                _SINCE_DATE.search(before)
+                and not mention.relative
+                and today is not None
+                and mention.value <= today
+                and (any(c.kind == "days" for c in analysis.counts) or _DAYS_CUE.search(sentence))
+            )
             or _DUE_AFTER.match(after)
             or (
                 today is not None
