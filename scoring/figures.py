@@ -448,7 +448,9 @@ def _read_one(
         )
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
-    reported = bool(_REPORTED_RE.search(low, c_start, figure.start)) and not (
+    # "还了两千以后还剩…": the payment is reported, what it leaves is said by the trainee.
+    r_start = prev_end if roles[:1] == ["remainder"] else c_start
+    reported = bool(_REPORTED_RE.search(low, r_start, figure.start)) and not (
         _HYPOTHETICAL.search(low, c_start, figure.start)  # "if you paid $500 now, …"
     )
     skip = bool(_NEGATED_RE.search(head)) or reported

@@ -928,6 +928,9 @@ RIGHT_ROLES = [
     (M1, "最低还款五百二十三块零五"),
     (M1, "欠款是五千二百三十快五"),
     (M3, "一共四万一千五百二十八块七毛八分期的话每月3730.67"),
+    (MED, "you missed the August 5 payment"),
+    (M1, "您还了两千以后还剩三千二百三十块五"),
+    (MED, "it's a little under twenty-five hundred."),
 ]
 WRONG_ROLES = [
     (LAWYER, "九百三十六的滞纳金免掉，剩五万零六百七十二块四就行", "ACC-AMOUNT"),
@@ -941,6 +944,10 @@ WRONG_ROLES = [
     (M1, "欠款是五千三百二十快五", "ACC-AMOUNT"),
     # A figure inside a question is said all the same.
     (ANGRY, "是不是欠了两万零七百三十七块五啊", "ACC-AMOUNT"),
+    (MED, "I can do $75 off the fees", "ACC-RELIEF"),
+    (MED, "you missed the August 15 payment", "ACC-DUE-DATE"),
+    (M1, "您还了两千以后还剩三千二百零三块五", "ACC-AMOUNT"),
+    (MED, "it's a little over twenty-six hundred", "ACC-AMOUNT"),
 ]
 
 

@@ -178,6 +178,7 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "if you don't settle this 2014 account",  # a year
         "twenty twenty-six was a hard year",  # a year in pairs, no label
         "减三成",  # a share, not money
+        "we drove about two thousand miles",
     ],
 )
 def test_not_an_amount(text: str) -> None:
@@ -345,6 +346,8 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         ("it's 5 hundred and change", "500", "5 hundred and change", "over"),
         ("you owe six hundred and change", "600", "six hundred and change", "over"),
         ("five hundred and change is the balance", "500", "five hundred and change", "over"),
+        # A rough figure in hundreds said as such, ending its clause.
+        ("it's a little over twenty-six hundred", "2600", "twenty-six hundred", "over"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:

@@ -116,6 +116,8 @@ def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
         # A question put ("是不是…") is no correction.
         ("是不是欠了两万零三百七十三块七毛五", [False]),
         ("您是不是欠5230.50元？", [False]),
+        # The payment is reported; what it leaves is the trainee's own figure.
+        ("您还了2000以后还剩3230.5", [True, False]),
     ],
 )
 def test_corrections_and_reported_claims_are_not_statements(text: str, skipped: list[bool]) -> None:

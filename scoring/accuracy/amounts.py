@@ -142,6 +142,17 @@ class _Facts:
         zh, en = ROLE_NAMES["after_waiver"]
         return Expected("after_waiver", after, right, zh, en)
 
+    def payments_made_before(self, reading: FigureReading) -> list[Decimal]:
+        """Payments reported as made ("您还了两千") said before this figure."""
+        return [
+            r.mention.value
+            for r in self._before(reading)
+            if r.roles[:1] in ((), ("partial",), ("pay",))
+            and r.skip
+            and not r.mention.approx
+            and r.mention.value < self.total
+        ]
+
     def remainders_before(self, reading: FigureReading) -> list[Decimal]:
         return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
 
@@ -268,6 +279,19 @@ class _Facts:
             paid = self.payments_before(reading)
             if not paid and self.after_waiver and self.waived_before(reading):
                 return self.after_waiver_expected(reading)  # "滞纳金936免了，还剩…"
+            made = self.payments_made_before(reading)
+            if not paid and made:
+                # "还了两千以后还剩…": the total (if the ledger has it already) or the total
+                # less the payment.
+                right = money(total - sum(made))
+                made_s = " + ".join(fmt_money(p, ledger) for p in made)
+                return Expected(
+                    role,
+                    (total, right),
+                    right,
+                    f"还{made_s}后的剩余金额",
+                    f"the remainder after {made_s}",
+                )
             if not paid:
                 return None  # a remainder of a payment said elsewhere: checked against the total
             bases = [total, *self.after_waiver]

@@ -21,7 +21,7 @@ from scoring.ledger import Ledger
 
 _DUE_BEFORE = re.compile(
     r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"
-    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|"
+    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
     r"还款日|到期日|到期|最后还款|应还款日|due\s++date|was\s++due|were\s++due|due\s++on|due|"
     r"payment\s++date"
 )

@@ -580,7 +580,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                     value, e = value + cents[0], cents[1]
         elif not (
             (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-            and (ctx.has_cue(_hedge_start(low, s)) or labelled)
+            and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
             and not _BLOCK_AFTER_RE.match(low, e)
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
@@ -592,6 +592,19 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
 _AND_CHANGE_RE = re.compile(r",?\s*+(?:and\s++)?change\b", RX)
 # "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
 _CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
+
+
+_CLAUSE_END_RE = re.compile(r"\s*+(?:[.,!?;:]|$)", RX)
+
+
+def _hedged_alone(low: str, start: int, end: int) -> bool:
+    """A rough figure in hundreds or thousands said as such, ending its clause: "it's a little
+    over twenty-six hundred" (what is owed, as the zh "差不多六万了"); "about two thousand
+    miles" is no money."""
+    return (
+        _HEDGE_BEFORE_EN_RE.search(low, max(0, start - _HEDGE_WINDOW - 8), start) is not None
+        and _CLAUSE_END_RE.match(low, end) is not None
+    )
 
 
 def _hedge_start(low: str, start: int) -> int:
