@@ -10,7 +10,13 @@ from importlib import import_module
 from pathlib import Path
 
 from simulator.cli.errors import UserError
-from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
+from simulator.engine.paths import (
+    PACK_CACHE_ENV,
+    SCENARIOS_ENV,
+    VECTOR_CACHE_ENV,
+    pack_cache,
+    vector_cache,
+)
 from simulator.engine.safetext import visible
 
 SCENARIOS_HELP = (
@@ -136,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     # Vectors of exemplars a centre edited are embedded once and kept in the data directory.
     os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
+    # So are a rule pack's checked patterns and their literals (a faster `check`).
+    os.environ.setdefault(PACK_CACHE_ENV, str(pack_cache()))
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)

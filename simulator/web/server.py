@@ -27,10 +27,11 @@ from textual_serve.server import Server
 
 from scoring.i18n import Lang
 from simulator.records import Store, StoreError
-from simulator.records.accounts import Accounts
+from simulator.records.accounts import Accounts, User
 from simulator.web import pages
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
+from simulator.web.revocation import OpenedAs, OpenTabs, by_name
 from simulator.web.tokens import COOKIE, Claims, issue, read
 
 log = logging.getLogger("collectsim.serve")
@@ -41,6 +42,8 @@ QUIT_SECONDS = 10
 ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
 # The signed-in user of a request (None when sign-in is off), set by the guard.
 USER: web.RequestKey[SignedIn | None] = web.RequestKey("user", object)  # type: ignore[arg-type]
+# The account as it stood when the request was let through (None when sign-in is off).
+ACCOUNT: web.RequestKey[OpenedAs | None] = web.RequestKey("account", object)  # type: ignore[arg-type]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -59,6 +62,8 @@ class ServeOptions:
     session_hours: float = 12.0
     trusted_header: str | None = None
     trusted_proxies: frozenset[str] = field(default_factory=frozenset)
+    # How often open tabs' accounts are looked at again (a disabled account's app ends).
+    recheck_seconds: float = 5.0
 
 
 def is_loopback(host: str) -> bool:
@@ -144,8 +149,10 @@ class CollectSimServer(Server):
         self.store = store
         self.accounts = Accounts(store.db)
         self.sessions = Sessions(options.max_sessions, options.max_per_user)
-        self.throttle = Throttle()
+        self.throttle = Throttle(self.accounts)  # counted in the store: every process
         self._sockets: set[web.WebSocketResponse] = set()
+        self._tabs: OpenTabs[web.WebSocketResponse] = OpenTabs()
+        self._recheck: asyncio.Task[None] | None = None
         self._key = bytes.fromhex(self.accounts.secret(COOKIE_SECRET))
         # Where the app lives as browsers see it: a proxy may serve it under a path.
         public = urlsplit(options.public_url) if options.public_url else None
@@ -185,8 +192,28 @@ class CollectSimServer(Server):
             f"{self.options.max_per_user} per user. Ctrl+C stops the server."
         )
         sys.stdout.flush()
+        if self.options.sign_in:
+            self._recheck = asyncio.create_task(self._recheck_accounts())
+
+    async def _recheck_accounts(self) -> None:
+        """Every few seconds, close the open tabs whose account was disabled, deleted or
+        changed since (its app process is then told to quit, as when the tab closes)."""
+        while True:
+            await asyncio.sleep(self.options.recheck_seconds)
+            if not self._tabs.tabs:
+                continue
+            try:
+                now = by_name(await asyncio.to_thread(self.accounts.users))
+            except StoreError as exc:  # the store is down: keep the tabs, look again later
+                log.error("records store: %s", exc)
+                continue
+            for websocket in self._tabs.revoked(now):
+                self._tabs.closed(websocket)
+                await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"signed out")
 
     async def on_shutdown(self, app: web.Application) -> None:
+        if self._recheck is not None:
+            self._recheck.cancel()
         # Close every tab's websocket now, so each app process is told to quit and the
         # server stops in seconds, not after aiohttp's wait for open handlers.
         await asyncio.gather(
@@ -231,7 +258,7 @@ class CollectSimServer(Server):
             return None
         return request.headers.get(header, "").strip() or None
 
-    async def signed_in_user(self, request: web.Request) -> SignedIn | None:
+    async def signed_in_user(self, request: web.Request) -> User | None:
         """Who this request is from: a trusted proxy's header, else the session cookie. A
         cookie issued before the password changed, or before the account was disabled,
         no longer counts; nor does any sign-in of a disabled or deleted account."""
@@ -247,7 +274,7 @@ class CollectSimServer(Server):
             return None
         if claims is not None and claims.generation != user.password_changed_at:
             return None
-        return SignedIn(user.name, user.role)
+        return user
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -258,6 +285,7 @@ class CollectSimServer(Server):
             return await handler(request)
         if not self.options.sign_in:
             request[USER] = None
+            request[ACCOUNT] = None
             return await handler(request)
         try:
             user = await self.signed_in_user(request)
@@ -268,7 +296,8 @@ class CollectSimServer(Server):
             if request.method == "GET" and request.path != "/ws":
                 raise web.HTTPSeeOther(self.url("/login"))
             return web.Response(status=403, text=pages.s("sign_in_first", lang))
-        request[USER] = user
+        request[USER] = SignedIn(user.name, user.role)
+        request[ACCOUNT] = OpenedAs.of(user)
         return await handler(request)
 
     @staticmethod
@@ -300,21 +329,21 @@ class CollectSimServer(Server):
         form = await request.post()
         name = str(form.get("name", "")).strip()[:200]
         password = str(form.get("password", ""))
-        now = time.monotonic()
-        wait = self.throttle.wait(name, now)
-        if wait > 0:
-            error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
-            return self._login_again(lang, error, name, 429)
+        now = time.time()
         try:
+            wait = await asyncio.to_thread(self.throttle.wait, name, now)
+            if wait > 0:
+                error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
+                return self._login_again(lang, error, name, 429)
             user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+            if user is None:
+                await asyncio.to_thread(self.throttle.failed, name, now)
+                error = pages.s("failed", lang)
+                return self._login_again(lang, error, name, 401)
+            await asyncio.to_thread(self.throttle.succeeded, name)
         except StoreError as exc:
             log.error("records store: %s", exc)
             return web.Response(status=503, text=pages.s("store_down", lang))
-        if user is None:
-            self.throttle.failed(name, now)
-            error = pages.s("failed", lang)
-            return self._login_again(lang, error, name, 401)
-        self.throttle.succeeded(name)
         expires = time.time() + self.options.session_hours * 3600
         token = issue(self._key, Claims(user.name, user.password_changed_at, expires))
         response = web.Response(status=303, headers={"Location": self.url("/")})
@@ -395,6 +424,9 @@ class CollectSimServer(Server):
         app_service: UserAppService | None = None
         try:
             await websocket.prepare(request)
+            account = request[ACCOUNT]
+            if account is not None:
+                self._tabs.opened(websocket, account)
             app_service = UserAppService(
                 user,
                 write_bytes=websocket.send_bytes,
@@ -416,6 +448,7 @@ class CollectSimServer(Server):
             if app_service is not None:
                 await app_service.stop()
             self._sockets.discard(websocket)
+            self._tabs.closed(websocket)
         return websocket
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
