@@ -32,6 +32,7 @@ from simulator.web import pages
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
 from simulator.web.revocation import OpenedAs, OpenTabs, by_name
+from simulator.web.startup import startup_lines
 from simulator.web.tokens import COOKIE, Claims, issue, read
 
 log = logging.getLogger("collectsim.serve")
@@ -64,6 +65,7 @@ class ServeOptions:
     trusted_proxies: frozenset[str] = field(default_factory=frozenset)
     # How often open tabs' accounts are looked at again (a disabled account's app ends).
     recheck_seconds: float = 5.0
+    lang: Lang = "en"  # of the lines printed on start (`serve --lang`)
 
 
 def is_loopback(host: str) -> bool:
@@ -171,26 +173,17 @@ class CollectSimServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        where = f"http://{self.host}:{self.port}"
-        if self.options.public_url:
-            where += f" (browsers use {self.options.public_url})"
-        print(f"CollectSim is served on {where}")
-        if not is_loopback(self.host):
-            print(
-                f"--host {self.host}: reachable from other machines; sign-in is required "
-                "(accounts: collectsim users list)"
-            )
-        if self.options.sign_in:
-            print("Sign-in: on (accounts from collectsim users)")
-        else:
-            print(
-                "Sign-in: OFF (--no-sign-in): anyone on this machine can open the app and "
-                "read every trainee's records"
-            )
-        print(
-            f"At most {self.options.max_sessions} sessions at once, "
-            f"{self.options.max_per_user} per user. Ctrl+C stops the server."
-        )
+        o = self.options
+        for line in startup_lines(
+            o.lang,
+            f"http://{self.host}:{self.port}",
+            o.public_url,
+            None if is_loopback(self.host) else self.host,
+            o.sign_in,
+            o.max_sessions,
+            o.max_per_user,
+        ):
+            print(line)
         sys.stdout.flush()
         if self.options.sign_in:
             self._recheck = asyncio.create_task(self._recheck_accounts())
