@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -144,12 +144,14 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     ("pay", r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"),
     ("each", r"each|apiece"),  # "$414.40 each": only after the figure, an instalment
+    # "two grand now and $2,812.50 later": only after the figure, what is left to pay.
+    ("later", r"later(?:\s++on)?|next\s++(?:month|week)|after\s++that"),
 )
 # Roles that only name a verb: a ledger label in the same stretch wins over them.
 _WEAK = frozenset({"due", "pay"})
 _NEUTRAL = frozenset({"date"})  # labels read only so that they hide a shorter one ("还款日")
 # Labels that name a figure only after it: "3000没还" (the total), but "没还的3000" may be a part.
-_AFTER_ONLY = {"unpaid": "total", "each": "monthly"}
+_AFTER_ONLY = {"unpaid": "total", "each": "monthly", "later": "remainder"}
 # Labels that name only the figure after them: "减完一共12832.55", not "253.95减完".
 _BEFORE_ONLY = {"then_after_waiver": "after_waiver"}
 _PLAN_HINT = re.compile(r"payments?|install?ments?|months?|plan|期")
@@ -197,7 +199,8 @@ _BEFORE_MAX = 40  # characters between a label and the figure after it
 # Not a statement of the account: a correction ("不是5000"), a claim reported ("您说…").
 _NEGATION_REACH = 24
 _NEGATED_RE = re.compile(
-    r"不是|并非|而不是|不再是|并不是|不欠|\bnot\b|\bisn'?t\b|\bwasn'?t\b|\baren'?t\b"
+    # "是不是欠了…": a question put, not a correction.
+    r"(?<!是)不是(?!不是)|并非|而不是|不再是|并不是|不欠|\bnot\b|\bisn'?t\b|\bwasn'?t\b|\baren'?t\b"
     r"|\bdon'?t\s++owe|\bdo\s++not\s++owe|\binstead\s++of\b|\brather\s++than\b|\bno\s++longer\b"
 )
 _REPORTED_RE = re.compile(
@@ -328,6 +331,8 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
     claimed: set[int] = set()  # labels taken by the figure before them ("$35 late fee")
     for index in range(len(figures)):
         reading, taken = _read_one(line, figures, index, claimed)
+        if readings and not reading.roles:
+            reading = _alternative(low, readings[-1], reading)
         readings.append(reading)
         if taken is not None:
             claimed.add(taken)
@@ -443,12 +448,30 @@ def _read_one(
         )
     )
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
-    reported = bool(_REPORTED_RE.search(low, c_start, figure.start)) and not (
+    # "还了两千以后还剩…": the payment is reported, what it leaves is said by the trainee.
+    r_start = prev_end if roles[:1] == ["remainder"] else c_start
+    reported = bool(_REPORTED_RE.search(low, r_start, figure.start)) and not (
         _HYPOTHETICAL.search(low, c_start, figure.start)  # "if you paid $500 now, …"
     )
     skip = bool(_NEGATED_RE.search(head)) or reported
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
+
+
+# "…or $241.06 for 6", "或者…", "还是…": a figure offered as the alternative of the one before.
+_OR_RE = re.compile(r"(?:\bor|或者?|还是|要么)\s*+(?:\$|¥)?\s*+$")
+
+
+def _alternative(low: str, before: FigureReading, reading: FigureReading) -> FigureReading:
+    """A figure named by nothing, said as the alternative of the figure before it in its
+    sentence ("$428.12 a month for 3 months or $241.06 for 6"), has that figure's role."""
+    if (
+        before.roles
+        and before.sentence == reading.sentence
+        and _OR_RE.search(low, before.mention.end, reading.mention.start)
+    ):
+        return replace(reading, roles=before.roles[:1], compound=before.compound)
+    return reading
 
 
 # A payment supposed, not reported: "if you paid…", "要是您还了…".

@@ -910,6 +910,58 @@ WRONG_KINDS = [
 ]
 
 
+# Third dev batch (December, early morning): the kinds it found, in other words; each failed
+# before its fix.
+RIGHT_ROLES = [
+    # Owed after a waiver said in an earlier clause: a remainder or a total.
+    (LAWYER, "九百三十六的滞纳金免掉，剩五万零七百六十二块四就行"),
+    (M3, "滞纳金给您全免了，总共还40916.48"),
+    # A payment, rough or not, with what it leaves said after it.
+    (SPOUSE, "Two grand now, then $2,812.50 later this month?"),
+    # The alternative of an instalment is an instalment.
+    (DISPUTE, "$214.06 a month for six months or $428.12 for 3"),
+    # A day count from the due date.
+    (MED, "That's 97 days since August 5th."),
+    (CEASE, "six hundred and change is what you owe"),
+    # 块五 before 月底; 块零五; 快 for 块; 七毛八 then 分期.
+    (M1, "先还两千吧，剩的三千二百三十块五月底还完"),
+    (M1, "最低还款五百二十三块零五"),
+    (M1, "欠款是五千二百三十快五"),
+    (M3, "一共四万一千五百二十八块七毛八分期的话每月3730.67"),
+    (MED, "you missed the August 5 payment"),
+    (M1, "您还了两千以后还剩三千二百三十块五"),
+    (MED, "it's a little under twenty-five hundred."),
+]
+WRONG_ROLES = [
+    (LAWYER, "九百三十六的滞纳金免掉，剩五万零六百七十二块四就行", "ACC-AMOUNT"),
+    (M3, "滞纳金给您全免了，总共还40619.48", "ACC-AMOUNT"),
+    (SPOUSE, "Two grand now, then $2,821.50 later this month?", "ACC-AMOUNT"),
+    (DISPUTE, "$214.06 a month for six months or $482.12 for 3", "ACC-AMOUNT"),
+    (MED, "That's 97 days since August 25th.", "ACC-DUE-DATE"),
+    (CEASE, "five hundred and change is what you owe", "ACC-AMOUNT"),
+    (M1, "先还两千吧，剩的三千三百二十块五月底还完", "ACC-AMOUNT"),
+    (M1, "最低还款五百三十二块零五", "ACC-AMOUNT"),
+    (M1, "欠款是五千三百二十快五", "ACC-AMOUNT"),
+    # A figure inside a question is said all the same.
+    (ANGRY, "是不是欠了两万零七百三十七块五啊", "ACC-AMOUNT"),
+    (MED, "I can do $75 off the fees", "ACC-RELIEF"),
+    (MED, "you missed the August 15 payment", "ACC-DUE-DATE"),
+    (M1, "您还了两千以后还剩三千二百零三块五", "ACC-AMOUNT"),
+    (MED, "it's a little over twenty-six hundred", "ACC-AMOUNT"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_ROLES)
+def test_roles_batch_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule"), WRONG_ROLES)
+def test_roles_batch_wrong(ref: str, text: str, rule: str) -> None:
+    found = rules(ref, text)
+    assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
+
+
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN

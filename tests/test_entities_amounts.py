@@ -178,6 +178,7 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "if you don't settle this 2014 account",  # a year
         "twenty twenty-six was a hard year",  # a year in pairs, no label
         "减三成",  # a share, not money
+        "we drove about two thousand miles",
     ],
 )
 def test_not_an_amount(text: str) -> None:
@@ -211,6 +212,11 @@ def test_not_an_amount(text: str) -> None:
         ("打 138 0013 8000 还款5000元", [("5000", "5000元")]),
         ("尾号6621的卡欠款5000", [("5000", "5000")]),
         ("还500到1000元", [("1000", "1000元")]),
+        # The 毛 digit before 月底 is the amount's; 快 before a count or a number is "almost".
+        ("剩下三千二百三十块五月底前还清", [("3230.5", "三千二百三十块五")]),
+        ("欠了五千快五天了", [("5000", "五千")]),
+        ("欠款三千快五个月没还了", [("3000", "三千")]),
+        ("I called 5 hundred times", []),
     ],
 )
 def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:
@@ -291,6 +297,13 @@ def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> Non
         # 繁體 units and labels read as 简体.
         ("總共欠兩萬零七十三塊七毛五", "20073.75", "兩萬零七十三塊七毛五"),
         ("餘額是玖仟零玖拾捌圓捌角", "9098.8", "玖仟零玖拾捌圓捌角"),
+        # 零 then one digit after 块 is the 分; 快 typed for 块; 分期 after the 分 digit: the plan.
+        ("最低还款伍佰贰拾叁块零伍", "523.05", "伍佰贰拾叁块零伍"),
+        ("最低还523块零5", "523.05", "523块零5"),
+        ("您欠款伍千贰百三十快五", "5230.5", "伍千贰百三十快五"),
+        ("欠款四万一千五百二十八块七毛八分期还", "41528.78", "四万一千五百二十八块七毛八"),
+        ("欠款五千二百三十块五分期还", "5230.5", "五千二百三十块五"),
+        ("you owe 5 hundred", "500", "5 hundred"),
     ],
 )
 def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:
@@ -329,6 +342,12 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         # A rough sum in 万 said with a hedge and no unit or label.
         ("差不多七万了", "70000", "七万", "about"),
         ("将近三万了吧", "30000", "三万", "near"),
+        # "and change": that many and some more.
+        ("it's 5 hundred and change", "500", "5 hundred and change", "over"),
+        ("you owe six hundred and change", "600", "six hundred and change", "over"),
+        ("five hundred and change is the balance", "500", "five hundred and change", "over"),
+        # A rough figure in hundreds said as such, ending its clause.
+        ("it's a little over twenty-six hundred", "2600", "twenty-six hundred", "over"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
@@ -357,6 +376,7 @@ def test_not_an_approximate_amount(text: str) -> None:
         ("you owe about $2,000", ["2000", "1950"], ["2486.40", "1880"]),
         ("欠五千二左右", ["5230.50"], ["5300"]),
         ("欠款5230.50元", ["5230.50"], ["5230.51"]),
+        ("you owe six hundred and change", ["647.40", "600"], ["700", "599"]),
     ],
 )
 def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: list[str]) -> None:

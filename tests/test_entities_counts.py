@@ -76,6 +76,8 @@ def test_counts(text: str, expected: list[tuple[int, str, str]]) -> None:
         "a few days",
         "some days",
         "",
+        "you missed the August 5 payment",  # a date's day, not five payments
+        "the Nov 6 installment",
     ],
 )
 def test_no_count(text: str) -> None:

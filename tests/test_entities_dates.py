@@ -155,6 +155,19 @@ def test_no_date(text: str) -> None:
     assert extract_dates(text, SUNDAY) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "raw"),
+    [
+        # After 块 the digit is the amount's 毛: the date is the month's end, not May's.
+        ("剩下三千二百三十块五月底前还清", date(2026, 11, 30), "月底"),
+        ("剩下3230块5月底前还清", date(2026, 11, 30), "月底"),
+        ("欠三千块，五月底前还清", date(2027, 5, 31), "五月底"),
+    ],
+)
+def test_a_month_end_after_an_amount(text: str, expected: date, raw: str) -> None:
+    assert dates(text, SUNDAY) == [(expected, raw)]
+
+
 def test_invalid_longer_date_does_not_leak_a_shorter_one() -> None:
     # "2月30号" is invalid; its "30号" part must not be reported as the 30th of this month.
     assert extract_dates("2月30号还款", SUNDAY) == []

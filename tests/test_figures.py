@@ -73,6 +73,11 @@ def first_roles(text: str) -> list[str | None]:
         ("put $500 down", ["pay"]),
         ("滞纳金360免掉以后还欠19236.4", ["late_fee", "total"]),
         ("if he sends $300, $347.40 is what's left", ["pay", "remainder"]),
+        # A figure offered as the alternative of the one before has its role.
+        ("$428.12 a month for 3 months or $214.06 for 6", ["monthly", "monthly"]),
+        ("每期1743.5，或者903.13也行", ["monthly", "monthly"]),
+        # "later" after a figure: what is left to pay.
+        ("two grand now and $2,812.50 later", [None, "remainder"]),
     ],
 )
 def test_roles(text: str, roles: list[str | None]) -> None:
@@ -108,6 +113,11 @@ def test_compound_labels(text: str, compound: tuple[str, ...]) -> None:
         # A payment supposed is not one reported.
         ("if you paid $500 now, that leaves $1,986.40", [False, False]),
         ("如果您已经还了2000，剩下3230.5", [False, False]),
+        # A question put ("是不是…") is no correction.
+        ("是不是欠了两万零三百七十三块七毛五", [False]),
+        ("您是不是欠5230.50元？", [False]),
+        # The payment is reported; what it leaves is the trainee's own figure.
+        ("您还了2000以后还剩3230.5", [True, False]),
     ],
 )
 def test_corrections_and_reported_claims_are_not_statements(text: str, skipped: list[bool]) -> None:

@@ -123,6 +123,36 @@ class _Facts:
             and r.mention.value < self.total
         ]
 
+    def waived_before(self, reading: FigureReading) -> bool:
+        """A waiver offered earlier in the figure's sentence, in another clause too ("滞纳金
+        可以全免，一共还…", "滞纳金936免了，还剩…"): what is owed then is after the waiver."""
+        low, start = self.line.low, reading.mention.start
+        s_start = sentence_start(low, start)
+        said = [
+            lab
+            for lab in self.line.labels
+            if s_start <= lab.start < start and lab.role in ("waiver", "after_waiver")
+        ]
+        return bool(said) and not REFUSED.search(low, s_start, start)
+
+    def after_waiver_expected(self, reading: FigureReading) -> Expected:
+        after = tuple(self.after_waiver) or (self.total,)
+        value = reading.mention.value
+        right = min(after, key=lambda v: abs(v - value))
+        zh, en = ROLE_NAMES["after_waiver"]
+        return Expected("after_waiver", after, right, zh, en)
+
+    def payments_made_before(self, reading: FigureReading) -> list[Decimal]:
+        """Payments reported as made ("您还了两千") said before this figure."""
+        return [
+            r.mention.value
+            for r in self._before(reading)
+            if r.roles[:1] in ((), ("partial",), ("pay",))
+            and r.skip
+            and not r.mention.approx
+            and r.mention.value < self.total
+        ]
+
     def remainders_before(self, reading: FigureReading) -> list[Decimal]:
         return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
 
@@ -213,6 +243,10 @@ class _Facts:
             if paid and reading.mention.value < total:
                 # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
                 return self.expected("remainder", reading)
+            if self.after_waiver and self.waived_before(reading):
+                # "滞纳金可以全免，一共还…": the total once the waiver is applied, or before it.
+                after = self.after_waiver_expected(reading)
+                return replace(after, values=(*values, *after.values))
             return Expected("total", tuple(values), total, "逾期总额", "the total")
         if role == "penalty":
             either = (ledger.interest, ledger.late_fee, money(ledger.interest + ledger.late_fee))
@@ -240,10 +274,24 @@ class _Facts:
         if role == "plan_fee":
             return self.plan_fee() if ledger.plans else None
         if role == "after_waiver":
-            after = tuple(self.after_waiver) or (total,)
-            return Expected(role, after, after[0], "减免后应还金额", "the total after the waiver")
+            return self.after_waiver_expected(reading)
         if role == "remainder":
             paid = self.payments_before(reading)
+            if not paid and self.after_waiver and self.waived_before(reading):
+                return self.after_waiver_expected(reading)  # "滞纳金936免了，还剩…"
+            made = self.payments_made_before(reading)
+            if not paid and made:
+                # "还了两千以后还剩…": the total (if the ledger has it already) or the total
+                # less the payment.
+                right = money(total - sum(made))
+                made_s = " + ".join(fmt_money(p, ledger) for p in made)
+                return Expected(
+                    role,
+                    (total, right),
+                    right,
+                    f"还{made_s}后的剩余金额",
+                    f"the remainder after {made_s}",
+                )
             if not paid:
                 return None  # a remainder of a payment said elsewhere: checked against the total
             bases = [total, *self.after_waiver]
@@ -501,6 +549,10 @@ def _check_figure(
         # is not the 24-month plan's ¥59,143).
         if _fits(mention, facts.ledger_values(facts.plan_talk or not mention.approx)):
             return None
+        if _completes_remainder(reading, facts):
+            # "send $812.50 and you'd have $4,000 left", "if she does two grand now, she'd
+            # still owe…": a payment, rough or exact, whose remainder is checked.
+            return None
         if (
             primary is None
             and (mention.approx or _SHORTHAND.search(mention.raw))
@@ -509,8 +561,6 @@ def _check_figure(
             # A rough figure that names nothing ("roughly four grand", "like 550 bucks, give
             # or take") states what is owed: it must cover a ledger quantity.
             return _amount_finding(turn, analysis, reading, _rough_expected(facts, reading), ledger)
-        if _completes_remainder(reading, facts):
-            return None  # "send $812.50 and you'd have $4,000 left": a payment, not a misquote
         ceiling = max([total, *(total + p.total_fee(total) for p in ledger.plans)])
         over = value > ceiling if mention.approx else value > ceiling + CENT
         if over:

@@ -21,7 +21,7 @@ from scoring.ledger import Ledger
 
 _DUE_BEFORE = re.compile(
     r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"
-    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|"
+    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
     r"还款日|到期日|到期|最后还款|应还款日|due\s++date|was\s++due|were\s++due|due\s++on|due|"
     r"payment\s++date"
 )
@@ -46,6 +46,7 @@ _FUTURE_PLAN = re.compile(
 )
 # "since 11-03", "从11月3号开始逾期": the first day overdue, the day after the due date.
 _SINCE = re.compile(r"\bsince\b|\bfrom\b|从|自|delinquent\s++on|past\s++due\s++on|late\s++on")
+_SINCE_DATE = re.compile(r"\bsince\s*+(?:the\s++)?$|自从$|从$")
 _OVERDUE_FROM = re.compile(r"\s*+(?:开始|起)")
 _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
@@ -142,6 +143,14 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
         due_cue = (
             (_DUE_BEFORE.search(before) and not mention.relative)
+            # "97 days, to be exact, since August 15th": counted from the due date.
+            or (
+                _SINCE_DATE.search(before)
+                and not mention.relative
+                and today is not None
+                and mention.value <= today
+                and (any(c.kind == "days" for c in analysis.counts) or _DAYS_CUE.search(sentence))
+            )
             or _DUE_AFTER.match(after)
             or (
                 today is not None

@@ -38,7 +38,9 @@ _WAIVE_RE = re.compile(
     r"|(?<![0-9元块])减(?![去少轻肥])"
     r"|打(?:[一二三四五六七八九]|[1-9])折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
-    r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off|\bwipe\w*|\bdiscount\w*"
+    r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off"
+    # "I can do $75 off the fees", "give you fifty off", "cut $40 off"
+    r"|\b(?:do|give|get|cut|shave)\w*\s++(?:you\s++)?(?:\S+\s++){0,4}off\b|\bwipe\w*|\bdiscount\w*"
     r"|优惠|打折"
 )
 

@@ -95,30 +95,48 @@ _NUM_RUN_RE = re.compile(
 _MAX_VALUE = Decimal(10) ** 15
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
 _TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*+(?:[%个期次倍岁]|percent\b|times\b)", RX)
-_MULTIPLIER_RE = re.compile(r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million))\b", RX)
+_MULTIPLIER_RE = re.compile(
+    r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million)|(?P<hundred>hundred))\b", RX
+)
 _PREFIX_RE = re.compile(r"(?:us\$|\$|¥|\b(?:rmb|cny|usd)|人民币)\s?$", RX)
 _UNIT_RE = re.compile(
-    r"\s?(?:(?P<yuan>元|圆|块)(?P<qian>钱)?|美元|美金|人民币|(?P<dollars>dollars?|bucks?|usd)\b"
+    r"\s?(?:(?P<yuan>元|圆|块|快(?=_JIAO_))(?P<qian>钱)?|美元|美金|人民币|(?P<dollars>dollars?|bucks?|usd)\b"
     r"|(?:rmb|cny|yuan)\b)",
+    RX,
+)
+# 快 typed for its homophone 块 between a number and one digit: "五千二百三十快五" (but
+# "快五千" and "快五天" are "almost").
+_UNIT_RE = re.compile(
+    _UNIT_RE.pattern.replace(
+        "_JIAO_", rf"[1-9{CN_DIGIT_CHARS}](?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])"
+    ),
     RX,
 )
 _SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
 # 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
 # 分 that starts an instalment split, not a 分 of money: "剩下3230块5分3期".
 _SPLIT_AHEAD = rf"分\s*+[成为]?\s*+[0-9{CN_DIGIT_CHARS}十]+\s*+(?:期|个月|次)"
+# 分 then 期 is the word 分期 (an instalment plan): "七毛八分期12个月" is .78, then the plan.
 _SUBUNIT_RE = re.compile(
-    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?!钟)"
-    rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁]))?"
-    rf"|零\s?(?P<fen0>{_SUBUNIT_DIGIT})\s?分(?!钟)"
-    rf"|(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?!钟)",
+    rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?![钟期])"
+    rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
+    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]|分(?!期)))?"
+    rf"|零\s?(?P<fen0>{_SUBUNIT_DIGIT})\s?分(?![钟期])"
+    rf"|(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?![钟期])",
     RX,
 )
 # "5230块5" == 5230.5 ("5" tenths), unless the digit starts something else ("500块5天内");
 # "1743块5一期" is 1743.5 a period.
 _COLLOQUIAL_JIAO_RE = re.compile(
     rf"(?P<d>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
-    rf"(?:(?=一\s*+(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]))"
-    rf"(?!分(?!{_SPLIT_AHEAD[1:]}))",
+    rf"(?:(?=一\s*+(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个年点钟小时%次周岁]|月(?![底末])))"
+    rf"(?!分(?!期|{_SPLIT_AHEAD[1:]}))",
+    RX,
+)
+# "523块零5" == 523.05: 零 then one digit after 块 is the 分, as said aloud.
+_COLLOQUIAL_FEN_RE = re.compile(
+    rf"零\s?(?P<f>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
+    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁角毛])",
     RX,
 )
 # "909块88" == 909.88: two digits after 块 are its 角 and 分, as said aloud.
@@ -152,7 +170,7 @@ _HEDGE_BEFORE_EN_RE = re.compile(
     RX,
 )
 _HEDGE_AFTER_RE = re.compile(
-    r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>出头|以上|(?:or\s++more)\b)"
+    r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>出头|以上|(?:or\s++more)\b|,?\s*+and\s++change\b)"
     r"|(?P<under>以下|(?:or\s++less)\b))",
     RX,
 )
@@ -250,9 +268,9 @@ _PHONE_RE = re.compile(
 _WHITESPACE = " \t\n\r\f\v"
 # First characters that can start a match of the pattern right after / right before a number;
 # testing them first avoids most regex calls for the common tokens.
-_MULTIPLIER_FIRST = frozenset("ktgm" + _WHITESPACE)
+_MULTIPLIER_FIRST = frozenset("ktgmh" + _WHITESPACE)
 _PREFIX_LAST = frozenset("$¥bdy币" + _WHITESPACE)
-_UNIT_FIRST = frozenset("元圆块美人dbuyrc" + _WHITESPACE)
+_UNIT_FIRST = frozenset("元圆块快美人dbuyrc" + _WHITESPACE)
 _BLOCK_AFTER_FIRST = frozenset(
     "天日号月年期个%岁次人点周笔张条位家份成倍折层楼秒克斤米度步几多余来小星礼分-~到至"
     + "abcdefghijklmnopqrstuvwxyz"
@@ -381,7 +399,7 @@ def _numeric_amount(
     if pure_arabic and low[end : end + 1] in _MULTIPLIER_FIRST:
         km = _MULTIPLIER_RE.match(low, end)
         if km is not None:
-            value *= 10**6 if km.group("mil") else 1000
+            value *= 10**6 if km.group("mil") else 100 if km.group("hundred") else 1000
             end, strong = km.end(), True
     pm: re.Match[str] | None = None
     if low[s - 1 : s] in _PREFIX_LAST:
@@ -399,7 +417,7 @@ def _numeric_amount(
     um = _UNIT_RE.match(low, end) if low[end : end + 1] in _UNIT_FIRST else None
     if um is not None:
         end, strong = um.end(), True
-        yuan = um.group("yuan")
+        yuan = "块" if um.group("yuan") == "快" else um.group("yuan")
         subunits = False
         if yuan and not approx:
             sm = _SUBUNIT_RE.match(low, end)
@@ -413,7 +431,11 @@ def _numeric_amount(
                 end, subunits = sm.end(), True
             elif yuan == "块" and not um.group("qian"):
                 cm = _COLLOQUIAL_CENTS_RE.match(low, end) or _COLLOQUIAL_JIAO_RE.match(low, end)
-                if cm is not None:
+                fm = _COLLOQUIAL_FEN_RE.match(low, end) if cm is None else None
+                if fm is not None:
+                    value += _digit_value(fm.group("f")) / 100
+                    end, subunits = fm.end(), True
+                elif cm is not None:
                     value += _digit_value(cm.group("d")) / 10
                     if cm.groupdict().get("f"):
                         value += _digit_value(cm.group("f")) / 100
@@ -521,7 +543,9 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             excluded.append((s, half.end()))
             continue
         um = _EN_AMOUNT_UNIT_RE.match(low, e)
-        labelled = um is None and _CUE_AFTER_RE.match(low, e) is not None
+        labelled = um is None and (
+            _CUE_AFTER_RE.match(low, e) is not None or _AND_CHANGE_RE.match(low, e) is not None
+        )
         cents_said: int | None = None
         if words is None:
             # "twenty-four eighty-six dollars", "twenty-four eighty-six forty is the balance":
@@ -556,7 +580,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                     value, e = value + cents[0], cents[1]
         elif not (
             (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-            and (ctx.has_cue(_hedge_start(low, s)) or labelled)
+            and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
             and not _BLOCK_AFTER_RE.match(low, e)
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
@@ -564,8 +588,23 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
     return found
 
 
+# "five hundred and change": money said the way only money is.
+_AND_CHANGE_RE = re.compile(r",?\s*+(?:and\s++)?change\b", RX)
 # "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
 _CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
+
+
+_CLAUSE_END_RE = re.compile(r"\s*+(?:[.,!?;:]|$)", RX)
+
+
+def _hedged_alone(low: str, start: int, end: int) -> bool:
+    """A rough figure in hundreds or thousands said as such, ending its clause: "it's a little
+    over twenty-six hundred" (what is owed, as the zh "差不多六万了"); "about two thousand
+    miles" is no money."""
+    return (
+        _HEDGE_BEFORE_EN_RE.search(low, max(0, start - _HEDGE_WINDOW - 8), start) is not None
+        and _CLAUSE_END_RE.match(low, end) is not None
+    )
 
 
 def _hedge_start(low: str, start: int) -> int:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from scoring.entities._view import RX, line_view, make_gate, make_table, open_patterns
+from scoring.entities.dates import date_candidates
 from scoring.entities.numerals import (
     CN_NUM_CHARS,
     EN_NUM,
@@ -125,6 +126,7 @@ def extract_counts(text: str) -> list[CountMention]:
     view = line_view(text)
     low = view.low
     found: list[tuple[int, int, int, str, int]] = []
+    dates: list[tuple[int, int]] | None = None
     for priority, pattern in open_patterns(view, _COUNT_TABLE):
         kind, name = _COUNT_NAMES[priority]
         for m in pattern.finditer(low):
@@ -146,6 +148,12 @@ def extract_counts(text: str) -> list[CountMention]:
                 )
             ):
                 continue
+            if kind == "instalments":
+                # "the August 5 payment": a date's day, not five payments.
+                if dates is None:
+                    dates = [(c[0], c[1]) for c in date_candidates(view)]
+                if any(s < m.end() and m.start() < e for s, e in dates):
+                    continue
             found.append((m.start(), -m.end(), priority, kind, value))
     found.sort(key=lambda c: (c[0], c[1], c[2]))
     result: list[CountMention] = []

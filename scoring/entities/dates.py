@@ -51,6 +51,8 @@ _D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 _M = r"(?:1[0-2]|0?[1-9])(?![0-9])"
 _CN_M = rf"(?:{_M}|十[一二]?|[一二三四五六七八九])"
 _CN_D = rf"(?:{_D}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# The 毛 digit of a colloquial amount ("三千二百三十块五月底"): 月底 is the month's end then.
+_JIAO_DIGIT = "[1-9一二三四五六七八九]"
 # Right after a weekday ("周五11月27号", "下周五27号") a date may start with a numeral too.
 _AFTER_WEEKDAY = "(?<=[周期拜][一二三四五六日天])"
 _SMALL_N = rf"(?:[0-9]{{1,3}}(?![0-9.])|[{CN_NUM_CHARS}]{{1,4}})"
@@ -361,14 +363,18 @@ _PATTERNS: tuple[DatePattern, ...] = (
         # "九月底": the last day of that month (its year inferred like "9月30号").
         "named_month_end_zh",
         ("底", "末"),
-        re.compile(rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}])(?P<m>{_CN_M})\s*+月[底末]", RX),
+        # Not after 块: "三千二百三十块五月底前" is ¥3,230.50 by the month's end (块五 is 5 毛).
+        re.compile(rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}块])(?P<m>{_CN_M})\s*+月[底末]", RX),
         _named_month_end,
         also=("月",),
     ),
     DatePattern(
         "month_end_zh",
         ("底", "末"),
-        re.compile(rf"(?:(?P<rel>{_MONTH_REL_ALT})个?|(?<![0-9{CN_NUM_CHARS}]))月[底末]", RX),
+        re.compile(
+            rf"(?:(?P<rel>{_MONTH_REL_ALT})个?|(?<![0-9{CN_NUM_CHARS}])|(?<=块{_JIAO_DIGIT}))月[底末]",
+            RX,
+        ),
         _month_end_zh,
         also=("月",),
     ),
