@@ -1,13 +1,17 @@
 """`make bench`: every benchmark in turn, each a process of its own, and a table of them.
 
-Prints each benchmark's output as it comes and writes benchmarks/results.md: when and under
-what load they ran, each benchmark's wall and CPU time, and its own figures (each states CPU
-beside wall time and the load average it ran under). The README quotes that file.
-Run: `make bench` or `python benchmarks/run_all.py [NAME ...]` (names as in BENCHMARKS).
+Prints each benchmark's output as it comes, keeps each benchmark's latest run in
+benchmarks/results.json (when, under what load, its wall and CPU time, its own figures: each
+states CPU beside wall time and the load average it ran under), and writes
+benchmarks/results.md from it: every benchmark's row, each with the date of its own run, so
+running a few (`run_all.py turn check`) updates those and keeps the others. The README
+quotes that file. Run: `make bench` or `python benchmarks/run_all.py [NAME ...]` (names as
+in BENCHMARKS).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.measure import load_average
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
+KEPT = HERE / "results.json"  # name -> its latest run (see Run.to_json)
 # name -> (script, arguments, what it measures). HR over 200,000 attempts by default; the
 # README's million-attempt figures: `python benchmarks/bench_records.py 1000000`.
 BENCHMARKS: dict[str, tuple[str, list[str], str]] = {
@@ -44,9 +48,10 @@ BENCHMARKS: dict[str, tuple[str, list[str], str]] = {
 }
 
 
-def run(name: str) -> tuple[str, float, float, str]:
+def run(name: str) -> dict[str, object]:
     script, args, _ = BENCHMARKS[name]
     load = os.getloadavg()[0]
+    ran = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, str(HERE / script), *args],
@@ -65,7 +70,48 @@ def run(name: str) -> tuple[str, float, float, str]:
     cpu = usage.ru_utime + usage.ru_stime
     if child.returncode:
         lines.append(f"(exit {child.returncode})")
-    return "\n".join(lines), wall, cpu, f"{load:.1f}"
+    return {
+        "ran": ran,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "load": f"{load:.1f}",
+        "output": "\n".join(lines),
+        "note": "",
+    }
+
+
+def _seconds(value: object) -> str:
+    return "—" if value is None else f"{value} s"
+
+
+def render(kept: dict[str, dict[str, object]]) -> str:
+    """results.md: one row and one section a benchmark, in BENCHMARKS' order."""
+    names = [name for name in BENCHMARKS if name in kept]
+    table = [
+        "| benchmark | what | run | wall | CPU | load (1 min) at its start |",
+        "|---|---|---|---|---|---|",
+    ]
+    sections = []
+    for name in names:
+        entry = kept[name]
+        table.append(
+            f"| `{BENCHMARKS[name][0]}` | {BENCHMARKS[name][2]} | {entry['ran']} "
+            f"| {_seconds(entry['wall_s'])} | {_seconds(entry['cpu_s'])} | {entry['load']} |"
+        )
+        body = [f"## {name}\n"]
+        if entry["note"]:
+            body.append(f"{entry['note']}\n")
+        if entry["output"]:
+            body.append(f"```\n{entry['output']}\n```\n")
+        sections.append("\n".join(body))
+    missing = [name for name in BENCHMARKS if name not in kept]
+    never = f"\nNot run yet: {', '.join(missing)}.\n" if missing else ""
+    return (
+        "# Benchmark results (`make bench`)\n\n"
+        "Each benchmark's latest run, with its date and the load average it started under. "
+        "CPU time is what the code controls; wall time also measures whatever else the "
+        "machine was doing.\n\n" + "\n".join(table) + "\n" + never + "\n" + "\n".join(sections)
+    )
 
 
 def main() -> None:
@@ -73,31 +119,15 @@ def main() -> None:
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
         raise SystemExit(f"unknown benchmarks {unknown} (known: {', '.join(BENCHMARKS)})")
-    began = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    at_start = load_average()
-    outputs: dict[str, tuple[str, float, float, str]] = {}
+    kept: dict[str, dict[str, object]] = (
+        json.loads(KEPT.read_text("utf-8")) if KEPT.exists() else {}
+    )
     for name in names:
         print(f"== {name}", flush=True)
-        outputs[name] = run(name)
-    table = [
-        "| benchmark | what | wall | CPU | load (1 min) at its start |",
-        "|---|---|---|---|---|",
-    ]
-    for name, (_, wall, cpu, load) in outputs.items():
-        table.append(
-            f"| `{BENCHMARKS[name][0]}` | {BENCHMARKS[name][2]} | {wall:.1f} s | {cpu:.1f} s "
-            f"| {load} |"
-        )
-    sections = [f"## {name}\n\n```\n{out}\n```\n" for name, (out, _, _, _) in outputs.items()]
-    RESULTS.write_text(
-        "# Benchmark results (`make bench`)\n\n"
-        f"Run {began}; {at_start}. CPU time is what the code controls; wall time also "
-        "measures whatever else the machine was doing.\n\n"
-        + "\n".join(table)
-        + "\n\n"
-        + "\n".join(sections),
-        "utf-8",
-    )
+        kept[name] = run(name)
+        # Written after each one: a long run stopped part-way keeps what it measured.
+        KEPT.write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        RESULTS.write_text(render(kept), "utf-8")
     print(f"wrote {RESULTS}")
 
 

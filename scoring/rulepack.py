@@ -8,8 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from scoring import pack_cache
 from scoring.data_files import load_yaml
 from scoring.i18n import Bilingual
 from scoring.taxonomy import CHANNELS, PRODUCTS, Category, Channel, Party, Product, Severity
@@ -65,6 +66,10 @@ EDITOR_NOTES = re.compile(
     r"待核|据报道|条号[^，。,]{0,4}未核实|citations? to verify|\(to verify\)|\bunverified\b",
     re.IGNORECASE,
 )
+
+
+# Validation context: the pack's bytes are known to compile (pack_cache), skip the check.
+PATTERNS_CHECKED = "patterns_checked"
 
 
 def _regexes(patterns: list[str]) -> list[str]:
@@ -146,6 +151,12 @@ class Requirement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     patterns: list[str] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return _regexes(patterns)
+
     # first_trainee_turn: in the opening line; before_debt_talk: before or with the first line
     # that discusses the debt with the debtor; message: anywhere in a stand-alone message.
     by: Literal["first_trainee_turn", "before_debt_talk", "message"] = "before_debt_talk"
@@ -190,7 +201,9 @@ class Rule(BaseModel):
 
     @field_validator("patterns", "unless")
     @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
+    def _compiles(cls, patterns: list[str], info: ValidationInfo) -> list[str]:
+        if info.context and info.context.get(PATTERNS_CHECKED):
+            return patterns  # these very bytes were checked before (pack_cache)
         return _regexes(patterns)
 
     @model_validator(mode="after")
@@ -329,6 +342,12 @@ class RulePack(BaseModel):
 
     # What counts as talking about the debt (used by disclosure and verification rules).
     debt_talk_patterns: list[str] = Field(min_length=1)
+
+    @field_validator("debt_talk_patterns")
+    @classmethod
+    def _debt_talk_compiles(cls, patterns: list[str]) -> list[str]:
+        return _regexes(patterns)
+
     rewrite_names: RewriteNames = RewriteNames()
     rules: list[Rule] = Field(min_length=1)
     changes: list[Change] = Field(default_factory=list)
@@ -360,6 +379,11 @@ class RulePack(BaseModel):
                 return rule
         raise KeyError(rule_id)
 
+    def pattern_sources(self) -> list[str]:
+        """The patterns a judge runs on lines through the prefilter: the rules' own and the
+        debt-talk patterns (which a rule may name as `@debt_talk`)."""
+        return [*self.debt_talk_patterns, *(p for rule in self.rules for p in rule.patterns)]
+
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version))
@@ -373,7 +397,13 @@ def load_pack_file(path: Path) -> RulePack:
     raw = path.read_bytes()
     data = load_yaml(raw)
     digest = hashlib.sha256(raw).hexdigest()[:16]
-    return RulePack.model_validate({**data, "content_hash": digest})
+    checked = pack_cache.known(digest) is not None
+    pack = RulePack.model_validate(
+        {**data, "content_hash": digest}, context={PATTERNS_CHECKED: checked}
+    )
+    if not checked:  # every pattern compiled: the next start need not check them again
+        pack_cache.keep(digest, pack.pattern_sources())
+    return pack
 
 
 @cache

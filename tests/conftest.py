@@ -20,6 +20,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     home = tmp_path / "home"
     monkeypatch.setenv("COLLECTSIM_HOME", str(home))
     monkeypatch.delenv("COLLECTSIM_DB", raising=False)  # never a developer's own store
+    # The command line and the app speak the locale's language: English unless a test asks.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
 
 

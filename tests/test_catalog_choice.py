@@ -71,7 +71,7 @@ def test_new_writes_to_the_chosen_catalog_and_never_into_the_package(
     assert (mine / "my-call.scenario.yaml").is_file()
     assert not (elsewhere / "scenarios").exists()
     capsys.readouterr()
-    assert main(["new", "my-call", "--dir", str(PACKAGE / "shipped")]) == 2
+    assert main(["new", "my-call", "--lang", "en", "--dir", str(PACKAGE / "shipped")]) == 2
     assert "inside the installed package" in capsys.readouterr().err
     assert not (PACKAGE / "shipped").exists()
 

@@ -344,7 +344,7 @@ def test_16_concurrent_recorders_lose_nothing(db: str) -> None:
 
 
 def test_migration_from_version_1_keeps_all_data(db: str, forgetful: Scenario) -> None:
-    assert CURRENT_VERSION == 9
+    assert CURRENT_VERSION == 10
     with Store.open(db, version=1) as old:
         assert old.schema_version() == 1
         assert not old.db.table_exists("reviews")

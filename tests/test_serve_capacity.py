@@ -117,8 +117,22 @@ def test_encoder_threads_come_from_the_environment_when_they_make_sense(
     configured: str, expected: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(encoder_module.THREADS_ENV, configured)
-    default = min(2, os.cpu_count() or 1)
-    assert encoder_module.threads() == (expected if expected is not None else default)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.3, 0.2))
+    assert encoder_module.threads() == (expected if expected is not None else 2)
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "expected"), [(2, 0.9, 2), (2, 1.1, 1), (2, 9.0, 1), (8, 5.0, 2), (1, 0.0, 1)]
+)
+def test_a_busy_machine_gets_one_encoder_thread(
+    cores: int, load: float, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second thread spins while it waits for the first: on a busy machine it only burns CPU.
+    monkeypatch.delenv(encoder_module.THREADS_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert encoder_module.threads() == expected
 
 
 # -- the call screen redraws what changed ----------------------------------------------------

@@ -20,11 +20,12 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from simulator.cli.main import main
 from simulator.records import Store, StoreError
-from simulator.records.accounts import RECORDS_ROLES, Accounts
+from simulator.records.accounts import RECORDS_ROLES, Accounts, User
 from simulator.records.passwords import PasswordError
 from simulator.web import identity, tokens
-from simulator.web.limits import Sessions, Throttle
+from simulator.web.limits import MemoryFailures, Sessions, Throttle
 from simulator.web.pages import login_page, pick_lang
+from simulator.web.revocation import OpenedAs, OpenTabs, by_name
 from simulator.web.server import CollectSimServer, ServeError, ServeOptions, check_options
 
 PASSWORD = "a-long-password"
@@ -133,14 +134,24 @@ def test_caps_on_app_processes_in_total_and_per_user() -> None:
     assert sessions.take("c") is None
 
 
-def test_failed_sign_ins_make_a_name_wait() -> None:
-    throttle = Throttle(failures=3, window=60)
-    for now in (0.0, 1.0, 2.0):
-        assert throttle.wait("sam", now) == 0
-        throttle.failed("sam", now)
-    assert throttle.wait("sam", 3.0) == 57.0
-    assert throttle.wait("other", 3.0) == 0
-    assert throttle.wait("sam", 60.5) == 0  # the first failure has left the window
+@pytest.mark.parametrize("kept", ["memory", "store"])
+def test_failed_sign_ins_make_a_name_wait(kept: str, isolated_home: Path) -> None:
+    with Store.open(None) as store:
+        throttle = Throttle(
+            MemoryFailures() if kept == "memory" else Accounts(store.db), failures=3, window=60
+        )
+        for now in (0.0, 1.0, 2.0):
+            assert throttle.wait("sam", now) == 0
+            throttle.failed("sam", now)
+        assert throttle.wait("sam", 3.0) == 57.0
+        assert throttle.wait("other", 3.0) == 0
+        assert throttle.wait("sam", 60.5) == 0  # the first failure has left the window
+        throttle.failed("sam", 60.5)  # three again within the window: the oldest is 1.0
+        assert throttle.wait("sam", 60.5) == 0.5
+        throttle.failed("other", 200.0)  # and every failure older than a window is gone
+        assert throttle.log.failures_since("sam", -1.0) == []
+        throttle.succeeded("other")
+        assert throttle.wait("other", 200.0) == 0 and throttle.log.failures_since("other", 0) == []
 
 
 def test_pages_escape_what_they_show() -> None:
@@ -300,6 +311,49 @@ async def test_a_changed_password_or_a_disabled_account_ends_the_sign_in(
     assert (await client.get("/", allow_redirects=False)).status == 303
 
 
+def test_an_open_tab_ends_when_its_account_is_disabled_deleted_or_changed() -> None:
+    def user(name: str, role: Any = "trainee", disabled: bool = False, gen: str = "g1") -> User:
+        return User(name, role, disabled, "c", gen)
+
+    tabs: OpenTabs[str] = OpenTabs()
+    for tab, name in [("sam", "Sam"), ("tess", "Tess"), ("ann", "Ann"), ("bo", "Bo"), ("cy", "Cy")]:
+        tabs.opened(tab, OpenedAs.of(user(name)))
+    now = by_name(
+        [
+            user("Sam"),  # unchanged: stays open
+            user("Tess", disabled=True),
+            user("Bo", gen="g2"),  # a new password
+            user("Cy", role="trainer"),  # a new role: the app was started with the old one
+        ]  # Ann deleted
+    )
+    assert sorted(tabs.revoked(now)) == ["ann", "bo", "cy", "tess"]
+    tabs.closed("tess")
+    assert tabs.names() == {"Sam", "Ann", "Bo", "Cy"}
+
+
+async def test_disabling_an_account_ends_its_app_process_already_open(
+    isolated_home: Path,
+) -> None:
+    async with serving(recheck_seconds=0.2) as site:
+        client = site.client
+        origin = ORIGIN_OK.format(port=client.port)
+        assert await sign_in(client, "Sam") == 303
+        ws = await client.ws_connect("/ws?width=80&height=24", headers={"Origin": origin})
+        first = await ws.receive(timeout=60)  # Sam's app process draws
+        assert first.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT)
+        Accounts(site.store.db).set_disabled("Sam", True)
+        for _ in range(1000):
+            message = await ws.receive(timeout=60)
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                break
+        assert ws.close_code == aiohttp.WSCloseCode.POLICY_VIOLATION
+        for _ in range(100):  # its app process told to quit, and gone
+            if site.server.sessions.running == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert site.server.sessions.running == 0
+
+
 async def test_a_trusted_header_counts_only_from_the_allow_listed_proxy(
     site: Site,
 ) -> None:
@@ -325,6 +379,11 @@ async def test_repeated_failures_make_the_name_wait(
     for _ in range(5):
         assert await sign_in(client, "Sam", "wrong-password-x") == 401
     assert await sign_in(client, "Sam") == 429  # even the right password, for a while
+    # Another `serve` process of the same store (a centre behind one proxy) counts them too.
+    other = CollectSimServer(ServeOptions(port=free_port()), site.store)
+    async with TestClient(TestServer(await other._make_app(), port=other.port)) as second:
+        assert await sign_in(second, "Sam") == 429
+        assert await sign_in(second, "Tess") == 303  # another name is not held up
 
 
 async def test_without_sign_in_on_loopback_the_origin_is_still_checked(

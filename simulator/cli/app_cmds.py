@@ -7,6 +7,7 @@ import os
 
 from simulator.cli.common import add_db_option, trainee_name
 from simulator.cli.errors import UserError
+from simulator.cli.strings import lang_of
 from simulator.engine.catalog import load_catalog
 
 
@@ -78,7 +79,7 @@ def run_tui(args: argparse.Namespace) -> int:
     user = signed_in(os.environ)
     if user is not None:
         if args.resume or args.scenario or args.trainee:
-            raise UserError("a signed-in app takes no --trainee, --scenario or --resume", status=2)
+            raise UserError.said("signed_in_app", status=2)
         app = CollectSimApp(
             lang=args.lang,
             trainee=user.name,
@@ -91,7 +92,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
     if args.resume:
         if args.scenario or args.trainee:
-            raise UserError("--resume takes the scenario and trainee from the attempt", status=2)
+            raise UserError.said("resume_takes_trainee", status=2)
         from simulator.cli.resume import resume_call
 
         app = CollectSimApp(lang=args.lang)
@@ -100,16 +101,16 @@ def run_tui(args: argparse.Namespace) -> int:
         app.run()
         return _exit_status(app.return_code)
     if args.lock_trainee and not args.trainee.strip():
-        raise UserError("--lock-trainee needs --trainee NAME", status=2)
+        raise UserError.said("lock_needs_trainee", status=2)
     if args.trainee:
         trainee_name(args.trainee)
     entries = None
     if args.scenario:
         if not args.trainee:
-            raise UserError("--scenario needs --trainee NAME", status=2)
+            raise UserError.said("scenario_needs_trainee", status=2)
         entries = load_catalog()[0]
         if all(e.scenario.id != args.scenario for e in entries):
-            raise UserError(f"no scenario with id '{args.scenario}'")
+            raise UserError.said("no_scenario_id", id=args.scenario)
     app = CollectSimApp(
         lang=args.lang,
         trainee=args.trainee,
@@ -131,7 +132,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from simulator.web.server import ServeError, ServeOptions, serve
 
     if not 0 < args.port < 65536:
-        raise UserError(f"--port {args.port}: not a TCP port", status=2)
+        raise UserError.said("not_a_port", status=2, port=args.port)
     if args.db is not None:
         os.environ["COLLECTSIM_DB"] = args.db  # the app processes record there too
     options = ServeOptions(
@@ -144,6 +145,7 @@ def run_serve(args: argparse.Namespace) -> int:
         session_hours=args.session_hours,
         trusted_header=args.trusted_header,
         trusted_proxies=frozenset(args.trusted_proxy),
+        lang=lang_of(args),
     )
     try:
         serve(options, args.db)

@@ -16,6 +16,7 @@ from simulator.authoring.lint import lint
 from simulator.authoring.scaffold import scaffold
 from simulator.authoring.schema import dump, golden_schema, scenario_schema, track_schema
 from simulator.cli.errors import UserError
+from simulator.cli.strings import lang_of, tr
 from simulator.engine.catalog import load_catalog, resolve
 from simulator.engine.loader import SUFFIX, ScenarioError, scenario_from_located
 from simulator.engine.paths import (
@@ -117,7 +118,7 @@ def run_lint(args: argparse.Namespace) -> int:
         problems.extend(lint(scenario, located))
     _print_problems(problems, args.json)
     if not problems and not args.json:
-        print(f"ok: {len(files)} scenarios, no problems")
+        print(tr("lint_ok", lang_of(args), count=len(files)))
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0
@@ -130,7 +131,7 @@ def run_graph(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
     else:
         sys.stdout.write(text)
     return 0
@@ -142,7 +143,7 @@ def run_test(args: argparse.Namespace) -> int:
     for path in paths:
         files.extend(golden_files(path) if path.is_dir() else [path])
     if not files:
-        raise UserError("no golden test files (*.test.yaml) found")
+        raise UserError.said("no_goldens")
     results = []
     failed = 0
     for path in files:
@@ -167,11 +168,12 @@ def run_test(args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
+        lang = lang_of(args)
         for path, name, failures in results:
-            print(f"{'FAIL' if failures else 'ok  '} {path.name}: {name}")
+            print(tr("golden_fail" if failures else "golden_ok", lang, file=path.name, name=name))
             for failure in failures:
                 print(f"     {failure.problem}")
-        print(f"{len(results) - failed} passed, {failed} failed")
+        print(tr("goldens_total", lang, passed=len(results) - failed, failed=failed))
     return 1 if failed else 0
 
 
@@ -187,8 +189,8 @@ def run_schema(args: argparse.Namespace) -> int:
         (output / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
         (output / "track.schema.json").write_text(dump(track_schema()), "utf-8")
     except OSError as exc:
-        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
-    print(f"wrote scenario, golden and track schemas to {output}")
+        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+    print(tr("wrote_schemas", lang_of(args), folder=output))
     return 0
 
 
@@ -211,31 +213,22 @@ def run_intents(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     if not re.match(r"^[a-z0-9][a-z0-9-]{2,63}$", args.scenario_id):
-        raise UserError(
-            f"'{args.scenario_id}' is not a valid id: use 3-64 lower-case letters, digits, '-'",
-            status=2,
-        )
+        raise UserError.said("bad_scenario_id", status=2, id=args.scenario_id)
     jurisdiction = args.jurisdiction or ("CN" if args.lang == "zh" else "US")
     directory = args.dir or user_scenarios_dir()
     if directory is None:  # only the shipped catalog: the user's own starts here
         directory = LOCAL_SCENARIOS
-        print(
-            f"还没有自己的场景目录：新建 ./{LOCAL_SCENARIOS}，写在那里"
-            if args.lang == "zh"
-            else f"no scenarios folder of your own yet: creating ./{LOCAL_SCENARIOS} for it"
-        )
+        print(tr("new_folder", args.lang, folder=LOCAL_SCENARIOS))
     if inside_package(directory):
-        raise UserError(
-            f"{directory}: inside the installed package; choose another --dir", status=2
-        )
+        raise UserError.said("inside_package", status=2, folder=directory)
     try:
         scenario_path, test_path = scaffold(directory, args.scenario_id, args.lang, jurisdiction)
     except FileExistsError as exc:
-        raise UserError(f"{exc}: already exists; not overwriting") from None
+        raise UserError.said("exists", path=exc) from None
     except OSError as exc:
-        raise UserError(f"{directory}: cannot write: {exc.strerror}") from None
-    print(f"created {scenario_path}")
-    print(f"created {test_path}")
+        raise UserError.said("cannot_write", path=directory, reason=exc.strerror) from None
+    print(tr("created", args.lang, path=scenario_path))
+    print(tr("created", args.lang, path=test_path))
     return 0
 
 
@@ -247,20 +240,13 @@ def run_tracks(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not tracks:
-        raise UserError(f"no tracks (*.track.yaml) in {tracks_dir()}")
+        raise UserError.said("no_tracks_in", folder=tracks_dir())
     for track in tracks:
         print(f"{track.id}: {track.title.get(args.lang)}")
         for level in track.levels:
-            mode = ("考核模式" if args.lang == "zh" else "exam mode") if level.exam else ""
-            recency = (
-                (
-                    f"{level.within_days}天内"
-                    if args.lang == "zh"
-                    else f"within {level.within_days} days"
-                )
-                if level.within_days
-                else ""
-            )
+            mode = tr("track_exam", args.lang) if level.exam else ""
+            days = level.within_days
+            recency = tr("track_within", args.lang, days=days) if days else ""
             terms = " · ".join(x for x in (f"≥{level.min_score:g}", mode, recency) if x)
             print(f"  {level.id} {level.title.get(args.lang)} ({terms})")
             for scenario in level.scenarios:
@@ -277,6 +263,6 @@ def run_docs(args: argparse.Namespace) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(catalog_markdown(entries), encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
-    print(f"wrote {output} ({len(entries)} scenarios)")
+        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+    print(tr("wrote_docs", lang_of(args), path=output, count=len(entries)))
     return 0

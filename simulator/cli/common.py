@@ -37,17 +37,10 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-_NAME_PROBLEMS = {
-    "empty": "the name is empty",
-    "long": f"the name is longer than {MAX_NAME_CHARS} characters",
-    "control": "the name has control characters",
-}
-
-
 def trainee_name(raw: str, option: str = "--trainee") -> str:
     problem = name_problem(raw)
     if problem is not None:
-        raise UserError(f"{option}: {_NAME_PROBLEMS[problem]}")
+        raise UserError.said(f"name_{problem}", option=option, limit=MAX_NAME_CHARS)
     return raw.strip()
 
 
@@ -61,7 +54,7 @@ def recorder_for(trainee: str | None, db: str | None) -> Store | None:
     it is not recorded."""
     if trainee is None:
         if db is not None:
-            raise UserError("--db records the call: name the trainee with --trainee NAME")
+            raise UserError.said("db_needs_trainee")
         return None
     trainee_name(trainee)
     return open_store(db)
@@ -79,7 +72,7 @@ def parse_when(raw: str | None, option: str = "--since") -> datetime | None:
     try:
         moment = datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise UserError(f"{option}: {raw!r} is not a date (YYYY-MM-DD[THH:MM])") from None
+        raise UserError.said("not_a_date", option=option, value=repr(raw)) from None
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 

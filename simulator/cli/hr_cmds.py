@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scoring.lang import Lang
 from simulator.cli.common import (
     add_db_option,
     add_range,
@@ -34,6 +35,7 @@ from simulator.cli.output import (
     print_table_stream,
     say,
 )
+from simulator.cli.strings import lang_of, tr
 from simulator.engine.paths import data_dir
 from simulator.engine.safetext import has_control
 from simulator.records import StoreError
@@ -181,9 +183,9 @@ def _add_page(parser: argparse.ArgumentParser) -> None:
 
 def _page(args: argparse.Namespace) -> tuple[int | None, int]:
     if args.limit is not None and args.limit < 0:
-        raise UserError(f"--limit: {args.limit} is not a count (0 or more)")
+        raise UserError.said("not_a_count", option="--limit", value=args.limit)
     if args.offset < 0:
-        raise UserError(f"--offset: {args.offset} is not a count (0 or more)")
+        raise UserError.said("not_a_count", option="--offset", value=args.offset)
     return args.limit, args.offset
 
 
@@ -205,7 +207,7 @@ def _emit(
 
 
 def run_missing(args: argparse.Namespace) -> int:
-    raise UserError("hr: name a command: attempts, trainees, show, enrol (see collectsim hr -h)")
+    raise UserError.said("hr_missing")
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -213,7 +215,8 @@ def run_missing(args: argparse.Namespace) -> int:
 
 def run_attempts(args: argparse.Namespace) -> int:
     if args.status is not None and args.status not in STATUSES:
-        raise UserError(f"--status: {args.status!r} is not one of {', '.join(STATUSES)}")
+        raise UserError.said("bad_status", value=repr(args.status), known=", ".join(STATUSES))
+    lang = lang_of(args)
     since, until = date_range(args)
     limit, offset = _page(args)
     with store_errors(), open_store(args.db, create=False) as store:
@@ -229,27 +232,27 @@ def run_attempts(args: argparse.Namespace) -> int:
         )
         if not _emit(args, (row.to_json() for row in rows), AttemptSummary.COLUMNS):
             print_table_stream(
-                ATTEMPT_HEADER,
-                (_attempt_cells(row) for row in rows),
-                empty="no attempts",
+                [tr(f"col_{c}", lang) for c in ATTEMPT_COLUMNS],
+                (_attempt_cells(row, lang) for row in rows),
+                empty=tr("no_attempts", lang),
             )
     return 0
 
 
-ATTEMPT_HEADER = [
-    "ID",
-    "TRAINEE",
-    "SCENARIO",
-    "MODE",
-    "STATUS",
-    "TURNS",
-    "SCORE",
-    "PASSED",
-    "STARTED",
-]
+ATTEMPT_COLUMNS = (
+    "id",
+    "trainee",
+    "scenario",
+    "mode",
+    "status",
+    "turns",
+    "score",
+    "passed",
+    "started",
+)
 
 
-def _attempt_cells(row: AttemptSummary) -> list[str]:
+def _attempt_cells(row: AttemptSummary, lang: Lang) -> list[str]:
     return [
         row.id,
         row.trainee,
@@ -258,7 +261,7 @@ def _attempt_cells(row: AttemptSummary) -> list[str]:
         row.status,
         str(row.trainee_turns),
         "—" if row.score is None else f"{row.score:.1f}",
-        "—" if row.passed is None else ("yes" if row.passed else "no"),
+        "—" if row.passed is None else tr("yes" if row.passed else "no", lang),
         _when(row.started_at),
     ]
 
@@ -272,11 +275,12 @@ def _when(iso: str | None) -> str:
 
 def run_trainees(args: argparse.Namespace) -> int:
     limit, offset = _page(args)
+    lang = lang_of(args)
     with store_errors(), open_store(args.db, create=False) as store:
         rows = store.iter_trainees(cohort=args.cohort, limit=limit, offset=offset)
         if not _emit(args, (row.to_json() for row in rows), TraineeSummary.COLUMNS):
             print_table_stream(
-                ["TRAINEE", "COHORT", "ATTEMPTS", "PASSES", "BEST"],
+                [tr(f"col_{c}", lang) for c in ("trainee", "cohort", "attempts", "passes", "best")],
                 (
                     [
                         r.name,
@@ -287,7 +291,7 @@ def run_trainees(args: argparse.Namespace) -> int:
                     ]
                     for r in rows
                 ),
-                empty="no trainees",
+                empty=tr("no_trainees", lang),
             )
     return 0
 
@@ -316,33 +320,35 @@ def run_show(args: argparse.Namespace) -> int:
         )
         return 0
     out = sys.stdout
+    lang = lang_of(args)
     s = detail.summary
-    say(
-        f"Attempt {s.id} · {s.trainee} · {s.scenario} v{detail.scenario_version} · "
-        f"{s.mode} · {s.status}",
-        file=out,
-    )
-    say(f"Started {_when(s.started_at)}", file=out)
+    head = {"id": s.id, "trainee": s.trainee, "scenario": s.scenario, "mode": s.mode}
+    say(tr("show_head", lang, **head, version=detail.scenario_version, status=s.status), file=out)
+    say(tr("show_started", lang, when=_when(s.started_at)), file=out)
     for turn in transcript.turns:
-        hint = " (hint)" if turn.hint else ""
-        say(f"  #{turn.index} {turn.speaker}{hint}: {turn.text}", file=out)
+        hint = tr("show_hint", lang) if turn.hint else ""
+        speaker = tr(f"speaker_{turn.speaker}", lang)
+        say(f"  #{turn.index} {speaker}{hint}: {turn.text}", file=out)
     if s.status != "completed":
-        say(f"Not scored: the call is {s.status.replace('_', ' ')}.", file=out)
+        say(tr("show_not_scored", lang, status=tr(f"status_{s.status}", lang)), file=out)
         return 0
-    verdict = "PASSED" if s.passed else "FAILED"
-    say(f"Score: {s.score:.1f}/100 — {verdict} · ending: {detail.ending}", file=out)
+    verdict = tr("passed" if s.passed else "failed", lang)
+    score = f"{s.score:.1f}"
+    say(tr("show_score", lang, score=score, verdict=verdict, ending=detail.ending), file=out)
     if detail.critical:
-        say("A critical violation fails the call.", file=out)
-    say(f"Rule pack: {detail.rulepack}", file=out)
+        say(tr("show_critical", lang), file=out)
+    say(tr("show_rulepack", lang, pack=detail.rulepack), file=out)
     if detail.understanding:
-        say(f"Understanding: {detail.understanding}", file=out)
+        say(tr("show_understanding", lang, by=detail.understanding), file=out)
     for f in findings:
         where = f"#{f.turn}" if f.turn is not None else "—"
         evidence = f" “{f.evidence}”" if f.evidence else ""
         say(f"  {f.seq}. [{f.severity}] {where} {f.rule} ({f.dimension}){evidence}", file=out)
         for r in f.reviews:
             reason = f": {r.reason}" if r.reason else ""
-            say(f"      review by {r.reviewer}: {r.verdict}{reason}", file=out)
+            judged = tr(f"verdict_{r.verdict}", lang)
+            line = tr("show_review", lang, reviewer=r.reviewer, verdict=judged, reason=reason)
+            say(line, file=out)
     return 0
 
 
@@ -351,7 +357,12 @@ def run_enrol(args: argparse.Namespace) -> int:
     cohort = args.cohort.strip() if args.cohort is not None else None
     with store_errors(), open_store(args.db) as store:
         store.enrol(name, cohort or None)
-    print(f"enrolled {name}" + (f" in cohort {cohort}" if cohort else ""))
+    lang = lang_of(args)
+    print(
+        tr("enrolled_cohort", lang, name=name, cohort=cohort)
+        if cohort
+        else tr("enrolled", lang, name=name)
+    )
     return 0
 
 
@@ -359,6 +370,7 @@ def run_progress(args: argparse.Namespace) -> int:
     track = _track(args.track)
     now = datetime.now(UTC)
     limit, offset = _page(args)
+    lang = lang_of(args)
     with store_errors(), open_store(args.db, create=False) as store:
         if args.trainee is None:
             rows = overview(store, track, now, cohort=args.cohort, limit=limit, offset=offset)
@@ -395,18 +407,18 @@ def run_progress(args: argparse.Namespace) -> int:
         )
     else:
         print_table(
-            ["TRAINEE", "COHORT", "LEVEL", "NEXT", "STILL NEEDS"],
+            [tr(f"col_{c}", lang) for c in ("trainee", "cohort", "level", "next", "still_needs")],
             [
                 [
                     r.trainee,
                     r.cohort or "—",
                     r.level or "—",
-                    r.next_level or "done",
+                    r.next_level or tr("level_done", lang),
                     ", ".join(r.missing) or "—",
                 ]
                 for r in rows
             ],
-            empty="no trainees",
+            empty=tr("no_trainees", lang),
         )
     return 0
 
@@ -422,10 +434,11 @@ def run_findings(args: argparse.Namespace) -> int:
     elif args.csv:
         print_csv(("rule", "severity", "count"), records)
     else:
+        lang = lang_of(args)
         print_table(
-            ["RULE", "SEVERITY", "COUNT"],
+            [tr(f"col_{c}", lang) for c in ("rule", "severity", "count")],
             [[rule, severity, str(n)] for rule, severity, n in counts],
-            empty="no findings",
+            empty=tr("no_findings", lang),
         )
     return 0
 
@@ -446,12 +459,15 @@ def run_rescore(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_json() for r in shown])
         return 0
+    lang = lang_of(args)
     changed = sum(r.changed for r in results)
-    say(f"{len(results)} attempts rescored, {changed} changed (stored scores are unchanged)")
+    say(tr("rescored", lang, total=len(results), changed=changed))
     for r in shown:
         old = "—" if r.old_score is None else f"{r.old_score:.1f}"
         verdict = (
-            "" if r.old_passed == r.new_passed else f"  passed {r.old_passed} → {r.new_passed}"
+            ""
+            if r.old_passed == r.new_passed
+            else tr("rescore_passed", lang, old=r.old_passed, new=r.new_passed)
         )
         say(f"{r.attempt_id}  {r.trainee}  {r.scenario}  {old} → {r.new_score:.1f}{verdict}")
         if r.rules_added:
@@ -461,8 +477,8 @@ def run_rescore(args: argparse.Namespace) -> int:
         for rule, why in r.reasons.items():
             say(f"    {rule}: {why}")
         if r.old_understanding != r.new_understanding:
-            then = r.old_understanding or "not recorded"
-            say(f"    read then by {then}; now by {r.new_understanding}")
+            then = r.old_understanding or tr("not_recorded", lang)
+            say(tr("rescore_read_by", lang, then=then, now=r.new_understanding))
     return 0
 
 
@@ -470,11 +486,13 @@ def run_review(args: argparse.Namespace) -> int:
     reviewer = trainee_name(args.reviewer, "--reviewer")  # shown by `hr show`: same rules
     reason = args.reason.strip()
     if has_control(reason.replace("\n", " ").replace("\t", " ")):
-        raise UserError("--reason: the text has control characters")
+        raise UserError.said("reason_control")
     with store_errors(), open_store(args.db, create=False) as store:
         attempt_id = store.resolve(args.attempt)
         review_id = store.add_review(attempt_id, args.finding, reviewer, args.verdict, reason)
-    say(f"review {review_id}: finding {args.finding} of {attempt_id} {args.verdict}ed")
+    done = {"review": review_id, "finding": args.finding, "attempt": attempt_id}
+    lang = lang_of(args)
+    say(tr("reviewed", lang, **done, verdict=tr(f"reviewed_{args.verdict}", lang)))
     return 0
 
 
@@ -484,7 +502,8 @@ def run_reopen(args: argparse.Namespace) -> int:
         attempt_id = store.resolve(args.attempt)
         store.reopen(attempt_id)
         trainee = store.attempt(attempt_id).summary.trainee
-    say(f"attempt {attempt_id} re-opened by {trainer}: {trainee} can take it up (F4, --resume)")
+    done = {"attempt": attempt_id, "trainer": trainer, "trainee": trainee}
+    say(tr("reopened", lang_of(args), **done))
     return 0
 
 
@@ -516,13 +535,13 @@ def run_export(args: argparse.Namespace) -> int:
 def _track(track_id: str | None) -> Track:
     tracks = load_tracks()
     if not tracks:
-        raise UserError(f"no certification tracks (*.track.yaml) in {tracks_dir()}")
+        raise UserError.said("no_tracks", folder=tracks_dir())
     if track_id is None:
         return tracks[0]
     for track in tracks:
         if track.id == track_id:
             return track
-    raise UserError(f"no track '{track_id}' (known: {', '.join(t.id for t in tracks)})")
+    raise UserError.said("no_track", track=track_id, known=", ".join(t.id for t in tracks))
 
 
 def certificate_file(trainee: str, track_id: str) -> Path:
@@ -546,9 +565,10 @@ def run_certify(args: argparse.Namespace) -> int:
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     except OSError as exc:
-        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+        raise UserError.said("cannot_write", path=path, reason=exc.strerror) from None
     level = document["certificate"]["level"]
-    say(f"certificate: {args.trainee} · {track.id} {level} → {path}")
+    done = {"trainee": args.trainee, "track": track.id, "level": level, "path": path}
+    say(tr("certified", lang_of(args), **done))
     return 0
 
 
@@ -572,11 +592,10 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         checked = verify(Keys(data_dir() / "keys"), document, track, attempts, now)
     except CertificateError as exc:
-        say(f"invalid: {exc}")
+        say(tr("cert_invalid", lang_of(args), reason=exc))
         return 1
-    scope = "signature, key and records" if attempts is not None else "signature and key"
-    say(
-        f"valid: {checked['trainee']} reached {checked['level']} of {checked['track']} "
-        f"(issued {checked['issued_at']}; checked {scope})"
-    )
+    lang = lang_of(args)
+    scope = tr("scope_records" if attempts is not None else "scope_key", lang)
+    done = {k: checked[k] for k in ("trainee", "level", "track")}
+    say(tr("cert_valid", lang, **done, issued=checked["issued_at"], scope=scope))
     return 0

@@ -18,6 +18,7 @@ from scoring.rulepack import load_pack
 from scoring.taxonomy import PRODUCTS, Party
 from scoring.text import too_long
 from simulator.cli.errors import UserError
+from simulator.cli.strings import lang_of, tr
 from simulator.engine.bounded import bounded_lines
 
 PARTIES: tuple[str, ...] = get_args(Party)
@@ -84,11 +85,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     if args.jsonl is None:
         if args.text is None:
-            raise UserError("give TEXT or --jsonl FILE", status=2)
+            raise UserError.said("text_or_jsonl", status=2)
         yield {"id": None, "text": args.text}
         return
     if args.text is not None:
-        raise UserError("give TEXT or --jsonl FILE, not both", status=2)
+        raise UserError.said("text_and_jsonl", status=2)
     if args.jsonl == "-":
         yield from _parse_jsonl(sys.stdin, "<stdin>")
         return
@@ -109,11 +110,11 @@ def _parse_jsonl(stream: TextIO, name: str) -> Iterator[dict[str, Any]]:
         try:
             item = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise UserError(f"{name}:{number}: not JSON ({exc.msg})") from None
+            raise UserError.said("not_json", where=f"{name}:{number}", reason=exc.msg) from None
         except RecursionError:
-            raise UserError(f"{name}:{number}: JSON nested too deep") from None
+            raise UserError.said("json_too_deep", where=f"{name}:{number}") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise UserError(f'{name}:{number}: expected {{"id": ..., "text": "..."}}')
+            raise UserError.said("json_shape", where=f"{name}:{number}")
         yield {**item, "_line": number}
 
 
@@ -134,19 +135,19 @@ def _context(args: argparse.Namespace, item: dict[str, Any]) -> LineContext:
     """The command line's context, overridden per input by an optional "context" object."""
     given = item.get("context") or {}
     if not isinstance(given, dict):
-        raise UserError('"context" must be an object')
+        raise UserError.said("context_object")
     party = given.get("party", args.party)
     if party not in PARTIES:
-        raise UserError(f"unknown party {party!r} (one of {', '.join(PARTIES)})")
+        raise UserError.said("bad_party", party=repr(party), known=", ".join(PARTIES))
     hour = given.get("hour")
     when = None
     if hour is not None:
         if not isinstance(hour, int) or not 0 <= hour <= 23:
-            raise UserError(f'"hour" must be 0-23, not {hour!r}')
+            raise UserError.said("bad_hour", hour=repr(hour))
         when = datetime.now().replace(hour=hour, minute=0, second=0, microsecond=0)
     flags = given.get("flags", [])
     if not isinstance(flags, list):
-        raise UserError('"flags" must be a list')
+        raise UserError.said("flags_list")
     return LineContext(
         party=party,
         verified=bool(given.get("verified", not args.unverified)),
@@ -182,7 +183,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     try:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now()
     except ValueError:
-        raise UserError(f"--now: not an ISO date-time: {args.now!r}", status=2) from None
+        raise UserError.said("bad_now", status=2, value=repr(args.now)) from None
     from scoring.analysis import analyze  # entities and intents: not needed by `check`
 
     for item in _inputs(args):
@@ -207,5 +208,5 @@ def run_rules(args: argparse.Namespace) -> int:
         Path(target).write_text(page, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{target}: {exc.strerror}") from None
-    sys.stdout.write(f"wrote {target}\n")
+    sys.stdout.write(tr("wrote", lang_of(args), path=target) + "\n")
     return 0

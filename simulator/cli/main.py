@@ -9,8 +9,16 @@ from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
 
+from scoring.lang import Lang
 from simulator.cli.errors import UserError
-from simulator.engine.paths import SCENARIOS_ENV, VECTOR_CACHE_ENV, vector_cache
+from simulator.cli.strings import add_lang_option, lang_of, tr
+from simulator.engine.paths import (
+    PACK_CACHE_ENV,
+    SCENARIOS_ENV,
+    VECTOR_CACHE_ENV,
+    pack_cache,
+    vector_cache,
+)
 from simulator.engine.safetext import visible
 
 SCENARIOS_HELP = (
@@ -83,6 +91,7 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     sub._choices_actions.sort(key=lambda action: list(COMMANDS).index(action.dest))
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help=SCENARIOS_HELP)
     _add_scenarios_option(sub)
+    _add_lang_option(sub)
     return parser
 
 
@@ -117,13 +126,23 @@ def _add_scenarios_option(sub: argparse._SubParsersAction[argparse.ArgumentParse
             )
 
 
+def _add_lang_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`--lang zh|en` on every command that has none of its own (what it says to a person)."""
+    for command in sub.choices.values():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        for group in nested:
+            _add_lang_option(group)
+        if not any("--lang" in a.option_strings for a in command._actions):
+            add_lang_option(command)
+
+
 def use_scenarios(folder: Path | None, command: str | None) -> None:
     """The catalog chosen by --scenarios, for this process and the app's (`serve` starts one
     process a browser tab): it goes in the environment as COLLECTSIM_SCENARIOS."""
     if folder is None:
         return
     if command != "new" and not folder.is_dir():
-        raise UserError(f"--scenarios {folder}: no such folder", status=2)
+        raise UserError.said("no_folder", status=2, folder=folder)
     os.environ[SCENARIOS_ENV] = str(folder)
 
 
@@ -136,11 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     # Vectors of exemplars a centre edited are embedded once and kept in the data directory.
     os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
+    # So are a rule pack's checked patterns and their literals (a faster `check`).
+    os.environ.setdefault(PACK_CACHE_ENV, str(pack_cache()))
+    lang = lang_of(args)
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
     except UserError as exc:
-        error(str(exc))
+        error(exc.in_lang(lang), lang)
         return exc.status
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -148,25 +170,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
-        error("an argument or input is not valid UTF-8 text")
+        error(tr("not_utf8", lang), lang)
         return 2
     except OverflowError:
-        error("a number is out of range (--seed, --limit)")
+        error(tr("out_of_range", lang), lang)
         return 2
     except RecursionError:
-        error("the input is nested too deep")
+        error(tr("too_deep", lang), lang)
         return 1
     except Exception as exc:
-        return _engine_error(exc)
+        return _engine_error(exc, lang)
     return status
 
 
-def error(message: str) -> None:
+def error(message: str, lang: Lang = "en") -> None:
     """One line on stderr; whatever a trainee or a file put in it cannot drive the terminal."""
-    print(f"collectsim: error: {visible(message)}", file=sys.stderr)
+    print(tr("error_line", lang, message=visible(message)), file=sys.stderr)
 
 
-def _engine_error(exc: Exception) -> int:
+def _engine_error(exc: Exception, lang: Lang) -> int:
     """A scenario's problems or a journal's error as one line each, exit 1; anything else is
     raised again. The engine's error classes are looked up only in modules already imported
     (one that was not cannot have raised), so `check` never loads the scenario loader."""
@@ -183,11 +205,11 @@ def _engine_error(exc: Exception) -> int:
         )
     ]
     if any(isinstance(cls, type) and isinstance(exc, cls) for cls in expected):
-        error(str(exc))
+        error(str(exc), lang)
         return 1
     if isinstance(exc, OSError):  # COLLECTSIM_HOME naming a file, a full or read-only disk
         where = f"{exc.filename}: " if exc.filename else ""
-        error(f"{where}{exc.strerror or exc}")
+        error(f"{where}{exc.strerror or exc}", lang)
         return 1
     raise exc
 

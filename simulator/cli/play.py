@@ -15,6 +15,7 @@ from scoring.text import too_long
 from simulator.cli import common
 from simulator.cli.errors import UserError
 from simulator.cli.resume import resume_call
+from simulator.cli.strings import lang_of, tr
 from simulator.engine.bounded import TooLarge, bounded_lines, read_bounded
 from simulator.engine.catalog import load_catalog, resolve
 from simulator.engine.policy import SeedError, mode_policy
@@ -31,12 +32,6 @@ MAX_SCRIPT_BYTES = 4 * 1024 * 1024
 MAX_INPUT_LINE = 64 * 1024  # characters read of one typed line (a session keeps 10,000)
 # Slash-commands are never spoken to the persona; an unknown one is a one-line error.
 COMMANDS = ("/help", "/card", "/hint", "/end")
-_HELP = {
-    "zh": "命令：/card 账户信息 · /hint 提示下一句（练习模式，用了扣分）· /end 结束通话"
-    " · /help 本说明",
-    "en": "Commands: /card the account · /hint a good next line (practice; costs points if used)"
-    " · /end end the call · /help this list",
-}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,25 +63,23 @@ def _script_lines(path: Path) -> Iterator[str]:
     try:
         text = read_bounded(path, MAX_SCRIPT_BYTES).decode("utf-8")
     except TooLarge as exc:
-        raise UserError(f"{path}: cannot read script: {exc}") from None
+        raise UserError.said("cannot_read_script", path=path, reason=exc) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read script: {exc.strerror}") from None
+        raise UserError.said("cannot_read_script", path=path, reason=exc.strerror) from None
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: cannot read script: {exc}") from None
+        raise UserError.said("cannot_read_script", path=path, reason=exc) from None
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             yield line.strip()
 
 
-def pick_scenario(stdin: TextIO, out: TextIO) -> Scenario:
+def pick_scenario(stdin: TextIO, out: TextIO, lang: Lang = "en") -> Scenario:
     entries, problems = load_catalog()
     for problem in problems:
         print(problem, file=sys.stderr)
     if not entries:
-        raise UserError(
-            "no scenarios found; set COLLECTSIM_SCENARIOS to a folder of *.scenario.yaml"
-        )
-    print("选择场景 / Choose a scenario:", file=out)
+        raise UserError.said("no_scenarios")
+    print(tr("choose_scenario", lang), file=out)
     for number, entry in enumerate(entries, start=1):
         s = entry.scenario
         print(
@@ -97,7 +90,7 @@ def pick_scenario(stdin: TextIO, out: TextIO) -> Scenario:
         print("> ", end="", file=out, flush=True)
         answer = stdin.readline()
         if not answer:
-            raise UserError("no scenario chosen")
+            raise UserError.said("no_scenario_chosen")
         choice = answer.strip()
         if choice.isdigit() and 1 <= int(choice) <= len(entries):
             return entries[int(choice) - 1].scenario
@@ -119,13 +112,15 @@ def run(args: argparse.Namespace) -> int:
     store: Store | None
     if args.resume:
         if args.scenario or args.trainee or args.seed is not None or args.mode != "practice":
-            raise UserError("--resume takes the scenario, trainee, seed and mode from the attempt")
+            raise UserError.said("resume_takes_all")
         session, store, journal = resume_call(args.resume, args.db)
         scenario = session.scenario
     else:
         journal = journal_sink()
         scenario = (
-            resolve(args.scenario).scenario if args.scenario else pick_scenario(sys.stdin, out)
+            resolve(args.scenario).scenario
+            if args.scenario
+            else pick_scenario(sys.stdin, out, lang_of(args))
         )
         store = common.recorder_for(args.trainee, args.db)
         sink = recorded(journal, store, common.fail_on_store_error)
@@ -138,17 +133,18 @@ def run(args: argparse.Namespace) -> int:
         except SeedError as exc:
             raise UserError(str(exc)) from None
         session = Session(scenario, seed=seed, mode=args.mode, trainee=trainee, sink=sink)
-    lang = scenario.lang
+    # The call, its report and play's own lines: in --lang, else the scenario's language.
+    lang: Lang = args.lang or scenario.lang
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
     persona = scenario.persona.name
-    you = "你" if lang == "zh" else "You"
+    you = tr("you", lang)
     if not args.json:
         print(f"— {scenario.title.get(lang)} —", file=out)
         print(account_card(scenario.ledger, lang, session.clock), file=out)
         print(certification(scenario.id, session.transcript.mode).get(lang), file=out)
         if interactive:
-            print(f"({_HELP[lang]})", file=out)
+            print(f"({tr('play_help', lang)})", file=out)
         for turn in session.transcript.turns:  # a new call: the opening line; resumed: all
             print(f"{persona if turn.speaker == 'persona' else you}: {turn.text}", file=out)
     warnings = session.policy.warnings
@@ -185,12 +181,7 @@ def run(args: argparse.Namespace) -> int:
             break
     note = args.note
     if note is None and session.wants_note and interactive:
-        ask = (
-            "通话小结（结果、承诺、下一步）"
-            if lang == "zh"
-            else "Call note (outcome, promise, next step)"
-        )
-        print(f"{ask}> ", end="", file=out, flush=True)
+        print(f"{tr('note_prompt', lang)}> ", end="", file=out, flush=True)
         note = sys.stdin.readline().strip()
     ending = session.end(note=note)
     from simulator.engine.reporting import report_for  # imported late: keeps `play --help` fast
@@ -233,11 +224,10 @@ def run(args: argparse.Namespace) -> int:
         print(file=out)
         print(visible(to_text(report, lang, view), lines=True), file=out)
         if journal.path is not None:
-            saved = "通话已保存" if lang == "zh" else "Call saved to"
-            print(f"{saved}: {journal.path}", file=out)
+            print(tr("call_saved", lang, path=journal.path), file=out)
         if store is not None:
-            stored = "已记录" if lang == "zh" else "Recorded"
-            print(f"{stored}: {session.transcript.attempt_id} ({store.target})", file=out)
+            recorded_as = {"attempt": session.transcript.attempt_id, "store": store.target}
+            print(tr("call_recorded", lang, **recorded_as), file=out)
     return 0
 
 
@@ -257,26 +247,20 @@ def _command(command: str, session: Session, lang: Lang, out: TextIO) -> bool:
     """Run a slash-command; True when it was /hint and the next line counts as hinted."""
     name = command.split()[0]
     if name == "/help":
-        print(_HELP[lang], file=out)
+        print(tr("play_help", lang), file=out)
     elif name == "/card":
         print(account_card(session.scenario.ledger, lang, session.clock), file=out)
     elif name == "/hint":
         if not session.policy.hints:
-            print("考核模式没有提示" if lang == "zh" else "No hints in exam mode", file=out)
+            print(tr("no_hints", lang), file=out)
             return False
         from simulator.engine.hints import suggest
 
-        label = "提示（用了扣分）" if lang == "zh" else "Hint (costs points if you use it)"
-        print(f"{label}: {suggest(session)}", file=out)
+        print(tr("hint", lang, hint=suggest(session)), file=out)
         return True
     else:
         known = " ".join(COMMANDS)
-        print(
-            f"collectsim: 未知命令 {name}（可用：{known}）"
-            if lang == "zh"
-            else f"collectsim: unknown command {name} (known: {known})",
-            file=sys.stderr,
-        )
+        print(tr("unknown_command", lang, name=name, known=known), file=sys.stderr)
     return False
 
 

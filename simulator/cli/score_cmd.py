@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if path.is_file():
         transcript, finished = read_journal(path)
     elif path.suffix == ".jsonl" or "/" in args.transcript:
-        raise UserError(f"{args.transcript}: no such file")
+        raise UserError.said("no_file", path=args.transcript)
     else:
         with store_errors(), open_store(args.db, create=False) as store:
             attempt_id = store.resolve(args.transcript)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
     else:
         sys.stdout.write(text)
     return 0

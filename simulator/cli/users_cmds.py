@@ -12,9 +12,11 @@ import argparse
 import getpass
 import sys
 
+from scoring.lang import Lang
 from simulator.cli.common import add_db_option, open_store, store_errors, trainee_name
 from simulator.cli.errors import UserError
 from simulator.cli.output import print_json, print_table
+from simulator.cli.strings import lang_of, tr
 from simulator.records.accounts import ROLES, Accounts, User
 from simulator.records.passwords import MAX_CHARS, PasswordError, check_strength
 
@@ -66,20 +68,20 @@ def _add_password_stdin(parser: argparse.ArgumentParser) -> None:
 
 
 def run_missing(args: argparse.Namespace) -> int:
-    raise UserError("users: name a command: add, passwd, disable, enable, list", status=2)
+    raise UserError.said("users_missing", status=2)
 
 
-def read_password(from_stdin: bool) -> str:
+def read_password(from_stdin: bool, lang: Lang = "en") -> str:
     """The new password: one line of stdin, or asked twice on the terminal."""
     if from_stdin:
         line = sys.stdin.readline(MAX_CHARS + 2)  # bounded: a password, not a file
         password = line.removesuffix("\n").removesuffix("\r")
     else:
         if not sys.stdin.isatty():
-            raise UserError("no terminal to ask the password on: use --password-stdin")
-        password = getpass.getpass("New password: ")
-        if getpass.getpass("Again: ") != password:
-            raise UserError("the two passwords differ")
+            raise UserError.said("no_terminal")
+        password = getpass.getpass(tr("new_password", lang))
+        if getpass.getpass(tr("again", lang)) != password:
+            raise UserError.said("passwords_differ")
     try:
         check_strength(password)
     except PasswordError as exc:
@@ -87,15 +89,17 @@ def read_password(from_stdin: bool) -> str:
     return password
 
 
-def _done(verb: str, user: User) -> None:
-    print(f"{verb}: {user.name} ({user.role}{', disabled' if user.disabled else ''})")
+def _done(done: str, user: User, lang: Lang) -> None:
+    shown = "account_disabled" if user.disabled else "account"
+    print(tr(done, lang, account=tr(shown, lang, name=user.name, role=user.role)))
 
 
 def run_add(args: argparse.Namespace) -> int:
     name = trainee_name(args.name, "name")
-    password = read_password(args.password_stdin)
+    lang = lang_of(args)
+    password = read_password(args.password_stdin, lang)
     with store_errors(), open_store(args.db) as store:
-        _done("added", Accounts(store.db).add(name, args.role, password))
+        _done("user_added", Accounts(store.db).add(name, args.role, password), lang)
     return 0
 
 
@@ -103,16 +107,17 @@ def run_passwd(args: argparse.Namespace) -> int:
     with store_errors(), open_store(args.db) as store:
         accounts = Accounts(store.db)
         if accounts.user(args.name) is None:  # before asking for a password
-            raise UserError(f"no user named {args.name!r}")
-        password = read_password(args.password_stdin)
-        _done("password changed", accounts.set_password(args.name, password))
+            raise UserError.said("no_user", name=repr(args.name))
+        lang = lang_of(args)
+        password = read_password(args.password_stdin, lang)
+        _done("user_password", accounts.set_password(args.name, password), lang)
     return 0
 
 
 def run_disable(args: argparse.Namespace) -> int:
     with store_errors(), open_store(args.db) as store:
         user = Accounts(store.db).set_disabled(args.name, args.disabled)
-        _done("disabled" if args.disabled else "enabled", user)
+        _done("user_disabled" if args.disabled else "user_enabled", user, lang_of(args))
     return 0
 
 
@@ -122,9 +127,10 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([u.to_json() for u in users])
         return 0
+    lang = lang_of(args)
     print_table(
-        ["name", "role", "disabled", "created"],
-        [[u.name, u.role, "yes" if u.disabled else "", u.created_at[:16]] for u in users],
-        empty="no accounts yet: add the first with `collectsim users add NAME --role admin`",
+        [tr(f"col_{c}", lang) for c in ("name", "role", "disabled", "created")],
+        [[u.name, u.role, tr("yes", lang) if u.disabled else "", u.created_at[:16]] for u in users],
+        empty=tr("no_accounts", lang),
     )
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from simulator.authoring.validation import validate
 from simulator.authoring.validation_cache import default_cache
+from simulator.cli.strings import lang_of, tr
 from simulator.engine.paths import scenarios_dir
 from simulator.engine.safetext import visible
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(visible(str(problem)))  # a YAML key can carry escape sequences
         if not problems:
-            print(f"ok: {count} file{'' if count == 1 else 's'} valid")
+            print(tr("valid_one" if count == 1 else "valid_many", lang_of(args), count=count))
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0

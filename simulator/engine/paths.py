@@ -37,11 +37,17 @@ def _data_root() -> Path:
 
 
 VECTOR_CACHE_ENV = "COLLECTSIM_VECTOR_CACHE"  # scoring.semantic.CACHE_ENV, which reads it
+PACK_CACHE_ENV = "COLLECTSIM_PACK_CACHE"  # scoring.pack_cache.CACHE_ENV, which reads it
 
 
 def cache_root() -> Path:
     """Where results that can be made again are kept (each kind in a folder of its own)."""
     return _data_root() / "cache"
+
+
+def pack_cache() -> Path:
+    """Where what a rule pack's patterns were found to be is kept (scoring.pack_cache)."""
+    return cache_root() / "packs"
 
 
 def vector_cache() -> Path:

@@ -150,6 +150,27 @@ class Accounts:
                 )
         return user
 
+    # -- failed sign-ins (the throttle of every `serve` process of this store) -------------
+
+    def failures_since(self, name: str, since: float) -> list[float]:
+        """When `name` failed to sign in after `since` (seconds since the epoch), oldest
+        first; the latest 1,000 at most (the wait depends on the latest few)."""
+        rows = self.db.query(
+            "SELECT at FROM sign_in_failures WHERE name = ? AND at > ? ORDER BY at DESC LIMIT 1000",
+            (name, since),
+        )
+        return [float(row["at"]) for row in reversed(rows)]
+
+    def sign_in_failed(self, name: str, at: float, forget_before: float) -> None:
+        """One more failure for `name`; failures of any name older than `forget_before` go."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM sign_in_failures WHERE at <= ?", (forget_before,))
+            self.db.execute("INSERT INTO sign_in_failures (name, at) VALUES (?, ?)", (name, at))
+
+    def sign_in_succeeded(self, name: str) -> None:
+        with self.db.transaction():
+            self.db.execute("DELETE FROM sign_in_failures WHERE name = ?", (name,))
+
     def secret(self, name: str, nbytes: int = 32) -> str:
         """A random secret shared by every process using this store, made by whichever asks
         first (hex). Two processes asking at once get the same one."""

@@ -248,6 +248,14 @@ def _v9(db: Database) -> None:
     db.execute("ALTER TABLE attempts ADD COLUMN understanding TEXT")
 
 
+def _v10(db: Database) -> None:
+    """Failed sign-ins by name and time (seconds since the epoch), shared by every `serve`
+    process of the store: five for a name make it wait, whichever process was tried."""
+    db.execute("CREATE TABLE sign_in_failures (name TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)")
+    db.execute("CREATE INDEX sign_in_failures_name ON sign_in_failures (name, at)")
+    db.execute("CREATE INDEX sign_in_failures_at ON sign_in_failures (at)")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
     2: _v2,
@@ -258,6 +266,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: _v7,
     8: _v8,
     9: _v9,
+    10: _v10,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, TypedDict, Unpack, get_args
 
 from scoring.report import Report
 from scoring.transcript import Basis, Transcript, Turn
@@ -230,9 +230,26 @@ _DETAIL_COLUMNS = (
 )
 
 
+class AttemptQuery(TypedDict, total=False):
+    """Which attempts `Store.attempts` lists: the keywords of `Store.iter_attempts`."""
+
+    trainee: str | None
+    cohort: str | None
+    scenario: str | None
+    since: datetime | None
+    until: datetime | None
+    status: str | None
+    now: datetime | None
+    limit: int | None
+    offset: int
+
+
 class Store:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, version: int | None = None) -> None:
         self.db = db
+        # The schema this store was opened at (migrated to it, or found newer-or-equal by
+        # `open`): asked once, not on every write that depends on it.
+        self._version = schema_version(db) if version is None else version
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -253,17 +270,18 @@ class Store:
         """
         db = Database.connect(parse_target(url_or_path), create=create)
         try:
-            migrate(db, version)
+            found = migrate(db, version)
         except BaseException:
             db.close()
             raise
-        return cls(db)
+        return cls(db, found)
 
     @property
     def target(self) -> Target:
         return self.db.target
 
     def schema_version(self) -> int:
+        """The schema as the database has it now (asks it)."""
         return schema_version(self.db)
 
     def close(self) -> None:
@@ -422,7 +440,7 @@ class Store:
             )
             if changed != 1:
                 raise StoreError(f"no attempt {attempt_id} to finish")
-            if self.schema_version() >= 9:  # older schemas are kept for migration tests
+            if self._version >= 9:  # older schemas are kept for migration tests
                 self.db.execute(
                     "UPDATE attempts SET understanding = ? WHERE id = ?",
                     (report.understanding or None, attempt_id),
@@ -456,7 +474,7 @@ class Store:
         """Recount one trainee's totals (and finding counts) from their attempts, in the
         caller's transaction. Recounting, not adding, keeps them exact when an attempt is
         finished again."""
-        version = self.schema_version()
+        version = self._version
         if version < 5:
             return  # an older schema kept for migration tests has no totals
         self.db.lock_row("trainees", "name", trainee)
@@ -526,34 +544,10 @@ class Store:
             started_at=row["started_at_local"],
         )
 
-    def attempts(
-        self,
-        *,
-        trainee: str | None = None,
-        cohort: str | None = None,
-        scenario: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        status: str | None = None,
-        now: datetime | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[AttemptSummary]:
+    def attempts(self, **query: Unpack[AttemptQuery]) -> list[AttemptSummary]:
         """Attempts, oldest first, started in [since, until); `status` is the status as
         reported (see owner.py). A list: for few rows; `iter_attempts` streams."""
-        return list(
-            self.iter_attempts(
-                trainee=trainee,
-                cohort=cohort,
-                scenario=scenario,
-                since=since,
-                until=until,
-                status=status,
-                now=now,
-                limit=limit,
-                offset=offset,
-            )
-        )
+        return list(self.iter_attempts(**query))
 
     def iter_attempts(
         self,
@@ -728,7 +722,7 @@ class Store:
         )
 
     def _note(self, attempt_id: str) -> str | None:
-        if self.schema_version() < 3:
+        if self._version < 3:
             return None
         row = self.db.query_one("SELECT text FROM notes WHERE attempt_id = ?", (attempt_id,))
         return None if row is None else str(row["text"])

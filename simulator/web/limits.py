@@ -1,10 +1,11 @@
-"""What one `serve` process allows at once: app processes (in total and per user), and
-failed sign-ins per name. Used from the event loop only, so counting needs no lock."""
+"""What `serve` allows: app processes at once (in total and per user, counted by each
+process from its event loop, so counting needs no lock), and failed sign-ins per name
+(kept in the records store, so they count across every `serve` process of a centre)."""
 
 from __future__ import annotations
 
 from collections import Counter, deque
-from typing import Literal
+from typing import Literal, Protocol
 
 Refusal = Literal["total", "user"]
 
@@ -45,33 +46,56 @@ class Sessions:
             del self._by_user[user]
 
 
-class Throttle:
-    """At most `failures` failed sign-ins for one name within `window` seconds; then that
-    name is refused until the oldest failure leaves the window (guessing costs time)."""
+class FailureLog(Protocol):
+    """Where failed sign-ins are kept: the records store (`Accounts`), or memory."""
 
-    def __init__(self, failures: int = 5, window: float = 900.0) -> None:
-        self.failures = failures
-        self.window = window
+    def failures_since(self, name: str, since: float) -> list[float]: ...
+    def sign_in_failed(self, name: str, at: float, forget_before: float) -> None: ...
+    def sign_in_succeeded(self, name: str) -> None: ...
+
+
+class MemoryFailures:
+    """A failure log in one process's memory (tests, and a store-less check of the policy)."""
+
+    def __init__(self) -> None:
         self._seen: dict[str, deque[float]] = {}
 
-    def _recent(self, name: str, now: float) -> deque[float]:
-        times = self._seen.setdefault(name, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
+    def failures_since(self, name: str, since: float) -> list[float]:
+        return [at for at in self._seen.get(name, ()) if at > since]
+
+    def sign_in_failed(self, name: str, at: float, forget_before: float) -> None:
+        for key in list(self._seen):
+            times = self._seen[key]
+            while times and times[0] <= forget_before:
+                times.popleft()
+            if not times:
+                del self._seen[key]
+        self._seen.setdefault(name, deque()).append(at)
+
+    def sign_in_succeeded(self, name: str) -> None:
+        self._seen.pop(name, None)
+
+
+class Throttle:
+    """At most `failures` failed sign-ins for one name within `window` seconds; then that
+    name is refused until the oldest failure leaves the window (guessing costs time).
+    Times are seconds since the epoch: several processes, maybe on several hosts, share
+    the log."""
+
+    def __init__(self, log: FailureLog, failures: int = 5, window: float = 900.0) -> None:
+        self.log = log
+        self.failures = failures
+        self.window = window
 
     def wait(self, name: str, now: float) -> float:
         """Seconds until `name` may try again (0: now)."""
-        times = self._recent(name, now)
+        times = self.log.failures_since(name, now - self.window)
         if len(times) < self.failures:
             return 0.0
-        return times[0] + self.window - now
+        return times[-self.failures] + self.window - now
 
     def failed(self, name: str, now: float) -> None:
-        self._recent(name, now).append(now)
-        if len(self._seen) > 10_000:  # many names tried: forget those with nothing recent
-            for key in [k for k, v in self._seen.items() if not v]:
-                del self._seen[key]
+        self.log.sign_in_failed(name, now, now - self.window)
 
     def succeeded(self, name: str) -> None:
-        self._seen.pop(name, None)
+        self.log.sign_in_succeeded(name)

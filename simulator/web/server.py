@@ -27,10 +27,12 @@ from textual_serve.server import Server
 
 from scoring.i18n import Lang
 from simulator.records import Store, StoreError
-from simulator.records.accounts import Accounts
+from simulator.records.accounts import Accounts, User
 from simulator.web import pages
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
+from simulator.web.revocation import OpenedAs, OpenTabs, by_name
+from simulator.web.startup import startup_lines
 from simulator.web.tokens import COOKIE, Claims, issue, read
 
 log = logging.getLogger("collectsim.serve")
@@ -41,6 +43,8 @@ QUIT_SECONDS = 10
 ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
 # The signed-in user of a request (None when sign-in is off), set by the guard.
 USER: web.RequestKey[SignedIn | None] = web.RequestKey("user", object)  # type: ignore[arg-type]
+# The account as it stood when the request was let through (None when sign-in is off).
+ACCOUNT: web.RequestKey[OpenedAs | None] = web.RequestKey("account", object)  # type: ignore[arg-type]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -59,6 +63,9 @@ class ServeOptions:
     session_hours: float = 12.0
     trusted_header: str | None = None
     trusted_proxies: frozenset[str] = field(default_factory=frozenset)
+    # How often open tabs' accounts are looked at again (a disabled account's app ends).
+    recheck_seconds: float = 5.0
+    lang: Lang = "en"  # of the lines printed on start (`serve --lang`)
 
 
 def is_loopback(host: str) -> bool:
@@ -144,8 +151,10 @@ class CollectSimServer(Server):
         self.store = store
         self.accounts = Accounts(store.db)
         self.sessions = Sessions(options.max_sessions, options.max_per_user)
-        self.throttle = Throttle()
+        self.throttle = Throttle(self.accounts)  # counted in the store: every process
         self._sockets: set[web.WebSocketResponse] = set()
+        self._tabs: OpenTabs[web.WebSocketResponse] = OpenTabs()
+        self._recheck: asyncio.Task[None] | None = None
         self._key = bytes.fromhex(self.accounts.secret(COOKIE_SECRET))
         # Where the app lives as browsers see it: a proxy may serve it under a path.
         public = urlsplit(options.public_url) if options.public_url else None
@@ -164,29 +173,40 @@ class CollectSimServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        where = f"http://{self.host}:{self.port}"
-        if self.options.public_url:
-            where += f" (browsers use {self.options.public_url})"
-        print(f"CollectSim is served on {where}")
-        if not is_loopback(self.host):
-            print(
-                f"--host {self.host}: reachable from other machines; sign-in is required "
-                "(accounts: collectsim users list)"
-            )
-        if self.options.sign_in:
-            print("Sign-in: on (accounts from collectsim users)")
-        else:
-            print(
-                "Sign-in: OFF (--no-sign-in): anyone on this machine can open the app and "
-                "read every trainee's records"
-            )
-        print(
-            f"At most {self.options.max_sessions} sessions at once, "
-            f"{self.options.max_per_user} per user. Ctrl+C stops the server."
-        )
+        o = self.options
+        for line in startup_lines(
+            o.lang,
+            f"http://{self.host}:{self.port}",
+            o.public_url,
+            None if is_loopback(self.host) else self.host,
+            o.sign_in,
+            o.max_sessions,
+            o.max_per_user,
+        ):
+            print(line)
         sys.stdout.flush()
+        if self.options.sign_in:
+            self._recheck = asyncio.create_task(self._recheck_accounts())
+
+    async def _recheck_accounts(self) -> None:
+        """Every few seconds, close the open tabs whose account was disabled, deleted or
+        changed since (its app process is then told to quit, as when the tab closes)."""
+        while True:
+            await asyncio.sleep(self.options.recheck_seconds)
+            if not self._tabs.tabs:
+                continue
+            try:
+                now = by_name(await asyncio.to_thread(self.accounts.users))
+            except StoreError as exc:  # the store is down: keep the tabs, look again later
+                log.error("records store: %s", exc)
+                continue
+            for websocket in self._tabs.revoked(now):
+                self._tabs.closed(websocket)
+                await websocket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"signed out")
 
     async def on_shutdown(self, app: web.Application) -> None:
+        if self._recheck is not None:
+            self._recheck.cancel()
         # Close every tab's websocket now, so each app process is told to quit and the
         # server stops in seconds, not after aiohttp's wait for open handlers.
         await asyncio.gather(
@@ -231,7 +251,7 @@ class CollectSimServer(Server):
             return None
         return request.headers.get(header, "").strip() or None
 
-    async def signed_in_user(self, request: web.Request) -> SignedIn | None:
+    async def signed_in_user(self, request: web.Request) -> User | None:
         """Who this request is from: a trusted proxy's header, else the session cookie. A
         cookie issued before the password changed, or before the account was disabled,
         no longer counts; nor does any sign-in of a disabled or deleted account."""
@@ -247,7 +267,7 @@ class CollectSimServer(Server):
             return None
         if claims is not None and claims.generation != user.password_changed_at:
             return None
-        return SignedIn(user.name, user.role)
+        return user
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -258,6 +278,7 @@ class CollectSimServer(Server):
             return await handler(request)
         if not self.options.sign_in:
             request[USER] = None
+            request[ACCOUNT] = None
             return await handler(request)
         try:
             user = await self.signed_in_user(request)
@@ -268,7 +289,8 @@ class CollectSimServer(Server):
             if request.method == "GET" and request.path != "/ws":
                 raise web.HTTPSeeOther(self.url("/login"))
             return web.Response(status=403, text=pages.s("sign_in_first", lang))
-        request[USER] = user
+        request[USER] = SignedIn(user.name, user.role)
+        request[ACCOUNT] = OpenedAs.of(user)
         return await handler(request)
 
     @staticmethod
@@ -300,21 +322,21 @@ class CollectSimServer(Server):
         form = await request.post()
         name = str(form.get("name", "")).strip()[:200]
         password = str(form.get("password", ""))
-        now = time.monotonic()
-        wait = self.throttle.wait(name, now)
-        if wait > 0:
-            error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
-            return self._login_again(lang, error, name, 429)
+        now = time.time()
         try:
+            wait = await asyncio.to_thread(self.throttle.wait, name, now)
+            if wait > 0:
+                error = pages.s("throttled", lang, minutes=max(1, round(wait / 60)))
+                return self._login_again(lang, error, name, 429)
             user = await asyncio.to_thread(self.accounts.authenticate, name, password)
+            if user is None:
+                await asyncio.to_thread(self.throttle.failed, name, now)
+                error = pages.s("failed", lang)
+                return self._login_again(lang, error, name, 401)
+            await asyncio.to_thread(self.throttle.succeeded, name)
         except StoreError as exc:
             log.error("records store: %s", exc)
             return web.Response(status=503, text=pages.s("store_down", lang))
-        if user is None:
-            self.throttle.failed(name, now)
-            error = pages.s("failed", lang)
-            return self._login_again(lang, error, name, 401)
-        self.throttle.succeeded(name)
         expires = time.time() + self.options.session_hours * 3600
         token = issue(self._key, Claims(user.name, user.password_changed_at, expires))
         response = web.Response(status=303, headers={"Location": self.url("/")})
@@ -395,6 +417,9 @@ class CollectSimServer(Server):
         app_service: UserAppService | None = None
         try:
             await websocket.prepare(request)
+            account = request[ACCOUNT]
+            if account is not None:
+                self._tabs.opened(websocket, account)
             app_service = UserAppService(
                 user,
                 write_bytes=websocket.send_bytes,
@@ -416,6 +441,7 @@ class CollectSimServer(Server):
             if app_service is not None:
                 await app_service.stop()
             self._sockets.discard(websocket)
+            self._tabs.closed(websocket)
         return websocket
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
