@@ -8,7 +8,7 @@ import pytest
 
 from scoring.transcript import Turn
 from simulator.engine.journal import NullSink
-from simulator.engine.loader import load_scenario_text
+from simulator.engine.loader import ScenarioError, load_scenario_text
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import TRAINEE_ENDED, TURN_LIMIT, Session, SessionOver
 from simulator.engine.stock_lines import stock_lines
@@ -303,3 +303,75 @@ def test_a_recap_of_sum_and_day_is_answered_once_the_debtor_sees_his_mistake() -
     assert session.persona.state == "proposes_date"
     session.say("好的，谢谢您，再见。")
     assert session.ended == "promise_to_pay"
+
+
+def _m3() -> Scenario:
+    return load_scenario_text(
+        (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8"), "s.yaml"
+    )
+
+
+def test_a_staff_number_said_before_it_is_asked_for_is_remembered() -> None:
+    """cc-m3: he wants a staff number; one given in the first line passes his test at once
+    (he asked for it again before, and took the next line for a dodge)."""
+    given = play(_m3(), ["您好，我是华信银行信用卡中心的周婷，工号HX20417，请问是赵志强先生吗？"])
+    assert given.persona.state == "id_noted"
+    assert "工号我记到了" in given.transcript.turns[-1].text
+    not_given = play(_m3(), ["您好，我是华信银行信用卡中心的周婷，请问是赵志强先生吗？"])
+    assert not_given.persona.state == "scam_check"
+
+
+M3_TO_SOFTENED = [
+    "您好，我是华信银行信用卡中心的周婷，工号HX20417，请问是赵志强先生吗？",
+    "麻烦您报一下身份证后四位，核实一下身份。",
+    "您尾号3391的信用卡已经逾期97天，欠款41528.78元。",
+    "这段时间是遇到什么困难了吗？",
+    "火锅店关了确实太难了，换谁都扛不住。",
+]
+
+
+@pytest.mark.parametrize(
+    ("seed", "state", "reply"),
+    [
+        (0, "promise_pending", "5000元是嘛？要得，12月20号之前我还上。剩下的……后面再说。"),
+        (1, "partial_offer", "5000元……我凑不齐。12月20号之前我能还3000元，要得不？"),
+        (2, "partial_offer", "5000元……我凑不齐。12月20号之前我能还4000元，要得不？"),
+    ],
+)
+def test_a_part_payment_with_its_figure_is_answered_by_the_seeds_budget(
+    seed: int, state: str, reply: str
+) -> None:
+    """cc-m3 has a budget now: a part payment proposed with figure and day is taken or
+    countered with what he has (it was read as a plan, then he asked "最少要还好多？")."""
+    session = play(_m3(), [*M3_TO_SOFTENED, "您看12月20号之前先还5000，能做到不？"], seed)
+    assert session.persona.state == state
+    assert session.transcript.turns[-1].text == reply
+
+
+def test_a_refused_concession_is_the_whole_answer_to_its_line() -> None:
+    """cc-elderly (difficulty 2): a plan offer she refuses first, said with empathy, gets her
+    refusal; the empathy no longer moves her in the same line as well."""
+    scenario = load_scenario_text(
+        (SCENARIOS / "cc-elderly-vulnerable.scenario.yaml").read_text("utf-8"), "s.yaml"
+    )
+    lines = [
+        "您好，我是申江银行信用卡中心的客服专员陈静，工号3306。请问您是顾美珍阿姨本人吗？",
+        "阿姨您别担心，我们不会问您密码和验证码，只需要您说一下身份证后四位，核实一下身份。",
+        "谢谢阿姨。今天给您打电话，是关于您尾号3902的信用卡账单，目前已经逾期46天了，一共是9098.80元。",
+        "阿姨，方便跟我说说是什么情况吗？",
+        "阿姨，我非常理解您，您别着急，我们慢慢来。",
+        "我们可以帮您申请分12期还款，每期803.73元，每个月压力小一些。",
+    ]
+    session = play(scenario, lines)
+    exchange = session.say(
+        "我明白您的顾虑。分12期的话每期只要803.73元，我们按您的实际情况来安排，您看可以吗？"
+    )
+    assert {"offer_plan", "empathize"} <= set(exchange.analysis.intent_names)
+    assert exchange.reply_kind == "resist"
+    assert session.persona.state == "softened"
+
+
+def test_a_condition_on_what_was_told_names_a_known_ask() -> None:
+    text = (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8")
+    with pytest.raises(ScenarioError, match="unknown ask 'badge'"):
+        load_scenario_text(text.replace("told: [staff_id]", "told: [badge]", 1), "s.yaml")

@@ -38,6 +38,10 @@ def intents(text: str, lang: Lang) -> list[str]:
         ("您可以通过银行卡代扣或者对公账户转账还款。", "explain_channels"),
         ("你今天必须把13086.50元全部还清。", "pressure"),
         ("他在我们这有一笔借款需要处理。", "state_purpose"),
+        ("目前银行还没起诉，也没冻结任何账户", "consequence_honest"),
+        ("再拖下去的话，银行有可能会起诉，这个我如实跟您说", "consequence_honest"),
+        ("月底前先还两千，您看行不行？", "ask_payment_date"),
+        ("再不还钱就起诉你", "threaten"),
         ("您是他家属吗？他的网贷逾期了。", "state_overdue"),
         ("我这边先帮您登记异议并核实还款记录。", "acknowledge_dispute"),
         ("再不还钱就让你坐牢，后果自负！", "threaten"),
@@ -134,6 +138,9 @@ def test_english_intents(text: str, expected: str) -> None:
         ("打开App，点立即还款就可以了", "zh", "pressure"),
         ("首页有个“立即还款”，点进去就行", "zh", "pressure"),
         ("Could you put it on another credit card?", "en", "verify_identity"),
+        # A legal step said as not taken, or as a possibility, is no threat.
+        ("目前银行还没起诉，也没冻结任何账户", "zh", "threaten"),
+        ("再拖下去的话，银行有可能会起诉，这个我如实跟您说", "zh", "threaten"),
     ],
 )
 def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:

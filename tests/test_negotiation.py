@@ -167,9 +167,12 @@ def test_an_unknown_figure_in_a_line_is_an_error_at_its_line() -> None:
 
 
 def test_a_budget_figure_needs_a_budget() -> None:
+    # cc-m3's lines say the day his money comes ({can_by}): without his budget, an error.
     text = (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8")
-    bad = _with(text, "31号之前，{amount}。", "31号之前，{can_now}。")
-    with pytest.raises(ScenarioError, match=r"\{can_now\} needs persona.budget"):
+    start = text.index("  budget:\n")
+    end = text.index("initial:", start)
+    bad = text[:start] + text[end:]
+    with pytest.raises(ScenarioError, match=r"\{can_by\} needs persona.budget"):
         load_scenario_text(bad, "x.yaml")
 
 

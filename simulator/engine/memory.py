@@ -25,8 +25,11 @@ class Ask(BaseModel):
     patterns: dict[Lang, list[str]]
     answered_by: list[str] = Field(default_factory=list)
     ledger_amount: bool = False
+    # Words in the trainee's line that answer it whatever the line's intents (a staff number
+    # is said inside an introduction: 我是…，工号HX30516), matched on the normalised line.
+    answered_by_words: dict[Lang, list[str]] = Field(default_factory=dict)
 
-    @field_validator("patterns")
+    @field_validator("patterns", "answered_by_words")
     @classmethod
     def _compiles(cls, patterns: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         for pattern in (p for ps in patterns.values() for p in ps):
@@ -66,6 +69,15 @@ def _compiled(lang: Lang) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+@cache
+def _answering_words(lang: Lang) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (name, re.compile("|".join(f"(?:{p})" for p in words), re.IGNORECASE))
+        for name, ask in asks().items()
+        if (words := ask.answered_by_words.get(lang))
+    ]
+
+
 def asked_in(line: str, lang: Lang) -> set[str]:
     """What a persona line asks for (names of asks)."""
     return {name for name, pattern in _compiled(lang) if pattern.search(line)}
@@ -85,6 +97,16 @@ class Memory:
         for name, ask in asks().items():
             if said.intersection(ask.answered_by) or (ask.ledger_amount and amount):
                 self.answered.add(name)
+        for name, words in _answering_words(self.lang):
+            if words.search(analysis.norm):
+                self.answered.add(name)
+
+    def told(self, names: list[str]) -> bool:
+        """The trainee has already said each of these (names of asks)."""
+        return self.answered.issuperset(names)
+
+    def told_any(self, names: list[str]) -> bool:
+        return not self.answered.isdisjoint(names)
 
     def fresh(self, lines: list[str]) -> list[str]:
         """The lines that ask for nothing already told; all of them when none is left."""

@@ -82,6 +82,7 @@ class Persona:
         self._resist_needed = self._resistance_plan()
         self._fired: TransitionSpec | None = None
         self._resisted_now = False
+        self._resisted_edges: set[int] = set()  # concessions refused in this line
         self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
@@ -144,11 +145,16 @@ class Persona:
 
     def _condition(self, index: int, spec: TransitionSpec) -> Any:
         def allowed(event: EventData) -> bool:
+            if self._resisted_now and index not in self._resisted_edges:
+                # A concession refused in this line is the answer to it: no other edge (for
+                # another intent the line has) moves the persona past the refusal.
+                return False
             analysis: Analysis = event.kwargs["analysis"]
             if not self._holds(spec.when, analysis):
                 return False
             if spec.concession and not self._concedes(index, analysis):
                 self._resisted_now = True
+                self._resisted_edges.add(index)
                 return False
             return True
 
@@ -176,6 +182,10 @@ class Persona:
         if when.feasible_plan is not None and self._feasible_plan(analysis) != when.feasible_plan:
             return False
         if when.offer is not None and (self.deal.verdict or "none") not in when.offer:
+            return False
+        if when.amount_said is not None and bool(analysis.amounts) != when.amount_said:
+            return False
+        if not self.memory.told(when.told) or self.memory.told_any(when.not_told):
             return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
@@ -232,6 +242,7 @@ class Persona:
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
         self._resisted_now = False
+        self._resisted_edges.clear()
         self.memory.hear(analysis)
         self.deal.hear(analysis)
         if shows_empathy(analysis, self.scenario.ledger):

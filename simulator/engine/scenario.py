@@ -17,6 +17,7 @@ from scoring.objectives import Objective
 from scoring.rubric import Rubric
 from scoring.taxonomy import PRODUCTS, Channel, Party
 from simulator.engine.actions import ACTION_NAMES
+from simulator.engine.memory import asks
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
 # Figures a persona line may echo, filled in as the call goes (`engine.negotiation`):
@@ -143,11 +144,27 @@ class Condition(BaseModel):
     # The persona's answer to what the line proposes (an amount, instalments, a date), by its
     # budget and the ledger's plans; `none` when the line proposes nothing.
     offer: list[Literal["accept", "counter", "refuse", "none"]] | None = None
+    # The line itself says an amount (a part payment proposed with its figure, not a bare
+    # "how much can you pay?").
+    amount_said: bool | None = None
+    # What the trainee has already said, this line or earlier (names of the persona's asks in
+    # `engine/data/asks.yaml`: amount, caller, staff_id…): a persona does not ask for it again.
+    told: list[str] = Field(default_factory=list)
+    not_told: list[str] = Field(default_factory=list)
 
     @field_validator("offer", mode="before")
     @classmethod
     def _offer_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("told", "not_told")
+    @classmethod
+    def _known_asks(cls, names: list[str]) -> list[str]:
+        unknown = sorted(set(names) - set(asks()))
+        if unknown:
+            known = ", ".join(sorted(asks()))
+            raise ValueError(f"unknown ask '{unknown[0]}' (known: {known})")
+        return names
 
 
 _NO_CONDITION = Condition()
