@@ -34,3 +34,23 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path)
     with np.load(path) as stored:
         assert str(stored["key"]) == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["v.npz"]
+
+
+def test_the_same_arrays_leave_the_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "v.npz"
+    save(path, key=np.array("k1"), weights=np.arange(3.0))
+    before = path.read_bytes()
+    path.touch()
+    stamp = path.stat().st_mtime_ns
+    save(path, key=np.array("k1"), weights=np.arange(3.0))
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stamp
+    save(path, key=np.array("k1"), weights=np.arange(3.0).astype(np.float32))  # another dtype
+    with np.load(path) as stored:
+        assert stored["weights"].dtype == np.float32
+    save(path, key=np.array("k2"), weights=np.arange(3.0).astype(np.float32))
+    with np.load(path) as stored:
+        assert str(stored["key"]) == "k2"
+    path.write_bytes(b"not a zip")
+    save(path, key=np.array("k3"))
+    with np.load(path) as stored:
+        assert stored.files == ["key"]
