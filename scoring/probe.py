@@ -64,9 +64,17 @@ def key(identity: str, texts: Sequence[str], labels: Sequence[str], training: Tr
 
 
 def train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe:
-    """Softmax regression with an L2 penalty, by Adam on the whole set at once: the same
-    exemplars give the same weights on this machine, and the shipped weights are reused
-    everywhere else."""
+    """Softmax regression with an L2 penalty, by Adam on the whole set at once, on one BLAS
+    thread: BLAS's sums depend on how many threads share them, and one thread gives the
+    same exemplars the same weights on any machine (a centre's own re-fit included)."""
+    # Imported here: only fitting needs it, never judging a line.
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _train(vectors, labels, training)
+
+
+def _train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe:
     classes = tuple(sorted(set(labels)))
     column = {label: i for i, label in enumerate(classes)}
     x = vectors.astype(np.float64) * training.scale

@@ -49,6 +49,22 @@ def test_training_is_repeatable_and_separates_what_it_was_shown() -> None:
     assert round(sum(shares.values()), 2) == 1.0
 
 
+def test_the_same_exemplars_give_the_same_weights_whatever_blas_threads_are_allowed() -> None:
+    from threadpoolctl import threadpool_limits
+
+    from scoring.semantic import VECTORS
+
+    with np.load(VECTORS / "judge.zh.npz") as stored:
+        vectors = stored["vectors"].astype(np.float32)  # large enough for BLAS to use threads
+    labels = [str(n % 7) for n in range(len(vectors))]
+    fit = Training(l2=0.01, scale=1.0, steps=20)
+    with threadpool_limits(limits=1):
+        one = train(vectors, labels, fit)
+    with threadpool_limits(limits=2):
+        two = train(vectors, labels, fit)
+    assert np.array_equal(one.weights, two.weights) and np.array_equal(one.bias, two.bias)
+
+
 def test_a_stale_probe_is_refitted_and_cached(tmp_path) -> None:  # type: ignore[no-untyped-def]
     vectors, labels = _toy()
     fit = Training(l2=0.001, scale=10.0, steps=200)
