@@ -1,5 +1,6 @@
 """The command line in zh-CN and en: one strings table, `--lang` on every command, the
-locale's language by default."""
+locale's language by default; and every strings table (command line, serve, web pages,
+report) has each line in both languages with the same placeholders."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from string import Formatter
 
 import pytest
 
+from scoring import report_view
 from scoring.lang import Lang
 from simulator.cli import strings
 from simulator.cli.hr_cmds import _when
@@ -21,7 +23,7 @@ from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 from simulator.records.sink import RecordingSink
 from simulator.records.store import Store
-from simulator.web import startup
+from simulator.web import pages, startup
 from tests.records_seed import seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +33,11 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("table", [strings.STRINGS, startup.STRINGS], ids=["cli", "serve"])
+@pytest.mark.parametrize(
+    "table",
+    [strings.STRINGS, startup.STRINGS, pages.STRINGS, report_view.WORDS],
+    ids=["cli", "serve", "web pages", "report"],
+)
 def test_every_line_is_in_both_languages_with_the_same_placeholders(
     table: dict[str, dict[Lang, str]],
 ) -> None:

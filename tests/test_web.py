@@ -410,10 +410,3 @@ async def test_m1_reproduction_a_reachable_host_needs_sign_in_and_says_so_at_sta
     assert "CollectSim is served on http://0.0.0.0:8123" in out
     assert "--host 0.0.0.0: reachable from other machines; sign-in is required" in out
     assert "At most 20 sessions at once, 2 per user." in out
-
-
-def test_every_page_string_is_in_chinese_and_english() -> None:
-    from simulator.web.pages import STRINGS
-
-    for key, texts in STRINGS.items():
-        assert set(texts) == {"zh", "en"} and all(texts.values()), key
