@@ -9,8 +9,7 @@ page load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from simulator.records.accounts import User
@@ -18,53 +17,36 @@ from simulator.records.accounts import User
 Socket = TypeVar("Socket")
 
 
-@dataclass(frozen=True, slots=True)
-class OpenedAs:
-    """The account as it stood when a tab's app process was started."""
-
-    name: str
-    role: str
-    generation: str  # the account's password_changed_at then
-
-    @classmethod
-    def of(cls, user: User) -> OpenedAs:
-        return cls(user.name, user.role, user.password_changed_at)
-
-    def holds_for(self, now: User | None) -> bool:
-        return (
-            now is not None
-            and not now.disabled
-            and now.role == self.role
-            and now.password_changed_at == self.generation
-        )
+def still_holds(opened_as: User, now: User | None) -> bool:
+    """Whether an account as it stood when a tab opened is the account as it stands now."""
+    return (
+        now is not None
+        and not now.disabled
+        and now.role == opened_as.role
+        and now.password_changed_at == opened_as.password_changed_at
+    )
 
 
-@dataclass(slots=True)
 class OpenTabs(Generic[Socket]):
     """The signed-in tabs of one server, each with the account it was opened as."""
 
-    tabs: dict[Socket, OpenedAs]
-
     def __init__(self) -> None:
-        self.tabs = {}
+        self._tabs: dict[Socket, User] = {}
 
-    def opened(self, socket: Socket, account: OpenedAs) -> None:
-        self.tabs[socket] = account
+    def __len__(self) -> int:
+        return len(self._tabs)
+
+    def opened(self, socket: Socket, account: User) -> None:
+        self._tabs[socket] = account
 
     def closed(self, socket: Socket) -> None:
-        self.tabs.pop(socket, None)
+        self._tabs.pop(socket, None)
 
-    def names(self) -> set[str]:
-        return {account.name for account in self.tabs.values()}
-
-    def revoked(self, accounts_now: Mapping[str, User]) -> list[Socket]:
-        """The tabs whose sign-in no longer holds, given the accounts as they are now."""
+    def revoked(self, accounts_now: Iterable[User]) -> list[Socket]:
+        """The tabs whose sign-in no longer holds, given every account as it is now."""
+        now = {user.name: user for user in accounts_now}
         return [
             socket
-            for socket, account in self.tabs.items()
-            if not account.holds_for(accounts_now.get(account.name))
+            for socket, opened_as in self._tabs.items()
+            if not still_holds(opened_as, now.get(opened_as.name))
         ]
-
-
-def by_name(users: Iterable[User]) -> dict[str, User]:
-    return {user.name: user for user in users}

@@ -31,7 +31,7 @@ from simulator.records.accounts import Accounts, User
 from simulator.web import pages
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
-from simulator.web.revocation import OpenedAs, OpenTabs, by_name
+from simulator.web.revocation import OpenTabs
 from simulator.web.startup import startup_lines
 from simulator.web.tokens import COOKIE, Claims, issue, read
 
@@ -44,7 +44,7 @@ ANONYMOUS = ""  # the caps' key for sessions when sign-in is off
 # The signed-in user of a request (None when sign-in is off), set by the guard.
 USER: web.RequestKey[SignedIn | None] = web.RequestKey("user", object)  # type: ignore[arg-type]
 # The account as it stood when the request was let through (None when sign-in is off).
-ACCOUNT: web.RequestKey[OpenedAs | None] = web.RequestKey("account", object)  # type: ignore[arg-type]
+ACCOUNT: web.RequestKey[User | None] = web.RequestKey("account", object)  # type: ignore[arg-type]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -193,10 +193,10 @@ class CollectSimServer(Server):
         changed since (its app process is then told to quit, as when the tab closes)."""
         while True:
             await asyncio.sleep(self.options.recheck_seconds)
-            if not self._tabs.tabs:
+            if not self._tabs:
                 continue
             try:
-                now = by_name(await asyncio.to_thread(self.accounts.users))
+                now = await asyncio.to_thread(self.accounts.users)
             except StoreError as exc:  # the store is down: keep the tabs, look again later
                 log.error("records store: %s", exc)
                 continue
@@ -290,7 +290,7 @@ class CollectSimServer(Server):
                 raise web.HTTPSeeOther(self.url("/login"))
             return web.Response(status=403, text=pages.s("sign_in_first", lang))
         request[USER] = SignedIn(user.name, user.role)
-        request[ACCOUNT] = OpenedAs.of(user)
+        request[ACCOUNT] = user
         return await handler(request)
 
     @staticmethod
