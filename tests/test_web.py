@@ -23,7 +23,7 @@ from simulator.records import Store, StoreError
 from simulator.records.accounts import RECORDS_ROLES, Accounts, User
 from simulator.records.passwords import PasswordError
 from simulator.web import identity, tokens
-from simulator.web.limits import MemoryFailures, Sessions, Throttle
+from simulator.web.limits import Sessions, Throttle
 from simulator.web.pages import login_page, pick_lang
 from simulator.web.revocation import OpenTabs
 from simulator.web.server import CollectSimServer, ServeError, ServeOptions, check_options
@@ -134,12 +134,9 @@ def test_caps_on_app_processes_in_total_and_per_user() -> None:
     assert sessions.take("c") is None
 
 
-@pytest.mark.parametrize("kept", ["memory", "store"])
-def test_failed_sign_ins_make_a_name_wait(kept: str, isolated_home: Path) -> None:
-    with Store.open(None) as store:
-        throttle = Throttle(
-            MemoryFailures() if kept == "memory" else Accounts(store.db), failures=3, window=60
-        )
+def test_failed_sign_ins_make_a_name_wait(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        throttle = Throttle(Accounts(store.db), failures=3, window=60)
         for now in (0.0, 1.0, 2.0):
             assert throttle.wait("sam", now) == 0
             throttle.failed("sam", now)

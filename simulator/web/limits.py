@@ -4,7 +4,7 @@ process from its event loop, so counting needs no lock), and failed sign-ins per
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from typing import Literal, Protocol
 
 Refusal = Literal["total", "user"]
@@ -47,33 +47,11 @@ class Sessions:
 
 
 class FailureLog(Protocol):
-    """Where failed sign-ins are kept: the records store (`Accounts`), or memory."""
+    """Where failed sign-ins are kept: the records store (`Accounts`)."""
 
     def failures_since(self, name: str, since: float) -> list[float]: ...
     def sign_in_failed(self, name: str, at: float, forget_before: float) -> None: ...
     def sign_in_succeeded(self, name: str) -> None: ...
-
-
-class MemoryFailures:
-    """A failure log in one process's memory (tests, and a store-less check of the policy)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, deque[float]] = {}
-
-    def failures_since(self, name: str, since: float) -> list[float]:
-        return [at for at in self._seen.get(name, ()) if at > since]
-
-    def sign_in_failed(self, name: str, at: float, forget_before: float) -> None:
-        for key in list(self._seen):
-            times = self._seen[key]
-            while times and times[0] <= forget_before:
-                times.popleft()
-            if not times:
-                del self._seen[key]
-        self._seen.setdefault(name, deque()).append(at)
-
-    def sign_in_succeeded(self, name: str) -> None:
-        self._seen.pop(name, None)
 
 
 class Throttle:
