@@ -15,6 +15,7 @@ from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang, lang_of
 from scoring.ledger import same_amount
 from scoring.taxonomy import Severity
+from scoring.text import either
 from scoring.transcript import Transcript
 
 DATA = Path(__file__).parent / "data" / "callnote.yaml"
@@ -29,7 +30,7 @@ class _Patterns:
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile(either(patterns))
 
 
 @cache

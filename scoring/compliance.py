@@ -15,7 +15,7 @@ from scoring.negation import Negation
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import BASIS_NOTES, Rule, RulePack, load_pack
 from scoring.taxonomy import SEVERITY_PENALTY, Party, Severity
-from scoring.text import normalise
+from scoring.text import any_of, either, normalise
 
 DEBT_TALK_MACRO = "@debt_talk"
 
@@ -77,12 +77,6 @@ class _Compiled:
     requirement: list[re.Pattern[str]] = field(default_factory=list)
 
 
-def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-
-
 class Judge:
     """Applies one rule pack. Build it once (see `judge_for`); judging a line is the hot path."""
 
@@ -91,11 +85,11 @@ class Judge:
         self.semantic = semantic
         self.lang: Lang = "zh" if pack.jurisdiction == "CN" else "en"
         self._negation = Negation(pack)
-        self._third_party = _alternation([re.compile(p) for p in pack.third_party_address])
+        self._third_party = any_of(pack.third_party_address)
         self._line_flags = [
             (flag, compiled)
             for flag, patterns in pack.line_flags.items()
-            if (compiled := _alternation([re.compile(p) for p in patterns])) is not None
+            if (compiled := any_of(patterns)) is not None
         ]
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         debt_talk = [_Lazy(p) for p in pack.debt_talk_patterns]
@@ -112,7 +106,7 @@ class Judge:
             requirement = (
                 [re.compile(p) for p in rule.requirement.patterns] if rule.requirement else []
             )
-            unless = _Lazy("|".join(f"(?:{p})" for p in rule.unless)) if rule.unless else None
+            unless = _Lazy(either(rule.unless)) if rule.unless else None
             all_needs.extend(
                 kept[p.pattern] if p.pattern in kept else needs(p.pattern) for p in patterns
             )

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Lang
-from scoring.text import clause_before, word_regex
+from scoring.text import any_of, clause_before, word_regex
 
 DATA = Path(__file__).parent / "data" / "intents.yaml"
 KEYWORD_SCORE = 100.0
@@ -30,10 +30,6 @@ class _Intent:
     name: str
     negatable: bool
     keywords: re.Pattern[str] | None  # every keyword of the intent as one alternation
-
-
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _rhetorical(window: str, cue: re.Match[str]) -> bool:
@@ -74,7 +70,7 @@ class IntentMatcher:
                 _Intent(
                     name=name,
                     negatable=bool(spec.get("negatable", False)),
-                    keywords=_alternation(per_lang.get("keywords", [])),
+                    keywords=any_of(per_lang.get("keywords", [])),
                 )
             )
             for example in per_lang.get("examples", []):

@@ -3,14 +3,8 @@ reported: the rule pack's negation cues and its `negation_scope`, compiled once.
 
 from __future__ import annotations
 
-import re
-
 from scoring.rulepack import RulePack
-from scoring.text import CLAUSE_BREAK, clause_after, clause_before, word_regex
-
-
-def _any(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+from scoring.text import CLAUSE_BREAK, any_of, clause_after, clause_before, word_regex
 
 
 class Negation:
@@ -21,16 +15,16 @@ class Negation:
         scope = pack.negation_scope
         self._cues = word_regex(pack.negation_cues)
         self._window = pack.negation_window
-        self._breaks = _any(scope.breaks)
-        self._rhetorical = _any(scope.rhetorical)
-        self._after = _any(scope.after)
+        self._breaks = any_of(scope.breaks)
+        self._rhetorical = any_of(scope.rhetorical)
+        self._after = any_of(scope.after)
         self._after_window = scope.after_window
-        self._reported = _any(scope.reported)
+        self._reported = any_of(scope.reported)
         self._reported_window = scope.reported_window
         # Anchored: `adjacent` must end where the match starts; `next_clause` must fill the
         # clause after the match's own.
-        self._adjacent = _any([f"(?:{p})$" for p in scope.adjacent])
-        self._next_clause = _any([f"(?:{p})$" for p in scope.next_clause])
+        self._adjacent = any_of([f"(?:{p})$" for p in scope.adjacent])
+        self._next_clause = any_of([f"(?:{p})$" for p in scope.next_clause])
 
     def clears(self, norm: str, start: int, end: int) -> bool:
         return (

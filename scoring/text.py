@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import opencc
@@ -53,6 +53,16 @@ def normalise(text: str) -> str:
 
 def looks_chinese(text: str) -> bool:
     return _CJK.search(text) is not None
+
+
+def either(patterns: Iterable[str]) -> str:
+    """One regex source that matches wherever any of `patterns` does."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """`either` of the patterns compiled; None when there are none (nothing to match)."""
+    return re.compile(either(patterns)) if patterns else None
 
 
 def word_regex(words: Iterable[str]) -> re.Pattern[str]:
