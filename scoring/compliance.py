@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
-from scoring import pack_cache
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
 from scoring.negation import Negation
@@ -94,7 +93,7 @@ class Judge:
         self.debt_talk = [re.compile(p) for p in pack.debt_talk_patterns]
         debt_talk = [_Lazy(p) for p in pack.debt_talk_patterns]
         # Each pattern's literals as kept for this pack (pack_cache), else read now.
-        kept = pack_cache.known(pack.content_hash) or {}
+        kept = pack.pattern_needs
         self._rules: list[_Compiled] = []
         all_needs: list[Needs | None] = []
         for rule in pack.rules:

@@ -8,7 +8,15 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from scoring import pack_cache
 from scoring.data_files import load_yaml
@@ -352,6 +360,8 @@ class RulePack(BaseModel):
     rules: list[Rule] = Field(min_length=1)
     changes: list[Change] = Field(default_factory=list)
     content_hash: str = ""
+    # Each pattern's literals as kept for these bytes (pack_cache), set by `load_pack_file`.
+    _pattern_needs: pack_cache.PatternNeeds = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RulePack:
@@ -379,6 +389,12 @@ class RulePack(BaseModel):
                 return rule
         raise KeyError(rule_id)
 
+    @property
+    def pattern_needs(self) -> pack_cache.PatternNeeds:
+        """The literals each pattern needs, as read when the pack was loaded (a judge reads
+        them from here, not from disk again); empty for a pack built otherwise."""
+        return self._pattern_needs
+
     def pattern_sources(self) -> list[str]:
         """The patterns a judge runs on lines through the prefilter: the rules' own and the
         debt-talk patterns (which a rule may name as `@debt_talk`)."""
@@ -397,12 +413,14 @@ def load_pack_file(path: Path) -> RulePack:
     raw = path.read_bytes()
     data = load_yaml(raw)
     digest = hashlib.sha256(raw).hexdigest()[:16]
-    checked = pack_cache.known(digest) is not None
+    kept = pack_cache.known(digest)
     pack = RulePack.model_validate(
-        {**data, "content_hash": digest}, context={PATTERNS_CHECKED: checked}
+        {**data, "content_hash": digest}, context={PATTERNS_CHECKED: kept is not None}
     )
-    if not checked:  # every pattern compiled: the next start need not check them again
-        pack_cache.keep(digest, pack.pattern_sources())
+    # Every pattern compiled: the next start need not check them again.
+    pack._pattern_needs = (
+        kept if kept is not None else pack_cache.keep(digest, pack.pattern_sources())
+    )
     return pack
 
 
