@@ -88,3 +88,10 @@ def test_a_judge_compiles_only_the_patterns_a_line_reaches(cache: Path) -> None:
     judge.judge_line("您好，我是锦程银行的客服小李。", LineContext())
     compiled = sum(p._compiled is not None for p in patterns)
     assert compiled < len(patterns) // 5  # the patterns without a literal, and a few
+
+
+def test_the_command_line_tells_the_judge_where_packs_are_kept() -> None:
+    from simulator.engine import paths
+
+    assert paths.PACK_CACHE_ENV == pack_cache.CACHE_ENV
+    assert paths.pack_cache().parent == paths.cache_root()
