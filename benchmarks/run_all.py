@@ -18,13 +18,14 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypedDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
-KEPT = HERE / "results.json"  # name -> its latest run (see Run.to_json)
+KEPT = HERE / "results.json"  # name -> its latest Run
 # name -> (script, arguments, what it measures). HR over 200,000 attempts by default; the
 # README's million-attempt figures: `python benchmarks/bench_records.py 1000000`.
 BENCHMARKS: dict[str, tuple[str, list[str], str]] = {
@@ -48,7 +49,18 @@ BENCHMARKS: dict[str, tuple[str, list[str], str]] = {
 }
 
 
-def run(name: str) -> dict[str, object]:
+class Run(TypedDict):
+    """One benchmark's latest run, as kept in results.json."""
+
+    ran: str  # when it started (UTC)
+    wall_s: float | None
+    cpu_s: float | None  # None: not measured (a run by hand)
+    load: str  # the 1-minute load average at its start
+    output: str  # what it printed
+    note: str  # words for results.md beside the output (a run by hand says how it ran)
+
+
+def run(name: str) -> Run:
     script, args, _ = BENCHMARKS[name]
     load = os.getloadavg()[0]
     ran = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -80,11 +92,11 @@ def run(name: str) -> dict[str, object]:
     }
 
 
-def _seconds(value: object) -> str:
+def _seconds(value: float | None) -> str:
     return "—" if value is None else f"{value} s"
 
 
-def render(kept: dict[str, dict[str, object]]) -> str:
+def render(kept: dict[str, Run]) -> str:
     """results.md: one row and one section a benchmark, in BENCHMARKS' order."""
     names = [name for name in BENCHMARKS if name in kept]
     table = [
@@ -119,9 +131,7 @@ def main() -> None:
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
         raise SystemExit(f"unknown benchmarks {unknown} (known: {', '.join(BENCHMARKS)})")
-    kept: dict[str, dict[str, object]] = (
-        json.loads(KEPT.read_text("utf-8")) if KEPT.exists() else {}
-    )
+    kept: dict[str, Run] = json.loads(KEPT.read_text("utf-8")) if KEPT.exists() else {}
     for name in names:
         print(f"== {name}", flush=True)
         kept[name] = run(name)
