@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scoring.lang import Lang
+from scoring.report_view import w as report_words
 from simulator.cli.common import (
     add_db_option,
     add_range,
@@ -332,11 +333,12 @@ def run_show(args: argparse.Namespace) -> int:
     if s.status != "completed":
         say(tr("show_not_scored", lang, status=tr(f"status_{s.status}", lang)), file=out)
         return 0
-    verdict = tr("passed" if s.passed else "failed", lang)
+    # The verdict in the words of the trainee's own report.
+    verdict = report_words("passed" if s.passed else "failed", lang)
     score = f"{s.score:.1f}"
     say(tr("show_score", lang, score=score, verdict=verdict, ending=detail.ending), file=out)
     if detail.critical:
-        say(tr("show_critical", lang), file=out)
+        say(report_words("critical", lang), file=out)
     say(tr("show_rulepack", lang, pack=detail.rulepack), file=out)
     if detail.understanding:
         say(tr("show_understanding", lang, by=detail.understanding), file=out)

@@ -110,12 +110,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "总分：{score}/100 — {verdict} · 结局：{ending}",
         "en": "Score: {score}/100 — {verdict} · ending: {ending}",
     },
-    "passed": {"zh": "通过", "en": "PASSED"},
-    "failed": {"zh": "未通过", "en": "FAILED"},
-    "show_critical": {
-        "zh": "存在严重违规，本次通话不合格。",
-        "en": "A critical violation fails the call.",
-    },
     "show_rulepack": {"zh": "规则包：{pack}", "en": "Rule pack: {pack}"},
     "show_understanding": {"zh": "语义理解：{by}", "en": "Understanding: {by}"},
     "show_review": {
