@@ -81,7 +81,6 @@ class Persona:
         self._resisted: dict[int, int] = {}
         self._resist_needed = self._resistance_plan()
         self._fired: TransitionSpec | None = None
-        self._resisted_now = False
         self._resisted_edges: set[int] = set()  # concessions refused in this line
         self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
@@ -145,7 +144,7 @@ class Persona:
 
     def _condition(self, index: int, spec: TransitionSpec) -> Any:
         def allowed(event: EventData) -> bool:
-            if self._resisted_now and index not in self._resisted_edges:
+            if self._resisted_edges and index not in self._resisted_edges:
                 # A concession refused in this line is the answer to it: no other edge (for
                 # another intent the line has) moves the persona past the refusal.
                 return False
@@ -153,7 +152,6 @@ class Persona:
             if not self._holds(spec.when, analysis):
                 return False
             if spec.concession and not self._concedes(index, analysis):
-                self._resisted_now = True
                 self._resisted_edges.add(index)
                 return False
             return True
@@ -241,7 +239,6 @@ class Persona:
 
     def respond(self, analysis: Analysis, turn: int) -> Reply:
         self._fired = None
-        self._resisted_now = False
         self._resisted_edges.clear()
         self.memory.hear(analysis)
         self.deal.hear(analysis)
@@ -265,7 +262,7 @@ class Persona:
             state=self.state,
             mood=self.mood,
             trigger=trigger,
-            resisted=self._resisted_now and trigger is None,
+            resisted=bool(self._resisted_edges) and trigger is None,
             ending=self.ended,
             kind=kind,
         )
@@ -304,7 +301,7 @@ class Persona:
             return "say", spec.say
         if trigger is not None:
             return "say", self._fired.say if self._fired and self._fired.say else spec.say
-        if self._resisted_now:
+        if self._resisted_edges:
             return "resist", spec.resist or self._stock("resist")
         if understood:
             # Heard and understood, but not what this state is waiting for.
