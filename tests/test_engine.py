@@ -253,9 +253,7 @@ def test_a_state_line_said_again_is_marked_as_said_again() -> None:
 def test_a_state_hears_the_intent_it_prefers_first() -> None:
     """Asking "is this Ray? This is Mia from Bayline" asks for Ray: us-cease-request's opening
     prefers verify_identity, so he confirms instead of asking who she wants."""
-    scenario = load_scenario_text(
-        (SCENARIOS / "us-cease-request.scenario.yaml").read_text("utf-8"), "s.yaml"
-    )
+    scenario = _shipped("us-cease-request")
     line = "Hey, is this Ray Delgado? This is Mia Chen from Bayline Recovery Partners."
     assert play(scenario, [line]).persona.state == "verified"
     unpreferred = load_scenario_text(
@@ -285,9 +283,7 @@ def test_an_intent_that_moves_the_call_beats_one_answered_in_place() -> None:
 def test_a_recap_of_sum_and_day_is_answered_once_the_debtor_sees_his_mistake() -> None:
     """ol-already-paid: once he sees he paid the wrong app, a recap of the right sum and a
     day is a proposal he answers with his own day (it was answered in place before)."""
-    scenario = load_scenario_text(
-        (SCENARIOS / "ol-already-paid.scenario.yaml").read_text("utf-8"), "s.yaml"
-    )
+    scenario = _shipped("ol-already-paid")
     lines = [
         "您好，我是青禾钱包平台的贷后专员王磊，工号QH0421，请问是陈浩先生本人吗？",
         "今天联系您是关于您在青禾钱包的借款，本期已经逾期9天，应还金额1994.30元。",
@@ -305,10 +301,15 @@ def test_a_recap_of_sum_and_day_is_answered_once_the_debtor_sees_his_mistake() -
     assert session.ended == "promise_to_pay"
 
 
-def _m3() -> Scenario:
+def _shipped(scenario_id: str) -> Scenario:
+    """A shipped scenario, read as an author's file is."""
     return load_scenario_text(
-        (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8"), "s.yaml"
+        (SCENARIOS / f"{scenario_id}.scenario.yaml").read_text("utf-8"), "s.yaml"
     )
+
+
+def _m3() -> Scenario:
+    return _shipped("cc-m3-long-silence")
 
 
 def test_a_staff_number_said_before_it_is_asked_for_is_remembered() -> None:
@@ -351,9 +352,7 @@ def test_a_part_payment_with_its_figure_is_answered_by_the_seeds_budget(
 def test_a_refused_concession_is_the_whole_answer_to_its_line() -> None:
     """cc-elderly (difficulty 2): a plan offer she refuses first, said with empathy, gets her
     refusal; the empathy no longer moves her in the same line as well."""
-    scenario = load_scenario_text(
-        (SCENARIOS / "cc-elderly-vulnerable.scenario.yaml").read_text("utf-8"), "s.yaml"
-    )
+    scenario = _shipped("cc-elderly-vulnerable")
     lines = [
         "您好，我是申江银行信用卡中心的客服专员陈静，工号3306。请问您是顾美珍阿姨本人吗？",
         "阿姨您别担心，我们不会问您密码和验证码，只需要您说一下身份证后四位，核实一下身份。",
