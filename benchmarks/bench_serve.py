@@ -271,19 +271,35 @@ def mib(value: float) -> float:
     return round(value, 1)
 
 
+def warm_parents(pids: list[int]) -> list[int]:
+    """The server's warm parent (`simulator.cli.warm_parent`), which app processes fork from."""
+    found = []
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            if b"simulator.cli.warm_parent" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
+    return found
+
+
 async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[str, object]:
     count = len(tabs)
-    alone = memory(server_pid)
+    # The server before any tab: with its warm parent, when it forks app processes from one.
+    before = tree(server_pid)
+    parents = warm_parents(before)
+    alone = total_memory(before)
+    opened: list[float] = []  # ms from opening the websocket to the start screen
     for tab in tabs:  # one after another, as a class arrives
         print(f"opening {tab.name}", file=sys.stderr, flush=True)
+        started = time.perf_counter()
         await tab.open()
         await tab.wait_for("Enter to call", "the start screen")
+        opened.append((time.perf_counter() - started) * 1000)
         await tab.send("\r")  # the catalog has the focus: open its first scenario
     for tab in tabs:
         await tab.wait_for("Ctrl+E/F10", "the call screen")
     await asyncio.sleep(5)  # the calls settle (judges compiled, encoders loaded)
     pids = tree(server_pid)
-    apps = pids[1:]
+    apps = [pid for pid in pids[1:] if pid not in parents]
     if len(apps) != count:
         raise BenchError(f"{len(apps)} app processes for {count} sessions")
     in_call = total_memory(pids)
@@ -306,6 +322,7 @@ async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[
     lines = len(latencies)
     return {
         "sessions": count,
+        "prefork": bool(parents),
         "server_alone_mb": {"rss": mib(alone.rss), "pss": mib(alone.pss)},
         "total_in_call_mb": {"rss": round(in_call.rss), "pss": round(in_call.pss)},
         "total_after_lines_mb": {"rss": round(after.rss), "pss": round(after.pss)},
@@ -313,6 +330,7 @@ async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[
         "mb_per_session_rss": mib((after.rss - alone.rss) / count),
         "mb_per_session_pss": mib((after.pss - alone.pss) / count),
         "app_process_uss_mb_median": mib(statistics.median(m.uss for m in per_app)),
+        "open_to_start_screen_ms_median": round(statistics.median(opened)),
         "idle_cpu_percent_of_a_core_per_trainee": round(idle_rate / count * 100, 3),
         "idle_server_share_percent": round(idle_server / max(idle_server + idle_apps, 1e-9) * 100),
         "enter_to_reply_p50_ms": round(statistics.median(latencies), 1),
@@ -355,7 +373,9 @@ async def run_tabs(
         await asyncio.gather(*(tab.close() for tab in tabs), return_exceptions=True)
 
 
-def one_run(count: int, db_url: str | None, replies: dict[int, list[str]]) -> dict[str, object]:
+def one_run(
+    count: int, db_url: str | None, replies: dict[int, list[str]], prefork: bool = True
+) -> dict[str, object]:
     """A server of its own on a fresh data folder, `count` new accounts, one measurement."""
     from simulator.records import Store
     from simulator.records.accounts import Accounts
@@ -373,6 +393,8 @@ def one_run(count: int, db_url: str | None, replies: dict[int, list[str]]) -> di
         port = free_port()
         command = [sys.executable, "-m", "simulator.cli.main", "serve", "--port", str(port)]
         command += ["--max-sessions", str(count), "--max-per-user", "1"]
+        if not prefork:
+            command.append("--no-prefork")
         log = Path(home) / "serve.log"  # a file, not a pipe nobody reads while it runs
         with log.open("wb") as out:
             server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
@@ -398,12 +420,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 30])
     parser.add_argument("--db", help="records store (default: SQLite in a fresh folder a run)")
+    parser.add_argument(
+        "--no-prefork", action="store_true", help="start each app process afresh (to compare)"
+    )
     args = parser.parse_args()
     print(load_average(), flush=True)
     replies = {seed: expected_replies(seed)[1] for seed in (0, *OTHER_SEEDS)}
     try:
         for count in args.sessions:
-            result = one_run(count, args.db, replies)
+            result = one_run(count, args.db, replies, prefork=not args.no_prefork)
             print(json.dumps(result), flush=True)
             print(load_average(), flush=True)
     except BenchError as exc:

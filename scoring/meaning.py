@@ -165,13 +165,21 @@ def ship_probes() -> list[Path]:
     return judge + [ship_intent_probe(lang, fit) for lang in langs]
 
 
-def warm(lang: Lang) -> None:
-    """Load the encoder and a language's indexes now (the app does it while the trainee
-    chooses a scenario), so the first line of a call is read at once."""
+def load(lang: Lang) -> None:
+    """Load the encoder's weights and a language's indexes and read-outs (embedding
+    nothing: `serve`'s warm parent forks after this, and the encoder's threads would not
+    survive a fork)."""
     intent_index(lang)
     intent_probe_of(lang)
     judge_of(lang)
     probe_of(lang)
+    encoder()
+
+
+def warm(lang: Lang) -> None:
+    """Load everything a language needs now (the app does it while the trainee chooses a
+    scenario), and embed one line, so the first line of a call is read at once."""
+    load(lang)
     encoder().embed(["您好" if lang == "zh" else "hello"])
 
 

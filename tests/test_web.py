@@ -216,7 +216,8 @@ async def serving(**options: Any) -> AsyncIterator[Site]:
 @pytest.fixture
 async def site(isolated_home: Path) -> AsyncIterator[Site]:
     proxy = {"trusted_header": "X-Forwarded-User", "trusted_proxies": frozenset({"10.9.9.9"})}
-    async with serving(max_per_user=1, **proxy) as site:
+    # These tests open no app process worth a warm parent (tests/test_forked_apps.py has it).
+    async with serving(max_per_user=1, prefork=False, **proxy) as site:
         yield site
 
 
@@ -360,7 +361,7 @@ async def test_a_trusted_header_counts_only_from_the_allow_listed_proxy(
 
 async def test_a_trusted_proxys_header_signs_in_an_enabled_account(isolated_home: Path) -> None:
     proxy = {"trusted_header": "X-Forwarded-User", "trusted_proxies": frozenset({"127.0.0.1"})}
-    async with serving(**proxy) as site:
+    async with serving(prefork=False, **proxy) as site:
         sso = {"X-Forwarded-User": "Tess"}
         assert (await site.client.get("/", headers=sso, allow_redirects=False)).status == 200
         unknown = {"X-Forwarded-User": "Mallory"}
@@ -375,7 +376,7 @@ async def test_repeated_failures_make_the_name_wait(
         assert await sign_in(client, "Sam", "wrong-password-x") == 401
     assert await sign_in(client, "Sam") == 429  # even the right password, for a while
     # Another `serve` process of the same store (a centre behind one proxy) counts them too.
-    other = CollectSimServer(ServeOptions(port=free_port()), site.store)
+    other = CollectSimServer(ServeOptions(port=free_port(), prefork=False), site.store)
     async with TestClient(TestServer(await other._make_app(), port=other.port)) as second:
         assert await sign_in(second, "Sam") == 429
         assert await sign_in(second, "Tess") == 303  # another name is not held up
@@ -384,7 +385,7 @@ async def test_repeated_failures_make_the_name_wait(
 async def test_without_sign_in_on_loopback_the_origin_is_still_checked(
     isolated_home: Path,
 ) -> None:
-    async with serving(sign_in=False) as site:
+    async with serving(sign_in=False, prefork=False) as site:
         client = site.client
         assert (await client.get("/", allow_redirects=False)).status == 200
         assert await ws_status(client, "http://evil.example") == 403
@@ -397,7 +398,7 @@ async def test_m1_reproduction_a_reachable_host_needs_sign_in_and_says_so_at_sta
     isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Store.open(None) as store:
-        server = CollectSimServer(ServeOptions(host="0.0.0.0", port=8123), store)
+        server = CollectSimServer(ServeOptions(host="0.0.0.0", port=8123, prefork=False), store)
         await server.on_startup(await server._make_app())
     out = capsys.readouterr().out
     # The review's M1: `serve --host 0.0.0.0` bound every interface with no word said, and

@@ -67,6 +67,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         default=[],
         help="address of a proxy allowed to send --trusted-header (repeatable)",
     )
+    serve.add_argument(
+        "--no-prefork",
+        dest="prefork",
+        action="store_false",
+        help="start each tab's app afresh, not forked from a warm parent (slower, more memory)",
+    )
     add_db_option(serve)
     serve.set_defaults(func=run_serve)
 
@@ -146,6 +152,7 @@ def run_serve(args: argparse.Namespace) -> int:
         trusted_header=args.trusted_header,
         trusted_proxies=frozenset(args.trusted_proxy),
         lang=lang_of(args),
+        prefork=args.prefork,
     )
     try:
         serve(options, args.db)

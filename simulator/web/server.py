@@ -29,6 +29,7 @@ from scoring.i18n import Lang
 from simulator.records import Store, StoreError
 from simulator.records.accounts import Accounts, User
 from simulator.web import pages
+from simulator.web.forked_apps import WarmParent, app_argv
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
 from simulator.web.revocation import OpenTabs
@@ -66,6 +67,8 @@ class ServeOptions:
     # How often open tabs' accounts are looked at again (a disabled account's app ends).
     recheck_seconds: float = 5.0
     lang: Lang = "en"  # of the lines printed on start (`serve --lang`)
+    # Fork each tab's app process from a warm parent that has loaded the app once (forked_apps).
+    prefork: bool = True
 
 
 def is_loopback(host: str) -> bool:
@@ -99,9 +102,12 @@ class UserAppService(AppService):
     """textual-serve's app process, started for one signed-in user: their identity in its
     environment, and the command run directly (no shell in between)."""
 
-    def __init__(self, user: SignedIn | None, **kwargs: Any) -> None:
+    def __init__(
+        self, user: SignedIn | None, warm: WarmParent | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(" ".join(APP_COMMAND), **kwargs)
         self.user = user
+        self.warm = warm
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         env = super()._build_environment(width=width, height=height)
@@ -113,6 +119,12 @@ class UserAppService(AppService):
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         environment = self._build_environment(width=width, height=height)
+        forked = await self.warm.spawn(environment) if self.warm is not None else None
+        if forked is not None:
+            # textual-serve types its process as asyncio's; a ForkedApp has what it uses.
+            self._process = forked  # type: ignore[assignment]
+            self._stdin = forked.stdin
+            return forked
         self._process = process = await asyncio.create_subprocess_exec(
             *APP_COMMAND,
             stdin=asyncio.subprocess.PIPE,
@@ -155,6 +167,7 @@ class CollectSimServer(Server):
         self._sockets: set[web.WebSocketResponse] = set()
         self._tabs: OpenTabs[web.WebSocketResponse] = OpenTabs()
         self._recheck: asyncio.Task[None] | None = None
+        self._warm: WarmParent | None = None
         self._key = bytes.fromhex(self.accounts.secret(COOKIE_SECRET))
         # Where the app lives as browsers see it: a proxy may serve it under a path.
         public = urlsplit(options.public_url) if options.public_url else None
@@ -187,6 +200,18 @@ class CollectSimServer(Server):
         sys.stdout.flush()
         if self.options.sign_in:
             self._recheck = asyncio.create_task(self._recheck_accounts())
+        if self.options.prefork:
+            # Every tab's environment but its size and its user: what the parent loads under.
+            base = UserAppService(
+                None,
+                write_bytes=_ignored,
+                write_str=_ignored,
+                close=_ignored,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )._build_environment()
+            self._warm = WarmParent(base, app_argv(APP_COMMAND))
+            self._warm.begin()
 
     async def _recheck_accounts(self) -> None:
         """Every few seconds, close the open tabs whose account was disabled, deleted or
@@ -214,6 +239,8 @@ class CollectSimServer(Server):
             return_exceptions=True,
         )
         await asyncio.to_thread(self.store.close)
+        if self._warm is not None:
+            await self._warm.close()
 
     # -- who is asking -----------------------------------------------------------------------
 
@@ -422,6 +449,7 @@ class CollectSimServer(Server):
                 self._tabs.opened(websocket, account)
             app_service = UserAppService(
                 user,
+                self._warm,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
                 close=websocket.close,
@@ -454,6 +482,10 @@ class CollectSimServer(Server):
         if owner != request[USER]:
             raise web.HTTPNotFound()
         return await super().handle_download(request)
+
+
+async def _ignored(*_args: Any, **_kwargs: Any) -> None:
+    """What a service built only for its environment is given to write and close with."""
 
 
 def _int(value: str, default: int) -> int:
