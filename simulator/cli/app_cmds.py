@@ -150,5 +150,5 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         serve(options, args.db)
     except ServeError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     return 0

@@ -26,6 +26,7 @@ from simulator.engine.paths import (
     scenarios_dir,
     user_scenarios_dir,
 )
+from simulator.engine.phrases import os_reason
 from simulator.engine.ui_lang import default_lang
 from simulator.engine.yamlsafe import Problem, YamlError, load_file
 from simulator.training.tracks import load_tracks, tracks_dir
@@ -131,7 +132,7 @@ def run_graph(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
+            raise UserError.said("cannot_write", path=args.output, reason=os_reason(exc)) from None
     else:
         sys.stdout.write(text)
     return 0
@@ -189,7 +190,7 @@ def run_schema(args: argparse.Namespace) -> int:
         (output / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
         (output / "track.schema.json").write_text(dump(track_schema()), "utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=output, reason=os_reason(exc)) from None
     print(tr("wrote_schemas", lang_of(args), folder=output))
     return 0
 
@@ -226,7 +227,7 @@ def run_new(args: argparse.Namespace) -> int:
     except FileExistsError as exc:
         raise UserError.said("exists", path=exc) from None
     except OSError as exc:
-        raise UserError.said("cannot_write", path=directory, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=directory, reason=os_reason(exc)) from None
     print(tr("created", args.lang, path=scenario_path))
     print(tr("created", args.lang, path=test_path))
     return 0
@@ -263,6 +264,6 @@ def run_docs(args: argparse.Namespace) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(catalog_markdown(entries), encoding="utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=output, reason=os_reason(exc)) from None
     print(tr("wrote_docs", lang_of(args), path=output, count=len(entries)))
     return 0

@@ -38,6 +38,7 @@ from simulator.cli.output import (
 )
 from simulator.cli.strings import lang_of, tr
 from simulator.engine.paths import data_dir
+from simulator.engine.phrases import os_reason
 from simulator.engine.safetext import has_control
 from simulator.records import StoreError
 from simulator.records.results import AttemptResult
@@ -562,12 +563,12 @@ def run_certify(args: argparse.Namespace) -> int:
     try:
         document = issue(Keys(data_dir() / "keys"), args.trainee, track, attempts, now)
     except CertificateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     path = Path(args.output) if args.output else certificate_file(args.trainee, track.id)
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=path, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=path, reason=os_reason(exc)) from None
     level = document["certificate"]["level"]
     done = {"trainee": args.trainee, "track": track.id, "level": level, "path": path}
     say(tr("certified", lang_of(args), **done))
@@ -579,7 +580,7 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         document = read_certificate(path)
     except CertificateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     payload = document.get("certificate") if isinstance(document, dict) else None
     track_id = payload.get("track") if isinstance(payload, dict) else None
     tracks = {t.id: t for t in load_tracks()}
@@ -594,7 +595,8 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         checked = verify(Keys(data_dir() / "keys"), document, track, attempts, now)
     except CertificateError as exc:
-        say(tr("cert_invalid", lang_of(args), reason=exc))
+        say(tr("cert_invalid", lang_of(args), reason=exc.said))
+
         return 1
     lang = lang_of(args)
     scope = tr("scope_records" if attempts is not None else "scope_key", lang)

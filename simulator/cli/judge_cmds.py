@@ -20,6 +20,7 @@ from scoring.text import too_long
 from simulator.cli.errors import UserError
 from simulator.cli.strings import lang_of, tr
 from simulator.engine.bounded import bounded_lines
+from simulator.engine.phrases import os_reason
 
 PARTIES: tuple[str, ...] = get_args(Party)
 
@@ -97,7 +98,7 @@ def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         with Path(args.jsonl).open(encoding="utf-8") as stream:
             yield from _parse_jsonl(stream, args.jsonl)
     except OSError as exc:
-        raise UserError(f"{args.jsonl}: {exc.strerror}") from None
+        raise UserError.said("os_error", path=args.jsonl, reason=os_reason(exc)) from None
 
 
 MAX_JSONL_LINE = 4 * 1024 * 1024  # characters of one line; longer is cut (and not JSON)
@@ -165,8 +166,10 @@ def run_check(args: argparse.Namespace) -> int:
         lang = _lang_for(args, text)
         refused = too_long(text)
         if refused is not None:
-            where = f"{args.jsonl}:{item['_line']}: " if "_line" in item else ""
-            raise UserError(f"{where}{refused.get(lang)}")
+            if "_line" in item:
+                raise UserError.said("in_file", where=f"{args.jsonl}:{item['_line']}", said=refused)
+            raise UserError(refused)
+
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
         result = check_utterance(
             text,
@@ -207,6 +210,6 @@ def run_rules(args: argparse.Namespace) -> int:
     try:
         Path(target).write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{target}: {exc.strerror}") from None
+        raise UserError.said("os_error", path=target, reason=os_reason(exc)) from None
     sys.stdout.write(tr("wrote", lang_of(args), path=target) + "\n")
     return 0

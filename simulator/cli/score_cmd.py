@@ -15,6 +15,7 @@ from simulator.cli.errors import UserError
 from simulator.engine.catalog import UnknownScenario, resolve
 from simulator.engine.journal import read_journal
 from simulator.engine.loader import ScenarioError
+from simulator.engine.phrases import os_reason
 from simulator.engine.reporting import report_for
 from simulator.engine.safetext import visible
 
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
+            raise UserError.said("cannot_write", path=args.output, reason=os_reason(exc)) from None
     else:
         sys.stdout.write(text)
     return 0

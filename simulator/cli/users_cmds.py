@@ -85,7 +85,7 @@ def read_password(from_stdin: bool, lang: Lang = "en") -> str:
     try:
         check_strength(password)
     except PasswordError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     return password
 
 
