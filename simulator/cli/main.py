@@ -168,30 +168,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
     # So are a rule pack's checked patterns and their literals (a faster `check`).
     os.environ.setdefault(PACK_CACHE_ENV, str(pack_cache()))
-    lang = lang_of(args)
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
-    except UserError as exc:
-        error(exc.in_lang(lang), lang)
-        return exc.status
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
-    except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
+    except Exception as exc:
+        # Said in the command's language as the command left it (`play` speaks its
+        # scenario's language when no --lang is given).
+        return _failed(exc, lang_of(args))
+    return status
+
+
+def _failed(exc: Exception, lang: Lang) -> int:
+    """The one error line of a command that failed, and its exit status."""
+    if isinstance(exc, UserError):
+        error(exc.in_lang(lang), lang)
+        return exc.status
+    if isinstance(exc, UnicodeError):  # an argument or input line that is not UTF-8 ($'\xff')
         error(tr("not_utf8", lang), lang)
         return 2
-    except OverflowError:
+    if isinstance(exc, OverflowError):
         error(tr("out_of_range", lang), lang)
         return 2
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         error(tr("too_deep", lang), lang)
         return 1
-    except Exception as exc:
-        return _engine_error(exc, lang)
-    return status
+    return _engine_error(exc, lang)
+
 
 
 def error(message: str, lang: Lang = "en") -> None:

@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
         session = Session(scenario, seed=seed, mode=args.mode, trainee=trainee, sink=sink)
     # The call, its report and play's own lines: in --lang, else the scenario's language.
     lang: Lang = args.lang or scenario.lang
+    args.lang = lang  # and its one-line errors (main says them in args.lang)
+
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
     persona = scenario.persona.name
