@@ -200,7 +200,6 @@ def _failed(exc: Exception, lang: Lang) -> int:
     return _engine_error(exc, lang)
 
 
-
 def error(message: str, lang: Lang = "en") -> None:
     """One line on stderr; whatever a trainee or a file put in it cannot drive the terminal."""
     print(tr("error_line", lang, message=visible(message)), file=sys.stderr)

@@ -119,17 +119,19 @@ def wrap(text: str, columns: int) -> list[str]:
     """`text` in lines of at most `columns` terminal columns, broken between words or
     between Chinese characters (a word longer than a line has a line of its own)."""
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
     for piece in _pieces(" ".join(text.split())):
         if piece.isspace():
-            line += " " if line else ""
+            line += [" "] if line else []
             continue
-        if line and width(line + piece) > columns and piece not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line = ""
-        line += piece
-    if line.strip():
-        lines.append(line.rstrip())
+        if line and width("".join(line).rstrip() + piece) > columns:
+            # Punctuation that cannot start a line takes the piece before it along.
+            carried = [line.pop()] if piece in _NO_LINE_START and len(line) > 1 else []
+            lines.append("".join(line).rstrip())
+            line = carried
+        line.append(piece)
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
     return lines
 
 
@@ -149,7 +151,16 @@ class Formatter(argparse.HelpFormatter):
     ) -> str:
         if prefix is None:
             prefix = argparse_said("usage: ", self.lang)
-        return super()._format_usage(usage, actions, groups, prefix)
+        # argparse counts characters; "用法：" takes twice as many columns. The lines are
+        # made that much narrower, and the lines after the first indented that much more.
+        extra = width(prefix) - len(prefix)
+        self._width -= extra
+        try:
+            text = super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * extra + line if line else line for line in rest)])
 
     def start_section(self, heading: str | None) -> None:
         super().start_section(argparse_said(heading, self.lang) if heading else heading)
