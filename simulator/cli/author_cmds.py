@@ -35,19 +35,23 @@ from simulator.training.tracks import load_tracks, tracks_dir
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("lint", help="check scenarios as graphs (unreachable states, dead ends...)")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
-    p.add_argument("--fail-on-warnings", action="store_true")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--fail-on-warnings", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(func=run_lint)
 
     g = sub.add_parser("graph", help="draw a scenario's state machine")
-    g.add_argument("scenario")
-    g.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
-    g.add_argument("-o", "--output", type=Path)
+    g.add_argument("scenario", help="scenario id or path")
+    g.add_argument(
+        "--format", choices=["mermaid", "dot"], default="mermaid", help="mermaid or dot (Graphviz)"
+    )
+    g.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
     g.set_defaults(func=run_graph)
 
     t = sub.add_parser("test", help="run golden conversation tests")
-    t.add_argument("paths", nargs="*", type=Path)
-    t.add_argument("--json", action="store_true")
+    t.add_argument(
+        "paths", nargs="*", type=Path, help="golden test files or folders (default: the catalog's)"
+    )
+    t.add_argument("--json", action="store_true", help="print the results as JSON")
     t.set_defaults(func=run_test)
 
     s = sub.add_parser("schema", help="write the JSON Schemas of scenario and test files")
@@ -58,9 +62,21 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     s.set_defaults(func=run_schema)
 
     n = sub.add_parser("new", help="scaffold a valid scenario and a starter golden test")
-    n.add_argument("scenario_id")
-    n.add_argument("--lang", choices=["zh", "en"], default="zh")
-    n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
+    n.add_argument(
+        "scenario_id", help="the new scenario's id (3-64 lower-case letters, digits, '-')"
+    )
+    n.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help="the new scenario's language (default zh)",
+    )
+    n.add_argument(
+        "--jurisdiction",
+        choices=["CN", "US"],
+        default=None,
+        help="its rule pack: CN or US (default: by its language)",
+    )
     n.add_argument(
         "--dir",
         type=Path,
@@ -77,12 +93,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
     tr.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
-    tr.add_argument("--json", action="store_true")
+    tr.add_argument("--json", action="store_true", help="print as JSON")
     tr.set_defaults(func=run_tracks)
 
     i = sub.add_parser("intents", help="list the intents transitions can react to")
     i.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
-    i.add_argument("--json", action="store_true")
+    i.add_argument("--json", action="store_true", help="print as JSON")
     i.set_defaults(func=run_intents)
 
 

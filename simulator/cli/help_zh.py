@@ -152,4 +152,43 @@ HELP_ZH: dict[str, str] = {
     "自己的通话；trainer 和 admin：还能看所有学员的培训记录（F3）",
     "read the password from the first line of standard input (not the terminal)": "从标准输入的"
     "第一行读取密码（不从终端）",
+    "the account's name": "账号名",
+    # -- options shared by several commands ---------------------------------------------------
+    "TCP port to listen on (default 8000)": "监听的 TCP 端口（默认 8000）",
+    "practice (hints, any seed) or exam (no hints, a fixed seed)": "practice 练习（有提示，"
+    "种子任选）或 exam 考核（没有提示，种子固定）",
+    "whose rules judge the line: CN or US (default: by its language)": "按哪里的规则评判："
+    "CN 或 US（默认：按这句话的语言）",
+    "the lines' language (default: by --jurisdiction, else by the line)": "这些话的语言"
+    "（默认：按 --jurisdiction，否则按这句话本身）",
+    "one line (or use --jsonl)": "一句话（或用 --jsonl）",
+    "the lines' language (default: by the line)": "这些话的语言（默认：按这句话本身）",
+    "the rule pack: CN or US": "规则包：CN 或 US",
+    "language of the listing (default: the pack's)": "列表的语言（默认：规则包的语言）",
+    "text for the terminal, md for a page": "text 用于终端，md 用于页面",
+    "text, json, md or html": "text、json、md 或 html",
+    "exit 1 on warnings too": "有警告时也以状态 1 退出",
+    "print the results as JSON": "以 JSON 输出结果",
+    "scenario id or path": "场景编号或路径",
+    "mermaid or dot (Graphviz)": "mermaid 或 dot（Graphviz）",
+    "golden test files or folders (default: the catalog's)": "黄金测试文件或文件夹"
+    "（默认：场景目录中的）",
+    "the new scenario's id (3-64 lower-case letters, digits, '-')": "新场景的编号"
+    "（3 到 64 个小写字母、数字或 '-'）",
+    "the new scenario's language (default zh)": "新场景的语言（默认 zh）",
+    "its rule pack: CN or US (default: by its language)": "它的规则包：CN 或 US"
+    "（默认：按它的语言）",
+    "print as JSON": "以 JSON 输出",
+    "print as CSV": "以 CSV 输出",
+    "only this trainee": "只看这位学员",
+    "only this cohort": "只看这个批次",
+    "only this scenario's attempts": "只看这个场景的通话",
+    "the cohort to put the trainee in": "把学员分到这个批次",
+    "at most N rules (default 10)": "最多 N 条规则（默认 10）",
+    "csv, or xapi (xAPI statements, JSON)": "csv，或 xapi（xAPI 语句，JSON）",
+    "the trainee's name": "学员姓名",
+    "the certificate file (.cert.json)": "证书文件（.cert.json）",
+    "accept, adjust or reject the finding": "确认（accept）、调整（adjust）或驳回（reject）"
+    "这个扣分项",
+    "who reviews (kept with the verdict)": "复核人（与结论一起保存）",
 }

@@ -28,8 +28,18 @@ PARTIES: tuple[str, ...] = get_args(Party)
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="judge utterances out of context (one JSON object a line)")
     check.add_argument("text", nargs="?", help="one utterance (or use --jsonl)")
-    check.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
-    check.add_argument("--lang", choices=["zh", "en"], default=None)
+    check.add_argument(
+        "--jurisdiction",
+        choices=["CN", "US"],
+        default=None,
+        help="whose rules judge the line: CN or US (default: by its language)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="the lines' language (default: by --jurisdiction, else by the line)",
+    )
     check.add_argument(
         "--jsonl", metavar="FILE", help='{"id", "text"} objects, one a line; - = stdin'
     )
@@ -61,19 +71,36 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     check.set_defaults(func=run_check)
 
     an = sub.add_parser("analyze", help="what the engine understands of a line")
-    an.add_argument("text", nargs="?")
-    an.add_argument("--lang", choices=["zh", "en"], default=None)
+    an.add_argument("text", nargs="?", help="one line (or use --jsonl)")
+    an.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="the lines' language (default: by the line)",
+    )
     an.add_argument("--now", help="ISO date-time that relative dates resolve against")
-    an.add_argument("--jsonl", metavar="FILE")
+    an.add_argument("--jsonl", metavar="FILE", help='{"id", "text"} objects, one a line; - = stdin')
     an.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     an.set_defaults(func=run_analyze)
 
     rules = sub.add_parser(
         "rules", help="list a rule pack: each rule's citations, binding force and scope"
     )
-    rules.add_argument("--jurisdiction", choices=["CN", "US"], required=True)
-    rules.add_argument("--lang", choices=["zh", "en"], default=None)
-    rules.add_argument("--format", choices=["text", "md"], default="text")
+    rules.add_argument(
+        "--jurisdiction", choices=["CN", "US"], required=True, help="the rule pack: CN or US"
+    )
+    rules.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="language of the listing (default: the pack's)",
+    )
+    rules.add_argument(
+        "--format",
+        choices=["text", "md"],
+        default="text",
+        help="text for the terminal, md for a page",
+    )
     rules.add_argument(
         "-o",
         "--output",

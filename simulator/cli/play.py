@@ -42,7 +42,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--seed", type=int, help="the persona's seed (practice only; an exam's seed is fixed)"
     )
-    p.add_argument("--mode", choices=["practice", "exam"], default="practice")
+    p.add_argument(
+        "--mode",
+        choices=["practice", "exam"],
+        default="practice",
+        help="practice (hints, any seed) or exam (no hints, a fixed seed)",
+    )
     p.add_argument("--trainee", help="record the call in the records store under this name")
     p.add_argument(
         "--resume",

@@ -26,7 +26,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("transcript", help="journal .jsonl path, or attempt id (or prefix)")
     add_db_option(p)
-    p.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "md", "html"],
+        default="text",
+        help="text, json, md or html",
+    )
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="report language")
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
     p.add_argument("--json", action="store_true", help="same as --format json")
