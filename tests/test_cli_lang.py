@@ -24,7 +24,7 @@ from simulator.cli import strings
 from simulator.cli.help_zh import HELP_ZH
 from simulator.cli.hr_cmds import _when
 from simulator.cli.main import COMMANDS, build_parser, main
-from simulator.cli.parsing import ARGPARSE_ZH, speak, width
+from simulator.cli.parsing import ARGPARSE_ZH, speak, width, wrap
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 from simulator.records.sink import RecordingSink
@@ -456,3 +456,10 @@ def test_collectsim_help_in_chinese(
     assert shown("hr", "attempts", "--help", "--lang", "en").startswith(
         "usage: collectsim hr attempts [-h]"
     )
+
+
+def test_chinese_help_is_wrapped_by_columns_and_punctuation() -> None:
+    assert wrap("一二三四（五六）七八。九十", 10) == ["一二三四", "（五六）七", "八。九十"]
+    assert wrap("一二三四五，六七", 10) == ["一二三四", "五，六七"]  # "，" never starts a line
+    assert wrap("用 --jsonl FILE 读取", 12) == ["用 --jsonl", "FILE 读取"]
+    assert width("用法：usage") == 11

@@ -108,6 +108,9 @@ def width(text: str) -> int:
 
 # Punctuation that never starts a line (it stays with the character before it).
 _NO_LINE_START = set("，。、；：！？）》」』”’…,.;:!?)]")
+# And punctuation that never ends one.
+_NO_LINE_END = set("（《「『“‘([")
+
 
 
 def _pieces(text: str) -> Iterable[str]:
@@ -125,8 +128,11 @@ def wrap(text: str, columns: int) -> list[str]:
             line += [" "] if line else []
             continue
         if line and width("".join(line).rstrip() + piece) > columns:
-            # Punctuation that cannot start a line takes the piece before it along.
+            # Punctuation that cannot start a line takes the piece before it along; an
+            # opening bracket never ends one.
             carried = [line.pop()] if piece in _NO_LINE_START and len(line) > 1 else []
+            while len(line) > 1 and line[-1] in _NO_LINE_END:
+                carried.insert(0, line.pop())
             lines.append("".join(line).rstrip())
             line = carried
         line.append(piece)
