@@ -112,7 +112,6 @@ _NO_LINE_START = set("，。、；：！？）》」』”’…,.;:!?)]")
 _NO_LINE_END = set("（《「『“‘([")
 
 
-
 def _pieces(text: str) -> Iterable[str]:
     """Words of Latin text, single Chinese characters, and the spaces between them."""
     return re.findall(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|.", text)
