@@ -4,7 +4,9 @@ seeds, passwords, the system's refusals, and argparse's own usage and error line
 
 from __future__ import annotations
 
+import errno
 import io
+import pickle
 import shutil
 import subprocess
 import sys
@@ -16,7 +18,9 @@ import pytest
 from scoring.lang import Lang
 from simulator.cli.main import main
 from simulator.engine.loader import load_scenario
+from simulator.engine.phrases import os_reason
 from simulator.engine.session import Session
+from simulator.records.db import StoreError
 from simulator.records.owner import Owner, this_process
 from simulator.records.store import Store
 from tests.records_seed import seed
@@ -320,3 +324,14 @@ def test_argparse_errors_in_each_language(capsys: pytest.CaptureFixture[str]) ->
         "collectsim hr attempts: 错误：参数 --csv：不能与参数 --json 同时使用",
         "collectsim hr attempts: error: argument --csv: not allowed with argument --json",
     ]
+
+
+def test_a_said_error_keeps_its_line_and_values_across_processes() -> None:
+    error = StoreError("no_attempt", attempt="abcd", target="calls.db")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is StoreError and str(again) == "no attempt 'abcd' in calls.db"
+    assert again.in_lang("zh") == "calls.db 里没有通话 'abcd'"
+    # A refusal the phrasebook does not know is the system's own words, in either language.
+    odd = os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    assert odd.get("zh") == odd.get("en") == "Too many levels of symbolic links"
+    assert os_reason(OSError(errno.EACCES, "Permission denied")).get("zh") == "没有权限"

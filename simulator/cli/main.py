@@ -221,9 +221,10 @@ def _engine_error(exc: Exception, lang: Lang) -> int:
         return 1
     if isinstance(exc, OSError):  # COLLECTSIM_HOME naming a file, a full or read-only disk
         reason = os_reason(exc)
-        said = tr("os_error", lang, path=exc.filename, reason=reason) if exc.filename else None
-        error(said or (reason if isinstance(reason, str) else reason.get(lang)), lang)
+        where = exc.filename
+        error(tr("os_error", lang, path=where, reason=reason) if where else reason.get(lang), lang)
         return 1
+
     raise exc
 
 

@@ -86,6 +86,8 @@ ENGINE = Phrasebook(
         "too_large": {"zh": "超过 {kib} KiB", "en": "larger than {kib} KiB"},
         "nested_too_deep": {"zh": "嵌套太深", "en": "nested too deep"},
         "not_utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
+        # Any other refusal is the system's own words.
+        "os_other": {"zh": "{reason}", "en": "{reason}"},
     },
 )
 
@@ -97,10 +99,10 @@ _KNOWN_ERRNOS = {
 }
 
 
-def os_reason(exc: OSError) -> Said | str:
+def os_reason(exc: OSError) -> Said:
     """Why the system refused, in either language for the errors a user meets; any other is
     the system's own words."""
     key = _KNOWN_ERRNOS.get(exc.errno) if exc.errno is not None else None
     if key is not None:
         return ENGINE.said(key)
-    return exc.strerror or str(exc)
+    return ENGINE.said("os_other", reason=exc.strerror or str(exc))
