@@ -22,8 +22,10 @@ from scoring.lang import Lang
 from simulator.cli.help_zh import HELP_ZH
 from simulator.cli.strings import tr
 
-# argparse's user-facing English (Python 3.11-3.13), each with its Chinese. Placeholders are
-# argparse's (`%(name)s`, `%(name)r`, `%s`); positional ones are named p0, p1... in the zh.
+# argparse's user-facing English, as this Python words it (a test checks each key is still
+# in argparse's source), each with its Chinese. Placeholders are argparse's (`%(name)s`,
+# `%(name)r`, `%s`); positional ones are named p0, p1... in the zh.
+
 ARGPARSE_ZH: dict[str, str] = {
     "usage: ": "用法：",
     "positional arguments": "位置参数",
