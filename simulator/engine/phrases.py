@@ -78,6 +78,7 @@ ENGINE = Phrasebook(
         "os_ENOTDIR": {"zh": "不是文件夹", "en": "Not a directory"},
         "os_EEXIST": {"zh": "已存在", "en": "File exists"},
         "os_ENOSPC": {"zh": "磁盘已满", "en": "No space left on device"},
+        "os_EFBIG": {"zh": "文件太大", "en": "File too large"},
         "os_EROFS": {"zh": "只读文件系统", "en": "Read-only file system"},
         "os_EDQUOT": {"zh": "超出磁盘配额", "en": "Disk quota exceeded"},
         "os_ENAMETOOLONG": {"zh": "文件名太长", "en": "File name too long"},
