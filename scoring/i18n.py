@@ -5,11 +5,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from scoring.lang import Lang, lang_of
+from scoring.said import Sayable
 
 __all__ = ["Bilingual", "Lang", "lang_of"]
 
 
-class Bilingual(BaseModel):
+class Bilingual(BaseModel, Sayable):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     zh: str

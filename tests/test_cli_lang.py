@@ -5,6 +5,9 @@ report) has each line in both languages with the same placeholders."""
 from __future__ import annotations
 
 import argparse
+import ast
+import importlib
+import inspect
 import io
 import re
 import shutil
@@ -16,9 +19,12 @@ import pytest
 
 from scoring import report_view
 from scoring.lang import Lang
+from scoring.said import Phrasebook, SaidError
 from simulator.cli import strings
+from simulator.cli.help_zh import HELP_ZH
 from simulator.cli.hr_cmds import _when
-from simulator.cli.main import build_parser, main
+from simulator.cli.main import COMMANDS, build_parser, main
+from simulator.cli.parsing import ARGPARSE_ZH, speak, width, wrap
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
 from simulator.records.sink import RecordingSink
@@ -250,3 +256,210 @@ def test_serve_says_where_and_how_in_each_language() -> None:
         "trainee's records",
         "At most 5 sessions at once, 1 per user. Ctrl+C stops the server.",
     ]
+
+
+# -- every line a layer says, and every place that says one ---------------------------------
+
+
+def _books() -> dict[str, Phrasebook]:
+    # The layers whose errors reach the command line: importing them makes their books.
+    for module in (
+        "simulator.cli.strings",
+        "simulator.engine.phrases",
+        "simulator.records.phrases",
+        "simulator.training.phrases",
+        "simulator.web.startup",
+    ):
+        importlib.import_module(module)
+    return {book.name: book for book in Phrasebook.books}
+
+
+def test_every_phrasebook_has_each_line_in_both_languages() -> None:
+    books = _books()
+    assert {"cli", "engine", "records", "training", "serve"} <= set(books)
+    for book in books.values():
+        for key, line in book.lines.items():
+            assert set(line) == {"zh", "en"}, (book.name, key)
+            assert _fields(line["zh"]) == _fields(line["en"]), (book.name, key)
+
+
+def test_a_line_missing_a_language_or_a_placeholder_is_refused() -> None:
+    with pytest.raises(ValueError, match="needs a line in each"):
+        Phrasebook("broken", {"only_en": {"en": "no user named {name}"}})
+    with pytest.raises(ValueError, match="different placeholders"):
+        Phrasebook("broken", {"no_name": {"zh": "没有这个账号", "en": "no user named {name}"}})
+    with pytest.raises(ValueError, match="needs a line in each"):
+        Phrasebook("broken", {"blank": {"zh": " ", "en": "no user"}})
+
+
+def _error_classes() -> dict[str, type[SaidError]]:
+    _books()
+    for module in (
+        "simulator.records.db",
+        "simulator.records.passwords",
+        "simulator.engine.session",
+        "simulator.engine.journal",
+        "simulator.engine.catalog",
+        "simulator.engine.policy",
+        "simulator.training.certificates",
+        "simulator.web.server",
+    ):
+        importlib.import_module(module)
+    found: dict[str, type[SaidError]] = {}
+    todo = list(SaidError.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found[cls.__name__] = cls
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def _said_calls(tree: ast.AST) -> list[tuple[str, ast.Call]]:
+    """(the name of what says it, the call) for `raise XError("key", ...)`,
+    `UserError.said("key", ...)`, `BOOK.said("key", ...)` and `tr("key", lang, ...)`."""
+    calls: list[tuple[str, ast.Call]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        if not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name):
+            calls.append((func.id, node))
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr == "said"
+            and isinstance(func.value, ast.Name)
+        ):
+            calls.append((f"{func.value.id}.said", node))
+    return calls
+
+
+def test_every_said_error_and_line_names_a_line_with_its_placeholders() -> None:
+    classes = _error_classes()
+    books = _books()
+    by_name: dict[str, Phrasebook] = {
+        "tr": books["cli"],
+        "UserError.said": books["cli"],
+        "CLI.said": books["cli"],
+        "ENGINE.said": books["engine"],
+        "RECORDS.said": books["records"],
+        "TRAINING.said": books["training"],
+        **{name: cls.book for name, cls in classes.items()},
+    }
+    checked = 0
+    for path in sorted([*(ROOT / "simulator").rglob("*.py"), *(ROOT / "scoring").rglob("*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, call in _said_calls(tree):
+            book = by_name.get(name)
+            if book is None or (name == "tr" and path.name == "strings.py"):
+                continue
+            key = call.args[0].value  # type: ignore[attr-defined]
+            where = f"{path.relative_to(ROOT)}:{call.lineno}"
+            assert key in book, f"{where}: {book.name} has no line {key!r}"
+            names = {k.arg for k in call.keywords}
+            if None in names:  # **values: the line's placeholders are the caller's to fill
+                continue
+            if name == "UserError.said":
+                names -= {"status"}  # the exit status, not a value of the line
+            assert names == _fields(book.lines[key]["en"]), where
+            checked += 1
+    assert checked > 150
+
+
+# -- argparse: help texts, usage and argparse's own words -----------------------------------
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found.extend(_parsers(command))
+    return found
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> set[str]:
+    texts: set[str] = set()
+    for each in _parsers(parser):
+        texts.update(t for t in (each.description, each.epilog) if t)
+        for action in each._actions:
+            if action.help and action.help != argparse.SUPPRESS:
+                texts.add(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                texts.update(a.help for a in action._choices_actions if a.help)
+    return texts
+
+
+def test_every_help_text_is_in_chinese_and_every_chinese_one_is_used() -> None:
+    texts = _help_texts(build_parser())
+    argparse_own = {"show this help message and exit"}
+    missing = sorted(t for t in texts - argparse_own if t not in HELP_ZH)
+    assert missing == [], "help texts with no line in simulator/cli/help_zh.py"
+    assert sorted(set(HELP_ZH) - texts) == [], "lines of help_zh.py no help text uses"
+    assert set(COMMANDS[name][1] for name in COMMANDS) <= set(HELP_ZH)
+
+
+def test_every_commands_help_is_said_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    root = build_parser()
+    speak(root, "zh")
+    english = {*HELP_ZH, *ARGPARSE_ZH}
+    for parser in _parsers(root):
+        shown = parser.format_help()
+        assert shown.startswith(f"用法：{parser.prog}"), parser.prog
+        assert "options:" not in shown and "positional arguments:" not in shown, parser.prog
+        flat = " ".join(shown.split())
+        left = [text for text in english if len(text) > 12 and text in flat]
+        assert left == [], parser.prog
+        # Chinese is wrapped by terminal columns (a Chinese character takes two).
+        assert max(width(line) for line in shown.splitlines()) <= 98, parser.prog
+
+
+def test_argparse_says_these_words_in_this_python() -> None:
+    source = inspect.getsource(argparse)
+    for msgid in ARGPARSE_ZH:
+        assert repr(msgid)[1:-1] in source or msgid in source, msgid
+
+
+def test_collectsim_help_in_chinese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def shown(*argv: str) -> str:
+        with pytest.raises(SystemExit) as exit_:
+            main(list(argv))
+        assert exit_.value.code == 0
+        return capsys.readouterr().out
+
+    zh = shown("--lang", "zh", "--help")
+    assert (
+        zh.splitlines()[0] == "用法：collectsim [-h] [--scenarios DIR] [--lang {zh,en}] COMMAND ..."
+    )
+    assert "  -h, --help       显示此帮助信息并退出" in zh.splitlines()
+    assert "    tui            打开应用（默认命令）" in zh.splitlines()
+    assert "选项:" in zh.splitlines() and "位置参数:" in zh.splitlines()
+    en = shown("--lang", "en", "--help")
+    assert (
+        en.splitlines()[0]
+        == "usage: collectsim [-h] [--scenarios DIR] [--lang {zh,en}] COMMAND ..."
+    )
+    assert "    tui            open the app (the default command)" in en.splitlines()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert shown("--help") == zh
+    assert shown("hr", "attempts", "--help").startswith("用法：collectsim hr attempts [-h]")
+    assert (
+        "  --limit N          最多 N 行（默认：全部，逐行输出）"
+        in shown("hr", "attempts", "-h").splitlines()
+    )
+    assert shown("hr", "attempts", "--help", "--lang", "en").startswith(
+        "usage: collectsim hr attempts [-h]"
+    )
+
+
+def test_chinese_help_is_wrapped_by_columns_and_punctuation() -> None:
+    assert wrap("一二三四（五六）七八。九十", 10) == ["一二三四", "（五六）七", "八。九十"]
+    assert wrap("一二三四五，六七", 10) == ["一二三四", "五，六七"]  # "，" never starts a line
+    assert wrap("用 --jsonl FILE 读取", 12) == ["用 --jsonl", "FILE 读取"]
+    assert width("用法：usage") == 11

@@ -365,9 +365,8 @@ def test_reads_are_bounded_whatever_the_file_says_its_size_is(isolated_home: Pat
     )
     result = cli("play", "cc-m1-forgetful", "--script", "/dev/zero", home=isolated_home, timeout=30)
     assert result.returncode == 1
-    assert (
-        result.stderr == "collectsim: error: /dev/zero: cannot read script: larger than 4096 KiB\n"
-    )
+    # In play's language: the scenario's (zh-CN) when no --lang is given.
+    assert result.stderr == "collectsim: 错误：/dev/zero：无法读取脚本：超过 4096 KiB\n"
 
 
 # -- M6: a journal that cannot be written --------------------------------------------------
@@ -398,8 +397,9 @@ def test_a_journal_write_failure_in_the_cli_is_one_line(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"collectsim: error: {isolated_home / 'journal'}/")
-    assert line.endswith(".jsonl: cannot write the journal: File too large")
+    # In play's language: the scenario's (zh-CN) when no --lang is given.
+    assert line.startswith(f"collectsim: 错误：{isolated_home / 'journal'}/")
+    assert line.endswith(".jsonl：无法写入通话日志：文件太大")
 
 
 async def test_a_journal_write_failure_in_the_app_is_told_once_and_the_call_goes_on(

@@ -74,7 +74,13 @@ def test_check_refuses_a_long_line_with_one_line_error(
     assert main(["check", "--rules-only", "--jsonl", str(lines)]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out)["id"] == 1
-    assert captured.err.startswith(f"collectsim: error: {lines}:2: 这句话有 2,001 个字符")
+    # Said in the command's language (--lang, else the locale's), as every error is.
+    assert captured.err.startswith(f"collectsim: error: {lines}:2: This line is 2,001 characters")
+    assert main(["check", "--rules-only", "--jsonl", str(lines), "--lang", "zh"]) == 1
+    assert capsys.readouterr().err == (
+        f"collectsim: 错误：{lines}:2：这句话有 2,001 个字符，超过了 2,000 个字符的上限："
+        "请分成几句来说。\n"
+    )
 
 
 def test_play_script_with_a_long_line_is_refused(tmp_path: Path, isolated_home: Path) -> None:
@@ -86,4 +92,5 @@ def test_play_script_with_a_long_line_is_refused(tmp_path: Path, isolated_home: 
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr.startswith("collectsim: error: 这句话有 2,500 个字符")
+    # Said in play's language (--lang, else the scenario's), the error line's words too.
+    assert done.stderr.startswith("collectsim: 错误：这句话有 2,500 个字符")

@@ -661,7 +661,7 @@ async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPa
     from simulator.tui.screens import hr
 
     def failing(*args: object, **kwargs: object) -> list[TraineeProgress]:
-        raise StoreError("server [bold]gone[/bold]")
+        raise StoreError("driver", target="server", reason="[bold]gone[/bold]")
 
     monkeypatch.setattr(hr, "overview", failing)
     async with app(lang="en").run_test(size=SIZE) as pilot:
@@ -672,7 +672,7 @@ async def test_hr_screen_shows_a_failing_store_once(monkeypatch: pytest.MonkeyPa
         assert isinstance(screen, hr.HRScreen)  # no traceback, no exit
         assert "No certification track" in str(screen.query_one("#hr-title", Static).render())
         notes = [str(n.message) for n in pilot.app._notifications]
-        assert notes.count("Cannot read the training records (server [bold]gone[/bold])") == 1
+        assert notes.count("Cannot read the training records (server: [bold]gone[/bold])") == 1
 
 
 async def report_after_a_short_call(pilot: Pilot[None]) -> ReportScreen:

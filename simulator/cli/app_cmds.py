@@ -37,7 +37,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         default="127.0.0.1",
         help="address to listen on (default loopback; any other needs sign-in, which is on)",
     )
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--port", type=int, default=8000, help="TCP port to listen on (default 8000)"
+    )
     serve.add_argument("--public-url", default=None, help="URL browsers use, if proxied")
     serve.add_argument(
         "--no-sign-in",
@@ -157,5 +159,5 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         serve(options, args.db)
     except ServeError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     return 0

@@ -26,6 +26,7 @@ from simulator.engine.paths import (
     scenarios_dir,
     user_scenarios_dir,
 )
+from simulator.engine.phrases import os_reason
 from simulator.engine.ui_lang import default_lang
 from simulator.engine.yamlsafe import Problem, YamlError, load_file
 from simulator.training.tracks import load_tracks, tracks_dir
@@ -34,19 +35,23 @@ from simulator.training.tracks import load_tracks, tracks_dir
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("lint", help="check scenarios as graphs (unreachable states, dead ends...)")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
-    p.add_argument("--fail-on-warnings", action="store_true")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--fail-on-warnings", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(func=run_lint)
 
     g = sub.add_parser("graph", help="draw a scenario's state machine")
-    g.add_argument("scenario")
-    g.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
-    g.add_argument("-o", "--output", type=Path)
+    g.add_argument("scenario", help="scenario id or path")
+    g.add_argument(
+        "--format", choices=["mermaid", "dot"], default="mermaid", help="mermaid or dot (Graphviz)"
+    )
+    g.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
     g.set_defaults(func=run_graph)
 
     t = sub.add_parser("test", help="run golden conversation tests")
-    t.add_argument("paths", nargs="*", type=Path)
-    t.add_argument("--json", action="store_true")
+    t.add_argument(
+        "paths", nargs="*", type=Path, help="golden test files or folders (default: the catalog's)"
+    )
+    t.add_argument("--json", action="store_true", help="print the results as JSON")
     t.set_defaults(func=run_test)
 
     s = sub.add_parser("schema", help="write the JSON Schemas of scenario and test files")
@@ -57,9 +62,21 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     s.set_defaults(func=run_schema)
 
     n = sub.add_parser("new", help="scaffold a valid scenario and a starter golden test")
-    n.add_argument("scenario_id")
-    n.add_argument("--lang", choices=["zh", "en"], default="zh")
-    n.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
+    n.add_argument(
+        "scenario_id", help="the new scenario's id (3-64 lower-case letters, digits, '-')"
+    )
+    n.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help="the new scenario's language (default zh)",
+    )
+    n.add_argument(
+        "--jurisdiction",
+        choices=["CN", "US"],
+        default=None,
+        help="its rule pack: CN or US (default: by its language)",
+    )
     n.add_argument(
         "--dir",
         type=Path,
@@ -76,12 +93,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     tr = sub.add_parser("tracks", help="list the certification tracks and their levels")
     tr.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
-    tr.add_argument("--json", action="store_true")
+    tr.add_argument("--json", action="store_true", help="print as JSON")
     tr.set_defaults(func=run_tracks)
 
     i = sub.add_parser("intents", help="list the intents transitions can react to")
     i.add_argument("--lang", choices=["zh", "en"], default=None, help="default: the locale's")
-    i.add_argument("--json", action="store_true")
+    i.add_argument("--json", action="store_true", help="print as JSON")
     i.set_defaults(func=run_intents)
 
 
@@ -131,7 +148,7 @@ def run_graph(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
+            raise UserError.said("cannot_write", path=args.output, reason=os_reason(exc)) from None
     else:
         sys.stdout.write(text)
     return 0
@@ -189,7 +206,7 @@ def run_schema(args: argparse.Namespace) -> int:
         (output / "golden.schema.json").write_text(dump(golden_schema()), "utf-8")
         (output / "track.schema.json").write_text(dump(track_schema()), "utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=output, reason=os_reason(exc)) from None
     print(tr("wrote_schemas", lang_of(args), folder=output))
     return 0
 
@@ -226,7 +243,7 @@ def run_new(args: argparse.Namespace) -> int:
     except FileExistsError as exc:
         raise UserError.said("exists", path=exc) from None
     except OSError as exc:
-        raise UserError.said("cannot_write", path=directory, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=directory, reason=os_reason(exc)) from None
     print(tr("created", args.lang, path=scenario_path))
     print(tr("created", args.lang, path=test_path))
     return 0
@@ -263,6 +280,6 @@ def run_docs(args: argparse.Namespace) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(catalog_markdown(entries), encoding="utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=output, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=output, reason=os_reason(exc)) from None
     print(tr("wrote_docs", lang_of(args), path=output, count=len(entries)))
     return 0

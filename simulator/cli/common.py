@@ -20,7 +20,7 @@ def store_errors() -> Iterator[None]:
     try:
         yield
     except StoreError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
 
 
 def open_store(db: str | None, *, create: bool = True) -> Store:
@@ -46,7 +46,7 @@ def trainee_name(raw: str, option: str = "--trainee") -> str:
 
 def fail_on_store_error(exc: StoreError) -> NoReturn:
     """A store that fails during a headless call ends the command with one line."""
-    raise UserError(str(exc)) from None
+    raise UserError.of(exc) from None
 
 
 def recorder_for(trainee: str | None, db: str | None) -> Store | None:

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 from scoring.lang import Lang
-from simulator.cli.strings import tr
+from scoring.said import SaidError, Sayable
+from simulator.cli.strings import CLI
 
 
 class UserError(Exception):
-    """A problem with the user's input: printed as is, exit status 1.
+    """A problem with the user's input, said in the command's language (`main` knows it);
+    str() is the English line.
 
-    `UserError.said(key, ...)` names a line of the strings table instead: it is printed in
-    the command's language (`main` knows it); str() is the English line."""
+    `UserError.said(key, ...)` names a line of the command line's strings table;
+    `UserError.of(error)` passes on a layer's error (the records store, certificates...)
+    with its own line and values; `UserError(message)` takes anything sayable in both
+    languages (a `Said`, a `Bilingual`)."""
 
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: Sayable, status: int = 1) -> None:
+        super().__init__(message.get("en"))
         self.status = status
-        self.key: str | None = None
-        self.values: dict[str, object] = {}
+        self.message = message
 
     @classmethod
     def said(cls, key: str, status: int = 1, **values: object) -> UserError:
-        error = cls(tr(key, "en", **values), status)
-        error.key, error.values = key, values
-        return error
+        return cls(CLI.said(key, **values), status)
+
+    @classmethod
+    def of(cls, error: SaidError, status: int = 1) -> UserError:
+        return cls(error.said, status)
 
     def in_lang(self, lang: Lang) -> str:
-        if self.key is None:
-            return str(self)
-        return tr(self.key, lang, **self.values)
+        return self.message.get(lang)

@@ -38,6 +38,7 @@ from simulator.cli.output import (
 )
 from simulator.cli.strings import lang_of, tr
 from simulator.engine.paths import data_dir
+from simulator.engine.phrases import os_reason
 from simulator.engine.safetext import has_control
 from simulator.records import StoreError
 from simulator.records.results import AttemptResult
@@ -61,12 +62,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     r = sub.add_parser(
         "rescore", help="judge stored attempts again under the current rule pack (read-only)"
     )
-    r.add_argument("--trainee")
-    r.add_argument("--cohort")
-    r.add_argument("--scenario", metavar="ID")
+    r.add_argument("--trainee", help="only this trainee")
+    r.add_argument("--cohort", help="only this cohort")
+    r.add_argument("--scenario", metavar="ID", help="only this scenario's attempts")
     add_range(r)
     r.add_argument("--all", action="store_true", help="list unchanged attempts too")
-    r.add_argument("--json", action="store_true")
+    r.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(r)
     r.set_defaults(func=run_rescore)
 
@@ -75,9 +76,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     cmds = hr.add_subparsers(dest="hr_command", metavar="COMMAND")
 
     a = cmds.add_parser("attempts", help="list attempts (oldest first)")
-    a.add_argument("--trainee")
-    a.add_argument("--cohort")
-    a.add_argument("--scenario", metavar="ID")
+    a.add_argument("--trainee", help="only this trainee")
+    a.add_argument("--cohort", help="only this cohort")
+    a.add_argument("--scenario", metavar="ID", help="only this scenario's attempts")
     add_range(a)
     a.add_argument("--status", metavar="S", help=f"one of {', '.join(STATUSES)}")
     _add_format(a)
@@ -86,7 +87,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     a.set_defaults(func=run_attempts)
 
     t = cmds.add_parser("trainees", help="trainees with attempts, passes and best score")
-    t.add_argument("--cohort")
+    t.add_argument("--cohort", help="only this cohort")
     _add_format(t)
     _add_page(t)
     add_db_option(t)
@@ -94,24 +95,29 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     g = cmds.add_parser("progress", help="who reached which certification level, who is stuck")
     g.add_argument("--track", help="track id (default: the only or first track)")
-    g.add_argument("--trainee")
-    g.add_argument("--cohort")
+    g.add_argument("--trainee", help="only this trainee")
+    g.add_argument("--cohort", help="only this cohort")
     _add_format(g)
     _add_page(g)
     add_db_option(g)
     g.set_defaults(func=run_progress)
 
     f = cmds.add_parser("findings", help="the most frequent findings (of a cohort)")
-    f.add_argument("--cohort")
-    f.add_argument("--limit", type=int, default=10)
+    f.add_argument("--cohort", help="only this cohort")
+    f.add_argument("--limit", type=int, default=10, help="at most N rules (default 10)")
     _add_format(f)
     add_db_option(f)
     f.set_defaults(func=run_findings)
 
     x = cmds.add_parser("export", help="completed attempts as CSV or xAPI statements (JSON)")
-    x.add_argument("--format", choices=["csv", "xapi"], default="csv")
-    x.add_argument("--trainee")
-    x.add_argument("--cohort")
+    x.add_argument(
+        "--format",
+        choices=["csv", "xapi"],
+        default="csv",
+        help="csv, or xapi (xAPI statements, JSON)",
+    )
+    x.add_argument("--trainee", help="only this trainee")
+    x.add_argument("--cohort", help="only this cohort")
     add_range(x)
     x.add_argument(
         "--home-page",
@@ -123,23 +129,28 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     x.set_defaults(func=run_export)
 
     c = cmds.add_parser("certify", help="issue a signed certificate of the level reached")
-    c.add_argument("trainee")
+    c.add_argument("trainee", help="the trainee's name")
     c.add_argument("--track", help="track id (default: the first track)")
     c.add_argument("-o", "--output", help="file to write (default: <trainee>-<track>.cert.json)")
     add_db_option(c)
     c.set_defaults(func=run_certify)
 
     w = cmds.add_parser("verify", help="check a certificate: signature, key, and the records")
-    w.add_argument("file")
+    w.add_argument("file", help="the certificate file (.cert.json)")
     add_db_option(w)
     w.set_defaults(func=run_verify)
 
     v = cmds.add_parser("review", help="a trainer's verdict on a stored finding (kept beside it)")
     v.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
     v.add_argument("finding", type=int, help="the finding's number, as `hr show` lists it")
-    v.add_argument("--verdict", choices=["accept", "adjust", "reject"], required=True)
+    v.add_argument(
+        "--verdict",
+        choices=["accept", "adjust", "reject"],
+        required=True,
+        help="accept, adjust or reject the finding",
+    )
     v.add_argument("--reason", default="", help="why (required to adjust)")
-    v.add_argument("--reviewer", required=True)
+    v.add_argument("--reviewer", required=True, help="who reviews (kept with the verdict)")
     add_db_option(v)
     v.set_defaults(func=run_review)
 
@@ -153,13 +164,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     s = cmds.add_parser("show", help="one attempt: the transcript and its stored report")
     s.add_argument("attempt", help="attempt id (or an unambiguous prefix)")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(s)
     s.set_defaults(func=run_show)
 
     e = cmds.add_parser("enrol", help="add a trainee, or set a trainee's cohort")
-    e.add_argument("trainee")
-    e.add_argument("--cohort")
+    e.add_argument("trainee", help="the trainee's name")
+    e.add_argument("--cohort", help="the cohort to put the trainee in")
     add_db_option(e)
     e.set_defaults(func=run_enrol)
 
@@ -170,7 +181,7 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--jsonl", action="store_true", help="JSON lines: one record a line (large results)"
     )
-    group.add_argument("--csv", action="store_true")
+    group.add_argument("--csv", action="store_true", help="print as CSV")
 
 
 def _add_page(parser: argparse.ArgumentParser) -> None:
@@ -562,12 +573,12 @@ def run_certify(args: argparse.Namespace) -> int:
     try:
         document = issue(Keys(data_dir() / "keys"), args.trainee, track, attempts, now)
     except CertificateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     path = Path(args.output) if args.output else certificate_file(args.trainee, track.id)
     try:
         path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     except OSError as exc:
-        raise UserError.said("cannot_write", path=path, reason=exc.strerror) from None
+        raise UserError.said("cannot_write", path=path, reason=os_reason(exc)) from None
     level = document["certificate"]["level"]
     done = {"trainee": args.trainee, "track": track.id, "level": level, "path": path}
     say(tr("certified", lang_of(args), **done))
@@ -579,7 +590,7 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         document = read_certificate(path)
     except CertificateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     payload = document.get("certificate") if isinstance(document, dict) else None
     track_id = payload.get("track") if isinstance(payload, dict) else None
     tracks = {t.id: t for t in load_tracks()}
@@ -594,7 +605,8 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         checked = verify(Keys(data_dir() / "keys"), document, track, attempts, now)
     except CertificateError as exc:
-        say(tr("cert_invalid", lang_of(args), reason=exc))
+        say(tr("cert_invalid", lang_of(args), reason=exc.said))
+
         return 1
     lang = lang_of(args)
     scope = tr("scope_records" if attempts is not None else "scope_key", lang)

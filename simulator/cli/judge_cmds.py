@@ -20,6 +20,7 @@ from scoring.text import too_long
 from simulator.cli.errors import UserError
 from simulator.cli.strings import lang_of, tr
 from simulator.engine.bounded import bounded_lines
+from simulator.engine.phrases import os_reason
 
 PARTIES: tuple[str, ...] = get_args(Party)
 
@@ -27,8 +28,18 @@ PARTIES: tuple[str, ...] = get_args(Party)
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="judge utterances out of context (one JSON object a line)")
     check.add_argument("text", nargs="?", help="one utterance (or use --jsonl)")
-    check.add_argument("--jurisdiction", choices=["CN", "US"], default=None)
-    check.add_argument("--lang", choices=["zh", "en"], default=None)
+    check.add_argument(
+        "--jurisdiction",
+        choices=["CN", "US"],
+        default=None,
+        help="whose rules judge the line: CN or US (default: by its language)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="the lines' language (default: by --jurisdiction, else by the line)",
+    )
     check.add_argument(
         "--jsonl", metavar="FILE", help='{"id", "text"} objects, one a line; - = stdin'
     )
@@ -60,19 +71,36 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     check.set_defaults(func=run_check)
 
     an = sub.add_parser("analyze", help="what the engine understands of a line")
-    an.add_argument("text", nargs="?")
-    an.add_argument("--lang", choices=["zh", "en"], default=None)
+    an.add_argument("text", nargs="?", help="one line (or use --jsonl)")
+    an.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="the lines' language (default: by the line)",
+    )
     an.add_argument("--now", help="ISO date-time that relative dates resolve against")
-    an.add_argument("--jsonl", metavar="FILE")
+    an.add_argument("--jsonl", metavar="FILE", help='{"id", "text"} objects, one a line; - = stdin')
     an.add_argument("--json", action="store_true", help="(output is always JSON lines)")
     an.set_defaults(func=run_analyze)
 
     rules = sub.add_parser(
         "rules", help="list a rule pack: each rule's citations, binding force and scope"
     )
-    rules.add_argument("--jurisdiction", choices=["CN", "US"], required=True)
-    rules.add_argument("--lang", choices=["zh", "en"], default=None)
-    rules.add_argument("--format", choices=["text", "md"], default="text")
+    rules.add_argument(
+        "--jurisdiction", choices=["CN", "US"], required=True, help="the rule pack: CN or US"
+    )
+    rules.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=None,
+        help="language of the listing (default: the pack's)",
+    )
+    rules.add_argument(
+        "--format",
+        choices=["text", "md"],
+        default="text",
+        help="text for the terminal, md for a page",
+    )
     rules.add_argument(
         "-o",
         "--output",
@@ -97,7 +125,7 @@ def _inputs(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
         with Path(args.jsonl).open(encoding="utf-8") as stream:
             yield from _parse_jsonl(stream, args.jsonl)
     except OSError as exc:
-        raise UserError(f"{args.jsonl}: {exc.strerror}") from None
+        raise UserError.said("os_error", path=args.jsonl, reason=os_reason(exc)) from None
 
 
 MAX_JSONL_LINE = 4 * 1024 * 1024  # characters of one line; longer is cut (and not JSON)
@@ -165,8 +193,10 @@ def run_check(args: argparse.Namespace) -> int:
         lang = _lang_for(args, text)
         refused = too_long(text)
         if refused is not None:
-            where = f"{args.jsonl}:{item['_line']}: " if "_line" in item else ""
-            raise UserError(f"{where}{refused.get(lang)}")
+            if "_line" in item:
+                raise UserError.said("in_file", where=f"{args.jsonl}:{item['_line']}", said=refused)
+            raise UserError(refused)
+
         jurisdiction = args.jurisdiction or ("CN" if lang == "zh" else "US")
         result = check_utterance(
             text,
@@ -207,6 +237,6 @@ def run_rules(args: argparse.Namespace) -> int:
     try:
         Path(target).write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{target}: {exc.strerror}") from None
+        raise UserError.said("os_error", path=target, reason=os_reason(exc)) from None
     sys.stdout.write(tr("wrote", lang_of(args), path=target) + "\n")
     return 0

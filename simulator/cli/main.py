@@ -10,7 +10,9 @@ from importlib import import_module
 from pathlib import Path
 
 from scoring.lang import Lang
+from scoring.said import SaidError
 from simulator.cli.errors import UserError
+from simulator.cli.parsing import Parser, named_lang, speak
 from simulator.cli.strings import add_lang_option, lang_of, tr
 from simulator.engine.paths import (
     PACK_CACHE_ENV,
@@ -19,7 +21,9 @@ from simulator.engine.paths import (
     pack_cache,
     vector_cache,
 )
+from simulator.engine.phrases import os_reason
 from simulator.engine.safetext import visible
+from simulator.engine.ui_lang import default_lang
 
 SCENARIOS_HELP = (
     "the scenarios folder to use (also COLLECTSIM_SCENARIOS; default: ./scenarios when "
@@ -66,7 +70,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 _MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 
-def _register(module: str, sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register(module: str, sub: argparse._SubParsersAction[Parser]) -> None:
     loaded = import_module(f"simulator.cli.{module}")
     adder = getattr(loaded, "add_parsers", None) or loaded.add_parser
     adder(sub)
@@ -75,7 +79,7 @@ def _register(module: str, sub: argparse._SubParsersAction[argparse.ArgumentPars
 def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     """The parser with every command (`"*"`), or with `command`'s module only and the others
     listed by name and help (`--help`, or a command that is not known)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="collectsim",
         description="CollectSim: practise collection calls with scripted debtors; "
         "every line scored for tone, accuracy and compliance.",
@@ -90,6 +94,7 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     # --help lists the commands in the table's order, whichever module was imported.
     sub._choices_actions.sort(key=lambda action: list(COMMANDS).index(action.dest))
     parser.add_argument("--scenarios", type=Path, metavar="DIR", help=SCENARIOS_HELP)
+    add_lang_option(parser)  # `collectsim --lang zh --help`; a command's own --lang also
     _add_scenarios_option(sub)
     _add_lang_option(sub)
     return parser
@@ -97,19 +102,19 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
 
 def chosen_command(argv: Sequence[str]) -> str | None:
     """The command named on the command line (the first word that is not an option or the
-    value of --scenarios), or None."""
+    value of --scenarios or --lang), or None."""
     skip = False
     for word in argv:
         if skip:
             skip = False
-        elif word == "--scenarios":
+        elif word in ("--scenarios", "--lang"):
             skip = True
         elif not word.startswith("-"):
             return word
     return None
 
 
-def _add_scenarios_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_scenarios_option(sub: argparse._SubParsersAction[Parser]) -> None:
     """`--scenarios DIR` after any command too (`collectsim play --scenarios DIR ...`)."""
     for command in sub.choices.values():
         nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
@@ -126,7 +131,7 @@ def _add_scenarios_option(sub: argparse._SubParsersAction[argparse.ArgumentParse
             )
 
 
-def _add_lang_option(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_lang_option(sub: argparse._SubParsersAction[Parser]) -> None:
     """`--lang zh|en` on every command that has none of its own (what it says to a person)."""
     for command in sub.choices.values():
         nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
@@ -152,35 +157,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None and not {"-h", "--help"} & set(words):
         words, command = [*words, "tui"], "tui"  # the app, with any global option given
     parser = build_parser(command)
+    # --help and argparse's errors speak before the command line is parsed: its --lang (the
+    # last one named), else the locale's.
+    named = named_lang(words)
+    speak(parser, named or default_lang())
     args = parser.parse_args(words)
+    if named is not None and getattr(args, "lang", None) is None:
+        args.lang = named  # `collectsim --lang zh COMMAND`: the command's --lang is unset
     # Vectors of exemplars a centre edited are embedded once and kept in the data directory.
     os.environ.setdefault(VECTOR_CACHE_ENV, str(vector_cache()))
     # So are a rule pack's checked patterns and their literals (a faster `check`).
     os.environ.setdefault(PACK_CACHE_ENV, str(pack_cache()))
-    lang = lang_of(args)
     try:
         use_scenarios(args.scenarios, args.command)
         status: int = args.func(args)
-    except UserError as exc:
-        error(exc.in_lang(lang), lang)
-        return exc.status
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
-    except UnicodeError:  # an argument or input line that is not UTF-8 ($'\xff')
+    except Exception as exc:
+        # Said in the command's language as the command left it (`play` speaks its
+        # scenario's language when no --lang is given).
+        return _failed(exc, lang_of(args))
+    return status
+
+
+def _failed(exc: Exception, lang: Lang) -> int:
+    """The one error line of a command that failed, and its exit status."""
+    if isinstance(exc, UserError):
+        error(exc.in_lang(lang), lang)
+        return exc.status
+    if isinstance(exc, UnicodeError):  # an argument or input line that is not UTF-8 ($'\xff')
         error(tr("not_utf8", lang), lang)
         return 2
-    except OverflowError:
+    if isinstance(exc, OverflowError):
         error(tr("out_of_range", lang), lang)
         return 2
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         error(tr("too_deep", lang), lang)
         return 1
-    except Exception as exc:
-        return _engine_error(exc, lang)
-    return status
+    return _engine_error(exc, lang)
 
 
 def error(message: str, lang: Lang = "en") -> None:
@@ -189,28 +206,25 @@ def error(message: str, lang: Lang = "en") -> None:
 
 
 def _engine_error(exc: Exception, lang: Lang) -> int:
-    """A scenario's problems or a journal's error as one line each, exit 1; anything else is
-    raised again. The engine's error classes are looked up only in modules already imported
-    (one that was not cannot have raised), so `check` never loads the scenario loader."""
+    """A scenario's problems one line each, any layer's said error (a journal's, the
+    catalog's) or the system's refusal as one line, exit 1; anything else is raised again.
+    The scenario loader is looked up only if already imported (one that was not cannot have
+    raised), so `check` never loads it."""
+
     loader = sys.modules.get("simulator.engine.loader")
     if loader is not None and isinstance(exc, loader.ScenarioError):
         for problem in exc.problems:
             print(visible(str(problem)), file=sys.stderr)
         return 1
-    expected = [
-        getattr(sys.modules.get(module), name, None)
-        for module, name in (
-            ("simulator.engine.journal", "JournalError"),
-            ("simulator.engine.catalog", "UnknownScenario"),
-        )
-    ]
-    if any(isinstance(cls, type) and isinstance(exc, cls) for cls in expected):
-        error(str(exc), lang)
+    if isinstance(exc, SaidError):  # a journal's, the catalog's, any layer's said error
+        error(exc.in_lang(lang), lang)
         return 1
     if isinstance(exc, OSError):  # COLLECTSIM_HOME naming a file, a full or read-only disk
-        where = f"{exc.filename}: " if exc.filename else ""
-        error(f"{where}{exc.strerror or exc}", lang)
+        reason = os_reason(exc)
+        where = exc.filename
+        error(tr("os_error", lang, path=where, reason=reason) if where else reason.get(lang), lang)
         return 1
+
     raise exc
 
 

@@ -18,6 +18,7 @@ from simulator.cli.resume import resume_call
 from simulator.cli.strings import lang_of, tr
 from simulator.engine.bounded import TooLarge, bounded_lines, read_bounded
 from simulator.engine.catalog import load_catalog, resolve
+from simulator.engine.phrases import ENGINE, os_reason
 from simulator.engine.policy import SeedError, mode_policy
 from simulator.engine.recording import journal_sink
 from simulator.engine.safetext import visible
@@ -41,7 +42,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--seed", type=int, help="the persona's seed (practice only; an exam's seed is fixed)"
     )
-    p.add_argument("--mode", choices=["practice", "exam"], default="practice")
+    p.add_argument(
+        "--mode",
+        choices=["practice", "exam"],
+        default="practice",
+        help="practice (hints, any seed) or exam (no hints, a fixed seed)",
+    )
     p.add_argument("--trainee", help="record the call in the records store under this name")
     p.add_argument(
         "--resume",
@@ -63,11 +69,14 @@ def _script_lines(path: Path) -> Iterator[str]:
     try:
         text = read_bounded(path, MAX_SCRIPT_BYTES).decode("utf-8")
     except TooLarge as exc:
-        raise UserError.said("cannot_read_script", path=path, reason=exc) from None
+        reason = ENGINE.said("too_large", kib=exc.limit // 1024)
+        raise UserError.said("cannot_read_script", path=path, reason=reason) from None
     except OSError as exc:
-        raise UserError.said("cannot_read_script", path=path, reason=exc.strerror) from None
-    except UnicodeDecodeError as exc:
-        raise UserError.said("cannot_read_script", path=path, reason=exc) from None
+        raise UserError.said("cannot_read_script", path=path, reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        reason = ENGINE.said("not_utf8")
+        raise UserError.said("cannot_read_script", path=path, reason=reason) from None
+
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             yield line.strip()
@@ -131,10 +140,12 @@ def run(args: argparse.Namespace) -> int:
                 # Told now, before a line is read: a store keeps a 64-bit seed.
                 raise OverflowError("seed out of range")
         except SeedError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError.of(exc) from None
         session = Session(scenario, seed=seed, mode=args.mode, trainee=trainee, sink=sink)
     # The call, its report and play's own lines: in --lang, else the scenario's language.
     lang: Lang = args.lang or scenario.lang
+    args.lang = lang  # and its one-line errors (main says them in args.lang)
+
     interactive = args.script is None and sys.stdin.isatty()
     lines = _script_lines(args.script) if args.script else _lines_from(sys.stdin)
     persona = scenario.persona.name
@@ -165,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         refused = too_long(line)
         if refused is not None:
             if not interactive:  # a script or a pipe: the call it describes cannot be played
-                raise UserError(refused.get(lang))
+                raise UserError(refused)
             print(refused.get(lang), file=sys.stderr)
             continue
         exchange = session.say(line, hint=hinted)

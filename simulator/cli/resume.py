@@ -32,7 +32,7 @@ def resume_call(
             )
     except ResumeError as exc:
         store.close()
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     except BaseException:
         store.close()
         raise

@@ -15,6 +15,7 @@ from simulator.cli.errors import UserError
 from simulator.engine.catalog import UnknownScenario, resolve
 from simulator.engine.journal import read_journal
 from simulator.engine.loader import ScenarioError
+from simulator.engine.phrases import os_reason
 from simulator.engine.reporting import report_for
 from simulator.engine.safetext import visible
 
@@ -25,7 +26,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("transcript", help="journal .jsonl path, or attempt id (or prefix)")
     add_db_option(p)
-    p.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "md", "html"],
+        default="text",
+        help="text, json, md or html",
+    )
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="report language")
     p.add_argument("-o", "--output", type=Path, help="write to a file instead of stdout")
     p.add_argument("--json", action="store_true", help="same as --format json")
@@ -61,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError.said("cannot_write", path=args.output, reason=exc.strerror) from None
+            raise UserError.said("cannot_write", path=args.output, reason=os_reason(exc)) from None
     else:
         sys.stdout.write(text)
     return 0

@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 
 from scoring.lang import Lang
+from scoring.said import Phrasebook
 from simulator.engine.ui_lang import default_lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     # -- main: errors of any command ---------------------------------------------------------
     "error_line": {"zh": "collectsim: 错误：{message}", "en": "collectsim: error: {message}"},
+    "parse_error": {"zh": "{prog}: 错误：{message}", "en": "{prog}: error: {message}"},
     "no_folder": {
         "zh": "--scenarios {folder}：没有这个文件夹",
         "en": "--scenarios {folder}: no such folder",
@@ -267,6 +269,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "--now: not an ISO date-time: {value}",
     },
     "wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "os_error": {"zh": "{path}：{reason}", "en": "{path}: {reason}"},
+    "in_file": {"zh": "{where}：{said}", "en": "{where}: {said}"},
     "no_file": {"zh": "{path}：没有这个文件", "en": "{path}: no such file"},
     # -- play and tui -------------------------------------------------------------------------
     "cannot_read_script": {
@@ -326,9 +330,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
 }
 
 
+CLI = Phrasebook("cli", STRINGS)
+
+
 def tr(key: str, lang: Lang, **values: object) -> str:
-    """The line `key` in `lang`, with its {placeholders} filled."""
-    return STRINGS[key][lang].format(**values)
+    """The line `key` in `lang`, with its {placeholders} filled (a sayable value, such as
+    a layer's error, in the same language)."""
+    return CLI.said(key, **values).get(lang)
 
 
 def lang_of(args: argparse.Namespace) -> Lang:

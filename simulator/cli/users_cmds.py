@@ -38,22 +38,22 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     a.set_defaults(func=run_add)
 
     p = cmds.add_parser("passwd", help="set a new password (ends the account's sign-ins)")
-    p.add_argument("name")
+    p.add_argument("name", help="the account's name")
     _add_password_stdin(p)
     p.set_defaults(func=run_passwd)
 
     d = cmds.add_parser("disable", help="disable an account (ends its sign-ins at once)")
-    d.add_argument("name")
+    d.add_argument("name", help="the account's name")
     add_db_option(d)
     d.set_defaults(func=run_disable, disabled=True)
 
     e = cmds.add_parser("enable", help="enable a disabled account again")
-    e.add_argument("name")
+    e.add_argument("name", help="the account's name")
     add_db_option(e)
     e.set_defaults(func=run_disable, disabled=False)
 
     li = cmds.add_parser("list", help="the accounts, their roles and whether disabled")
-    li.add_argument("--json", action="store_true")
+    li.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(li)
     li.set_defaults(func=run_list)
 
@@ -85,7 +85,7 @@ def read_password(from_stdin: bool, lang: Lang = "en") -> str:
     try:
         check_strength(password)
     except PasswordError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError.of(exc) from None
     return password
 
 

@@ -17,8 +17,8 @@ from simulator.engine.safetext import visible
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("validate", help="validate scenario and golden test files")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the catalog)")
-    p.add_argument("--fail-on-warnings", action="store_true")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--fail-on-warnings", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument(
         "--no-cache",
         action="store_true",

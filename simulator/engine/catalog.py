@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scoring.said import SaidError
 from simulator.engine.loader import SUFFIX, ScenarioError, load_scenario
 from simulator.engine.paths import scenarios_dir
+from simulator.engine.phrases import ENGINE
 from simulator.engine.scenario import Scenario
 from simulator.engine.yamlsafe import Problem
 
 
-class UnknownScenario(LookupError):
+class UnknownScenario(SaidError, LookupError):
     """An id that names no scenario of the catalog (not a problem inside a file)."""
+
+    book = ENGINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,5 +56,5 @@ def resolve(ref: str, directory: Path | None = None) -> Entry:
     for entry in entries:
         if entry.scenario.id == ref:
             return entry
-    known = ", ".join(e.scenario.id for e in entries) or "none"
-    raise UnknownScenario(f"no scenario with id '{ref}' (known: {known})")
+    known = ", ".join(e.scenario.id for e in entries) or ENGINE.said("none")
+    raise UnknownScenario("unknown_scenario", ref=ref, known=known)

@@ -15,9 +15,11 @@ from typing import IO, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
+from scoring.said import SaidError
 from scoring.transcript import Transcript, Turn
 from simulator.engine.bounded import bounded_lines
 from simulator.engine.paths import private_dir
+from simulator.engine.phrases import ENGINE, os_reason
 
 
 class TurnSink(Protocol):
@@ -63,7 +65,7 @@ class JournalSink:
             yield
         except OSError as exc:
             where = self.path or self.directory
-            raise JournalError(f"{where}: cannot write the journal: {exc.strerror}") from None
+            raise JournalError("journal_unwritable", where=where, reason=os_reason(exc)) from None
 
     def _open(self, path: Path, mode: str) -> IO[str]:
         """Journals hold transcripts: readable by their owner only (0600 in a 0700 folder)."""
@@ -110,8 +112,10 @@ class JournalSink:
         self._handle = None
 
 
-class JournalError(Exception):
-    pass
+class JournalError(SaidError):
+    """A journal that cannot be written or read: one line, said in the reader's language."""
+
+    book = ENGINE
 
 
 E = TypeVar("E", bound=Exception)
@@ -177,11 +181,12 @@ def read_journal(path: Path) -> tuple[Transcript, bool]:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise JournalError(f"{path}:{number}: not JSON ({exc.msg})") from None
+                    where = f"{path}:{number}"
+                    raise JournalError("journal_not_json", where=where, reason=exc.msg) from None
                 except RecursionError:
-                    raise JournalError(f"{path}:{number}: JSON nested too deep") from None
+                    raise JournalError("journal_too_deep", where=f"{path}:{number}") from None
                 if not isinstance(record, dict):
-                    raise JournalError(f"{path}:{number}: not a journal record")
+                    raise JournalError("journal_record", where=f"{path}:{number}")
                 kind = record.pop("type", None)
                 if kind == "header":
                     header = record
@@ -190,14 +195,14 @@ def read_journal(path: Path) -> tuple[Transcript, bool]:
                 elif kind == "end":
                     end = record
         if header is None:
-            raise JournalError(f"{path}: no header line; not a CollectSim journal")
+            raise JournalError("journal_no_header", where=path)
         transcript = Transcript.model_validate({**header, "turns": turns})
     except UnicodeDecodeError as exc:
-        raise JournalError(f"{path}: not UTF-8 text ({exc.reason})") from None
+        raise JournalError("journal_not_utf8", where=path, reason=exc.reason) from None
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise JournalError(f"{path}: not a CollectSim journal ({where}: {first['msg']})") from None
+        field = ".".join(str(p) for p in first["loc"])
+        raise JournalError("journal_shape", where=path, field=field, reason=first["msg"]) from None
     if end is not None:
         transcript.ending = str(end["ending"]) if end.get("ending") else None
         transcript.note = str(end["note"]) if end.get("note") is not None else None

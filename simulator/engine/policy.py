@@ -11,13 +11,17 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.data_files import load_yaml
+from scoring.said import SaidError
 from scoring.transcript import Mode
+from simulator.engine.phrases import ENGINE
 
 DATA = Path(__file__).parent / "data" / "policy.yaml"
 
 
-class SeedError(ValueError):
+class SeedError(SaidError, ValueError):
     """A seed the mode does not allow (an exam's persona is the same for every trainee)."""
+
+    book = ENGINE
 
 
 class ModePolicy(BaseModel):
@@ -32,9 +36,7 @@ class ModePolicy(BaseModel):
         """The seed of a new attempt: the one asked for where the mode allows it."""
         if self.seed == "fixed":
             if requested is not None and requested != self.fixed_seed:
-                raise SeedError(
-                    f"{mode} mode uses the fixed seed {self.fixed_seed}, not {requested}"
-                )
+                raise SeedError("fixed_seed", mode=mode, fixed=self.fixed_seed, requested=requested)
             return self.fixed_seed
         return tries if requested is None else requested
 

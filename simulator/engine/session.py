@@ -12,10 +12,12 @@ from scoring.compliance import Judge, judge_for
 from scoring.findings import Finding
 from scoring.judging import judge_turn
 from scoring.objectives import Assessed, Tracker
+from scoring.said import SaidError
 from scoring.transcript import Basis, Mode, Transcript, Turn, TurnContext
 from simulator.engine.actions import CONTEXT_FLAGS
 from simulator.engine.journal import NullSink, TurnSink
 from simulator.engine.persona import Persona
+from simulator.engine.phrases import ENGINE
 from simulator.engine.policy import ModePolicy, mode_policy
 from simulator.engine.scenario import Scenario
 
@@ -49,8 +51,10 @@ class SessionOver(Exception):
     pass
 
 
-class ResumeError(Exception):
-    """An interrupted call cannot be taken up again: one line, fit for the user."""
+class ResumeError(SaidError):
+    """An interrupted call cannot be taken up again: one line, said in the user's language."""
+
+    book = ENGINE
 
 
 class Session:
@@ -219,11 +223,10 @@ class Session:
         replies), that goes on recording into the same attempt through `sink`."""
         if scenario.content_hash != transcript.scenario_hash:
             raise ResumeError(
-                f"attempt {transcript.attempt_id}: scenario {scenario.id} has changed since "
-                "the call began; the call can be scored but not resumed"
+                "scenario_changed", attempt=transcript.attempt_id, scenario=scenario.id
             )
         if transcript.ending is not None:
-            raise ResumeError(f"attempt {transcript.attempt_id} has ended; score it instead")
+            raise ResumeError("call_ended", attempt=transcript.attempt_id)
         session = cls(
             scenario,
             seed=transcript.seed,
@@ -238,10 +241,7 @@ class Session:
             session.say(turn.text, hint=turn.hint)
         stored, rebuilt = transcript.turns, session.transcript.turns
         if rebuilt[: len(stored)] != stored:
-            raise ResumeError(
-                f"attempt {transcript.attempt_id}: replaying the call does not give the "
-                "recorded turns; the call can be scored but not resumed"
-            )
+            raise ResumeError("replay_differs", attempt=transcript.attempt_id)
         session.sink = sink
         session._recorded = False  # the replay's own recording went nowhere
         session._begun = True  # the attempt exists: it is taken up, not begun

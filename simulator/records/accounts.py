@@ -56,7 +56,7 @@ class User:
 def _user(row: Row) -> User:
     role = str(row["role"])
     if role not in ROLES:  # the table's CHECK keeps this from happening
-        raise StoreError(f"user {row['name']!r} has an unknown role {role!r}")
+        raise StoreError("stored_role", name=row["name"], role=role)
     return User(
         name=str(row["name"]),
         role=role,  # type: ignore[arg-type]  # checked just above
@@ -79,7 +79,7 @@ class Accounts:
         """A new account. StoreError when the name is taken; PasswordError when the
         password is too weak."""
         if role not in ROLES:
-            raise StoreError(f"unknown role {role!r} (roles: {', '.join(ROLES)})")
+            raise StoreError("unknown_role", role=role, known=", ".join(ROLES))
         hashed = hash_password(password)  # before the transaction: it takes a while
         now = _now()
         with self.db.transaction():
@@ -89,7 +89,8 @@ class Accounts:
                 (name, role, hashed, False, now, now),
             )
         if added != 1:
-            raise StoreError(f"there is already a user named {name!r}")
+            raise StoreError("user_exists", name=name)
+
         return self._get(name)
 
     def set_password(self, name: str, password: str) -> User:
@@ -100,7 +101,7 @@ class Accounts:
                 (hashed, _now(), name),
             )
         if changed != 1:
-            raise StoreError(f"no user named {name!r}")
+            raise StoreError("no_user", name=name)
         return self._get(name)
 
     def set_disabled(self, name: str, disabled: bool) -> User:
@@ -111,7 +112,7 @@ class Accounts:
                 (disabled, _now(), name),
             )
         if changed != 1:
-            raise StoreError(f"no user named {name!r}")
+            raise StoreError("no_user", name=name)
         return self._get(name)
 
     def user(self, name: str) -> User | None:
@@ -121,7 +122,7 @@ class Accounts:
     def _get(self, name: str) -> User:
         user = self.user(name)
         if user is None:
-            raise StoreError(f"no user named {name!r}")
+            raise StoreError("no_user", name=name)
         return user
 
     def users(self) -> list[User]:

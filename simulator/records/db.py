@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 from urllib.parse import quote
 
+from scoring.said import Said, SaidError
 from simulator.engine.paths import data_dir
+from simulator.records.phrases import RECORDS
 
 if TYPE_CHECKING:
     import psycopg
@@ -68,8 +70,11 @@ _MIGRATION_LOCK_KEY = 0x436F6C6C656374  # "Collect"
 _cursor_names = itertools.count()
 
 
-class StoreError(Exception):
-    """The records store cannot do what was asked: one line, fit for the CLI."""
+class StoreError(SaidError):
+    """The records store cannot do what was asked: one line, said in the reader's language
+    (a line of `RECORDS` and its values)."""
+
+    book = RECORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +148,11 @@ def parse_target(url_or_path: str | os.PathLike[str] | None) -> Target:
     if raw.startswith("sqlite://"):
         rest = raw.removeprefix("sqlite://")
         if not rest.startswith("/") or rest == "/":
-            raise StoreError(f"{raw}: a SQLite URL is sqlite:///relative.db or sqlite:////abs.db")
+            raise StoreError("sqlite_url", url=raw)
         return Target("sqlite", rest[1:])
     if "://" in raw:
         scheme = raw.split("://", 1)[0]
-        raise StoreError(
-            f"{raw}: unknown database scheme {scheme!r} (use a path, sqlite:/// or postgresql://)"
-        )
+        raise StoreError("unknown_scheme", url=raw, scheme=scheme)
     return Target("sqlite", raw)
 
 
@@ -195,7 +198,7 @@ class Database:
         try:
             yield
         except self._driver_errors as exc:
-            raise StoreError(f"{self.target}: {self.target.scrub(_describe(exc))}") from exc
+            raise _driver_error(self.target, exc) from exc
 
     def _run(self, sql: str, params: Sequence[Param]) -> _Cursor:
         cursor: _Cursor = self._conn.cursor()
@@ -325,7 +328,7 @@ class Database:
             except self._driver_errors as exc:
                 with suppress(*self._driver_errors):
                     self._run("ROLLBACK", ())  # never leave a failed transaction open
-                raise StoreError(f"{self.target}: {self.target.scrub(_describe(exc))}") from exc
+                raise _driver_error(self.target, exc) from exc
 
     def lock_row(self, table: str, column: str, value: Param) -> None:
         """Inside a transaction: hold one row against other writers until it ends, so a
@@ -382,13 +385,20 @@ class Database:
         return "ok" if not orphans else f"{orphans} turns or findings without their attempt"
 
 
-def _describe(exc: Exception) -> str:
+def _driver_error(target: Target, exc: Exception) -> StoreError:
+    """What the driver said, as one line; a URL it quotes has its password scrubbed."""
+    reason = _describe(exc)
+    shown = target.scrub(reason) if isinstance(reason, str) else reason
+    return StoreError("driver", target=target, reason=shown)
+
+
+def _describe(exc: Exception) -> str | Said:
     # psycopg's messages run over several lines (hints, the failing statement): keep one.
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if message == "file is not a database":
-        return "not a CollectSim database (not SQLite)"
+        return RECORDS.said("not_sqlite")
     if message == "unable to open database file":
-        return "cannot open the database file"
+        return RECORDS.said("cannot_open")
     return message
 
 
@@ -413,11 +423,11 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
     if location != ":memory:":
         path = Path(location)
         if not path.parent.is_dir():
-            raise StoreError(f"{target}: no such directory: {path.parent}")
+            raise StoreError("no_directory", target=target, folder=path.parent)
         if path.is_dir():
-            raise StoreError(f"{target}: is a directory, not a database file")
+            raise StoreError("is_directory", target=target)
         if not create and not path.exists():
-            raise StoreError(f"{target}: no such database (nothing has been recorded there)")
+            raise StoreError("no_database", target=target)
         # An archive or snapshot on read-only media is opened as it is, to be read.
         read_only = not create and _unwritable(path)
         if not path.exists():
@@ -433,7 +443,7 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
             uri=read_only,
         )
     except sqlite3.Error as exc:
-        raise StoreError(f"{target}: {_describe(exc)}") from exc
+        raise _driver_error(target, exc) from exc
     if read_only:
         return conn
     try:
@@ -442,12 +452,12 @@ def _connect_sqlite(target: Target, create: bool) -> sqlite3.Connection:
         _refuse_foreign(conn, target)  # before WAL: switching mode would change their file
         mode = _switch_to_wal(conn)
         if mode not in ("wal", "memory"):
-            raise StoreError(f"{target}: cannot switch the database to WAL (got {mode})")
+            raise StoreError("no_wal", target=target, mode=mode)
         # Every commit is on disk (not merely in the OS cache) before the call goes on.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
         conn.close()
-        raise StoreError(f"{target}: {_describe(exc)}") from exc
+        raise _driver_error(target, exc) from exc
     except StoreError:
         conn.close()
         raise
@@ -471,7 +481,7 @@ def _refuse_foreign(conn: sqlite3.Connection, target: Target) -> None:
     """Another program's SQLite file is refused before anything in it changes."""
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if names and "schema_version" not in names:
-        raise StoreError(f"{target}: not a CollectSim database (it holds other tables)")
+        raise StoreError("foreign", target=target)
 
 
 def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
@@ -487,4 +497,4 @@ def _connect_postgresql(target: Target) -> psycopg.Connection[Any]:
         return conn
     except psycopg.Error as exc:
         # The driver quotes the URL it could not parse, password and all: scrubbed.
-        raise StoreError(f"{target}: {target.scrub(_describe(exc))}") from exc
+        raise _driver_error(target, exc) from exc

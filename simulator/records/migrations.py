@@ -292,7 +292,7 @@ def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
         found = schema_version(db)
         _refuse_newer(db, found)
         if found == 0 and db.has_tables():
-            raise StoreError(f"{db.target}: not a CollectSim database (it holds other tables)")
+            raise StoreError("foreign", target=db.target)
         db.execute(
             "CREATE TABLE IF NOT EXISTS schema_version ("
             "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -308,7 +308,4 @@ def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
 
 def _refuse_newer(db: Database, found: int) -> None:
     if found > CURRENT_VERSION:
-        raise StoreError(
-            f"{db.target}: schema version {found} is newer than this CollectSim knows "
-            f"({CURRENT_VERSION}); upgrade CollectSim"
-        )
+        raise StoreError("newer_schema", target=db.target, found=found, known=CURRENT_VERSION)

@@ -13,12 +13,17 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from scoring.said import SaidError
+from simulator.records.phrases import RECORDS
+
 MIN_CHARS = 10  # NIST SP 800-63B asks for at least 8; a training centre's accounts get 10
 MAX_CHARS = 1024  # Argon2 takes any length; this only bounds the work a request can ask for
 
 
-class PasswordError(ValueError):
-    """A password that cannot be used: one line, fit for the CLI."""
+class PasswordError(SaidError, ValueError):
+    """A password that cannot be used: one line, said in the reader's language."""
+
+    book = RECORDS
 
 
 @cache
@@ -29,11 +34,11 @@ def _hasher() -> PasswordHasher:
 def check_strength(password: str) -> None:
     """PasswordError when the password is too short, too long or only spaces."""
     if len(password) < MIN_CHARS:
-        raise PasswordError(f"the password is shorter than {MIN_CHARS} characters")
+        raise PasswordError("password_short", limit=MIN_CHARS)
     if len(password) > MAX_CHARS:
-        raise PasswordError(f"the password is longer than {MAX_CHARS} characters")
+        raise PasswordError("password_long", limit=MAX_CHARS)
     if not password.strip():
-        raise PasswordError("the password is only spaces")
+        raise PasswordError("password_spaces")
 
 
 def hash_password(password: str, *, check: bool = True) -> str:

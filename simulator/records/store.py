@@ -310,7 +310,7 @@ class Store:
         header = transcript.model_dump(mode="json", include={"started_at"})
         with self.db.transaction():
             if self.db.scalar("SELECT 1 FROM attempts WHERE id = ?", (transcript.attempt_id,)):
-                raise StoreError(f"attempt {transcript.attempt_id} is already recorded")
+                raise StoreError("already_recorded", attempt=transcript.attempt_id)
             self.db.execute(
                 "INSERT INTO trainees (name, cohort, created_at) VALUES (?, NULL, ?) "
                 "ON CONFLICT (name) DO NOTHING",
@@ -354,14 +354,11 @@ class Store:
             self.db.lock_row("attempts", "id", attempt_id)
             status = self.attempt(attempt_id).summary.status
             if status == "completed":
-                raise StoreError(f"attempt {attempt_id} is completed; score it instead")
+                raise StoreError("resume_completed", attempt=attempt_id)
             if status == "in_progress":
-                raise StoreError(f"attempt {attempt_id} is still in progress in another process")
+                raise StoreError("resume_elsewhere", attempt=attempt_id)
             if status == "abandoned":
-                raise StoreError(
-                    f"attempt {attempt_id} is an exam closed before its end: only a trainer "
-                    f"can re-open it (collectsim hr reopen {attempt_id})"
-                )
+                raise StoreError("resume_abandoned", attempt=attempt_id)
             # In progress again, in this process: closed again, an exam is abandoned again.
             self.db.execute(
                 "UPDATE attempts SET status = 'in_progress', owner_host = ?, owner_pid = ?, "
@@ -377,7 +374,7 @@ class Store:
             self.db.lock_row("attempts", "id", attempt_id)
             status = self.attempt(attempt_id).summary.status
             if status != "abandoned":
-                raise StoreError(f"attempt {attempt_id} is {status}, not an abandoned exam")
+                raise StoreError("reopen_not_abandoned", attempt=attempt_id, status=status)
             self.db.execute(
                 "UPDATE attempts SET status = 'interrupted' WHERE id = ?", (attempt_id,)
             )
@@ -439,7 +436,7 @@ class Store:
                 ),
             )
             if changed != 1:
-                raise StoreError(f"no attempt {attempt_id} to finish")
+                raise StoreError("nothing_to_finish", attempt=attempt_id)
             if self._version >= 9:  # older schemas are kept for migration tests
                 self.db.execute(
                     "UPDATE attempts SET understanding = ? WHERE id = ?",
@@ -501,15 +498,15 @@ class Store:
     ) -> str:
         """A trainer's verdict on a stored finding; the finding itself is left as it was."""
         if verdict not in VERDICTS:
-            raise StoreError(f"verdict {verdict!r}: one of {', '.join(VERDICTS)}")
+            raise StoreError("bad_verdict", verdict=verdict, known=", ".join(VERDICTS))
         if verdict == "adjust" and not reason.strip():
-            raise StoreError("an adjusted finding needs a reason")
+            raise StoreError("adjust_needs_reason")
         review_id = uuid.uuid4().hex[:12]
         with self.db.transaction():
             if not self.db.scalar(
                 "SELECT 1 FROM findings WHERE attempt_id = ? AND seq = ?", (attempt_id, seq)
             ):
-                raise StoreError(f"attempt {attempt_id} has no finding {seq}")
+                raise StoreError("no_finding", attempt=attempt_id, seq=seq)
             self.db.execute(
                 "INSERT INTO reviews (id, attempt_id, finding_seq, reviewer, verdict, reason, "
                 "at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -566,9 +563,9 @@ class Store:
         in the number of attempts. `offset` attempts are skipped, then at most `limit` come,
         in the same order (started_at, then id), so pages never overlap or skip one."""
         if status is not None and status not in STATUSES:
-            raise StoreError(f"status {status!r}: one of {', '.join(STATUSES)}")
+            raise StoreError("bad_status", status=status, known=", ".join(STATUSES))
         if (limit is not None and limit < 0) or offset < 0:
-            raise StoreError("limit and offset are counts: 0 or more")
+            raise StoreError("not_counts")
         where: list[str] = []
         params: list[Param] = []
         if trainee is not None:
@@ -618,8 +615,8 @@ class Store:
             if len(rows) == 1:
                 return str(rows[0]["id"])
             if len(rows) > 1:
-                raise StoreError(f"attempt {attempt!r} is ambiguous; give more of its id")
-        raise StoreError(f"no attempt {attempt!r} in {self.target}")
+                raise StoreError("ambiguous_attempt", attempt=attempt)
+        raise StoreError("no_attempt", attempt=attempt, target=self.target)
 
     def attempt(self, attempt_id: str, *, now: datetime | None = None) -> AttemptDetail:
         row = self.db.query_one(
@@ -627,7 +624,7 @@ class Store:
             (attempt_id,),
         )
         if row is None:
-            raise StoreError(f"no attempt {attempt_id!r} in {self.target}")
+            raise StoreError("no_attempt", attempt=attempt_id, target=self.target)
         return AttemptDetail(
             summary=self._summary(row, now or _now()),
             scenario_version=int(row["scenario_version"]),
@@ -681,7 +678,7 @@ class Store:
             (attempt_id,),
         )
         if row is None:
-            raise StoreError(f"no attempt {attempt_id!r} in {self.target}")
+            raise StoreError("no_attempt", attempt=attempt_id, target=self.target)
         turns = [
             Turn.model_validate(
                 {
@@ -739,7 +736,7 @@ class Store:
         """`trainees` by name, one at a time, read in batches; a page of them with
         `offset` and `limit`."""
         if (limit is not None and limit < 0) or offset < 0:
-            raise StoreError("limit and offset are counts: 0 or more")
+            raise StoreError("not_counts")
         sql = """
         SELECT tr.name, tr.cohort, tr.created_at, tt.attempts, tt.passes, tt.best_score AS best
           FROM trainees tr LEFT JOIN trainee_totals tt ON tt.trainee = tr.name

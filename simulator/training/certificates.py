@@ -24,16 +24,22 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from scoring.said import Said, SaidError
 from simulator.engine.bounded import TooLarge, read_bounded
 from simulator.engine.paths import private_dir
+from simulator.engine.phrases import ENGINE, os_reason
 from simulator.records.results import AttemptResult
+from simulator.training.phrases import TRAINING
 from simulator.training.tracks import Track, evidence, progress
 
 FORMAT = "collectsim-certificate/1"
 
 
-class CertificateError(Exception):
-    pass
+class CertificateError(SaidError):
+    """A certificate that cannot be made or is not valid: one line, said in the reader's
+    language."""
+
+    book = TRAINING
 
 
 def _canonical(payload: dict[str, Any]) -> bytes:
@@ -64,9 +70,12 @@ class Keys:
         try:
             loaded = serialization.load_pem_private_key(self.private_path.read_bytes(), None)
         except (OSError, ValueError, TypeError) as exc:
-            raise CertificateError(f"{self.private_path}: not a readable key ({exc})") from None
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            raise CertificateError(
+                "unreadable_key", path=self.private_path, reason=reason
+            ) from None
         if not isinstance(loaded, Ed25519PrivateKey):
-            raise CertificateError(f"{self.private_path}: not an Ed25519 key")
+            raise CertificateError("not_ed25519", path=self.private_path)
         return loaded
 
     def _create(self) -> None:
@@ -93,7 +102,9 @@ class Keys:
             finally:
                 partial.unlink(missing_ok=True)
         except OSError as exc:
-            raise CertificateError(f"{self.private_path}: cannot create the key ({exc})") from None
+            raise CertificateError(
+                "cannot_create_key", path=self.private_path, reason=os_reason(exc)
+            ) from None
 
     def trusted(self) -> dict[str, Ed25519PublicKey]:
         keys: dict[str, Ed25519PublicKey] = {}
@@ -105,7 +116,7 @@ class Keys:
                 raw = base64.b64decode(read_bounded(path, 4096), validate=True)
                 public = Ed25519PublicKey.from_public_bytes(raw)
             except (OSError, TooLarge, binascii.Error, ValueError) as exc:
-                raise CertificateError(f"{path}: not a trusted public key ({exc})") from None
+                raise CertificateError("untrusted_key", path=path, reason=_reason(exc)) from None
             keys[key_id(public)] = public
         return keys
 
@@ -113,29 +124,46 @@ class Keys:
 MAX_CERTIFICATE_BYTES = 1024 * 1024
 
 
+class _Duplicate(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"duplicate key {key!r}")
+            raise _Duplicate(key)
         result[key] = value
     return result
+
+
+def _reason(exc: Exception) -> Said | str:
+    """Why a file is unreadable, said in either language where it is ours or the system's;
+    a parser's own diagnosis (JSON, base64) is its own words."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if isinstance(exc, TooLarge):
+        return ENGINE.said("too_large", kib=exc.limit // 1024)
+    if isinstance(exc, _Duplicate):
+        return TRAINING.said("duplicate_key", key=exc.key)
+    return str(exc)
 
 
 def read_certificate(path: Path) -> Any:
     """The JSON of a certificate file, read strictly: a key given twice is refused (another
     tool could read the other value than the one that was signed), and size and nesting are
     bounded. CertificateError (one line) when it is not a readable certificate."""
+    reason: Said | str
     try:
         raw = read_bounded(path, MAX_CERTIFICATE_BYTES)
         return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    except (TooLarge, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
-        reason = str(exc)
+    except (OSError, TooLarge, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError too
+        reason = _reason(exc)
     except RecursionError:
-        reason = "nested too deep"
-    raise CertificateError(f"{path}: not a readable certificate ({reason})")
+        reason = ENGINE.said("nested_too_deep")
+    raise CertificateError("unreadable", path=path, reason=reason)
 
 
 def issue(
@@ -146,7 +174,7 @@ def issue(
     if level is None:
         stuck = reached.stuck_at()
         missing = ", ".join(stuck[1]) if stuck else ""
-        raise CertificateError(f"{trainee} has not reached any level of {track.id} ({missing})")
+        raise CertificateError("no_level", trainee=trainee, track=track.id, missing=missing)
     key = keys.signing_key()
     payload: dict[str, Any] = {
         "format": FORMAT,
@@ -182,29 +210,26 @@ def verify(
 ) -> dict[str, Any]:
     """The certificate, if valid; CertificateError saying exactly why not."""
     if not isinstance(document, dict) or not isinstance(document.get("certificate"), dict):
-        raise CertificateError("not a CollectSim certificate")
+        raise CertificateError("not_a_certificate")
     payload: dict[str, Any] = document["certificate"]
     if payload.get("format") != FORMAT:
-        raise CertificateError(f"unknown certificate format {payload.get('format')!r}")
+        raise CertificateError("unknown_format", format=payload.get("format"))
     public = keys.trusted().get(str(payload.get("key_id")))
     if public is None:
-        raise CertificateError(f"unknown key {payload.get('key_id')!r}: not this centre's")
+        raise CertificateError("unknown_key", key=payload.get("key_id"))
     try:
         public.verify(base64.b64decode(str(document.get("signature", ""))), _canonical(payload))
     except (InvalidSignature, ValueError):
-        raise CertificateError("tampered: the signature does not match the contents") from None
+        raise CertificateError("tampered") from None
     if track is not None and attempts is not None:
         ids = {a.attempt_id for a in attempts}
         for item in payload.get("evidence", []):
             if item.get("attempt") not in ids:
-                raise CertificateError(
-                    f"track not met: attempt {item.get('attempt')} is not on record"
-                )
+                raise CertificateError("evidence_missing", attempt=item.get("attempt"))
         reached = progress(track, attempts, now)
         achieved = {lp.level.id for lp in reached.levels if lp.achieved}
         if payload.get("level") not in achieved:
             raise CertificateError(
-                f"track not met: {payload.get('trainee')} no longer holds {payload.get('level')}"
-                " (a pass has expired or been removed)"
+                "level_lost", trainee=payload.get("trainee"), level=payload.get("level")
             )
     return payload

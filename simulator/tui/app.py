@@ -189,7 +189,7 @@ class CollectSimApp(App[None]):
         for entry in self.entries or []:
             if entry.scenario.id == scenario_id:
                 return entry.scenario
-        raise ResumeError(f"scenario {scenario_id} is not in the catalog")
+        raise ResumeError("not_in_catalog", scenario=scenario_id)
 
     def records_failed(self, exc: Exception) -> None:
         self.notify(

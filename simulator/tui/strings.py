@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring.lang import Lang
+from scoring.said import Sayable
 
 _S: dict[str, tuple[str, str]] = {
     "app_title": ("CollectSim 催收通话模拟训练", "CollectSim call practice"),
@@ -162,9 +163,15 @@ _S: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
+    """The line `key` in `lang`; a sayable value (a records store's error) is said in the
+    same language."""
     zh, en = _S[key]
     text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(
+        **{k: v.get(lang) if isinstance(v, Sayable) else v for k, v in values.items()}
+    )
 
 
 def keys() -> list[str]:

@@ -26,6 +26,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from scoring.i18n import Lang
+from scoring.said import SaidError
+from simulator.engine.phrases import os_reason
 from simulator.records import Store, StoreError
 from simulator.records.accounts import Accounts, User
 from simulator.web import pages
@@ -33,7 +35,7 @@ from simulator.web.forked_apps import WarmParent, app_argv
 from simulator.web.identity import ROLE_ENV, USER_ENV, SignedIn
 from simulator.web.limits import Sessions, Throttle
 from simulator.web.revocation import OpenTabs
-from simulator.web.startup import startup_lines
+from simulator.web.startup import SERVE, startup_lines
 from simulator.web.tokens import COOKIE, Claims, issue, read
 
 log = logging.getLogger("collectsim.serve")
@@ -49,8 +51,10 @@ ACCOUNT: web.RequestKey[User | None] = web.RequestKey("account", object)  # type
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-class ServeError(Exception):
-    """The server cannot start as asked: one line, fit for the CLI."""
+class ServeError(SaidError):
+    """The server cannot start as asked: one line, said in the reader's language."""
+
+    book = SERVE
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +86,17 @@ def is_loopback(host: str) -> bool:
 
 def check_options(options: ServeOptions) -> None:
     if not options.sign_in and not is_loopback(options.host):
-        raise ServeError(
-            f"--host {options.host} is reachable from other machines: sign-in must be on "
-            "there (drop --no-sign-in)"
-        )
+        raise ServeError("open_host", host=options.host)
     if options.max_sessions < 1 or options.max_per_user < 1:
-        raise ServeError("--max-sessions and --max-per-user must be at least 1")
+        raise ServeError("caps_positive")
     if options.trusted_header and not options.trusted_proxies:
-        raise ServeError("--trusted-header needs --trusted-proxy ADDRESS (the proxy's address)")
+        raise ServeError("header_needs_proxy")
     if options.trusted_header and not options.sign_in:
-        raise ServeError("--trusted-header is a way to sign in: it cannot go with --no-sign-in")
+        raise ServeError("header_needs_sign_in")
     if options.session_hours <= 0:
-        raise ServeError("--session-hours must be more than 0")
+        raise ServeError("hours_positive")
     if options.public_url and urlsplit(options.public_url).scheme not in ("http", "https"):
-        raise ServeError(f"--public-url {options.public_url}: not an http:// or https:// URL")
+        raise ServeError("not_http", url=options.public_url)
 
 
 class UserAppService(AppService):
@@ -502,15 +503,13 @@ def serve(options: ServeOptions, db: str | None = None) -> None:
         store = Store.open(db)
         if options.sign_in and not Accounts(store.db).any_enabled():
             store.close()
-            raise ServeError(
-                f"{store.target}: no accounts yet: create the first with "
-                "`collectsim users add NAME --role admin` (or serve --no-sign-in on loopback)"
-            )
+            raise ServeError("no_accounts", target=store.target)
         server = CollectSimServer(options, store)
     except StoreError as exc:
-        raise ServeError(str(exc)) from None
+        raise ServeError("store", error=exc.said) from None
     try:
         server.serve()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ServeError(f"cannot listen on {options.host}:{options.port}: {reason}") from None
+        raise ServeError(
+            "cannot_listen", host=options.host, port=options.port, reason=os_reason(exc)
+        ) from None

@@ -1,8 +1,10 @@
-"""The lines `collectsim serve` prints when it starts listening, in zh-CN and en."""
+"""The lines `collectsim serve` prints when it starts listening, and why it cannot start,
+in zh-CN and en."""
 
 from __future__ import annotations
 
 from scoring.i18n import Lang
+from scoring.said import Phrasebook
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "served_on": {
@@ -31,7 +33,52 @@ STRINGS: dict[str, dict[Lang, str]] = {
 }
 
 
+# Why the server cannot start as asked (a ServeError names one of these).
+SERVE = Phrasebook(
+    "serve",
+    {
+        "open_host": {
+            "zh": "--host {host}：其他机器可以访问，必须开启登录（去掉 --no-sign-in）",
+            "en": "--host {host} is reachable from other machines: sign-in must be on there "
+            "(drop --no-sign-in)",
+        },
+        "caps_positive": {
+            "zh": "--max-sessions 和 --max-per-user 至少为 1",
+            "en": "--max-sessions and --max-per-user must be at least 1",
+        },
+        "header_needs_proxy": {
+            "zh": "--trusted-header 需要 --trusted-proxy ADDRESS（代理服务器的地址）",
+            "en": "--trusted-header needs --trusted-proxy ADDRESS (the proxy's address)",
+        },
+        "header_needs_sign_in": {
+            "zh": "--trusted-header 是一种登录方式：不能与 --no-sign-in 同时使用",
+            "en": "--trusted-header is a way to sign in: it cannot go with --no-sign-in",
+        },
+        "hours_positive": {
+            "zh": "--session-hours 必须大于 0",
+            "en": "--session-hours must be more than 0",
+        },
+        "not_http": {
+            "zh": "--public-url {url}：不是 http:// 或 https:// 地址",
+            "en": "--public-url {url}: not an http:// or https:// URL",
+        },
+        "no_accounts": {
+            "zh": "{target}：还没有账号：先用 `collectsim users add NAME --role admin` 添加第一个"
+            "（或在本机回环地址上用 serve --no-sign-in）",
+            "en": "{target}: no accounts yet: create the first with `collectsim users add NAME "
+            "--role admin` (or serve --no-sign-in on loopback)",
+        },
+        "store": {"zh": "{error}", "en": "{error}"},
+        "cannot_listen": {
+            "zh": "无法在 {host}:{port} 上监听：{reason}",
+            "en": "cannot listen on {host}:{port}: {reason}",
+        },
+    },
+)
+
+
 def say(key: str, lang: Lang, **values: object) -> str:
+
     return STRINGS[key][lang].format(**values)
 
 

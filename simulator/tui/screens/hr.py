@@ -56,7 +56,7 @@ class HRScreen(AppScreen):
             self.overview = overview
 
     class Failed(Message):
-        def __init__(self, reason: str) -> None:
+        def __init__(self, reason: StoreError | str) -> None:
             super().__init__()
             self.reason = reason
 
@@ -97,7 +97,9 @@ class HRScreen(AppScreen):
                 store.passed_by_mode(),
             )
         except (StoreError, OSError) as exc:
-            self.post_message(self.Failed(str(exc)))
+            # A store's error is said in the screen's language (t() says it).
+            self.post_message(self.Failed(exc if isinstance(exc, StoreError) else str(exc)))
+
             return
         self.post_message(self.Loaded(result))
 
