@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +39,16 @@ def said(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[Lang, tuple[int
         out, err = capsys.readouterr()
         heard[lang] = (status, out, err)
     return heard
+
+
+@pytest.fixture(autouse=True)
+def environment_restored() -> Iterator[None]:
+    """`main` puts --scenarios and the caches in the environment, for the processes it
+    starts: run in-process here, that must not reach the next test's commands."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 def one_line(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[Lang, str]:

@@ -61,6 +61,8 @@ HELP_ZH: dict[str, str] = {
     "app processes at once (default 20)": "同时运行的应用进程数（默认 20）",
     "app processes per user (default 2)": "每个用户的应用进程数（默认 2）",
     "how long a sign-in lasts (12)": "一次登录的有效小时数（12）",
+    "start each tab's app afresh, not forked from a warm parent (slower, more memory)": "每个"
+    "标签页的应用都重新启动，而不是从预热的父进程派生（更慢，更占内存）",
     "a reverse proxy's authenticated-user header (e.g. X-Forwarded-User), believed only from "
     "--trusted-proxy addresses": "反向代理传来的已认证用户标头（例如 X-Forwarded-User），"
     "只相信来自 --trusted-proxy 地址的",
