@@ -377,8 +377,16 @@ def _read_one(
         next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
         if (
             first.start - figure.end <= _AFTER_MAX
-            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
-            and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
+            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own;
+            # so is any label there when this figure has its own label before it ("本金18500
+            # 利息1203.75": 利息 names 1203.75, not 18500).
+            and not (
+                next_figure - first.end <= 4
+                and (
+                    first.role in ("total", "due")
+                    or any(lab.role not in _WEAK for lab in before)
+                )
+            )
             and first.role not in _WEAK
             # "936免掉以后还欠…": the figure is what is waived; "after" names the next one.
             and first.role not in ("partial", "settlement", "after_waiver")
