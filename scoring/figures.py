@@ -382,10 +382,7 @@ def _read_one(
             # 利息1203.75": 利息 names 1203.75, not 18500).
             and not (
                 next_figure - first.end <= 4
-                and (
-                    first.role in ("total", "due")
-                    or any(lab.role not in _WEAK for lab in before)
-                )
+                and (first.role in ("total", "due") or any(lab.role not in _WEAK for lab in before))
             )
             and first.role not in _WEAK
             # "936免掉以后还欠…": the figure is what is waived; "after" names the next one.
