@@ -972,6 +972,11 @@ RIGHT_GRID = [
     (ATT, "it comes to 4 thousand 3 hundred 94 dollars and 62 cents"),
     (THEFT, "the principal is twenty-nine eighty"),
     (VISIT, "这笔是9.4到期的"),
+    # A remainder or a part named after its figure with 是…的; a partial payment labelled so.
+    (ELDER, "先付3000，6098.8是剩下要还的"),
+    (ELDER, "412块8是这两个月的利息"),
+    (ELDER, "部分还款1000也行"),
+    (HARD, "下周一，也就是11.23还上"),
 ]
 WRONG_GRID = [
     (ELDER, "利息86，滞纳金412.8", "ACC-AMOUNT"),
@@ -980,6 +985,11 @@ WRONG_GRID = [
     (CEASE, "that's 6 hundred 21 dollars and 40 cents of principal", "ACC-AMOUNT"),
     (THEFT, "the principal is twenty-nine ninety", "ACC-AMOUNT"),
     (VISIT, "这笔是9.14到期的", "ACC-DUE-DATE"),
+    (ELDER, "先付3000，6908.8是剩下要还的", "ACC-AMOUNT"),
+    # what a proposed payment leaves is not the whole total
+    (ELDER, "先付3000，剩下的9098.8下个月还", "ACC-AMOUNT"),
+    (ELDER, "421块8是这两个月的利息", "ACC-AMOUNT"),
+    (HARD, "下周一，也就是11.24还上", "ACC-DATE"),
 ]
 
 

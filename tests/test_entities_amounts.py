@@ -108,6 +108,7 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("I earn 3000 a month", "3000", "3000"),
         # ...or a label right after it.
         ("7777是您的欠款", "7777", "7777"),
+        ("3230.5是剩下没还的", "3230.5", "3230.5"),
         ("246 in interest", "246", "246"),
         ("2486 is the balance", "2486", "2486"),
         ("fifteen hundred all together", "1500", "fifteen hundred"),

@@ -38,6 +38,7 @@ def dates(text: str, today: date) -> list[tuple[date, str]]:
         ("还款日11.30", date(2026, 11, 30), "11.30"),
         ("到期日是9.4", date(2026, 9, 4), "9.4"),
         ("9.4是最后还款日", date(2026, 9, 4), "9.4"),
+        ("也就是11.30还上", date(2026, 11, 30), "11.30"),
         ("November 30", date(2026, 11, 30), "November 30"),
         ("Nov 30th", date(2026, 11, 30), "Nov 30th"),
         ("June 5th", date(2026, 6, 5), "June 5th"),  # 177 days ago: still this year

@@ -296,7 +296,6 @@ class _Facts:
                 return None  # a remainder of a payment said elsewhere: checked against the total
             bases = [total, *self.after_waiver]
             values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
-            values.append(total)  # after a payment already made, what remains is the total
             right = money(total - sum(paid))
             paid_s = " + ".join(fmt_money(p, ledger) for p in paid)
             return Expected(

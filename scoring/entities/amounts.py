@@ -227,7 +227,7 @@ _YEAR_NOUN_RE = re.compile(r"\s++(?:account|loan|debt|card|bill|statement|tax|mo
 # A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
 _CUE_AFTER_RE = re.compile(
     r"\s*+(?:是|为|就是)?\s*+(?:您|你)?\s*+(?:的|目前的|现在的)?\s*+(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
-    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
+    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
@@ -592,10 +592,11 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
     return found
 
 
-# Hundreds said as two pairs right after a ledger noun are money: "principal of twenty-nine
-# eighty", "the balance is forty-eight twelve" (a bare "twenty twenty-six" is a year).
+# Hundreds said as two pairs right after a noun for a large quantity are money: "principal of
+# twenty-nine eighty", "the balance is forty-eight twelve" (a bare "twenty twenty-six" is a
+# year; "interest of ninety-eight seventeen" may be $98.17, so small charges are left out).
 _LEDGER_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:principal|interest|balance|total|owe[sd]?|owing|(?:late\s++)?fees?|minimum|payoff)"
+    r"\b(?:principal|balance|total|owe[sd]?|owing|payoff)"
     r"(?:\s++(?:is|was|of|comes\s++to|will\s++be|would\s++be))?(?:'s)?\s*+:?\s*+$",
     RX,
 )

@@ -324,10 +324,10 @@ _PATTERNS: tuple[DatePattern, ...] = (
         # date word after it or a due-date label right before it (a bare "11.30" stays an
         # amount).
         "md_dot",
-        ("号", "日", "前", "当", "到", "期"),
+        ("号", "日", "前", "当", "到", "期", "还"),
         re.compile(
             rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})"
-            r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期))"
+            r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清))"
             # the label before it, seen from the date's end (M.D is 3 to 5 characters)
             + "|"
             + "|".join(
