@@ -63,7 +63,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])"),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
-    ("partial", r"先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
+    ("partial", r"部分还款|部分还|先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
     (
         "other",
         r"工资|收入|月薪|薪水|房租|医药费|治疗费|手术费|住院费|保险|理赔|赔付|存款|信用额度|额度"
@@ -160,6 +160,7 @@ _REMAINDER_AFTER = re.compile(
     r"left(?:\s++over)?|remaining|remains?|to\s++go|after\s++(?:that|this|the\s++payment)|afterwards"
     r"|what'?s\s++left|what\s++is\s++left|what\s++remains"
 )
+_COPULA_ZH = re.compile(r"是|为")
 # A part named as the subject of a sum verb: "interest comes to $420.81", "利息一共是…".
 _PART_SUBJECT_GAP = re.compile(r"\s*+(?:is|was|all|'s|是|为)?\s*+")
 
@@ -187,6 +188,10 @@ _AFTER_GAP_ZH = re.compile(
     r"\s*+(?:是|为|就是|算是|属于|作为|都是|的)?\s*+(?:您|你|咱们|我们|您们)?\s*+"
     r"(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)?\s*+"
     r"(?:的)?\s*+$"
+)
+# "180.5是这段时间的利息", "50元是逾期产生的滞纳金": a copula, a few words, then 的.
+_AFTER_GAP_ZH_COPULA = re.compile(
+    r"\s*+(?:元|块)?\s*+(?:是|为|就是|都是|算是)[^\s，,。!?？！0-9]{1,6}的\s*+$"
 )
 _AFTER_GAP_EN = re.compile(
     r"(?:\s++(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
@@ -377,18 +382,30 @@ def _read_one(
         next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
         if (
             first.start - figure.end <= _AFTER_MAX
-            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own.
-            and not (next_figure - first.end <= 4 and first.role in ("total", "due"))
+            # "…plus 75 comes to 2,486.40": a label right before the next figure is its own;
+            # so is any label there when this figure has its own label before it ("本金18500
+            # 利息1203.75": 利息 names 1203.75, not 18500).
+            and not (
+                next_figure - first.end <= 4
+                and (first.role in ("total", "due") or any(lab.role not in _WEAK for lab in before))
+            )
             and first.role not in _WEAK
             # "936免掉以后还欠…": the figure is what is waived; "after" names the next one.
             and first.role not in ("partial", "settlement", "after_waiver")
             and (
-                first.role != "remainder" or _REMAINDER_AFTER.fullmatch(low, first.start, first.end)
+                first.role != "remainder"
+                or _REMAINDER_AFTER.fullmatch(low, first.start, first.end)
+                # "6198.8元是剩下没还的": said to be what is left ("3000剩下的分期" is not)
+                or _COPULA_ZH.search(gap) is not None
             )
             # "$414.40 each" is an instalment only where payments are talked of ("two late
             # fees of $37.50 each" are not).
             and (first.role != "each" or _PLAN_HINT.search(low) is not None)
-            and (_AFTER_GAP_EN.fullmatch(gap) or _AFTER_GAP_ZH.fullmatch(gap))
+            and (
+                _AFTER_GAP_EN.fullmatch(gap)
+                or _AFTER_GAP_ZH.fullmatch(gap)
+                or _AFTER_GAP_ZH_COPULA.fullmatch(gap)
+            )
         ):
             roles.append(_AFTER_ONLY.get(first.role, first.role))  # type: ignore[arg-type]
             taken = first.start

@@ -962,6 +962,69 @@ def test_roles_batch_wrong(ref: str, text: str, rule: str) -> None:
     assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
 
 
+# Kinds the accuracy grid (benchmarks/accuracy_grid.py) found weak, in wording of their own:
+# a label that names its own figure is not a second reading of its neighbour (a role swap is
+# caught); digits with scale words; hundreds as two pairs after a ledger noun; M.D dates.
+RIGHT_GRID = [
+    (ELDER, "利息412.8，滞纳金86，本金8600"),
+    (ANGRY, "其中本金18500 利息1203.75 滞纳金370"),
+    (CEASE, "that's 6 hundred 12 dollars and 40 cents of principal"),
+    (ATT, "it comes to 4 thousand 3 hundred 94 dollars and 62 cents"),
+    (THEFT, "the principal is twenty-nine eighty"),
+    (VISIT, "这笔是9.4到期的"),
+    # A remainder or a part named after its figure with 是…的; a partial payment labelled so.
+    (ELDER, "先付3000，6098.8是剩下要还的"),
+    (ELDER, "412块8是这两个月的利息"),
+    (ELDER, "部分还款1000也行"),
+    (HARD, "下周一，也就是11.23还上"),
+]
+WRONG_GRID = [
+    (ELDER, "利息86，滞纳金412.8", "ACC-AMOUNT"),
+    (VISIT, "滞纳金738.6，利息160", "ACC-AMOUNT"),
+    (ATT, "interest is $80 and the late fee is $402.18", "ACC-AMOUNT"),
+    (CEASE, "that's 6 hundred 21 dollars and 40 cents of principal", "ACC-AMOUNT"),
+    (THEFT, "the principal is twenty-nine ninety", "ACC-AMOUNT"),
+    (VISIT, "这笔是9.14到期的", "ACC-DUE-DATE"),
+    (ELDER, "先付3000，6908.8是剩下要还的", "ACC-AMOUNT"),
+    # what a proposed payment leaves is not the whole total
+    (ELDER, "先付3000，剩下的9098.8下个月还", "ACC-AMOUNT"),
+    (ELDER, "421块8是这两个月的利息", "ACC-AMOUNT"),
+    (HARD, "下周一，也就是11.24还上", "ACC-DATE"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_GRID)
+def test_grid_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule"), WRONG_GRID)
+def test_grid_kinds_wrong(ref: str, text: str, rule: str) -> None:
+    found = rules(ref, text)
+    assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
+
+
+def test_a_role_swap_names_the_figure_its_role_and_the_right_value() -> None:
+    found = findings(ELDER, "利息86，滞纳金412.8")
+    assert [f.message.zh for f in found] == [
+        "¥86（“86”）与账户不符：利息是 ¥412.80。",
+        "¥412.80（“412.8”）与账户不符：滞纳金是 ¥86.00。",
+    ]
+    assert [f.message.en for f in found] == [
+        "¥86 (“86”) is not on this account: the interest is ¥412.80.",
+        "¥412.80 (“412.8”) is not on this account: the late fee is ¥86.00.",
+    ]
+    found = findings(ATT, "interest is $80 and the late fee is $402.18")
+    assert [f.message.en for f in found] == [
+        "$80 is not on this account: the interest is $402.18.",
+        "$402.18 is not on this account: the late fee is $80.00.",
+    ]
+    assert [f.message.zh for f in found] == [
+        "$80与账户不符：利息是 $402.18。",
+        "$402.18与账户不符：滞纳金是 $80.00。",
+    ]
+
+
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
@@ -971,6 +1034,7 @@ RIGHT_ALL = (
     + RIGHT_VARIED
     + RIGHT_SCENARIOS
     + RIGHT_MIXED
+    + RIGHT_GRID
 )
 WRONG_ALL = (
     WRONG_ZH
@@ -981,6 +1045,7 @@ WRONG_ALL = (
     + WRONG_VARIED
     + WRONG_SCENARIOS
     + WRONG_MIXED
+    + WRONG_GRID
 )
 
 

@@ -108,6 +108,7 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("I earn 3000 a month", "3000", "3000"),
         # ...or a label right after it.
         ("7777是您的欠款", "7777", "7777"),
+        ("3230.5是剩下没还的", "3230.5", "3230.5"),
         ("246 in interest", "246", "246"),
         ("2486 is the balance", "2486", "2486"),
         ("fifteen hundred all together", "1500", "fifteen hundred"),
@@ -304,6 +305,17 @@ def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> Non
         ("欠款四万一千五百二十八块七毛八分期还", "41528.78", "四万一千五百二十八块七毛八"),
         ("欠款五千二百三十块五分期还", "5230.5", "五千二百三十块五"),
         ("you owe 5 hundred", "500", "5 hundred"),
+        # Digits with scale words are one figure, the pieces after the scale word added.
+        (
+            "you owe 6 hundred 47 dollars and 40 cents",
+            "647.40",
+            "6 hundred 47 dollars and 40 cents",
+        ),
+        ("it's 3 thousand 4 hundred and 12 dollars", "3412", "3 thousand 4 hundred and 12 dollars"),
+        ("a balance of 2 thousand 486 dollars", "2486", "2 thousand 486 dollars"),
+        # Hundreds as two pairs right after a ledger noun, no unit said.
+        ("principal of eleven forty-six", "1146", "eleven forty-six"),
+        ("your balance is twelve eighty-four", "1284", "twelve eighty-four"),
     ],
 )
 def test_spoken_amounts_to_the_last_digit(text: str, value: str, raw: str) -> None:

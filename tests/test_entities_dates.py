@@ -33,6 +33,12 @@ def dates(text: str, today: date) -> list[tuple[date, str]]:
         ("11/30", date(2026, 11, 30), "11/30"),
         ("12/25/2026", date(2026, 12, 25), "12/25/2026"),
         ("11.30号", date(2026, 11, 30), "11.30号"),
+        # M.D with a due word after it or a due-date label before it.
+        ("11.30到期", date(2026, 11, 30), "11.30"),
+        ("还款日11.30", date(2026, 11, 30), "11.30"),
+        ("到期日是9.4", date(2026, 9, 4), "9.4"),
+        ("9.4是最后还款日", date(2026, 9, 4), "9.4"),
+        ("也就是11.30还上", date(2026, 11, 30), "11.30"),
         ("November 30", date(2026, 11, 30), "November 30"),
         ("Nov 30th", date(2026, 11, 30), "Nov 30th"),
         ("June 5th", date(2026, 6, 5), "June 5th"),  # 177 days ago: still this year
@@ -147,6 +153,8 @@ def test_date_raw_span(text: str, raw: str) -> None:
         "一周一次",
         "6期",
         "5230.50元",
+        "利息11.30元",  # M.D-like, but money: no due word, no due-date label
+        "还款11.5万",
         "尾号6621",
         "",
     ],

@@ -296,7 +296,6 @@ class _Facts:
                 return None  # a remainder of a payment said elsewhere: checked against the total
             bases = [total, *self.after_waiver]
             values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
-            values.append(total)  # after a payment already made, what remains is the total
             right = money(total - sum(paid))
             paid_s = " + ".join(fmt_money(p, ledger) for p in paid)
             return Expected(
@@ -512,7 +511,7 @@ def _check_figure(
         expected = facts.expected(role, reading)
         if expected is not None:
             readings.append(expected)
-    topical = [facts.expected(t, reading) for t in reading.topics if t not in roles]
+    topical = [facts.expected(t, reading) for t in _free_topics(reading, facts) if t not in roles]
     lenient = [e for e in topical if e is not None]
     share = _share_expected(reading, facts)
     shares = [share] if share is not None else []
@@ -577,6 +576,20 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _free_topics(reading: FigureReading, facts: _Facts) -> tuple[Role, ...]:
+    """The ledger labels of the figure's sentence that no other figure of it is named by: a
+    label that names its own figure is that figure's, not a second reading of this one
+    ("利息50块，滞纳金180.5": 50 is said as the interest, and 滞纳金 names 180.5)."""
+    if not reading.roles:
+        return reading.topics
+    taken = {
+        r.roles[0]
+        for r in facts.line.figures
+        if r is not reading and r.roles and r.sentence == reading.sentence and not r.skip
+    }
+    return tuple(t for t in reading.topics if t not in taken)
 
 
 # After a payment, words that make it close the account.

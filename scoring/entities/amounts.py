@@ -227,7 +227,7 @@ _YEAR_NOUN_RE = re.compile(r"\s++(?:account|loan|debt|card|bill|statement|tax|mo
 # A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
 _CUE_AFTER_RE = re.compile(
     r"\s*+(?:是|为|就是)?\s*+(?:您|你)?\s*+(?:的|目前的|现在的)?\s*+(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
-    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还)"
+    r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
@@ -547,6 +547,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             _CUE_AFTER_RE.match(low, e) is not None or _AND_CHANGE_RE.match(low, e) is not None
         )
         cents_said: int | None = None
+        paired = False
         if words is None:
             # "twenty-four eighty-six dollars", "twenty-four eighty-six forty is the balance":
             # hundreds said as two pairs (and the cents as a third), only with a unit or label.
@@ -562,6 +563,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             if pairs is None:
                 continue
             words, cents_said = pairs
+            paired = True
             tail = _CENTS_AFTER_PAIRS_RE.match(low, e) if cents_said is not None else None
             if tail is not None:
                 e = tail.end()  # "… sixty-eight and forty cents"
@@ -579,6 +581,8 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 if cents is not None:
                     value, e = value + cents[0], cents[1]
         elif not (
+            paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None
+        ) and not (
             (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
             and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
             and not _BLOCK_AFTER_RE.match(low, e)
@@ -588,6 +592,14 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
     return found
 
 
+# Hundreds said as two pairs right after a noun for a large quantity are money: "principal of
+# twenty-nine eighty", "the balance is forty-eight twelve" (a bare "twenty twenty-six" is a
+# year; "interest of ninety-eight seventeen" may be $98.17, so small charges are left out).
+_LEDGER_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:principal|balance|total|owe[sd]?|owing|payoff)"
+    r"(?:\s++(?:is|was|of|comes\s++to|will\s++be|would\s++be))?(?:'s)?\s*+:?\s*+$",
+    RX,
+)
 # "five hundred and change": money said the way only money is.
 _AND_CHANGE_RE = re.compile(r",?\s*+(?:and\s++)?change\b", RX)
 # "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
@@ -667,4 +679,42 @@ def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMenti
     if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
         excluded.extend((a.start, a.end) for a in found)
         found = sorted(found + _word_amounts(text, ctx, excluded), key=lambda a: a.start)
+    if view.latin and len(found) >= 2:
+        found = _join_scaled(text, view.low, found)
     return found if approximate else [a for a in found if not a.approx]
+
+
+# Digits with scale words: "6 hundred 47 dollars", "4 thousand 3 hundred 94 dollars and 62
+# cents" are read a piece at a time (600, then 47.40); a piece ending in a scale word and the
+# smaller piece right after it are one figure, as "两千四百" is.
+_SCALE_END_RE = re.compile(r"[0-9]\s?(?P<scale>hundred|thousand)$", RX)
+_SCALE_JOIN_RE = re.compile(r"\s++(?:and\s++)?", RX)
+
+
+def _join_scaled(text: str, low: str, found: list[AmountMention]) -> list[AmountMention]:
+    out: list[AmountMention] = [found[0]]
+    for mention in found[1:]:
+        head = out[-1]
+        m = _SCALE_END_RE.search(low, head.start, head.end)
+        unit = (
+            (Decimal(1000) if m.group("scale") == "thousand" else Decimal(100))
+            if m is not None and m.end() == head.end
+            else None
+        )
+        if (
+            unit is not None
+            and head.value % unit == 0
+            and 0 < mention.value < unit
+            and not mention.approx
+            and _SCALE_JOIN_RE.fullmatch(low, head.end, mention.start)
+        ):
+            out[-1] = AmountMention(
+                head.value + mention.value,
+                text[head.start : mention.end],
+                head.start,
+                mention.end,
+                head.approx,
+            )
+            continue
+        out.append(mention)
+    return out

@@ -320,12 +320,23 @@ _PATTERNS: tuple[DatePattern, ...] = (
         _numeric_month_day,
     ),
     DatePattern(
-        # "11.30号" / "11.30前": informal month.day, only with a date word after it
-        # (a bare "11.30" stays an amount).
+        # "11.30号" / "11.30前" / "11.12到期" / "还款日11.12": informal month.day, only with a
+        # date word after it or a due-date label right before it (a bare "11.30" stays an
+        # amount).
         "md_dot",
-        ("号", "日", "前", "当"),
+        ("号", "日", "前", "当", "到", "期", "还"),
         re.compile(
-            rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})(?:\s*+[号日]|(?=\s*+(?:前|当天)))", RX
+            rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})"
+            r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清))"
+            # the label before it, seen from the date's end (M.D is 3 to 5 characters)
+            + "|"
+            + "|".join(
+                f"(?<={label}[0-9.]{{{n}}})"
+                for label in ("还款日", "到期日", "还款日是", "到期日是", "还款日期", "账单日")
+                for n in (3, 4, 5)
+            )
+            + r")(?![0-9])",
+            RX,
         ),
         _numeric_month_day,
         also=(".",),
