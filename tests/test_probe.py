@@ -10,7 +10,7 @@ from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import judge_of, policy, probe_of, violations_by_meaning
+from scoring.meaning import judge_of, policy, probe_of, probe_training_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
 from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
 
@@ -18,7 +18,8 @@ from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_shipped_probe_is_fitted_to_these_exemplars(lang: Lang) -> None:
     """Edit an exemplar and this fails until `python -m scoring.semantic` ships a new probe."""
-    shipped = shipped_probe(f"judge.{lang}", judge_of(lang), policy().judge.probe.training())
+    training = probe_training_of(lang)
+    shipped = shipped_probe(f"judge.{lang}", training, policy().judge.probe.training())
     assert shipped is not None
     assert COMPLIANT in shipped.classes and len(shipped.classes) == 16
 
