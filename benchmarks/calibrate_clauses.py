@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +62,9 @@ class Line:
         by_probe = {
             c.category
             for c in self.clauses
-            if c.violation >= bar and (c.nearest_violates or not gate) and c.category in self.applies
+            if c.violation >= bar
+            and (c.nearest_violates or not gate)
+            and c.category in self.applies
         }
         by_vote = {
             c.vote
@@ -90,7 +92,11 @@ def read(text: str, lang: Lang, ctx: LineContext, expected: frozenset[str]) -> L
     with clauses_off():
         found = frozenset(h.rule.category for h in judge.judge_line(text, ctx))
     negation = meaning._NEGATION[lang]
-    parts = [u for u in units(text)[1:] if len(u) >= policy().judge.min_chars[lang] and not negation.search(u)]
+    parts = [
+        u
+        for u in units(text)[1:]
+        if len(u) >= policy().judge.min_chars[lang] and not negation.search(u)
+    ]
     clauses = []
     if parts:
         probe = probe_of(lang)

@@ -163,6 +163,11 @@ def probe_of(lang: Lang) -> Probe:
     return judge_probe(lang, frozenset(policy().intents.strict), probe.training(), wrappers)
 
 
+def frames() -> dict[Lang, tuple[str, ...]]:
+    """The frames the judge's own exemplars are also said in for its read-out, by language."""
+    return dict(policy().judge.probe.wrappers)
+
+
 def probe_training_of(lang: Lang) -> Index:
     """What the judge's read-out is fitted to: the judge's index and its framed exemplars."""
     wrappers = policy().judge.probe.wrappers.get(lang, ())

@@ -293,9 +293,7 @@ def judge_training_index(lang: Lang, harmful: frozenset[str], wrappers: tuple[st
     if not wrappers:
         return own
     extra = wrapped_index(lang, wrappers)
-    return Index(
-        [*own.items, *extra.items], np.concatenate([own.vectors, extra.vectors]), None
-    )
+    return Index([*own.items, *extra.items], np.concatenate([own.vectors, extra.vectors]), None)
 
 
 @cache
@@ -383,9 +381,9 @@ if __name__ == "__main__":
     # The read-outs are fitted to the vectors written here (meaning knows which intents the
     # judge leaves out, and the frames its read-out learns from); imported here, as meaning
     # imports this module.
-    from scoring.meaning import policy, ship_probes
+    from scoring.meaning import frames, ship_probes
 
-    for written_path in ship_vectors(policy().judge.probe.wrappers):
+    for written_path in ship_vectors(frames()):
         print(written_path)
 
     for written_path in ship_probes():

@@ -16,7 +16,9 @@ from scoring.semantic import COMPLIANT, _framed, wrapped_items
 
 
 @pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 2280, 1378), ("en", 2328, 1379)])
-def test_every_own_exemplar_is_framed_once_with_its_label(lang: Lang, own: int, violating: int) -> None:
+def test_every_own_exemplar_is_framed_once_with_its_label(
+    lang: Lang, own: int, violating: int
+) -> None:
     wrappers = policy().judge.probe.wrappers[lang]
     framed = wrapped_items(lang, wrappers)
     data = judge_exemplars(lang)
