@@ -30,6 +30,7 @@ from scoring.semantic import (
     intent_probe,
     judge_index,
     judge_probe,
+    judge_training_index,
     ship_intent_probe,
     ship_probe,
 )
@@ -76,6 +77,9 @@ class ProbePolicy(_Fitting):
     threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     # Whether the verdict stands only when the line's nearest exemplar is a violation too.
     nearest_must_violate: dict[Lang, bool]
+    # Frames (`{}` where a line goes) the judge's own exemplars are also said in when the
+    # read-out is fitted (`semantic.wrapped_items`): none for a language, none added.
+    wrappers: dict[Lang, tuple[Annotated[str, Field(pattern=r"^[^{}]*\{\}[^{}]*$")], ...]] = {}
 
 
 class IntentProbePolicy(_Fitting):
@@ -122,6 +126,11 @@ class JudgePolicy(BaseModel):
     neighbours: int = Field(ge=1, le=50)
     need: int = Field(ge=1, le=50)
     margin: dict[Lang, float]
+    # A line whose whole reads as compliant may still say a violation in one clause, diluted
+    # by the polite words around it ("您好，打扰了，…材料就递到公安，您看怎么安排？"): its clauses
+    # that do not negate are voted on too, when the nearest violation leads the nearest
+    # compliant line by this much (stricter than `margin`); null: not read.
+    diluted_clause_lead: dict[Lang, Annotated[float, Field(ge=0, le=1)] | None]
     category_need: int = Field(ge=1, le=50)
     min_chars: dict[Lang, int]
     max_severity: Severity
@@ -149,7 +158,20 @@ def judge_of(lang: Lang) -> Index:
 
 
 def probe_of(lang: Lang) -> Probe:
-    return judge_probe(lang, frozenset(policy().intents.strict), policy().judge.probe.training())
+    probe = policy().judge.probe
+    wrappers = probe.wrappers.get(lang, ())
+    return judge_probe(lang, frozenset(policy().intents.strict), probe.training(), wrappers)
+
+
+def frames() -> dict[Lang, tuple[str, ...]]:
+    """The frames the judge's own exemplars are also said in for its read-out, by language."""
+    return dict(policy().judge.probe.wrappers)
+
+
+def probe_training_of(lang: Lang) -> Index:
+    """What the judge's read-out is fitted to: the judge's index and its framed exemplars."""
+    wrappers = policy().judge.probe.wrappers.get(lang, ())
+    return judge_training_index(lang, frozenset(policy().intents.strict), wrappers)
 
 
 def intent_probe_of(lang: Lang) -> Probe:
@@ -160,7 +182,10 @@ def ship_probes() -> list[Path]:
     """The judge's read-outs and the intents' read-outs, fitted afresh, for the package."""
     langs: tuple[Lang, ...] = ("zh", "en")
     strict = frozenset(policy().intents.strict)
-    judge = [ship_probe(lang, strict, policy().judge.probe.training()) for lang in langs]
+    probe = policy().judge.probe
+    judge = [
+        ship_probe(lang, strict, probe.training(), probe.wrappers.get(lang, ())) for lang in langs
+    ]
     fit = policy().intents.probe.training()
     return judge + [ship_intent_probe(lang, fit) for lang in langs]
 
@@ -312,8 +337,9 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
     then the line and its clauses by vote: most of its nearest exemplars are violations, the
     nearest of them at least as near as the nearest compliant line. A line read as clearly
     compliant as a whole is not read again clause by clause (its clauses lose the context
-    that clears them: "普通逾期不是刑事案件，也不会坐牢"), and a clause that negates is left to the
-    rules, whose negation is exact."""
+    that clears them: "普通逾期不是刑事案件，也不会坐牢") unless the policy's
+    `diluted_clause_lead` says by how clear a lead a clause still counts, and a clause that
+    negates is left to the rules, whose negation is exact."""
     rules = policy().judge
     parts = _units(text, lang, rules.min_chars)
     if not parts:
@@ -328,17 +354,22 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
         read = _by_probe(parts[0], vectors[0], lang, first)
         if read is not None:
             best[read.label] = read
+    margin: float | None = rules.margin[lang]
     for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):
         near = first if position == 0 else index.nearest(vector, rules.neighbours)
         violating = [n for n in near if n.label != COMPLIANT]
         if position == 0 and len(near) - len(violating) >= rules.need:
-            break  # the whole line is among compliant lines
+            # The whole line is among compliant lines: a clause of it only by a clear lead.
+            margin = rules.diluted_clause_lead[lang]
+            if margin is None:
+                break
+            continue
         if position > 0 and negation.search(unit):
             continue
         if len(violating) < rules.need or near[0].label == COMPLIANT:
             continue
         compliant = index.nearest_labelled(vector, COMPLIANT)
-        if round(near[0].similarity - compliant, 3) < rules.margin[lang]:
+        if margin is None or round(near[0].similarity - compliant, 3) < margin:
             continue
         votes = Counter(n.label for n in violating)
         # The category most of them share (a tie goes to the nearest); a line between

@@ -255,16 +255,61 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     )
 
 
+def wrapped_items(lang: Lang, wrappers: Sequence[str]) -> list[Labelled]:
+    """The judge's own exemplars, each said inside one of `wrappers` (a polite or chatty frame
+    with `{}` where the exemplar goes), labelled as the exemplar: a violation stays one inside
+    courteous words, and a compliant line stays compliant. The frame is chosen by the
+    exemplar's hash, so the same exemplars always give the same lines; violations and
+    compliant lines are framed alike, so a frame says nothing of its own."""
+    if not wrappers:
+        return []
+    data = judge_exemplars(lang)
+    found = []
+    for category, examples in data.categories.items():
+        for label, lines in ((category, examples.violating), (COMPLIANT, examples.compliant)):
+            for line in lines:
+                digest = hashlib.sha256(line.encode()).digest()
+                frame = wrappers[int.from_bytes(digest[:4], "big") % len(wrappers)]
+                found.append(Labelled(plain(frame.replace("{}", _framed(line, frame))), label))
+    return found
+
+
+def _framed(line: str, frame: str) -> str:
+    """The line as it goes into the frame: its closing mark dropped where the frame goes on
+    after a comma ("…递到公安，您看怎么安排？", not "…递到公安。，您看…")."""
+    after = frame.split("{}", 1)[1]
+    return line.rstrip("。！？!?.；;，, ~～") if after[:1] in ("，", ",") else line
+
+
+def wrapped_index(lang: Lang, wrappers: tuple[str, ...]) -> Index:
+    """`wrapped_items`' vectors: shipped when unchanged, else embedded once and cached."""
+    return build(f"judge-wrapped.{lang}", wrapped_items(lang, wrappers), encoder(), _cache_dir())
+
+
+def judge_training_index(lang: Lang, harmful: frozenset[str], wrappers: tuple[str, ...]) -> Index:
+    """What the judge's read-out is fitted to: the judge index's exemplars, and the same
+    exemplars framed by `wrappers` (none when there are no wrappers)."""
+    own = judge_index(lang, harmful)
+    if not wrappers:
+        return own
+    extra = wrapped_index(lang, wrappers)
+    return Index([*own.items, *extra.items], np.concatenate([own.vectors, extra.vectors]), None)
+
+
 @cache
-def judge_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Probe:
-    """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars: shipped
-    when they are unchanged, else fitted once and cached."""
-    return _probe(f"judge.{lang}", judge_index(lang, harmful), fit)
+def judge_probe(
+    lang: Lang, harmful: frozenset[str], fit: Training, wrappers: tuple[str, ...] = ()
+) -> Probe:
+    """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars and
+    their framed copies: shipped when they are unchanged, else fitted once and cached."""
+    return _probe(f"judge.{lang}", judge_training_index(lang, harmful, wrappers), fit)
 
 
-def ship_probe(lang: Lang, harmful: frozenset[str], fit: Training) -> Path:
+def ship_probe(
+    lang: Lang, harmful: frozenset[str], fit: Training, wrappers: tuple[str, ...] = ()
+) -> Path:
     """Fit the judge's read-out afresh and write the copy that ships with the package."""
-    return _ship(f"judge.{lang}", judge_index(lang, harmful), fit)
+    return _ship(f"judge.{lang}", judge_training_index(lang, harmful, wrappers), fit)
 
 
 @cache
@@ -309,14 +354,15 @@ def _ship(name: str, index: Index, fit: Training) -> Path:
     return path
 
 
-def ship_vectors() -> list[Path]:
-    """Embed every exemplar (reusing vectors already shipped for the same text) and write the
-    vectors that ship with the package."""
+def ship_vectors(wrappers: dict[Lang, tuple[str, ...]]) -> list[Path]:
+    """Embed every exemplar, and the judge's exemplars framed by `wrappers` (reusing vectors
+    already shipped for the same text), and write the vectors that ship with the package."""
     model = encoder()
     written = []
     sources: dict[str, Callable[[Lang], list[Labelled]]] = {
         "intents": intent_items,
         "judge": judge_items,
+        "judge-wrapped": lambda lang: wrapped_items(lang, wrappers.get(lang, ())),
     }
     langs: tuple[Lang, ...] = ("zh", "en")
     for kind, items_of in sources.items():
@@ -332,11 +378,13 @@ def ship_vectors() -> list[Path]:
 
 
 if __name__ == "__main__":
-    for written_path in ship_vectors():
+    # The read-outs are fitted to the vectors written here (meaning knows which intents the
+    # judge leaves out, and the frames its read-out learns from); imported here, as meaning
+    # imports this module.
+    from scoring.meaning import frames, ship_probes
+
+    for written_path in ship_vectors(frames()):
         print(written_path)
-    # The read-outs are fitted to the vectors just written (meaning knows which intents the
-    # judge leaves out); imported here, as meaning imports this module.
-    from scoring.meaning import ship_probes
 
     for written_path in ship_probes():
         print(written_path)

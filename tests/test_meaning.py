@@ -14,8 +14,8 @@ from scoring.check import check_utterance
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import intents_by_meaning, units, violations_by_meaning
-from scoring.semantic import VECTORS, intent_items, judge_items, key
+from scoring.meaning import intents_by_meaning, policy, units, violations_by_meaning
+from scoring.semantic import VECTORS, intent_items, judge_items, key, wrapped_items
 
 VECTOR_DIGEST = """
 import hashlib, sys
@@ -26,11 +26,16 @@ print(hashlib.sha256(vectors.tobytes()).hexdigest())
 """
 
 
-@pytest.mark.parametrize("kind", ["intents", "judge"])
+@pytest.mark.parametrize("kind", ["intents", "judge", "judge-wrapped"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_shipped_vectors_are_those_of_the_exemplars_and_this_encoder(kind: str, lang: Lang) -> None:
     """Edit an exemplar and this fails until `python -m scoring.semantic` ships new vectors."""
-    items = intent_items(lang) if kind == "intents" else judge_items(lang)
+    if kind == "intents":
+        items = intent_items(lang)
+    elif kind == "judge":
+        items = judge_items(lang)
+    else:
+        items = wrapped_items(lang, policy().judge.probe.wrappers.get(lang, ()))
     with np.load(VECTORS / f"{kind}.{lang}.npz") as stored:
         assert str(stored["key"]) == key(encoder().identity, [i.text for i in items])
         assert stored["vectors"].shape == (len(items), 384)

@@ -10,7 +10,7 @@ from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import judge_of, policy, probe_of, violations_by_meaning
+from scoring.meaning import judge_of, policy, probe_of, probe_training_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
 from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
 
@@ -18,7 +18,8 @@ from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_shipped_probe_is_fitted_to_these_exemplars(lang: Lang) -> None:
     """Edit an exemplar and this fails until `python -m scoring.semantic` ships a new probe."""
-    shipped = shipped_probe(f"judge.{lang}", judge_of(lang), policy().judge.probe.training())
+    training = probe_training_of(lang)
+    shipped = shipped_probe(f"judge.{lang}", training, policy().judge.probe.training())
     assert shipped is not None
     assert COMPLIANT in shipped.classes and len(shipped.classes) == 16
 
@@ -133,12 +134,13 @@ def test_short_ordinary_lines_are_not_read_as_violations(lang: Lang, line: str) 
     assert violations_by_meaning(line, lang) == []
 
 
-@pytest.mark.parametrize(("lang", "gated"), [("zh", False), ("en", True)])
+@pytest.mark.parametrize(("lang", "gated"), [("zh", True), ("en", True)])
 def test_the_nearest_exemplar_gate_is_the_policy_s_per_language(
     lang: Lang, gated: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """English keeps the gate (without it a bare name reads as a violation); Chinese, whose
-    threshold is higher, does without it. Checked with any line over a threshold it reaches."""
+    """English keeps the gate (without it a bare name reads as a violation); Chinese has it too
+    since the read-out learned framed exemplars (without it a golden's greeting to an aunt at
+    the door read as a violation up to 0.82). Checked with any line over a threshold it reaches."""
     settings = policy()
     assert settings.judge.probe.nearest_must_violate[lang] is gated
     probe = settings.judge.probe.model_copy(update={"threshold": {"zh": 0.001, "en": 0.001}})
