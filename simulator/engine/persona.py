@@ -256,11 +256,10 @@ class Persona:
         trigger = (
             self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
         )
-        moved = trigger is not None and self.state != before
         earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
         refused = {n for i in self._resisted_edges for n in self.scenario.transitions[i].on}
         self._remember(analysis, spent={trigger or "", *refused})
-        if moved and self.ended is None:
+        if trigger is not None and self.state != before and self.ended is None:
             self._carry_over(trigger, analysis, [a for a in earlier if a in self._acts])
         if self.ended is None and self.mood < self.scenario.persona.hangs_up_below:
             self.model.trigger(HANG_UP)
