@@ -87,3 +87,46 @@ async def test_quitting_an_untouched_call_in_the_app_leaves_no_attempt(store_url
         assert store.attempts(trainee="小李") == []
     journal = data_dir() / "journal"
     assert not journal.exists() or list(journal.iterdir()) == []
+
+
+# -- acts done before the state that waits for them (issue 12) ------------------------------
+
+
+def _scenario(name: str) -> Scenario:
+    from simulator.engine.catalog import resolve
+
+    return resolve(name).scenario
+
+
+def test_a_complaint_acknowledged_before_verification_counts_once_she_is_verified() -> None:
+    session = Session(_scenario("cc-complaint-threat"), seed=0)
+    session.say("林女士您好，我是锦程银行信用卡中心的小周。")
+    aside = session.say("您要去12378投诉，这是您的权利，我这边先帮您把意见登记上。")
+    assert aside.persona.state == "identified_rant"  # heard, not what this state waits for
+    verified = session.say("跟您核对一下，您身份证后四位是多少？")
+    # Verified, she would vent; the complaint already logged is remembered instead.
+    assert verified.persona.state == "complaint_noted"
+    assert verified.reply_kind == "say"
+
+
+def test_without_the_acknowledgement_she_vents_first() -> None:
+    session = Session(_scenario("cc-complaint-threat"), seed=0)
+    session.say("林女士您好，我是锦程银行信用卡中心的小周。")
+    assert session.say("跟您核对一下，您身份证后四位是多少？").persona.state == "venting"
+
+
+def test_the_id_digits_asked_with_her_name_verify_her_in_one_line() -> None:
+    session = Session(_scenario("cc-elderly-vulnerable"), seed=0)
+    session.say("阿姨您好，我是申江银行信用卡中心的小周。")
+    both = session.say("请问是顾美珍阿姨吗？麻烦您说一下身份证最后四位。")
+    assert both.persona.state == "verified"
+    assert "verified" in session.persona.flags
+
+
+def test_her_name_alone_is_not_the_check() -> None:
+    session = Session(_scenario("cc-elderly-vulnerable"), seed=0)
+    session.say("阿姨您好，我是申江银行信用卡中心的小周。")
+    assert session.say("请问是顾美珍阿姨本人吗？").persona.state == "name_confirmed"
+    again = session.say("是顾美珍阿姨吧？")
+    assert again.persona.state == "name_confirmed"  # asking her name twice checks nothing
+    assert session.say("麻烦您说一下身份证最后四位。").persona.state == "verified"

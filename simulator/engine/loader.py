@@ -79,6 +79,7 @@ def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
         problems += _unknown_intents(located, ("transitions", i, "on"), transition.on)
     for name, state in states.items():
         problems += _unknown_intents(located, ("states", name, "prefer"), state.prefer)
+        problems += _unknown_intents(located, ("states", name, "remembers"), state.remembers)
     if not scenario.endings():
         problems.append(located.problem(("states",), "no state has an `ending`"))
     return problems + _figure_problems(located, scenario)

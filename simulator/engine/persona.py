@@ -86,6 +86,10 @@ class Persona:
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
         self._moving: set[tuple[str, str]] = set()  # (state, intent) with an edge out of the state
+        self._edges: dict[tuple[str, str], list[int]] = {}  # (state, intent): its edges in order
+        # Acts the trainee has done that moved nothing yet: (line number, intent, its line).
+        self._acts: list[tuple[int, str, Analysis]] = []
+        self._lines_heard = 0
         self.memory = Memory(scenario.ledger, scenario.lang)
         self.budget = pick_budget(scenario, seed)
         self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
@@ -131,6 +135,7 @@ class Persona:
             for trigger in spec.on:
                 for source in sources:
                     self._triggers.setdefault(source, set()).add(trigger)
+                    self._edges.setdefault((source, trigger), []).append(index)
                     if spec.to != source:
                         self._moving.add((source, trigger))
                 self.machine.add_transition(
@@ -246,9 +251,16 @@ class Persona:
             self.flags.add("empathy_shown")
         change = mood_change_from_tone(analysis.tone, self.scenario.persona.temper)
         self.mood = max(0, min(100, self.mood + change))
+        self._lines_heard += 1
+        before = self.state
         trigger = (
             self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
         )
+        earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
+        refused = {n for i in self._resisted_edges for n in self.scenario.transitions[i].on}
+        self._remember(analysis, spent={trigger or "", *refused})
+        if trigger is not None and self.state != before and self.ended is None:
+            self._carry_over(trigger, analysis, [a for a in earlier if a in self._acts])
         if self.ended is None and self.mood < self.scenario.persona.hangs_up_below:
             self.model.trigger(HANG_UP)
             trigger = HANG_UP
@@ -292,6 +304,73 @@ class Persona:
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
         return None
+
+    # -- what the trainee has already done ----------------------------------------------------
+
+    def _remember(self, analysis: Analysis, spent: set[str]) -> None:
+        """Keep this line's acts that drew no answer from the state (an act the persona answered,
+        moving, in place or by refusing it, is spent), and forget those said too long ago."""
+        memory = policy().memory
+        oldest = self._lines_heard - memory.lines
+        self._acts = [act for act in self._acts if act[0] > oldest and act[1] not in spent]
+        said = {hit.name for hit in analysis.intents} & set(memory.acts) - spent
+        self._acts = [act for act in self._acts if act[1] not in said]
+        self._acts += [(self._lines_heard, name, analysis) for name in sorted(said)]
+
+    def _carry_over(
+        self, fired: str, analysis: Analysis, earlier: list[tuple[int, str, Analysis]]
+    ) -> None:
+        """The state just reached may wait for an act the trainee did in an earlier line (an
+        apology before verification): where the state `remembers` that act, it counts now, in
+        the order said. The line's own other acts are not carried (one step a line, as the
+        state chose), and the act that moved the call counts again only where an edge names
+        what must have been told for it (`when: told`: the ID's digits asked with the name),
+        so one act is not taken for two."""
+        for _ in range(policy().memory.steps):
+            for name in self.states[self.state].on_enter:
+                ACTIONS[name](self.flags)
+            waits = set(self.states[self.state].remembers)
+            candidates = [
+                (name, said, False)
+                for _, name, said in earlier
+                if name in waits and self._kept(name)
+            ]
+            if fired in waits:
+                candidates.append((fired, analysis, True))
+            step = next(
+                (
+                    (name, said)
+                    for name, said, told_only in candidates
+                    if self._carries(name, said, told_only=told_only)
+                ),
+                None,
+            )
+            if step is None:
+                return
+            name, said = step
+            self._acts = [act for act in self._acts if act[1] != name]
+            self._resisted_edges.clear()
+            self.model.trigger(name, analysis=said)
+            self._resisted_edges.clear()
+            fired, analysis = name, said
+
+    def _kept(self, name: str) -> bool:
+        return any(act[1] == name for act in self._acts)
+
+    def _carries(self, name: str, said: Analysis, *, told_only: bool) -> bool:
+        """Whether a remembered act moves the persona on from here: its first edge that holds
+        leads on to a live state without a cost in mood (never into an ending, never a
+        penalty); a concession refused spends the act."""
+        for index in self._edges.get((self.state, name), []):
+            spec = self.scenario.transitions[index]
+            if not self._holds(spec.when, said):
+                continue
+            if spec.to == self.state or spec.mood < 0 or self.states[spec.to].ending:
+                return False
+            if told_only and not spec.when.told:
+                return False
+            return not spec.concession or self._concedes(index, said)
+        return False
 
     def _reply_lines(
         self, spec: StateSpec, trigger: str | None, *, understood: bool

@@ -93,6 +93,26 @@ class NegotiationPolicy(BaseModel):
         return self
 
 
+class ActMemory(BaseModel):
+    """What the persona remembers the trainee has done: an act said before the state that
+    waits for it (an apology before verification) counts when that state is reached."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    acts: list[str] = Field(min_length=1)  # intents that establish a fact of the call
+    lines: int = Field(ge=1, le=50)  # how many trainee lines back an act is remembered
+    steps: int = Field(ge=1, le=5)  # at most this many moves on remembered acts per line
+
+    @model_validator(mode="after")
+    def _known(self) -> ActMemory:
+        from scoring.intents import intent_names
+
+        unknown = sorted(set(self.acts) - set(intent_names()))
+        if unknown:
+            raise ValueError(f"memory: unknown intents {unknown}")
+        return self
+
+
 class EnginePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -101,6 +121,7 @@ class EnginePolicy(BaseModel):
     difficulty: dict[Literal[1, 2, 3], Difficulty]
     mood: MoodDynamics
     negotiation: NegotiationPolicy
+    memory: ActMemory
 
     @model_validator(mode="after")
     def _complete(self) -> EnginePolicy:

@@ -118,6 +118,9 @@ class StateSpec(BaseModel):
     # Intents this state tries first when a line holds several: "is this Ray? this is Mia
     # from Bayline" asks for Ray before it says who calls, where the state means to hear that.
     prefer: list[str] = Field(default_factory=list)
+    # Acts this state waits for that a trainee may well have done in an earlier line (an
+    # apology before verification): done then, they count on arriving here (`engine.persona`).
+    remembers: list[str] = Field(default_factory=list)
     note: str = ""  # for trainers reading the file; never shown to trainees
 
     _lines = field_validator("say", "resist", "confused", "unexpected", mode="before")(
