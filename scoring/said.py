@@ -29,6 +29,7 @@ class Sayable(ABC):
 
 
 def placeholders(text: str) -> set[str]:
+    """The {names} a line is filled with (str.format's own reading of it)."""
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 

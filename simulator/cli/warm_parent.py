@@ -18,7 +18,6 @@ error. It quits when the server does (its stdin closes).
 
 from __future__ import annotations
 
-import array
 import contextlib
 import gc
 import json
@@ -26,6 +25,7 @@ import os
 import select
 import signal
 import socket
+import struct
 import sys
 from collections.abc import Callable
 from types import FrameType
@@ -35,6 +35,7 @@ from scoring.encoder import THREADS_ENV
 
 READY = b"ready\n"
 MAX_REQUEST = 256 * 1024  # one tab's environment, as JSON
+PEERCRED = struct.Struct("3i")
 
 
 def preload() -> None:
@@ -42,12 +43,10 @@ def preload() -> None:
     from scoring.compliance import judge_for
     from scoring.meaning import load
     from simulator.cli import app_cmds, main
-    from simulator.engine import recording, session
-    from simulator.records import sink
-    from simulator.tui import app
-    from simulator.tui.screens import call, report
+    from simulator.tui.app import import_call_modules
 
-    del app_cmds, main, recording, session, sink, app, call, report  # loaded for their cost
+    del app_cmds, main  # loaded for their cost
+    import_call_modules()
     for jurisdiction in ("CN", "US"):
         judge_for(jurisdiction)
     for lang in ("zh", "en"):
@@ -132,11 +131,10 @@ def _serve_one(connection: socket.socket, listener: socket.socket) -> None:
 
 
 def _same_user(connection: socket.socket) -> bool:
-    credentials = connection.getsockopt(
-        socket.SOL_SOCKET, socket.SO_PEERCRED, array.array("i", [0, 0, 0]).itemsize * 3
-    )
-    _pid, uid, _gid = array.array("i", credentials)
-    return uid == os.getuid()
+    """Whether the peer runs as this user (SO_PEERCRED: pid, uid, gid)."""
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, PEERCRED.size)
+    _pid, uid, _gid = PEERCRED.unpack(credentials)
+    return bool(uid == os.getuid())
 
 
 def run(path: str, loaded: Callable[[], None] = preload) -> int:

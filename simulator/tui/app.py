@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from simulator.training.tracks import Track
 
 
+def import_call_modules() -> None:
+    """Import what the first call needs: the engine, the recorder, the call and report
+    screens (the app does it while the trainee chooses; `serve`'s warm parent before any tab)."""
+    from simulator.engine import recording, session
+    from simulator.records import sink
+    from simulator.tui.screens import call, report
+
+    del recording, session, sink, call, report  # imported for their cost, not their names
+
+
 class CollectSimApp(App[None]):
     TITLE = "CollectSim"
     ENABLE_COMMAND_PALETTE = False  # its texts are English-only; every action has a key
@@ -94,11 +104,8 @@ class CollectSimApp(App[None]):
         the call opens at once. A failure here is left to that call to report."""
         from scoring.compliance import judge_for
         from scoring.meaning import warm
-        from simulator.engine import recording, session
-        from simulator.records import sink
-        from simulator.tui.screens import call, report
 
-        del recording, session, sink, call, report  # imported for their cost, not their names
+        import_call_modules()
         for jurisdiction in sorted({entry.scenario.jurisdiction for entry in entries}):
             judge_for(jurisdiction)
         for lang in sorted({entry.scenario.lang for entry in entries}):
