@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from scoring.schema_lines import invalid
 from scoring.taxonomy import Product
 
 CENT = Decimal("0.01")
@@ -84,9 +85,7 @@ class Ledger(BaseModel):
     def _total_adds_up(self) -> Ledger:
         parts = self.principal + self.interest + self.late_fee
         if money(parts) != money(self.overdue_total):
-            raise ValueError(
-                f"overdue_total {self.overdue_total} != principal + interest + late_fee ({parts})"
-            )
+            raise invalid("ledger_total", total=self.overdue_total, parts=parts)
         return self
 
     def names_agency(self, text: str) -> bool:

@@ -19,6 +19,7 @@ from scoring.findings import Finding
 from scoring.i18n import Bilingual
 from scoring.intents import intent_names
 from scoring.ledger import Ledger
+from scoring.schema_lines import invalid
 from scoring.taxonomy import Category
 
 DATA = Path(__file__).parent / "data" / "objectives.yaml"
@@ -34,7 +35,7 @@ Status = Literal["met", "missed", "pending", "impossible"]
 def _known_intents(names: list[str]) -> list[str]:
     unknown = sorted(set(names) - set(intent_names()))
     if unknown:
-        raise ValueError(f"unknown intents {unknown}")
+        raise invalid("unknown_intents", names=", ".join(unknown))
     return names
 
 
@@ -59,9 +60,9 @@ class Predicate(BaseModel):
     def _exactly_one(self) -> Predicate:
         given = [k for k, v in self.__dict__.items() if v is not None and k != "in_last"]
         if len(given) != 1:
-            raise ValueError(f"a predicate has exactly one test, not {given or 'none'}")
+            raise invalid("one_test", given=", ".join(given) or "-")
         if self.in_last is not None and self.said is None:
-            raise ValueError("in_last goes with said")
+            raise invalid("in_last_with_said")
         return self
 
     def holds(
@@ -306,7 +307,7 @@ def shows_empathy(line: Analysis, ledger: Ledger) -> bool:
 
 def _known_objective(name: str) -> str:
     if name not in objectives():
-        raise ValueError(f"unknown objective {name!r} (known: {', '.join(objectives())})")
+        raise invalid("unknown_objective", name=name, known=", ".join(objectives()))
     return name
 
 

@@ -102,3 +102,13 @@ class SaidError(Exception, Sayable):
 
 def _rebuild(cls: type[SaidError], key: str, values: dict[str, object]) -> SaidError:
     return cls(key, **values)
+
+
+class InvalidValue(ValueError):
+    """A validator's refusal that can be said in either language. Raised inside a pydantic
+    validator, it is kept as the error's ctx["error"], so whoever reports the file's problems
+    says it in the reader's language; str() is the English line pydantic shows."""
+
+    def __init__(self, said: Sayable) -> None:
+        super().__init__(said.get("en"))
+        self.said = said

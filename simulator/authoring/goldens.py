@@ -7,12 +7,16 @@ against actual.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from scoring.lang import Lang
+from scoring.said import Said, Sayable
+from simulator.authoring.phrases import said
 from simulator.engine.catalog import resolve
 from simulator.engine.loader import load_model
 from simulator.engine.reporting import report_for
@@ -82,8 +86,11 @@ class Failure:
     conversation: str
     problem: Problem
 
+    def in_lang(self, lang: Lang) -> str:
+        return f"{self.problem.in_lang(lang)} [{self.conversation}]"
+
     def __str__(self) -> str:
-        return f"{self.problem} [{self.conversation}]"
+        return self.in_lang("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,39 +105,47 @@ def load_tests(path: Path) -> LoadedTests:
     return LoadedTests(path, located, tests)
 
 
-def _step_mismatches(expect: StepExpect, exchange: Exchange) -> list[str]:
-    out: list[str] = []
+def _listed(names: Iterable[str]) -> Sayable | str:
+    """A list of names as the tests show it, or "none"."""
+    shown = sorted(names)
+    return str(shown) if shown else said("none")
+
+
+def _step_mismatches(expect: StepExpect, exchange: Exchange) -> list[Said]:
+    out: list[Said] = []
     persona = exchange.persona
     rules = {f.rule for f in exchange.findings}
     categories = {f.category for f in exchange.findings}
     if expect.state is not None and persona.state != expect.state:
-        out.append(f"state: expected '{expect.state}', got '{persona.state}'")
+        out.append(said("expect_state", expected=expect.state, got=persona.state))
     if expect.state_in is not None and persona.state not in expect.state_in:
-        out.append(f"state: expected one of {expect.state_in}, got '{persona.state}'")
+        out.append(said("expect_state_in", expected=expect.state_in, got=persona.state))
     if expect.reply_contains is not None and expect.reply_contains not in persona.text:
-        out.append(f"reply: expected to contain '{expect.reply_contains}', got '{persona.text}'")
+        out.append(said("expect_reply", expected=expect.reply_contains, got=persona.text))
     if expect.mood_at_least is not None and persona.mood < expect.mood_at_least:
-        out.append(f"mood: expected >= {expect.mood_at_least}, got {persona.mood}")
+        out.append(said("expect_mood_at_least", expected=expect.mood_at_least, got=persona.mood))
     if expect.mood_below is not None and persona.mood >= expect.mood_below:
-        out.append(f"mood: expected < {expect.mood_below}, got {persona.mood}")
+        out.append(said("expect_mood_below", expected=expect.mood_below, got=persona.mood))
     for intent in expect.intents or []:
         if intent not in exchange.trainee.intents:
-            out.append(f"intent '{intent}' not recognised; got {exchange.trainee.intents}")
+            out.append(said("intent_missed", intent=intent, got=exchange.trainee.intents))
     for rule in expect.rules or []:
         if rule not in rules:
-            out.append(f"finding '{rule}' expected; got {sorted(rules) or 'none'}")
+            out.append(said("finding_missing", rule=rule, got=_listed(rules)))
     for rule in expect.no_rules or []:
         if rule in rules:
-            out.append(f"finding '{rule}' not expected, but the line has it")
+            out.append(said("finding_unwanted", rule=rule))
     for category in expect.categories or []:
         if category not in categories:
-            out.append(f"category '{category}' expected; got {sorted(map(str, categories))}")
+            out.append(
+                said("category_missing", category=category, got=sorted(map(str, categories)))
+            )
     if expect.no_findings and exchange.findings:
-        out.append(f"no findings expected; got {sorted(rules)}")
+        out.append(said("no_findings_expected", got=sorted(rules)))
     if expect.no_critical and any(f.severity == "critical" for f in exchange.findings):
-        out.append("no critical finding expected; got one")
+        out.append(said("no_critical_expected"))
     if expect.ending is not None and exchange.ending != expect.ending:
-        out.append(f"ending: expected '{expect.ending}', got '{exchange.ending}'")
+        out.append(said("expect_ending", expected=expect.ending, got=exchange.ending))
     return out
 
 
@@ -153,7 +168,7 @@ def run_conversation(loaded: LoadedTests, index: int) -> list[Failure]:
             failures.append(
                 Failure(
                     conversation.name,
-                    located.problem(where, f"the call already ended ({session.ended})"),
+                    located.problem(where, said("call_over", ended=session.ended)),
                 )
             )
             return failures
@@ -164,28 +179,32 @@ def run_conversation(loaded: LoadedTests, index: int) -> list[Failure]:
     report = report_for(session.transcript)
     end = conversation.end
     end_loc = (*base, "end")
-    messages: list[str] = []
+    messages: list[Said] = []
     if end.ending is not None and session.ended != end.ending:
-        messages.append(f"ending: expected '{end.ending}', got '{session.ended}'")
+        messages.append(said("expect_ending", expected=end.ending, got=session.ended))
     if end.passed is not None and report.passed != end.passed:
-        messages.append(f"passed: expected {end.passed}, got {report.passed} ({report.score})")
+        messages.append(
+            said("expect_passed", expected=end.passed, got=report.passed, score=report.score)
+        )
     if end.score_at_least is not None and report.score < end.score_at_least:
-        messages.append(f"score: expected >= {end.score_at_least}, got {report.score}")
+        messages.append(
+            said("expect_score_at_least", expected=end.score_at_least, got=report.score)
+        )
     if end.score_below is not None and report.score >= end.score_below:
-        messages.append(f"score: expected < {end.score_below}, got {report.score}")
+        messages.append(said("expect_score_below", expected=end.score_below, got=report.score))
     met = {o.name for o in report.objectives if o.met}
     for objective in end.objectives_met or []:
         if objective not in met:
-            messages.append(f"objective '{objective}' not met")
+            messages.append(said("objective_not_met", objective=objective))
     found = {f.rule for f in report.findings}
     for rule in end.rules or []:
         if rule not in found:
-            messages.append(f"finding '{rule}' expected in the report; got {sorted(found)}")
+            messages.append(said("report_finding_missing", rule=rule, got=sorted(found)))
     for rule in end.no_rules or []:
         if rule in found:
-            messages.append(f"finding '{rule}' not expected in the report, but it is there")
+            messages.append(said("report_finding_unwanted", rule=rule))
     if end.no_critical and report.failed_by_critical:
-        messages.append("no critical finding expected in the report")
+        messages.append(said("report_no_critical"))
     failures.extend(Failure(conversation.name, located.problem(end_loc, m)) for m in messages)
     return failures
 

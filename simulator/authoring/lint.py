@@ -7,7 +7,9 @@ import re
 from scoring.endings import of_class
 from scoring.entities import extract_amounts
 from scoring.exemplars import intent_exemplars
+from scoring.said import Said
 from simulator.authoring.graph import edges, ending_of, live_states, reachable, state_names
+from simulator.authoring.phrases import said
 from simulator.engine.scenario import SPECIAL_TRIGGERS, Scenario
 from simulator.engine.yamlsafe import Located, Problem
 
@@ -30,7 +32,7 @@ OBJECTIVE_INTENTS = {
 }
 
 
-def _warn(located: Located, loc: tuple[str | int, ...], message: str) -> Problem:
+def _warn(located: Located, loc: tuple[str | int, ...], message: Said) -> Problem:
     return located.problem(loc, message, severity="warning")
 
 
@@ -43,13 +45,11 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
 
     for name in names:
         if name not in reach:
-            kind = "ending" if ending_of(scenario, name) else "state"
-            problems.append(_warn(located, ("states", name), f"{kind} '{name}' is unreachable"))
+            key = "unreachable_ending" if ending_of(scenario, name) else "unreachable_state"
+            problems.append(_warn(located, ("states", name), said(key, name=name)))
     for name in live_states(scenario):
         if name not in outgoing:
-            problems.append(
-                _warn(located, ("states", name), f"state '{name}' is a dead end but not an ending")
-            )
+            problems.append(_warn(located, ("states", name), said("dead_end", name=name)))
     endings = {n for n in names if ending_of(scenario, n)}
     for name in live_states(scenario):
         ahead = reachable(scenario, name, with_hang_up=False, with_wildcards=False)
@@ -58,19 +58,15 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
                 _warn(
                     located,
                     ("states", name),
-                    f"from state '{name}' no ending can be reached except by hanging up",
+                    said("only_hang_up", name=name),
                 )
             )
     reached_endings = {ending_of(scenario, n) for n in reach} - {None}
     good = set(scenario.rubric.good_endings) or of_class("promise", "success")
     if not reached_endings & good:
-        problems.append(
-            _warn(located, ("rubric",), "no path reaches a good ending: no way to succeed")
-        )
+        problems.append(_warn(located, ("rubric",), said("no_good_ending")))
     if not reached_endings & of_class("fail"):
-        problems.append(
-            _warn(located, ("persona",), "no path reaches a failing ending: no way to fail")
-        )
+        problems.append(_warn(located, ("persona",), said("no_failing_ending")))
     used = {trigger for t in scenario.transitions for trigger in t.on}
     for i, objective in enumerate(scenario.objectives):
         intent = OBJECTIVE_INTENTS.get(objective)
@@ -79,7 +75,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
                 _warn(
                     located,
                     ("objectives", i),
-                    f"objective '{objective}' but no transition reacts to intent '{intent}'",
+                    said("objective_without_intent", objective=objective, intent=intent),
                 )
             )
     problems += _debt_talk_before_verification(scenario, located)
@@ -104,8 +100,13 @@ def _thin_intents(scenario: Scenario, located: Located) -> list[Problem]:
                     _warn(
                         located,
                         ("transitions", i),
-                        f"intent '{intent}' has {found} exemplars in {scenario.lang} "
-                        f"(fewer than {MIN_EXEMPLARS}): the persona will often miss it",
+                        said(
+                            "thin_intent",
+                            intent=intent,
+                            found=found,
+                            lang=scenario.lang,
+                            minimum=MIN_EXEMPLARS,
+                        ),
                     )
                 )
     return problems
@@ -126,8 +127,7 @@ def _debt_talk_before_verification(scenario: Scenario, located: Located) -> list
                 _warn(
                     located,
                     ("transitions", index),
-                    "debt talk before identity verification is rewarded here "
-                    "(no mood penalty, no `when: {flags: [verified]}`)",
+                    said("debt_before_verified"),
                 )
             )
     return problems
@@ -159,12 +159,12 @@ _PER_MONTH_BEFORE = re.compile(r"(?:每个?月|一个月)[^，。！？,.!?]{0,6
 
 def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
     problems = []
-    said: list[tuple[tuple[str | int, ...], str]] = [
+    spoken: list[tuple[tuple[str | int, ...], str]] = [
         (("states", name, "say"), line)
         for name, spec in scenario.states.items()
         for line in spec.say.all_lines()
     ]
-    said += [
+    spoken += [
         (("transitions", index, "say"), line)
         for index, t in enumerate(scenario.transitions)
         if t.say is not None
@@ -172,7 +172,7 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
     ]
     figures = scenario.ledger.known_amounts().values()
     budgets = scenario.persona.budget
-    for loc, line in said:
+    for loc, line in spoken:
         for mention in extract_amounts(line, approximate=True):
             # What the debtor could pay a month ("maybe two hundred a month") is the
             # persona's own budget, not a claim about the account; with a budget written,
@@ -185,8 +185,7 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
                         _warn(
                             located,
                             loc,
-                            f"persona line names {mention.raw} a month, but its budget says"
-                            " what it can pay: write {can_monthly}",
+                            said("monthly_not_budget", raw=mention.raw),
                         )
                     )
                 continue
@@ -198,7 +197,7 @@ def _persona_amounts(scenario: Scenario, located: Located) -> list[Problem]:
                     _warn(
                         located,
                         loc,
-                        f"persona line mentions {mention.raw}, which is not a ledger figure",
+                        said("not_ledger_figure", raw=mention.raw),
                     )
                 )
     return problems

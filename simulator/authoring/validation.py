@@ -10,6 +10,7 @@ from pathlib import Path
 from scoring.intents import intent_names
 from scoring.rulepack import load_pack
 from simulator.authoring.goldens import TEST_SUFFIX, LoadedTests, load_tests
+from simulator.authoring.phrases import said
 from simulator.authoring.validation_cache import Outline, Result, ValidationCache
 from simulator.engine.loader import (
     SUFFIX,
@@ -39,7 +40,7 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Outline]) -> li
     tests, located = loaded.tests, loaded.located
     scenario = scenarios.get(tests.scenario)
     if scenario is None:
-        return [located.problem(("scenario",), f"unknown scenario '{tests.scenario}'")]
+        return [located.problem(("scenario",), said("unknown_scenario", scenario=tests.scenario))]
     states = set(scenario.states) | {HUNG_UP_STATE}
     endings = set(scenario.endings) | {
         "hung_up",
@@ -55,28 +56,28 @@ def _golden_references(loaded: LoadedTests, scenarios: dict[str, Outline]) -> li
             expect = step.expect
             for state in [expect.state, *(expect.state_in or [])]:
                 if state is not None and state not in states:
-                    problems.append(located.problem(where, f"unknown state '{state}'"))
+                    problems.append(located.problem(where, said("unknown_state", state=state)))
             for rule in [*(expect.rules or []), *(expect.no_rules or [])]:
                 if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
-                    problems.append(located.problem(where, f"unknown rule '{rule}'"))
+                    problems.append(located.problem(where, said("unknown_rule", rule=rule)))
             for intent in expect.intents or []:
                 if intent not in intents:
-                    problems.append(located.problem(where, f"unknown intent '{intent}'"))
+                    problems.append(located.problem(where, said("unknown_intent", intent=intent)))
             if expect.ending is not None and expect.ending not in endings:
-                problems.append(located.problem(where, f"unknown ending '{expect.ending}'"))
+                problems.append(
+                    located.problem(where, said("unknown_ending", ending=expect.ending))
+                )
         end = conversation.end
         where_end = ("conversations", c, "end")
         if end.ending is not None and end.ending not in endings:
-            problems.append(located.problem(where_end, f"unknown ending '{end.ending}'"))
+            problems.append(located.problem(where_end, said("unknown_ending", ending=end.ending)))
         for rule in [*(end.rules or []), *(end.no_rules or [])]:
             if rule not in rules and not rule.startswith(("ACC-", "TONE-")):
-                problems.append(located.problem(where_end, f"unknown rule '{rule}'"))
+                problems.append(located.problem(where_end, said("unknown_rule", rule=rule)))
         for objective in end.objectives_met or []:
             if objective not in scenario.objectives:
                 problems.append(
-                    located.problem(
-                        where_end, f"objective '{objective}' is not one of the scenario's"
-                    )
+                    located.problem(where_end, said("not_an_objective", objective=objective))
                 )
     return problems
 
@@ -90,7 +91,7 @@ def _track_problems(path: Path, scenarios: dict[str, Outline]) -> list[Problem]:
         p.name.removesuffix(SUFFIX) for p in path.parent.parent.glob(f"*{SUFFIX}")
     }
     return [
-        located.problem(("levels", i, "scenarios", j), f"unknown scenario '{scenario}'")
+        located.problem(("levels", i, "scenarios", j), said("unknown_scenario", scenario=scenario))
         for i, level in enumerate(track.levels)
         for j, scenario in enumerate(level.scenarios)
         if scenario not in known

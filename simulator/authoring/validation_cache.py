@@ -26,6 +26,7 @@ import pydantic
 import yaml
 
 import scoring
+from scoring.i18n import Bilingual
 from simulator.engine.paths import PACKAGE, cache_root
 from simulator.engine.scenario import Scenario
 from simulator.engine.yamlsafe import Problem
@@ -89,7 +90,16 @@ def _key(raw: bytes) -> str:
 
 
 def _problem_row(problem: Problem) -> list[Any]:
-    return [problem.line, problem.col, problem.message, problem.severity]
+    # Both languages as said: a cached problem is shown in whichever the reader uses.
+    said = problem.said
+    return [
+        problem.line,
+        problem.col,
+        problem.code,
+        said.get("zh"),
+        said.get("en"),
+        problem.severity,
+    ]
 
 
 class ValidationCache:
@@ -128,8 +138,15 @@ class ValidationCache:
             return Result(
                 None,
                 tuple(
-                    Problem(file, int(line), int(col), str(message), str(severity))
-                    for line, col, message, severity in entry["p"]
+                    Problem(
+                        file,
+                        int(line),
+                        int(col),
+                        Bilingual(zh=str(zh), en=str(en)),
+                        str(severity),
+                        str(code),
+                    )
+                    for line, col, code, zh, en, severity in entry["p"]
                 ),
             )
         except (KeyError, TypeError, ValueError):  # a cache file not written by this code

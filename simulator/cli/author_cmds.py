@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from scoring.intents import matcher
+from scoring.lang import Lang
 from simulator.authoring.catalog_docs import catalog_markdown
 from simulator.authoring.goldens import golden_files, load_tests, run_conversation
 from simulator.authoring.graph import to_dot, to_mermaid
@@ -27,6 +28,7 @@ from simulator.engine.paths import (
     user_scenarios_dir,
 )
 from simulator.engine.phrases import os_reason
+from simulator.engine.safetext import visible
 from simulator.engine.ui_lang import default_lang
 from simulator.engine.yamlsafe import Problem, YamlError, load_file
 from simulator.training.tracks import load_tracks, tracks_dir
@@ -109,17 +111,17 @@ def _scenario_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _print_problems(problems: list[Problem], as_json: bool) -> None:
+def _print_problems(problems: list[Problem], as_json: bool, lang: Lang) -> None:
     if as_json:
         json.dump(
-            [p.as_dict() for p in problems],
+            [p.as_dict(lang) for p in problems],
             sys.stdout,
             ensure_ascii=False,
         )
         sys.stdout.write("\n")
         return
     for problem in problems:
-        print(problem)
+        print(visible(problem.in_lang(lang)))  # a YAML key can carry escape sequences
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -133,9 +135,10 @@ def run_lint(args: argparse.Namespace) -> int:
             problems.extend(exc.problems)
             continue
         problems.extend(lint(scenario, located))
-    _print_problems(problems, args.json)
+    lang = lang_of(args)
+    _print_problems(problems, args.json, lang)
     if not problems and not args.json:
-        print(tr("lint_ok", lang_of(args), count=len(files)))
+        print(tr("lint_ok", lang, count=len(files)))
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0
@@ -169,6 +172,7 @@ def run_test(args: argparse.Namespace) -> int:
             failures = run_conversation(loaded, index)
             failed += bool(failures)
             results.append((path, conversation.name, failures))
+    lang = lang_of(args)
     if args.json:
         json.dump(
             [
@@ -176,7 +180,7 @@ def run_test(args: argparse.Namespace) -> int:
                     "file": str(p),
                     "conversation": name,
                     "passed": not f,
-                    "failures": [str(x.problem) for x in f],
+                    "failures": [x.problem.in_lang(lang) for x in f],
                 }
                 for p, name, f in results
             ],
@@ -185,11 +189,10 @@ def run_test(args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
-        lang = lang_of(args)
         for path, name, failures in results:
             print(tr("golden_fail" if failures else "golden_ok", lang, file=path.name, name=name))
             for failure in failures:
-                print(f"     {failure.problem}")
+                print(f"     {visible(failure.problem.in_lang(lang))}")
         print(tr("goldens_total", lang, passed=len(results) - failed, failed=failed))
     return 1 if failed else 0
 

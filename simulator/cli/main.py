@@ -214,7 +214,7 @@ def _engine_error(exc: Exception, lang: Lang) -> int:
     loader = sys.modules.get("simulator.engine.loader")
     if loader is not None and isinstance(exc, loader.ScenarioError):
         for problem in exc.problems:
-            print(visible(str(problem)), file=sys.stderr)
+            print(visible(problem.in_lang(lang)), file=sys.stderr)
         return 1
     if isinstance(exc, SaidError):  # a journal's, the catalog's, any layer's said error
         error(exc.in_lang(lang), lang)

@@ -85,7 +85,7 @@ def _script_lines(path: Path) -> Iterator[str]:
 def pick_scenario(stdin: TextIO, out: TextIO, lang: Lang = "en") -> Scenario:
     entries, problems = load_catalog()
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(visible(problem.in_lang(lang)), file=sys.stderr)
     if not entries:
         raise UserError.said("no_scenarios")
     print(tr("choose_scenario", lang), file=out)

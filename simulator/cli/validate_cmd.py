@@ -30,15 +30,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else default_cache()
     count, problems = validate(args.paths or [scenarios_dir()], cache)
+    lang = lang_of(args)
     if args.json:
-        rows = [p.as_dict() for p in problems]
+        rows = [p.as_dict(lang) for p in problems]
         json.dump({"files": count, "problems": rows}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         for problem in problems:
-            print(visible(str(problem)))  # a YAML key can carry escape sequences
+            print(visible(problem.in_lang(lang)))  # a YAML key can carry escape sequences
         if not problems:
-            print(tr("valid_one" if count == 1 else "valid_many", lang_of(args), count=count))
+            print(tr("valid_one" if count == 1 else "valid_many", lang, count=count))
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if args.fail_on_warnings and problems else 0

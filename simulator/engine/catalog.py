@@ -9,6 +9,7 @@ from scoring.said import SaidError
 from simulator.engine.loader import SUFFIX, ScenarioError, load_scenario
 from simulator.engine.paths import scenarios_dir
 from simulator.engine.phrases import ENGINE
+from simulator.engine.problem_lines import problem_said
 from simulator.engine.scenario import Scenario
 from simulator.engine.yamlsafe import Problem
 
@@ -39,7 +40,8 @@ def load_catalog(directory: Path | None = None) -> tuple[list[Entry], list[Probl
         except ScenarioError as exc:
             problems.extend(exc.problems)
         except Exception as exc:  # one bad file (whatever is wrong) must never stop the app
-            problems.append(Problem(str(path), 1, 1, f"cannot load: {type(exc).__name__}"))
+            said = problem_said("cannot_load", reason=type(exc).__name__)
+            problems.append(Problem.of(str(path), 1, 1, said))
     return entries, problems
 
 

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from scoring.intents import intent_names
+from scoring.said import InvalidValue, Said
+from simulator.engine.problem_lines import problem_said
 from simulator.engine.scenario import (
     NEEDS_BUDGET,
     NEEDS_PLANS,
@@ -18,6 +21,7 @@ from simulator.engine.scenario import (
     content_hash,
     placeholders,
 )
+from simulator.engine.schema_errors import schema_message
 from simulator.engine.yamlsafe import (
     Located,
     Problem,
@@ -37,51 +41,56 @@ class ScenarioError(Exception):
 
 
 def _pydantic_problems(located: Located, error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        where = ".".join(str(p) for p in loc) or "(top)"
-        if item["type"] == "extra_forbidden":
-            message = f"unknown key '{loc[-1]}'"
-        elif item["type"] == "missing":
-            message = f"missing required key '{loc[-1]}'" + (
-                f" in {where.rsplit('.', 1)[0]}" if len(loc) > 1 else ""
-            )
-        else:
-            message = f"{where}: {item['msg'].replace('Value error, ', '')}"
-        # Errors point at the deepest key of the path that exists in the file.
-        problems.append(located.problem(loc, message))
-    return problems
+    # Errors point at the deepest key of the path that exists in the file.
+    return [
+        _schema_problem(located, tuple(item["loc"]), item)
+        for item in error.errors(include_url=False)
+    ]
+
+
+def _schema_problem(located: Located, loc: tuple[str | int, ...], item: ErrorDetails) -> Problem:
+    line, col = located.where(loc)
+    code = item["type"] if item["type"] in ("extra_forbidden", "missing") else "schema"
+    error = (item.get("ctx") or {}).get("error")
+    if isinstance(error, InvalidValue) and isinstance(error.said, Said):
+        code = error.said.key
+    return Problem(located.file, line, col, schema_message(item), "error", code)
 
 
 def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
     states = scenario.states
     if scenario.initial not in states:
-        problems.append(located.problem(("initial",), f"unknown state '{scenario.initial}'"))
+        problems.append(
+            located.problem(("initial",), problem_said("unknown_state", state=scenario.initial))
+        )
     for i, transition in enumerate(scenario.transitions):
         for j, source in enumerate(transition.source):
             if source != "*" and source not in states:
                 problems.append(
-                    located.problem(("transitions", i, "from", j), f"unknown state '{source}'")
+                    located.problem(
+                        ("transitions", i, "from", j), problem_said("unknown_state", state=source)
+                    )
                 )
             elif source in states and states[source].ending is not None:
                 problems.append(
                     located.problem(
                         ("transitions", i, "from", j),
-                        f"state '{source}' is an ending; nothing can follow it",
+                        problem_said("from_ending", state=source),
                     )
                 )
         if transition.to not in states:
             problems.append(
-                located.problem(("transitions", i, "to"), f"unknown state '{transition.to}'")
+                located.problem(
+                    ("transitions", i, "to"), problem_said("unknown_state", state=transition.to)
+                )
             )
         problems += _unknown_intents(located, ("transitions", i, "on"), transition.on)
     for name, state in states.items():
         problems += _unknown_intents(located, ("states", name, "prefer"), state.prefer)
         problems += _unknown_intents(located, ("states", name, "remembers"), state.remembers)
     if not scenario.endings():
-        problems.append(located.problem(("states",), "no state has an `ending`"))
+        problems.append(located.problem(("states",), problem_said("no_ending")))
     return problems + _figure_problems(located, scenario)
 
 
@@ -96,7 +105,7 @@ def _unknown_intents(
     """A problem for each name in a list of intents that is neither an intent nor a trigger."""
     known = _known_triggers()
     return [
-        located.problem((*where, j), f"unknown intent '{name}' (see `collectsim intents`)")
+        located.problem((*where, j), problem_said("unknown_intent", intent=name))
         for j, name in enumerate(names)
         if name not in known
     ]
@@ -109,16 +118,16 @@ def _figure_problems(located: Located, scenario: Scenario) -> list[Problem]:
         used = placeholders(line)
         if used & NEEDS_BUDGET and not scenario.persona.budget:
             name = sorted(used & NEEDS_BUDGET)[0]
-            problems.append(located.problem(loc, f"{{{name}}} needs persona.budget"))
+            problems.append(located.problem(loc, problem_said("needs_budget", name=name)))
         if used & NEEDS_PLANS and not scenario.ledger.plans:
             name = sorted(used & NEEDS_PLANS)[0]
-            problems.append(located.problem(loc, f"{{{name}}} needs ledger.plans"))
+            problems.append(located.problem(loc, problem_said("needs_plans", name=name)))
     return problems
 
 
 def scenario_from_located(located: Located, raw: bytes) -> Scenario:
     if not isinstance(located.data, dict):
-        raise ScenarioError([located.problem((), "a scenario file must be a mapping")])
+        raise ScenarioError([located.problem((), problem_said("not_mapping"))])
     try:
         scenario = Scenario.model_validate({**located.data, "content_hash": content_hash(raw)})
     except ValidationError as exc:

@@ -18,6 +18,7 @@ from scoring.rubric import Rubric
 from scoring.taxonomy import PRODUCTS, Channel, Party
 from simulator.engine.actions import ACTION_NAMES
 from simulator.engine.memory import asks
+from simulator.engine.problem_lines import invalid
 
 SPECIAL_TRIGGERS = ("any", "unrecognised")
 # Figures a persona line may echo, filled in as the call goes (`engine.negotiation`):
@@ -55,7 +56,7 @@ def _known_placeholders(lines: list[str] | None) -> list[str] | None:
         unknown = sorted(placeholders(line) - PLACEHOLDERS)
         if unknown:
             known = ", ".join(sorted(PLACEHOLDERS))
-            raise ValueError(f"unknown figure {{{unknown[0]}}} in {line!r} (known: {known})")
+            raise invalid("unknown_figure", name=unknown[0], line=repr(line), known=known)
     return lines
 
 
@@ -97,10 +98,10 @@ def _as_mood_lines(value: object) -> object:
 
 def _action_name(name: str) -> str:
     if _DOTTED.match(name):
-        raise ValueError(f"'{name}' looks like an import path; actions come only from the registry")
+        raise invalid("action_import_path", name=name)
     if name not in ACTION_NAMES:
         known = ", ".join(sorted(ACTION_NAMES))
-        raise ValueError(f"unknown action '{name}' (known: {known})")
+        raise invalid("unknown_action", name=name, known=known)
     return name
 
 
@@ -166,7 +167,7 @@ class Condition(BaseModel):
         unknown = sorted(set(names) - set(asks()))
         if unknown:
             known = ", ".join(sorted(asks()))
-            raise ValueError(f"unknown ask '{unknown[0]}' (known: {known})")
+            raise invalid("unknown_ask", name=unknown[0], known=known)
         return names
 
 
@@ -277,7 +278,7 @@ class Scenario(BaseModel):
         # Which rules bind the call depends on the lender (None is kept only for old attempts).
         if ledger.product_type is None:
             known = ", ".join(PRODUCTS)
-            raise ValueError(f"product_type is required: the lender's kind ({known})")
+            raise invalid("product_type_required", known=known)
         return ledger
 
     @field_validator("states")
@@ -285,7 +286,7 @@ class Scenario(BaseModel):
     def _state_names(cls, states: dict[str, StateSpec]) -> dict[str, StateSpec]:
         for name in states:
             if not re.match(_IDENT, name):
-                raise ValueError(f"state name '{name}' must be lower_snake_case")
+                raise invalid("state_name_snake", name=name)
         return states
 
     @model_validator(mode="after")
@@ -293,10 +294,7 @@ class Scenario(BaseModel):
         # A US collector must give the agency's true business name (FDCPA §1692e(14)); the
         # trainee can only do so when the scenario says who they are.
         if self.jurisdiction == "US" and not (self.ledger.agency and self.ledger.collector):
-            raise ValueError(
-                "ledger: a US scenario names the agency (or the creditor's own collections "
-                "department) in `agency` and the trainee's name in `collector`"
-            )
+            raise invalid("us_names_agency")
         return self
 
     @model_validator(mode="after")
@@ -304,13 +302,13 @@ class Scenario(BaseModel):
         call_day = self.call.local_time.date()
         for budget in self.persona.budget:
             if budget.by < call_day:
-                raise ValueError(f"persona.budget: by {budget.by} is before the call ({call_day})")
+                raise invalid("budget_before_call", by=budget.by, day=call_day)
         return self
 
     @model_validator(mode="after")
     def _thresholds(self) -> Scenario:
         if self.persona.hangs_up_below > self.persona.mood:
-            raise ValueError("persona.hangs_up_below is above the starting mood")
+            raise invalid("hangs_up_above_mood")
         return self
 
     @property

@@ -25,7 +25,11 @@ from yaml.events import (
 )
 from yaml.nodes import Node, ScalarNode
 
+from scoring.lang import Lang
+from scoring.said import Said, Sayable
 from simulator.engine.bounded import TooLarge, read_bounded
+from simulator.engine.phrases import os_reason
+from simulator.engine.problem_lines import SCALAR_KINDS, problem_said, yaml_reason
 from simulator.engine.safetext import visible
 
 MAX_BYTES = 512 * 1024
@@ -36,23 +40,47 @@ PathKey = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One problem of a file, where it is and what it is; its message is said in the
+    reader's language (`in_lang`), str() is the English line for logs and tools."""
+
     file: str
     line: int  # 1-based
     col: int  # 1-based
-    message: str
+    said: Sayable
     severity: str = "error"
+    code: str = ""  # the phrasebook line's key: stable for tools, whatever the language
+
+    @classmethod
+    def of(cls, file: str, line: int, col: int, said: Said, severity: str = "error") -> Problem:
+        return cls(file, line, col, said, severity, said.key)
+
+    @property
+    def message(self) -> str:
+        return self.said.get("en")
+
+    def in_lang(self, lang: Lang) -> str:
+        severity = _SEVERITY[lang].get(self.severity, self.severity)
+        return f"{self.file}:{self.line}:{self.col}: {severity}: {self.said.get(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return self.in_lang("en")
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: Lang = "en") -> dict[str, object]:
         return {
             "file": self.file,
             "line": self.line,
             "col": self.col,
             "severity": self.severity,
-            "message": self.message,
+            "code": self.code,
+            "message": self.said.get(lang),
         }
+
+
+# The word before a problem's message; `--json` keeps the English word as the severity.
+_SEVERITY: dict[Lang, dict[str, str]] = {
+    "zh": {"error": "错误", "warning": "警告"},
+    "en": {},
+}
 
 
 class YamlError(Exception):
@@ -75,25 +103,20 @@ def _line_col(text: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
-# What a scalar's tag asks for, in an error: "'2026-02-30' is not a valid date".
-_KINDS = {
-    "tag:yaml.org,2002:int": "integer",
-    "tag:yaml.org,2002:float": "number",
-    "tag:yaml.org,2002:bool": "true/false value",
-    "tag:yaml.org,2002:timestamp": "date",
-    "tag:yaml.org,2002:binary": "base64 value",
-}
-
-
-def _bad_scalar(node: Node, exc: Exception) -> str:
+def _bad_scalar(node: Node, exc: Exception) -> Said:
     value = str(node.value)
     shown = visible(value if len(value) <= 40 else value[:40] + "…")
-    kind = _KINDS.get(node.tag, f"value for {visible(node.tag)}")
+    kind = SCALAR_KINDS.get(node.tag)
+    if kind is None:
+        return problem_said(
+            "yaml_invalid", reason=yaml_reason(f"invalid value for {visible(node.tag)}")
+        )
+    if len(value) > 40 and node.tag == "tag:yaml.org,2002:int":
+        return problem_said("yaml_long_integer", value=shown, digits=len(value))
     # A ValueError's own words say why ("day is out of range for month"); others do not.
-    why = f" ({visible(str(exc))})" if type(exc) is ValueError and "\n" not in str(exc) else ""
-    if len(value) > 40 and kind == "integer":
-        why = f" ({len(value)} digits)"
-    return f"'{shown}' is not a valid {kind}{why}"
+    if type(exc) is ValueError and "\n" not in str(exc):
+        return problem_said("yaml_bad_scalar_why", value=shown, kind=kind, why=visible(str(exc)))
+    return problem_said("yaml_bad_scalar", value=shown, kind=kind)
 
 
 @dataclass(slots=True)
@@ -113,9 +136,9 @@ class Located:
                 return found
         return (1, 1)
 
-    def problem(self, loc: PathKey, message: str, severity: str = "error") -> Problem:
+    def problem(self, loc: PathKey, said: Said, severity: str = "error") -> Problem:
         line, col = self.where(loc)
-        return Problem(self.file, line, col, message, severity)
+        return Problem.of(self.file, line, col, said, severity)
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -141,9 +164,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.depth = 0
 
-    def _problem(self, mark: Mark | CMark | None, message: str) -> None:
+    def _problem(self, mark: Mark | CMark | None, said: Said) -> None:
         line, col = _mark(mark)
-        self.problems.append(Problem(self.located.file, line, col, message))
+        self.problems.append(Problem.of(self.located.file, line, col, said))
 
     def _next(self) -> Any:
         event = self.loader.get_event()
@@ -152,21 +175,14 @@ class _Builder:
             return event
         if kind is AliasEvent:
             line, col = _mark(event.start_mark)
-            raise YamlError(
-                [
-                    Problem(
-                        self.located.file,
-                        line,
-                        col,
-                        "aliases (*name) are not allowed; write the value out",
-                    )
-                ]
-            )
+            raise YamlError([Problem.of(self.located.file, line, col, problem_said("yaml_alias"))])
         if kind is MappingStartEvent or kind is SequenceStartEvent:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 line, col = _mark(event.start_mark)
-                raise YamlError([Problem(self.located.file, line, col, "nesting too deep")])
+                raise YamlError(
+                    [Problem.of(self.located.file, line, col, problem_said("yaml_too_deep"))]
+                )
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             self.depth -= 1
         return event
@@ -185,7 +201,7 @@ class _Builder:
         if not isinstance(extra, StreamEndEvent):
             line, col = _mark(extra.start_mark)
             raise YamlError(
-                [Problem(self.located.file, line, col, "invalid YAML: but found another document")]
+                [Problem.of(self.located.file, line, col, problem_said("yaml_extra_document"))]
             )
         return True, data
 
@@ -203,17 +219,17 @@ class _Builder:
                 if kind is MappingEndEvent:
                     return result
                 if kind is not ScalarEvent:
-                    self._problem(key_event.start_mark, "mapping keys must be plain text")
+                    self._problem(key_event.start_mark, problem_said("yaml_key_not_text"))
                     self.skip(key_event)
                     self.skip(self._next())
                     continue
                 if key_event.tag == _MERGE or (key_event.value == "<<" and key_event.implicit[0]):
-                    self._problem(key_event.start_mark, "merge keys (<<) are not allowed")
+                    self._problem(key_event.start_mark, problem_said("yaml_merge_key"))
                     self.skip(self._next())
                     continue
                 key = str(key_event.value)
                 if key in result:
-                    self._problem(key_event.start_mark, f"duplicate key '{key}'")
+                    self._problem(key_event.start_mark, problem_said("yaml_duplicate_key", key=key))
                     self.skip(self._next())
                     continue
                 mark = key_event.start_mark
@@ -230,7 +246,7 @@ class _Builder:
                 at = (*path, len(items))
                 positions[at] = (mark.line + 1, mark.column + 1)
                 items.append(self.node(item, at))
-        raise YamlError([Problem(self.located.file, 1, 1, "invalid YAML: unexpected event")])
+        raise YamlError([Problem.of(self.located.file, 1, 1, problem_said("yaml_unexpected"))])
 
     def skip(self, event: Any) -> None:
         """The rest of a value not built (its aliases and depth are still checked)."""
@@ -265,23 +281,31 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as exc:  # an unknown tag (!foo, !!python/name:…)
             line, col = _mark(exc.problem_mark) if exc.problem_mark else _pos(node)
-            reason = visible(exc.problem or "invalid value")
-            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {reason}"))
+            reason = yaml_reason(visible(exc.problem or "invalid value"))
+            self.problems.append(
+                Problem.of(
+                    self.located.file, line, col, problem_said("yaml_invalid", reason=reason)
+                )
+            )
         except (ValueError, KeyError, AttributeError, OverflowError, TypeError) as exc:
             # A scalar libyaml resolved but Python cannot build: 2026-02-30, !!int abc.
             line, col = _pos(node)
-            self.problems.append(Problem(self.located.file, line, col, _bad_scalar(node, exc)))
+            self.problems.append(Problem.of(self.located.file, line, col, _bad_scalar(node, exc)))
         except yaml.YAMLError as exc:
             line, col = _pos(node)
-            reason = visible(str(exc).splitlines()[0] if str(exc) else "invalid value")
-            self.problems.append(Problem(self.located.file, line, col, f"invalid YAML: {reason}"))
+            reason = yaml_reason(visible(str(exc).splitlines()[0] if str(exc) else "invalid value"))
+            self.problems.append(
+                Problem.of(
+                    self.located.file, line, col, problem_said("yaml_invalid", reason=reason)
+                )
+            )
         return None
 
 
 def load_text(text: str, file: str) -> Located:
     """Parse YAML text into plain data with positions; raise YamlError with every problem."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise YamlError([Problem(file, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")])
+        raise YamlError([_too_large(file)])
     located = Located(data=None, file=file)
     loader = _Loader(text)
     builder = _Builder(loader, located)
@@ -289,24 +313,34 @@ def load_text(text: str, file: str) -> Located:
         found, located.data = builder.document()
     except yaml.MarkedYAMLError as exc:
         line, col = _mark(exc.problem_mark or exc.context_mark)
-        reason = visible(exc.problem or exc.context or "invalid YAML")
-        raise YamlError([Problem(file, line, col, f"invalid YAML: {reason}")]) from None
+        reason = yaml_reason(visible(exc.problem or exc.context or "invalid YAML"))
+        raise YamlError(
+            [Problem.of(file, line, col, problem_said("yaml_invalid", reason=reason))]
+        ) from None
     except yaml.reader.ReaderError as exc:  # a NUL or other forbidden character
         line, col = _line_col(text, exc.position)
-        reason = f"character {exc.character!r} is not allowed in YAML"
+        char = repr(exc.character)
         if isinstance(exc.character, int):
-            reason = f"character #x{exc.character:04x} is not allowed in YAML"
-        raise YamlError([Problem(file, line, col, f"invalid YAML: {reason}")]) from None
+            char = f"#x{exc.character:04x}"
+        raise YamlError(
+            [Problem.of(file, line, col, problem_said("yaml_bad_char", char=char))]
+        ) from None
     except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
-        raise YamlError([Problem(file, 1, 1, f"invalid YAML: {visible(first)}")]) from None
+        first = yaml_reason(visible(str(exc).splitlines()[0] if str(exc) else "invalid YAML"))
+        raise YamlError(
+            [Problem.of(file, 1, 1, problem_said("yaml_invalid", reason=first))]
+        ) from None
     finally:
         loader.dispose()
     if not found:
-        raise YamlError([Problem(file, 1, 1, "file is empty")])
+        raise YamlError([Problem.of(file, 1, 1, problem_said("file_empty"))])
     if builder.problems:
         raise YamlError(builder.problems)
     return located
+
+
+def _too_large(file: str) -> Problem:
+    return Problem.of(file, 1, 1, problem_said("file_too_large", kib=MAX_BYTES // 1024))
 
 
 def read_raw(path: Path) -> bytes:
@@ -315,11 +349,10 @@ def read_raw(path: Path) -> bytes:
     try:
         return read_bounded(path, MAX_BYTES)
     except TooLarge:
-        raise YamlError(
-            [Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KiB")]
-        ) from None
+        raise YamlError([_too_large(name)]) from None
     except OSError as exc:
-        raise YamlError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+        said = problem_said("file_unreadable", reason=os_reason(exc))
+        raise YamlError([Problem.of(name, 1, 1, said)]) from None
 
 
 def load_raw(raw: bytes, name: str) -> Located:
@@ -327,7 +360,8 @@ def load_raw(raw: bytes, name: str) -> Located:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlError([Problem(name, 1, 1, f"not UTF-8 text: {exc.reason}")]) from None
+        said = problem_said("not_utf8", reason=exc.reason)
+        raise YamlError([Problem.of(name, 1, 1, said)]) from None
     located = load_text(text, name)
     located.raw = raw
     return located

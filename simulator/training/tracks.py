@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from scoring.i18n import Bilingual
 from simulator.engine.loader import load_model
 from simulator.engine.paths import scenarios_dir
+from simulator.engine.problem_lines import invalid
 from simulator.records.results import AttemptResult
 
 TRACK_SUFFIX = ".track.yaml"
@@ -51,7 +52,7 @@ class Track(BaseModel):
     def _unique_levels(self) -> Track:
         ids = [level.id for level in self.levels]
         if len(ids) != len(set(ids)):
-            raise ValueError("level ids must be unique")
+            raise invalid("level_ids_unique")
         return self
 
 
