@@ -72,6 +72,7 @@ async def enter_to_reply() -> tuple[list[float], list[float]]:
     from textual.widgets import Input
 
     from simulator.tui.app import CollectSimApp
+    from simulator.tui.chat_log import ChatLog
     from simulator.tui.screens.call import CallScreen
     from simulator.tui.screens.start import StartScreen
 
@@ -88,18 +89,60 @@ async def enter_to_reply() -> tuple[list[float], list[float]]:
             call = app.screen
             assert isinstance(call, CallScreen)
             say = call.query_one("#say", Input)
+            chat = call.query_one("#chat", ChatLog)
             for line in LINES:
-                before = len(call.query(".line"))
+                before = len(chat.lines)
                 say.value = line
                 await pilot.pause()  # let animations from the last turn finish first
                 began, began_cpu = time.perf_counter(), time.process_time()
                 await say.action_submit()  # what the Enter key does
-                # Until the persona's reply is mounted: it is drawn on the next frame.
-                while len(lines := call.query(".line")) < before + 2 or not lines.last().is_mounted:
+                # Until the persona's reply is in the chat: it is drawn on the next frame.
+                while len(chat.lines) < before + 2:
                     await asyncio.sleep(0)
                 samples.append((time.perf_counter() - began) * 1000)
                 cpu.append((time.process_time() - began_cpu) * 1000)
     return samples, cpu
+
+
+async def chat_cost_by_length() -> list[tuple[int, float, float]]:
+    """The app's own CPU for a turn (two lines added to the chat, the frame laid out and
+    drawn) when the call already holds 10, 100 and 500 turns: (turns, median, max) in ms.
+    Lines are added straight to the chat, so only the screen's cost is measured."""
+    from simulator.tui.app import CollectSimApp
+    from simulator.tui.chat_log import ChatLine
+    from simulator.tui.screens.call import CallScreen
+    from simulator.tui.screens.start import StartScreen
+
+    trainee = ChatLine("你", LINES[2], "trainee")
+    persona = ChatLine("王敏", "嗯，你说吧，我听着呢。", "persona")
+    found: list[tuple[int, float, float]] = []
+    app = CollectSimApp(lang="zh", trainee="bench")
+    async with app.run_test(headless=True, size=(120, 40)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        start.open_scenario("cc-m1-forgetful", mode="practice")
+        await pilot.pause()
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        turns = 0
+        for length in (10, 100, 500):
+            while turns < length - 10:
+                call._add_lines(trainee, persona)
+                turns += 1
+                if turns % 20 == 0:
+                    await pilot.pause()
+            await pilot.pause()
+            cpu: list[float] = []
+            for _ in range(10):
+                began = time.process_time()
+                call._add_lines(trainee, persona)
+                await pilot.pause()
+                await pilot.pause()
+                cpu.append((time.process_time() - began) * 1000)
+                turns += 1
+            found.append((turns, statistics.median(cpu), max(cpu)))
+    return found
 
 
 def main() -> None:
@@ -121,6 +164,11 @@ def main() -> None:
         f" p95 {p95:.1f} ms   CPU median {statistics.median(cpu):.1f} ms, p95 {c95:.1f} ms "
         f"({len(samples)} lines)"
     )
+    for turns, median, worst in asyncio.run(chat_cost_by_length()):
+        print(
+            f"the screen's CPU for a turn at {turns} turns: median {median:.1f} ms, "
+            f"max {worst:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

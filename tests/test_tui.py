@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from simulator.engine.catalog import load_catalog
 from simulator.tui.app import CollectSimApp
+from simulator.tui.chat_log import ChatLog
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.report import ReportScreen
 from simulator.tui.screens.start import StartScreen
@@ -73,6 +74,8 @@ async def say(pilot: Pilot[None], text: str) -> None:
 
 
 def lines(screen: CallScreen | ReportScreen) -> list[str]:
+    if isinstance(screen, CallScreen):
+        return [line.shown() for line in screen.query_one("#chat", ChatLog).lines]
     return [str(w.render()) for w in screen.query(".line").results(Static)]
 
 
@@ -190,6 +193,26 @@ async def test_trainee_text_is_shown_literally(text: str) -> None:
             assert "\x1b" not in shown and "\\x1b[31mred" in shown
         else:
             assert len(shown) == 2_000
+
+
+async def test_a_long_line_wraps_to_the_chat_and_again_when_the_window_narrows() -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        call = await open_call(pilot)
+        long = "您好，" + "我这边是想跟您确认一下这笔账单的还款安排，" * 8
+        await say(pilot, long)
+        chat = call.query_one("#chat", ChatLog)
+        width = chat.scrollable_content_region.width
+        rows = chat.virtual_size.height
+        # The greeting, the line (wrapped: more rows than one), the reply; a blank after each.
+        shown = [line.shown() for line in chat.lines]
+        assert shown[1] == f"你: {long}"
+        assert rows > 6
+        assert not chat.children  # lines are drawn, not mounted as widgets
+        await pilot.resize_terminal(SIZE[0] - 40, SIZE[1])
+        await pilot.pause()
+        assert chat.scrollable_content_region.width == width - 40
+        assert chat.virtual_size.height > rows  # wrapped again at the narrower width
+        assert chat.scroll_y == chat.max_scroll_y  # the newest line still in view
 
 
 async def test_language_switch_redraws_the_start_screen() -> None:
@@ -355,7 +378,7 @@ async def test_an_interrupted_call_is_resumed_in_the_app(store_url: str) -> None
         await pilot.pause()
         call = pilot.app.screen
         assert isinstance(call, CallScreen)
-        shown = [str(w.render()) for w in call.query(".line").results(Static)]
+        shown = lines(call)
         assert len(shown) == len(before.transcript.turns)  # everything said so far
         assert GOOD[2] in shown[-2]
         for line in GOOD[3:]:

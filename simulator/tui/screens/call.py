@@ -8,7 +8,7 @@ from typing import Self
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.widgets import Header, Input, Label, ProgressBar, Static
 
@@ -18,6 +18,7 @@ from scoring.text import too_long
 from simulator.engine.hints import suggest
 from simulator.engine.session import Session
 from simulator.tui.cards import account_card, objectives_card
+from simulator.tui.chat_log import ChatLine, ChatLog
 from simulator.tui.screens.base import AppScreen
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.strings import t
@@ -89,7 +90,7 @@ class CallScreen(AppScreen):
                 yield Static("", id="objectives", markup=False)
             with Vertical(id="main"):
                 yield Static(literal(scenario.title.get(lang)), id="call-title", markup=False)
-                yield VerticalScroll(id="chat")
+                yield ChatLog(id="chat")
                 yield Static("", id="warnings", markup=False)
                 yield ChatInput(placeholder=t("say_placeholder", lang), id="say")
         # Key help in the UI language (Textual's footer would show the English binding names).
@@ -100,9 +101,9 @@ class CallScreen(AppScreen):
         persona, you = self.session.scenario.persona.name, t("you", self.lang)
         self._add_lines(
             *(
-                (persona, turn.text, "persona")
+                ChatLine(persona, turn.text, "persona")
                 if turn.speaker == "persona"
-                else (you, turn.text, "trainee")
+                else ChatLine(you, turn.text, "trainee")
                 for turn in self.session.transcript.turns
             )
         )
@@ -143,16 +144,10 @@ class CallScreen(AppScreen):
             box.update(objectives, layout=not same_height)
         self._tick()
 
-    def _add_lines(self, *lines: tuple[str, str, str]) -> None:
-        """Lines (who, text, kind) added to the chat at once: one layout for them all."""
-        if not lines:
-            return
-        chat = self.query_one("#chat", VerticalScroll)
-        chat.mount_all(
-            Static(f"{literal(who)}: {literal(text)}", classes=f"line {kind}", markup=False)
-            for who, text, kind in lines
-        )
-        chat.scroll_end(animate=False)
+    def _add_lines(self, *lines: ChatLine) -> None:
+        """Lines added to the chat: only they are wrapped and drawn, whatever came before."""
+        if lines:
+            self.query_one("#chat", ChatLog).add(lines)
 
     def _show_warnings(self, findings: list[Finding]) -> None:
         text = ""
@@ -182,8 +177,8 @@ class CallScreen(AppScreen):
         exchange = self.session.say(text, hint=hint)
         self._show_warnings(exchange.findings)
         self._add_lines(
-            (t("you", self.lang), text, "trainee"),
-            (self.session.scenario.persona.name, exchange.persona.text, "persona"),
+            ChatLine(t("you", self.lang), text, "trainee"),
+            ChatLine(self.session.scenario.persona.name, exchange.persona.text, "persona"),
         )
         self._refresh_side()
         if exchange.ending is not None:
