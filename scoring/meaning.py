@@ -322,7 +322,8 @@ def _by_probe(unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]) -> 
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
     category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
-    bar = settings.category_threshold.get(lang, {}).get(category, settings.threshold[lang])
+    own = settings.category_threshold.get(lang, {})
+    bar = next((t for c, t in own.items() if c == category), settings.threshold[lang])
     if violation < bar:
         return None
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
