@@ -10,6 +10,7 @@ false alarms per threshold, and the golden clean lines the read-out alone would 
 
     python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--gate nearest|none]
         [--show T] (list the dev false alarms and misses at threshold T)
+        [--by-category [--floor F]] (each category's own threshold, at or above F)
 """
 
 from __future__ import annotations
@@ -67,20 +68,32 @@ class Line:
     nearest: tuple[str, ...]  # labels of the nearest exemplars, nearest first
     applies: frozenset[str]  # categories whose cited rule applies in the line's context
 
-    def probe(self, threshold: float, gate: str) -> str | None:
-        """The category the read-out flags, if it does."""
+    def likeliest(self) -> str | None:
+        """The read-out's likeliest category (None when the line is not read whole)."""
         if not self.shares:
             return None
-        if round(1.0 - self.shares.get(COMPLIANT, 0.0), 3) < threshold:
+        shares = self.shares
+        return max((c for c in shares if c != COMPLIANT), key=lambda c: (shares[c], c))
+
+    def probe(
+        self, threshold: float, gate: str, by_category: dict[str, float] | None = None
+    ) -> str | None:
+        """The category the read-out flags, if it does (`by_category`: a category's own
+        threshold in place of `threshold`, as `judge.probe.category_threshold`)."""
+        category = self.likeliest()
+        if category is None:
+            return None
+        bar = (by_category or {}).get(category, threshold)
+        if round(1.0 - self.shares.get(COMPLIANT, 0.0), 3) < bar:
             return None
         if gate == "nearest" and self.nearest[0] == COMPLIANT:
             return None
-        shares = self.shares
-        category = max((c for c in shares if c != COMPLIANT), key=lambda c: (shares[c], c))
         return category if category in self.applies else None
 
-    def flagged(self, threshold: float, gate: str) -> frozenset[str]:
-        extra = self.probe(threshold, gate)
+    def flagged(
+        self, threshold: float, gate: str, by_category: dict[str, float] | None = None
+    ) -> frozenset[str]:
+        extra = self.probe(threshold, gate, by_category)
         return self.found | ({extra} if extra else set())
 
 
@@ -132,6 +145,53 @@ def figures(lines: list[Line], threshold: float, gate: str) -> tuple[float, floa
     return caught / len(violating), right / len(violating), alarms / len(compliant)
 
 
+BY_CATEGORY = [0.3, 0.35, 0.4, 0.45, *THRESHOLDS]
+
+
+def by_category(
+    lines: list[Line], clean: list[Line], threshold: float, gate: str, floor: float
+) -> None:
+    """For each category the read-out may name, the lowest threshold (`BY_CATEGORY`) at which
+    the lines it names that category add no dev false alarm to the rules' and the vote's and
+    flag no golden clean line, with one step of the grid to spare (the step below is clear
+    too): a category whose read-out is precise may be read lower than the language's
+    threshold, one that is not, higher. Prints each and the figures with all of them."""
+    violating = [x for x in lines if x.expected]
+
+    def clear(category: str, bar: float) -> bool:
+        mapping = {category: bar}
+        alarms = sum(
+            x.probe(bar, gate, mapping) == category and not x.found for x in lines if not x.expected
+        )
+        golden = sum(x.probe(bar, gate, mapping) is not None for x in clean)
+        return alarms == 0 and golden == 0
+
+    chosen: dict[str, float] = {}
+    for category in sorted({c for x in lines + clean if (c := x.likeliest())}):
+        clears = [clear(category, t) for t in BY_CATEGORY]
+        for position, bar in enumerate(BY_CATEGORY):
+            if bar >= floor and all(clears[max(0, position - 1) :]):
+                if bar != threshold:
+                    chosen[category] = bar
+                break
+        else:
+            chosen[category] = 1.0
+        gained = sum(
+            bool(x.flagged(threshold, gate, {category: chosen.get(category, threshold)}))
+            - bool(x.flagged(threshold, gate))
+            for x in violating
+        )
+        print(f"    {category}: ≥{chosen.get(category, threshold)}, {gained:+d} violating lines")
+    recall = sum(bool(x.flagged(threshold, gate, chosen)) for x in violating) / len(violating)
+    right = sum(bool(x.flagged(threshold, gate, chosen) & x.expected) for x in violating)
+    alarms = sum(bool(x.flagged(threshold, gate, chosen)) for x in lines if not x.expected)
+    golden = sum(x.probe(threshold, gate, chosen) is not None for x in clean)
+    print(
+        f"  category_threshold {chosen}: recall {recall:.3f}, right category"
+        f" {right / len(violating):.3f}, false alarm lines {alarms}, golden clean flagged {golden}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     settings = policy().judge.probe
@@ -140,6 +200,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=settings.steps)
     parser.add_argument("--gate", choices=["nearest", "none"], default=None)
     parser.add_argument("--show", type=float, default=None)
+    parser.add_argument("--by-category", action="store_true")
+    # The lowest bar --by-category may choose (lower bars are printed by --floor 0.3).
+    parser.add_argument("--floor", type=float, default=0.5)
     args = parser.parse_args()
     remember()
     fit = Training(l2=args.l2, scale=args.scale, steps=args.steps)
@@ -168,6 +231,8 @@ def main() -> None:
                 f"  ≥{threshold:<5}: recall {recall:.3f}  right category {right:.3f}  "
                 f"false alarms {alarms:.3f}  golden clean flagged by the read-out {golden_hits}"
             )
+        if args.by_category:
+            by_category(lines, clean, settings.threshold[lang], gate, args.floor)
         if args.show is not None:
             for x in lines + clean:
                 got = x.flagged(args.show, gate)

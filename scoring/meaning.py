@@ -75,6 +75,9 @@ class ProbePolicy(_Fitting):
     whole line is flagged (chosen on the dev set, per language)."""
 
     threshold: dict[Lang, Annotated[float, Field(gt=0, le=1)]]
+    # Per language, the threshold for a line whose likeliest category is named here, in place
+    # of `threshold` (categories whose read-out is precise on the dev set may be read lower).
+    category_threshold: dict[Lang, dict[Category, Annotated[float, Field(gt=0, le=1)]]] = {}
     # Whether the verdict stands only when the line's nearest exemplar is a violation too.
     nearest_must_violate: dict[Lang, bool]
     # Frames (`{}` where a line goes) the judge's own exemplars are also said in when the
@@ -315,16 +318,19 @@ def _by_probe(unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]) -> 
     one reaches the language's threshold; its category is the likeliest, explained by that
     category's nearest exemplar. `near` is the line's nearest exemplars, nearest first (the
     vote has them already)."""
+    settings = policy().judge.probe
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
-    if violation < policy().judge.probe.threshold[lang]:
+    category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
+    own = settings.category_threshold.get(lang, {})
+    bar = next((t for c, t in own.items() if c == category), settings.threshold[lang])
+    if violation < bar:
         return None
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
     # exemplar, where a regression's odds mean little: where the policy says so, its verdict
     # stands only when the nearest exemplar is a violation too.
-    if policy().judge.probe.nearest_must_violate[lang] and near[0].label == COMPLIANT:
+    if settings.nearest_must_violate[lang] and near[0].label == COMPLIANT:
         return None
-    category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
     # Among the nearest already, it is the first of them (ties by position, as nearest_of).
     nearest = next((n for n in near if n.label == category), None)
     if nearest is None:

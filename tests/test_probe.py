@@ -154,6 +154,36 @@ def test_the_nearest_exemplar_gate_is_the_policy_s_per_language(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_category_s_own_threshold_replaces_the_language_s(
+    lang: Lang, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`judge.probe.category_threshold` sets the bar for a line whose likeliest category it
+    names; other lines keep the language's `threshold`."""
+    line = "你再不还钱，我们就去你单位找你领导" if lang == "zh" else "We'll call your boss today."
+    vector = encoder().embed([line])[0]
+    shares = probe_of(lang).probabilities(vector)
+    likeliest = max((c for c in shares if c != COMPLIANT), key=lambda c: (shares[c], c))
+    violation = round(1.0 - shares[COMPLIANT], 3)
+    near = [Neighbour(likeliest, "x", 0.9)]
+    settings = policy()
+
+    def read_with(threshold: float, by_category: dict[str, float]) -> meaning.Reading | None:
+        probe = settings.judge.probe.model_copy(
+            update={"threshold": {lang: threshold}, "category_threshold": {lang: by_category}}
+        )
+        judge = settings.judge.model_copy(update={"probe": probe})
+        monkeypatch.setattr(meaning, "policy", lambda: settings.model_copy(update={"judge": judge}))
+        return meaning._by_probe(line, vector, lang, near)
+
+    assert violation < 0.999
+    assert read_with(0.999, {}) is None
+    assert read_with(0.999, {likeliest: 0.001}) is not None
+    assert read_with(0.001, {likeliest: 0.999}) is None
+    other = next(c for c in shares if c not in (COMPLIANT, likeliest))
+    assert read_with(0.001, {other: 0.999}) is not None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_nearest_of_a_label_is_the_first_of_that_label_by_a_full_scan(lang: Lang) -> None:
     index = judge_of(lang)
     vector = encoder().embed(["你再拖着不还，小心点" if lang == "zh" else "pay up or else"])[0]
