@@ -46,9 +46,7 @@ class Figures:
     other: float
 
 
-def intents(
-    folder: Path, lang: Lang, first: str | None = None, misses: bool = False
-) -> Figures:
+def intents(folder: Path, lang: Lang, first: str | None = None, misses: bool = False) -> Figures:
     data = batch(rows(folder, f"intents.{lang}.jsonl"), first)
     found = harmful_read = 0
     for r in data:
