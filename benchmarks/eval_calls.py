@@ -4,11 +4,14 @@ replies are "didn't understand". Prints figures for the README. `devsets/calls/`
 to find kinds of misunderstanding; `testsets/calls/` (written apart, never studied) is the
 held-out figure.
 
-    python benchmarks/eval_calls.py [devsets|testsets] [-v]
+    python benchmarks/eval_calls.py [devsets|testsets] [-v] [--only GLOB ...]
+
+`--only` plays only the calls whose file name matches one of the globs (a new dev batch alone).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 from pathlib import Path
 
@@ -42,10 +45,13 @@ def play(scenario: Scenario, lines: list[str], seed: int) -> tuple[str | None, i
 def main() -> None:
     verbose = "-v" in sys.argv
     sets = [a for a in sys.argv[1:] if a in ("devsets", "testsets")]
+    only = sys.argv[sys.argv.index("--only") + 1 :] if "--only" in sys.argv else []
     calls = ROOT / (sets[0] if sets else "devsets") / "calls"
     expected: dict[str, str] = yaml.safe_load((calls / "expected.yaml").read_text("utf-8"))
     reached = total = replies = lost = unexpected = 0
     by_lang: dict[str, list[int]] = {}
+    if only:
+        expected = {k: v for k, v in expected.items() if any(fnmatch.fnmatch(k, g) for g in only)}
     for name, ending in sorted(expected.items()):
         scenario = resolve(name.split(".")[0]).scenario
         lines = [x for x in (calls / name).read_text("utf-8").splitlines() if x.strip()]

@@ -2,11 +2,13 @@
 calibration may study) and the held-out test sets (`testsets/`, which nobody tunes on),
 through the intent matcher and the judge. Prints figures for the README.
 
-    python benchmarks/eval_devsets.py [devsets|testsets] [--judge] [--from zh-ID en-ID] [--misses]
+    python benchmarks/eval_devsets.py [devsets|testsets] [--judge|--intents] [--from zh-ID en-ID]
+        [--misses]
 
---judge measures the judge alone; --from measures only the judge lines from those ids on (a
-batch just written, measured before anything is changed for it); --misses prints each missed
-violation and false alarm (dev sets only: the test sets' lines are never printed).
+--judge measures the judge alone, --intents the intents alone; --from measures only the lines
+from those ids on (a batch just written, measured before anything is changed for it; the judge's
+lines unless --intents); --misses prints each missed line, false alarm and harmful intent read
+(dev sets only: the test sets' lines are never printed).
 
 Intents: recall = lines whose expected intents were all found; false harmful = lines with no
 threaten/insult/pressure meant where one was read. Judge: recall = violating lines with any
@@ -44,19 +46,22 @@ class Figures:
     other: float
 
 
-def intents(folder: Path, lang: Lang) -> Figures:
-    data = rows(folder, f"intents.{lang}.jsonl")
-    with_intents = [r for r in data if r["intents"]]
-    found = sum(
-        1
-        for r in with_intents
-        if set(r["intents"]) <= set(analyze(r["text"], lang, DAY).intent_names)
-    )
-    harmless = [r for r in data if not HARMFUL & set(r["intents"])]
-    harmful_read = sum(
-        1 for r in harmless if HARMFUL & set(analyze(r["text"], lang, DAY).intent_names)
-    )
-    return Figures(len(data), found / len(with_intents), harmful_read / len(harmless))
+def intents(folder: Path, lang: Lang, first: str | None = None, misses: bool = False) -> Figures:
+    data = batch(rows(folder, f"intents.{lang}.jsonl"), first)
+    found = harmful_read = 0
+    for r in data:
+        read = set(analyze(r["text"], lang, DAY).intent_names)
+        if r["intents"]:
+            found += set(r["intents"]) <= read
+            if misses and not set(r["intents"]) <= read:
+                print(f"  missed {r['id']} {r['intents']} read {sorted(read)}: {r['text']}")
+        if not HARMFUL & set(r["intents"]) and HARMFUL & read:
+            harmful_read += 1
+            if misses:
+                print(f"  harmful {r['id']} read {sorted(read)}: {r['text']}")
+    with_intents = sum(1 for r in data if r["intents"])
+    harmless = sum(1 for r in data if not HARMFUL & set(r["intents"]))
+    return Figures(len(data), found / with_intents, harmful_read / harmless)
 
 
 def context_of(row: dict[str, Any]) -> LineContext:
@@ -110,7 +115,8 @@ def main() -> None:
     args = sys.argv[1:]
     named = [a for a in args if not a.startswith("--")]
     folder = ROOT / (named[0] if named else "devsets")
-    judge_only = "--judge" in args or "--from" in args
+    intents_only = "--intents" in args
+    judge_only = "--judge" in args or ("--from" in args and not intents_only)
     first = {"zh" if a.startswith("zh") else "en": a for a in args if a.startswith(("zh-", "en-"))}
     misses = "--misses" in args and folder.name != "testsets"
     print(f"{folder.name}:")
@@ -119,11 +125,13 @@ def main() -> None:
         if "--from" in args and lang not in first:
             continue
         if not judge_only:
-            found = intents(folder, lang)
+            found = intents(folder, lang, first.get(lang) if intents_only else None, misses)
             print(
                 f"intents {lang}: {found.n} lines, recall {found.recall:.2f}, "
                 f"harmful intent read into a harmless line {found.other:.3f}"
             )
+        if intents_only:
+            continue
         flagged, right_category = judge(folder, lang, first.get(lang), misses)
         print(
             f"judge {lang}: {flagged.n} lines, recall {flagged.recall:.2f} "

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from scoring.data_files import load_yaml
 from scoring.i18n import Lang
-from scoring.text import any_of, clause_before, word_regex
+from scoring.text import any_of, clause_after, clause_before, word_regex
 
 DATA = Path(__file__).parent / "data" / "intents.yaml"
 KEYWORD_SCORE = 100.0
@@ -59,6 +59,12 @@ class IntentMatcher:
         # Chinese negation sits right before the verb; English takes more words to say it.
         self._window = int(windows[lang])
         self._cutoff = float(str(data["fuzzy_cutoff"]))
+        after = data.get("negation_after") or {}
+        assert isinstance(after, dict)
+        self._denied_after = any_of([str(p) for p in after.get(lang, [])])
+        after_windows = data.get("negation_after_window") or {}
+        assert isinstance(after_windows, dict)
+        self._after_window = int(after_windows.get(lang, 0))
         self._intents: list[_Intent] = []
         self._examples: list[str] = []
         self._example_owner: list[int] = []
@@ -85,13 +91,21 @@ class IntentMatcher:
         window = clause_before(norm, start, self._window)
         return any(not _rhetorical(window, cue) for cue in self._negation.finditer(window))
 
+    def denied_after(self, norm: str, end: int) -> bool:
+        """The rest of the keyword's clause denies it (冻结抓人那些都不会有)."""
+        if self._denied_after is None:
+            return False
+        return self._denied_after.search(clause_after(norm, end, self._after_window)) is not None
+
     def _keyword_hit(self, intent: _Intent, norm: str) -> int:
         """Where the last un-negated keyword of the intent starts, or -1."""
         last = -1
         if intent.keywords is None:
             return last
         for match in intent.keywords.finditer(norm):
-            if intent.negatable and self.negated(norm, match.start()):
+            if intent.negatable and (
+                self.negated(norm, match.start()) or self.denied_after(norm, match.end())
+            ):
                 continue
             last = match.start()
         return last

@@ -82,6 +82,9 @@ class Persona:
         self._resist_needed = self._resistance_plan()
         self._fired: TransitionSpec | None = None
         self._resisted_edges: set[int] = set()  # concessions refused in this line
+        # Concessions refused in earlier lines, still open while the persona stays where it
+        # refused them: a line that insists (policy: difficulty.insist) asks for them again.
+        self._refused: list[int] = []
         self._last_line = ""  # no line is said twice in a row
         self._plan_months = {plan.months for plan in scenario.ledger.plans}
         self._triggers: dict[str, set[str]] = {}
@@ -256,6 +259,8 @@ class Persona:
         trigger = (
             self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
         )
+        self._refused = [] if self.state != before else self._refused
+        self._refused += [i for i in sorted(self._resisted_edges) if i not in self._refused]
         earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
         refused = {n for i in self._resisted_edges for n in self.scenario.transitions[i].on}
         self._remember(analysis, spent={trigger or "", *refused})
@@ -285,24 +290,57 @@ class Persona:
         (in "thanks, can you confirm your date of birth?" the check moves the call and the
         thanks does not, whichever the line says first), and within each what the wording
         says before what the line means. What the line means only counts where its wording
-        moves nothing here."""
+        moves nothing here: where the wording has an edge out of this state, the wording's
+        intents are all tried first, and the meaning's only when none of them holds."""
         valid = self._triggers.get(self.state, set())
         prefer = self.states[self.state].prefer
         moves = any(
             (self.state, hit.name) in self._moving for hit in analysis.intents if not hit.by_meaning
         )
         hits = sorted(
-            (hit for hit in analysis.intents if not (moves and hit.by_meaning)),
+            analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
+                moves and hit.by_meaning,
                 (self.state, hit.name) not in self._moving,
                 hit.by_meaning,
             ),
         )
+        # Where the wording moves, what the line means is tried only if the wording's intents
+        # drew nothing, not even a refusal (one refusal answers the line).
+        meaning_after = {hit.name for hit in hits if moves and hit.by_meaning} - {
+            hit.name for hit in hits if not hit.by_meaning
+        }
         names = [hit.name for hit in hits]
+        insisted = False
         for name in [*(names or ["unrecognised"]), "any"]:
+            if name in meaning_after and self._resisted_edges:
+                return None
+            if not insisted and (name == "any" or (self.state, name) not in self._moving):
+                # Before anything answered in place: a refused concession asked again.
+                insisted = True
+                again = self._insist(analysis)
+                if again is not None:
+                    return again
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
+        return None
+
+    def _insist(self, analysis: Analysis) -> str | None:
+        """A line that insists politely after a refusal (restates the offer, proposes a date,
+        confirms the deal: `difficulty.insist`) asks again for the concession last refused
+        where the persona still is, as if the offer had been said again."""
+        said = {hit.name for hit in analysis.intents}
+        if self._resisted_edges or not self._refused or not said & set(self.difficulty.insist):
+            return None
+        for index in reversed(self._refused):
+            spec = self.scenario.transitions[index]
+            if "*" not in spec.source and self.state not in spec.source:
+                continue
+            for name in spec.on:
+                if self.model.trigger(name, analysis=analysis):
+                    return name
+            return None
         return None
 
     # -- what the trainee has already done ----------------------------------------------------

@@ -57,6 +57,19 @@ class Difficulty(BaseModel):
     resist: list[int] = Field(min_length=1)
     # When set, a concession is made only to a line handled this well.
     handled_well: HandledWell | None = None
+    # A concession refused earlier is asked again by a later line with one of these intents
+    # (the trainee insisting politely: the offer restated, a date proposed, the deal confirmed),
+    # as if the offer itself had been said again.
+    insist: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known(self) -> Difficulty:
+        from scoring.intents import intent_names
+
+        unknown = sorted(set(self.insist) - set(intent_names()))
+        if unknown:
+            raise ValueError(f"difficulty: unknown intents {unknown}")
+        return self
 
 
 class MoodDynamics(BaseModel):
