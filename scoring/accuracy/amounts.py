@@ -342,7 +342,10 @@ def _cents_dropped(mention: AmountMention, figure: Decimal) -> bool:
         return False
     if _SUBUNIT_SAID.search(mention.raw):
         return False
-    return value in (figure.to_integral_value(ROUND_DOWN), figure.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return value in (
+        figure.to_integral_value(ROUND_DOWN),
+        figure.quantize(Decimal(1), rounding=ROUND_HALF_UP),
+    )
 
 
 def _compound_expected(parts: tuple[Role, ...], ledger: Ledger) -> Expected:
@@ -634,7 +637,9 @@ def _settles(line: LineFigures, reading: FigureReading) -> bool:
 
 _PART_ROLES = ("principal", "interest", "late_fee", "penalty")
 # What names the least one must pay: the minimum, when the account has one.
-_AT_LEAST = re.compile(r"至少|最少|起码|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b")
+_AT_LEAST = re.compile(
+    r"至少|最少|起码|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
+)
 # How far a figure said as "the least" may stray from the minimum and still mean it.
 _MINIMUM_SHARE = Decimal("0.25")
 

@@ -136,6 +136,15 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
     low = fold(text)
     due = ledger.due_date
     for index, mention in enumerate(analysis.dates):
+        if mention.kind == "weekday_of_date" and index:
+            # "10月29号周四", "May 31, a Sunday": the weekday of the date before it, which
+            # must be that date's (entities.dates reads it into the same week).
+            day = analysis.dates[index - 1]
+            if mention.value != day.value and _WEEKDAY_AFTER.match(low, day.end) is None:
+                findings.append(
+                    _weekday_finding(turn, analysis, day, text[day.start : mention.end])
+                )
+            continue
         c_start = clause_start(low, mention.start)
         if index and analysis.dates[index - 1].end > c_start:
             c_start = analysis.dates[index - 1].end  # a label before it is the earlier date's

@@ -598,16 +598,18 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 cents = _cents(low, e)  # "eighty-six dollars and forty cents"
                 if cents is not None:
                     value, e = value + cents[0], cents[1]
-        elif not (
-            paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None
-        ) and not (
-            # Dollars then cents as pairs are money on their own ("it's forty-eight hundred
-            # twelve fifty"), unless a count or a time follows.
-            paired and cents_said is not None and not _BLOCK_AFTER_RE.match(low, e)
-        ) and not (
-            (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-            and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
-            and not _BLOCK_AFTER_RE.match(low, e)
+        elif (
+            not (paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None)
+            and not (
+                # Dollars then cents as pairs are money on their own ("it's forty-eight hundred
+                # twelve fifty"), unless a count or a time follows.
+                paired and cents_said is not None and not _BLOCK_AFTER_RE.match(low, e)
+            )
+            and not (
+                (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
+                and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
+                and not _BLOCK_AFTER_RE.match(low, e)
+            )
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
         found.append(_hedged(AmountMention(value, "", s, e), text, low))

@@ -223,7 +223,7 @@ _UNITS = {"天": "day", "星期": "week", "周": "week", "礼拜": "week", "月"
 # "half a year", "half a month": no number said.
 _DURATION_EN_HALF = re.compile(
     r"(?:(?P<hedge>almost|nearly|about|around|roughly|like|over|more\s++than|close\s++to)\s++)?"
-    r"\bhalf\s++an?\s++(?P<u>month|year)\b",
+    r"\b(?P<half>half)\s++an?\s++(?P<u>month|year)\b",
     RX,
 )
 
@@ -265,5 +265,10 @@ def extract_durations(text: str) -> list[DurationMention]:
                     n, unit, hedge, more, text[start : m.end()], start, m.end(), number_end, half
                 )
             )
-    found.sort(key=lambda d: d.start)
-    return found
+    # One reading a stretch: "about half a year" is not also "a year".
+    found.sort(key=lambda d: (d.start, -d.end))
+    kept: list[DurationMention] = []
+    for d in found:
+        if not any(k.start <= d.start and d.end <= k.end for k in kept):
+            kept.append(d)
+    return kept
