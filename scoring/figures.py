@@ -338,6 +338,11 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
         reading, taken = _read_one(line, figures, index, claimed)
         if readings and not reading.roles:
             reading = _alternative(low, readings[-1], reading)
+        if readings and not reading.roles and _corrects(low, readings[-1], reading):
+            # "欠款5230.5，哦不对，是5203.5": the figure put right takes the role of the one
+            # it replaces, which is no longer said.
+            readings[-1] = replace(readings[-1], skip=True)
+            reading = replace(reading, roles=readings[-1].roles, compound=readings[-1].compound)
         readings.append(reading)
         if taken is not None:
             claimed.add(taken)
@@ -489,6 +494,20 @@ def _alternative(low: str, before: FigureReading, reading: FigureReading) -> Fig
     ):
         return replace(reading, roles=before.roles[:1], compound=before.compound)
     return reading
+
+
+# A correction between two figures: the second replaces the first.
+_CORRECTION_RE = re.compile(
+    r"不对|说错了?|搞错了?|口误|更正|应该是|\bsorry\b|\bno\s++wait\b|\bwait\b|\bi\s++mean\b"
+    r"|\bcorrection\b|\bscratch\s++that\b|\bmake\s++that\b|\bmy\s++(?:bad|mistake)\b"
+)
+
+
+def _corrects(low: str, before: FigureReading, reading: FigureReading) -> bool:
+    """The figure is said to put the one before it right ("5230.5，哦不对，是5203.5", "4812.5.
+    Wait, sorry, 4821.5"): a correction word between them, and no other figure or label."""
+    gap = low[before.mention.end : reading.mention.start]
+    return len(gap) <= 24 and _CORRECTION_RE.search(gap) is not None and not before.skip
 
 
 # A payment supposed, not reported: "if you paid…", "要是您还了…".

@@ -533,7 +533,6 @@ RIGHT_VARIED += [
 WRONG_VARIED = [
     (M1, "您这边是五千三百二十元五角整。", "ACC-AMOUNT"),
     (M1, "您需要还款5203块5毛钱。", "ACC-AMOUNT"),
-    (M1, "其中五千是本金，一百八十块是利息，五十块是滞纳金。", "ACC-AMOUNT"),
     (M1, "您的最低还款额532.05，全额是5230.50。", "ACC-AMOUNT"),
     (M1, "全部还清的话是5320.5元。", "ACC-AMOUNT"),
     (M1, "如果选6期，每期930.13元。", "ACC-AMOUNT"),
@@ -1025,6 +1024,55 @@ def test_a_role_swap_names_the_figure_its_role_and_the_right_value() -> None:
     ]
 
 
+# Batch 8 kinds (mechanisms, each in wording of its own). The cents policy: a figure of 100
+# or more said in whole units, its cents dropped or rounded, is right; a settlement is held to
+# the relief, and a figure a unit or more off is wrong.
+RIGHT_BATCH8 = [
+    (ANGRY, "您欠了两万零七十三块。"),
+    (ATT, "You owe 4,394 bucks."),
+    (M1, "其中五千是本金，一百八十块是利息，五十块是滞纳金。"),
+    (SPOUSE, "The balance is 4,813 dollars."),
+    (ANGRY, "一次性还一万九千八百块就能结清。"),
+    (M1, "最低还款532.05，说错了，应该是523.05。"),
+    (MED, "The balance is $2,468.40 - sorry, I mean $2,486.40."),
+    (M1, "最低还款523.05对吗？"),
+    (ELDER, "是9098.8没错吧？"),
+    (ELDER, "至少还909.88就行。"),
+    (M1, "您至少先还2000吧。"),
+    (ANGRY, "10月29号，周四，那天就到期了。"),
+    (ATT, "The due date was May 31, a Sunday."),
+    (M1, "上上周一就该还了。"),
+    (ELDER, "都拖了一个半月了。"),
+    (CEASE, "You're over half a year behind."),
+    (VISIT, "您这欠了小九千块钱。"),
+    (M1, "利息一百八十块多。"),
+    (SPOUSE, "So it's forty-eight hundred twelve fifty."),
+    (M3, "将近四万二了。"),
+    (SPOUSE, "It's past due since September 5, so over two months now."),
+]
+WRONG_BATCH8 = [
+    (ANGRY, "您欠了两万零七十块。", "ACC-AMOUNT"),
+    (ATT, "Pay $4,394 and you're all paid off.", "ACC-RELIEF"),
+    (M1, "最低还款是五百二十二块。", "ACC-AMOUNT"),
+    (M1, "最低还款523.05，不对，是532.05。", "ACC-AMOUNT"),
+    (MED, "The balance is $2,486.40, I mean $2,468.40.", "ACC-AMOUNT"),
+    (ELDER, "是9089.8没错吧？", "ACC-AMOUNT"),
+    (ELDER, "至少还990.88就行。", "ACC-AMOUNT"),
+    (M3, "最起码先还6878.78。", "ACC-AMOUNT"),
+    (ANGRY, "10月29号周三到期的。", "ACC-DATE"),
+    (ATT, "It was due May 31, a Monday.", "ACC-DATE"),
+    (PAID, "上上周二到期的。", "ACC-DUE-DATE"),
+    (M3, "逾期都快半年了。", "ACC-DAYS-OVERDUE"),
+    (PAID, "逾期大概半个月。", "ACC-DAYS-OVERDUE"),
+    (CEASE, "It's been over a year past due.", "ACC-DAYS-OVERDUE"),
+    (ELDER, "拖了两个半月了。", "ACC-DAYS-OVERDUE"),
+    (VISIT, "您欠了小八千。", "ACC-AMOUNT"),
+    (ANGRY, "将近两万一了。", "ACC-AMOUNT"),
+    (SPOUSE, "So it's forty-eight hundred twenty fifty.", "ACC-AMOUNT"),
+    (MED, "It's been about six weeks.", "ACC-DAYS-OVERDUE"),
+]
+
+
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
@@ -1035,6 +1083,7 @@ RIGHT_ALL = (
     + RIGHT_SCENARIOS
     + RIGHT_MIXED
     + RIGHT_GRID
+    + RIGHT_BATCH8
 )
 WRONG_ALL = (
     WRONG_ZH
@@ -1046,6 +1095,7 @@ WRONG_ALL = (
     + WRONG_SCENARIOS
     + WRONG_MIXED
     + WRONG_GRID
+    + WRONG_BATCH8
 )
 
 

@@ -92,7 +92,7 @@ def test_no_count(text: str) -> None:
         ("快两个月了", [(2, "month", "快", False, "快两个月")]),
         ("已经两周多了", [(2, "week", "", True, "两周多")]),
         ("差不多二十天", [(20, "day", "差不多", False, "差不多二十天")]),
-        ("拖了一个半月", []),  # 半 is not a whole number of months
+        ("拖了一个半月", [(1, "month", "", False, "一个半月")]),  # half: see test_halves
         ("over three months behind", [(3, "month", "over", False, "over three months")]),
         ("almost two months", [(2, "month", "almost", False, "almost two months")]),
         (
@@ -109,4 +109,24 @@ def test_no_count(text: str) -> None:
 )
 def test_durations(text: str, expected: list[tuple[int, str, str, bool, str]]) -> None:
     found = [(d.value, d.unit, d.hedge, d.more, d.raw) for d in extract_durations(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (value, unit, hedge, more, half, raw): halves and years
+        ("拖了一个半月", [(1, "month", "", False, True, "一个半月")]),
+        ("快半年了", [(0, "year", "快", False, True, "快半年")]),
+        ("逾期半个月", [(0, "month", "", False, True, "半个月")]),
+        ("两年多没还", [(2, "year", "", True, False, "两年多")]),
+        ("over a year", [(1, "year", "over", False, False, "over a year")]),
+        ("like 6 weeks", [(6, "week", "like", False, False, "like 6 weeks")]),
+        ("about half a year", [(0, "year", "about", False, True, "about half a year")]),
+        ("a year and a half", [(1, "year", "", False, True, "a year and a half")]),
+        ("年利率", []),
+    ],
+)
+def test_halves(text: str, expected: list[tuple[int, str, str, bool, bool, str]]) -> None:
+    found = [(d.value, d.unit, d.hedge, d.more, d.half, d.raw) for d in extract_durations(text)]
     assert found == expected

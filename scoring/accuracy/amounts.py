@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from scoring.accuracy._common import (
     PART_NAMES,
@@ -325,7 +325,27 @@ def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
         mention = replace(mention, approx="about")
     if mention.approx:
         return any(mention.covers(v) for v in values)
-    return any(same_amount(mention.value, v) for v in values)
+    return any(same_amount(mention.value, v) or _cents_dropped(mention, v) for v in values)
+
+
+# Policy (README, "Understanding, measured"): a figure of 100 or more said in whole yuan or
+# dollars, its cents dropped or rounded ("20073块", "4,394 bucks" for 20,073.75 / 4,394.62),
+# is how people say money aloud and misleads no one by a unit: it is read as right. What
+# settles the account is still held to the cent (the relief check), and a figure off by a unit
+# or more is wrong.
+_SUBUNIT_SAID = re.compile(r"[.点角毛分¢]|cents?\b", re.IGNORECASE)
+
+
+def _cents_dropped(mention: AmountMention, figure: Decimal) -> bool:
+    value = mention.value
+    if value != int(value) or figure == int(figure) or figure < 100:
+        return False
+    if _SUBUNIT_SAID.search(mention.raw):
+        return False
+    return value in (
+        figure.to_integral_value(ROUND_DOWN),
+        figure.quantize(Decimal(1), rounding=ROUND_HALF_UP),
+    )
 
 
 def _compound_expected(parts: tuple[Role, ...], ledger: Ledger) -> Expected:
@@ -543,6 +563,12 @@ def _check_figure(
             if value <= total + CENT:
                 return None
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
+    if primary in ("partial", "pay", "due") and _misquoted_minimum(reading, facts):
+        # "至少先还532.05", "起码得还…" on a card whose minimum is ¥523.05: the minimum named
+        # by its verb only, and misquoted.
+        expected = facts.expected("minimum", reading)
+        assert expected is not None
+        return _amount_finding(turn, analysis, reading, expected, ledger)
     if primary in ("partial", "pay") or (primary is None and not readings):
         # A rough figure with no plan talked of is not what a plan repays in all ("差不多六万了"
         # is not the 24-month plan's ¥59,143).
@@ -594,8 +620,10 @@ def _free_topics(reading: FigureReading, facts: _Facts) -> tuple[Role, ...]:
 
 # After a payment, words that make it close the account.
 _SETTLE_AFTER = re.compile(
-    r"结清|两清|销户|一笔勾销|\bsettle\w*|\bclose\s++(?:out\s++)?(?:the|your)\s++account|\bcall\s++it\s++"
+    r"结清|两清|销户|一笔勾销|就(?:能|可以|算|都)?(?:全部|全)?还清|\bsettle\w*|\bclose\s++(?:out\s++)?(?:the|your)\s++account|\bcall\s++it\s++"
     r"(?:even|settled|done)|\bpaid\s++in\s++full\b|\bresolved\b|\bclosed\b"
+    r"|\b(?:all\s++)?paid\s++(?:off|up)\b|\bpays?\s++(?:it|this|that|everything)\s++off\b"
+    r"|\bclears?\s++(?:it|the\s++(?:account|balance|debt))\b|\byou'?re\s++(?:all\s++)?(?:done|clear|square)\b"
     r"|\b(?:as\s++)?(?:payment\s++in\s++full|full\s++payment|in\s++full\s++satisfaction)\b"
     r"|剩下的?(?:钱)?(?:就|都)*(?:不用还|免了|免掉|不用管)|\bthe\s++rest\s++(?:is|will\s++be|gets)\s++"
     r"(?:forgiven|waived|written\s++off)"
@@ -608,6 +636,28 @@ def _settles(line: LineFigures, reading: FigureReading) -> bool:
 
 
 _PART_ROLES = ("principal", "interest", "late_fee", "penalty")
+# What names the least one must pay: the minimum, when the account has one.
+_AT_LEAST = re.compile(
+    r"至少|最少|起码|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
+)
+# How far a figure said as "the least" may stray from the minimum and still mean it.
+_MINIMUM_SHARE = Decimal("0.25")
+
+
+def _misquoted_minimum(reading: FigureReading, facts: _Facts) -> bool:
+    """A payment said as the least to pay ("至少先还…", "起码得还…", "at least $…"), near the
+    account's minimum payment but not it: the minimum misquoted, not a proposal."""
+    minimum = facts.ledger.minimum_payment
+    mention = reading.mention
+    if minimum is None or not minimum or mention.approx:
+        return False
+    low = facts.line.low
+    if not _AT_LEAST.search(low, clause_start(low, mention.start), mention.start):
+        return False
+    value = mention.value
+    if _fits(mention, facts.ledger_values()):
+        return False
+    return abs(value - minimum) <= minimum * _MINIMUM_SHARE
 
 
 def _rough_expected(facts: _Facts, reading: FigureReading) -> Expected:
@@ -768,7 +818,9 @@ def _misquote(mention: AmountMention, facts: _Facts) -> bool:
     if mention.approx or value % 10 == 0:
         return False
     return any(
-        abs(value - v) <= v * _MISQUOTE_SHARE and not same_amount(value, v)
+        abs(value - v) <= v * _MISQUOTE_SHARE
+        and not same_amount(value, v)
+        and not _cents_dropped(mention, v)
         for v in facts.ledger_values()
         if v >= 100
     )

@@ -57,6 +57,8 @@ _DAYS_CUE = re.compile(
     r"|已经过了|到期[^，。]{0,8}过了"
     # Days counted from the due date to the call: "due since Aug 5, that's 97 days", "到今天…天".
     r"|\boutstanding\b|\bunpaid\b|\bdue\s++since\b|到今天|到现在|至今|截至今天|截止今天"
+    # "it's been about two months" in a collection call: how long the account has gone unpaid.
+    r"|\bit'?s\s++been\b|\bit\s++has\s++been\b"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
@@ -134,6 +136,15 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
     low = fold(text)
     due = ledger.due_date
     for index, mention in enumerate(analysis.dates):
+        if mention.kind == "weekday_of_date" and index:
+            # "10月29号周四", "May 31, a Sunday": the weekday of the date before it, which
+            # must be that date's (entities.dates reads it into the same week).
+            day = analysis.dates[index - 1]
+            if mention.value != day.value and _WEEKDAY_AFTER.match(low, day.end) is None:
+                findings.append(
+                    _weekday_finding(turn, analysis, day, text[day.start : mention.end])
+                )
+            continue
         c_start = clause_start(low, mention.start)
         if index and analysis.dates[index - 1].end > c_start:
             c_start = analysis.dates[index - 1].end  # a label before it is the earlier date's
@@ -246,10 +257,25 @@ _NEAR_WORDS = ("快", "将近", "接近", "近", "almost", "nearly", "close to",
 _OVER_WORDS = ("超过", "over", "more than")
 
 
-def _duration_range(n: int, unit: str, hedge: str, more: bool) -> tuple[int, int]:
-    """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60."""
+def _duration_range(
+    n: int, unit: str, hedge: str, more: bool, half: bool = False
+) -> tuple[int, int]:
+    """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60, "一个半月"
+    35–55, "快半年" 160–180, "over a year" 365–730."""
+    if unit == "year":
+        n, unit, half = n * 12 + (6 if half else 0), "month", False
+        if n == 6 and not hedge and not more:
+            return 165, 200  # "半年": about six months
     size = 30 if unit == "month" else 7 if unit == "week" else 1
     said = n * size
+    if half:
+        said += size // 2
+        if more or any(hedge.endswith(w) for w in _OVER_WORDS):
+            return said, said + size // 2 + (3 if size == 30 else 1)
+        if any(hedge.endswith(w) for w in _NEAR_WORDS):
+            return said - max(3, said // 4), said
+        slack = max(2, said // 5)  # a fifth either way: "一个半月" 36–54, "半个月" 12–18
+        return said - slack, said + slack
     if unit == "day":
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
         slack = max(1, round(said * 0.1))
@@ -297,7 +323,9 @@ def _check_durations(
         tail = low[end : min(c_end, end + 40)].lstrip()
         if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
             continue
-        low_days, high_days = (n, n) if ordinal else _duration_range(n, unit, hedge, more)
+        low_days, high_days = (
+            (n, n) if ordinal else _duration_range(n, unit, hedge, more, said.half)
+        )
         if low_days <= days <= high_days:
             continue
         raw = analysis.text[start:end]

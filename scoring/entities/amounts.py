@@ -64,7 +64,7 @@ class AmountMention:
 
     def covers(self, figure: Decimal) -> bool:
         """Whether ``figure`` is what an approximation means: 四万多 is 40,000 to 50,000, "about
-        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,000 to 42,000; "about" and
+        $2,500" 2,450 to 2,600 (rounded or cut), 将近四万二 41,500 to 42,000; "about" and
         "nearly" also stay within a twentieth of the figure ("about $400" is not $428.12). An
         exact figure covers only itself."""
         value, step = self.value, self.step
@@ -76,7 +76,8 @@ class AmountMention:
         if self.approx == "under":
             return value - step < figure <= value
         if self.approx == "near":
-            return value - step < figure <= value and close
+            # "快两万一" is 20,500 to 21,000: almost there means within half the last place said.
+            return value - step / 2 < figure <= value and close
         return figure == value
 
 
@@ -170,7 +171,7 @@ _HEDGE_BEFORE_EN_RE = re.compile(
     RX,
 )
 _HEDGE_AFTER_RE = re.compile(
-    r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>出头|以上|(?:or\s++more)\b|,?\s*+and\s++change\b)"
+    r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>(?<=[块元])多(?![少个天日月年期次])|出头|以上|(?:or\s++more)\b|,?\s*+and\s++change\b)"
     r"|(?P<under>以下|(?:or\s++less)\b))",
     RX,
 )
@@ -210,6 +211,8 @@ _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
+    # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
+    r"|不对|说错了|搞错了|口误|更正|应该是"
     # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
     r"|(?<=[0-9元块])\s*+(?:加上|加|减去|减|[+=-])",
     RX,
@@ -218,7 +221,8 @@ _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
-    r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?)"
+    r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
+    r"|sorry|no\s++wait|i\s++mean|correction|scratch\s++that|make\s++that|my\s++(?:bad|mistake))"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
 )
@@ -233,6 +237,9 @@ _CUE_AFTER_RE = re.compile(
     r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
     r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go)\b"
+    # A figure put as a question to confirm: "是5320.5对吧？", "4394.62, right?".
+    r"|\s*+(?:元|块)?\s*+(?:对吧|对不对|对吗|是吧|是吗|没错吧|没错吗)"
+    r"|\s*+,?\s*+(?:right|correct|is\s++that\s++right|yeah)\s*+\?"
     # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
     r"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9]",
     RX,
@@ -524,7 +531,18 @@ def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
             approx = approx or cast(Approx, kind)
     if after is not None:
         end = after.end()
-    return replace(mention, raw=text[start:end], end=end, approx=approx)
+    if (
+        not approx
+        and _SMALL_BEFORE_RE.search(low, max(0, start - 2), start)
+        and any(c in "千万萬" for c in low[start:end])
+    ):
+        # "小九千", "小两万": a bit under a round figure in 千 / 万, said the way people do.
+        approx, start = "near", start - 1
+    return replace(mention, raw=text[start:end], start=start, end=end, approx=approx)
+
+
+# "小九千": 小 right before a Chinese figure (not 小李, not 大小).
+_SMALL_BEFORE_RE = re.compile(r"(?<![大老])小$", RX)
 
 
 def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
@@ -558,7 +576,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 or (um is None and ctx.has_cue(s))
                 or _CENTS_RE.match(low, e)
                 or _CENTS_AFTER_PAIRS_RE.match(low, e)
-                else None
+                else _money_shaped(m.group())
             )
             if pairs is None:
                 continue
@@ -580,12 +598,18 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 cents = _cents(low, e)  # "eighty-six dollars and forty cents"
                 if cents is not None:
                     value, e = value + cents[0], cents[1]
-        elif not (
-            paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None
-        ) and not (
-            (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-            and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
-            and not _BLOCK_AFTER_RE.match(low, e)
+        elif (
+            not (paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None)
+            and not (
+                # Dollars then cents as pairs are money on their own ("it's forty-eight hundred
+                # twelve fifty"), unless a count or a time follows.
+                paired and cents_said is not None and not _BLOCK_AFTER_RE.match(low, e)
+            )
+            and not (
+                (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
+                and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
+                and not _BLOCK_AFTER_RE.match(low, e)
+            )
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
         found.append(_hedged(AmountMention(value, "", s, e), text, low))
@@ -648,6 +672,14 @@ def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
     if not (10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and len(words) > 2)):
         return None  # "six seventy-four" is 674 only as three words or more
     return pairs[0] * 100 + pairs[1], pairs[2] if len(pairs) == 3 else None
+
+
+def _money_shaped(said: str) -> tuple[int, int | None] | None:
+    """Number words only money is said in, with no unit or label: dollars then a pair of cents
+    ("forty-eight hundred twelve fifty", "twelve eighty-four thirty-seven"), and not a bare
+    pair of pairs ("twenty twenty-six" is a year)."""
+    pairs = _pairs_to_int(said)
+    return pairs if pairs is not None and pairs[1] is not None else None
 
 
 def _hundreds_then_cents(words: list[str]) -> tuple[int, int | None] | None:

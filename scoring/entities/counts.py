@@ -117,6 +117,12 @@ _MONTHS_NOT_PLAN_BEFORE_RE = re.compile(
 _DAYS_VAGUE_BEFORE_RE = re.compile(r"(?:这|那|前|过|近|最近)\s*+$", RX)
 _DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*+到晚|天天", RX)
 _MAX_COUNT = {"days": 36500, "instalments": 600}
+# "over two months" after these is how long the account is behind, not a plan's length.
+_OVERDUE_BEFORE_EN_RE = re.compile(
+    r"\b(?:past[\s-]due|overdue|behind|late|delinquent|since|been|unpaid|outstanding)\b"
+    r"(?![^.;!?]*\b(?:pay\w*|plan|spread|split|install?ments?)\b)",
+    RX,
+)
 
 
 def extract_counts(text: str) -> list[CountMention]:
@@ -148,6 +154,10 @@ def extract_counts(text: str) -> list[CountMention]:
                 )
             ):
                 continue
+            if name.startswith("over_months_en") and _OVERDUE_BEFORE_EN_RE.search(
+                low, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "past due since September 5th, so over two months": a duration
             if kind == "instalments":
                 # "the August 5 payment": a date's day, not five payments.
                 if dates is None:
@@ -181,6 +191,7 @@ class DurationMention:
     start: int
     end: int
     number_end: int  # where the number itself ends (a day count may hold it too)
+    half: bool = False  # and a half unit more: "一个半月", "半年", "half a month"
 
 
 _CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
@@ -190,18 +201,31 @@ _DURATION_ZH = re.compile(
     r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)",
     RX,
 )
+# Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".
+_DURATION_ZH_HALF = re.compile(
+    r"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?"
+    r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3})\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
+    r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
+    RX,
+)
 _DURATION_EN = re.compile(
-    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|over|more\s++than|close\s++to"
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|like|over|more\s++than|close\s++to"
     r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
     r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
-    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?)\b",
+    r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?|years?)\b(?P<half>\s++and\s++a\s++half)?",
     RX,
 )
 _EN_SMALL_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_UNITS = {"天": "day", "星期": "week", "周": "week", "礼拜": "week", "月": "month"}
+_UNITS = {"天": "day", "星期": "week", "周": "week", "礼拜": "week", "月": "month", "年": "year"}
+# "half a year", "half a month": no number said.
+_DURATION_EN_HALF = re.compile(
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|like|over|more\s++than|close\s++to)\s++)?"
+    r"\b(?P<half>half)\s++an?\s++(?P<u>month|year)\b",
+    RX,
+)
 
 
 def _small_int(said: str) -> int | None:
@@ -220,22 +244,31 @@ def extract_durations(text: str) -> list[DurationMention]:
     view = line_view(text)
     low = view.low
     found: list[DurationMention] = []
-    for regex in (_DURATION_ZH, _DURATION_EN):
-        if regex is _DURATION_EN and not view.latin:
+    for regex in (_DURATION_ZH, _DURATION_ZH_HALF, _DURATION_EN, _DURATION_EN_HALF):
+        if regex in (_DURATION_EN, _DURATION_EN_HALF) and not view.latin:
             continue
         for m in regex.finditer(low):
-            n = _small_int(m.group("n"))
-            if n is None or n <= 0:
-                continue
-            said_unit = m.group("u")
-            unit = _UNITS.get(said_unit, said_unit.rstrip("s"))
-            hedge = (m.group("hedge") or "").strip()
             groups = m.groupdict()
+            said_n = groups.get("n")
+            half = bool(groups.get("half") or groups.get("half2") or groups.get("half3"))
+            n = _small_int(said_n) if said_n else 0 if regex is not _DURATION_ZH else None
+            if n is None or (n <= 0 and not half) or (regex is _DURATION_EN and said_n is None):
+                continue
+            said_unit = groups.get("u") or groups.get("u2") or groups.get("u3") or ""
+            unit = _UNITS.get(said_unit, said_unit.rstrip("s"))
+            hedge = (groups.get("hedge") or "").strip()
             more = bool(groups.get("more") or groups.get("more2") or groups.get("more3"))
-            start = m.start() if hedge else m.start("n")
+            start = m.start() if hedge or not said_n else m.start("n")
+            number_end = m.end("n") if said_n else m.end()
             found.append(
                 DurationMention(
-                    n, unit, hedge, more, text[start : m.end()], start, m.end(), m.end("n")
+                    n, unit, hedge, more, text[start : m.end()], start, m.end(), number_end, half
                 )
             )
-    return found
+    # One reading a stretch: "about half a year" is not also "a year".
+    found.sort(key=lambda d: (d.start, -d.end))
+    kept: list[DurationMention] = []
+    for d in found:
+        if not any(k.start <= d.start and d.end <= k.end for k in kept):
+            kept.append(d)
+    return kept

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -238,7 +238,7 @@ def _year_end(m: re.Match[str], today: date) -> date | None:
 
 def _weekday_zh(m: re.Match[str], today: date) -> date | None:
     rel = _group(m, "rel")
-    weeks = {"下下": 2, "下": 1, "上": -1}.get(rel) if rel else None
+    weeks = {"下下": 2, "下": 1, "上上": -2, "上": -1}.get(rel) if rel else None
     return _weekday(_CN_WEEKDAYS[m.group("wd")], weeks, today)
 
 
@@ -413,7 +413,7 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("周", "期", "拜"),
         re.compile(
             # "每周五" (every Friday) and "一周一次" (once a week) are not dates.
-            r"(?:(?P<rel>下下|下|这|本|上)\s*+个?\s*+|(?<![每0-9一二两三四五六七八九十几个上下这本]))"
+            r"(?:(?P<rel>下下|下|这|本|上上|上)\s*+个?\s*+|(?<![每0-9一二两三四五六七八九十几个上下这本]))"
             r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])",
             RX,
         ),
@@ -555,4 +555,27 @@ def extract_dates(text: str, today: date) -> list[DateMention]:
             value = None  # not a calendar date ("2月30号") or beyond date.min/date.max
         if value is not None:
             result.append(DateMention(value, text[start:end], start, end, pattern.kind))
-    return result
+    return _appositions(result, line_view(text).low)
+
+
+# Between a date and its weekday said beside it: "10月29号周四", "May 31st, a Sunday".
+_APPOSITION_GAP = re.compile(r"[\s,，、(（]*+(?:a\s++|是|那天|也就是)?\s*+$", RX)
+
+
+def _appositions(found: list[DateMention], low: str) -> list[DateMention]:
+    """A bare weekday said right after a calendar date names that date's week, not the call's:
+    "10月29号周四" is 29 October (a Thursday); "10月29号周五" is read as the Friday of that week,
+    so a weekday that does not fit its date shows as a wrong date."""
+    out = list(found)
+    for i in range(1, len(out)):
+        day, named = out[i - 1], out[i]
+        if (
+            named.kind in ("weekday_zh", "weekday_en")
+            and not day.relative
+            and not day.weekday_named
+            and not re.match(r"(?:下|这|本|上|next|this|coming|last)", low[named.start : named.end])
+            and _APPOSITION_GAP.match(low[day.end : named.start]) is not None
+        ):
+            shift = (named.value.weekday() - day.value.weekday() + 3) % 7 - 3
+            out[i] = replace(named, value=day.value + timedelta(days=shift), kind="weekday_of_date")
+    return out
