@@ -40,6 +40,7 @@ def accuracy_rules(scenario_id: str, first: str, line: str) -> list[str]:
         "您的信用卡已经逾期18天，逾期总额是5,320.50元。",
         "您的信用卡已经逾期18天，逾期总额是5,330.50元。",
         "您的信用卡已经逾期18天，逾期总额是6,000元。",
+        "您的信用卡已经逾期18天，逾期总额是5230元。",
         "您的信用卡已经逾期18天，逾期总额是4,230.50元。",
         "您的信用卡已经逾期18天，逾期总额是五千三百二十元五角。",
         "您需要还8888元。",
@@ -49,16 +50,6 @@ def accuracy_rules(scenario_id: str, first: str, line: str) -> list[str]:
 )
 def test_1_a_wrong_total_is_flagged_zh(line: str) -> None:
     assert accuracy_rules("cc-m1-forgetful", VERIFY_ZH, line) == ["ACC-AMOUNT"]
-
-
-def test_1_a_total_with_its_cents_dropped_is_not_flagged_zh() -> None:
-    """The cents-dropped policy (README, "Understanding, measured"): ¥5,230 said for
-    ¥5,230.50 misleads by less than a yuan and is how money is said aloud; a yuan or more off
-    is still wrong."""
-    line = "您的信用卡已经逾期18天，逾期总额是5230元。"
-    assert accuracy_rules("cc-m1-forgetful", VERIFY_ZH, line) == []
-    off = "您的信用卡已经逾期18天，逾期总额是5229元。"
-    assert accuracy_rules("cc-m1-forgetful", VERIFY_ZH, off) == ["ACC-AMOUNT"]
 
 
 @pytest.mark.parametrize(
