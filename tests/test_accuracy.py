@@ -1024,14 +1024,11 @@ def test_a_role_swap_names_the_figure_its_role_and_the_right_value() -> None:
     ]
 
 
-# Batch 8 kinds (mechanisms, each in wording of its own). The cents policy: a figure of 100
-# or more said in whole units, its cents dropped or rounded, is right; a settlement is held to
-# the relief, and a figure a unit or more off is wrong.
+# Batch 8 kinds (mechanisms, each in wording of its own). Exact figures: a sum said with its
+# cents dropped (¥20,073 for ¥20,073.75) is a misquote, as the newcomer review expected; what a
+# settlement leaves within the relief is a proposal, not a misquote.
 RIGHT_BATCH8 = [
-    (ANGRY, "您欠了两万零七十三块。"),
-    (ATT, "You owe 4,394 bucks."),
-    (M1, "其中五千是本金，一百八十块是利息，五十块是滞纳金。"),
-    (SPOUSE, "The balance is 4,813 dollars."),
+    (M1, "其中五千是本金，一百八十块五是利息，五十块是滞纳金。"),
     (ANGRY, "一次性还一万九千八百块就能结清。"),
     (M1, "最低还款532.05，说错了，应该是523.05。"),
     (MED, "The balance is $2,468.40 - sorry, I mean $2,486.40."),
@@ -1052,6 +1049,10 @@ RIGHT_BATCH8 = [
 ]
 WRONG_BATCH8 = [
     (ANGRY, "您欠了两万零七十块。", "ACC-AMOUNT"),
+    (ANGRY, "您欠了两万零七十三块。", "ACC-AMOUNT"),
+    (ATT, "You owe 4,394 bucks.", "ACC-AMOUNT"),
+    (SPOUSE, "The balance is 4,813 dollars.", "ACC-AMOUNT"),
+    (M1, "其中五千是本金，一百八十块是利息，五十块是滞纳金。", "ACC-AMOUNT"),
     (ATT, "Pay $4,394 and you're all paid off.", "ACC-RELIEF"),
     (M1, "最低还款是五百二十二块。", "ACC-AMOUNT"),
     (M1, "最低还款523.05，不对，是532.05。", "ACC-AMOUNT"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from scoring.accuracy._common import (
     PART_NAMES,
@@ -325,27 +325,7 @@ def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
         mention = replace(mention, approx="about")
     if mention.approx:
         return any(mention.covers(v) for v in values)
-    return any(same_amount(mention.value, v) or _cents_dropped(mention, v) for v in values)
-
-
-# Policy (README, "Understanding, measured"): a figure of 100 or more said in whole yuan or
-# dollars, its cents dropped or rounded ("20073块", "4,394 bucks" for 20,073.75 / 4,394.62),
-# is how people say money aloud and misleads no one by a unit: it is read as right. What
-# settles the account is still held to the cent (the relief check), and a figure off by a unit
-# or more is wrong.
-_SUBUNIT_SAID = re.compile(r"[.点角毛分¢]|cents?\b", re.IGNORECASE)
-
-
-def _cents_dropped(mention: AmountMention, figure: Decimal) -> bool:
-    value = mention.value
-    if value != int(value) or figure == int(figure) or figure < 100:
-        return False
-    if _SUBUNIT_SAID.search(mention.raw):
-        return False
-    return value in (
-        figure.to_integral_value(ROUND_DOWN),
-        figure.quantize(Decimal(1), rounding=ROUND_HALF_UP),
-    )
+    return any(same_amount(mention.value, v) for v in values)
 
 
 def _compound_expected(parts: tuple[Role, ...], ledger: Ledger) -> Expected:
@@ -820,7 +800,6 @@ def _misquote(mention: AmountMention, facts: _Facts) -> bool:
     return any(
         abs(value - v) <= v * _MISQUOTE_SHARE
         and not same_amount(value, v)
-        and not _cents_dropped(mention, v)
         for v in facts.ledger_values()
         if v >= 100
     )
