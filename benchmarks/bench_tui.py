@@ -16,10 +16,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.measure import load_average
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from simulator.tui.screens.call import CallScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,26 +74,33 @@ def cold_start() -> tuple[float, float]:
     return float(stamp) - started, float(cpu)  # wall, and the child's CPU until then
 
 
+async def open_call(pilot: Pilot[None]) -> CallScreen:
+    """The start screen, then cc-m1-forgetful's practice call, as a trainee opens it."""
+    from simulator.tui.screens.call import CallScreen
+    from simulator.tui.screens.start import StartScreen
+
+    await pilot.pause()
+    start = pilot.app.screen
+    assert isinstance(start, StartScreen)
+    start.open_scenario("cc-m1-forgetful", mode="practice")
+    await pilot.pause()
+    call = pilot.app.screen
+    assert isinstance(call, CallScreen)
+    return call
+
+
 async def enter_to_reply() -> tuple[list[float], list[float]]:
     from textual.widgets import Input
 
     from simulator.tui.app import CollectSimApp
     from simulator.tui.chat_log import ChatLog
-    from simulator.tui.screens.call import CallScreen
-    from simulator.tui.screens.start import StartScreen
 
     samples: list[float] = []
     cpu: list[float] = []
     for _ in range(5):
         app = CollectSimApp(lang="zh", trainee="bench")
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
-            await pilot.pause()
-            start = app.screen
-            assert isinstance(start, StartScreen)
-            start.open_scenario("cc-m1-forgetful", mode="practice")
-            await pilot.pause()
-            call = app.screen
-            assert isinstance(call, CallScreen)
+            call = await open_call(pilot)
             say = call.query_one("#say", Input)
             chat = call.query_one("#chat", ChatLog)
             for line in LINES:
@@ -110,21 +123,13 @@ async def chat_cost_by_length() -> list[tuple[int, float, float]]:
     Lines are added straight to the chat, so only the screen's cost is measured."""
     from simulator.tui.app import CollectSimApp
     from simulator.tui.chat_log import ChatLine
-    from simulator.tui.screens.call import CallScreen
-    from simulator.tui.screens.start import StartScreen
 
     trainee = ChatLine("你", LINES[2], "trainee")
     persona = ChatLine("王敏", "嗯，你说吧，我听着呢。", "persona")
     found: list[tuple[int, float, float]] = []
     app = CollectSimApp(lang="zh", trainee="bench")
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
-        await pilot.pause()
-        start = app.screen
-        assert isinstance(start, StartScreen)
-        start.open_scenario("cc-m1-forgetful", mode="practice")
-        await pilot.pause()
-        call = app.screen
-        assert isinstance(call, CallScreen)
+        call = await open_call(pilot)
         turns = 0
         for length in (10, 100, 500):
             while turns < length - 10:
