@@ -798,8 +798,7 @@ def _misquote(mention: AmountMention, facts: _Facts) -> bool:
     if mention.approx or value % 10 == 0:
         return False
     return any(
-        abs(value - v) <= v * _MISQUOTE_SHARE
-        and not same_amount(value, v)
+        abs(value - v) <= v * _MISQUOTE_SHARE and not same_amount(value, v)
         for v in facts.ledger_values()
         if v >= 100
     )
