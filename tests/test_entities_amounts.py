@@ -117,6 +117,8 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("免完是8783.6", "8783.6", "8783.6"),
         ("twelve months at 207", "207", "207"),
         ("利息减一半是618.2", "618.2", "618.2"),  # a share between cue and figure
+        # A hotline's shape with a sum cue before it is a sum.
+        ("欠款是12350对吧？", "12350", "12350"),
         (
             "your balance is forty-three ninety-four sixty-two",
             "4394.62",
@@ -180,6 +182,10 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "twenty twenty-six was a hard year",  # a year in pairs, no label
         "减三成",  # a share, not money
         "we drove about two thousand miles",
+        # Service hotlines, even put as a question to confirm.
+        "那我只能投诉了，12378是吧？",
+        "您可以打12345反映，对吧？",
+        "有问题可以打95588，是吧？",
     ],
 )
 def test_not_an_amount(text: str) -> None:

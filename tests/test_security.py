@@ -29,6 +29,7 @@ from simulator.engine.recording import journal_sink
 from simulator.engine.session import Session
 from simulator.records import Store
 from simulator.tui.app import CollectSimApp
+from simulator.tui.chat_log import ChatLog
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.start import StartScreen
 
@@ -101,9 +102,15 @@ async def test_markup_and_escapes_are_shown_literally_on_every_screen(
         call.query_one("#say", Input).value = "[/] [bold red]你这种老赖[/] " + ESCAPES
         await pilot.press("enter")
         await pilot.pause()
-        chat = [str(w.render()) for w in call.query(".line").results(Static)]
+        log = call.query_one("#chat", ChatLog)
+        chat = [line.shown() for line in log.lines]
         assert f"You: [/] [bold red]你这种老赖[/] {SHOWN}" in chat
-        assert all("\x1b" not in line and "\u202e" not in line for line in chat)
+        # What is drawn, row by row: the same characters, no escape reaching the terminal.
+        drawn = "".join(
+            segment.text for y in range(log.size.height) for segment in log.render_line(y)
+        )
+        assert "[bold red]你这种老赖[/]" in drawn
+        assert all("\x1b" not in text and "\u202e" not in text for text in [*chat, drawn])
         await pilot.press("ctrl+e")
         await settle(pilot)
         report = pilot.app.screen

@@ -95,6 +95,9 @@ _NUM_RUN_RE = re.compile(
 # amount, and beyond 28 digits Decimal arithmetic on it would fail.
 _MAX_VALUE = Decimal(10) ** 15
 _TWO_DECIMALS_RE = re.compile(r"[0-9][0-9,]*\.[0-9]{2}", RX)
+# China's five-digit service numbers: 12345 and the regulators' 123xx hotlines (12378 the banking
+# regulator's complaint line), banks' 95xxx and 96xxx.
+_HOTLINE_RE = re.compile(r"(?:12|95|96)[0-9]{3}", RX)
 _TWO_DECIMALS_BLOCK_RE = re.compile(r"\s*+(?:[%个期次倍岁]|percent\b|times\b)", RX)
 _MULTIPLIER_RE = re.compile(
     r"\s?(?:(?P<k>k)|thousand|(?P<grand>grand)|(?P<mil>million)|(?P<hundred>hundred))\b", RX
@@ -496,6 +499,10 @@ def _numeric_amount(
             low, max(floor, s - _HEDGE_WINDOW), s
         ):
             pass  # "差不多六万了": a rough sum in 万, said as one
+        elif _HOTLINE_RE.fullmatch(token) and not ctx.has_cue(s):
+            # "投诉了，12378是吧？": a service hotline (12xxx, 95xxx, 96xxx) is no sum, even put
+            # as a question; a sum cue before it ("欠款是12350对吧") still reads it as money.
+            return False
         elif not (ctx.has_cue(s) or _CUE_AFTER_RE.match(low, e)) or not (pure_arabic or has_unit):
             # Chinese numerals need a unit character too: "还一下" is not ¥1.
             return False
