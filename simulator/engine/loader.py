@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from scoring.intents import intent_names
-from scoring.said import InvalidValue, Said
 from simulator.engine.problem_lines import problem_said
 from simulator.engine.scenario import (
     NEEDS_BUDGET,
@@ -21,7 +19,7 @@ from simulator.engine.scenario import (
     content_hash,
     placeholders,
 )
-from simulator.engine.schema_errors import schema_message
+from simulator.engine.schema_errors import schema_problem
 from simulator.engine.yamlsafe import (
     Located,
     Problem,
@@ -41,20 +39,7 @@ class ScenarioError(Exception):
 
 
 def _pydantic_problems(located: Located, error: ValidationError) -> list[Problem]:
-    # Errors point at the deepest key of the path that exists in the file.
-    return [
-        _schema_problem(located, tuple(item["loc"]), item)
-        for item in error.errors(include_url=False)
-    ]
-
-
-def _schema_problem(located: Located, loc: tuple[str | int, ...], item: ErrorDetails) -> Problem:
-    line, col = located.where(loc)
-    code = item["type"] if item["type"] in ("extra_forbidden", "missing") else "schema"
-    error = (item.get("ctx") or {}).get("error")
-    if isinstance(error, InvalidValue) and isinstance(error.said, Said):
-        code = error.said.key
-    return Problem(located.file, line, col, schema_message(item), "error", code)
+    return [schema_problem(located, item) for item in error.errors(include_url=False)]
 
 
 def _reference_problems(located: Located, scenario: Scenario) -> list[Problem]:

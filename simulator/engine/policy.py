@@ -18,6 +18,13 @@ from simulator.engine.phrases import ENGINE
 DATA = Path(__file__).parent / "data" / "policy.yaml"
 
 
+def _unknown_intents(names: list[str]) -> list[str]:
+    """The names that are no intent (the intents are read only when a policy is)."""
+    from scoring.intents import intent_names
+
+    return sorted(set(names) - set(intent_names()))
+
+
 class SeedError(SaidError, ValueError):
     """A seed the mode does not allow (an exam's persona is the same for every trainee)."""
 
@@ -64,9 +71,7 @@ class Difficulty(BaseModel):
 
     @model_validator(mode="after")
     def _known(self) -> Difficulty:
-        from scoring.intents import intent_names
-
-        unknown = sorted(set(self.insist) - set(intent_names()))
+        unknown = _unknown_intents(self.insist)
         if unknown:
             raise ValueError(f"difficulty: unknown intents {unknown}")
         return self
@@ -96,9 +101,8 @@ class NegotiationPolicy(BaseModel):
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:
         from scoring.figures import Role
-        from scoring.intents import intent_names
 
-        unknown = sorted(set(self.proposing) - set(intent_names()))
+        unknown = _unknown_intents(self.proposing)
         roles = set(get_args(Role))
         unknown += sorted({*self.monthly_roles, *self.lump_roles} - roles)
         if unknown:
@@ -118,9 +122,7 @@ class ActMemory(BaseModel):
 
     @model_validator(mode="after")
     def _known(self) -> ActMemory:
-        from scoring.intents import intent_names
-
-        unknown = sorted(set(self.acts) - set(intent_names()))
+        unknown = _unknown_intents(self.acts)
         if unknown:
             raise ValueError(f"memory: unknown intents {unknown}")
         return self

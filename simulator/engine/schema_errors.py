@@ -13,11 +13,12 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from scoring.i18n import Bilingual
-from scoring.said import InvalidValue, Sayable
+from scoring.said import InvalidValue, Said
 from simulator.engine.problem_lines import problem_said
+from simulator.engine.yamlsafe import Located, Problem
 
 # Pydantic error type -> the Chinese line, filled from the error's ctx (same names).
-_ZH: dict[str, str] = {
+PYDANTIC_ZH: dict[str, str] = {
     "string_type": "应为文本",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
@@ -60,7 +61,7 @@ _ZH: dict[str, str] = {
 
 
 def _zh(kind: str, ctx: Mapping[str, Any], english: str) -> str:
-    template = _ZH.get(kind)
+    template = PYDANTIC_ZH.get(kind)
     if template is None:
         return english
     try:
@@ -70,21 +71,29 @@ def _zh(kind: str, ctx: Mapping[str, Any], english: str) -> str:
         return english
 
 
-def schema_message(item: ErrorDetails) -> Sayable:
-    """What one pydantic error says, with where in the file it is."""
+def schema_problem(located: Located, item: ErrorDetails) -> Problem:
+    """One pydantic error as a problem of the file, at the deepest key of its path the file
+    has; its code is its line's key (a validator's own, or "schema" for pydantic's words)."""
     loc = tuple(item["loc"])
+    line, col = located.where(loc)
     where = ".".join(str(p) for p in loc) or "(top)"
     kind = item["type"]
     ctx: Mapping[str, Any] = item.get("ctx") or {}
     if kind == "extra_forbidden":
-        return problem_said("unknown_key", key=loc[-1])
+        return Problem.of(located.file, line, col, problem_said("unknown_key", key=loc[-1]))
     if kind == "missing":
-        if len(loc) > 1:
-            return problem_said("missing_key_in", key=loc[-1], where=where.rsplit(".", 1)[0])
-        return problem_said("missing_key", key=loc[-1])
+        said = (
+            problem_said("missing_key_in", key=loc[-1], where=where.rsplit(".", 1)[0])
+            if len(loc) > 1
+            else problem_said("missing_key", key=loc[-1])
+        )
+        return Problem.of(located.file, line, col, said)
     error = ctx.get("error")
     if isinstance(error, InvalidValue):  # a validator of ours: its own two lines
-        return problem_said("at", where=where, message=error.said)
+        code = error.said.key if isinstance(error.said, Said) else "schema"
+        said = problem_said("at", where=where, message=error.said)
+        return Problem(located.file, line, col, said, "error", code)
     english = item["msg"].replace("Value error, ", "")
     message = Bilingual(zh=_zh(kind, ctx, english), en=english)
-    return problem_said("at", where=where, message=message)
+    said = problem_said("at", where=where, message=message)
+    return Problem(located.file, line, col, said, "error", "schema")
