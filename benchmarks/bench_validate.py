@@ -18,7 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.measure import best_of, load_average
+from simulator.authoring import parallel_load
 from simulator.authoring.lint import lint
+from simulator.authoring.parallel_load import worker_count
 from simulator.authoring.validation import files_under, validate
 from simulator.authoring.validation_cache import ValidationCache
 from simulator.engine.loader import SUFFIX, scenario_from_located
@@ -75,8 +77,15 @@ def main() -> None:
         per_file = timing.cpu / count * 1000
         print(
             f"validate a generated catalog: {count:,} scenarios ({problems} problems)   "
-            f"{timing.ms()}   ({per_file:.2f} ms CPU a file)"
+            f"{timing.ms()}   ({per_file:.2f} ms CPU a file; {worker_count()} processes)"
         )
+        alone = parallel_load.worker_count
+        parallel_load.worker_count = lambda: 1
+        try:
+            one = best_of(generated)
+        finally:
+            parallel_load.worker_count = alone
+        print(f"  the same in one process         {one.ms()}")
         with tempfile.TemporaryDirectory() as cache_folder:
             shared = Path(cache_folder) / "kept"
 

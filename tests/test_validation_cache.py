@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.authoring import validation
+from simulator.authoring import parallel_load
 from simulator.authoring.validation import validate
 from simulator.authoring.validation_cache import ValidationCache, _sources, fingerprint
 from simulator.cli.main import main
@@ -43,7 +43,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(name).name)
         return load_scenario_raw(raw, name)
 
-    monkeypatch.setattr(validation, "load_scenario_raw", counting)
+    monkeypatch.setattr(parallel_load, "load_scenario_raw", counting)
     return seen
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from scoring.intents import intent_names
 from scoring.rulepack import load_pack
 from simulator.authoring.goldens import TEST_SUFFIX, LoadedTests, load_tests
+from simulator.authoring.parallel_load import load_all
 from simulator.authoring.phrases import said
 from simulator.authoring.validation_cache import Outline, Result, ValidationCache
 from simulator.engine.loader import (
@@ -17,7 +18,6 @@ from simulator.engine.loader import (
     ScenarioError,
     load_model,
     load_scenario,
-    load_scenario_raw,
 )
 from simulator.engine.persona import HUNG_UP_STATE
 from simulator.engine.yamlsafe import Problem, YamlError, read_raw
@@ -124,22 +124,27 @@ def validate(paths: list[Path], cache: ValidationCache | None = None) -> tuple[i
     return found
 
 
-def _scenario_result(path: Path, cache: ValidationCache | None) -> Result:
-    try:
-        raw = read_raw(path)
-    except YamlError as exc:
-        return Result(None, tuple(exc.problems))
-    name = str(path)
-    cached = cache.get(raw, name) if cache is not None else None
-    if cached is not None:
-        return cached
-    try:
-        result = Result(Outline.of(load_scenario_raw(raw, name)), ())
-    except ScenarioError as exc:
-        result = Result(None, tuple(exc.problems))
-    if cache is not None:
-        cache.put(raw, result)
-    return result
+def _scenario_results(paths: list[Path], cache: ValidationCache | None) -> list[Result]:
+    """Each scenario file's result, in order: from the cache by its bytes, else loaded (over
+    the machine's cores when many are new) and kept in the cache."""
+    results: list[Result | None] = []
+    new: list[tuple[int, bytes]] = []
+    for path in paths:
+        try:
+            raw = read_raw(path)
+        except YamlError as exc:
+            results.append(Result(None, tuple(exc.problems)))
+            continue
+        cached = cache.get(raw, str(path)) if cache is not None else None
+        if cached is None:
+            new.append((len(results), raw))
+        results.append(cached)
+    loaded = load_all([(raw, str(paths[i])) for i, raw in new])
+    for (i, raw), result in zip(new, loaded, strict=True):
+        results[i] = result
+        if cache is not None:
+            cache.put(raw, result)
+    return [r for r in results if r is not None]
 
 
 def _validate(paths: list[Path], cache: ValidationCache | None) -> tuple[int, list[Problem]]:
@@ -148,14 +153,15 @@ def _validate(paths: list[Path], cache: ValidationCache | None) -> tuple[int, li
     scenarios: dict[str, Outline] = {}
     goldens: list[Path] = []
     tracks: list[Path] = []
+    scenario_files: list[Path] = []
     for path in files:
         if path.name.endswith(TEST_SUFFIX):
             goldens.append(path)
-            continue
-        if path.name.endswith(TRACK_SUFFIX):
+        elif path.name.endswith(TRACK_SUFFIX):
             tracks.append(path)
-            continue
-        result = _scenario_result(path, cache)
+        else:
+            scenario_files.append(path)
+    for result in _scenario_results(scenario_files, cache):
         problems += result.problems
         if result.outline is not None:
             scenarios[result.outline.id] = result.outline

@@ -102,6 +102,46 @@ def _problem_row(problem: Problem) -> list[Any]:
     ]
 
 
+def result_entry(result: Result) -> dict[str, Any]:
+    """A result as plain JSON data: what the cache keeps, and what a worker process sends."""
+    if result.outline is not None:
+        o = result.outline
+        return {"o": [o.id, o.jurisdiction, list(o.states), list(o.endings), list(o.objectives)]}
+    return {"p": [_problem_row(p) for p in result.problems]}
+
+
+def result_from_entry(entry: dict[str, Any], file: str) -> Result | None:
+    """The result an entry holds, its problems under `file`'s name; None when the entry
+    was not written by this code."""
+    try:
+        if "o" in entry:
+            name, jurisdiction, states, endings, objectives = entry["o"]
+            outline = Outline(
+                str(name),
+                str(jurisdiction),
+                tuple(map(str, states)),
+                tuple(map(str, endings)),
+                tuple(map(str, objectives)),
+            )
+            return Result(outline, ())
+        return Result(
+            None,
+            tuple(
+                Problem(
+                    file,
+                    int(line),
+                    int(col),
+                    Bilingual(zh=str(zh), en=str(en)),
+                    str(severity),
+                    str(code),
+                )
+                for line, col, code, zh, en, severity in entry["p"]
+            ),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 class ValidationCache:
     """Results by content under one folder; `save` writes what this run added."""
 
@@ -122,47 +162,12 @@ class ValidationCache:
     def get(self, raw: bytes, file: str) -> Result | None:
         """The cached result of a file with these bytes, its problems under `file`'s name."""
         entry = self._entries.get(_key(raw))
-        if not isinstance(entry, dict):
-            return None
-        try:
-            if "o" in entry:
-                name, jurisdiction, states, endings, objectives = entry["o"]
-                outline = Outline(
-                    str(name),
-                    str(jurisdiction),
-                    tuple(map(str, states)),
-                    tuple(map(str, endings)),
-                    tuple(map(str, objectives)),
-                )
-                return Result(outline, ())
-            return Result(
-                None,
-                tuple(
-                    Problem(
-                        file,
-                        int(line),
-                        int(col),
-                        Bilingual(zh=str(zh), en=str(en)),
-                        str(severity),
-                        str(code),
-                    )
-                    for line, col, code, zh, en, severity in entry["p"]
-                ),
-            )
-        except (KeyError, TypeError, ValueError):  # a cache file not written by this code
-            return None
+        return result_from_entry(entry, file) if isinstance(entry, dict) else None
 
     def put(self, raw: bytes, result: Result) -> None:
         key = _key(raw)
-        if result.outline is not None:
-            o = result.outline
-            entry: dict[str, Any] = {
-                "o": [o.id, o.jurisdiction, list(o.states), list(o.endings), list(o.objectives)]
-            }
-        else:
-            entry = {"p": [_problem_row(p) for p in result.problems]}
         self._entries.pop(key, None)  # re-inserted last: the newest is kept longest
-        self._entries[key] = entry
+        self._entries[key] = result_entry(result)
         self._changed = True
 
     def save(self) -> None:

@@ -99,7 +99,11 @@ def _unknown_intents(
 def _figure_problems(located: Located, scenario: Scenario) -> list[Problem]:
     """A line that echoes the budget needs one; a line that echoes a plan needs the ledger's."""
     problems: list[Problem] = []
+    if scenario.persona.budget and scenario.ledger.plans:
+        return problems  # every figure a line may echo is there
     for loc, line in scenario.persona_lines():
+        if "{" not in line:
+            continue
         used = placeholders(line)
         if used & NEEDS_BUDGET and not scenario.persona.budget:
             name = sorted(used & NEEDS_BUDGET)[0]

@@ -53,6 +53,8 @@ def placeholders(line: str) -> set[str]:
 
 def _known_placeholders(lines: list[str] | None) -> list[str] | None:
     for line in lines or []:
+        if "{" not in line:  # most lines echo no figure: no pattern to run
+            continue
         unknown = sorted(placeholders(line) - PLACEHOLDERS)
         if unknown:
             known = ", ".join(sorted(PLACEHOLDERS))

@@ -124,7 +124,9 @@ class Located:
     """Plain data plus the position of every mapping key and sequence item."""
 
     data: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Each key's and item's mark as the parser made it: turned into a line and column only
+    # for the few a problem names.
+    positions: dict[PathKey, Mark | CMark] = field(default_factory=dict)
     file: str = ""
     raw: bytes = b""  # the file's bytes as read (once, bounded): what its content hash is of
 
@@ -133,7 +135,7 @@ class Located:
         for end in range(len(loc), -1, -1):
             found = self.positions.get(tuple(loc[:end]))
             if found is not None:
-                return found
+                return _mark(found)
         return (1, 1)
 
     def problem(self, loc: PathKey, said: Said, severity: str = "error") -> Problem:
@@ -169,7 +171,10 @@ class _Builder:
         self.problems.append(Problem.of(self.located.file, line, col, said))
 
     def _next(self) -> Any:
-        event = self.loader.get_event()
+        return self._check(self.loader.get_event())
+
+    def _check(self, event: Any) -> Any:
+        """The event, once the first alias or nesting too deep has stopped the file."""
         kind = type(event)
         if kind is ScalarEvent:  # most events: nothing to check
             return event
@@ -194,7 +199,7 @@ class _Builder:
             return False, None
         self._next()  # DocumentStart
         first = self.loader.peek_event()
-        self.located.positions[()] = _mark(first.start_mark)
+        self.located.positions[()] = first.start_mark
         data = self.node(self._next(), ())
         self._next()  # DocumentEnd
         extra = self._next()
@@ -206,19 +211,24 @@ class _Builder:
         return True, data
 
     def node(self, event: Any, path: PathKey) -> Any:
-        # Exact type checks and no peeking: this loop runs for every value of a catalog.
+        # Exact type checks, no peeking, and scalars (nine events in ten) built inline: this
+        # loop runs for every value of a catalog.
         kind = type(event)
         if kind is ScalarEvent:
             return self.scalar(event)
         positions = self.located.positions
+        get_event = self.loader.get_event
+        scalar = self.scalar
         if kind is MappingStartEvent:
             result: dict[str, Any] = {}
             while True:
-                key_event = self._next()
+                key_event = get_event()
                 kind = type(key_event)
                 if kind is MappingEndEvent:
+                    self.depth -= 1
                     return result
                 if kind is not ScalarEvent:
+                    self._check(key_event)
                     self._problem(key_event.start_mark, problem_said("yaml_key_not_text"))
                     self.skip(key_event)
                     self.skip(self._next())
@@ -232,20 +242,27 @@ class _Builder:
                     self._problem(key_event.start_mark, problem_said("yaml_duplicate_key", key=key))
                     self.skip(self._next())
                     continue
-                mark = key_event.start_mark
                 at = (*path, key)
-                positions[at] = (mark.line + 1, mark.column + 1)
-                result[key] = self.node(self._next(), at)
+                positions[at] = key_event.start_mark
+                value = get_event()
+                if type(value) is ScalarEvent:
+                    result[key] = scalar(value)
+                else:
+                    result[key] = self.node(self._check(value), at)
         if kind is SequenceStartEvent:
             items: list[Any] = []
             while True:
-                item = self._next()
-                if type(item) is SequenceEndEvent:
+                item = get_event()
+                kind = type(item)
+                if kind is SequenceEndEvent:
+                    self.depth -= 1
                     return items
-                mark = item.start_mark
                 at = (*path, len(items))
-                positions[at] = (mark.line + 1, mark.column + 1)
-                items.append(self.node(item, at))
+                positions[at] = item.start_mark
+                if kind is ScalarEvent:
+                    items.append(scalar(item))
+                else:
+                    items.append(self.node(self._check(item), at))
         raise YamlError([Problem.of(self.located.file, 1, 1, problem_said("yaml_unexpected"))])
 
     def skip(self, event: Any) -> None:
@@ -271,7 +288,9 @@ class _Builder:
         return found
 
     def scalar(self, event: ScalarEvent) -> Any:
-        tag = self.tag(event)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _RESOLVED.get((event.value, event.implicit)) or self.tag(event)
         if tag == _STR:
             return event.value  # most values: no constructor needed
         start: Any = event.start_mark  # libyaml's Mark: the same fields as PyYAML's
