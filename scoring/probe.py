@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,15 +137,15 @@ def fitted(
     cached: Path | None,
     expected: str,
     fit: Training,
-    vectors: Vectors,
+    vectors: Callable[[], Vectors],
     labels: Sequence[str],
 ) -> Probe:
-    """The shipped probe when it fits; else a cached one; else fitted now (a few seconds) and
-    cached."""
+    """The shipped probe when it fits; else a cached one; else fitted now (a few seconds) to
+    `vectors()` (made only then) and cached."""
     for path in (shipped, cached):
         if path is not None and (found := read(path, expected)) is not None:
             return found
-    probe = train(vectors, labels, fit)
+    probe = train(vectors(), labels, fit)
     if cached is not None:
         # The cache only saves time: a read-only or full data directory must not stop a call.
         with contextlib.suppress(OSError):

@@ -66,10 +66,16 @@ class Index:
     ) -> None:
         self.items = list(items)
         self._cache_dir = cache_dir
-        # Similarities are summed in float64: converted once here, not on every line.
-        self._exact = shared(vectors.astype(np.float64), cache_dir)
+        # Similarities are summed in float64: converted once here (unless given so), not on
+        # every line.
+        self._exact = shared(vectors.astype(np.float64, copy=False), cache_dir)
         # Each label's rows and their vectors, gathered on first use, not on every line.
         self._by_label: dict[str, tuple[list[int], npt.NDArray[np.float64]]] = {}
+
+    @property
+    def exact(self) -> npt.NDArray[np.float64]:
+        """The vectors as similarities are summed in (read-only when mapped)."""
+        return self._exact
 
     @property
     def vectors(self) -> Vectors:
@@ -210,6 +216,13 @@ def _write(
 def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path | None) -> Index:
     """The index of `items`: the shipped vectors when they are this encoder's for exactly
     these texts; otherwise only the texts not shipped (nor cached) are embedded, once."""
+    return Index(items, _vectors(name, items, model, cache_dir))
+
+
+def _vectors(
+    name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path | None
+) -> Vectors:
+    """`build`'s vectors, one row an item."""
     texts = [item.text for item in items]
     expected = key(model.identity, texts)
     shipped_key, known = _read(VECTORS / f"{name}.npz", model.identity)
@@ -226,7 +239,7 @@ def build(name: str, items: Sequence[Labelled], model: Encoder, cache_dir: Path 
         # The cache only saves time: a read-only or full data directory must not stop a call.
         with contextlib.suppress(OSError):
             _write(cached, model.identity, expected, texts, vectors)
-    return Index(items, vectors.reshape(len(texts), DIM))
+    return vectors.reshape(len(texts), DIM)
 
 
 def _cache_dir() -> Path | None:
@@ -236,8 +249,9 @@ def _cache_dir() -> Path | None:
 
 @cache
 def intent_index(lang: Lang) -> Index:
-    built = build(f"intents.{lang}", intent_items(lang), encoder(), _cache_dir())
-    return Index(built.items, built.vectors, _cache_dir())  # kept: mapped from the cache
+    items = intent_items(lang)
+    vectors = _vectors(f"intents.{lang}", items, encoder(), _cache_dir())
+    return Index(items, vectors, _cache_dir())  # kept: mapped from the cache
 
 
 @cache
@@ -245,12 +259,13 @@ def judge_index(lang: Lang, harmful: frozenset[str]) -> Index:
     """Violations and near-misses, and beside the near-misses every ordinary collector line
     of the intent exemplars, those of the `harmful` intents left out (their vectors are the
     intent index's: nothing embedded twice)."""
-    own = build(f"judge.{lang}", judge_items(lang), encoder(), _cache_dir())
+    own = judge_items(lang)
+    vectors = _vectors(f"judge.{lang}", own, encoder(), _cache_dir())
     intents = intent_index(lang)
     ordinary = [i for i, item in enumerate(intents.items) if item.label not in harmful]
     return Index(
-        [*own.items, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
-        np.concatenate([own.vectors, intents.vectors[ordinary]]),
+        [*own, *(Labelled(intents.items[i].text, COMPLIANT) for i in ordinary)],
+        np.concatenate([vectors.astype(np.float64), intents.exact[ordinary]]),
         _cache_dir(),
     )
 
@@ -296,13 +311,27 @@ def judge_training_index(lang: Lang, harmful: frozenset[str], wrappers: tuple[st
     return Index([*own.items, *extra.items], np.concatenate([own.vectors, extra.vectors]), None)
 
 
+def judge_training_items(
+    lang: Lang, harmful: frozenset[str], wrappers: tuple[str, ...]
+) -> list[Labelled]:
+    """`judge_training_index`'s exemplars without their vectors: what its read-out is keyed by."""
+    own = judge_index(lang, harmful).items
+    return [*own, *wrapped_items(lang, wrappers)] if wrappers else own
+
+
 @cache
 def judge_probe(
     lang: Lang, harmful: frozenset[str], fit: Training, wrappers: tuple[str, ...] = ()
 ) -> Probe:
     """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars and
-    their framed copies: shipped when they are unchanged, else fitted once and cached."""
-    return _probe(f"judge.{lang}", judge_training_index(lang, harmful, wrappers), fit)
+    their framed copies: shipped when they are unchanged, else fitted once and cached. The
+    framed copies' vectors are read only to fit it."""
+    return _probe(
+        f"judge.{lang}",
+        judge_training_items(lang, harmful, wrappers),
+        lambda: judge_training_index(lang, harmful, wrappers).vectors,
+        fit,
+    )
 
 
 def ship_probe(
@@ -317,7 +346,8 @@ def intent_probe(lang: Lang, fit: Training) -> Probe:
     """The intents' read-out, fitted to the intent exemplars (each labelled with its intent,
     `none` for lines without one): shipped when they are unchanged, else fitted once and
     cached."""
-    return _probe(f"intents.{lang}", intent_index(lang), fit)
+    index = intent_index(lang)
+    return _probe(f"intents.{lang}", index.items, lambda: index.vectors, fit)
 
 
 def ship_intent_probe(lang: Lang, fit: Training) -> Path:
@@ -325,32 +355,34 @@ def ship_intent_probe(lang: Lang, fit: Training) -> Path:
     return _ship(f"intents.{lang}", intent_index(lang), fit)
 
 
-def probe_key_of(index: Index, fit: Training) -> str:
-    """What a read-out fitted to `index`'s exemplars with `fit` is keyed by: the encoder, the
+def probe_key_of(items: Sequence[Labelled], fit: Training) -> str:
+    """What a read-out fitted to these exemplars with `fit` is keyed by: the encoder, the
     exemplars' texts and labels, the training."""
-    texts = [item.text for item in index.items]
-    labels = [item.label for item in index.items]
+    texts = [item.text for item in items]
+    labels = [item.label for item in items]
     return probe_key(encoder().identity, texts, labels, fit)
 
 
 def shipped_probe(name: str, index: Index, fit: Training) -> Probe | None:
     """The read-out shipped with the package (`judge.zh`, `intents.en` …), when it was
     fitted to exactly these exemplars with `fit`."""
-    return read_probe(VECTORS / f"{name}.probe.npz", probe_key_of(index, fit))
+    return read_probe(VECTORS / f"{name}.probe.npz", probe_key_of(index.items, fit))
 
 
-def _probe(name: str, index: Index, fit: Training) -> Probe:
+def _probe(
+    name: str, items: Sequence[Labelled], vectors: Callable[[], Vectors], fit: Training
+) -> Probe:
     cache_dir = _cache_dir()
     file = f"{name}.probe.npz"
     cached = cache_dir / file if cache_dir is not None else None
-    labels = [item.label for item in index.items]
-    return fitted(VECTORS / file, cached, probe_key_of(index, fit), fit, index.vectors, labels)
+    labels = [item.label for item in items]
+    return fitted(VECTORS / file, cached, probe_key_of(items, fit), fit, vectors, labels)
 
 
 def _ship(name: str, index: Index, fit: Training) -> Path:
     labels = [item.label for item in index.items]
     path = VECTORS / f"{name}.probe.npz"
-    write_probe(path, probe_key_of(index, fit), train_probe(index.vectors, labels, fit))
+    write_probe(path, probe_key_of(index.items, fit), train_probe(index.vectors, labels, fit))
     return path
 
 

@@ -8,11 +8,15 @@ import pytest
 
 from scoring import meaning
 from scoring.compliance import LineContext, judge_for
-from scoring.encoder import encoder
+from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
 from scoring.meaning import judge_of, policy, probe_of, probe_training_of, violations_by_meaning
 from scoring.probe import Training, fitted, key, read, train
 from scoring.semantic import COMPLIANT, Neighbour, shipped_probe
+
+
+def _never_embedded() -> Vectors:
+    raise AssertionError("a read-out found on disk needs no vectors")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -71,10 +75,10 @@ def test_a_stale_probe_is_refitted_and_cached(tmp_path) -> None:  # type: ignore
     fit = Training(l2=0.001, scale=10.0, steps=200)
     shipped, cached = tmp_path / "shipped.npz", tmp_path / "cache" / "probe.npz"
     expected = key("toy-encoder", ["x"] * len(labels), labels, fit)
-    probe = fitted(shipped, cached, expected, fit, vectors, labels)
+    probe = fitted(shipped, cached, expected, fit, lambda: vectors, labels)
     assert read(cached, expected) is not None
     assert read(cached, "another-key") is None
-    again = fitted(shipped, cached, expected, fit, vectors, labels)
+    again = fitted(shipped, cached, expected, fit, _never_embedded, labels)
     assert np.array_equal(again.weights, probe.weights)
 
 
