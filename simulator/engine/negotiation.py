@@ -109,13 +109,14 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     for reading in read_figures(text, list(analysis.amounts)).figures:
         if reading.skip:
             continue
-        role = reading.roles[0] if reading.roles else None
-        if role is None and _recurring_after(text, reading.mention.end):
-            role = rules.monthly_roles[0]
-        if role in rules.monthly_roles and monthly is None:
+        role: str | None = reading.roles[0] if reading.roles else None
+        recurring = role is None and _recurring_after(text, reading.mention.end)
+        if (recurring or role in rules.monthly_roles) and monthly is None:
             monthly = reading.mention.value
-        elif amount is None and (
-            role in rules.lump_roles or (role is None and rules.unlabelled_is_lump)
+        elif (
+            amount is None
+            and not recurring
+            and (role in rules.lump_roles or (role is None and rules.unlabelled_is_lump))
         ):
             amount = reading.mention.value
     today = analysis.today
