@@ -48,6 +48,32 @@ def test_an_instalment_beyond_the_budget_is_countered_with_a_plan_it_fits() -> N
     assert figures["date"] == "December 15"
 
 
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("us-medical-hardship", "So $207.20 on the 1st of each month, starting January 1st?"),
+        ("ol-hardship-instalment", "那就1169.06元，每月10号从App里扣，您看行吗"),
+    ],
+)
+def test_a_figure_said_with_a_recurring_day_is_an_instalment_not_a_lump_sum(
+    name: str, line: str
+) -> None:
+    n, s = deal(name, Budget(monthly=Decimal(1500), now=Decimal(0), by=date(2026, 12, 1)))
+    assert hear(n, s, line) == "accept"
+    assert n.terms.monthly in (Decimal("207.20"), Decimal("1169.06"))
+    assert n.terms.amount is None
+
+
+def test_a_figure_far_from_a_word_for_monthly_stays_a_lump_sum() -> None:
+    n, s = deal(
+        "us-medical-hardship",
+        Budget(monthly=Decimal(100), now=Decimal(5000), by=date(2026, 11, 10)),
+    )
+    line = "Can you pay $1,000.00 by Friday, and after that we can talk about monthly payments?"
+    assert hear(n, s, line) == "accept"
+    assert (n.terms.amount, n.terms.monthly) == (Decimal("1000.00"), None)
+
+
 def test_several_plans_offered_the_persona_picks_the_shortest_it_can_carry() -> None:
     n, s = deal("us-medical-hardship", Budget(monthly=Decimal(450), by=date(2026, 12, 1)))
     assert hear(n, s, "We can spread it over 3, 6 or 12 months with no fees.") == "accept"
@@ -187,3 +213,13 @@ def test_a_budget_day_before_the_call_is_an_error() -> None:
 def test_figures_are_said_in_the_calls_language(lang: Lang) -> None:
     n, _ = deal("cc-m1-forgetful", None)
     assert n.figures(lang)["date"] == ("今天" if lang == "zh" else "today")
+
+
+def test_a_season_said_of_something_else_is_no_day_to_pay_on() -> None:
+    n, s = deal(
+        "ol-field-visit", Budget(monthly=Decimal(3000), now=Decimal(0), by=date(2026, 11, 30))
+    )
+    hear(n, s, "分3期没有手续费，每期2966.20元，按您店里年底的生意是能承担的。")
+    assert n.terms.date == date(2026, 11, 30)  # its own day, not the year's end
+    hear(n, s, "年底之前能不能把这期补上？")
+    assert n.offered.date == date(2026, 12, 31)

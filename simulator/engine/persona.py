@@ -259,6 +259,8 @@ class Persona:
         trigger = (
             self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
         )
+        if trigger is not None and self.state != before and self.ended is None:
+            trigger = self._confirmed(trigger, analysis)
         self._refused = [] if self.state != before else self._refused
         self._refused += [i for i in sorted(self._resisted_edges) if i not in self._refused]
         earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
@@ -294,37 +296,74 @@ class Persona:
         intents are all tried first, and the meaning's only when none of them holds."""
         valid = self._triggers.get(self.state, set())
         prefer = self.states[self.state].prefer
+        asks = set(policy().steps.asks)
         moves = any(
             (self.state, hit.name) in self._moving for hit in analysis.intents if not hit.by_meaning
         )
+        # A question or commitment asked for counts with the wording even when read by meaning.
+        late = {hit.name for hit in analysis.intents if hit.by_meaning and hit.name not in asks}
         hits = sorted(
             analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
-                moves and hit.by_meaning,
+                moves and hit.name in late,
                 (self.state, hit.name) not in self._moving,
                 hit.by_meaning,
             ),
         )
         # Where the wording moves, what the line means is tried only if the wording's intents
         # drew nothing, not even a refusal (one refusal answers the line).
-        meaning_after = {hit.name for hit in hits if moves and hit.by_meaning} - {
+        meaning_after = {hit.name for hit in hits if moves and hit.name in late} - {
             hit.name for hit in hits if not hit.by_meaning
         }
         names = [hit.name for hit in hits]
+        # A line that insists but makes no move of its own kind here (how to pay said with
+        # "那就15号，行吧") asks the refused concession again before its other acts move the
+        # persona; one that offers something new here is heard as that offer first.
+        insist = set(self.difficulty.insist)
+        offers = any(n in insist and (self.state, n) in self._moving for n in names)
         insisted = False
         for name in [*(names or ["unrecognised"]), "any"]:
             if name in meaning_after and self._resisted_edges:
                 return None
-            if not insisted and (name == "any" or (self.state, name) not in self._moving):
+            if not insisted and (
+                name == "any"
+                or (self.state, name) not in self._moving
+                or (not offers and name not in insist)
+            ):
                 # Before anything answered in place: a refused concession asked again.
                 insisted = True
                 again = self._insist(analysis)
-                if again is not None:
-                    return again
+                if again is not None or self._resisted_edges:
+                    return again  # refused again: one refusal answers the line
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
         return None
+
+    def _confirmed(self, fired: str, analysis: Analysis) -> str:
+        """An offer confirmed in the line that makes it ("那就按6期办，就这么定了") takes the
+        confirming step too, from the state the offer reached: where that state accepts the
+        confirmation, along an edge that costs no mood, and the persona took the figures as
+        offered (a counter or a refusal is heard first). The first step's reply is replaced
+        by the second's."""
+        steps = policy().steps
+        # Only a confirmation the wording says: by meaning alone, an offer's "您看可以吗" reads
+        # much like one.
+        said = {hit.name for hit in analysis.intents if not hit.by_meaning}
+        if fired not in steps.proposes or self.deal.verdict in ("counter", "refuse"):
+            return fired
+        first = self._fired
+        for name in steps.confirms:
+            if name == fired or name not in said:
+                continue
+            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+            here = self.state
+            if not edges or any(edge.mood < 0 or edge.to == here for edge in edges):
+                continue
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._fired = first
+        return fired
 
     def _insist(self, analysis: Analysis) -> str | None:
         """A line that insists politely after a refusal (restates the offer, proposes a date,

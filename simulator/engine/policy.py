@@ -128,6 +128,31 @@ class ActMemory(BaseModel):
         return self
 
 
+class LineSteps(BaseModel):
+    """How one line can count for more than one step: a question read by meaning beside a
+    statement read by wording, and an offer confirmed in the line that makes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Intents that ask the persona to answer or commit ("15号当天还上，行不行"): read by meaning
+    # beside a statement the wording found (App里还), they are tried with the wording's intents,
+    # not after them.
+    asks: list[str] = Field(min_length=1)
+    # A line that moves the persona on one of `proposes` and also says one of `confirms`
+    # ("那就按36期办，首期下个月扣，您看行吗") takes the confirming step too, from the state the
+    # offer reached, where that state accepts it, the persona did not counter or refuse the
+    # figures, and the step costs no mood.
+    proposes: list[str] = Field(min_length=1)
+    confirms: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known(self) -> LineSteps:
+        unknown = _unknown_intents([*self.asks, *self.proposes, *self.confirms])
+        if unknown:
+            raise ValueError(f"steps: unknown intents {unknown}")
+        return self
+
+
 class EnginePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -137,6 +162,7 @@ class EnginePolicy(BaseModel):
     mood: MoodDynamics
     negotiation: NegotiationPolicy
     memory: ActMemory
+    steps: LineSteps
 
     @model_validator(mode="after")
     def _complete(self) -> EnginePolicy:
