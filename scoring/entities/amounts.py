@@ -158,6 +158,8 @@ _OVER_AFTER_RE = re.compile(
 )
 _HEDGE_WINDOW = 16
 _HEDGE_GAP_ZH = r"\s*+(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*+"
+# A hedged numeral in thousands or more is a sum even with no unit ("大概五千七左右").
+_ROUGH_UNITS = frozenset("千仟万萬亿億")
 _HEDGE_BEFORE_ZH_RE = re.compile(
     r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)|(?P<under>不到|不足|小于)"
     rf"|(?P<near>将近|接近|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
@@ -495,10 +497,11 @@ def _numeric_amount(
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
-        elif any(c in CN_BIG_UNITS for c in token) and _HEDGE_BEFORE_ZH_RE.search(
-            low, max(floor, s - _HEDGE_WINDOW), s
+        elif any(c in _ROUGH_UNITS for c in token) and (
+            _HEDGE_BEFORE_ZH_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
+            or low.startswith(("左右", "上下"), end)
         ):
-            pass  # "差不多六万了": a rough sum in 万, said as one
+            pass  # "差不多六万了", "大概五千七左右": a rough sum in 千 or 万, said as one
         elif _HOTLINE_RE.fullmatch(token) and not ctx.has_cue(s):
             # "投诉了，12378是吧？": a service hotline (12xxx, 95xxx, 96xxx) is no sum, even put
             # as a question; a sum cue before it ("欠款是12350对吧") still reads it as money.

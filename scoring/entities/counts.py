@@ -194,7 +194,7 @@ class DurationMention:
     half: bool = False  # and a half unit more: "一个半月", "半年", "half a month"
 
 
-_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}|[俩倆仨]"  # 俩 two, 仨 three (口语)
 _DURATION_ZH = re.compile(
     # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
     rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
@@ -204,7 +204,7 @@ _DURATION_ZH = re.compile(
 # Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".
 _DURATION_ZH_HALF = re.compile(
     r"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?"
-    r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3})\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
+    r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3}|[俩倆仨])\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
     r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
     RX,
 )
