@@ -638,7 +638,7 @@ def _settles(line: LineFigures, reading: FigureReading) -> bool:
 _PART_ROLES = ("principal", "interest", "late_fee", "penalty")
 # What names the least one must pay: the minimum, when the account has one.
 _AT_LEAST = re.compile(
-    r"至少|最少|起码|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
+    r"至少|最少|起码|保底|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
 )
 # How far a figure said as "the least" may stray from the minimum and still mean it.
 _MINIMUM_SHARE = Decimal("0.25")

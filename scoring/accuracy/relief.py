@@ -211,7 +211,11 @@ def check_line_relief(
                     ledger,
                 )
             )
-    return findings
+    # One offer said twice ("利息可以少收一点，少收一百") is one finding, not two.
+    unique: dict[str, Finding] = {}
+    for finding in findings:
+        unique.setdefault(finding.message.en, finding)
+    return list(unique.values())
 
 
 # A share off the whole debt: "a 10% discount", "打九折", "20% off".

@@ -214,7 +214,7 @@ _PRE_BLOCK_EN_RE = re.compile(
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|减完|免完|减"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|口误|更正|应该是"
@@ -486,7 +486,9 @@ def _numeric_amount(
         two_decimals = pure_arabic and _TWO_DECIMALS_RE.fullmatch(token) is not None
         if low[e : e + 1] in _BLOCK_AFTER_FIRST and (
             # "3230.50月底前": two decimals are money even before a date word.
-            _TWO_DECIMALS_BLOCK_RE.match(low, e) if two_decimals else _BLOCK_AFTER_RE.match(low, e)
+            _TWO_DECIMALS_BLOCK_RE.match(low, e)
+            if two_decimals or (pure_arabic and "." in token and value >= 100)  # "3320.5月底"
+            else _BLOCK_AFTER_RE.match(low, e)
         ):
             return False
         if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):

@@ -456,6 +456,21 @@ _PATTERNS: tuple[DatePattern, ...] = (
         _weekday_en,
     ),
     DatePattern(
+        "weekday_abbr_en",
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        re.compile(
+            # An abbreviation right before the date it names is a weekday too: "Wed. Oct 8",
+            # "Tues 11/18", "Thurs the 19th".
+            r"(?=[mtwfs])\b(?P<rel>)(?P<wd>"
+            + "|".join(_WEEKDAYS_ABBR)
+            + r")\b\.?(?=,?\s*+(?:(?:the\s++)?[0-9]{1,2}(?:st|nd|rd|th)\b|[0-9]{1,2}/[0-9]{1,2}\b|(?:"
+            + _MONTH_ALT
+            + r")\b))",
+            RX,
+        ),
+        _weekday_en,
+    ),
+    DatePattern(
         "in_n_en",
         ("day", "week"),
         re.compile(
