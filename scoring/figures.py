@@ -118,7 +118,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "remainder",
         r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
-        r"|leaves|leaving|would\s++leave|down\s++to|remains?|(?:still\s++)?(?:be\s++)?short(?:\s++by)?"
+        r"|leaves|leaving|would\s++leave|down\s++to|drops?\s++to|to\s++go|remains?|(?:still\s++)?(?:be\s++)?short(?:\s++by)?"
         r"|after\s++(?:that|this|the\s++payment)|afterwards",
     ),
     (

@@ -383,7 +383,10 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
             for d in analysis.dates
         )
         return due_said and not _DAYS_NOT_BEFORE.search(near_before)
-    if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
+    # "over 70 days behind": the hedge of the count itself, not a threshold before it (the
+    # slice hides the digits that tell them apart); a rule's "if… over 60 days" is conditional.
+    hedge_free = re.sub(r"\bover\s*+$", "", near_before)
+    if _DAYS_NOT_BEFORE.search(hedge_free) or _DAYS_NOT_AFTER.match(near_after):
         return False
     if _CONDITIONAL.search(low, c_start, c_end):
         return False

@@ -16,7 +16,9 @@ from scoring.ledger import Ledger
 # Plans
 # --------------------------------------------------------------------------------------------
 
-_PLAN_STATED = re.compile(r"^分|plan|payments?|install?ments?|^over|^across")
+_PLAN_STATED = re.compile(
+    r"^分|plan|payments?|install?ments?|^over|^across|^(?:do|offer|give|stretch|spread|split)\b"
+)
 _PLAN_REFUSED = re.compile(
     r"不能|不可以|没法|无法|没办法|不行|不支持|没有|\bcan'?t\b|\bcannot\b|\bunable\b|\bnot\b"
     r"|\bno\b|\bdon'?t\b|\bdoesn'?t\b"

@@ -37,7 +37,7 @@ _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
     r"|(?<![0-9元块])减(?![去少轻肥])"
     r"|打个?(?:[一二三四五六七八九]|[1-9]|对)折"
-    r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
+    r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*+(?!\s++(?:down\s++)?to\b)|\beliminat\w*"
     r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off"
     # "I can do $75 off the fees", "give you fifty off", "cut $40 off"
     r"|\b(?:do|give|get|cut|shave)\w*\s++(?:you\s++)?(?:\S+\s++){0,4}off\b|\bwipe\w*|\bdiscount\w*"

@@ -504,6 +504,12 @@ def _numeric_amount(
             or low.startswith(("左右", "上下"), end)
         ):
             pass  # "差不多六万了", "大概五千七左右": a rough sum in 千 or 万, said as one
+        elif (
+            pure_arabic
+            and "," in token
+            and _HEDGE_BEFORE_EN_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
+        ):
+            pass  # "nearly 2,700", "about 4,800": a hedged figure in thousands is a sum
         elif _HOTLINE_RE.fullmatch(token) and not ctx.has_cue(s):
             # "投诉了，12378是吧？": a service hotline (12xxx, 95xxx, 96xxx) is no sum, even put
             # as a question; a sum cue before it ("欠款是12350对吧") still reads it as money.

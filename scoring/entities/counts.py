@@ -91,6 +91,22 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
     *(
         (
             "instalments",
+            f"offer_months_en{suffix}",
+            ("month",),
+            # A plan's length said with the verb that offers it: "I can do 9 months", "stretch
+            # it out over 18 months", "split it into 4 months".
+            re.compile(
+                r"\b(?:do|offer|give\s++you|stretch\s++(?:it|this|that)\s++(?:out\s++)?(?:to|over)"
+                r"|spread\s++(?:it|this|that)\s++(?:out\s++)?over|split\s++(?:it|this|that)\s++(?:up\s++)?"
+                rf"(?:into|over))\s++{n}\s++months?\b",
+                RX,
+            ),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
             f"month_plan_en{suffix}",
             ("plan",),
             re.compile(
