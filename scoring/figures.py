@@ -62,7 +62,10 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     # What the debt is cut down to is a settlement, not the amount taken off ("给您减到五千").
     ("settlement", r"(?:减|降|砍|压)到|只收您?|少收到"),
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
-    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])"),
+    (
+        "waiver",
+        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
+    ),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|余款|差的|差额|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
     ("partial", r"部分还款|部分还|先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),

@@ -587,9 +587,7 @@ def _check_figure(
     return _amount_finding(turn, analysis, reading, named, ledger)
 
 
-def _rough_total_missed(
-    reading: FigureReading, facts: _Facts, readings: list[Expected]
-) -> bool:
+def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Expected]) -> bool:
     """A rough figure that nothing in its sentence names, with no plan talked of and no payment
     proposed around it ("about 3 grand", "差不多五千块"), says what is owed: it must cover the
     total (or the total after a waiver said in the line), not any quantity it happens to be

@@ -55,7 +55,11 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
         if not (offers or stated):
             continue
         clause = low[clause_start(low, count.start) : clause_end(low, count.end)]
-        if _PLAN_REFUSED.search(clause) or _PLAN_ESCALATED.search(clause) or _LOAN_TERM.search(clause):
+        if (
+            _PLAN_REFUSED.search(clause)
+            or _PLAN_ESCALATED.search(clause)
+            or _LOAN_TERM.search(clause)
+        ):
             continue
         if _ARREARS_BEFORE.search(
             low, max(0, count.start - 6), count.start
