@@ -59,9 +59,14 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("principal", r"本金"),
     # "这一期" / "本期" is the bill now due, not one instalment of a plan.
     ("monthly", r"每一?期|每个?月|月供|一个月|(?<![这本当上])一期|首期"),
+    # What the debt is cut down to is a settlement, not the amount taken off ("给您减到五千").
+    ("settlement", r"(?:减|降|砍|压)到|只收您?|少收到"),
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
-    ("waiver", r"减免|免除|免掉|免去|豁免|减掉|少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])"),
-    ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|剩"),
+    (
+        "waiver",
+        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
+    ),
+    ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|余款|差的|差额|后面的|后边的|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
     ("partial", r"部分还款|部分还|先还|先付|先转|先打|先交|先处理|首付|至少|先(?![生前])"),
     (
@@ -103,6 +108,12 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"|(?:monthly\s++)?payments\s++of|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
         r"|(?:months?|payments?|install?ments?)\s++at",  # "twelve months at $207.20"
     ),
+    # "I can cut it down to $2,000", "bring your balance down to…": what is left to pay in all.
+    (
+        "settlement",
+        r"(?:cut|bring|knock|get|take|drop|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))"
+        r"\s++down\s++to|reduce\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to",
+    ),
     (
         "waiver",
         r"waiv\w*|forgiv\w*|knock\w*|take\s++off|off\s++the|off|discount\w*|write\s++off|credit",
@@ -110,7 +121,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "remainder",
         r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
-        r"|leaves|leaving|would\s++leave|down\s++to|remains?"
+        r"|leaves|leaving|would\s++leave|down\s++to|drops?\s++to|to\s++go|remains?|(?:still\s++)?(?:be\s++)?short(?:\s++by)?"
         r"|after\s++(?:that|this|the\s++payment)|afterwards",
     ),
     (
@@ -133,7 +144,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
-        r"|altogether|all\s++together|all\s++in|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
+        r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
         r"|behind\s++by|(?:the|your|final|this)\s++bill",
     ),
     ("unpaid", r"unpaid|past[\s-]due|overdue|still\s++(?:owing|outstanding|due)|behind"),

@@ -1252,3 +1252,68 @@ def test_the_same_lines_typed_loosely() -> None:
         if not rules(ref, v)
     ]
     assert flagged == [] and missed == []
+
+
+# Batch 9 kinds (issue 14), in wording of their own: a figure's role read from labels and verbs
+# not seen before, approximations as ranges, weekday abbreviations before a date, days overdue
+# as a bare duration closed by 了 or in weeks, offers beyond the plans and the relief. Each wrong
+# line draws exactly one finding, naming the wrong figure.
+RIGHT_BATCH9 = [
+    (M1, "最少还个523.05就行"),
+    (M1, "保底先还523块零5"),
+    (M1, "今天还2000，差的3230.5月底补上"),
+    (M1, "您先还2000，余款3230.5下月还"),
+    (ELDER, "您先还三千，后面的6098.8再分期"),
+    (M1, "两个多礼拜了"),
+    (M1, "大概五千二左右吧"),
+    (HARD, "罚息二百四的话我能给您免掉八十"),
+    (M1, "滞纳金免了，减到5180.5"),
+    (M3, "三个多月了"),
+    (ANGRY, "可以帮您申请分12期"),
+    (MED, "put 500 down and the balance drops to 1,986.40"),
+    (MED, "after that there'd be 1,986.40 to go"),
+    (MED, "it's been 14 weeks now"),
+    (MED, "I can do 12 months for you"),
+    (MED, "how about Thurs 11/12?"),
+    (MED, "close to twenty-five hundred"),
+    (DISPUTE, "about thirteen hundred all told"),
+    (THEFT, "about 3.4 grand"),
+    (SPOUSE, "over two months behind now"),
+]
+WRONG_BATCH9 = [
+    (M1, "最少还个532.05就不会再上征信了", "ACC-AMOUNT", "532.05"),
+    (M1, "保底先还532块零5", "ACC-AMOUNT", "532块零5"),
+    (M1, "您先还2000，余款3320.5下月还", "ACC-AMOUNT", "3320.5"),
+    (M1, "今天还2000，差的3320.5月底补上", "ACC-AMOUNT", "3320.5"),
+    (ELDER, "您先还三千，后面的6089.8再分期", "ACC-AMOUNT", "6089.8"),
+    (M1, "大概五千七左右吧您这个", "ACC-AMOUNT", "五千七左右"),
+    (M1, "利息那一百八十块五可以给您打个对折", "ACC-RELIEF", "利息那一百八十块五可以给您打个对折"),
+    (M1, "利息可以少收一点，少收一百", "ACC-RELIEF", "利息可以少收一点"),
+    (M1, "给您减到五千就行", "ACC-RELIEF", "五千"),
+    (M1, "都快一个月了", "ACC-DAYS-OVERDUE", "快一个月"),
+    (M3, "一个多月了赵先生", "ACC-DAYS-OVERDUE", "一个多月"),
+    (HARD, "您这都逾期仨月了", "ACC-DAYS-OVERDUE", "仨月"),
+    (HARD, "罚息二百四的话我能给您免掉二百", "ACC-RELIEF", "二百"),
+    (ANGRY, "可以帮您申请分48期", "ACC-PLAN", "分48期"),
+    (ATT, "pay $1,000 today and you'd still be short $3,494.62", "ACC-AMOUNT", "$3,494.62"),
+    (ATT, "how about Wed. Oct 8", "ACC-DATE", "Oct 8"),
+    (MED, "Tues 11/18 for the first one?", "ACC-DATE", "11/18"),
+    (MED, "I can cut it down to $2,000 even if you pay this week", "ACC-RELIEF", "$2,000"),
+    (MED, "put 500 down and the balance drops to 1,896.40", "ACC-AMOUNT", "1,896.40"),
+    (MED, "nearly 2,700 now", "ACC-AMOUNT", "2,700"),
+    (MED, "I can do 9 months for you", "ACC-PLAN", "do 9 months"),
+    (DISPUTE, "roughly $1,100 all told", "ACC-AMOUNT", "$1,100"),
+    (THEFT, "about 3 grand", "ACC-AMOUNT", "3 grand"),
+    (SPOUSE, "over 70 days behind now", "ACC-DAYS-OVERDUE", "70 days"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_BATCH9)
+def test_batch9_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_BATCH9)
+def test_batch9_kinds_wrong_draw_one_finding(ref: str, text: str, rule: str, evidence: str) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]

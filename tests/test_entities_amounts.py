@@ -360,6 +360,9 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         # A rough sum in 万 said with a hedge and no unit or label.
         ("差不多七万了", "70000", "七万", "about"),
         ("将近三万了吧", "30000", "三万", "near"),
+        # A hedged sum in 千 with no unit, and hedged thousands written with a comma.
+        ("大概五千七左右吧", "5700", "五千七左右", "about"),
+        ("nearly 2,700 now", "2700", "2,700", "near"),
         # "and change": that many and some more.
         ("it's 5 hundred and change", "500", "5 hundred and change", "over"),
         ("you owe six hundred and change", "600", "six hundred and change", "over"),
@@ -408,3 +411,15 @@ def test_a_pasted_run_of_numerals_is_no_amount() -> None:
     # decimal.InvalidOperation in the app (found by tests/test_linear_time.py).
     assert extract_amounts("$" + "一" * 31) == []
     assert [a.value for a in extract_amounts("$999,999,999,999")] == [Decimal("999999999999")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        # A remainder named 余款 / 差的, a figure with a decimal before 月底.
+        ("余款3320.5下月还", "3320.5", "3320.5"),
+        ("差的3230.5月底补上", "3230.5", "3230.5"),
+    ],
+)
+def test_remainder_cues(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]

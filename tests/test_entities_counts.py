@@ -130,3 +130,30 @@ def test_durations(text: str, expected: list[tuple[int, str, str, bool, str]]) -
 def test_halves(text: str, expected: list[tuple[int, str, str, bool, bool, str]]) -> None:
     found = [(d.value, d.unit, d.hedge, d.more, d.half, d.raw) for d in extract_durations(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plan's length said with the verb that offers it.
+        ("I can do 9 months for you", [(9, "instalments", "do 9 months")]),
+        ("we could spread it over 18 months", [(18, "instalments", "spread it over 18 months")]),
+        ("let's split it into four months", [(4, "instalments", "split it into four months")]),
+    ],
+)
+def test_plan_length_offered(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("您这都逾期仨月了", [(3, "month", "", False, "仨月")]),
+        ("俩礼拜了", [(2, "week", "", False, "俩礼拜")]),
+    ],
+)
+def test_durations_with_colloquial_numbers(
+    text: str, expected: list[tuple[int, str, str, bool, str]]
+) -> None:
+    found = [(d.value, d.unit, d.hedge, d.more, d.raw) for d in extract_durations(text)]
+    assert found == expected

@@ -195,3 +195,21 @@ def test_several_dates_in_order() -> None:
         (date(2026, 12, 4), "下周五"),
         (date(2026, 12, 5), "12月5日"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday abbreviation right before the date it names is read as a weekday too.
+        ("how about Wed. Dec 2", [(date(2026, 12, 2), "Wed."), (date(2026, 12, 2), "Dec 2")]),
+        (
+            "Tues 12/1 for the first one?",
+            [(date(2026, 12, 1), "Tues"), (date(2026, 12, 1), "12/1")],
+        ),
+        ("Fri the 4th ok?", [(date(2026, 12, 4), "Fri"), (date(2026, 12, 4), "the 4th")]),
+        # An ordinary word that spells an abbreviation is not one.
+        ("I sat 5 hours on hold", []),
+    ],
+)
+def test_weekday_abbreviation_before_a_date(text: str, expected: list[tuple[date, str]]) -> None:
+    assert dates(text, SUNDAY) == expected

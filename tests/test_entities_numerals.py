@@ -64,3 +64,9 @@ def test_chinese_numeral_to_decimal(text: str, expected: str) -> None:
 )
 def test_chinese_numeral_to_decimal_rejects(text: str) -> None:
     assert chinese_numeral_to_decimal(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("仨", "3"), ("俩", "2"), ("倆", "2")])
+def test_colloquial_two_and_three(text: str, expected: str) -> None:
+    # 俩 and 仨 are how 两个 and 三个 are said aloud: "逾期仨月了", "俩礼拜".
+    assert chinese_numeral_to_decimal(text) == Decimal(expected)

@@ -44,3 +44,15 @@ def test_offsets_point_into_the_text() -> None:
     text = "ＨＡＬＦ of it, then 一半"
     assert [text[s.start : s.end] for s in extract_shares(text)] == ["ＨＡＬＦ", "一半"]
     assert [s.value for s in extract_shares(text)] == [Decimal("0.5"), Decimal("0.5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 打个…折 and 对折 (half the price) as collectors say them.
+        ("利息给您打个对折", [("0.5000", "discount", "打对折", "50% of the price", "打个对折")]),
+        ("打个八折吧", [("0.8000", "discount", "打8折", "80% of the price", "打个八折")]),
+    ],
+)
+def test_discounts_said_aloud(text: str, expected: list[tuple[str, str, str, str, str]]) -> None:
+    assert shares(text) == expected

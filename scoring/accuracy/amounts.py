@@ -549,6 +549,9 @@ def _check_figure(
         expected = facts.expected("minimum", reading)
         assert expected is not None
         return _amount_finding(turn, analysis, reading, expected, ledger)
+    if _rough_total_missed(reading, facts, readings):
+        # "about 3 grand" with nothing else named: what is owed, not the principal it is near.
+        return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
     if primary in ("partial", "pay") or (primary is None and not readings):
         # A rough figure with no plan talked of is not what a plan repays in all ("差不多六万了"
         # is not the 24-month plan's ¥59,143).
@@ -582,6 +585,21 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Expected]) -> bool:
+    """A rough figure that nothing in its sentence names, with no plan talked of and no payment
+    proposed around it ("about 3 grand", "差不多五千块"), says what is owed: it must cover the
+    total (or the total after a waiver said in the line), not any quantity it happens to be
+    near."""
+    mention = reading.mention
+    if reading.roles or reading.topics or readings or facts.plan_talk:
+        return False
+    if not (mention.approx or _SHORTHAND.search(mention.raw)):
+        return False
+    if _proposed(facts.line, reading) or _completes_remainder(reading, facts):
+        return False
+    return not _fits(mention, [facts.total, *facts.after_waiver])
 
 
 def _free_topics(reading: FigureReading, facts: _Facts) -> tuple[Role, ...]:
@@ -618,7 +636,7 @@ def _settles(line: LineFigures, reading: FigureReading) -> bool:
 _PART_ROLES = ("principal", "interest", "late_fee", "penalty")
 # What names the least one must pay: the minimum, when the account has one.
 _AT_LEAST = re.compile(
-    r"至少|最少|起码|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
+    r"至少|最少|起码|保底|最低限度|\bat\s++(?:the\s++)?(?:very\s++)?least\b|\bno\s++less\s++than\b"
 )
 # How far a figure said as "the least" may stray from the minimum and still mean it.
 _MINIMUM_SHARE = Decimal("0.25")

@@ -289,7 +289,8 @@ def _duration_range(
     if more or any(hedge.endswith(w) for w in _OVER_WORDS):
         return said, (n + 1) * (31 if size == 30 else size) + (3 if size == 30 else 0)
     if any(hedge.endswith(w) for w in _NEAR_WORDS):
-        return said - (20 if size == 30 else 4), said
+        # "快两个月" 40–60, but "快一个月" 20–30: almost, not more than a third short.
+        return said - (min(20, 10 * n) if size == 30 else 4), said
     return said - (15 if size == 30 else 3), said + (15 if size == 30 else 3)
 
 
@@ -321,7 +322,11 @@ def _check_durations(
         if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
             continue
         tail = low[end : min(c_end, end + 40)].lstrip()
-        if not (_DAYS_CUE.search(low, c_start, start) or _DAYS_CUE.match(tail)):
+        if not (
+            _DAYS_CUE.search(low, c_start, start)
+            or _DAYS_CUE.match(tail)
+            or _said_as_elapsed(low, c_start, start, end)
+        ):
             continue
         low_days, high_days = (
             (n, n) if ordinal else _duration_range(n, unit, hedge, more, said.half)
@@ -346,6 +351,19 @@ def _check_durations(
     return findings
 
 
+# "都快一个月了", "已经半个多月了还没还", "一个多月了赵先生": a duration that is the whole
+# clause, closed by 了, is how long the account has gone unpaid (the zh of "it's been…").
+_ELAPSED_BEFORE_ZH = re.compile(
+    r"(?:您|你)?(?:这笔|这张卡|这个|这边|这)?(?:都|已经|已|也|快|差不多|将近|大概|有|拖了|欠了|都已经)*"
+)
+_ELAPSED_AFTER_ZH = re.compile(r"\s*+了(?!之后|以后|再|才|就|的话)")
+
+
+def _said_as_elapsed(low: str, c_start: int, start: int, end: int) -> bool:
+    head = low[c_start:start].strip()
+    return bool(_ELAPSED_BEFORE_ZH.fullmatch(head)) and bool(_ELAPSED_AFTER_ZH.match(low, end))
+
+
 def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
     """Whether a day count says how long the account is overdue ("逾期18天", "18 days past due",
     "…behind, 57 days to be exact"), not a deadline, a grace period or a rule's threshold."""
@@ -365,7 +383,10 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
             for d in analysis.dates
         )
         return due_said and not _DAYS_NOT_BEFORE.search(near_before)
-    if _DAYS_NOT_BEFORE.search(near_before) or _DAYS_NOT_AFTER.match(near_after):
+    # "over 70 days behind": the hedge of the count itself, not a threshold before it (the
+    # slice hides the digits that tell them apart); a rule's "if… over 60 days" is conditional.
+    hedge_free = re.sub(r"\bover\s*+$", "", near_before)
+    if _DAYS_NOT_BEFORE.search(hedge_free) or _DAYS_NOT_AFTER.match(near_after):
         return False
     if _CONDITIONAL.search(low, c_start, c_end):
         return False

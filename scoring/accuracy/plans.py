@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.accuracy._common import ESCALATED, accuracy_finding
+from scoring.accuracy._common import accuracy_finding
 from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
 from scoring.entities import fold
 from scoring.figures import clause_end, clause_start
@@ -16,10 +16,20 @@ from scoring.ledger import Ledger
 # Plans
 # --------------------------------------------------------------------------------------------
 
-_PLAN_STATED = re.compile(r"^分|plan|payments?|install?ments?|^over|^across")
+_PLAN_STATED = re.compile(
+    r"^分|plan|payments?|install?ments?|^over|^across|^(?:do|offer|give|stretch|spread|split)\b"
+)
 _PLAN_REFUSED = re.compile(
     r"不能|不可以|没法|无法|没办法|不行|不支持|没有|\bcan'?t\b|\bcannot\b|\bunable\b|\bnot\b"
     r"|\bno\b|\bdon'?t\b|\bdoesn'?t\b"
+)
+# A plan put to a supervisor, not offered. Unlike a waiver's, 申请 / apply / request do not count:
+# "帮您申请分48期" is how a plan is offered (the debtor applies for it), not an escalation.
+_PLAN_ESCALATED = re.compile(
+    r"上报|请示|报批|帮您问|帮你问|审批|审核|争取|问一下|问问|核实|看看能不能|看能不能"
+    r"|上報|請示|審批|審核|爭取"
+    r"|\bask\s++(?:my|a|the)\s++(?:supervisor|manager|team)|\bcheck\s++with|\bsee\s++if\b"
+    r"|\bescalat\w*"
 )
 # Periods or payments missed, not a plan: "逾期四期", "还有三期没还", "two payments behind".
 _ARREARS_BEFORE = re.compile(r"(?:逾期|拖欠|欠了?|还有|已经|连续|没还|未还|落下|for|been)\s*+$")
@@ -45,7 +55,11 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
         if not (offers or stated):
             continue
         clause = low[clause_start(low, count.start) : clause_end(low, count.end)]
-        if _PLAN_REFUSED.search(clause) or ESCALATED.search(clause) or _LOAN_TERM.search(clause):
+        if (
+            _PLAN_REFUSED.search(clause)
+            or _PLAN_ESCALATED.search(clause)
+            or _LOAN_TERM.search(clause)
+        ):
             continue
         if _ARREARS_BEFORE.search(
             low, max(0, count.start - 6), count.start

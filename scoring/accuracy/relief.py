@@ -36,8 +36,8 @@ _COMPONENTS_EN = {
 _WAIVE_RE = re.compile(
     r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
     r"|(?<![0-9元块])减(?![去少轻肥])"
-    r"|打(?:[一二三四五六七八九]|[1-9])折"
-    r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*|\beliminat\w*"
+    r"|打个?(?:[一二三四五六七八九]|[1-9]|对)折"
+    r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*+(?!\s++(?:down\s++)?to\b)|\beliminat\w*"
     r"|\b(?:take|knock)\w*\s++(?:\S+\s++){0,5}off\b|\bwrite\s++off"
     # "I can do $75 off the fees", "give you fifty off", "cut $40 off"
     r"|\b(?:do|give|get|cut|shave)\w*\s++(?:you\s++)?(?:\S+\s++){0,4}off\b|\bwipe\w*|\bdiscount\w*"
@@ -141,6 +141,11 @@ def check_line_relief(
             and "after_waiver" not in r.roles
             and not any(same_amount(r.mention.value, b) for b in bases)  # "64元最多减免一半"
         ]
+        named_waived = [r for r in waived if r.roles[:1] == ("waiver",)]
+        if named_waived:
+            # "罚息二百四的话我能给您免掉八十": the figure the waiver verb names is what is
+            # waived; the charge named beside it is what it is taken from.
+            waived = named_waived
         if waived:
             cap = (
                 sum((caps[p] for p in named), Decimal(0))
@@ -206,11 +211,15 @@ def check_line_relief(
                     ledger,
                 )
             )
-    return findings
+    # One offer said twice ("利息可以少收一点，少收一百") is one finding, not two.
+    unique: dict[str, Finding] = {}
+    for finding in findings:
+        unique.setdefault(finding.message.en, finding)
+    return list(unique.values())
 
 
 # A share off the whole debt: "a 10% discount", "打九折", "20% off".
-_DISCOUNT = re.compile(r"discount|\boff\b|优惠|折扣|打.折|减免")
+_DISCOUNT = re.compile(r"discount|\boff\b|优惠|折扣|打个?.折|减免")
 
 
 def _asked(clause: str) -> bool:

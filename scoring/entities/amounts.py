@@ -158,6 +158,8 @@ _OVER_AFTER_RE = re.compile(
 )
 _HEDGE_WINDOW = 16
 _HEDGE_GAP_ZH = r"\s*+(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*+"
+# A hedged numeral in thousands or more is a sum even with no unit ("大概五千七左右").
+_ROUGH_UNITS = frozenset("千仟万萬亿億")
 _HEDGE_BEFORE_ZH_RE = re.compile(
     r"(?:(?P<about>大概|大约|(?<!预)约|差不多|估计|大致)|(?P<over>超过|多于)|(?P<under>不到|不足|小于)"
     rf"|(?P<near>将近|接近|(?<![尽赶最])[快近]))(?:{_HEDGE_GAP_ZH})$",
@@ -212,7 +214,7 @@ _PRE_BLOCK_EN_RE = re.compile(
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|减完|免完|减"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|口误|更正|应该是"
@@ -484,7 +486,9 @@ def _numeric_amount(
         two_decimals = pure_arabic and _TWO_DECIMALS_RE.fullmatch(token) is not None
         if low[e : e + 1] in _BLOCK_AFTER_FIRST and (
             # "3230.50月底前": two decimals are money even before a date word.
-            _TWO_DECIMALS_BLOCK_RE.match(low, e) if two_decimals else _BLOCK_AFTER_RE.match(low, e)
+            _TWO_DECIMALS_BLOCK_RE.match(low, e)
+            if two_decimals or (pure_arabic and "." in token and value >= 100)  # "3320.5月底"
+            else _BLOCK_AFTER_RE.match(low, e)
         ):
             return False
         if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
@@ -495,10 +499,17 @@ def _numeric_amount(
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
-        elif any(c in CN_BIG_UNITS for c in token) and _HEDGE_BEFORE_ZH_RE.search(
-            low, max(floor, s - _HEDGE_WINDOW), s
+        elif any(c in _ROUGH_UNITS for c in token) and (
+            _HEDGE_BEFORE_ZH_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
+            or low.startswith(("左右", "上下"), end)
         ):
-            pass  # "差不多六万了": a rough sum in 万, said as one
+            pass  # "差不多六万了", "大概五千七左右": a rough sum in 千 or 万, said as one
+        elif (
+            pure_arabic
+            and "," in token
+            and _HEDGE_BEFORE_EN_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
+        ):
+            pass  # "nearly 2,700", "about 4,800": a hedged figure in thousands is a sum
         elif _HOTLINE_RE.fullmatch(token) and not ctx.has_cue(s):
             # "投诉了，12378是吧？": a service hotline (12xxx, 95xxx, 96xxx) is no sum, even put
             # as a question; a sum cue before it ("欠款是12350对吧") still reads it as money.

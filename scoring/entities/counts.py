@@ -91,6 +91,22 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
     *(
         (
             "instalments",
+            f"offer_months_en{suffix}",
+            ("month",),
+            # A plan's length said with the verb that offers it: "I can do 9 months", "stretch
+            # it out over 18 months", "split it into 4 months".
+            re.compile(
+                r"\b(?:do|offer|give\s++you|stretch\s++(?:it|this|that)\s++(?:out\s++)?(?:to|over)"
+                r"|spread\s++(?:it|this|that)\s++(?:out\s++)?over|split\s++(?:it|this|that)\s++(?:up\s++)?"
+                rf"(?:into|over))\s++{n}\s++months?\b",
+                RX,
+            ),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
             f"month_plan_en{suffix}",
             ("plan",),
             re.compile(
@@ -194,7 +210,7 @@ class DurationMention:
     half: bool = False  # and a half unit more: "一个半月", "半年", "half a month"
 
 
-_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}"
+_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}|[俩倆仨]"  # 俩 two, 仨 three (口语)
 _DURATION_ZH = re.compile(
     # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
     rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
@@ -204,7 +220,7 @@ _DURATION_ZH = re.compile(
 # Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".
 _DURATION_ZH_HALF = re.compile(
     r"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?"
-    r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3})\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
+    r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3}|[俩倆仨])\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
     r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
     RX,
 )

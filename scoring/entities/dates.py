@@ -374,8 +374,11 @@ _PATTERNS: tuple[DatePattern, ...] = (
         # "九月底": the last day of that month (its year inferred like "9月30号").
         "named_month_end_zh",
         ("底", "末"),
-        # Not after 块: "三千二百三十块五月底前" is ¥3,230.50 by the month's end (块五 is 5 毛).
-        re.compile(rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}块])(?P<m>{_CN_M})\s*+月[底末]", RX),
+        # Not after 块: "三千二百三十块五月底前" is ¥3,230.50 by the month's end (块五 is 5 毛);
+        # nor after a decimal point: "3230.5月底" is ¥3,230.5 by the month's end.
+        re.compile(
+            rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}块])(?<![0-9]\.)(?P<m>{_CN_M})\s*+月[底末]", RX
+        ),
         _named_month_end,
         also=("月",),
     ),
@@ -383,7 +386,9 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "month_end_zh",
         ("底", "末"),
         re.compile(
-            rf"(?:(?P<rel>{_MONTH_REL_ALT})个?|(?<![0-9{CN_NUM_CHARS}])|(?<=块{_JIAO_DIGIT}))月[底末]",
+            rf"(?:(?P<rel>{_MONTH_REL_ALT})个?|(?<![0-9{CN_NUM_CHARS}])|(?<=块{_JIAO_DIGIT})"
+            # after an amount with decimals: "3230.5月底", "3230.50月底前"
+            r"|(?<=[0-9]\.[0-9])|(?<=[0-9]\.[0-9]{2}))月[底末]",
             RX,
         ),
         _month_end_zh,
@@ -451,6 +456,22 @@ _PATTERNS: tuple[DatePattern, ...] = (
             # Abbreviations ("sat", "sun", "wed") are ordinary words too: require a lead-in.
             r"(?=[nctlbo])\b(?:(?P<rel>next|this|coming|last)|by|on)\s++"
             rf"(?P<wd>{'|'.join(_WEEKDAYS_ABBR)})\b\.?",
+            RX,
+        ),
+        _weekday_en,
+    ),
+    DatePattern(
+        "weekday_abbr_en",
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        re.compile(
+            # An abbreviation right before the date it names is a weekday too: "Wed. Oct 8",
+            # "Tues 11/18", "Thurs the 19th".
+            r"(?=[mtwfs])\b(?P<rel>)(?P<wd>"
+            + "|".join(_WEEKDAYS_ABBR)
+            + r")\b\.?(?=,?\s*+(?:(?:the\s++)?[0-9]{1,2}(?:st|nd|rd|th)\b"
+            + r"|[0-9]{1,2}/[0-9]{1,2}\b|(?:"
+            + _MONTH_ALT
+            + r")\b))",
             RX,
         ),
         _weekday_en,

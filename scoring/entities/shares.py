@@ -30,10 +30,10 @@ class ShareMention:
 _CN_DIGIT = "[一二三四五六七八九]|[1-9]"
 _SHARE_RE = re.compile(
     r"(?P<whole>全部|全额|全免|所有|都免|\b(?:all|entire|full|whole|completely|fully|every)\b)"
-    r"|(?P<half>一半|减半|半数|对半|\bhalf\b)"
+    r"|(?P<half>一半|减半|半数|对半|\bhalf\b)|打个?(?P<halfzhe>对折)"
     r"|(?P<third>三分之一|\b(?:a|one)\s++third\b)|(?P<quarter>四分之一|\b(?:a|one)\s++quarter\b)"
     r"|百分之(?P<pct_cn>[0-9一二三四五六七八九十百]{1,4})|(?P<pct>(?<![0-9.])[0-9]{1,3})\s*+(?:%|percent\b)"
-    rf"|(?P<tenths>{_CN_DIGIT})成|打(?P<zhe>{_CN_DIGIT})折",
+    rf"|(?P<tenths>{_CN_DIGIT})成|打个?(?P<zhe>{_CN_DIGIT})折",
     RX,
 )
 _CN_SMALL = "一二三四五六七八九"
@@ -52,6 +52,8 @@ def _read(m: re.Match[str]) -> tuple[Decimal, ShareKind, str, str] | None:
         return Decimal(1) / 3, "part", "三分之一", "a third"
     if m.group("quarter"):
         return Decimal("0.25"), "part", "四分之一", "a quarter"
+    if m.group("halfzhe"):
+        return Decimal("0.5"), "discount", "打对折", "50% of the price"  # 对折: half is paid
     if m.group("zhe"):
         paid = _digit(m.group("zhe"))
         return Decimal(paid) / 10, "discount", f"打{paid}折", f"{paid * 10}% of the price"
