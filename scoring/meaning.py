@@ -329,12 +329,9 @@ def _by_probe(
     allowed: Callable[[str], bool] | None = None,
 ) -> Reading | None:
     """The whole line by the judge's read-out: a violation when the probability that it is
-    one reaches the language's threshold; its category is the likeliest of those `allowed`
-    (the categories whose rule applies where the line was said: "can you confirm your date of
-    birth" is no privacy breach with the verified debtor, so a threat read a little less
-    likely as one names the category it breaks), explained by that category's nearest
-    exemplar. `near` is the line's nearest exemplars, nearest first (the vote has them
-    already)."""
+    one reaches the language's threshold; its category is the likeliest, when `allowed` (its
+    rule applies where the line was said), explained by that category's nearest exemplar.
+    `near` is the line's nearest exemplars, nearest first (the vote has them already)."""
     found = _probe_readings(unit, vector, lang, near, allowed)
     return found[0] if found else None
 
@@ -354,12 +351,14 @@ def _probe_readings(
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
     ranked = sorted(
-        (label for label in shares if label != COMPLIANT and (allowed is None or allowed(label))),
-        key=lambda c: (-shares[c], c),
+        (label for label in shares if label != COMPLIANT), key=lambda c: (-shares[c], c)
     )
-    if not ranked:
-        return []
     category = ranked[0]
+    # A likeliest category whose rule does not apply here is no finding, and none other
+    # stands in for it: the goldens' clean "您的信用卡逾期18天了…" (likeliest: before
+    # verification, to the verified debtor) would read as a disclosure to a third party.
+    if allowed is not None and not allowed(category):
+        return []
     own = settings.category_threshold.get(lang, {})
     bar = next((t for c, t in own.items() if c == category), settings.threshold[lang])
     if violation < bar:
@@ -371,7 +370,12 @@ def _probe_readings(
         return []
     found = [_explained(category, unit, vector, lang, near)]
     ratio = settings.runner_up.get(lang)
-    if ratio is not None and len(ranked) > 1 and shares[ranked[1]] >= ratio * shares[category]:
+    if (
+        ratio is not None
+        and len(ranked) > 1
+        and shares[ranked[1]] >= ratio * shares[category]
+        and (allowed is None or allowed(ranked[1]))
+    ):
         found.append(_explained(ranked[1], unit, vector, lang, near))
     return found
 
