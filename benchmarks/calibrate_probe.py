@@ -33,6 +33,7 @@ from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
 from scoring.meaning import Reading, judge_of, policy, probe_of
+from scoring.pinyin import decoded
 from scoring.probe import Probe, Training, train
 from scoring.semantic import COMPLIANT
 from scoring.text import plain
@@ -99,7 +100,7 @@ class Line:
 
 @contextmanager
 def read_out_off() -> Iterator[None]:
-    with mock.patch.object(meaning, "_by_probe", lambda *_: None):
+    with mock.patch.object(meaning, "_probe_readings", lambda *_: []):
         yield
 
 
@@ -119,10 +120,12 @@ def read(text: str, lang: Lang, ctx: LineContext, expected: frozenset[str], prob
         hits = judge.judge_line(text, ctx)
     found = frozenset(h.rule.category for h in hits)
     by_rules = frozenset(h.rule.category for h in hits if h.nearest is None)
-    parts = [u for u in meaning.units(text) if len(u) >= policy().judge.min_chars[lang]]
+    # The read-out reads a zh line's pinyin as the characters it spells, as the judge does.
+    said = decoded(text) if lang == "zh" else text
+    parts = [u for u in meaning.units(said) if len(u) >= policy().judge.min_chars[lang]]
     shares: dict[str, float] = {}
     nearest: tuple[str, ...] = ()
-    if parts and parts[0] == plain(text):
+    if parts and parts[0] == plain(said):
         vector = encoder().embed(parts[:1])[0]
         shares = probe.probabilities(vector)
         nearest = tuple(n.label for n in judge_of(lang).nearest(vector, 7))

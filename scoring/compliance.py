@@ -208,16 +208,26 @@ class Judge:
         policy = semantic_policy().judge
         cites = policy.rules[self.pack.jurisdiction]
         cap = policy.max_severity
-        hits = []
-        for reading in violations_by_meaning(text, self.lang):
-            if reading.label in caught or reading.label not in cites:
-                continue
-            cited = cites[reading.label]
-            rule = self._rule_or_none(cited.rule)
-            # A pack without the rule (another version, as in a rescore) has nothing to cite.
+
+        def cited_rule(category: str) -> Rule | None:
+            """The rule a finding of `category` cites, when it applies where the line was
+            said (a pack without it, as in a rescore with another version, cites nothing)."""
+            cited = cites.get(category)  # type: ignore[call-overload]
+            rule = self._rule_or_none(cited.rule) if cited is not None else None
             if rule is None or not rule.applies_to(ctx.product, ctx.channel):
-                continue
+                return None
             if not cited.line_context and not self._applies(rule, ctx):
+                return None
+            return rule
+
+        hits = []
+        for reading in violations_by_meaning(
+            text, self.lang, lambda category: cited_rule(category) is not None, bool(caught)
+        ):
+            if reading.label in caught:
+                continue
+            rule = cited_rule(reading.label)
+            if rule is None:
                 continue
             severity = min(rule.severity, cap, key=lambda s: SEVERITY_PENALTY[s])
             nearest = f"“{reading.exemplar}” {reading.similarity:.3f}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
+from scoring.pinyin import decoded
 from scoring.probe import Probe, Training
 from scoring.semantic import (
     COMPLIANT,
@@ -83,6 +85,12 @@ class ProbePolicy(_Fitting):
     # Frames (`{}` where a line goes) the judge's own exemplars are also said in when the
     # read-out is fitted (`semantic.wrapped_items`): none for a language, none added.
     wrappers: dict[Lang, tuple[Annotated[str, Field(pattern=r"^[^{}]*\{\}[^{}]*$")], ...]] = {}
+    # Per language, the share of the likeliest category a runner-up needs to be read too (on
+    # a line already flagged); none for a language: only the likeliest.
+    runner_up: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
+    # Per language, the probability at which a clause of a flagged line names its category
+    # too (`_clause_categories`); none for a language: clauses name none.
+    clause_category: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
 
 
 class IntentProbePolicy(_Fitting):
@@ -313,40 +321,91 @@ def _among_violations(vector: Vectors, lang: Lang) -> bool:
     return near[0].label != COMPLIANT and violating >= rules.need
 
 
-def _by_probe(unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]) -> Reading | None:
+def _by_probe(
+    unit: str,
+    vector: Vectors,
+    lang: Lang,
+    near: list[Neighbour],
+    allowed: Callable[[str], bool] | None = None,
+) -> Reading | None:
     """The whole line by the judge's read-out: a violation when the probability that it is
-    one reaches the language's threshold; its category is the likeliest, explained by that
-    category's nearest exemplar. `near` is the line's nearest exemplars, nearest first (the
-    vote has them already)."""
+    one reaches the language's threshold; its category is the likeliest, when `allowed` (its
+    rule applies where the line was said), explained by that category's nearest exemplar.
+    `near` is the line's nearest exemplars, nearest first (the vote has them already)."""
+    found = _probe_readings(unit, vector, lang, near, allowed)
+    return found[0] if found else None
+
+
+def _probe_readings(
+    unit: str,
+    vector: Vectors,
+    lang: Lang,
+    near: list[Neighbour],
+    allowed: Callable[[str], bool] | None = None,
+) -> list[Reading]:
+    """`_by_probe`'s reading, and the runner-up category when the policy's `runner_up` says a
+    line this evenly between two categories is read as both ("pay today or we'll have you
+    fired": a threat and a workplace contact): its share at least that fraction of the
+    likeliest's. The runner-up adds a category to a line already flagged, never a flag."""
     settings = policy().judge.probe
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
-    category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
+    ranked = sorted(
+        (label for label in shares if label != COMPLIANT), key=lambda c: (-shares[c], c)
+    )
+    category = ranked[0]
+    # A likeliest category whose rule does not apply here is no finding, and none other
+    # stands in for it: the goldens' clean "您的信用卡逾期18天了…" (likeliest: before
+    # verification, to the verified debtor) would read as a disclosure to a third party.
+    if allowed is not None and not allowed(category):
+        return []
     own = settings.category_threshold.get(lang, {})
     bar = next((t for c, t in own.items() if c == category), settings.threshold[lang])
     if violation < bar:
-        return None
+        return []
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
     # exemplar, where a regression's odds mean little: where the policy says so, its verdict
     # stands only when the nearest exemplar is a violation too.
     if settings.nearest_must_violate[lang] and near[0].label == COMPLIANT:
-        return None
-    # Among the nearest already, it is the first of them (ties by position, as nearest_of).
+        return []
+    found = [_explained(category, unit, vector, lang, near)]
+    ratio = settings.runner_up.get(lang)
+    if (
+        ratio is not None
+        and len(ranked) > 1
+        and shares[ranked[1]] >= ratio * shares[category]
+        and (allowed is None or allowed(ranked[1]))
+    ):
+        found.append(_explained(ranked[1], unit, vector, lang, near))
+    return found
+
+
+def _explained(
+    category: str, unit: str, vector: Vectors, lang: Lang, near: list[Neighbour]
+) -> Reading:
+    """A reading of `category`, named by its nearest exemplar: among the nearest already, the
+    first of them (ties by position, as nearest_of)."""
     nearest = next((n for n in near if n.label == category), None)
     if nearest is None:
         nearest = judge_of(lang).nearest_of(vector, category)
     return Reading(category, nearest.similarity, nearest.text, unit)
 
 
-def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
+def violations_by_meaning(
+    text: str, lang: Lang, allowed: Callable[[str], bool] | None = None, flagged: bool = False
+) -> list[Reading]:
     """Finding categories a line is among: the whole line by the judge's read-out (`_by_probe`);
     then the line and its clauses by vote: most of its nearest exemplars are violations, the
     nearest of them at least as near as the nearest compliant line. A line read as clearly
     compliant as a whole is not read again clause by clause (its clauses lose the context
     that clears them: "普通逾期不是刑事案件，也不会坐牢") unless the policy's
     `diluted_clause_lead` says by how clear a lead a clause still counts, and a clause that
-    negates is left to the rules, whose negation is exact."""
+    negates is left to the rules, whose negation is exact. A zh line's pinyin is read as the
+    characters it spells (`scoring.pinyin`). A line found a violation (here, or by the rules:
+    `flagged`) names each category its clauses are read as (`_clause_categories`)."""
     rules = policy().judge
+    if lang == "zh":
+        text = decoded(text)  # pinyin read as the characters it spells
     parts = _units(text, lang, rules.min_chars)
     if not parts:
         return []
@@ -357,8 +416,7 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
     # The first unit's nearest exemplars serve the read-out's gate and the vote alike.
     first = index.nearest(vectors[0], rules.neighbours)
     if parts[0] == plain(text):
-        read = _by_probe(parts[0], vectors[0], lang, first)
-        if read is not None:
+        for read in _probe_readings(parts[0], vectors[0], lang, first, allowed):
             best[read.label] = read
     margin: float | None = rules.margin[lang]
     for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):
@@ -386,4 +444,34 @@ def violations_by_meaning(text: str, lang: Lang) -> list[Reading]:
         nearest = next(n for n in violating if n.label == category)
         if category not in best or nearest.similarity > best[category].similarity:
             best[category] = Reading(category, nearest.similarity, nearest.text, unit)
+    if best or flagged:
+        line = plain(text)
+        clauses = [(u, v) for u, v in zip(parts, vectors, strict=True) if u != line]
+        for read in _clause_categories(clauses, lang, allowed):
+            best.setdefault(read.label, read)
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
+
+
+def _clause_categories(
+    clauses: list[tuple[str, Vectors]], lang: Lang, allowed: Callable[[str], bool] | None
+) -> list[Reading]:
+    """On a line already found a violation, the category each clause that does not negate is
+    read as by the judge's read-out, at the policy's `clause_category` bar: a line's whole
+    reads as its likeliest category, and a threat inside it ("…and trust me, you won't like
+    them") or a visit to the workplace ("…someone will be by your job Thursday") is named by
+    its own clause. It adds a category, never a flag."""
+    bar = policy().judge.probe.clause_category.get(lang)
+    if bar is None:
+        return []
+    found = []
+    for unit, vector in clauses:
+        if _NEGATION[lang].search(unit):
+            continue
+        shares = probe_of(lang).probabilities(vector)
+        ranked = [c for c in shares if c != COMPLIANT and (allowed is None or allowed(c))]
+        if not ranked:
+            continue
+        category = max(ranked, key=lambda c: (shares[c], c))
+        if shares[category] >= bar:
+            found.append(_explained(category, unit, vector, lang, []))
+    return found
