@@ -15,6 +15,7 @@ from simulator.engine.paths import SHIPPED_SCENARIOS
 from simulator.engine.yamlsafe import Problem
 
 BASE = SHIPPED_SCENARIOS / "cc-m1-forgetful.scenario.yaml"
+Validated = tuple[int, list[Problem]]
 
 
 @pytest.fixture
@@ -39,14 +40,18 @@ def _said(problems: list[Problem]) -> list[tuple[str, str, dict[str, object]]]:
     return [(p.in_lang("zh"), p.in_lang("en"), p.as_dict("zh")) for p in problems]
 
 
+def _validated(catalog: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> Validated:
+    """The catalog validated with `workers` processes (workers from 8 new files on)."""
+    monkeypatch.setattr(parallel_load, "worker_count", lambda: workers)
+    monkeypatch.setattr(parallel_load, "MIN_FILES", 8)
+    return validate([catalog])
+
+
 def test_workers_report_what_one_process_reports(
     catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel_load, "worker_count", lambda: 1)
-    alone = validate([catalog])
-    monkeypatch.setattr(parallel_load, "worker_count", lambda: 2)
-    monkeypatch.setattr(parallel_load, "MIN_FILES", 8)
-    shared = validate([catalog])
+    alone = _validated(catalog, monkeypatch, 1)
+    shared = _validated(catalog, monkeypatch, 2)
     assert shared[0] == alone[0] == 57
     assert _said(shared[1]) == _said(alone[1])
     named = [Path(p.file).name for p in shared[1]]
@@ -65,13 +70,9 @@ def _dies(span: tuple[int, int]) -> list[dict[str, object]]:
 def test_a_worker_that_dies_leaves_the_files_to_this_process(
     catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel_load, "worker_count", lambda: 1)
-    alone = validate([catalog])
-
-    monkeypatch.setattr(parallel_load, "worker_count", lambda: 2)
-    monkeypatch.setattr(parallel_load, "MIN_FILES", 8)
+    alone = _validated(catalog, monkeypatch, 1)
     monkeypatch.setattr(parallel_load, "_load_span", _dies)
-    assert _said(validate([catalog])[1]) == _said(alone[1])
+    assert _said(_validated(catalog, monkeypatch, 2)[1]) == _said(alone[1])
 
 
 def test_spans_cover_every_file_once() -> None:
