@@ -213,3 +213,12 @@ def test_the_shipped_read_out_learned_its_own_exemplars(lang: Lang) -> None:
         for i in rows
     )
     assert right / len(rows) >= 0.8
+
+
+def test_a_flagged_line_names_no_category_its_words_do_not_say() -> None:
+    """The exact total, then a jail threat: a threat, and no false amount (the total is the
+    ledger's; a runner-up category of the read-out is no evidence of its own)."""
+    judge = judge_for("CN")
+    line = "逾期总额是5230.50元，再不还钱就让你坐牢。"
+    hits = judge.judge_line(line, LineContext(party="debtor", verified=True))
+    assert [hit.rule.id for hit in hits] == ["CN-THREAT-ARREST-JAIL"]
