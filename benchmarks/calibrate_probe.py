@@ -100,7 +100,7 @@ class Line:
 
 @contextmanager
 def read_out_off() -> Iterator[None]:
-    with mock.patch.object(meaning, "_probe_readings", lambda *_: []):
+    with mock.patch.object(meaning, "_by_probe", lambda *_: None):
         yield
 
 

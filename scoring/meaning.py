@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
-from scoring.pinyin import decoded
+from scoring.pinyin import decoded, lexicon
 from scoring.probe import Probe, Training
 from scoring.semantic import (
     COMPLIANT,
@@ -85,9 +85,6 @@ class ProbePolicy(_Fitting):
     # Frames (`{}` where a line goes) the judge's own exemplars are also said in when the
     # read-out is fitted (`semantic.wrapped_items`): none for a language, none added.
     wrappers: dict[Lang, tuple[Annotated[str, Field(pattern=r"^[^{}]*\{\}[^{}]*$")], ...]] = {}
-    # Per language, the share of the likeliest category a runner-up needs to be read too (on
-    # a line already flagged); none for a language: only the likeliest.
-    runner_up: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
     # Per language, the probability at which a clause of a flagged line names its category
     # too (`_clause_categories`); none for a language: clauses name none.
     clause_category: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
@@ -209,6 +206,8 @@ def load(lang: Lang) -> None:
     intent_probe_of(lang)
     judge_of(lang)
     probe_of(lang)
+    if lang == "zh":
+        lexicon()  # read here, not in the first turn that says "App"
     encoder()
 
 
@@ -332,52 +331,27 @@ def _by_probe(
     one reaches the language's threshold; its category is the likeliest, when `allowed` (its
     rule applies where the line was said), explained by that category's nearest exemplar.
     `near` is the line's nearest exemplars, nearest first (the vote has them already)."""
-    found = _probe_readings(unit, vector, lang, near, allowed)
-    return found[0] if found else None
-
-
-def _probe_readings(
-    unit: str,
-    vector: Vectors,
-    lang: Lang,
-    near: list[Neighbour],
-    allowed: Callable[[str], bool] | None = None,
-) -> list[Reading]:
-    """`_by_probe`'s reading, and the runner-up category when the policy's `runner_up` says a
-    line this evenly between two categories is read as both ("pay today or we'll have you
-    fired": a threat and a workplace contact): its share at least that fraction of the
-    likeliest's. The runner-up adds a category to a line already flagged, never a flag."""
     settings = policy().judge.probe
     shares = probe_of(lang).probabilities(vector)
     violation = round(1.0 - shares.get(COMPLIANT, 0.0), 3)
-    ranked = sorted(
-        (label for label in shares if label != COMPLIANT), key=lambda c: (-shares[c], c)
-    )
-    category = ranked[0]
+    category = max((label for label in shares if label != COMPLIANT), key=lambda c: (shares[c], c))
     # A likeliest category whose rule does not apply here is no finding, and none other
     # stands in for it: the goldens' clean "您的信用卡逾期18天了…" (likeliest: before
     # verification, to the verified debtor) would read as a disclosure to a third party.
+    # Nor does the runner-up count: beside an exact total and a jail threat it named a false
+    # amount (a second category comes from the clause that says it, `_clause_categories`).
     if allowed is not None and not allowed(category):
-        return []
+        return None
     own = settings.category_threshold.get(lang, {})
     bar = next((t for c, t in own.items() if c == category), settings.threshold[lang])
     if violation < bar:
-        return []
+        return None
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
     # exemplar, where a regression's odds mean little: where the policy says so, its verdict
     # stands only when the nearest exemplar is a violation too.
     if settings.nearest_must_violate[lang] and near[0].label == COMPLIANT:
-        return []
-    found = [_explained(category, unit, vector, lang, near)]
-    ratio = settings.runner_up.get(lang)
-    if (
-        ratio is not None
-        and len(ranked) > 1
-        and shares[ranked[1]] >= ratio * shares[category]
-        and (allowed is None or allowed(ranked[1]))
-    ):
-        found.append(_explained(ranked[1], unit, vector, lang, near))
-    return found
+        return None
+    return _explained(category, unit, vector, lang, near)
 
 
 def _explained(
@@ -416,7 +390,8 @@ def violations_by_meaning(
     # The first unit's nearest exemplars serve the read-out's gate and the vote alike.
     first = index.nearest(vectors[0], rules.neighbours)
     if parts[0] == plain(text):
-        for read in _probe_readings(parts[0], vectors[0], lang, first, allowed):
+        read = _by_probe(parts[0], vectors[0], lang, first, allowed)
+        if read is not None:
             best[read.label] = read
     margin: float | None = rules.margin[lang]
     for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):

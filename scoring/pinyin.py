@@ -25,7 +25,8 @@ _LONGEST_SYLLABLE = 6  # "zhuang"
 
 
 @cache
-def _words() -> dict[str, str]:
+def lexicon() -> dict[str, str]:
+    """Spelling (toneless syllables, space-separated) -> the characters it most often spells."""
     data = load_yaml(LEXICON)
     pairs = (line.split("\t") for line in str(data["words"]).splitlines() if line)
     return {key: word for key, word in pairs}
@@ -33,7 +34,7 @@ def _words() -> dict[str, str]:
 
 @cache
 def _syllables() -> frozenset[str]:
-    return frozenset(k for k in _words() if " " not in k)
+    return frozenset(k for k in lexicon() if " " not in k)
 
 
 def syllables_of(token: str) -> list[str] | None:
@@ -58,7 +59,7 @@ def syllables_of(token: str) -> list[str] | None:
 def spelled(sounds: list[str]) -> str:
     """Syllables as characters: the split into lexicon words with the longest words (the sum
     of squared lengths, highest); a syllable the lexicon lacks stays as it is."""
-    words = _words()
+    words = lexicon()
     score: list[int] = [0] + [-1] * len(sounds)
     text: list[str] = [""] + [""] * len(sounds)
     for end in range(1, len(sounds) + 1):

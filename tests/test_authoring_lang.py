@@ -163,8 +163,9 @@ def test_golden_failures_in_each_language(
 
 
 def test_every_line_is_said_in_chinese() -> None:
-    # A phrasebook refuses, when imported, a line missing a language or whose placeholders
-    # differ; what it cannot see is a zh line left in English, nor the two tables below.
+    # Importing a phrasebook already refuses a line that lacks a language or whose
+    # placeholders differ. This checks what importing cannot: a zh line left in English,
+    # and the two translation tables below.
     for book in (PROBLEMS, AUTHORING):
         assert all(lines["zh"] != lines["en"] for lines in book.lines.values())
     assert all(not zh.isascii() for zh in YAML_REASONS_ZH.values())
