@@ -6,7 +6,9 @@ trainee's practice call has the first seed and the persona's replies are known b
 Each trainee signs in over HTTP, opens the app's websocket as a browser does (the same
 Origin, the session cookie), opens the first scenario of the catalog and, once every session
 is in its call, they all say the same lines at once-ish (each waits a random 0-2 s between
-lines, as people type). It reports:
+lines, as people type), or, with `--pace S`, as a class at work does: each trainee waits a
+random time before each line, S seconds on average (exponential, the first wait spread
+evenly over S), so lines arrive at N/S a second in no step with one another. It reports:
 
 - memory: RSS, PSS and USS (from /proc/PID/smaps_rollup) of the server and its app
   processes. RSS counts shared pages (the encoder's weights, libraries, the page cache of
@@ -252,9 +254,16 @@ class Tab:
             await self.http.close()
 
 
-async def say_lines(tab: Tab, replies: list[str], latencies: list[float]) -> None:
+async def say_lines(
+    tab: Tab, replies: list[str], latencies: list[float], pace: float | None
+) -> None:
     for number, (line, reply) in enumerate(zip(LINES, replies, strict=True), 1):
-        await asyncio.sleep(random.uniform(0, 2))
+        if pace is None:
+            await asyncio.sleep(random.uniform(0, 2))
+        else:  # a trainee thinks and types; their lines meet no one else's on purpose
+            await asyncio.sleep(
+                random.uniform(0, pace) if number == 1 else random.expovariate(1 / pace)
+            )
         await tab.send(line)
         await asyncio.sleep(0.3)
         since = len(tab.text)
@@ -281,7 +290,9 @@ def warm_parents(pids: list[int]) -> list[int]:
     return found
 
 
-async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[str, object]:
+async def measure(
+    tabs: list[Tab], server_pid: int, replies: list[str], pace: float | None
+) -> dict[str, object]:
     count = len(tabs)
     # The server before any tab: with its warm parent, when it forks app processes from one.
     before = tree(server_pid)
@@ -312,7 +323,7 @@ async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[
     latencies: list[float] = []
     busy_server, busy_apps = cpu_seconds([server_pid]), cpu_seconds(apps)
     started = time.perf_counter()
-    await asyncio.gather(*(say_lines(tab, replies, latencies) for tab in tabs))
+    await asyncio.gather(*(say_lines(tab, replies, latencies, pace) for tab in tabs))
     took = time.perf_counter() - started
     busy_server = cpu_seconds([server_pid]) - busy_server
     busy_apps = cpu_seconds(apps) - busy_apps
@@ -323,6 +334,8 @@ async def measure(tabs: list[Tab], server_pid: int, replies: list[str]) -> dict[
     return {
         "sessions": count,
         "prefork": bool(parents),
+        "pace_s": pace,  # None: every trainee's lines within 0-2 s of the others'
+        "lines_per_s": round(len(latencies) / took, 2),
         "server_alone_mb": {"rss": mib(alone.rss), "pss": mib(alone.pss)},
         "total_in_call_mb": {"rss": round(in_call.rss), "pss": round(in_call.pss)},
         "total_after_lines_mb": {"rss": round(after.rss), "pss": round(after.pss)},
@@ -357,7 +370,11 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
 
 
 async def run_tabs(
-    base: str, names: list[str], server_pid: int, replies: dict[int, list[str]]
+    base: str,
+    names: list[str],
+    server_pid: int,
+    replies: dict[int, list[str]],
+    pace: float | None,
 ) -> dict[str, object]:
     # Another seed's reply to any line, where it differs from the first seed's.
     others = {
@@ -368,13 +385,17 @@ async def run_tabs(
     }
     tabs = [Tab(base, name, others) for name in names]
     try:
-        return await measure(tabs, server_pid, replies[0])
+        return await measure(tabs, server_pid, replies[0], pace)
     finally:
         await asyncio.gather(*(tab.close() for tab in tabs), return_exceptions=True)
 
 
 def one_run(
-    count: int, db_url: str | None, replies: dict[int, list[str]], prefork: bool = True
+    count: int,
+    db_url: str | None,
+    replies: dict[int, list[str]],
+    prefork: bool = True,
+    pace: float | None = None,
 ) -> dict[str, object]:
     """A server of its own on a fresh data folder, `count` new accounts, one measurement."""
     from simulator.records import Store
@@ -401,7 +422,7 @@ def one_run(
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(base, server)
-            return asyncio.run(run_tabs(base, names, server.pid, replies))
+            return asyncio.run(run_tabs(base, names, server.pid, replies, pace))
         except BaseException:
             print(
                 f"the server's output:\n{log.read_text(errors='replace')[-3000:]}", file=sys.stderr
@@ -423,12 +444,20 @@ def main() -> None:
     parser.add_argument(
         "--no-prefork", action="store_true", help="start each app process afresh (to compare)"
     )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        metavar="S",
+        help="each trainee says a line every S seconds on average (default: all at once-ish)",
+    )
     args = parser.parse_args()
+    if args.pace is not None and args.pace <= 0:
+        parser.error("--pace must be more than 0 seconds")
     print(load_average(), flush=True)
     replies = {seed: expected_replies(seed)[1] for seed in (0, *OTHER_SEEDS)}
     try:
         for count in args.sessions:
-            result = one_run(count, args.db, replies, prefork=not args.no_prefork)
+            result = one_run(count, args.db, replies, prefork=not args.no_prefork, pace=args.pace)
             print(json.dumps(result), flush=True)
             print(load_average(), flush=True)
     except BenchError as exc:
