@@ -8,7 +8,8 @@ vote flag it, or the read-out reaches the threshold, its gate holds and its cate
 applies in the line's context (as `Judge.judge_line` does). Prints recall, right category and
 false alarms per threshold, and the golden clean lines the read-out alone would flag.
 
-    python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--gate nearest|none]
+    python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--learning-rate X]
+        [--lang zh|en] [--gate nearest|none]
         [--show T] (list the dev false alarms and misses at threshold T)
         [--by-category [--floor F]] (each category's own threshold, at or above F)
 """
@@ -32,7 +33,7 @@ from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import Reading, judge_of, policy, probe_of
+from scoring.meaning import Reading, judge_of, policy, probe_of, probe_training_of
 from scoring.pinyin import decoded
 from scoring.probe import Probe, Training, train
 from scoring.semantic import COMPLIANT
@@ -201,6 +202,9 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=settings.l2)
     parser.add_argument("--scale", type=float, default=settings.scale)
     parser.add_argument("--steps", type=int, default=settings.steps)
+    # Adam's step size; by default each language's own (`judge.probe.learning_rate`).
+    parser.add_argument("--learning-rate", type=float, default=None)
+    parser.add_argument("--lang", choices=["zh", "en"], default=None)
     parser.add_argument("--gate", choices=["nearest", "none"], default=None)
     parser.add_argument("--show", type=float, default=None)
     parser.add_argument("--by-category", action="store_true")
@@ -208,14 +212,15 @@ def main() -> None:
     parser.add_argument("--floor", type=float, default=0.5)
     args = parser.parse_args()
     remember()
-    fit = Training(l2=args.l2, scale=args.scale, steps=args.steps)
-    langs: tuple[Lang, ...] = ("zh", "en")
+    langs: tuple[Lang, ...] = (args.lang,) if args.lang else ("zh", "en")
     golden = clean_lines()
     for lang in langs:
-        if fit == settings.training():
+        rate = args.learning_rate or settings.training(lang).learning_rate
+        fit = Training(l2=args.l2, scale=args.scale, steps=args.steps, learning_rate=rate)
+        if fit == settings.training(lang):
             probe = probe_of(lang)
-        else:
-            index = judge_of(lang)
+        else:  # fitted as the shipped one is: to the judge's exemplars and their frames
+            index = probe_training_of(lang)
             probe = train(index.vectors, [i.label for i in index.items], fit)
         gate = args.gate or ("nearest" if settings.nearest_must_violate[lang] else "none")
         lines = dev_lines(lang, probe)

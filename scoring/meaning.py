@@ -22,7 +22,7 @@ from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
 from scoring.pinyin import decoded, lexicon
-from scoring.probe import Probe, Training
+from scoring.probe import DEFAULT_LEARNING_RATE, Probe, Training
 from scoring.semantic import (
     COMPLIANT,
     NONE,
@@ -67,9 +67,14 @@ class _Fitting(BaseModel):
     l2: float = Field(gt=0, le=1)
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
+    # Adam's step size per language; a language not named is fitted at DEFAULT_LEARNING_RATE.
+    # Full-batch Adam at too high a rate can settle in a fit that names few of its own
+    # exemplars right (tests/test_probe.py checks every shipped read-out).
+    learning_rate: dict[Lang, Annotated[float, Field(gt=0, le=0.5)]] = {}
 
-    def training(self) -> Training:
-        return Training(l2=self.l2, scale=self.scale, steps=self.steps)
+    def training(self, lang: Lang) -> Training:
+        rate = self.learning_rate.get(lang, DEFAULT_LEARNING_RATE)
+        return Training(l2=self.l2, scale=self.scale, steps=self.steps, learning_rate=rate)
 
 
 class ProbePolicy(_Fitting):
@@ -168,7 +173,7 @@ def judge_of(lang: Lang) -> Index:
 def probe_of(lang: Lang) -> Probe:
     probe = policy().judge.probe
     wrappers = probe.wrappers.get(lang, ())
-    return judge_probe(lang, frozenset(policy().intents.strict), probe.training(), wrappers)
+    return judge_probe(lang, frozenset(policy().intents.strict), probe.training(lang), wrappers)
 
 
 def frames() -> dict[Lang, tuple[str, ...]]:
@@ -183,7 +188,7 @@ def probe_training_of(lang: Lang) -> Index:
 
 
 def intent_probe_of(lang: Lang) -> Probe:
-    return intent_probe(lang, policy().intents.probe.training())
+    return intent_probe(lang, policy().intents.probe.training(lang))
 
 
 def ship_probes() -> list[Path]:
@@ -192,10 +197,11 @@ def ship_probes() -> list[Path]:
     strict = frozenset(policy().intents.strict)
     probe = policy().judge.probe
     judge = [
-        ship_probe(lang, strict, probe.training(), probe.wrappers.get(lang, ())) for lang in langs
+        ship_probe(lang, strict, probe.training(lang), probe.wrappers.get(lang, ()))
+        for lang in langs
     ]
-    fit = policy().intents.probe.training()
-    return judge + [ship_intent_probe(lang, fit) for lang in langs]
+    fit = policy().intents.probe
+    return judge + [ship_intent_probe(lang, fit.training(lang)) for lang in langs]
 
 
 def load(lang: Lang) -> None:

@@ -25,6 +25,9 @@ from scoring.encoder import Vectors
 
 Floats = npt.NDArray[np.float64]
 PROBABILITY_DIGITS = 3
+# Adam's step size when the settings name none for a language: the rate every read-out was
+# fitted at before it became a setting (so an unnamed language's read-out keeps its key).
+DEFAULT_LEARNING_RATE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,7 @@ class Training:
     l2: float
     scale: float
     steps: int
-    learning_rate: float = 0.05
+    learning_rate: float = DEFAULT_LEARNING_RATE
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from scoring.semantic import NONE, intent_index, shipped_probe
 def test_shipped_read_out_is_fitted_to_these_exemplars(lang: Lang) -> None:
     """Edit an intent exemplar and this fails until `python -m scoring.semantic` ships anew."""
     index = intent_index(lang)
-    shipped = shipped_probe(f"intents.{lang}", index, policy().intents.probe.training())
+    shipped = shipped_probe(f"intents.{lang}", index, policy().intents.probe.training(lang))
     assert shipped is not None
     assert shipped.classes == tuple(sorted({i.label for i in index.items}))
     assert NONE in shipped.classes and len(shipped.classes) == 25

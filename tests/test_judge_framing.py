@@ -15,7 +15,7 @@ from scoring.meaning import ProbePolicy, policy, violations_by_meaning
 from scoring.semantic import COMPLIANT, _framed, wrapped_items
 
 
-@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 2403, 1459), ("en", 2369, 1409)])
+@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 2403, 1459), ("en", 2701, 1641)])
 def test_every_own_exemplar_is_framed_once_with_its_label(
     lang: Lang, own: int, violating: int
 ) -> None:
@@ -66,8 +66,8 @@ def test_a_clause_of_a_polite_line_is_read_only_by_a_clear_lead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Read whole, the line is among compliant ones; its clause about the workplace leads the
-    nearest compliant line by less than the 0.02 en asks, so it counts only at a lower bar."""
-    assert policy().judge.diluted_clause_lead == {"zh": None, "en": 0.02}
+    nearest compliant line by less than the 0.03 en asks, so it counts only at a lower bar."""
+    assert policy().judge.diluted_clause_lead == {"zh": None, "en": 0.03}
     assert violations_by_meaning(LINE, "en") == []
     _with_lead(monkeypatch, None)
     assert violations_by_meaning(LINE, "en") == []
