@@ -156,8 +156,11 @@ class Negotiation:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
         if proposal.empty:
-            self.verdict = None
-            return None
+            # "就按你说的办": a confirmation that names no figure takes the terms on the table
+            # (the persona's own counter, or the offer it accepted) as they stand.
+            confirms = set(policy().steps.confirms) & set(analysis.intent_names)
+            self.verdict = "accept" if confirms and self.terms != Terms() else None
+            return self.verdict
         self.plan_talked = self.plan_talked or bool(proposal.months or proposal.monthly)
         self.offered = Terms(
             months=proposal.months[0] if len(proposal.months) == 1 else self.offered.months,

@@ -93,6 +93,7 @@ class Persona:
         # Acts the trainee has done that moved nothing yet: (line number, intent, its line).
         self._acts: list[tuple[int, str, Analysis]] = []
         self._lines_heard = 0
+        self._disclosed = False  # the line being answered told a third party about the debt
         self.memory = Memory(scenario.ledger, scenario.lang)
         self.budget = pick_budget(scenario, seed)
         self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
@@ -193,6 +194,8 @@ class Persona:
             return False
         if not self.memory.told(when.told) or self.memory.told_any(when.not_told):
             return False
+        if when.disclosed is not None and self._disclosed != when.disclosed:
+            return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
     def _infeasible_plan(self, analysis: Analysis) -> bool:
@@ -245,8 +248,11 @@ class Persona:
     def opening_line(self) -> str:
         return self._line(self.states[self.state].say, "open", 0, "say")
 
-    def respond(self, analysis: Analysis, turn: int) -> Reply:
+    def respond(self, analysis: Analysis, turn: int, *, disclosed: bool = False) -> Reply:
+        """The persona's answer to one line; `disclosed`: the judge found that the line tells
+        a third party about the debt."""
         self._fired = None
+        self._disclosed = disclosed
         self._resisted_edges.clear()
         self.memory.hear(analysis)
         self.deal.hear(analysis)
@@ -261,7 +267,10 @@ class Persona:
         )
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
-        self._refused = [] if self.state != before else self._refused
+        # A refusal stays open while the persona is somewhere the refused concession can still
+        # be granted: an answer in passing (how to pay, from "explains" back to "facts_heard")
+        # does not take the refused offer off the table; a move past it does.
+        self._refused = [i for i in self._refused if self._applies_here(i)]
         self._refused += [i for i in sorted(self._resisted_edges) if i not in self._refused]
         earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
         refused = {n for i in self._resisted_edges for n in self.scenario.transitions[i].on}
@@ -338,6 +347,24 @@ class Persona:
                     return again  # refused again: one refusal answers the line
             if name in valid and self.model.trigger(name, analysis=analysis):
                 return name
+        return self._recap_proposes(analysis, names)
+
+    def _recap_proposes(self, analysis: Analysis, names: list[str]) -> str | None:
+        """A line that confirms terms nobody has put on the table here yet ("那就说定了15号还
+        3423.75") proposes them: where the state takes no confirmation but takes the offer
+        the figures make (instalments: a plan; a date or an amount: a payment date), the
+        recap is heard as that offer, answered by the budget like any other."""
+        steps = policy().steps
+        if self._resisted_edges or not set(names) & set(steps.confirms):
+            return None
+        if any((self.state, n) in self._moving for n in names):
+            return None  # the line moved nothing, though something here takes it: refused
+        plan = any(c.kind == "instalments" for c in analysis.counts)
+        offer = "offer_plan" if plan else "ask_payment_date"
+        if not (plan or analysis.dates or analysis.amounts) or offer not in steps.proposes:
+            return None
+        if (self.state, offer) in self._moving and self.model.trigger(offer, analysis=analysis):
+            return offer
         return None
 
     def _confirmed(self, fired: str, analysis: Analysis) -> str:
@@ -381,6 +408,11 @@ class Persona:
                     return name
             return None
         return None
+
+    def _applies_here(self, index: int) -> bool:
+        """Whether transition `index` leaves the state the persona is in now."""
+        spec = self.scenario.transitions[index]
+        return ("*" in spec.source or self.state in spec.source) and self.ended is None
 
     # -- what the trainee has already done ----------------------------------------------------
 

@@ -157,6 +157,10 @@ class Condition(BaseModel):
     # `engine/data/asks.yaml`: amount, caller, staff_id…): a persona does not ask for it again.
     told: list[str] = Field(default_factory=list)
     not_told: list[str] = Field(default_factory=list)
+    # The judge found the line tells someone other than the debtor about the debt (a
+    # neighbour at the door hears "how's the shop going?" as small talk, "why haven't you
+    # paid?" as the debt).
+    disclosed: bool | None = None
 
     @field_validator("offer", mode="before")
     @classmethod

@@ -47,6 +47,10 @@ class Exchange:
     reply_kind: str = "say"
 
 
+# The finding category that tells the persona a third party heard about the debt.
+DISCLOSURE = "third_party_disclosure"
+
+
 class SessionOver(Exception):
     pass
 
@@ -181,7 +185,8 @@ class Session:
         self._trainee_turns += 1
         self._objectives.add(index, analysis, findings)
         self.findings.extend(findings)
-        reply = self.persona.respond(analysis, index + 1)
+        disclosed = any(f.category == DISCLOSURE for f in findings)
+        reply = self.persona.respond(analysis, index + 1, disclosed=disclosed)
         persona = Turn(
             index=index + 1,
             speaker="persona",
