@@ -43,8 +43,14 @@ DATA = Path(__file__).parent / "data" / "semantic.yaml"
 _CLAUSE = re.compile(r"[。！？；!?;\n，,]|\.(?=\s|$)")
 MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
 # A clause that negates ("也不会坐牢", "we won't sue") is read by the rules, not by meaning.
+# In zh two look-alikes are no denial: the debtor's own act negated as a condition ("再不还",
+# "没处理的话": the threat is what follows), and 别 in a veiled threat ("别逼我们上门",
+# "别怪我", "别等我们去你单位"), as the CN pack's rhetorical cues say.
 _NEGATION: dict[Lang, re.Pattern[str]] = {
-    "zh": re.compile(r"不|没|别|无|非|未"),
+    "zh": re.compile(
+        r"(?!(?:不|没有?)(?:还|处理|接|回|付|给|交|理|结清|到账|联系|提醒|警告))"
+        r"(?:不|没)|别(?!逼|怪|等|让|说我|以为|想跑|到时)|无|非|未"
+    ),
     "en": re.compile(
         r"\b(?:not|no|never|nobody|nothing|won't|don't|doesn't|isn't|aren't|can't|cannot)\b"
         r"|n't\b"
