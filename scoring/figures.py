@@ -172,6 +172,22 @@ _REMAINDER_AFTER = re.compile(
     r"|what'?s\s++left|what\s++is\s++left|what\s++remains"
 )
 _COPULA_ZH = re.compile(r"是|为")
+# A day or a period that recurs after a figure with no label of its own ("那就1169.06元，每月10号
+# 从App里扣", "$207.20 on the 1st of each month"): what is paid each month, an instalment. The
+# persona (simulator.engine.negotiation) and the accuracy check read it here, the same way.
+RECURRING = re.compile(
+    r"[^。.!?！？;；]{0,16}?(?:每个?月|月月|\b(?:each|every|a|per)\s++month\b|\bmonthly\b)",
+    re.IGNORECASE,
+)
+
+
+def recurring_after(text: str, end: int, until: int | None = None) -> bool:
+    """A recurring cue within a few characters after ``end`` (and before ``until``, the next
+    figure: the cue of "$5,230.50, or $903.13 a month" names the second figure only)."""
+    found = RECURRING.match(text, end)
+    return found is not None and (until is None or found.end() <= until)
+
+
 # A part named as the subject of a sum verb: "interest comes to $420.81", "利息一共是…".
 _PART_SUBJECT_GAP = re.compile(r"\s*+(?:is|was|all|'s|是|为)?\s*+")
 
@@ -347,6 +363,13 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
     claimed: set[int] = set()  # labels taken by the figure before them ("$35 late fee")
     for index in range(len(figures)):
         reading, taken = _read_one(line, figures, index, claimed)
+        following = figures[index + 1].start if index + 1 < len(figures) else None
+        if (
+            not reading.roles
+            and not reading.skip
+            and recurring_after(low, figures[index].end, following)
+        ):
+            reading = replace(reading, roles=("monthly",))
         if readings and not reading.roles:
             reading = _alternative(low, readings[-1], reading)
         if readings and not reading.roles and _corrects(low, readings[-1], reading):
