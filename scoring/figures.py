@@ -130,7 +130,9 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     (
         "partial",
+        # "the remaining balance after your $500 would be…": the payment the remainder follows.
         r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial|part\s++of"
+        r"|(?:after|once|with)\s++(?:your|a|the|that|this|her|his|their)(?=\s*+\$)"
         r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
@@ -415,9 +417,21 @@ def _read_one(
     after_compound: tuple[Role, ...] = ()
 
     # A label right after the figure: "5230.50元是您的欠款", "$75 in late fees", "$207.20 a month".
+    # A verb between the figure and its label stands aside: "2073.75元就是您要还的全部",
+    # "$647.40 is what you need to pay in full" (the label after the verb names the figure).
+    weak_before = 0
+    while weak_before < len(after) - 1 and after[weak_before].role == "due":
+        weak_before += 1
     if after:
-        first = after[0]
-        gap = low[figure.end : first.start]
+        first = after[weak_before]
+        gap = "".join(
+            low[a:b]
+            for a, b in zip(
+                [figure.end, *(lab.end for lab in after[:weak_before])],
+                [*(lab.start for lab in after[:weak_before]), first.start],
+                strict=True,
+            )
+        )
         next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
         if (
             first.start - figure.end <= _AFTER_MAX

@@ -494,6 +494,12 @@ def _check_figure(
     if reading.skip or "other" in reading.roles[:1]:
         return None
     value = mention.value
+    if not reading.roles and "remainder" in reading.topics and facts.payments_before(reading):
+        # "the remaining balance after your $500 would be $1,986.40": the remainder named
+        # earlier in the sentence, and a payment said before this figure, name it.
+        index = facts.position[id(reading)]
+        reading = replace(reading, roles=("remainder",))
+        facts.position[id(reading)] = index
     roles = reading.roles
     # Everything this figure may rightly be, by its roles and the labels of its sentence.
     readings: list[Expected] = []
