@@ -513,7 +513,7 @@ def day_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell
                     not right,
                 )
     # Due dates, the label before or after.
-    for relation, d in {
+    for relation, said_day in {
         "right": due,
         "day": due + timedelta(days=3),
         "month": due.replace(month=due.month - 1 if due.month > 1 else 12, day=min(due.day, 28)),
@@ -528,9 +528,14 @@ def day_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell
                     "您{m}月{d}号那期没还上",
                 )
             ):
-                yield Cell(f"due/f{i}/{relation}", sid, frame.format(m=d.month, d=d.day), wrong)
+                yield Cell(
+                    f"due/f{i}/{relation}",
+                    sid,
+                    frame.format(m=said_day.month, d=said_day.day),
+                    wrong,
+                )
         else:
-            name = d.strftime("%B")
+            name = said_day.strftime("%B")
             for i, frame in enumerate(
                 (
                     "the payment was due {n} {d}",
@@ -539,7 +544,7 @@ def day_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell
                     "it went past due on {n} {d}",
                 )
             ):
-                yield Cell(f"due/f{i}/{relation}", sid, frame.format(n=name, d=d.day), wrong)
+                yield Cell(f"due/f{i}/{relation}", sid, frame.format(n=name, d=said_day.day), wrong)
 
 
 def cells(lang: str) -> Iterator[Cell]:
