@@ -130,7 +130,9 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     (
         "partial",
+        # "the remaining balance after your $500 would be…": the payment the remainder follows.
         r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial|part\s++of"
+        r"|(?:after|once|with)\s++(?:your|a|the|that|this|her|his|their)(?=\s*+\$)"
         r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
@@ -172,6 +174,22 @@ _REMAINDER_AFTER = re.compile(
     r"|what'?s\s++left|what\s++is\s++left|what\s++remains"
 )
 _COPULA_ZH = re.compile(r"是|为")
+# A day or a period that recurs after a figure with no label of its own ("那就1169.06元，每月10号
+# 从App里扣", "$207.20 on the 1st of each month"): what is paid each month, an instalment. The
+# persona (simulator.engine.negotiation) and the accuracy check read it here, the same way.
+RECURRING = re.compile(
+    r"[^。.!?！？;；]{0,16}?(?:每个?月|月月|\b(?:each|every|a|per)\s++month\b|\bmonthly\b)",
+    re.IGNORECASE,
+)
+
+
+def recurring_after(text: str, end: int, until: int | None = None) -> bool:
+    """A recurring cue within a few characters after ``end`` (and before ``until``, the next
+    figure: the cue of "$5,230.50, or $903.13 a month" names the second figure only)."""
+    found = RECURRING.match(text, end)
+    return found is not None and (until is None or found.end() <= until)
+
+
 # A part named as the subject of a sum verb: "interest comes to $420.81", "利息一共是…".
 _PART_SUBJECT_GAP = re.compile(r"\s*+(?:is|was|all|'s|是|为)?\s*+")
 
@@ -347,6 +365,13 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
     claimed: set[int] = set()  # labels taken by the figure before them ("$35 late fee")
     for index in range(len(figures)):
         reading, taken = _read_one(line, figures, index, claimed)
+        following = figures[index + 1].start if index + 1 < len(figures) else None
+        if (
+            not reading.roles
+            and not reading.skip
+            and recurring_after(low, figures[index].end, following)
+        ):
+            reading = replace(reading, roles=("monthly",))
         if readings and not reading.roles:
             reading = _alternative(low, readings[-1], reading)
         if readings and not reading.roles and _corrects(low, readings[-1], reading):
@@ -392,9 +417,21 @@ def _read_one(
     after_compound: tuple[Role, ...] = ()
 
     # A label right after the figure: "5230.50元是您的欠款", "$75 in late fees", "$207.20 a month".
+    # A verb between the figure and its label stands aside: "2073.75元就是您要还的全部",
+    # "$647.40 is what you need to pay in full" (the label after the verb names the figure).
+    weak_before = 0
+    while weak_before < len(after) - 1 and after[weak_before].role == "due":
+        weak_before += 1
     if after:
-        first = after[0]
-        gap = low[figure.end : first.start]
+        first = after[weak_before]
+        gap = "".join(
+            low[a:b]
+            for a, b in zip(
+                [figure.end, *(lab.end for lab in after[:weak_before])],
+                [*(lab.start for lab in after[:weak_before]), first.start],
+                strict=True,
+            )
+        )
         next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
         if (
             first.start - figure.end <= _AFTER_MAX

@@ -1074,6 +1074,31 @@ WRONG_BATCH8 = [
 ]
 
 
+# Kinds from benchmarks/accuracy_kinds.py (every quantity x label x form x hedge), in wording
+# of their own: plan lengths in years, 来 counts, hedges after a figure, due dates named as the
+# payment missed, a payment named by "after your", a label after a verb.
+RIGHT_BY_KIND = [
+    (M1, "逾期二十来天了"),
+    (M3, "可以分两年，也可以分三年"),
+    (M1, "6期的话每月九百块不到"),
+    (M1, "11月2号应还的那笔一直没还"),
+    (MED, "the August 5 payment was never made"),
+    (MED, "the balance after your $500 payment would be $1,986.40"),
+    (MED, "the remaining balance after your $500 would be $1,986.40"),
+    (ANGRY, "20073.75元就是您要还的全部"),
+    (ANGRY, "分6期，三千四百八十六块一毛四一个月"),
+    (MED, "you owe like 2,500 bucks"),
+]
+WRONG_BY_KIND = [
+    (M1, "逾期四十来天了", "ACC-DAYS-OVERDUE"),
+    (M1, "最长能给您分两年", "ACC-PLAN"),
+    (ATT, "we could spread it over three years", "ACC-PLAN"),
+    (M3, "8月18号应还的那期没还", "ACC-DUE-DATE"),
+    (SPOUSE, "the October 5 payment was missed", "ACC-DUE-DATE"),
+    (MED, "the balance after your $500 payment would be $1,896.40", "ACC-AMOUNT"),
+    (ANGRY, "2073.75元就是您要还的全部", "ACC-AMOUNT"),
+    (MED, "you owe like 3,000 bucks", "ACC-AMOUNT"),
+]
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
@@ -1085,6 +1110,7 @@ RIGHT_ALL = (
     + RIGHT_MIXED
     + RIGHT_GRID
     + RIGHT_BATCH8
+    + RIGHT_BY_KIND
 )
 WRONG_ALL = (
     WRONG_ZH
@@ -1097,6 +1123,7 @@ WRONG_ALL = (
     + WRONG_MIXED
     + WRONG_GRID
     + WRONG_BATCH8
+    + WRONG_BY_KIND
 )
 
 

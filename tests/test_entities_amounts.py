@@ -369,6 +369,9 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         ("five hundred and change is the balance", "500", "five hundred and change", "over"),
         # A rough figure in hundreds said as such, ending its clause.
         ("it's a little over twenty-six hundred", "2600", "twenty-six hundred", "over"),
+        # 不到 after the figure; "like" in chat English (not "I'd like").
+        ("一千九百八十块不到", "1980", "一千九百八十块不到", "under"),
+        ("you owe like 2,500 bucks", "2500", "2,500 bucks", "about"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
@@ -398,6 +401,8 @@ def test_not_an_approximate_amount(text: str) -> None:
         ("欠五千二左右", ["5230.50"], ["5300"]),
         ("欠款5230.50元", ["5230.50"], ["5230.51"]),
         ("you owe six hundred and change", ["647.40", "600"], ["700", "599"]),
+        # "just under" a figure said to the hundred: within a thirtieth of it.
+        ("you owe just under $3,500", ["3412.86", "3500"], ["3390", "3501"]),
     ],
 )
 def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: list[str]) -> None:

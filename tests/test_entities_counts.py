@@ -92,6 +92,9 @@ def test_no_count(text: str) -> None:
         ("快两个月了", [(2, "month", "快", False, "快两个月")]),
         ("已经两周多了", [(2, "week", "", True, "两周多")]),
         ("差不多二十天", [(20, "day", "差不多", False, "差不多二十天")]),
+        # 来 after a round number: about that many.
+        ("逾期二十来天了", [(20, "day", "来", False, "二十来天")]),
+        ("一个来月了", [(1, "month", "来", False, "一个来月")]),
         ("拖了一个半月", [(1, "month", "", False, "一个半月")]),  # half: see test_halves
         ("over three months behind", [(3, "month", "over", False, "over three months")]),
         ("almost two months", [(2, "month", "almost", False, "almost two months")]),
@@ -139,6 +142,16 @@ def test_halves(text: str, expected: list[tuple[int, str, str, bool, bool, str]]
         ("I can do 9 months for you", [(9, "instalments", "do 9 months")]),
         ("we could spread it over 18 months", [(18, "instalments", "spread it over 18 months")]),
         ("let's split it into four months", [(4, "instalments", "split it into four months")]),
+        # A plan's length in years, read as its months.
+        ("可以分两年还", [(24, "instalments", "分两年")]),
+        ("给您分半年", [(6, "instalments", "分半年")]),
+        ("分一年半也行", [(18, "instalments", "分一年半")]),
+        ("分期三年", [(36, "instalments", "分期三年")]),
+        ("we can spread it over two years", [(24, "instalments", "spread it over two years")]),
+        ("you can pay it off over 3 years", [(36, "instalments", "pay it off over 3 years")]),
+        ("a 2-year plan", [(24, "instalments", "2-year plan")]),
+        ("a one-year payment plan", [(12, "instalments", "one-year payment plan")]),
+        ("a plan over a year", [(12, "instalments", "plan over a year")]),
     ],
 )
 def test_plan_length_offered(text: str, expected: list[tuple[int, str, str]]) -> None:

@@ -78,6 +78,14 @@ def first_roles(text: str) -> list[str | None]:
         ("每期1743.5，或者903.13也行", ["monthly", "monthly"]),
         # "later" after a figure: what is left to pay.
         ("two grand now and $2,812.50 later", [None, "remainder"]),
+        # A recurring day or period after a figure with no label: an instalment (the cue the
+        # persona's negotiation reads too), but only of the figure right before the cue.
+        ("那就1169.06元，每月10号从App里扣", ["monthly"]),
+        ("$207.20 on the 1st of each month", ["monthly"]),
+        ("903.13，月月15号自动扣", ["monthly"]),
+        ("$414.40, every month until it's done", ["monthly"]),
+        ("$5,230.50, or $903.13 each month", [None, "monthly"]),
+        ("Can you do $1,000 by Friday, and after that we talk about monthly payments?", [None]),
     ],
 )
 def test_roles(text: str, roles: list[str | None]) -> None:

@@ -32,8 +32,15 @@ _DUE_AFTER = re.compile(
 )
 # "8月18号就该还了": a date that has gone, said as when payment was owed, is the due date.
 # ("应该还了" alone may mean "has probably paid": only 就该 / 本该 / 早该 / 应还款).
+# "9月21号应还的那笔", "10月25号那期没还", "the August 8 payment was missed": a past date named as
+# the payment that was owed and not made is the due date too.
 _DUE_AFTER_PAST = re.compile(
     r"\s*+(?:(?:就|本来就?|早就?)\s*+(?:应该|该|应)|本该)\s*+还(?:款|上|清)?|\s*+(?:应|该)还款"
+    r"|\s*+(?:应还|该还|应该还|要还)的?\s*+(?:那|这)?\s*+(?:一)?\s*+(?:笔|期|部分|钱|款|账单)"
+    r"|\s*+的?\s*+(?:那|这)\s*+(?:一)?\s*+(?:期|笔)(?:账单|钱|款)?\s*+(?:一直|都|还|也)?\s*+(?:没|未)"
+    r"|\s*+(?:payment|installment|instalment|bill)\s++(?:(?:was|got|has\s++been)\s++)?(?:missed"
+    r"|never\s++(?:made|paid|came|went\s++through)|not\s++made|wasn'?t\s++(?:made|paid)"
+    r"|(?:is|was)\s++(?:still\s++)?(?:unpaid|outstanding|past\s++due|late|overdue))"
 )
 # "was due" is the ledger's date even for "the first payment", which otherwise means a plan's.
 _WAS_DUE = re.compile(r"\b(?:was|were|had\s++been|fell)\s++due\b|已经到期|早就到期")
@@ -279,6 +286,8 @@ def _duration_range(
     if unit == "day":
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
         slack = max(1, round(said * 0.1))
+        if hedge == "来":  # "二十来天": some twenty days, 18 to 25
+            return said - slack, said + max(slack, step // 2)
         if more:
             return said, said + step
         if hedge.endswith(_OVER_WORDS):  # "more than 120 days": true well beyond, not forever

@@ -17,7 +17,7 @@ from scoring.ledger import Ledger
 # --------------------------------------------------------------------------------------------
 
 _PLAN_STATED = re.compile(
-    r"^分|plan|payments?|install?ments?|^over|^across|^(?:do|offer|give|stretch|spread|split)\b"
+    r"^分|plan|payments?|install?ments?|^over|^across|^(?:do|offer|give|stretch|spread|split|pay)\b"
 )
 _PLAN_REFUSED = re.compile(
     r"不能|不可以|没法|无法|没办法|不行|不支持|没有|\bcan'?t\b|\bcannot\b|\bunable\b|\bnot\b"

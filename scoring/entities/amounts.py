@@ -40,6 +40,7 @@ Approx = Literal["", "about", "over", "under", "near"]
 # (a twentieth: what rounding to two significant figures can move it; "about $400" is not
 # $428.12, "about $2,500" is $2,486.40).
 _CLOSE_SHARE = Decimal("0.05")
+_NEAR_SHARE = Decimal("0.03")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,11 @@ class AmountMention:
         if self.approx == "under":
             return value - step < figure <= value
         if self.approx == "near":
-            # "快两万一" is 20,500 to 21,000: almost there means within half the last place said.
-            return value - step / 2 < figure <= value and close
+            # "快两万一" is 20,500 to 21,000: almost there means within half the last place said,
+            # or, for a figure said to the hundred, a thirtieth of it ("just under $3,500" for
+            # $3,412.86; 将近四万二 stays 41,500 to 42,000).
+            slack = step / 2 if step >= 1000 else max(step / 2, value * _NEAR_SHARE)
+            return value - slack < figure <= value and close
         return figure == value
 
 
@@ -123,8 +127,9 @@ _SPLIT_AHEAD = rf"分\s*+[成为]?\s*+[0-9{CN_DIGIT_CHARS}十]+\s*+(?:期|个月
 # 分 then 期 is the word 分期 (an instalment plan): "七毛八分期12个月" is .78, then the plan.
 _SUBUNIT_RE = re.compile(
     rf"零?\s?(?P<jiao>{_SUBUNIT_DIGIT})\s?[角毛](?:\s?零?\s?(?P<fen1>{_SUBUNIT_DIGIT})\s?分(?![钟期])"
+    # "一毛四一个月" is .14 a month: 一 then 个月/期 starts "a month", not a third digit.
     rf"|(?P<fen2>[1-9]|{CN_NONZERO_DIGIT_CLASS})"
-    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]|分(?!期)))?"
+    rf"(?:(?=一\s*+(?:期|个?月))|(?![0-9{CN_NUM_CHARS}.天日号期个月年点钟小时%次周岁]|分(?!期))))?"
     rf"|零\s?(?P<fen0>{_SUBUNIT_DIGIT})\s?分(?![钟期])"
     rf"|(?P<fen>{_SUBUNIT_DIGIT})\s?(?!{_SPLIT_AHEAD})分(?![钟期])",
     RX,
@@ -166,7 +171,9 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
     RX,
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
+    # "like 2,500 bucks" in chat is "about"; "I'd like $500" and "would like" are a wish.
     r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
+    r"|(?<!would\s)(?<!'d\s)(?<!\bi\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)(?<!\bdon't\s)like"
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
     r"|north\s++of|above)"
@@ -177,7 +184,7 @@ _HEDGE_BEFORE_EN_RE = re.compile(
 )
 _HEDGE_AFTER_RE = re.compile(
     r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>(?<=[块元])多(?![少个天日月年期次])|出头|以上|(?:or\s++more)\b|,?\s*+and\s++change\b)"
-    r"|(?P<under>以下|(?:or\s++less)\b))",
+    r"|(?P<under>以下|(?<=[块元钱0-9一二两三四五六七八九十百千万])\s*+不到(?![一二两三四五六七八九十0-9])|(?:or\s++less)\b))",
     RX,
 )
 # Whole dollars then cents: "2,486 dollars and 40 cents", "$2,486 and forty cents".

@@ -116,6 +116,48 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
     ),
 )
+# A plan's length in years, read as its months: "分两年" 24, "分半年" 6, "分一年半" 18, "spread it
+# over two years", "pay it off over 3 years", "a 2-year plan", "a year-long plan". A bare "over
+# a year" is how long something has run, not a plan: only with a verb or noun of paying by plan.
+_YEARS_N_ZH = (
+    rf"(?P<n>{_CN_INT}|半)\s*+年(?P<half>半)?(?![0-9{CN_NUM_CHARS}]|底|初|末|中|后|前|内|以|之|利)"
+)
+_YEARS_EN_N = (
+    r"(?P<n>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?P<half>\s++and\s++a\s++half)?"
+)
+_YEAR_PLANS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "instalments",
+        "years_zh",
+        ("年",),
+        re.compile(rf"分\s*+(?:期|成|为)?\s*+(?:还\s*+)?{_YEARS_N_ZH}", RX),
+    ),
+    (
+        "instalments",
+        "years_en",
+        ("year",),
+        re.compile(
+            r"\b(?:(?:spread|stretch|split)\s++(?:it|this|that|them|the\s++balance)\s++(?:out\s++)?"
+            r"(?:over|across|to|into)|pay\w*\s++(?:it|this|that|the\s++balance)\s++(?:off\s++|down\s++)?"
+            r"(?:over|across|in)|plan\s++(?:over|across|of|for)|payments?\s++(?:over|across|for)"
+            r"|install?ments?\s++(?:over|across|for))\s++(?:the\s++next\s++)?"
+            rf"{_YEARS_EN_N}\s++years?\b",
+            RX,
+        ),
+    ),
+    (
+        "instalments",
+        "year_plan_en",
+        ("year",),
+        re.compile(
+            rf"\b{_YEARS_EN_N}[\s-]+years?(?:[\s-]+long)?[\s-]+(?:(?:payment|install?ment|repayment)\s++)?"
+            r"(?:plan|program|arrangement)\b",
+            RX,
+        ),
+    ),
+)
+_COUNT_PATTERN_DEFS = (*_COUNT_PATTERN_DEFS, *_YEAR_PLANS)
 _COUNT_NAMES = tuple((kind, name) for kind, name, _, _ in _COUNT_PATTERN_DEFS)
 _COUNT_TABLE = make_table(
     tuple((make_gate(name, trig), pat) for _, name, trig, pat in _COUNT_PATTERN_DEFS)
@@ -141,6 +183,16 @@ _OVERDUE_BEFORE_EN_RE = re.compile(
 )
 
 
+def _years_months(m: re.Match[str]) -> int | None:
+    """The months of a plan said in years: 两年 24, 半年 6, 一年半 18, "a year" 12."""
+    said = m.group("n")
+    half = 6 if m.group("half") else 0
+    if said == "半":
+        return 6
+    years = 1 if said in ("a", "an") else to_int(said)
+    return None if years is None or years > 10 else years * 12 + half
+
+
 def extract_counts(text: str) -> list[CountMention]:
     """Day counts ("逾期18天", "18 days") and instalment counts ("分6期", "6 installments")."""
     if not isinstance(text, str):
@@ -152,7 +204,7 @@ def extract_counts(text: str) -> list[CountMention]:
     for priority, pattern in open_patterns(view, _COUNT_TABLE):
         kind, name = _COUNT_NAMES[priority]
         for m in pattern.finditer(low):
-            value = to_int(m.group("n"))
+            value = _years_months(m) if name.startswith("year") else to_int(m.group("n"))
             # A plan has at least one instalment; "一个月" alone is a duration, not a plan.
             minimum = 0 if kind == "days" else 2 if name == "months_zh" else 1
             if value is None or value < minimum or value > _MAX_COUNT[kind]:
@@ -213,8 +265,10 @@ class DurationMention:
 _CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}|[俩倆仨]"  # 俩 two, 仨 three (口语)
 _DURATION_ZH = re.compile(
     # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
+    # 来 after a round number is "about": "二十来天" is some twenty days, "一个来月" about a month.
     rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
-    r"\s*+个?\s*+(?P<more2>多)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?(?!份|底|初|末|中|号|日)",
+    r"(?P<lai>来)?\s*+个?\s*+(?P<more2>多)?(?P<lai2>来)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?"
+    r"(?!份|底|初|末|中|号|日)",
     RX,
 )
 # Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".
@@ -273,6 +327,8 @@ def extract_durations(text: str) -> list[DurationMention]:
             said_unit = groups.get("u") or groups.get("u2") or groups.get("u3") or ""
             unit = _UNITS.get(said_unit, said_unit.rstrip("s"))
             hedge = (groups.get("hedge") or "").strip()
+            if not hedge and (groups.get("lai") or groups.get("lai2")):
+                hedge = "来"
             more = bool(groups.get("more") or groups.get("more2") or groups.get("more3"))
             start = m.start() if hedge or not said_n else m.start("n")
             number_end = m.end("n") if said_n else m.end()

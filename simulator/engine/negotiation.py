@@ -77,18 +77,6 @@ def plan_options(text: str, allowed: set[int]) -> list[int]:
     return found
 
 
-# A day that recurs ("每月1号", "on the 1st of each month"): a figure said just before it, with
-# no role of its own, is what is paid on that day each month, not a payment in one go.
-_RECURRING = re.compile(
-    r"^[^。.!?！？;；]{0,16}?(?:每个?月|月月|\b(?:each|every|a|per) month\b|\bmonthly\b)",
-    re.IGNORECASE,
-)
-
-
-def _recurring_after(text: str, end: int) -> bool:
-    return _RECURRING.search(text[end:]) is not None
-
-
 def _attributive(text: str, raw: str, end: int) -> bool:
     """A season said of something else, not a day to pay on: 年底的生意 (the year-end trade),
     月底的账. A day with its number (12月15号的工资) still names a day."""
@@ -109,14 +97,13 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     for reading in read_figures(text, list(analysis.amounts)).figures:
         if reading.skip:
             continue
+        # A figure before a recurring day ("每月10号", "on the 1st of each month") is read as
+        # an instalment by the role reader (scoring.figures.RECURRING), as accuracy reads it.
         role: str | None = reading.roles[0] if reading.roles else None
-        recurring = role is None and _recurring_after(text, reading.mention.end)
-        if (recurring or role in rules.monthly_roles) and monthly is None:
+        if role in rules.monthly_roles and monthly is None:
             monthly = reading.mention.value
-        elif (
-            amount is None
-            and not recurring
-            and (role in rules.lump_roles or (role is None and rules.unlabelled_is_lump))
+        elif amount is None and (
+            role in rules.lump_roles or (role is None and rules.unlabelled_is_lump)
         ):
             amount = reading.mention.value
     today = analysis.today
