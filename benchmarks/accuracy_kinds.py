@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks._spoken import en_int, en_words
 from scoring.ledger import Ledger
 
 CENT = Decimal("0.01")
@@ -109,56 +110,11 @@ def zh_mixed(v: Decimal) -> str:
     return parts + ("块" + f"{cents:02d}" if cents else "块")
 
 
-_EN_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def en_int(n: int) -> str:
-    if n < 20:
-        return _EN_ONES[n]
-    if n < 100:
-        t, o = divmod(n, 10)
-        return _EN_TENS[t] + (f"-{_EN_ONES[o]}" if o else "")
-    if n < 1000:
-        h, r = divmod(n, 100)
-        return f"{_EN_ONES[h]} hundred" + (f" {en_int(r)}" if r else "")
-    th, r = divmod(n, 1000)
-    return f"{en_int(th)} thousand" + (f" {en_int(r)}" if r else "")
-
-
-def en_spoken(v: Decimal) -> str:
-    dollars = int(v)
-    cents = int((v - dollars) * 100)
-    text = f"{en_int(dollars)} dollars"
-    return text + (f" and {en_int(cents)} cents" if cents else "")
-
-
 def en_forms(v: Decimal) -> dict[str, str]:
     return {
         "dollar": f"${v:,.2f}",
         "bare": f"{v:.2f}",
-        "spoken": en_spoken(v),
+        "spoken": en_words(v),
     }
 
 
