@@ -297,45 +297,34 @@ def hedge_cells(sid: str, lang: str, ledger: Ledger) -> Iterator[Cell]:
                 yield Cell(f"total-hedge/{kind}/f{i}", sid, frame.format(said), not right)
 
 
+# An instalment said in four frames a language, each in two number forms.
+_PLAN_FRAMES = {
+    "zh": ("分{n}期每期{v}", "分{n}期的话，一个月{v}", "{v}一个月，分{n}期", "分{n}期，月供{v}"),
+    "en": (
+        "{n} payments of {v}",
+        "{n} months at {v} a month",
+        "{v} a month for {n} months",
+        "{v} per month over {n} months",
+    ),
+}
+_PLAN_FORMS = {"zh": ("digits", "kuai"), "en": ("dollar", "spoken")}
+
+
 def plan_cells(sid: str, lang: str, ledger: Ledger) -> Iterator[Cell]:
     total = ledger.overdue_total
     allowed = {p.months for p in ledger.plans}
     for plan in ledger.plans:
         m = plan.monthly_payment(total)
         for relation, v in {"right": m, **misquotes(m)}.items():
-            wrong = relation != "right"
-            if lang == "zh":
-                for i, frame in enumerate(
-                    (
-                        "分{n}期每期{v}",
-                        "分{n}期的话，一个月{v}",
-                        "{v}一个月，分{n}期",
-                        "分{n}期，月供{v}",
+            for i, frame in enumerate(_PLAN_FRAMES[lang]):
+                for form in _PLAN_FORMS[lang]:
+                    said = (zh_forms if lang == "zh" else en_forms)(v)[form]
+                    yield Cell(
+                        f"instalment/f{i}/{form}/{relation}",
+                        sid,
+                        frame.format(n=plan.months, v=said),
+                        relation != "right",
                     )
-                ):
-                    for form in ("digits", "kuai"):
-                        yield Cell(
-                            f"instalment/f{i}/{form}/{relation}",
-                            sid,
-                            frame.format(n=plan.months, v=zh_forms(v)[form]),
-                            wrong,
-                        )
-            else:
-                for i, frame in enumerate(
-                    (
-                        "{n} payments of {v}",
-                        "{n} months at {v} a month",
-                        "{v} a month for {n} months",
-                        "{v} per month over {n} months",
-                    )
-                ):
-                    for form in ("dollar", "spoken"):
-                        yield Cell(
-                            f"instalment/f{i}/{form}/{relation}",
-                            sid,
-                            frame.format(n=plan.months, v=en_forms(v)[form]),
-                            wrong,
-                        )
     # Plan lengths said in years: right when the ledger has that plan, wrong otherwise.
     years = {
         12: ("一年", "a year", "one year"),
