@@ -91,7 +91,7 @@ def read(text: str, lang: Lang, ctx: LineContext, expected: frozenset[str]) -> L
     judge = judge_for("CN" if lang == "zh" else "US")
     with clauses_off():
         found = frozenset(h.rule.category for h in judge.judge_line(text, ctx))
-    negation = meaning._NEGATION[lang]
+    negation = meaning.policy().judge.clause_negation[lang]
     parts = [
         u
         for u in units(text)[1:]

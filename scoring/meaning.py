@@ -42,20 +42,6 @@ from scoring.text import plain
 DATA = Path(__file__).parent / "data" / "semantic.yaml"
 _CLAUSE = re.compile(r"[。！？；!?;\n，,]|\.(?=\s|$)")
 MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
-# A clause that negates ("也不会坐牢", "we won't sue") is read by the rules, not by meaning.
-# In zh two look-alikes are no denial: the debtor's own act negated as a condition ("再不还",
-# "没处理的话": the threat is what follows), and 别 in a veiled threat ("别逼我们上门",
-# "别怪我", "别等我们去你单位"), as the CN pack's rhetorical cues say.
-_NEGATION: dict[Lang, re.Pattern[str]] = {
-    "zh": re.compile(
-        r"(?!(?:不|没有?)(?:还|处理|接|回|付|给|交|理|结清|到账|联系|提醒|警告))"
-        r"(?:不|没)|别(?!逼|怪|等|让|说我|以为|想跑|到时)|无|非|未"
-    ),
-    "en": re.compile(
-        r"\b(?:not|no|never|nobody|nothing|won't|don't|doesn't|isn't|aren't|can't|cannot)\b"
-        r"|n't\b"
-    ),
-}
 
 
 class CategoryRule(BaseModel):
@@ -153,6 +139,8 @@ class JudgePolicy(BaseModel):
     category_need: int = Field(ge=1, le=50)
     min_chars: dict[Lang, int]
     max_severity: Severity
+    # A clause that matches is read by the rules, whose negation is exact, not by meaning.
+    clause_negation: dict[Lang, re.Pattern[str]]
     probe: ProbePolicy
     rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
 
@@ -396,7 +384,7 @@ def violations_by_meaning(
     if not parts:
         return []
     index = judge_of(lang)
-    negation = _NEGATION[lang]
+    negation = rules.clause_negation[lang]
     vectors = encoder().embed(parts)
     best: dict[str, Reading] = {}
     # The first unit's nearest exemplars serve the read-out's gate and the vote alike.
@@ -452,7 +440,7 @@ def _clause_categories(
         return []
     found = []
     for unit, vector in clauses:
-        if _NEGATION[lang].search(unit):
+        if policy().judge.clause_negation[lang].search(unit):
             continue
         shares = probe_of(lang).probabilities(vector)
         ranked = [c for c in shares if c != COMPLIANT and (allowed is None or allowed(c))]

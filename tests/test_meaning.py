@@ -161,3 +161,19 @@ def test_a_pack_without_the_cited_rule_gets_no_semantic_finding() -> None:
         )
     )
     assert "CN-INSULT-ABUSE" not in {h.rule.id for h in lenient.judge_line(line, LineContext())}
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause", "denies"),
+    [
+        ("zh", "也不会坐牢", True),
+        ("zh", "我们没有委托律师", True),
+        ("zh", "你再不还", False),  # the debtor's act as a condition: the threat follows
+        ("zh", "别逼我们上门", False),  # a veiled threat, not a denial
+        ("zh", "别借新的网贷", True),
+        ("en", "we won't sue you", True),
+        ("en", "pay by friday or we show up at your job", False),
+    ],
+)
+def test_a_clause_that_denies_is_left_to_the_rules(lang: Lang, clause: str, denies: bool) -> None:
+    assert bool(policy().judge.clause_negation[lang].search(clause)) is denies
