@@ -329,7 +329,7 @@ class Persona:
         # A line that insists but makes no move of its own kind here (how to pay said with
         # "那就15号，行吧") asks the refused concession again before its other acts move the
         # persona; one that offers something new here is heard as that offer first.
-        insist = set(self.difficulty.insist)
+        insist = set(self.difficulty.insist) | set(self.difficulty.soothe)
         offers = any(n in insist and (self.state, n) in self._moving for n in names)
         insisted = False
         for name in [*(names or ["unrecognised"]), "any"]:
@@ -394,15 +394,21 @@ class Persona:
 
     def _insist(self, analysis: Analysis) -> str | None:
         """A line that insists politely after a refusal (restates the offer, proposes a date,
-        confirms the deal: `difficulty.insist`) asks again for the concession last refused
-        where the persona still is, as if the offer had been said again."""
+        confirms the deal: `difficulty.insist`) or answers the refusal's worry (an apology,
+        understanding: `difficulty.soothe`) asks again for the concession last refused where
+        the persona still is, as if the offer had been said again."""
         said = {hit.name for hit in analysis.intents}
-        if self._resisted_edges or not self._refused or not said & set(self.difficulty.insist):
+        insist, soothe = set(self.difficulty.insist), set(self.difficulty.soothe)
+        if self._resisted_edges or not self._refused or not said & (insist | soothe):
             return None
+        # Only soothed (no offer restated): a refused deal is weighed again, not a check.
+        deal_only = not said & insist
         for index in reversed(self._refused):
             spec = self.scenario.transitions[index]
             if "*" not in spec.source and self.state not in spec.source:
                 continue
+            if deal_only and not set(spec.on) & (insist | soothe):
+                return None
             for name in spec.on:
                 if self.model.trigger(name, analysis=analysis):
                     return name

@@ -68,10 +68,13 @@ class Difficulty(BaseModel):
     # (the trainee insisting politely: the offer restated, a date proposed, the deal confirmed),
     # as if the offer itself had been said again.
     insist: list[str] = Field(default_factory=list)
+    # A line with one of these (an answer to the refusal's worry) asks again a refused
+    # concession that is itself one of `insist` or of these, never another kind (a check).
+    soothe: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> Difficulty:
-        unknown = _unknown_intents(self.insist)
+        unknown = _unknown_intents([*self.insist, *self.soothe])
         if unknown:
             raise ValueError(f"difficulty: unknown intents {unknown}")
         return self
