@@ -311,12 +311,14 @@ class Persona:
         )
         # A question or commitment asked for counts with the wording even when read by meaning.
         late = {hit.name for hit in analysis.intents if hit.by_meaning and hit.name not in asks}
+        closings = set(policy().steps.closings)
         hits = sorted(
             analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
                 moves and hit.name in late,
                 (self.state, hit.name) not in self._moving,
+                hit.name in closings and hit.by_meaning,
                 hit.by_meaning,
             ),
         )

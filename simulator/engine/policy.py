@@ -147,10 +147,14 @@ class LineSteps(BaseModel):
     # figures, and the step costs no mood.
     proposes: list[str] = Field(min_length=1)
     confirms: list[str] = Field(min_length=1)
+    # Leave-takings read by meaning only: in a line that also moves the persona by another act
+    # ("那就月底前还，剩下的再约时间谈"), the other act is heard first and the goodbye only if
+    # nothing else moves. A goodbye the wording says keeps its place.
+    closings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
-        unknown = _unknown_intents([*self.asks, *self.proposes, *self.confirms])
+        unknown = _unknown_intents([*self.asks, *self.proposes, *self.confirms, *self.closings])
         if unknown:
             raise ValueError(f"steps: unknown intents {unknown}")
         return self
