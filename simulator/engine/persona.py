@@ -7,6 +7,7 @@ the scenario's data and the fixed action registry, never names that transitions 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,14 @@ HUNG_UP_STATE = "hung_up"
 def _stock_mood_lines(lang: Lang, kind: str) -> MoodLines:
     """A kind's stock lines as mood bands, validated once (not on every reply)."""
     return MoodLines.model_validate(stock_bands(lang, kind))
+
+
+@cache
+def _addressing(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A form of address at the start of a line, said as one (大爷您好, 叔，…, 阿姨没事), not
+    a mention (阿姨那边…)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:{alternation})(?:[您你好,，、!！~～ 啊呀]|没事)")
 
 
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
@@ -262,8 +271,11 @@ class Persona:
         self.mood = max(0, min(100, self.mood + change))
         self._lines_heard += 1
         before = self.state
+        aside = self._to_bystander(analysis)
         trigger = (
-            self._fire(analysis) if self.mood >= self.scenario.persona.hangs_up_below else None
+            self._fire(analysis)
+            if self.mood >= self.scenario.persona.hangs_up_below and not aside
+            else None
         )
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
@@ -274,7 +286,8 @@ class Persona:
         self._refused += [i for i in sorted(self._resisted_edges) if i not in self._refused]
         earlier = list(self._acts)  # acts of earlier lines (this line's own are not carried)
         refused = {n for i in self._resisted_edges for n in self.scenario.transitions[i].on}
-        self._remember(analysis, spent={trigger or "", *refused})
+        if not aside:  # what was said to someone else is no act towards the debtor
+            self._remember(analysis, spent={trigger or "", *refused})
         if trigger is not None and self.state != before and self.ended is None:
             self._carry_over(trigger, analysis, [a for a in earlier if a in self._acts])
         if self.ended is None and self.mood < self.scenario.persona.hangs_up_below:
@@ -284,7 +297,11 @@ class Persona:
         if trigger is not None:
             for name in spec.on_enter:
                 ACTIONS[name](self.flags)
-        kind, lines = self._reply_lines(spec, trigger, understood=bool(analysis.intents))
+        kind, lines = (
+            ("aside", self._stock("aside"))
+            if aside and trigger is None
+            else self._reply_lines(spec, trigger, understood=bool(analysis.intents))
+        )
         return Reply(
             text=self._line(lines, self.state, turn, kind),
             state=self.state,
@@ -294,6 +311,14 @@ class Persona:
             ending=self.ended,
             kind=kind,
         )
+
+    def _to_bystander(self, analysis: Analysis) -> bool:
+        """The line opens by addressing someone else who is there (`persona.bystanders`: 大爷您好，
+        叔，…) while the debtor is on: it is said to them, not to him."""
+        words = self.scenario.persona.bystanders
+        if not words or self.states[self.state].party != "debtor":
+            return False
+        return _addressing(tuple(words)).match(analysis.norm) is not None
 
     def _fire(self, analysis: Analysis) -> str | None:
         """The first intent this state accepts moves the persona: those the state prefers

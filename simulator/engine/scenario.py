@@ -244,6 +244,18 @@ class Persona(BaseModel):
     temper: float = Field(default=1.0, ge=0, le=3)
     # What the debtor can afford. Several: one circumstance per call, chosen by the seed.
     budget: list[Budget] = Field(default_factory=list)
+    # How a trainee addresses someone else who is there (a neighbour passing, his mother at
+    # the door: 大爷, 阿姨): a line that opens with one of these, while the debtor is on, is
+    # said to them, and the debtor waits instead of taking it as said to him.
+    bystanders: list[str] = Field(default_factory=list, max_length=30)
+
+    @field_validator("bystanders")
+    @classmethod
+    def _short_words(cls, words: list[str]) -> list[str]:
+        bad = [w for w in words if not 1 <= len(w.strip()) <= 12]
+        if bad:
+            raise ValueError(f"bystanders: a form of address is 1-12 characters: {bad}")
+        return [w.strip() for w in words]
 
     @field_validator("budget", mode="before")
     @classmethod

@@ -39,6 +39,11 @@ _STOCK: dict[str, dict[Lang, dict[str, list[str]]]] = {
             "angry": ["Stop changing the subject.", "That's not what I asked!"],
         },
     },
+    # The line was said to someone else who is there (a neighbour): the debtor waits.
+    "aside": {
+        "zh": {"calm": ["（他等你说完）……嗯，你接着说。", "（他没吭声，等你说完）……说吧。"]},
+        "en": {"calm": ["(He waits until you're done.) ...Go on.", "(He waits.) Okay. Go on."]},
+    },
     "resist": {
         "zh": {"calm": ["这个……我还得再想想。", "你先别急，我现在真没法答应你。"]},
         "en": {
