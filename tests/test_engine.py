@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from scoring.transcript import Turn
+from simulator.engine.catalog import resolve
 from simulator.engine.journal import NullSink
 from simulator.engine.loader import ScenarioError, load_scenario_text
 from simulator.engine.scenario import Scenario
@@ -374,3 +375,36 @@ def test_a_condition_on_what_was_told_names_a_known_ask() -> None:
     text = (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8")
     with pytest.raises(ScenarioError, match="unknown ask 'badge'"):
         load_scenario_text(text.replace("told: [staff_id]", "told: [badge]", 1), "s.yaml")
+
+
+def test_a_line_said_to_a_bystander_is_not_said_to_the_debtor() -> None:
+    """ol-field-visit lists how a trainee addresses the neighbour or his mother: a line that
+    opens so, while he is on, is an aside he waits through; the same words said to him are
+    heard (a goodbye before a word of why you came agrees no call-back either)."""
+    session = Session(resolve("ol-field-visit").scenario, seed=0)
+    session.say("阿姨您好，请问徐海波在家吗？")
+    # The ID check asked at the door: he has come out and heard it.
+    session.say("海波你好，我是恒通资产的，先核对一下，你身份证后四位是多少？")
+    assert session.persona.state == "verified"
+    aside = session.say("大爷您好，我们找他说点私事，您先忙。")
+    assert (aside.reply_kind, aside.persona.state, session.ended) == ("aside", "verified", None)
+    said = session.say("您好，我们找他说点私事，您先忙。")
+    assert (said.reply_kind, said.persona.state, session.ended) == ("unexpected", "verified", None)
+
+
+def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
+    """Difficulty 2, seed 2: her payment date is refused twice; after the second refusal, a
+    line that only answers her worry (understanding, one caller from now on) is heard as the
+    ask again, and she proposes her date."""
+    session = Session(resolve("cc-complaint-threat").scenario, seed=2)
+    for line in [
+        "您好，我是锦程银行信用卡中心的客服专员陈雪，工号J5186，请问是林晓燕女士本人吗？",
+        "您向金融监管总局的12378热线投诉是您的权利，我这边也会把您的投诉登记下来反馈处理。",
+        "截至今天，您的欠款一共是20073.75元，其中本金18500元，利息1203.75元，违约金370元。",
+    ]:
+        session.say(line)
+    assert session.say("您是15号发工资吧？那15号能先还3423.75吗？").reply_kind == "resist"
+    assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").persona.state == "explains"
+    assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").reply_kind == "resist"
+    again = session.say("我理解您的心情，后面就由我一个人联系您。")
+    assert (again.reply_kind, again.persona.state) == ("say", "proposes_date")
