@@ -36,7 +36,7 @@ from scoring.i18n import Lang
 from scoring.meaning import Reading, judge_of, policy, probe_of, probe_training_of, probe_weights_of
 from scoring.pinyin import decoded
 from scoring.probe import Probe, Training, train
-from scoring.semantic import COMPLIANT
+from scoring.semantic import COMPLIANT, judge_training_weights
 from scoring.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +199,8 @@ def by_category(
 def main() -> None:
     parser = argparse.ArgumentParser()
     settings = policy().judge.probe
-    parser.add_argument("--l2", type=float, default=settings.l2)
+    # The L2 penalty; by default each language's own (`judge.probe.l2`).
+    parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--scale", type=float, default=settings.scale)
     parser.add_argument("--steps", type=int, default=settings.steps)
     # Adam's step size; by default each language's own (`judge.probe.learning_rate`).
@@ -219,14 +220,15 @@ def main() -> None:
     golden = clean_lines()
     for lang in langs:
         rate = args.learning_rate or settings.training(lang).learning_rate
-        fit = Training(l2=args.l2, scale=args.scale, steps=args.steps, learning_rate=rate)
+        l2 = args.l2 or settings.training(lang).l2
+        fit = Training(l2=l2, scale=args.scale, steps=args.steps, learning_rate=rate)
         ordinary = settings.ordinary_weight.get(lang)
         if args.ordinary_weight is not None:
             ordinary = args.ordinary_weight
         weights = (
             probe_weights_of(lang)
             if ordinary == settings.ordinary_weight.get(lang)
-            else meaning.judge_training_weights(
+            else judge_training_weights(
                 lang,
                 frozenset(policy().intents.strict),
                 settings.wrappers.get(lang, ()),
@@ -243,7 +245,8 @@ def main() -> None:
         clean = [read(g.text, lang, g.ctx, frozenset(), probe) for g in golden if g.lang == lang]
         base = figures(lines, 1.01, gate)
         print(
-            f"{lang} ({fit}, ordinary lines weighted {ordinary or 1.0}, gate {gate}): {sum(bool(x.expected) for x in lines)} violating"
+            f"{lang} ({fit}, ordinary lines weighted {ordinary or 1.0}, gate {gate}):"
+            f" {sum(bool(x.expected) for x in lines)} violating"
             f" / {sum(not x.expected for x in lines)} compliant dev lines, {len(clean)} golden"
             f" clean lines; without the read-out: recall {base[0]:.3f}, right category"
             f" {base[1]:.3f}, false alarms {base[2]:.3f}"

@@ -57,7 +57,8 @@ class _Fitting(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    l2: float = Field(gt=0, le=1)
+    # The L2 penalty: one for every language, or each language's own (both named).
+    l2: Annotated[float, Field(gt=0, le=1)] | dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
     # Adam's step size per language; a language not named is fitted at DEFAULT_LEARNING_RATE.
@@ -65,9 +66,16 @@ class _Fitting(BaseModel):
     # exemplars right (tests/test_probe.py checks every shipped read-out).
     learning_rate: dict[Lang, Annotated[float, Field(gt=0, le=0.5)]] = {}
 
+    @model_validator(mode="after")
+    def _every_language_penalised(self) -> _Fitting:
+        if isinstance(self.l2, dict) and set(self.l2) != {"zh", "en"}:
+            raise ValueError("l2 by language must name zh and en")
+        return self
+
     def training(self, lang: Lang) -> Training:
         rate = self.learning_rate.get(lang, DEFAULT_LEARNING_RATE)
-        return Training(l2=self.l2, scale=self.scale, steps=self.steps, learning_rate=rate)
+        l2 = self.l2[lang] if isinstance(self.l2, dict) else self.l2
+        return Training(l2=l2, scale=self.scale, steps=self.steps, learning_rate=rate)
 
 
 class ProbePolicy(_Fitting):

@@ -95,7 +95,10 @@ def train(
 
 
 def _train(
-    vectors: Vectors, labels: Sequence[str], training: Training, weights: Sequence[float] | None
+    vectors: Vectors,
+    labels: Sequence[str],
+    training: Training,
+    line_weights: Sequence[float] | None,
 ) -> Probe:
     classes = tuple(sorted(set(labels)))
     column = {label: i for i, label in enumerate(classes)}
@@ -105,8 +108,9 @@ def _train(
     # Each line's share of the loss: 1/n each unless weighted (then its weight over the sum);
     # unweighted, divided by n exactly as before weights existed (the same bits).
     spread_over: float | Floats = float(n)
-    if weights is not None:
-        spread_over = (float(np.sum(weights)) / np.asarray(weights, dtype=np.float64)).reshape(n, 1)
+    if line_weights is not None:
+        each = np.asarray(line_weights, dtype=np.float64)
+        spread_over = (float(each.sum()) / each).reshape(n, 1)
     weights = np.zeros((dims, len(classes)))
     bias = np.zeros(len(classes))
     moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias)]

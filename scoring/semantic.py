@@ -415,9 +415,7 @@ def _probe(
     return fitted(VECTORS / file, cached, expected, fit, vectors, labels, weights)
 
 
-def _ship(
-    name: str, index: Index, fit: Training, weights: Sequence[float] | None = None
-) -> Path:
+def _ship(name: str, index: Index, fit: Training, weights: Sequence[float] | None = None) -> Path:
     labels = [item.label for item in index.items]
     path = VECTORS / f"{name}.probe.npz"
     probe = train_probe(index.vectors, labels, fit, weights)
