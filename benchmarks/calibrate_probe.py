@@ -9,7 +9,7 @@ applies in the line's context (as `Judge.judge_line` does). Prints recall, right
 false alarms per threshold, and the golden clean lines the read-out alone would flag.
 
     python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--learning-rate X]
-        [--lang zh|en] [--gate nearest|none]
+        [--ordinary-weight X] [--lang zh|en] [--gate nearest|none]
         [--show T] (list the dev false alarms and misses at threshold T)
         [--by-category [--floor F]] (each category's own threshold, at or above F)
 """
@@ -33,10 +33,10 @@ from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
 from scoring.i18n import Lang
-from scoring.meaning import Reading, judge_of, policy, probe_of, probe_training_of
+from scoring.meaning import Reading, judge_of, policy, probe_of, probe_training_of, probe_weights_of
 from scoring.pinyin import decoded
 from scoring.probe import Probe, Training, train
-from scoring.semantic import COMPLIANT
+from scoring.semantic import COMPLIANT, judge_training_weights
 from scoring.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,11 +199,15 @@ def by_category(
 def main() -> None:
     parser = argparse.ArgumentParser()
     settings = policy().judge.probe
-    parser.add_argument("--l2", type=float, default=settings.l2)
+    # The L2 penalty; by default each language's own (`judge.probe.l2`).
+    parser.add_argument("--l2", type=float, default=None)
     parser.add_argument("--scale", type=float, default=settings.scale)
     parser.add_argument("--steps", type=int, default=settings.steps)
     # Adam's step size; by default each language's own (`judge.probe.learning_rate`).
     parser.add_argument("--learning-rate", type=float, default=None)
+    # The weight of the intents' ordinary lines in the loss; by default each language's own
+    # (`judge.probe.ordinary_weight`).
+    parser.add_argument("--ordinary-weight", type=float, default=None)
     parser.add_argument("--lang", choices=["zh", "en"], default=None)
     parser.add_argument("--gate", choices=["nearest", "none"], default=None)
     parser.add_argument("--show", type=float, default=None)
@@ -216,18 +220,33 @@ def main() -> None:
     golden = clean_lines()
     for lang in langs:
         rate = args.learning_rate or settings.training(lang).learning_rate
-        fit = Training(l2=args.l2, scale=args.scale, steps=args.steps, learning_rate=rate)
-        if fit == settings.training(lang):
+        l2 = args.l2 or settings.training(lang).l2
+        fit = Training(l2=l2, scale=args.scale, steps=args.steps, learning_rate=rate)
+        ordinary = settings.ordinary_weight.get(lang)
+        if args.ordinary_weight is not None:
+            ordinary = args.ordinary_weight
+        weights = (
+            probe_weights_of(lang)
+            if ordinary == settings.ordinary_weight.get(lang)
+            else judge_training_weights(
+                lang,
+                frozenset(policy().intents.strict),
+                settings.wrappers.get(lang, ()),
+                ordinary,
+            )
+        )
+        if fit == settings.training(lang) and ordinary == settings.ordinary_weight.get(lang):
             probe = probe_of(lang)
         else:  # fitted as the shipped one is: to the judge's exemplars and their frames
             index = probe_training_of(lang)
-            probe = train(index.vectors, [i.label for i in index.items], fit)
+            probe = train(index.vectors, [i.label for i in index.items], fit, weights)
         gate = args.gate or ("nearest" if settings.nearest_must_violate[lang] else "none")
         lines = dev_lines(lang, probe)
         clean = [read(g.text, lang, g.ctx, frozenset(), probe) for g in golden if g.lang == lang]
         base = figures(lines, 1.01, gate)
         print(
-            f"{lang} ({fit}, gate {gate}): {sum(bool(x.expected) for x in lines)} violating"
+            f"{lang} ({fit}, ordinary lines weighted {ordinary or 1.0}, gate {gate}):"
+            f" {sum(bool(x.expected) for x in lines)} violating"
             f" / {sum(not x.expected for x in lines)} compliant dev lines, {len(clean)} golden"
             f" clean lines; without the read-out: recall {base[0]:.3f}, right category"
             f" {base[1]:.3f}, false alarms {base[2]:.3f}"

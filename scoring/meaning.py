@@ -33,6 +33,7 @@ from scoring.semantic import (
     judge_index,
     judge_probe,
     judge_training_index,
+    judge_training_weights,
     ship_intent_probe,
     ship_probe,
 )
@@ -56,7 +57,8 @@ class _Fitting(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    l2: float = Field(gt=0, le=1)
+    # The L2 penalty: one for every language, or each language's own (both named).
+    l2: Annotated[float, Field(gt=0, le=1)] | dict[Lang, Annotated[float, Field(gt=0, le=1)]]
     scale: float = Field(gt=0, le=100)
     steps: int = Field(ge=1, le=20_000)
     # Adam's step size per language; a language not named is fitted at DEFAULT_LEARNING_RATE.
@@ -64,9 +66,16 @@ class _Fitting(BaseModel):
     # exemplars right (tests/test_probe.py checks every shipped read-out).
     learning_rate: dict[Lang, Annotated[float, Field(gt=0, le=0.5)]] = {}
 
+    @model_validator(mode="after")
+    def _every_language_penalised(self) -> _Fitting:
+        if isinstance(self.l2, dict) and set(self.l2) != {"zh", "en"}:
+            raise ValueError("l2 by language must name zh and en")
+        return self
+
     def training(self, lang: Lang) -> Training:
         rate = self.learning_rate.get(lang, DEFAULT_LEARNING_RATE)
-        return Training(l2=self.l2, scale=self.scale, steps=self.steps, learning_rate=rate)
+        l2 = self.l2[lang] if isinstance(self.l2, dict) else self.l2
+        return Training(l2=l2, scale=self.scale, steps=self.steps, learning_rate=rate)
 
 
 class ProbePolicy(_Fitting):
@@ -85,6 +94,10 @@ class ProbePolicy(_Fitting):
     # Per language, the probability at which a clause of a flagged line names its category
     # too (`_clause_categories`); none for a language: clauses name none.
     clause_category: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
+    # Per language, the weight in the read-out's loss of each ordinary line the intent
+    # exemplars lend the judge as compliant (`semantic.judge_training_weights`); a language
+    # not named: 1, as the judge's own lines.
+    ordinary_weight: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
 
 
 class IntentProbePolicy(_Fitting):
@@ -167,7 +180,17 @@ def judge_of(lang: Lang) -> Index:
 def probe_of(lang: Lang) -> Probe:
     probe = policy().judge.probe
     wrappers = probe.wrappers.get(lang, ())
-    return judge_probe(lang, frozenset(policy().intents.strict), probe.training(lang), wrappers)
+    strict = frozenset(policy().intents.strict)
+    ordinary = probe.ordinary_weight.get(lang)
+    return judge_probe(lang, strict, probe.training(lang), wrappers, ordinary)
+
+
+def probe_weights_of(lang: Lang) -> list[float] | None:
+    """Each of the read-out's training lines' weight in its loss (None: all 1)."""
+    probe = policy().judge.probe
+    wrappers = probe.wrappers.get(lang, ())
+    strict = frozenset(policy().intents.strict)
+    return judge_training_weights(lang, strict, wrappers, probe.ordinary_weight.get(lang))
 
 
 def frames() -> dict[Lang, tuple[str, ...]]:
@@ -191,7 +214,13 @@ def ship_probes() -> list[Path]:
     strict = frozenset(policy().intents.strict)
     probe = policy().judge.probe
     judge = [
-        ship_probe(lang, strict, probe.training(lang), probe.wrappers.get(lang, ()))
+        ship_probe(
+            lang,
+            strict,
+            probe.training(lang),
+            probe.wrappers.get(lang, ()),
+            probe.ordinary_weight.get(lang),
+        )
         for lang in langs
     ]
     fit = policy().intents.probe

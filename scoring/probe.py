@@ -59,30 +59,58 @@ class Probe:
         return {label: float(p) for label, p in zip(self.classes, shares, strict=True)}
 
 
-def key(identity: str, texts: Sequence[str], labels: Sequence[str], training: Training) -> str:
+def key(
+    identity: str,
+    texts: Sequence[str],
+    labels: Sequence[str],
+    training: Training,
+    weights: Sequence[float] | None = None,
+) -> str:
+    """What a read-out is stored under: the encoder, its lines, labels and training, and each
+    line's weight in the loss when they are not all 1 (none given: a read-out fitted before
+    weights existed keeps its key)."""
     digest = hashlib.sha256(f"{identity}\0{training}".encode())
     for text, label in zip(texts, labels, strict=True):
         digest.update(b"\0" + text.encode() + b"\1" + label.encode())
+    if weights is not None:
+        digest.update(b"\2" + ",".join(repr(float(w)) for w in weights).encode())
     return digest.hexdigest()[:24]
 
 
-def train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe:
+def train(
+    vectors: Vectors,
+    labels: Sequence[str],
+    training: Training,
+    weights: Sequence[float] | None = None,
+) -> Probe:
     """Softmax regression with an L2 penalty, by Adam on the whole set at once, on one BLAS
     thread: BLAS's sums depend on how many threads share them, and one thread gives the
-    same exemplars the same weights on any machine (a centre's own re-fit included)."""
+    same exemplars the same weights on any machine (a centre's own re-fit included).
+    `weights`: each line's weight in the loss (the loss is their weighted mean; none: 1 each)."""
     # Imported here: only fitting needs it, never judging a line.
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
-        return _train(vectors, labels, training)
+        return _train(vectors, labels, training, weights)
 
 
-def _train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe:
+def _train(
+    vectors: Vectors,
+    labels: Sequence[str],
+    training: Training,
+    line_weights: Sequence[float] | None,
+) -> Probe:
     classes = tuple(sorted(set(labels)))
     column = {label: i for i, label in enumerate(classes)}
     x = vectors.astype(np.float64) * training.scale
     targets = np.eye(len(classes))[[column[label] for label in labels]]
     n, dims = x.shape
+    # Each line's share of the loss: 1/n each unless weighted (then its weight over the sum);
+    # unweighted, divided by n exactly as before weights existed (the same bits).
+    spread_over: float | Floats = float(n)
+    if line_weights is not None:
+        each = np.asarray(line_weights, dtype=np.float64)
+        spread_over = (float(each.sum()) / each).reshape(n, 1)
     weights = np.zeros((dims, len(classes)))
     bias = np.zeros(len(classes))
     moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias)]
@@ -93,7 +121,7 @@ def _train(vectors: Vectors, labels: Sequence[str], training: Training) -> Probe
         logits -= logits.max(axis=1, keepdims=True)
         shares = np.exp(logits)
         shares /= shares.sum(axis=1, keepdims=True)
-        error = (shares - targets) / n
+        error = (shares - targets) / spread_over
         gradients = (x.T @ error + training.l2 * weights, error.sum(axis=0))
         for parameter, gradient, first, second in (
             (weights, gradients[0], moments[0], moments[1]),
@@ -142,13 +170,14 @@ def fitted(
     fit: Training,
     vectors: Callable[[], Vectors],
     labels: Sequence[str],
+    weights: Sequence[float] | None = None,
 ) -> Probe:
     """The shipped probe when it fits; else a cached one; else fitted now (a few seconds) to
-    `vectors()` (made only then) and cached."""
+    `vectors()` (made only then), each line weighted by `weights`, and cached."""
     for path in (shipped, cached):
         if path is not None and (found := read(path, expected)) is not None:
             return found
-    probe = train(vectors(), labels, fit)
+    probe = train(vectors(), labels, fit, weights)
     if cached is not None:
         # The cache only saves time: a read-only or full data directory must not stop a call.
         with contextlib.suppress(OSError):

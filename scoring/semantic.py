@@ -319,26 +319,53 @@ def judge_training_items(
     return [*own, *wrapped_items(lang, wrappers)] if wrappers else own
 
 
+def judge_training_weights(
+    lang: Lang, harmful: frozenset[str], wrappers: tuple[str, ...], ordinary: float | None
+) -> list[float] | None:
+    """Each of `judge_training_items`' weights in the read-out's loss: `ordinary` for the
+    ordinary collector lines the intent exemplars lend the judge, 1 for the judge's own
+    exemplars and their framed copies (None: every line 1, unweighted). The intents grow
+    for the intents' sake, and each ordinary line they add would otherwise pull the judge's
+    odds toward `compliant` by a full line's weight."""
+    if ordinary is None:
+        return None
+    own = len(judge_items(lang))
+    lent = len(judge_index(lang, harmful).items) - own
+    framed = len(wrapped_items(lang, wrappers)) if wrappers else 0
+    return [1.0] * own + [ordinary] * lent + [1.0] * framed
+
+
 @cache
 def judge_probe(
-    lang: Lang, harmful: frozenset[str], fit: Training, wrappers: tuple[str, ...] = ()
+    lang: Lang,
+    harmful: frozenset[str],
+    fit: Training,
+    wrappers: tuple[str, ...] = (),
+    ordinary: float | None = None,
 ) -> Probe:
     """The judge's read-out (`scoring.probe`), fitted to the judge index's exemplars and
-    their framed copies: shipped when they are unchanged, else fitted once and cached. The
-    framed copies' vectors are read only to fit it."""
+    their framed copies, the ordinary lines weighted by `ordinary` (`judge_training_weights`):
+    shipped when they are unchanged, else fitted once and cached. The framed copies' vectors
+    are read only to fit it."""
     return _probe(
         f"judge.{lang}",
         judge_training_items(lang, harmful, wrappers),
         lambda: judge_training_index(lang, harmful, wrappers).vectors,
         fit,
+        judge_training_weights(lang, harmful, wrappers, ordinary),
     )
 
 
 def ship_probe(
-    lang: Lang, harmful: frozenset[str], fit: Training, wrappers: tuple[str, ...] = ()
+    lang: Lang,
+    harmful: frozenset[str],
+    fit: Training,
+    wrappers: tuple[str, ...] = (),
+    ordinary: float | None = None,
 ) -> Path:
     """Fit the judge's read-out afresh and write the copy that ships with the package."""
-    return _ship(f"judge.{lang}", judge_training_index(lang, harmful, wrappers), fit)
+    weights = judge_training_weights(lang, harmful, wrappers, ordinary)
+    return _ship(f"judge.{lang}", judge_training_index(lang, harmful, wrappers), fit, weights)
 
 
 @cache
@@ -355,34 +382,44 @@ def ship_intent_probe(lang: Lang, fit: Training) -> Path:
     return _ship(f"intents.{lang}", intent_index(lang), fit)
 
 
-def probe_key_of(items: Sequence[Labelled], fit: Training) -> str:
+def probe_key_of(
+    items: Sequence[Labelled], fit: Training, weights: Sequence[float] | None = None
+) -> str:
     """What a read-out fitted to these exemplars with `fit` is keyed by: the encoder, the
-    exemplars' texts and labels, the training."""
+    exemplars' texts and labels, the training, the lines' weights (when weighted)."""
     texts = [item.text for item in items]
     labels = [item.label for item in items]
-    return probe_key(encoder().identity, texts, labels, fit)
+    return probe_key(encoder().identity, texts, labels, fit, weights)
 
 
-def shipped_probe(name: str, index: Index, fit: Training) -> Probe | None:
+def shipped_probe(
+    name: str, index: Index, fit: Training, weights: Sequence[float] | None = None
+) -> Probe | None:
     """The read-out shipped with the package (`judge.zh`, `intents.en` …), when it was
-    fitted to exactly these exemplars with `fit`."""
-    return read_probe(VECTORS / f"{name}.probe.npz", probe_key_of(index.items, fit))
+    fitted to exactly these exemplars with `fit` (and `weights`)."""
+    return read_probe(VECTORS / f"{name}.probe.npz", probe_key_of(index.items, fit, weights))
 
 
 def _probe(
-    name: str, items: Sequence[Labelled], vectors: Callable[[], Vectors], fit: Training
+    name: str,
+    items: Sequence[Labelled],
+    vectors: Callable[[], Vectors],
+    fit: Training,
+    weights: Sequence[float] | None = None,
 ) -> Probe:
     cache_dir = _cache_dir()
     file = f"{name}.probe.npz"
     cached = cache_dir / file if cache_dir is not None else None
     labels = [item.label for item in items]
-    return fitted(VECTORS / file, cached, probe_key_of(items, fit), fit, vectors, labels)
+    expected = probe_key_of(items, fit, weights)
+    return fitted(VECTORS / file, cached, expected, fit, vectors, labels, weights)
 
 
-def _ship(name: str, index: Index, fit: Training) -> Path:
+def _ship(name: str, index: Index, fit: Training, weights: Sequence[float] | None = None) -> Path:
     labels = [item.label for item in index.items]
     path = VECTORS / f"{name}.probe.npz"
-    write_probe(path, probe_key_of(index.items, fit), train_probe(index.vectors, labels, fit))
+    probe = train_probe(index.vectors, labels, fit, weights)
+    write_probe(path, probe_key_of(index.items, fit, weights), probe)
     return path
 
 

@@ -96,6 +96,43 @@ def test_the_learning_rate_is_a_validated_setting_per_language() -> None:
     assert key("e", ["x"], ["y"], slow) != key("e", ["x"], ["y"], replace(slow, learning_rate=0.05))
 
 
+def test_the_l2_penalty_is_a_validated_setting_one_or_per_language() -> None:
+    """`judge.probe.l2` is one value or each language's own (both named): en is fitted with
+    a far lighter penalty (0.0003) than zh (0.01), the intents' read-out keeps one value."""
+    settings = policy().judge.probe
+    assert settings.training("en").l2 == 0.0003 and settings.training("zh").l2 == 0.01
+    assert policy().intents.probe.training("en").l2 == policy().intents.probe.training("zh").l2
+    data = settings.model_dump()
+    for wrong in ({"en": 0.001}, {"zh": 0.01, "en": 0}, {"zh": 0.01, "en": 2}, -0.1, "x"):
+        with pytest.raises(ValidationError):
+            ProbePolicy.model_validate({**data, "l2": wrong})
+
+
+def test_a_line_weighted_lighter_pulls_the_read_out_less() -> None:
+    """Lines may carry a weight in the loss (`judge.probe.ordinary_weight` weights the ordinary
+    intent lines the judge borrows): weighting a class's lines lighter lowers its odds on a
+    line between classes; unweighted, the same bits and key as before weights existed; the
+    weights are part of the key."""
+    vectors, labels = _toy()
+    fit = Training(l2=0.001, scale=10.0, steps=200)
+    plain_fit = train(vectors, labels, fit)
+    assert np.array_equal(
+        train(vectors, labels, fit, [1.0] * len(labels)).weights, plain_fit.weights
+    )
+    light = [0.2 if label == "compliant" else 1.0 for label in labels]
+    lighter = train(vectors, labels, fit, light)
+    between = (vectors[0] + vectors[25]) / np.linalg.norm(vectors[0] + vectors[25])
+    assert (
+        lighter.probabilities(between)["compliant"] < plain_fit.probabilities(between)["compliant"]
+    )
+    assert key("e", ["x"], ["y"], fit) == key("e", ["x"], ["y"], fit, None)
+    assert key("e", ["x"], ["y"], fit) != key("e", ["x"], ["y"], fit, [0.5])
+    with pytest.raises(ValidationError):
+        ProbePolicy.model_validate(
+            {**policy().judge.probe.model_dump(), "ordinary_weight": {"en": 0}}
+        )
+
+
 def test_a_stale_probe_is_refitted_and_cached(tmp_path) -> None:  # type: ignore[no-untyped-def]
     vectors, labels = _toy()
     fit = Training(l2=0.001, scale=10.0, steps=200)
@@ -229,8 +266,9 @@ def test_the_shipped_read_out_learned_its_own_exemplars(lang: Lang) -> None:
     """A fit can collapse: with full-batch Adam at 0.05, adding two en lines once left a
     read-out that named its own exemplars right one time in six ("I'm really sorry" read as
     profanity), and adding the grid of kinds (December 5) one time in 0.57. en is fitted at
-    0.02 (`judge.probe.learning_rate`): 0.83 of all its lines (every third: 0.83); zh at
-    0.05: 0.86 (0.85)."""
+    0.02 (`judge.probe.learning_rate`). Too heavy a penalty underfits as surely: at l2 0.01 en
+    named 0.83 of all its lines (0.68 of the judge's own violations); at 0.0003 (December 5,
+    jen11) 0.97 (every third: 0.974), so en is held to 0.95. zh (l2 0.01, 0.05): 0.84 (0.838)."""
     index = probe_training_of(lang)
     probe = probe_of(lang)
     rows = range(0, len(index.items), 3)
@@ -239,7 +277,7 @@ def test_the_shipped_read_out_learned_its_own_exemplars(lang: Lang) -> None:
         == index.items[i].label
         for i in rows
     )
-    assert right / len(rows) >= 0.8
+    assert right / len(rows) >= {"zh": 0.8, "en": 0.95}[lang]
 
 
 def test_a_flagged_line_names_no_category_its_words_do_not_say() -> None:
