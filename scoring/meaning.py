@@ -311,8 +311,9 @@ def _by_vote(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading
     if sum(n.label == top.label for n in near) < need:
         return None
     # A harmful reading (threaten, insult, pressure) must also be among violations for
-    # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack.
-    if top.label in rules.strict and not _among_violations(vector, lang):
+    # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack, unless
+    # the intents' read-out agrees with the vote (`_both_read`).
+    if top.label in rules.strict and not _harmful_stands(vector, lang):
         return None
     return Reading(top.label, top.similarity, top.text, unit)
 
@@ -336,10 +337,35 @@ def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) ->
     bar = bars.strict_threshold if strict else bars.clause_threshold if clause else bars.threshold
     if shares[label] < bar[lang]:
         return None
-    if strict and not _among_violations(vector, lang):
+    if strict and not _harmful_stands(vector, lang):
         return None
     nearest = intent_index(lang).nearest_of(vector, label)
     return Reading(label, nearest.similarity, nearest.text, unit)
+
+
+def _harmful_stands(vector: Vectors, lang: Lang) -> bool:
+    """A harmful reading stands where the judge's index places the line among violations,
+    or where both of the intents' readers name the same harmful intent at their strict bars."""
+    return _among_violations(vector, lang) or _both_read(vector, lang)
+
+
+def _both_read(vector: Vectors, lang: Lang) -> bool:
+    """The vote (the strict share of the nearest exemplars, the nearest near enough) and the
+    read-out (at the strict threshold) name the same harmful intent. Two readers agreeing on
+    a line this near its kind outweigh the judge's index, whose ordinary compliant lines
+    (every other intent's exemplars) crowd out a plain "find the money by tonight". On the
+    dev sets: en harmful-intent recall +4 lines, no harmless line read as harmful; zh
+    unchanged."""
+    rules = policy().intents
+    near = intent_index(lang).nearest(vector, rules.neighbours)
+    top = near[0]
+    if top.label not in rules.strict or top.similarity < rules.min_similarity[lang]:
+        return False
+    if sum(n.label == top.label for n in near) < rules.strict_need:
+        return False
+    shares = intent_probe_of(lang).probabilities(vector)
+    label = max(shares, key=lambda c: (shares[c], c))
+    return label == top.label and shares[label] >= rules.probe.strict_threshold[lang]
 
 
 def _among_violations(vector: Vectors, lang: Lang) -> bool:

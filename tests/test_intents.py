@@ -189,3 +189,34 @@ def test_no_pattern_hides_a_control_character(path: str) -> None:
 
     bad = [s for s in strings(loaded) if any(ord(c) < 32 and c not in "\n\t" for c in s)]
     assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("line", "meant", "not_meant"),
+    [
+        # A police report is what an identity-theft victim files: advice, not a threat.
+        (
+            "You can file a police report and send us a copy with the FTC affidavit.",
+            "acknowledge_dispute",
+            "threaten",
+        ),
+        ("We'll report you to the police for this.", "threaten", None),
+        # "Sorry to hear" is sympathy, with or without "I'm"; "sorry for the hold" apologises.
+        ("so sorry to hear about your dad", "empathize", "apologize"),
+        ("sorry for the hold, the system is slow", "apologize", None),
+        # "Stupid" insults only when aimed at the listener.
+        ("there are no stupid questions here", None, "insult"),
+        ("I'm a bit stupid with computers, one sec", None, "insult"),
+        ("are you stupid or something", "insult", None),
+        # A proposal of a sum per period is an offer.
+        ("what if you did half now and half next payday", "offer_plan", None),
+    ],
+)
+def test_en_keywords_read_the_kind_not_the_word(
+    line: str, meant: str | None, not_meant: str | None
+) -> None:
+    read = intents(line, "en")
+    if meant:
+        assert meant in read
+    if not_meant:
+        assert not_meant not in read

@@ -65,14 +65,15 @@ def _with_lead(monkeypatch: pytest.MonkeyPatch, lead: float | None) -> None:
 def test_a_clause_of_a_polite_line_is_read_only_by_a_clear_lead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Read whole, the line is among compliant ones; its clause about the workplace leads the
-    nearest compliant line by less than the 0.03 en asks, so it counts only at a lower bar."""
+    """Its clause about the workplace leads the nearest compliant line by less than the 0.03
+    en asks, so the clause counts only at a lower bar. Since the en intent exemplars of
+    session 11 (compliant lines in the judge's index, the read-out refitted) the whole line
+    is read as the violation it is, at any lead."""
     assert policy().judge.diluted_clause_lead == {"zh": None, "en": 0.03}
-    assert violations_by_meaning(LINE, "en") == []
+    whole = [("contact_employer_family_harass", LINE)]
+    assert [(r.label, r.unit) for r in violations_by_meaning(LINE, "en")] == whole
     _with_lead(monkeypatch, None)
-    assert violations_by_meaning(LINE, "en") == []
+    assert [(r.label, r.unit) for r in violations_by_meaning(LINE, "en")] == whole
     _with_lead(monkeypatch, 0.0)
     found = violations_by_meaning(LINE, "en")
-    assert [(r.label, r.unit) for r in found] == [
-        ("contact_employer_family_harass", "we will be sending someone to your workplace on Monday")
-    ]
+    assert [(r.label, r.unit) for r in found] == whole

@@ -177,3 +177,20 @@ def test_a_pack_without_the_cited_rule_gets_no_semantic_finding() -> None:
 )
 def test_a_clause_that_denies_is_left_to_the_rules(lang: Lang, clause: str, denies: bool) -> None:
     assert bool(policy().judge.clause_negation[lang].search(clause)) is denies
+
+
+def test_a_harmful_intent_both_readers_agree_on_stands_without_the_judge() -> None:
+    """The vote and the read-out both say pressure; the judge's index, crowded with ordinary
+    compliant lines, does not place it among violations: the reading stands."""
+    from datetime import date
+
+    from scoring.analysis import analyze
+    from scoring.meaning import _among_violations, _both_read
+
+    line = "you need to sort this out today, not next week"
+    vector = encoder().embed([line])[0]
+    assert not _among_violations(vector, "en")
+    assert _both_read(vector, "en")
+    assert "pressure" in analyze(line, "en", date(2026, 11, 20)).intent_names
+    calm = "take your time, there is no rush at all"
+    assert not _both_read(encoder().embed([calm])[0], "en")
