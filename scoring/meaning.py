@@ -88,6 +88,10 @@ class ProbePolicy(_Fitting):
     category_threshold: dict[Lang, dict[Category, Annotated[float, Field(gt=0, le=1)]]] = {}
     # Whether the verdict stands only when the line's nearest exemplar is a violation too.
     nearest_must_violate: dict[Lang, bool]
+    # Per language, the probability at which the read-out's verdict stands even though the
+    # nearest exemplar is a compliant line (a near-miss that shares the line's words); none
+    # for a language: the gate always holds.
+    nearest_gate_waived_at: dict[Lang, Annotated[float, Field(gt=0, le=1)]] = {}
     # Frames (`{}` where a line goes) the judge's own exemplars are also said in when the
     # read-out is fitted (`semantic.wrapped_items`): none for a language, none added.
     wrappers: dict[Lang, tuple[Annotated[str, Field(pattern=r"^[^{}]*\{\}[^{}]*$")], ...]] = {}
@@ -404,7 +408,10 @@ def _by_probe(
     # Short, ordinary lines ("不好意思，打扰您了", "This is Sam Patel.") lie far from every
     # exemplar, where a regression's odds mean little: where the policy says so, its verdict
     # stands only when the nearest exemplar is a violation too.
-    if settings.nearest_must_violate[lang] and near[0].label == COMPLIANT:
+    # Very sure, the read-out outweighs one near neighbour: "…够判了，到时候别让你妈去里头给
+    # 你送饭" lies nearest a compliant line about what is not a crime, yet reads at 0.96.
+    waived = violation >= settings.nearest_gate_waived_at.get(lang, 2.0)
+    if settings.nearest_must_violate[lang] and near[0].label == COMPLIANT and not waived:
         return None
     return _explained(category, unit, vector, lang, near)
 
