@@ -224,7 +224,7 @@ _AFTER_GAP_ZH_COPULA = re.compile(
 )
 _AFTER_GAP_EN = re.compile(
     r"(?:\s++(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
-    r"|entire|whole|what|that|all|just|only|current|currently|this|account's|you|us|the))"
+    r"|entire|whole|what'?s|what|that|all|just|only|current|currently|this|account's|you|us|the))"
     r"{0,5}\s*+$"
 )
 _AFTER_MAX = 14  # characters between a figure and a label after it

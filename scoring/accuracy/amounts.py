@@ -410,9 +410,18 @@ def check_line_amounts(
     findings: list[Finding] = []
     for index, reading in enumerate(line.figures):
         parts = _sum_parts(line, index)
-        if not reading.roles and parts and all(p.roles[:1] in _PARTS_NAMED for p in parts):
-            # "本金5千+利息108.5+滞纳金50=5158.5": the sum of the account's parts is its total.
-            reading = replace(reading, roles=("total",))
+        if (
+            parts
+            and reading.roles[:1] in ((), ("total",))
+            and all(p.roles[:1] in _PARTS_NAMED for p in parts)
+        ):
+            named = tuple(dict.fromkeys(p.roles[0] for p in parts))
+            if {"principal", "interest", "late_fee"} <= set(named):
+                # "本金5千+利息108.5+滞纳金50=5158.5": the sum of the account's parts is its total.
+                reading = replace(reading, roles=("total",))
+            else:
+                # "逾期费160，利息738.6，加起来898.6": the sum of the parts named, not the total.
+                reading = replace(reading, roles=(), compound=named)
             facts.position[id(reading)] = index
         # A sum said with its parts is checked as their sum first ("a + b + c = total").
         finding = _check_sum(line, index, analysis, ledger, turn) or _check_figure(
@@ -429,6 +438,13 @@ _PLUS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
     # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
     r"(?:本金|利息|滞纳金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?\s*+(?:\$|¥)?\s*+$"
+)
+# A list of named parts before their sum: "逾期费160，利息738.6，加起来898.6". Said so, the
+# figures are a sum only when they add up ("本金5000，利息180.5，一共5230.5" names the total).
+_LIST = re.compile(
+    r"\s*+(?:元|块|dollars?)?\s*+[，,、;；]\s*+(?:(?:再?加上?|plus|and)\s*+)?(?:the\s++)?"
+    r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚息|principal|interest|(?:late\s++)?fees?)"
+    r"\s*+(?:是|为|of|is)?\s*+(?:\$|¥)?\s*+$"
 )
 _EQUALS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+[，,]?\s*+(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
@@ -449,11 +465,17 @@ def _sum_parts(line: LineFigures, index: int) -> list[FigureReading] | None:
     if said.approx or not _EQUALS.fullmatch(low[figures[index - 1].mention.end : said.start]):
         return None
     parts = [figures[index - 1]]
+    listed = False
     for reading in reversed(figures[: index - 1]):
-        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].mention.start]):
-            break
+        gap = low[reading.mention.end : parts[0].mention.start]
+        if not _PLUS.fullmatch(gap):
+            if not _LIST.fullmatch(gap):
+                break
+            listed = True
         parts.insert(0, reading)
     if len(parts) < 2 or any(p.mention.approx for p in parts):
+        return None
+    if listed and not same_amount(said.value, sum((p.mention.value for p in parts), Decimal(0))):
         return None
     return parts
 
