@@ -516,17 +516,6 @@ def _check_figure(
     if reading.skip or "other" in reading.roles[:1]:
         return None
     value = mention.value
-    if (
-        reading.roles in ((), ("pay",))
-        and any(t in reading.topics for t in ("remainder", "total"))
-        and _after_payment(facts.line, reading)
-        and facts.payments_before(reading)
-    ):
-        # "the remaining balance after your $500 would be $1,986.40": the remainder named
-        # earlier in the sentence, and a payment said before this figure, name it.
-        index = facts.position[id(reading)]
-        reading = replace(reading, roles=("remainder",))
-        facts.position[id(reading)] = index
     roles = reading.roles
     # Everything this figure may rightly be, by its roles and the labels of its sentence.
     readings: list[Expected] = []
@@ -618,23 +607,6 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
-
-
-# "the (remaining) balance after your $500 (payment) would be…": what the balance is after a
-# payment said before the figure.
-_AFTER_PAYMENT = re.compile(
-    r"(?:balance|remaining|rest|total|owe\w*|left)\s++(?:\w+\s++){0,2}?(?:after|once)\s++"
-    r"(?:your|a|the|that|this|her|his|their)\s*+\$"
-)
-
-
-def _after_payment(line: LineFigures, reading: FigureReading) -> bool:
-    low = line.low
-    return bool(
-        _AFTER_PAYMENT.search(
-            low, sentence_start(low, reading.mention.start), reading.mention.start
-        )
-    )
 
 
 def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Expected]) -> bool:

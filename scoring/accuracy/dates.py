@@ -119,7 +119,10 @@ _MISSED_BEFORE = re.compile(
     r"|已经到期|早就到期"
 )
 # Month-day dates said without a year.
-_YEARLESS = frozenset({"md_dot", "md_zh", "md_en", "dm_en", "mdy_slash"})
+_YEARLESS = frozenset({"md_dot", "md_zh", "md_en", "dm_en", "mdy_slash", "named_month_end_zh"})
+# "8月底": the month's last ten days (下旬's end), the due date among them ("8月底到期的" for
+# August 28th), not its last day only.
+_MONTH_END_DAYS = 10
 
 
 def _as_missed(mention: DateMention, today: date | None, before: str, after: str) -> date:
@@ -150,6 +153,8 @@ def _same_due(mention: DateMention, due: date, since: bool = False) -> bool:
     value = mention.value
     if mention.kind in ("day_zh", "the_nth_en"):
         return any(value.day == d.day for d in days)
+    if mention.kind == "named_month_end_zh":
+        return any(value.month == d.month and value.day - d.day < _MONTH_END_DAYS for d in days)
     if _said_year(mention):
         return value in days
     return any((value.month, value.day) == (d.month, d.day) for d in days)
