@@ -248,7 +248,8 @@ _REPORTED_RE = re.compile(
     r"|\baccording\s++to\s++you|\byou(?:'ve|\s++have)?\s++(?:already\s++)?paid|\bpaid\b|\bsent\b"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)|\bbut\b|但是|不过|可是"
+    # A colon before a figure labels it ("interest: $329.86", "Balance: 3,421.86"), no break.
+    r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)(?!\s*+[$¥]?\s*+[0-9])|\bbut\b|但是|不过|可是"
     # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
     r"|(?<=[\u3400-\u9fff])\s++(?=[\u3400-\u9fff0-9])"
 )

@@ -1116,6 +1116,9 @@ RIGHT_SESSION12 = [
     (M1, "逾期总额5,320，抱歉，5,230.50"),
     (M3, "8月底到期的那笔一直没还"),
     (MED, "what you'd owe once your $400 clears is $2,086.40"),
+    (THEFT, "late fee: $40 / interest: $392.86"),
+    (HARD, "要是不行的话，也可以分12期"),
+    (ATT, "we can't do 24 months, only 6 or 12"),
 ]
 WRONG_SESSION12 = [
     (CEASE, "it went past due on January 22", "ACC-DUE-DATE"),
@@ -1127,6 +1130,9 @@ WRONG_SESSION12 = [
     (M1, "逾期总额5,230.50，抱歉，5,320", "ACC-AMOUNT"),
     (M3, "7月底到期的那笔一直没还", "ACC-DUE-DATE"),
     (MED, "what you'd owe once your $400 clears is $2,068.40", "ACC-AMOUNT"),
+    (THEFT, "late fee: $40 / interest: $293.86", "ACC-AMOUNT"),
+    (HARD, "要是不行的话，也可以分三年", "ACC-PLAN"),
+    (DISPUTE, "if that doesn't work out we can do 12 payments", "ACC-PLAN"),
 ]
 RIGHT_ALL = (
     RIGHT_ZH
