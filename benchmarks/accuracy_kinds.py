@@ -509,10 +509,13 @@ def frame_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Ce
     correction mid-line, the wrong unit, a relative's account, a share, a weekday paired with
     its date, days said as months. Each right and wrong."""
     total, zh = ledger.overdue_total, lang == "zh"
-    form = (lambda v: zh_forms(v)["kuai"]) if zh else (lambda v: en_forms(v)["dollar"])
+
+    def form(v: Decimal) -> str:
+        return zh_forms(v)["kuai"] if zh else en_forms(v)["dollar"]
+
     wrong_total = misquotes(total)["digit"]
     for relation, v in (("right", total), ("wrong", wrong_total)):
-        frames = (
+        frames: tuple[str, ...] = (
             (
                 "您是不是欠了{}？",
                 "欠款是{}对吧？",
@@ -591,7 +594,10 @@ def frame_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Ce
     friday = _next_week(today, 4)
     for relation, d in (("right", friday), ("wrong", friday + timedelta(days=1))):
         if zh:
-            frames = (f"下周五也就是{_zh_date(d)}之前还上", f"{_zh_date(d)}下周五，您看行吗")
+            frames = (
+                f"下周五也就是{_zh_date(d)}之前还上",
+                f"{_zh_date(d)}下周五，您看行吗",
+            )
         else:
             name = d.strftime("%B")
             frames = (f"next Friday, that's {name} {d.day}", f"by Friday next week, {name} {d.day}")
