@@ -442,7 +442,8 @@ _PLUS = re.compile(
 # A list of named parts before their sum: "逾期费160，利息738.6，加起来898.6". Said so, the
 # figures are a sum only when they add up ("本金5000，利息180.5，一共5230.5" names the total).
 _LIST = re.compile(
-    r"\s*+(?:元|块|dollars?)?\s*+[，,、;；]\s*+(?:(?:再?加上?|plus|and)\s*+)?(?:the\s++)?"
+    # (in chat a space stands for the comma: "滞纳金160 利息738.6 合计898.6")
+    r"(?:\s*+(?:元|块|dollars?))?(?:\s*+[，,、;；]\s*+|\s++)(?:(?:再?加上?|plus|and)\s*+)?(?:the\s++)?"
     r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚息|principal|interest|(?:late\s++)?fees?)"
     r"\s*+(?:是|为|of|is)?\s*+(?:\$|¥)?\s*+$"
 )
