@@ -3,6 +3,9 @@ ledger quantity × where its label stands (before, after, none) × how the numbe
 currency and commas, 块/毛/分, 大写, 万/千 mixes, spoken English, "2.5k") × hedge (none, 多/左右/
 来/不到, about/like/roughly/just under) × its relation to the truth (the value, or a misquote:
 digits swapped, a digit off, a tenth off). Each cell is a line with the verdict it deserves.
+Frames beyond a label (`frame_cells`): the figure in a question, two figures in one clause, a
+figure corrected mid-line, the wrong unit (万 for 千), a relative's account, a share of a
+quantity, a weekday paired with its date, days said as months.
 
     python benchmarks/accuracy_kinds.py [--misses] [--lang zh|en]
 
@@ -492,6 +495,133 @@ def day_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell
                 yield Cell(f"due/f{i}/{relation}", sid, frame.format(n=name, d=said_day.day), wrong)
 
 
+def _zh_date(day: date) -> str:
+    return f"{day.month}月{day.day}号"
+
+
+def _next_week(today: date, weekday: int) -> date:
+    """That weekday of next week (weeks start on Monday): 下周五, "Friday next week"."""
+    return today + timedelta(days=7 - today.weekday() + weekday)
+
+
+def frame_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell]:
+    """The frames a label table does not list: a question, two figures in one clause, a
+    correction mid-line, the wrong unit, a relative's account, a share, a weekday paired with
+    its date, days said as months. Each right and wrong."""
+    total, zh = ledger.overdue_total, lang == "zh"
+
+    def form(v: Decimal) -> str:
+        return zh_forms(v)["kuai"] if zh else en_forms(v)["dollar"]
+
+    wrong_total = misquotes(total)["digit"]
+    for relation, v in (("right", total), ("wrong", wrong_total)):
+        frames: tuple[str, ...] = (
+            (
+                "您是不是欠了{}？",
+                "欠款是{}对吧？",
+                "您爱人那边的欠款是{}",
+                "帮您家里人算了下，一共欠{}",
+            )
+            if zh
+            else (
+                "so you owe {}, right?",
+                "is your balance {}?",
+                "your wife's balance is {}",
+                "tell him what he owes is {}",
+            )
+        )
+        for i, frame in enumerate(frames):
+            kind = ("question", "question", "relative", "relative")[i]
+            yield Cell(f"{kind}/f{i}/{relation}", sid, frame.format(form(v)), relation != "right")
+    # A figure corrected mid-line: the second one stands.
+    for relation, (first, second) in (
+        ("right", (wrong_total, total)),
+        ("wrong", (total, wrong_total)),
+    ):
+        for i, frame in enumerate(
+            ("您一共欠{a}，不对，是{b}", "欠款{a}，说错了，{b}")
+            if zh
+            else ("you owe {a}, sorry, {b}", "the balance is {a} - I mean {b}")
+        ):
+            yield Cell(
+                f"correction/f{i}/{relation}",
+                sid,
+                frame.format(a=form(first), b=form(second)),
+                relation != "right",
+            )
+    # Two figures in one clause, one of them wrong or both right.
+    p, n = ledger.principal, ledger.interest
+    if n > 0:
+        for relation, (pv, nv) in (
+            ("right", (p, n)),
+            ("wrong-first", (misquotes(p)["digit"], n)),
+            ("wrong-second", (p, misquotes(n)["digit"])),
+        ):
+            for i, frame in enumerate(
+                ("本金{a}利息{b}", "本金是{a}，利息{b}")
+                if zh
+                else ("{a} principal and {b} interest", "principal {a}, interest {b}")
+            ):
+                yield Cell(
+                    f"two-figures/f{i}/{relation}",
+                    sid,
+                    frame.format(a=form(pv), b=form(nv)),
+                    relation != "right",
+                )
+    # The wrong unit: 万 for 千 (ten times the total), "thousand" for "hundred".
+    if zh and total >= 10000:
+        wan = (total / 10000).quantize(Decimal("0.01"))
+        yield Cell("unit/wan/right", sid, f"您一共欠{wan}万左右", False)
+        yield Cell("unit/wan/wrong", sid, f"您一共欠{wan * 10}万左右", True)
+    elif zh:
+        qian = (total / 1000).quantize(Decimal("0.1"))
+        yield Cell("unit/qian/right", sid, f"欠款{qian}千左右", False)
+        yield Cell("unit/qian/wrong", sid, f"欠款{qian}万左右", True)
+    elif total >= 1000:  # "about six hundred" is no close figure for $647.40
+        hundreds = int(_two_figures(total)) // 100
+        yield Cell("unit/hundred/right", sid, f"you owe about {en_int(hundreds)} hundred", False)
+        yield Cell("unit/hundred/wrong", sid, f"you owe about {en_int(hundreds)} thousand", True)
+    # A share of a quantity: half the balance.
+    half = (total / 2).quantize(CENT, ROUND_HALF_UP)
+    for relation, v in (("right", half), ("wrong", misquotes(half)["digit"])):
+        for i, frame in enumerate(
+            ("欠款的一半是{}", "先还一半，也就是{}")
+            if zh
+            else ("half of your balance is {}", "pay half now, that's {}")
+        ):
+            yield Cell(f"share/f{i}/{relation}", sid, frame.format(form(v)), relation != "right")
+    # A weekday paired with its date: 下周五 is that date, or not.
+    friday = _next_week(today, 4)
+    for relation, d in (("right", friday), ("wrong", friday + timedelta(days=1))):
+        if zh:
+            frames = (
+                f"下周五也就是{_zh_date(d)}之前还上",
+                f"{_zh_date(d)}下周五，您看行吗",
+            )
+        else:
+            name = d.strftime("%B")
+            frames = (f"next Friday, that's {name} {d.day}", f"by Friday next week, {name} {d.day}")
+        for i, text in enumerate(frames):
+            yield Cell(f"weekday/f{i}/{relation}", sid, text, relation != "right")
+    # Days said as months: "三个多月" for 97 days, "over three months".
+    months = ledger.days_overdue // 30
+    if months >= 1:
+        for relation, m in (("right", months), ("wrong", months + 2)):
+            frames = (
+                (
+                    f"逾期{zh_int(m).replace('二', '两')}个多月了",
+                    f"已经{zh_int(m).replace('二', '两')}个多月没还了",
+                )
+                if zh
+                else (
+                    f"you're over {en_int(m)} months behind",
+                    f"it's been more than {en_int(m)} months past due",
+                )
+            )
+            for i, text in enumerate(frames):
+                yield Cell(f"months/f{i}/{relation}", sid, text, relation != "right")
+
+
 def cells(lang: str) -> Iterator[Cell]:
     from simulator.engine.catalog import load_catalog
 
@@ -505,6 +635,7 @@ def cells(lang: str) -> Iterator[Cell]:
         yield from plan_cells(sc.id, lang, ledger)
         yield from remainder_cells(sc.id, lang, ledger)
         yield from day_cells(sc.id, lang, ledger, today)
+        yield from frame_cells(sc.id, lang, ledger, today)
 
 
 def flagged(cell: Cell) -> bool:

@@ -224,7 +224,7 @@ _AFTER_GAP_ZH_COPULA = re.compile(
 )
 _AFTER_GAP_EN = re.compile(
     r"(?:\s++(?:is|was|are|be|will|would|in|of|for|as|toward|towards|the|your|a|an|full|total"
-    r"|entire|whole|what|that|all|just|only|current|currently|this|account's|you|us|the))"
+    r"|entire|whole|what'?s|what|that|all|just|only|current|currently|this|account's|you|us|the))"
     r"{0,5}\s*+$"
 )
 _AFTER_MAX = 14  # characters between a figure and a label after it
@@ -248,7 +248,8 @@ _REPORTED_RE = re.compile(
     r"|\baccording\s++to\s++you|\byou(?:'ve|\s++have)?\s++(?:already\s++)?paid|\bpaid\b|\bsent\b"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)|\bbut\b|但是|不过|可是"
+    # A colon before a figure labels it ("interest: $329.86", "Balance: 3,421.86"), no break.
+    r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)(?!\s*+[$¥]?\s*+[0-9])|\bbut\b|但是|不过|可是"
     # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
     r"|(?<=[\u3400-\u9fff])\s++(?=[\u3400-\u9fff0-9])"
 )
@@ -374,6 +375,8 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
             reading = replace(reading, roles=("monthly",))
         if readings and not reading.roles:
             reading = _alternative(low, readings[-1], reading)
+        if reading.roles in ((), ("pay",)):
+            reading = _after_payment(line, readings, reading)
         if readings and not reading.roles and _corrects(low, readings[-1], reading):
             # "欠款5230.5，哦不对，是5203.5": the figure put right takes the role of the one
             # it replaces, which is no longer said.
@@ -528,6 +531,34 @@ def _read_one(
     return reading, taken
 
 
+# "the (remaining) balance after your $500 (payment) would be…": what the balance is after a
+# payment said before the figure, in its sentence.
+_AFTER_PAYMENT = re.compile(
+    r"(?:balance|remaining|rest|total|owe\w*|left)\s++(?:\w+\s++){0,2}?(?:after|once)\s++"
+    r"(?:your|a|the|that|this|her|his|their)\s*+\$"
+)
+
+
+def _after_payment(
+    line: LineFigures, readings: list[FigureReading], reading: FigureReading
+) -> FigureReading:
+    """A figure named by nothing (or by a verb) after "the balance after your $500 (payment)
+    would be…": the remainder, once the payment figure stands between the words and it. The
+    persona (simulator.engine.negotiation) reads it as what is left, as accuracy does."""
+    if not any(t in reading.topics for t in ("remainder", "total")):
+        return reading
+    low, start = line.low, reading.mention.start
+    said = _AFTER_PAYMENT.search(low, sentence_start(low, start), start)
+    if said is None:
+        return reading
+    paid = [
+        r
+        for r in readings
+        if said.end() - 1 <= r.mention.start < start and not r.skip and not r.mention.approx
+    ]
+    return replace(reading, roles=("remainder",)) if paid else reading
+
+
 # "…or $241.06 for 6", "或者…", "还是…": a figure offered as the alternative of the one before.
 _OR_RE = re.compile(r"(?:\bor|或者?|还是|要么)\s*+(?:\$|¥)?\s*+$")
 
@@ -546,7 +577,8 @@ def _alternative(low: str, before: FigureReading, reading: FigureReading) -> Fig
 
 # A correction between two figures: the second replaces the first.
 _CORRECTION_RE = re.compile(
-    r"不对|说错了?|搞错了?|口误|更正|应该是|\bsorry\b|\bno\s++wait\b|\bwait\b|\bi\s++mean\b"
+    r"不对|说错了?|搞错了?|看错了?|口误|更正|应该是|不好意思|抱歉|对不起|"
+    r"\bsorry\b|\bno\s++wait\b|\bwait\b|\bi\s++mean\b"
     r"|\bcorrection\b|\bscratch\s++that\b|\bmake\s++that\b|\bmy\s++(?:bad|mistake)\b"
 )
 

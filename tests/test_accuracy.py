@@ -1099,6 +1099,41 @@ WRONG_BY_KIND = [
     (ANGRY, "2073.75元就是您要还的全部", "ACC-AMOUNT"),
     (MED, "you owe like 3,000 bucks", "ACC-AMOUNT"),
 ]
+
+# Kinds of session 12, each right and wrong: a yearless date said as missed is read in the
+# past on the call's clock; ordinal day counts past 99 in Chinese numerals; a rough hundreds
+# figure with its label after it; a list of named parts before their sum; an apology as a
+# correction; a month's end as the due date.
+RIGHT_SESSION12 = [
+    (CEASE, "it went past due on February 22"),
+    (CEASE, "the Feb 22 payment was never made"),
+    (DISPUTE, "your account went delinquent on March 27"),
+    (LAWYER, "今天已经是逾期第一百一十二天了"),
+    (M3, "到今天是逾期第九十七天"),
+    (DISPUTE, "about thirteen hundred is what's owed"),
+    (VISIT, "滞纳金160，利息738.6，合计898.6"),
+    (M1, "本金5000、利息180.5，一共5180.5"),
+    (M1, "逾期总额5,320，抱歉，5,230.50"),
+    (M3, "8月底到期的那笔一直没还"),
+    (MED, "what you'd owe once your $400 clears is $2,086.40"),
+    (THEFT, "late fee: $40 / interest: $392.86"),
+    (HARD, "要是不行的话，也可以分12期"),
+    (ATT, "we can't do 24 months, only 6 or 12"),
+]
+WRONG_SESSION12 = [
+    (CEASE, "it went past due on January 22", "ACC-DUE-DATE"),
+    (DISPUTE, "the February 27 payment was missed", "ACC-DUE-DATE"),
+    (LAWYER, "今天已经是逾期第一百二十一天了", "ACC-DAYS-OVERDUE"),
+    (M3, "到今天是逾期第一百零七天", "ACC-DAYS-OVERDUE"),
+    (ATT, "about thirty-nine hundred is what's owed", "ACC-AMOUNT"),
+    (VISIT, "滞纳金160，利息738.6，合计988.6", "ACC-AMOUNT"),
+    (M1, "逾期总额5,230.50，抱歉，5,320", "ACC-AMOUNT"),
+    (M3, "7月底到期的那笔一直没还", "ACC-DUE-DATE"),
+    (MED, "what you'd owe once your $400 clears is $2,068.40", "ACC-AMOUNT"),
+    (THEFT, "late fee: $40 / interest: $293.86", "ACC-AMOUNT"),
+    (HARD, "要是不行的话，也可以分三年", "ACC-PLAN"),
+    (DISPUTE, "if that doesn't work out we can do 12 payments", "ACC-PLAN"),
+]
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
@@ -1111,6 +1146,7 @@ RIGHT_ALL = (
     + RIGHT_GRID
     + RIGHT_BATCH8
     + RIGHT_BY_KIND
+    + RIGHT_SESSION12
 )
 WRONG_ALL = (
     WRONG_ZH
@@ -1124,6 +1160,7 @@ WRONG_ALL = (
     + WRONG_GRID
     + WRONG_BATCH8
     + WRONG_BY_KIND
+    + WRONG_SESSION12
 )
 
 

@@ -224,6 +224,9 @@ def test_not_an_amount(text: str) -> None:
         ("欠了五千快五天了", [("5000", "五千")]),
         ("欠款三千快五个月没还了", [("3000", "三千")]),
         ("I called 5 hundred times", []),
+        # An apology right after a figure corrects it: the bare figure after it is money.
+        ("欠款5,230.50，不好意思，5,320", [("5230.50", "5,230.50"), ("5320", "5,320")]),
+        ("不好意思，3号再打给您", []),
     ],
 )
 def test_amounts_in_sentences(text: str, expected: list[tuple[str, str]]) -> None:

@@ -104,6 +104,10 @@ def test_no_count(text: str) -> None:
         ),
         ("two and a half months", [(2, "month", "", True, "two and a half months")]),
         ("57 days to be exact", [(57, "day", "", False, "57 days")]),
+        # The ordinal day of a long delinquency, in Chinese numerals past 99 (零 for a gap).
+        ("逾期第一百一十九天", [(119, "day", "", False, "一百一十九天")]),
+        ("到今天是逾期第一百零四天", [(104, "day", "", False, "一百零四天")]),
+        ("第二百一十一天了", [(211, "day", "", False, "二百一十一天")]),
         ("逾期three months", [(3, "month", "", False, "three months")]),
         ("下个月底", []),
         ("3月份", []),

@@ -39,6 +39,13 @@ def first_roles(text: str) -> list[str | None]:
         ("每期还872元", ["monthly"]),
         ("您先还1000元可以吗", ["partial"]),
         ("If you pay $500 today, the remaining $1,986.40 can go on a plan", ["pay", "remainder"]),
+        # What the balance is after a payment said between the words and the figure: the
+        # remainder, for accuracy and the persona alike.
+        ("the balance after your $500 payment would be $1,986.40", ["partial", "remainder"]),
+        ("what you'd owe once your $300 clears is $984.37", ["partial", "remainder"]),
+        # A label after the figure, past "what's": "about eighteen hundred is what's owed".
+        ("about eighteen hundred is what's owed", ["total"]),
+        ("$4,812.50 is what's outstanding", ["total"]),
         # A label binds to the figure nearest it.
         ("本金5000元、利息180.5元，另外还有50元滞纳金", ["principal", "interest", "late_fee"]),
         ("interest $246.65 and $75 in late fees", ["interest", "late_fee"]),

@@ -410,9 +410,18 @@ def check_line_amounts(
     findings: list[Finding] = []
     for index, reading in enumerate(line.figures):
         parts = _sum_parts(line, index)
-        if not reading.roles and parts and all(p.roles[:1] in _PARTS_NAMED for p in parts):
-            # "本金5千+利息108.5+滞纳金50=5158.5": the sum of the account's parts is its total.
-            reading = replace(reading, roles=("total",))
+        if (
+            parts
+            and reading.roles[:1] in ((), ("total",))
+            and all(p.roles[:1] in _PARTS_NAMED for p in parts)
+        ):
+            named = tuple(dict.fromkeys(p.roles[0] for p in parts))
+            if {"principal", "interest", "late_fee"} <= set(named):
+                # "本金5千+利息108.5+滞纳金50=5158.5": the sum of the account's parts is its total.
+                reading = replace(reading, roles=("total",))
+            else:
+                # "逾期费160，利息738.6，加起来898.6": the sum of the parts named, not the total.
+                reading = replace(reading, roles=(), compound=named)
             facts.position[id(reading)] = index
         # A sum said with its parts is checked as their sum first ("a + b + c = total").
         finding = _check_sum(line, index, analysis, ledger, turn) or _check_figure(
@@ -429,6 +438,14 @@ _PLUS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
     # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
     r"(?:本金|利息|滞纳金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?\s*+(?:\$|¥)?\s*+$"
+)
+# A list of named parts before their sum: "逾期费160，利息738.6，加起来898.6". Said so, the
+# figures are a sum only when they add up ("本金5000，利息180.5，一共5230.5" names the total).
+_LIST = re.compile(
+    # (in chat a space stands for the comma: "滞纳金160 利息738.6 合计898.6")
+    r"(?:\s*+(?:元|块|dollars?))?(?:\s*+[，,、;；]\s*+|\s++)(?:(?:再?加上?|plus|and)\s*+)?(?:the\s++)?"
+    r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚息|principal|interest|(?:late\s++)?fees?)"
+    r"\s*+(?:是|为|of|is)?\s*+(?:\$|¥)?\s*+$"
 )
 _EQUALS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+[，,]?\s*+(?:一共|总共|合计|共计|总计|加起来|共|等于|=|是"
@@ -449,11 +466,17 @@ def _sum_parts(line: LineFigures, index: int) -> list[FigureReading] | None:
     if said.approx or not _EQUALS.fullmatch(low[figures[index - 1].mention.end : said.start]):
         return None
     parts = [figures[index - 1]]
+    listed = False
     for reading in reversed(figures[: index - 1]):
-        if not _PLUS.fullmatch(low[reading.mention.end : parts[0].mention.start]):
-            break
+        gap = low[reading.mention.end : parts[0].mention.start]
+        if not _PLUS.fullmatch(gap):
+            if not _LIST.fullmatch(gap):
+                break
+            listed = True
         parts.insert(0, reading)
     if len(parts) < 2 or any(p.mention.approx for p in parts):
+        return None
+    if listed and not same_amount(said.value, sum((p.mention.value for p in parts), Decimal(0))):
         return None
     return parts
 
@@ -494,17 +517,6 @@ def _check_figure(
     if reading.skip or "other" in reading.roles[:1]:
         return None
     value = mention.value
-    if (
-        reading.roles in ((), ("pay",))
-        and any(t in reading.topics for t in ("remainder", "total"))
-        and _after_payment(facts.line, reading)
-        and facts.payments_before(reading)
-    ):
-        # "the remaining balance after your $500 would be $1,986.40": the remainder named
-        # earlier in the sentence, and a payment said before this figure, name it.
-        index = facts.position[id(reading)]
-        reading = replace(reading, roles=("remainder",))
-        facts.position[id(reading)] = index
     roles = reading.roles
     # Everything this figure may rightly be, by its roles and the labels of its sentence.
     readings: list[Expected] = []
@@ -596,23 +608,6 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
-
-
-# "the (remaining) balance after your $500 (payment) would be…": what the balance is after a
-# payment said before the figure.
-_AFTER_PAYMENT = re.compile(
-    r"(?:balance|remaining|rest|total|owe\w*|left)\s++(?:\w+\s++){0,2}?(?:after|once)\s++"
-    r"(?:your|a|the|that|this|her|his|their)\s*+\$"
-)
-
-
-def _after_payment(line: LineFigures, reading: FigureReading) -> bool:
-    low = line.low
-    return bool(
-        _AFTER_PAYMENT.search(
-            low, sentence_start(low, reading.mention.start), reading.mention.start
-        )
-    )
 
 
 def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Expected]) -> bool:

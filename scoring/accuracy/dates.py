@@ -112,6 +112,40 @@ def _said_year(mention: DateMention) -> bool:
     return bool(re.search(r"[0-9]{4}|年", mention.raw)) or mention.kind.startswith(("ymd", "ywmd"))
 
 
+# A payment said as already missed: "went past due on February 27", "was due Jan 22".
+_MISSED_BEFORE = re.compile(
+    r"went\s++(?:past\s++due|delinquent|late)\s++on|(?:delinquent|past\s++due|late|behind)"
+    r"\s++since|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
+    r"|已经到期|早就到期"
+)
+# Month-day dates said without a year.
+_YEARLESS = frozenset({"md_dot", "md_zh", "md_en", "dm_en", "mdy_slash", "named_month_end_zh"})
+# "8月底": the month's last ten days (下旬's end), the due date among them ("8月底到期的" for
+# August 28th), not its last day only.
+_MONTH_END_DAYS = 10
+
+
+def _as_missed(mention: DateMention, today: date | None, before: str, after: str) -> date:
+    """The day a month-day said without a year names. Entities read it as the next such day
+    when that is near (a promise: "by February 27"); said as a payment already missed ("went
+    past due on February 27", "the January 22 payment was missed", "2月27号就该还了"), the
+    call's clock puts it in the past: the last such day before the call."""
+    value = mention.value
+    if (
+        today is None
+        or value <= today
+        or mention.relative
+        or mention.kind not in _YEARLESS
+        or _said_year(mention)
+        or not (_MISSED_BEFORE.search(before) or _DUE_AFTER_PAST.match(after))
+    ):
+        return value
+    try:
+        return value.replace(year=value.year - 1)
+    except ValueError:  # 2月29号 said of a year without one
+        return value
+
+
 def _same_due(mention: DateMention, due: date, since: bool = False) -> bool:
     """Whether a date said is the due date, compared as said: the day alone ("2号"), the month
     and day, or the whole date with a year; "since" it may be the first day overdue."""
@@ -119,6 +153,8 @@ def _same_due(mention: DateMention, due: date, since: bool = False) -> bool:
     value = mention.value
     if mention.kind in ("day_zh", "the_nth_en"):
         return any(value.day == d.day for d in days)
+    if mention.kind == "named_month_end_zh":
+        return any(value.month == d.month and value.day - d.day < _MONTH_END_DAYS for d in days)
     if _said_year(mention):
         return value in days
     return any((value.month, value.day) == (d.month, d.day) for d in days)
@@ -159,6 +195,7 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
+        when = _as_missed(mention, today, before, after)
         due_cue = (
             (_DUE_BEFORE.search(before) and not mention.relative)
             # "97 days, to be exact, since August 15th": counted from the due date.
@@ -166,13 +203,13 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
                 _SINCE_DATE.search(before)
                 and not mention.relative
                 and today is not None
-                and mention.value <= today
+                and when <= today
                 and (any(c.kind == "days" for c in analysis.counts) or _DAYS_CUE.search(sentence))
             )
             or _DUE_AFTER.match(after)
             or (
                 today is not None
-                and mention.value <= today
+                and when <= today
                 and not mention.relative
                 and _DUE_AFTER_PAST.match(after)
             )
@@ -183,7 +220,7 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
             # ledger's ("due December 1st"); "11月22号到期" and "was due" are the ledger's.
             future = (
                 today is not None
-                and mention.value > today
+                and when > today
                 and not _DUE_AFTER.match(after)
                 and not _PAST_TENSE.search(sentence)
             )

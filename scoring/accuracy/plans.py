@@ -23,6 +23,12 @@ _PLAN_REFUSED = re.compile(
     r"不能|不可以|没法|无法|没办法|不行|不支持|没有|\bcan'?t\b|\bcannot\b|\bunable\b|\bnot\b"
     r"|\bno\b|\bdon'?t\b|\bdoesn'?t\b"
 )
+# "If that does not work out", said before an offer, is no refusal of it: "实在不行可以分两年",
+# "if that doesn't work we can do 24 months".
+_CONCESSIVE = re.compile(
+    r"实在不行|真不行|要是不行|如果不行|不行的话|再不行|\bif\s++(?:that|this|it)\s++(?:doesn'?t|does"
+    r"\s++not|won'?t)\s++work(?:\s++out)?|\bif\s++not\b"
+)
 # A plan put to a supervisor, not offered. Unlike a waiver's, 申请 / apply / request do not count:
 # "帮您申请分48期" is how a plan is offered (the debtor applies for it), not an escalation.
 _PLAN_ESCALATED = re.compile(
@@ -56,7 +62,7 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
             continue
         clause = low[clause_start(low, count.start) : clause_end(low, count.end)]
         if (
-            _PLAN_REFUSED.search(clause)
+            _PLAN_REFUSED.search(_CONCESSIVE.sub(" ", clause))
             or _PLAN_ESCALATED.search(clause)
             or _LOAN_TERM.search(clause)
         ):

@@ -224,7 +224,9 @@ _CUE_ZH_RE = re.compile(
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
-    r"|不对|说错了|搞错了|口误|更正|应该是"
+    r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
+    # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
+    r"|(?<=[0-9元块])\s*+[，,]?\s*+(?:不好意思|抱歉|对不起)"
     # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
     r"|(?<=[0-9元块])\s*+(?:加上|加|减去|减|[+=-])",
     RX,
@@ -245,7 +247,8 @@ _CUE_AFTER_RE = re.compile(
     r"\s*+(?:是|为|就是)?\s*+(?:您|你)?\s*+(?:的|目前的|现在的)?\s*+(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
-    r"|principal|interest|minimum|what\s++you\s++owe)|in\s++(?:interest|principal|late\s++fees?|fees)"
+    r"|principal|interest|minimum|what\s++you\s++owe"
+    r"|what(?:'s|\s++is)\s++(?:owed|owing|due|outstanding)|what\s++(?:she|he|they)\s++owes?)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
     r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go)\b"

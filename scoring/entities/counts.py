@@ -262,7 +262,9 @@ class DurationMention:
     half: bool = False  # and a half unit more: "一个半月", "半年", "half a month"
 
 
-_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百]{1,4}|[俩倆仨]"  # 俩 two, 仨 three (口语)
+# Up to 999 in Chinese numerals, 零 where a place is skipped ("一百一十九", "一百零四"): the
+# ordinal day of a long delinquency ("逾期第一百一十九天") is said this way.
+_CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百零〇]{1,6}|[俩倆仨]"  # 俩 two, 仨 three (口语)
 _DURATION_ZH = re.compile(
     # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
     # 来 after a round number is "about": "二十来天" is some twenty days, "一个来月" about a month.
