@@ -65,15 +65,14 @@ def _with_lead(monkeypatch: pytest.MonkeyPatch, lead: float | None) -> None:
 def test_a_clause_of_a_polite_line_is_read_only_by_a_clear_lead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Its clause about the workplace leads the nearest compliant line by less than the 0.03
-    en asks, so the clause counts only at a lower bar. Since the en intent exemplars of
-    session 11 (compliant lines in the judge's index, the read-out refitted) the whole line
-    is read as the violation it is, at any lead."""
+    """Read whole, the line is among compliant ones; its clause about the workplace leads the
+    nearest compliant line by less than the 0.03 en asks, so it counts only at a lower bar."""
     assert policy().judge.diluted_clause_lead == {"zh": None, "en": 0.03}
-    whole = [("contact_employer_family_harass", LINE)]
-    assert [(r.label, r.unit) for r in violations_by_meaning(LINE, "en")] == whole
+    assert violations_by_meaning(LINE, "en") == []
     _with_lead(monkeypatch, None)
-    assert [(r.label, r.unit) for r in violations_by_meaning(LINE, "en")] == whole
+    assert violations_by_meaning(LINE, "en") == []
     _with_lead(monkeypatch, 0.0)
     found = violations_by_meaning(LINE, "en")
-    assert [(r.label, r.unit) for r in found] == whole
+    assert [(r.label, r.unit) for r in found] == [
+        ("contact_employer_family_harass", "we will be sending someone to your workplace on Monday")
+    ]
