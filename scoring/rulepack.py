@@ -376,11 +376,24 @@ class RulePack(BaseModel):
         return self
 
     def changed_since(self, version: str | None) -> dict[str, Bilingual]:
-        """Rule id -> why it changed, for every change newer than `version` (None: all)."""
+        """Rule id -> why it changed, for every change newer than `version` (None: all): a
+        rule changed more than once says each reason, oldest first."""
+        newer = sorted(
+            (
+                c
+                for c in self.changes
+                if version is None or _version_key(c.version) > _version_key(version)
+            ),
+            key=lambda c: _version_key(c.version),
+        )
+        reasons: dict[str, list[Bilingual]] = {}
+        for change in newer:
+            reasons.setdefault(change.rule, []).append(change.why)
         return {
-            c.rule: c.why
-            for c in self.changes
-            if version is None or _version_key(c.version) > _version_key(version)
+            rule: whys[0]
+            if len(whys) == 1
+            else Bilingual(zh="".join(w.zh for w in whys), en=" ".join(w.en for w in whys))
+            for rule, whys in reasons.items()
         }
 
     def rule(self, rule_id: str) -> Rule:
