@@ -18,7 +18,7 @@ import argparse
 import itertools
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -504,6 +504,21 @@ def _next_week(today: date, weekday: int) -> date:
     return today + timedelta(days=7 - today.weekday() + weekday)
 
 
+def _pair_cells(
+    kind: str,
+    sid: str,
+    frames: tuple[str, ...],
+    pairs: tuple[tuple[str, tuple[Decimal, Decimal]], ...],
+    form: Callable[[Decimal], str],
+) -> Iterator[Cell]:
+    """Each frame holding two figures ({a}, {b}), for each (relation, figures): wrong unless
+    the relation is "right"."""
+    for relation, (a, b) in pairs:
+        for i, frame in enumerate(frames):
+            text = frame.format(a=form(a), b=form(b))
+            yield Cell(f"{kind}/f{i}/{relation}", sid, text, relation != "right")
+
+
 def frame_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Cell]:
     """The frames a label table does not list: a question, two figures in one clause, a
     correction mid-line, the wrong unit, a relative's account, a share, a weekday paired with
@@ -534,40 +549,31 @@ def frame_cells(sid: str, lang: str, ledger: Ledger, today: date) -> Iterator[Ce
             kind = ("question", "question", "relative", "relative")[i]
             yield Cell(f"{kind}/f{i}/{relation}", sid, frame.format(form(v)), relation != "right")
     # A figure corrected mid-line: the second one stands.
-    for relation, (first, second) in (
-        ("right", (wrong_total, total)),
-        ("wrong", (total, wrong_total)),
-    ):
-        for i, frame in enumerate(
-            ("您一共欠{a}，不对，是{b}", "欠款{a}，说错了，{b}")
-            if zh
-            else ("you owe {a}, sorry, {b}", "the balance is {a} - I mean {b}")
-        ):
-            yield Cell(
-                f"correction/f{i}/{relation}",
-                sid,
-                frame.format(a=form(first), b=form(second)),
-                relation != "right",
-            )
+    yield from _pair_cells(
+        "correction",
+        sid,
+        ("您一共欠{a}，不对，是{b}", "欠款{a}，说错了，{b}")
+        if zh
+        else ("you owe {a}, sorry, {b}", "the balance is {a} - I mean {b}"),
+        (("right", (wrong_total, total)), ("wrong", (total, wrong_total))),
+        form,
+    )
     # Two figures in one clause, one of them wrong or both right.
     p, n = ledger.principal, ledger.interest
     if n > 0:
-        for relation, (pv, nv) in (
-            ("right", (p, n)),
-            ("wrong-first", (misquotes(p)["digit"], n)),
-            ("wrong-second", (p, misquotes(n)["digit"])),
-        ):
-            for i, frame in enumerate(
-                ("本金{a}利息{b}", "本金是{a}，利息{b}")
-                if zh
-                else ("{a} principal and {b} interest", "principal {a}, interest {b}")
-            ):
-                yield Cell(
-                    f"two-figures/f{i}/{relation}",
-                    sid,
-                    frame.format(a=form(pv), b=form(nv)),
-                    relation != "right",
-                )
+        yield from _pair_cells(
+            "two-figures",
+            sid,
+            ("本金{a}利息{b}", "本金是{a}，利息{b}")
+            if zh
+            else ("{a} principal and {b} interest", "principal {a}, interest {b}"),
+            (
+                ("right", (p, n)),
+                ("wrong-first", (misquotes(p)["digit"], n)),
+                ("wrong-second", (p, misquotes(n)["digit"])),
+            ),
+            form,
+        )
     # The wrong unit: 万 for 千 (ten times the total), "thousand" for "hundred".
     if zh and total >= 10000:
         wan = (total / 10000).quantize(Decimal("0.01"))
