@@ -166,3 +166,18 @@ def test_non_utf8_file(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
     assert "not UTF-8" in str(caught.value.problems[0])
+
+
+def test_positions_are_mapped_only_when_a_problem_asks_and_then_exactly() -> None:
+    """A file with no problem is parsed once without recording a mark per value; the first
+    `where` parses it again and names the exact line and column of any key or item."""
+    from simulator.engine.yamlsafe import load_text
+
+    located = load_text("a:\n  b: 1\n  c:\n    - x\n    - {d: 2}\n", "f.yaml")
+    assert located.data == {"a": {"b": 1, "c": ["x", {"d": 2}]}}
+    assert not located.mapped and len(located.positions) == 1  # the document's own mark
+    assert located.where(("a", "b")) == (2, 3)
+    assert located.mapped
+    assert located.where(("a", "c", 1, "d")) == (5, 8)
+    assert located.where(("a", "c", 0)) == (4, 7)  # the item itself, after its dash
+    assert located.where(("a", "missing")) == (1, 1)

@@ -125,18 +125,38 @@ class Located:
 
     data: Any
     # Each key's and item's mark as the parser made it: turned into a line and column only
-    # for the few a problem names.
+    # for the few a problem names. Mapped only when a problem first asks (`where`): most
+    # files have none, and recording a mark per value was an eighth of a file's parse.
     positions: dict[PathKey, Mark | CMark] = field(default_factory=dict)
     file: str = ""
     raw: bytes = b""  # the file's bytes as read (once, bounded): what its content hash is of
+    text: str = ""  # the text parsed, kept to map positions when first asked
+    mapped: bool = False
 
     def where(self, loc: PathKey) -> tuple[int, int]:
         """Position of the deepest known prefix of `loc`."""
+        if not self.mapped:
+            self._map()
         for end in range(len(loc), -1, -1):
             found = self.positions.get(tuple(loc[:end]))
             if found is not None:
                 return _mark(found)
         return (1, 1)
+
+    def _map(self) -> None:
+        """Parse the text again, recording every key's and item's mark (it parsed before)."""
+        self.mapped = True
+        if not self.text:
+            return
+        twin = Located(data=None, file=self.file, mapped=True)
+        loader = _Loader(self.text)
+        try:
+            _Builder(loader, twin, record=True).document()
+        except (YamlError, yaml.YAMLError):  # cannot happen for a text that loaded; no map
+            return
+        finally:
+            loader.dispose()
+        self.positions = twin.positions
 
     def problem(self, loc: PathKey, said: Said, severity: str = "error") -> Problem:
         line, col = self.where(loc)
@@ -160,9 +180,10 @@ class _Builder:
     levels deep would overflow the C stack). Problems a value has (a duplicate key, a date
     that does not exist) are gathered, every one of them."""
 
-    def __init__(self, loader: yaml.SafeLoader, located: Located) -> None:
+    def __init__(self, loader: yaml.SafeLoader, located: Located, *, record: bool = False) -> None:
         self.loader: Any = loader  # libyaml's parser: its methods carry no types
         self.located = located
+        self.record = record  # every key's and item's mark (Located.where asked for them)
         self.problems: list[Problem] = []
         self.depth = 0
 
@@ -217,6 +238,7 @@ class _Builder:
         if kind is ScalarEvent:
             return self.scalar(event)
         positions = self.located.positions
+        record = self.record
         get_event = self.loader.get_event
         scalar = self.scalar
         if kind is MappingStartEvent:
@@ -242,12 +264,15 @@ class _Builder:
                     self._problem(key_event.start_mark, problem_said("yaml_duplicate_key", key=key))
                     self.skip(self._next())
                     continue
-                at = (*path, key)
-                positions[at] = key_event.start_mark
                 value = get_event()
                 if type(value) is ScalarEvent:
                     result[key] = scalar(value)
+                    if record:
+                        positions[(*path, key)] = key_event.start_mark
                 else:
+                    at = (*path, key)
+                    if record:
+                        positions[at] = key_event.start_mark
                     result[key] = self.node(self._check(value), at)
         if kind is SequenceStartEvent:
             items: list[Any] = []
@@ -257,11 +282,14 @@ class _Builder:
                 if kind is SequenceEndEvent:
                     self.depth -= 1
                     return items
-                at = (*path, len(items))
-                positions[at] = item.start_mark
                 if kind is ScalarEvent:
+                    if record:
+                        positions[(*path, len(items))] = item.start_mark
                     items.append(scalar(item))
                 else:
+                    at = (*path, len(items))
+                    if record:
+                        positions[at] = item.start_mark
                     items.append(self.node(self._check(item), at))
         raise YamlError([Problem.of(self.located.file, 1, 1, problem_said("yaml_unexpected"))])
 
@@ -325,7 +353,7 @@ def load_text(text: str, file: str) -> Located:
     """Parse YAML text into plain data with positions; raise YamlError with every problem."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise YamlError([_too_large(file)])
-    located = Located(data=None, file=file)
+    located = Located(data=None, file=file, text=text)
     loader = _Loader(text)
     builder = _Builder(loader, located)
     try:
