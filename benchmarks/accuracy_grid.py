@@ -50,6 +50,7 @@ from benchmarks._spoken import (
     en_words,
     floor_unit,
 )
+from benchmarks.accuracy_kinds import ledger_quantities
 from scoring.accuracy import check_line
 from scoring.analysis import analyze
 from scoring.ledger import Ledger, money
@@ -497,14 +498,7 @@ def _digit_slip(v: Decimal, lead: bool) -> Decimal:
 
 
 def _role_values(ledger: Ledger) -> dict[str, Decimal]:
-    values: dict[str, Decimal] = {
-        "total": ledger.overdue_total,
-        "principal": ledger.principal,
-        "interest": ledger.interest,
-        "late_fee": ledger.late_fee,
-    }
-    if ledger.minimum_payment is not None:
-        values["minimum"] = ledger.minimum_payment
+    values = ledger_quantities(ledger)
     if ledger.plans:
         values["instalment"] = ledger.plans[-1].monthly_payment(ledger.overdue_total)
     values["partial"] = partial_payment(ledger)

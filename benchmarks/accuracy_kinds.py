@@ -153,7 +153,8 @@ def misquotes(v: Decimal) -> dict[str, Decimal]:
     return out
 
 
-def quantities(ledger: Ledger) -> dict[str, Decimal]:
+def ledger_quantities(ledger: Ledger) -> dict[str, Decimal]:
+    """The ledger's own figures by role (the minimum payment where the account has one)."""
     q = {
         "total": ledger.overdue_total,
         "principal": ledger.principal,
@@ -162,7 +163,11 @@ def quantities(ledger: Ledger) -> dict[str, Decimal]:
     }
     if ledger.minimum_payment is not None:
         q["minimum"] = ledger.minimum_payment
-    return {k: v for k, v in q.items() if v > 0}
+    return q
+
+
+def quantities(ledger: Ledger) -> dict[str, Decimal]:
+    return {k: v for k, v in ledger_quantities(ledger).items() if v > 0}
 
 
 ZH_BEFORE = {
