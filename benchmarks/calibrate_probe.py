@@ -9,9 +9,10 @@ applies in the line's context (as `Judge.judge_line` does). Prints recall, right
 false alarms per threshold, and the golden clean lines the read-out alone would flag.
 
     python benchmarks/calibrate_probe.py [--l2 X] [--scale X] [--steps N] [--learning-rate X]
-        [--ordinary-weight X] [--lang zh|en] [--gate nearest|none]
+        [--ordinary-weight X] [--lang zh|en] [--gate nearest|none] [--waive P]
         [--show T] (list the dev false alarms and misses at threshold T)
         [--by-category [--floor F]] (each category's own threshold, at or above F)
+        [--waivers] (the nearest gate waived at each probability, at the shipped bars)
 """
 
 from __future__ import annotations
@@ -61,6 +62,26 @@ THRESHOLDS = [
 
 
 @dataclass(frozen=True, slots=True)
+class Gate:
+    """When the read-out's verdict stands though the line's nearest exemplar is compliant:
+    never with the nearest gate (`nearest_must_violate`) unless the probability reaches
+    `waived_at` (`nearest_gate_waived_at`); always without it."""
+
+    nearest: bool
+    waived_at: float | None = None
+
+    def holds(self, violation: float, nearest: str) -> bool:
+        """Whether the gate stops a verdict of this probability, this nearest label."""
+        waived = self.waived_at is not None and violation >= self.waived_at
+        return self.nearest and nearest == COMPLIANT and not waived
+
+    def __str__(self) -> str:
+        if not self.nearest:
+            return "none"
+        return "nearest" + (f" (waived at {self.waived_at})" if self.waived_at else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     text: str
     expected: frozenset[str]  # categories it deserves; empty for a compliant line
@@ -78,7 +99,7 @@ class Line:
         return max((c for c in shares if c != COMPLIANT), key=lambda c: (shares[c], c))
 
     def probe(
-        self, threshold: float, gate: str, by_category: dict[str, float] | None = None
+        self, threshold: float, gate: Gate, by_category: dict[str, float] | None = None
     ) -> str | None:
         """The category the read-out flags, if it does (`by_category`: a category's own
         threshold in place of `threshold`, as `judge.probe.category_threshold`)."""
@@ -86,14 +107,13 @@ class Line:
         if category is None:
             return None
         bar = (by_category or {}).get(category, threshold)
-        if round(1.0 - self.shares.get(COMPLIANT, 0.0), 3) < bar:
-            return None
-        if gate == "nearest" and self.nearest[0] == COMPLIANT:
+        violation = round(1.0 - self.shares.get(COMPLIANT, 0.0), 3)
+        if violation < bar or gate.holds(violation, self.nearest[0]):
             return None
         return category if category in self.applies else None
 
     def flagged(
-        self, threshold: float, gate: str, by_category: dict[str, float] | None = None
+        self, threshold: float, gate: Gate, by_category: dict[str, float] | None = None
     ) -> frozenset[str]:
         extra = self.probe(threshold, gate, by_category)
         return self.found | ({extra} if extra else set())
@@ -140,7 +160,7 @@ def dev_lines(lang: Lang, probe: Probe) -> list[Line]:
     ]
 
 
-def figures(lines: list[Line], threshold: float, gate: str) -> tuple[float, float, float]:
+def figures(lines: list[Line], threshold: float, gate: Gate) -> tuple[float, float, float]:
     violating = [x for x in lines if x.expected]
     compliant = [x for x in lines if not x.expected]
     caught = sum(bool(x.flagged(threshold, gate)) for x in violating)
@@ -153,7 +173,7 @@ BY_CATEGORY = [0.3, 0.35, 0.4, 0.45, *THRESHOLDS]
 
 
 def by_category(
-    lines: list[Line], clean: list[Line], threshold: float, gate: str, floor: float
+    lines: list[Line], clean: list[Line], threshold: float, gate: Gate, floor: float
 ) -> None:
     """For each category the read-out may name, the lowest threshold (`BY_CATEGORY`) at which
     the lines it names that category add no dev false alarm to the rules' and the vote's and
@@ -167,7 +187,9 @@ def by_category(
         alarms = sum(
             x.probe(bar, gate, mapping) == category and not x.found for x in lines if not x.expected
         )
-        golden = sum(x.probe(bar, gate, mapping) is not None for x in clean)
+        # A golden clean line counts against this category only when the read-out names it
+        # (another category's line is that category's bar to clear, not this one's).
+        golden = sum(x.probe(bar, gate, mapping) == category for x in clean)
         return alarms == 0 and golden == 0
 
     chosen: dict[str, float] = {}
@@ -196,6 +218,30 @@ def by_category(
     )
 
 
+WAIVERS = [0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99]
+
+
+def waivers(
+    lines: list[Line], clean: list[Line], threshold: float, gate: Gate, own: dict[str, float]
+) -> None:
+    """At the shipped bars (the language's and each category's own), the figures with the
+    nearest gate waived at each probability of `WAIVERS` (and never), and the golden clean
+    lines the read-out would flag; with --show, which lines each waiver adds."""
+    violating = [x for x in lines if x.expected]
+    compliant = [x for x in lines if not x.expected]
+    for waive in [None, *WAIVERS]:
+        at = Gate(gate.nearest, waive)
+        recall = sum(bool(x.flagged(threshold, at, own)) for x in violating) / len(violating)
+        right = sum(bool(x.flagged(threshold, at, own) & x.expected) for x in violating)
+        alarms = sum(bool(x.flagged(threshold, at, own)) for x in compliant)
+        golden = sum(x.probe(threshold, at, own) is not None for x in clean)
+        print(
+            f"  waived at {waive or 'never'}: recall {recall:.3f}, right category"
+            f" {right / len(violating):.3f}, false alarm lines {alarms}, golden clean flagged"
+            f" {golden}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     settings = policy().judge.probe
@@ -210,8 +256,12 @@ def main() -> None:
     parser.add_argument("--ordinary-weight", type=float, default=None)
     parser.add_argument("--lang", choices=["zh", "en"], default=None)
     parser.add_argument("--gate", choices=["nearest", "none"], default=None)
+    # The probability at which the nearest gate is waived; by default each language's own
+    # (`judge.probe.nearest_gate_waived_at`), 0 for never.
+    parser.add_argument("--waive", type=float, default=None)
     parser.add_argument("--show", type=float, default=None)
     parser.add_argument("--by-category", action="store_true")
+    parser.add_argument("--waivers", action="store_true")
     # The lowest bar --by-category may choose (lower bars are printed by --floor 0.3).
     parser.add_argument("--floor", type=float, default=0.5)
     args = parser.parse_args()
@@ -240,7 +290,11 @@ def main() -> None:
         else:  # fitted as the shipped one is: to the judge's exemplars and their frames
             index = probe_training_of(lang)
             probe = train(index.vectors, [i.label for i in index.items], fit, weights)
-        gate = args.gate or ("nearest" if settings.nearest_must_violate[lang] else "none")
+        nearest = (
+            settings.nearest_must_violate[lang] if args.gate is None else args.gate == "nearest"
+        )
+        waived_at = settings.nearest_gate_waived_at.get(lang) if args.waive is None else args.waive
+        gate = Gate(nearest, waived_at or None)
         lines = dev_lines(lang, probe)
         clean = [read(g.text, lang, g.ctx, frozenset(), probe) for g in golden if g.lang == lang]
         base = figures(lines, 1.01, gate)
@@ -258,6 +312,9 @@ def main() -> None:
                 f"  ≥{threshold:<5}: recall {recall:.3f}  right category {right:.3f}  "
                 f"false alarms {alarms:.3f}  golden clean flagged by the read-out {golden_hits}"
             )
+        if args.waivers:
+            own = dict(settings.category_threshold.get(lang, {}))
+            waivers(lines, clean, settings.threshold[lang], gate, own)
         if args.by_category:
             by_category(lines, clean, settings.threshold[lang], gate, args.floor)
         if args.show is not None:
