@@ -313,7 +313,7 @@ def main() -> None:
                 f"false alarms {alarms:.3f}  golden clean flagged by the read-out {golden_hits}"
             )
         if args.waivers:
-            own = dict(settings.category_threshold.get(lang, {}))
+            own = {str(c): bar for c, bar in settings.category_threshold.get(lang, {}).items()}
             waivers(lines, clean, settings.threshold[lang], gate, own)
         if args.by_category:
             by_category(lines, clean, settings.threshold[lang], gate, args.floor)
