@@ -185,12 +185,12 @@ def test_a_harmful_intent_both_readers_agree_on_stands_without_the_judge() -> No
     from datetime import date
 
     from scoring.analysis import analyze
-    from scoring.meaning import _among_violations, _both_read
+    from scoring.meaning import _among_violations, _both_read, _seen
 
     line = "you need to sort this out today, not next week"
     vector = encoder().embed([line])[0]
     assert not _among_violations(vector, "en")
-    assert _both_read(vector, "en")
+    assert _both_read(_seen(vector, "en"), "en")
     assert "pressure" in analyze(line, "en", date(2026, 11, 20)).intent_names
     calm = "take your time, there is no rush at all"
-    assert not _both_read(encoder().embed([calm])[0], "en")
+    assert not _both_read(_seen(encoder().embed([calm])[0], "en"), "en")
