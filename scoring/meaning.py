@@ -374,18 +374,21 @@ def _harmful_stands(seen: _Seen, lang: Lang) -> bool:
 
 
 def _both_read(seen: _Seen, lang: Lang) -> bool:
-    """The vote (the strict share of the nearest exemplars, the nearest near enough) and the
-    read-out (at the strict threshold) name the same harmful intent. Two readers agreeing on
-    a line this near its kind outweigh the judge's index, whose ordinary compliant lines
-    (every other intent's exemplars) crowd out a plain "find the money by tonight". On the
-    dev sets: en harmful-intent recall +4 lines, no harmless line read as harmful; zh
+    """The vote (the nearest exemplar harmful and near enough, and harmful exemplars, of any
+    of the harmful intents, a strict share of the nearest) and the read-out (at the strict
+    threshold) name the same harmful intent. Two readers agreeing on a line this near its
+    kind outweigh the judge's index, whose ordinary compliant lines (every other intent's
+    exemplars) crowd out a plain "find the money by tonight". The harmful intents share
+    their votes because they lie together: "people like u never pay their bills" is
+    nearest insults and pressure alike, and the read-out names which. On the dev sets
+    (session 11): en harmful-intent recall +4 lines, no harmless line read as harmful; zh
     unchanged."""
     rules = policy().intents
     near = seen.near
     top = near[0]
     if top.label not in rules.strict or top.similarity < rules.min_similarity[lang]:
         return False
-    if sum(n.label == top.label for n in near) < rules.strict_need:
+    if sum(n.label in rules.strict for n in near) < rules.strict_need:
         return False
     shares = seen.shares
     label = max(shares, key=lambda c: (shares[c], c))
