@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -270,6 +270,9 @@ class Reading:
     similarity: float
     exemplar: str
     unit: str
+    # Both readers of the whole line (the vote and the read-out) name this intent at the
+    # strict bars (`_agreed`): sure enough to overrule a keyword (`analysis._intents`).
+    sure: bool = False
 
 
 def _units(text: str, lang: Lang, min_chars: dict[Lang, int]) -> list[str]:
@@ -300,6 +303,8 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
         ):
             if reading is None:
                 continue
+            if clause == 0 and reading.label == _agreed(seen, lang):
+                reading = replace(reading, sure=True)
             if reading.label not in best or reading.similarity > best[reading.label].similarity:
                 best[reading.label] = reading
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
@@ -393,6 +398,22 @@ def _both_read(seen: _Seen, lang: Lang) -> bool:
     shares = seen.shares
     label = max(shares, key=lambda c: (shares[c], c))
     return label == top.label and shares[label] >= rules.probe.strict_threshold[lang]
+
+
+def _agreed(seen: _Seen, lang: Lang) -> str | None:
+    """The intent both readers name at the strict bars: most of the nearest exemplars (the
+    strict share, the nearest near enough) and the read-out at the strict threshold."""
+    rules = policy().intents
+    top = seen.near[0]
+    if top.label == NONE or top.similarity < rules.min_similarity[lang]:
+        return None
+    if sum(n.label == top.label for n in seen.near) < rules.strict_need:
+        return None
+    shares = seen.shares
+    label = max(shares, key=lambda c: (shares[c], c))
+    if label != top.label or shares[label] < rules.probe.strict_threshold[lang]:
+        return None
+    return label
 
 
 def _among_violations(vector: Vectors, lang: Lang) -> bool:
