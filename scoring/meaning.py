@@ -335,7 +335,10 @@ def _by_vote(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Reading | N
         need = max(need, rules.clause_need)
     if top.label == NONE or top.similarity < rules.min_similarity[lang]:
         return None
-    if sum(n.label == top.label for n in near) < need:
+    # The harmful intents share their votes (as in `_both_read`): "pay today or we send
+    # someone to ur job" is nearest threats and pressure alike; the nearest names which.
+    same = rules.strict if top.label in rules.strict else [top.label]
+    if sum(n.label in same for n in near) < need:
         return None
     # A harmful reading (threaten, insult, pressure) must also be among violations for
     # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack, unless

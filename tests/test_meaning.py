@@ -215,3 +215,16 @@ def test_an_honest_consequence_both_readers_are_sure_of_overrules_a_harmful_keyw
         "pressure" not in analyze("the creditor may sell the account later", "en", day).intent_names
     )
     assert "pressure" in analyze("go sell your car and pay us", "en", day).intent_names
+
+
+def test_the_harmful_intents_share_their_votes() -> None:
+    """A line nearest threats and pressure alike (three and two of its five nearest) is read
+    as the nearest's intent: neither alone has the strict share, together they have it."""
+    from scoring.meaning import _by_vote, _seen
+
+    line = "pay it today or we send a guy over to your work"
+    seen = _seen(encoder().embed([line])[0], "en")
+    labels = [n.label for n in seen.near]
+    assert sorted(labels) == ["pressure", "pressure", "threaten", "threaten", "threaten"]
+    reading = _by_vote(line, seen, "en", clause=False)
+    assert reading is not None and reading.label == labels[0]
