@@ -335,9 +335,11 @@ def _by_vote(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Reading | N
         need = max(need, rules.clause_need)
     if top.label == NONE or top.similarity < rules.min_similarity[lang]:
         return None
-    # The harmful intents share their votes (as in `_both_read`): "pay today or we send
-    # someone to ur job" is nearest threats and pressure alike; the nearest names which.
-    same = rules.strict if top.label in rules.strict else [top.label]
+    # The harmful intents share their votes (as in `_both_read`) on a whole line: "pay today
+    # or we send someone to ur job" is nearest threats and pressure alike; the nearest names
+    # which. A clause says too little ("谁让你不还钱" alone lies near every harsh line).
+    shared = top.label in rules.strict and not clause
+    same = rules.strict if shared else [top.label]
     if sum(n.label in same for n in near) < need:
         return None
     # A harmful reading (threaten, insult, pressure) must also be among violations for
