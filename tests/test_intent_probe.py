@@ -91,9 +91,9 @@ def test_a_harmful_intent_is_read_from_a_whole_line_only() -> None:
     """A clause says too little to be called a threat by the read-out."""
     clause = "pay it by friday or we show up at your job"
     vector = encoder().embed([clause])[0]
-    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.632
+    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.537
     assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=True) is None
-    # 0.632 is under the strict bar (0.8) for a whole line too.
+    # 0.537 is under the strict bar (0.8) for a whole line too.
     assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=False) is None
 
 
