@@ -24,6 +24,12 @@ MAX_ANALYSED_CHARS = MAX_LINE_CHARS
 # this many amounts, dates or counts is a paste, and only its first ones are read, so a
 # thousand "$1" cost no more than a few dozen (linear in the line, not quadratic).
 MAX_MENTIONS = 24
+# Harmful intents read by keyword, and the honest intents that overrule them when both
+# readers of meaning are sure of those (`_intents`).
+OVERRULED_BY: dict[str, set[str]] = {
+    "threaten": {"consequence_honest"},
+    "pressure": {"consequence_honest"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +71,15 @@ def _intents(text: str, norm: str, lang: Lang) -> list[IntentHit]:
     from scoring.meaning import intents_by_meaning  # the encoder: loaded for the first turn
 
     hits = matcher(lang).match(norm)
+    readings = intents_by_meaning(text, lang)
+    sure = {reading.label for reading in readings if reading.sure}
+    # A harmful keyword ("lawsuit", "sell the") in a line that both readers of meaning are
+    # sure tells an honest consequence ("the creditor could decide to file a lawsuit, nothing
+    # has been filed") names that consequence, not a threat made: the judge's rules, not the
+    # persona's reading, decide whether the consequence is true (FDCPA §1692e(5)).
+    hits = [hit for hit in hits if not (sure & OVERRULED_BY.get(hit.name, set()))]
     known = {hit.name for hit in hits}
-    for reading in intents_by_meaning(text, lang):
+    for reading in readings:
         if reading.label not in known:
             hits.append(IntentHit(reading.label, round(reading.similarity * 100, 1), True))
             known.add(reading.label)

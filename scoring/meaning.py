@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -270,6 +270,9 @@ class Reading:
     similarity: float
     exemplar: str
     unit: str
+    # Both readers of the whole line (the vote and the read-out) name this intent at the
+    # strict bars (`_agreed`): sure enough to overrule a keyword (`analysis._intents`).
+    sure: bool = False
 
 
 def _units(text: str, lang: Lang, min_chars: dict[Lang, int]) -> list[str]:
@@ -291,38 +294,63 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
     best: dict[str, Reading] = {}
     vectors = encoder().embed([unit for unit, _ in read])
     for (unit, clause), vector in zip(read, vectors, strict=True):
+        # Both readers, and the harmful-intent gate, read the unit's nearest exemplars and
+        # its read-out's shares: taken once.
+        seen = _seen(vector, lang)
         for reading in (
-            _by_vote(unit, vector, lang, clause=clause > 0),
-            _by_intent_probe(unit, vector, lang, clause=clause > 0),
+            _by_vote(unit, seen, lang, clause=clause > 0),
+            _by_intent_probe(unit, seen, lang, clause=clause > 0),
         ):
             if reading is None:
                 continue
+            if clause == 0 and reading.label == _agreed(seen, lang):
+                reading = replace(reading, sure=True)
             if reading.label not in best or reading.similarity > best[reading.label].similarity:
                 best[reading.label] = reading
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
 
 
-def _by_vote(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading | None:
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A unit's vector, its nearest intent exemplars (nearest first) and its read-out's
+    shares."""
+
+    vector: Vectors
+    near: list[Neighbour]
+    shares: dict[str, float]
+
+
+def _seen(vector: Vectors, lang: Lang) -> _Seen:
+    near = intent_index(lang).nearest(vector, policy().intents.neighbours)
+    return _Seen(vector, near, intent_probe_of(lang).probabilities(vector))
+
+
+def _by_vote(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Reading | None:
     """The intent of most of the nearest exemplars, when the nearest is near enough."""
     rules = policy().intents
-    near = intent_index(lang).nearest(vector, rules.neighbours)
+    near = seen.near
     top = near[0]
     need = rules.strict_need if top.label in rules.strict else rules.need
     if clause:
         need = max(need, rules.clause_need)
     if top.label == NONE or top.similarity < rules.min_similarity[lang]:
         return None
-    if sum(n.label == top.label for n in near) < need:
+    # The harmful intents share their votes (as in `_both_read`) on a whole line: "pay today
+    # or we send someone to ur job" is nearest threats and pressure alike; the nearest names
+    # which. A clause says too little ("谁让你不还钱" alone lies near every harsh line).
+    shared = top.label in rules.strict and not clause
+    same = rules.strict if shared else [top.label]
+    if sum(n.label in same for n in near) < need:
         return None
     # A harmful reading (threaten, insult, pressure) must also be among violations for
     # the judge, whose compliant near-misses ("我们在门口等就行") the intents lack, unless
     # the intents' read-out agrees with the vote (`_both_read`).
-    if top.label in rules.strict and not _harmful_stands(vector, lang):
+    if top.label in rules.strict and not _harmful_stands(seen, lang):
         return None
     return Reading(top.label, top.similarity, top.text, unit)
 
 
-def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) -> Reading | None:
+def _by_intent_probe(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Reading | None:
     """The likeliest intent by the intents' read-out, when its probability reaches the bar
     (a clause's is higher: a fragment says less). The vote sees only distance, so a line
     whose nearest exemplars are split between intents is lost to it; the regression weighs
@@ -330,7 +358,7 @@ def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) ->
     only where the judge's index places it among violations, as for the vote ("when you say
     you have a lawyer" is no threat). The reading names the nearest exemplar of its intent."""
     rules = policy().intents
-    shares = intent_probe_of(lang).probabilities(vector)
+    shares = seen.shares
     label = max(shares, key=lambda c: (shares[c], c))
     if label == NONE:
         return None
@@ -341,35 +369,56 @@ def _by_intent_probe(unit: str, vector: Vectors, lang: Lang, *, clause: bool) ->
     bar = bars.strict_threshold if strict else bars.clause_threshold if clause else bars.threshold
     if shares[label] < bar[lang]:
         return None
-    if strict and not _harmful_stands(vector, lang):
+    if strict and not _harmful_stands(seen, lang):
         return None
-    nearest = intent_index(lang).nearest_of(vector, label)
+    nearest = next((n for n in seen.near if n.label == label), None)
+    if nearest is None:
+        nearest = intent_index(lang).nearest_of(seen.vector, label)
     return Reading(label, nearest.similarity, nearest.text, unit)
 
 
-def _harmful_stands(vector: Vectors, lang: Lang) -> bool:
+def _harmful_stands(seen: _Seen, lang: Lang) -> bool:
     """A harmful reading stands where the judge's index places the line among violations,
     or where both of the intents' readers name the same harmful intent at their strict bars."""
-    return _among_violations(vector, lang) or _both_read(vector, lang)
+    return _among_violations(seen.vector, lang) or _both_read(seen, lang)
 
 
-def _both_read(vector: Vectors, lang: Lang) -> bool:
-    """The vote (the strict share of the nearest exemplars, the nearest near enough) and the
-    read-out (at the strict threshold) name the same harmful intent. Two readers agreeing on
-    a line this near its kind outweigh the judge's index, whose ordinary compliant lines
-    (every other intent's exemplars) crowd out a plain "find the money by tonight". On the
-    dev sets: en harmful-intent recall +4 lines, no harmless line read as harmful; zh
+def _both_read(seen: _Seen, lang: Lang) -> bool:
+    """The vote (the nearest exemplar harmful and near enough, and harmful exemplars, of any
+    of the harmful intents, a strict share of the nearest) and the read-out (at the strict
+    threshold) name the same harmful intent. Two readers agreeing on a line this near its
+    kind outweigh the judge's index, whose ordinary compliant lines (every other intent's
+    exemplars) crowd out a plain "find the money by tonight". The harmful intents share
+    their votes because they lie together: "people like u never pay their bills" is
+    nearest insults and pressure alike, and the read-out names which. On the dev sets
+    (session 11): en harmful-intent recall +4 lines, no harmless line read as harmful; zh
     unchanged."""
     rules = policy().intents
-    near = intent_index(lang).nearest(vector, rules.neighbours)
+    near = seen.near
     top = near[0]
     if top.label not in rules.strict or top.similarity < rules.min_similarity[lang]:
         return False
-    if sum(n.label == top.label for n in near) < rules.strict_need:
+    if sum(n.label in rules.strict for n in near) < rules.strict_need:
         return False
-    shares = intent_probe_of(lang).probabilities(vector)
+    shares = seen.shares
     label = max(shares, key=lambda c: (shares[c], c))
     return label == top.label and shares[label] >= rules.probe.strict_threshold[lang]
+
+
+def _agreed(seen: _Seen, lang: Lang) -> str | None:
+    """The intent both readers name at the strict bars: most of the nearest exemplars (the
+    strict share, the nearest near enough) and the read-out at the strict threshold."""
+    rules = policy().intents
+    top = seen.near[0]
+    if top.label == NONE or top.similarity < rules.min_similarity[lang]:
+        return None
+    if sum(n.label == top.label for n in seen.near) < rules.strict_need:
+        return None
+    shares = seen.shares
+    label = max(shares, key=lambda c: (shares[c], c))
+    if label != top.label or shares[label] < rules.probe.strict_threshold[lang]:
+        return None
+    return label
 
 
 def _among_violations(vector: Vectors, lang: Lang) -> bool:

@@ -15,6 +15,7 @@ from scoring.meaning import (
     Reading,
     _by_intent_probe,
     _by_vote,
+    _seen,
     intent_probe_of,
     intents_by_meaning,
     policy,
@@ -61,7 +62,7 @@ def test_a_line_the_vote_leaves_split_is_read_by_the_read_out(
     lang: Lang, line: str, expected: Reading
 ) -> None:
     vector = encoder().embed([line])[0]
-    assert _by_vote(line, vector, lang, clause=False) is None
+    assert _by_vote(line, _seen(vector, lang), lang, clause=False) is None
     assert intent_probe_of(lang).probabilities(vector)["ask_payment_date"] == (
         0.925 if lang == "zh" else 0.939
     )
@@ -90,10 +91,10 @@ def test_a_harmful_intent_is_read_from_a_whole_line_only() -> None:
     """A clause says too little to be called a threat by the read-out."""
     clause = "pay it by friday or we show up at your job"
     vector = encoder().embed([clause])[0]
-    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.632
-    assert _by_intent_probe(clause, vector, "en", clause=True) is None
-    # 0.632 is under the strict bar (0.8) for a whole line too.
-    assert _by_intent_probe(clause, vector, "en", clause=False) is None
+    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.537
+    assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=True) is None
+    # 0.537 is under the strict bar (0.8) for a whole line too.
+    assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=False) is None
 
 
 def test_the_read_out_s_bars_are_validated() -> None:

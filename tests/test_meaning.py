@@ -185,12 +185,46 @@ def test_a_harmful_intent_both_readers_agree_on_stands_without_the_judge() -> No
     from datetime import date
 
     from scoring.analysis import analyze
-    from scoring.meaning import _among_violations, _both_read
+    from scoring.meaning import _among_violations, _both_read, _seen
 
     line = "you need to sort this out today, not next week"
     vector = encoder().embed([line])[0]
     assert not _among_violations(vector, "en")
-    assert _both_read(vector, "en")
+    assert _both_read(_seen(vector, "en"), "en")
     assert "pressure" in analyze(line, "en", date(2026, 11, 20)).intent_names
     calm = "take your time, there is no rush at all"
-    assert not _both_read(encoder().embed([calm])[0], "en")
+    assert not _both_read(_seen(encoder().embed([calm])[0], "en"), "en")
+
+
+def test_an_honest_consequence_both_readers_are_sure_of_overrules_a_harmful_keyword() -> None:
+    """ "lawsuit" is a threaten keyword; told as what the creditor may do, and read so by both
+    the vote and the read-out, it is the honest consequence, not a threat. A threat with the
+    same keyword stays one, and the debt sold by a creditor is no pressure to sell."""
+    from datetime import date
+
+    from scoring.analysis import analyze
+
+    day = date(2026, 11, 20)
+    honest = "if it's still unpaid the lender may decide to start a lawsuit, none has been filed"
+    read = analyze(honest, "en", day)
+    assert "threaten" not in read.intent_names
+    assert "consequence_honest" in read.intent_names
+    threat = "pay by tonight or we file a lawsuit and take your house"
+    assert "threaten" in analyze(threat, "en", day).intent_names
+    assert (
+        "pressure" not in analyze("the creditor may sell the account later", "en", day).intent_names
+    )
+    assert "pressure" in analyze("go sell your car and pay us", "en", day).intent_names
+
+
+def test_the_harmful_intents_share_their_votes() -> None:
+    """A line nearest threats and pressure alike (three and two of its five nearest) is read
+    as the nearest's intent: neither alone has the strict share, together they have it."""
+    from scoring.meaning import _by_vote, _seen
+
+    line = "pay it today or we send a guy over to your work"
+    seen = _seen(encoder().embed([line])[0], "en")
+    labels = [n.label for n in seen.near]
+    assert sorted(labels) == ["pressure", "pressure", "threaten", "threaten", "threaten"]
+    reading = _by_vote(line, seen, "en", clause=False)
+    assert reading is not None and reading.label == labels[0]
