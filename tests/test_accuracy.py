@@ -1381,3 +1381,47 @@ def test_batch9_kinds_right(ref: str, text: str) -> None:
 def test_batch9_kinds_wrong_draw_one_finding(ref: str, text: str, rule: str, evidence: str) -> None:
     found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
     assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+# Session 12, one table per kind a fresh batch missed: the approximation rule (the package
+# docstring of scoring.accuracy), a part of a named month as the due date, a rough sum in 万
+# with 出头 / 不到, and a sum that clears the debt "today". Each wrong line draws one finding,
+# naming the wrong figure.
+RIGHT_SESSION12 = [
+    (ATT, "she owes roughly 4.3 grand"),  # truncates to it at the hundred
+    (SPOUSE, "it's about five grand all in"),  # rounds to it at the thousand
+    (ANGRY, "逾期差不多一个半月了"),  # 41 days rounds to a month and a half
+    (VISIT, "这都逾期两个半月了"),  # 78 days
+    (ANGRY, "逾期快一个半月了"),
+    (ELDER, "九千出头的欠款"),
+    (M3, "欠了四万出头"),
+    (MED, "it went past due in early August"),
+    (M3, "8月下旬到期的那笔一直没还"),
+    (DISPUTE, "to pay this off you need $1,284.37"),
+    (DISPUTE, "settle up today with $400 and the rest next month"),
+    (MED, "you can clear the balance today with $2,486.40"),
+]
+WRONG_SESSION12 = [
+    (ATT, "she owes about 4.2k", "ACC-AMOUNT", "4.2k"),
+    (SPOUSE, "it's like 4 grand", "ACC-AMOUNT", "4 grand"),
+    (ANGRY, "都快两个月没还了", "ACC-DAYS-OVERDUE", "快两个月"),  # 41 days is not almost two
+    (ELDER, "一万出头的欠款", "ACC-AMOUNT", "一万出头"),
+    (ELDER, "欠了两万不到", "ACC-AMOUNT", "两万不到"),
+    (MED, "you've been past due since the end of August", "ACC-DUE-DATE", "the end of August"),
+    (M3, "您这笔是9月初到期的", "ACC-DUE-DATE", "9月初"),
+    (DISPUTE, "you can clear it today with $1,248.37", "ACC-RELIEF", "$1,248.37"),
+    (DISPUTE, "to pay the balance off you need $1,428.37", "ACC-AMOUNT", "$1,428.37"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_SESSION12)
+def test_session12_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_SESSION12)
+def test_session12_kinds_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]

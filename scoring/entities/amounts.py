@@ -511,9 +511,11 @@ def _numeric_amount(
             pass  # "5230.50": two decimals read as money on their own
         elif any(c in _ROUGH_UNITS for c in token) and (
             _HEDGE_BEFORE_ZH_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
-            or low.startswith(("左右", "上下"), end)
+            or low.startswith(("左右", "上下", "出头", "不到"), end)
         ):
-            pass  # "差不多六万了", "大概五千七左右": a rough sum in 千 or 万, said as one
+            # "差不多六万了", "大概五千七左右", "一万出头", "两万不到": a rough sum in 千 or 万,
+            # said as one (no count of days or people is said in 万 with 出头).
+            pass
         elif (
             pure_arabic
             and "," in token
