@@ -399,9 +399,7 @@ def _rest_follows(line: LineFigures, end: int) -> bool:
     """Whether the sentence goes on to what is left ("…with $400 and the rest next month")."""
     s_end = line.sentences[line.sentence_of(end)][1]
     at = bisect_left(line.label_starts, end)
-    return any(
-        lab.role in ("remainder", "later") and lab.start < s_end for lab in line.labels[at:]
-    )
+    return any(lab.role in ("remainder", "later") and lab.start < s_end for lab in line.labels[at:])
 
 
 def _read_one(

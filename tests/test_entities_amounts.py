@@ -433,8 +433,8 @@ def test_remainder_cues(text: str, value: str, raw: str) -> None:
     assert amounts(text) == [(Decimal(value), raw)]
 
 
-# A numeral in 千 or 万 with 出头 / 不到 after it is a rough sum even with no unit or cue: "一万出头"
-# (a little over ten thousand), "两万不到"; a bare "三十出头" (an age) is not money.
+# A numeral in 千 or 万 with 出头 / 不到 after it is a rough sum even with no unit or cue:
+# "一万出头" (a little over ten thousand), "两万不到"; a bare "三十出头" (an age) is not money.
 @pytest.mark.parametrize(
     ("text", "value", "approx"),
     [
