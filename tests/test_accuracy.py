@@ -1477,3 +1477,18 @@ def test_a_fee_rate_finding_names_the_plans_terms() -> None:
     assert found.message.en == (
         "Fee rate “0.8%” is wrong: the 6-month plan's fee is 0.6% a month (¥31.38 a month)."
     )
+
+
+# Dollars and cents said as pairs after a verb of stating, with no money word in the line.
+@pytest.mark.parametrize(
+    ("ref", "text", "found"),
+    [
+        (MED, "we're showing twenty-eight forty-six forty", ["ACC-AMOUNT"]),
+        (MED, "we're showing twenty-four eighty-six forty", []),
+        (SPOUSE, "it's forty-two twelve fifty", ["ACC-AMOUNT"]),
+        (SPOUSE, "it's forty-eight twelve fifty", []),
+        (SPOUSE, "it's twenty twenty-six now", []),
+    ],
+)
+def test_pairs_said_after_a_verb_of_stating(ref: str, text: str, found: list[str]) -> None:
+    assert rules(ref, text) == found

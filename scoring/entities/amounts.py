@@ -277,6 +277,9 @@ _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
     "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
     "due", "left", "remain", "fee", "cent", "pay", "send", "put",
+    # "we're showing twenty-eight forty-six forty", "it's forty-eight twelve fifty": dollars
+    # and cents said as pairs after a verb of stating (money on their own, see _money_shaped).
+    "show", "bill", "come", "account", "card", "loan", "'s",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
