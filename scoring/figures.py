@@ -126,7 +126,12 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     (
         "settlement",
-        r"settle\w*|lump[\s-]sum|pay\s++(?:it\s++)?off\s++for|close\s++(?:it|the\s++account)",
+        r"settle\w*|lump[\s-]sum|pay\s++(?:it\s++)?off\s++for|close\s++(?:it|the\s++account)"
+        # "clear it today with $1,284.37", "to pay this off you need…": the sum that ends the
+        # debt; not "pay it off over six months" (a plan's length follows).
+        r"|clear\w*\s++(?:it|this|that|(?:the|your)\s++(?:account|balance|debt))(?:\s++(?:off|up|out))?"
+        r"|pay\w*\s++(?:it|this|that|(?:the|your)\s++(?:account|balance|debt))\s++off"
+        r"(?!\s++(?:over|in|across|with\s++(?:a\s++)?plan)\b)",
     ),
     (
         "partial",
@@ -174,6 +179,8 @@ _REMAINDER_AFTER = re.compile(
     r"|what'?s\s++left|what\s++is\s++left|what\s++remains"
 )
 _COPULA_ZH = re.compile(r"是|为")
+# Partial-payment labels that only say when ("today", "right away"), not that it is a part.
+_WHEN_ONLY = re.compile(r"today|tonight|right\s++away|for\s++now")
 # A day or a period that recurs after a figure with no label of its own ("那就1169.06元，每月10号
 # 从App里扣", "$207.20 on the 1st of each month"): what is paid each month, an instalment. The
 # persona (simulator.engine.negotiation) and the accuracy check read it here, the same way.
@@ -388,6 +395,13 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
     return LineFigures(low, tuple(readings), tuple(labels), sentences, starts)
 
 
+def _rest_follows(line: LineFigures, end: int) -> bool:
+    """Whether the sentence goes on to what is left ("…with $400 and the rest next month")."""
+    s_end = line.sentences[line.sentence_of(end)][1]
+    at = bisect_left(line.label_starts, end)
+    return any(lab.role in ("remainder", "later") and lab.start < s_end for lab in line.labels[at:])
+
+
 def _read_one(
     line: LineFigures, figures: list[AmountMention], index: int, claimed: set[int]
 ) -> tuple[FigureReading, int | None]:
@@ -498,6 +512,15 @@ def _read_one(
         strong = strong[:-1]  # "interest comes to…": the interest, not the total
     if strong:
         nearest = strong[-1]
+        if (
+            nearest.role == "partial"
+            and _WHEN_ONLY.fullmatch(low, nearest.start, nearest.end)
+            and any(lab.role == "settlement" for lab in strong[:-1])
+            and not _rest_follows(line, figure.end)
+        ):
+            # "you can clear it today with $1,284.37": "today" says when, the sum still ends
+            # the debt (a partial payment needs a word of its own: first, down payment, 先还).
+            nearest = next(lab for lab in reversed(strong) if lab.role == "settlement")
         if _role(nearest) not in roles:
             roles.append(_role(nearest))
         # A remainder or a waiver named earlier in the stretch still frames the figure

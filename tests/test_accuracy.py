@@ -1381,3 +1381,114 @@ def test_batch9_kinds_right(ref: str, text: str) -> None:
 def test_batch9_kinds_wrong_draw_one_finding(ref: str, text: str, rule: str, evidence: str) -> None:
     found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
     assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+# Session 12, one table per kind a fresh batch missed: the approximation rule (the package
+# docstring of scoring.accuracy), a part of a named month as the due date, a rough sum in 万
+# with 出头 / 不到, and a sum that clears the debt "today". Each wrong line draws one finding,
+# naming the wrong figure.
+RIGHT_APPROX_AND_PARTS = [
+    (ATT, "she owes roughly 4.3 grand"),  # truncates to it at the hundred
+    (SPOUSE, "it's about five grand all in"),  # rounds to it at the thousand
+    (ANGRY, "逾期差不多一个半月了"),  # 41 days rounds to a month and a half
+    (VISIT, "这都逾期两个半月了"),  # 78 days
+    (ANGRY, "逾期快一个半月了"),
+    (ELDER, "九千出头的欠款"),
+    (M3, "欠了四万出头"),
+    (MED, "it went past due in early August"),
+    (M3, "8月下旬到期的那笔一直没还"),
+    (DISPUTE, "to pay this off you need $1,284.37"),
+    (DISPUTE, "settle up today with $400 and the rest next month"),
+    (MED, "you can clear the balance today with $2,486.40"),
+]
+WRONG_APPROX_AND_PARTS = [
+    (ATT, "she owes about 4.2k", "ACC-AMOUNT", "4.2k"),
+    (SPOUSE, "it's like 4 grand", "ACC-AMOUNT", "4 grand"),
+    (ANGRY, "都快两个月没还了", "ACC-DAYS-OVERDUE", "快两个月"),  # 41 days is not almost two
+    (ELDER, "一万出头的欠款", "ACC-AMOUNT", "一万出头"),
+    (ELDER, "欠了两万不到", "ACC-AMOUNT", "两万不到"),
+    (MED, "you've been past due since the end of August", "ACC-DUE-DATE", "the end of August"),
+    (M3, "您这笔是9月初到期的", "ACC-DUE-DATE", "9月初"),
+    (DISPUTE, "you can clear it today with $1,248.37", "ACC-RELIEF", "$1,248.37"),
+    (DISPUTE, "to pay the balance off you need $1,428.37", "ACC-AMOUNT", "$1,428.37"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_APPROX_AND_PARTS)
+def test_approximations_and_month_parts_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_APPROX_AND_PARTS)
+def test_approximations_and_month_parts_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+# A plan's fee terms (ACC-PLAN): a fee rate said must be the named plan's (per month, or in all
+# when said so); a plan with a fee said to be free is wrong; a plan's fee and what it repays in
+# all are right as charged (a month's fee to the cent times the months: 31.38 × 6 = 188.28) or
+# at the rate (188.30); a month's fee said as the plan's in all is wrong.
+RIGHT_PLAN_TERMS = [
+    (M1, "分3期免手续费"),
+    (M1, "分6期每月费率千分之六"),
+    (M3, "分12期的话手续费率每月百分之零点六五"),
+    (M3, "分12期不是免手续费的，每月0.65%"),
+    (M3, "分12期有没有手续费？"),
+    (ANGRY, "分3期手续费一共是2.25%"),
+    (HARD, "利息最多减百分之三十"),
+    (MED, "the 12-month plan has no fees"),
+    (M1, "分6期，手续费总共一百八十八块二毛八"),
+    (M1, "分6期手续费加起来188.30"),
+    (M1, "分6期下来一共要还5418.78"),
+    (M1, "分6期，每期手续费31.38，6期一共188.28"),
+    (M3, "分24期每期还1979.54，一共要还47508.96"),
+    (ANGRY, "分12期，每期手续费132.49，总共手续费1589.88"),
+]
+WRONG_PLAN_TERMS = [
+    (M3, "分12期免手续费", "ACC-PLAN", "免手续费"),
+    (ELDER, "分12期没有手续费", "ACC-PLAN", "没有手续费"),
+    (M1, "分6期也不收手续费", "ACC-PLAN", "不收手续费"),
+    (M1, "分6期手续费是每月0.8%", "ACC-PLAN", "0.8%"),
+    (ANGRY, "分3期每个月手续费是总额的0.57%", "ACC-PLAN", "0.57%"),
+    (M1, "分6期，手续费一共三十一块三毛八", "ACC-AMOUNT", "三十一块三毛八"),
+    (ANGRY, "分12期，手续费一共132块49", "ACC-AMOUNT", "132块49"),
+    (M1, "分6期每个月手续费188.28", "ACC-AMOUNT", "188.28"),
+    (M1, "分6期下来一共要还5261.88", "ACC-AMOUNT", "5261.88"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_PLAN_TERMS)
+def test_plan_terms_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_PLAN_TERMS)
+def test_plan_terms_wrong_draw_one_finding(ref: str, text: str, rule: str, evidence: str) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+def test_a_fee_rate_finding_names_the_plans_terms() -> None:
+    (found,) = findings(M1, "分6期手续费是每月0.8%")
+    assert found.message.zh == "手续费率“0.8%”不对：分6期每月手续费率 0.6%（每期 ¥31.38）。"
+    assert found.message.en == (
+        "Fee rate “0.8%” is wrong: the 6-month plan's fee is 0.6% a month (¥31.38 a month)."
+    )
+
+
+# Dollars and cents said as pairs after a verb of stating, with no money word in the line.
+@pytest.mark.parametrize(
+    ("ref", "text", "found"),
+    [
+        (MED, "we're showing twenty-eight forty-six forty", ["ACC-AMOUNT"]),
+        (MED, "we're showing twenty-four eighty-six forty", []),
+        (SPOUSE, "it's forty-two twelve fifty", ["ACC-AMOUNT"]),
+        (SPOUSE, "it's forty-eight twelve fifty", []),
+        (SPOUSE, "it's twenty twenty-six now", []),
+    ],
+)
+def test_pairs_said_after_a_verb_of_stating(ref: str, text: str, found: list[str]) -> None:
+    assert rules(ref, text) == found

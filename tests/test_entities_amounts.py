@@ -431,3 +431,23 @@ def test_a_pasted_run_of_numerals_is_no_amount() -> None:
 )
 def test_remainder_cues(text: str, value: str, raw: str) -> None:
     assert amounts(text) == [(Decimal(value), raw)]
+
+
+# A numeral in 千 or 万 with 出头 / 不到 after it is a rough sum even with no unit or cue:
+# "一万出头" (a little over ten thousand), "两万不到"; a bare "三十出头" (an age) is not money.
+@pytest.mark.parametrize(
+    ("text", "value", "approx"),
+    [
+        ("一万出头的欠款", "10000", "over"),
+        ("一万出头了阿姨", "10000", "over"),
+        ("九千出头，您先别急", "9000", "over"),
+        ("两万不到", "20000", "under"),
+    ],
+)
+def test_a_rough_sum_in_thousands_with_chutou_or_budao(text: str, value: str, approx: str) -> None:
+    found = extract_amounts(text, approximate=True)
+    assert [(str(a.value), a.approx) for a in found] == [(value, approx)]
+
+
+def test_an_age_said_with_chutou_is_no_money() -> None:
+    assert extract_amounts("他三十出头的人了", approximate=True) == []

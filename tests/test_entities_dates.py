@@ -213,3 +213,29 @@ def test_several_dates_in_order() -> None:
 )
 def test_weekday_abbreviation_before_a_date(text: str, expected: list[tuple[date, str]]) -> None:
     assert dates(text, SUNDAY) == expected
+
+
+# A part of a named month: the day standing for it (1st, 15th, last), its year inferred as for
+# a month and day ("end of August" on 2026-11-25 is this year's).
+@pytest.mark.parametrize(
+    ("text", "expected", "raw"),
+    [
+        ("it went past due at the end of August", date(2026, 8, 31), "the end of August"),
+        ("since early Aug", date(2026, 8, 1), "early Aug"),
+        ("was due mid-September", date(2026, 9, 15), "mid-September"),
+        ("late Oct", date(2026, 10, 31), "late Oct"),
+        ("by the beginning of December", date(2026, 12, 1), "the beginning of December"),
+        ("8月初到期", date(2026, 8, 1), "8月初"),
+        ("九月中旬到期的", date(2026, 9, 15), "九月中旬"),
+        ("十月下旬", date(2026, 10, 31), "十月下旬"),
+    ],
+)
+def test_a_part_of_a_named_month(text: str, expected: date, raw: str) -> None:
+    assert dates(text, WEDNESDAY) == [(expected, raw)]
+
+
+@pytest.mark.parametrize(
+    "text", ["I may start late.", "the end of the road", "in the middle of it", "月初发工资"]
+)
+def test_no_month_part_without_a_month(text: str) -> None:
+    assert [d for d in extract_dates(text, WEDNESDAY) if d.kind.startswith("month_part")] == []

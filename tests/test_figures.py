@@ -143,3 +143,18 @@ def test_topics_are_the_labels_of_the_sentence() -> None:
     [fee, total] = readings("分6期手续费每期31.38元，一共188.30元")
     assert "plan_fee" in fee.roles
     assert total.roles[0] == "total" and "plan_fee" in total.topics
+
+
+# "today" says when a sum is paid; with a word that ends the debt before it (clear it, pay it
+# off, settle) the sum is a settlement, unless the sentence goes on to what is left.
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("you can clear it today with $1,248.37", ["settlement"]),
+        ("to pay this off you need $1,284.37", ["settlement"]),
+        ("settle up today with $400 and the rest next month", ["partial"]),
+        ("pay $400 today", ["pay"]),
+    ],
+)
+def test_a_sum_that_ends_the_debt_is_a_settlement(text: str, roles: list[str]) -> None:
+    assert first_roles(text) == roles

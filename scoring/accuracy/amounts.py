@@ -191,12 +191,29 @@ class _Facts:
             f"the monthly payment on the {plan.months}-month plan",
         )
 
-    def plan_fee(self) -> Expected:
+    def plan_fee(self, reading: FigureReading | None = None) -> Expected:
+        """A plan's fee: a month's (每期手续费) or the plan's in all (手续费一共…), as said.
+        "分6期，手续费一共31.38" gives a month's fee as the whole plan's, and is wrong."""
+        said = _fee_said_as(self.line.low, reading) if reading is not None else ""
         values: list[Decimal] = []
         for plan in self.plans():
-            values += [money(self.total * plan.fee_rate), plan.total_fee(self.total)]
-        right = values[0] if values else Decimal(0)
-        return Expected("plan_fee", tuple(values), right, "分期手续费", "the plan fee")
+            if said != "all":
+                values.append(money(self.total * plan.fee_rate))
+            if said != "month":
+                values += _plan_fees_in_all(plan, self.total)
+        if not values:
+            return Expected("plan_fee", (), Decimal(0), "分期手续费", "the plan fee")
+        if said == "all":
+            plan = self.plans()[0]
+            months = plan.months
+            return Expected(
+                "plan_fee",
+                tuple(values),
+                values[0],
+                f"分{months}期的手续费总额",
+                f"the {months}-month plan's fee in all",
+            )
+        return Expected("plan_fee", tuple(values), values[0], "分期手续费", "the plan fee")
 
     def ledger_values(self, plan_totals: bool = True) -> list[Decimal]:
         """Every quantity the account has, and those the line derives from it."""
@@ -224,13 +241,14 @@ class _Facts:
             )
             if not plan_totals:
                 continue
-            named.append(
+            named += [
                 (
-                    money(total + plan.total_fee(total)),
+                    repaid,
                     f"分{months}期的还款总额",
                     f"the total repaid on the {months}-month plan",
                 )
-            )
+                for repaid in _plan_repaid(plan, total)
+            ]
         return named
 
     def expected(self, role: str, reading: FigureReading) -> Expected | None:
@@ -238,7 +256,13 @@ class _Facts:
         if role == "total":
             values = [total]
             if self.plan_talk:
-                values += [money(total + p.total_fee(total)) for p in self.plans()]
+                values += [v for p in self.plans() for v in _plan_repaid(p, total)]
+            if any(
+                r is not reading and r.roles[:1] == ("plan_fee",) and r.sentence == reading.sentence
+                for r in self.line.figures
+            ):
+                # "每期手续费31.38，6期一共188.28": after a month's fee, the fee in all.
+                values += [v for p in self.plans() for v in _plan_fees_in_all(p, total)]
             paid = self.payments_before(reading)
             if paid and reading.mention.value < total:
                 # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
@@ -272,7 +296,7 @@ class _Facts:
         if role == "monthly":
             return self.monthly(reading)
         if role == "plan_fee":
-            return self.plan_fee() if ledger.plans else None
+            return self.plan_fee(reading) if ledger.plans else None
         if role == "after_waiver":
             return self.after_waiver_expected(reading)
         if role == "remainder":
@@ -314,6 +338,46 @@ class _Facts:
             values += [money(total - sum(paid))] if paid else []
             return Expected("due", tuple(values), total, "逾期总额", "the total")
         return None
+
+
+def _plan_fees_in_all(plan: Plan, base: Decimal) -> list[Decimal]:
+    """A plan's fee in all: the rate on the months at once, or the month's fee as charged (to
+    the cent) times the months (31.38 × 6 = 188.28 beside 188.30); both are heard as right."""
+    return list(dict.fromkeys((plan.total_fee(base), money(base * plan.fee_rate) * plan.months)))
+
+
+def _plan_repaid(plan: Plan, base: Decimal) -> list[Decimal]:
+    """What a plan repays in all: the base and its fee in all, or the instalment times the
+    months (903.13 × 6 = 5,418.78 beside 5,418.80)."""
+    values = [money(base + fee) for fee in _plan_fees_in_all(plan, base)]
+    values.append(plan.monthly_payment(base) * plan.months)
+    return list(dict.fromkeys(values))
+
+
+# A plan's fee said in all ("手续费一共…", "fees come to … in total") or a month's ("每期手续费…",
+# "a $12 fee each month"), read in the figure's clause.
+_FEE_IN_ALL = re.compile(
+    r"一共|总共|合计|共计|总计|加起来|全部|总的|累计|\bin\s++total\b|\baltogether\b|\ball\s++told\b"
+    r"|\boverall\b|\btotal\b|\ball\s++in\b"
+)
+_FEE_A_MONTH = re.compile(
+    r"每一?期|每个?月|一个月|月手续费|\ba\s++month\b|\bper\s++(?:month|payment)\b|\bmonthly\b"
+    r"|\beach\s++(?:month|payment)\b|\bevery\s++month\b"
+)
+
+
+def _fee_said_as(low: str, reading: FigureReading) -> str:
+    """ "all" when the plan fee is said as the whole plan's, "month" as a month's, else ""."""
+    start, end = reading.mention.start, reading.mention.end
+    before = low[max(clause_start(low, start), start - 16) : start]
+    after = low[end : min(clause_end(low, end), end + 12)]
+    month = _FEE_A_MONTH.search(before) or _FEE_A_MONTH.match(after.lstrip())
+    whole = _FEE_IN_ALL.search(before) or _FEE_IN_ALL.match(after.lstrip())
+    if whole and not month:
+        return "all"
+    if month and not whole:
+        return "month"
+    return ""
 
 
 # Thousands in shorthand ("2.5k", "two grand") are a rough figure, read like "about".

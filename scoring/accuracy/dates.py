@@ -118,11 +118,21 @@ _MISSED_BEFORE = re.compile(
     r"\s++since|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
     r"|已经到期|早就到期"
 )
+# A part of a named month ("end of August", "early March", "8月初", "九月中旬"): the due date
+# must fall in that part (旬), as a listener hears it: "end of August" is not August 5th.
+_MONTH_PARTS = ("month_part_en", "month_part_zh")
 # Month-day dates said without a year.
-_YEARLESS = frozenset({"md_dot", "md_zh", "md_en", "dm_en", "mdy_slash", "named_month_end_zh"})
+_YEARLESS = frozenset(
+    {"md_dot", "md_zh", "md_en", "dm_en", "mdy_slash", "named_month_end_zh"} | set(_MONTH_PARTS)
+)
 # "8月底": the month's last ten days (下旬's end), the due date among them ("8月底到期的" for
 # August 28th), not its last day only.
 _MONTH_END_DAYS = 10
+
+
+def _part_of_month(day: int) -> int:
+    """The ten-day part (旬) a day falls in: 1–10 early, 11–20 mid, 21 on late."""
+    return 0 if day <= 10 else 1 if day <= 20 else 2
 
 
 def _as_missed(mention: DateMention, today: date | None, before: str, after: str) -> date:
@@ -155,6 +165,11 @@ def _same_due(mention: DateMention, due: date, since: bool = False) -> bool:
         return any(value.day == d.day for d in days)
     if mention.kind == "named_month_end_zh":
         return any(value.month == d.month and value.day - d.day < _MONTH_END_DAYS for d in days)
+    if mention.kind in _MONTH_PARTS:
+        return any(
+            value.month == d.month and _part_of_month(value.day) == _part_of_month(d.day)
+            for d in days
+        )
     if _said_year(mention):
         return value in days
     return any((value.month, value.day) == (d.month, d.day) for d in days)
@@ -304,8 +319,8 @@ _OVER_WORDS = ("超过", "over", "more than")
 def _duration_range(
     n: int, unit: str, hedge: str, more: bool, half: bool = False
 ) -> tuple[int, int]:
-    """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 40–60, "一个半月"
-    35–55, "快半年" 160–180, "over a year" 365–730."""
+    """The days overdue a loose duration allows: "三个多月" 90–124, "快两个月" 45–60, "一个半月"
+    38–52, "快半年" 160–180, "over a year" 365–730."""
     if unit == "year":
         n, unit, half = n * 12 + (6 if half else 0), "month", False
         if n == 6 and not hedge and not more:
@@ -318,7 +333,8 @@ def _duration_range(
             return said, said + size // 2 + (3 if size == 30 else 1)
         if any(hedge.endswith(w) for w in _NEAR_WORDS):
             return said - max(3, said // 4), said
-        slack = max(2, said // 5)  # a fifth either way: "一个半月" 36–54, "半个月" 12–18
+        # Rounds to it at a half unit: "一个半月" 38–52 (41 days is 一个半月), "半个月" 12–18.
+        slack = min(max(2, said // 5), size // 4)
         return said - slack, said + slack
     if unit == "day":
         step = 10 ** max(0, len(str(n)) - 1) if n >= 10 else 1
@@ -335,8 +351,9 @@ def _duration_range(
     if more or any(hedge.endswith(w) for w in _OVER_WORDS):
         return said, (n + 1) * (31 if size == 30 else size) + (3 if size == 30 else 0)
     if any(hedge.endswith(w) for w in _NEAR_WORDS):
-        # "快两个月" 40–60, but "快一个月" 20–30: almost, not more than a third short.
-        return said - (min(20, 10 * n) if size == 30 else 4), said
+        # Almost N months rounds up to N: "快两个月" 45–60 (41 days is 一个多月, not almost
+        # two), "快一个月" 20–30: never more than half a month, nor a third, short.
+        return said - (min(15, 10 * n) if size == 30 else 4), said
     return said - (15 if size == 30 else 3), said + (15 if size == 30 else 3)
 
 

@@ -1,16 +1,18 @@
-"""Plans against the ledger: an instalment count the ledger does not offer."""
+"""Plans against the ledger: an instalment count the ledger does not offer, and a plan's fee
+terms said wrongly (a fee rate that is not the plan's, a plan with a fee said to be free)."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from scoring.accuracy._common import accuracy_finding
+from scoring.accuracy._common import accuracy_finding, fmt_money
 from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
-from scoring.entities import fold
-from scoring.figures import clause_end, clause_start
+from scoring.entities import extract_rates, fold
+from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
-from scoring.ledger import Ledger
+from scoring.ledger import Ledger, Plan, money
 
 # --------------------------------------------------------------------------------------------
 # Plans
@@ -92,3 +94,124 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
             )
         )
     return findings
+
+
+# --------------------------------------------------------------------------------------------
+# A plan's fee terms
+# --------------------------------------------------------------------------------------------
+
+_FEE_CONTEXT = re.compile(r"手续费|费率|服务费|\bfees?\b")
+# A rate of interest, a share waived or a discount is not the plan's fee rate.
+_NOT_FEE_RATE = re.compile(
+    r"利率|利息|罚息|年化|减|免|折|优惠|\binterest\b|\bapr\b|\boff\b|\bwaiv\w*|\bdiscount\w*"
+)
+_RATE_IN_ALL = re.compile(r"一共|总共|合计|总的|总手续费|总费率|\bin\s++total\b|\boverall\b")
+# "免手续费", "不收手续费", "手续费全免", "no fees", "fee-free": a plan said to cost nothing more.
+_FREE_RE = re.compile(
+    r"(?:免|不收|不要|(?<!有)没有|(?<![有没])无|零|0)\s*+(?:任何\s*+)?(?:分期\s*+)?手续费"
+    r"|手续费(?:也|都|全|就)?(?:免|不收|为零|是零|为0|是0)|免息分期|分期免息"
+    r"|\bno\s++(?:plan\s++|set-?up\s++|extra\s++|additional\s++|install?ment\s++)?fees?\b"
+    r"|\bfee[\s-]free\b|\bwithout\s++(?:any\s++)?fees?\b|\bzero\s++fees?\b|\bfree\s++of\s++fees\b"
+)
+_FREE_DENIED = re.compile(
+    r"(?:不是|并非|并不|不能|不可以|没法|没办法|无法|不会|不\s*+|\bnot|\bisn'?t|\bcan'?t|\bwon'?t)"
+    r"\s*+$"
+)
+_QUESTION_AFTER = re.compile(r"\s*+(?:吗|么|嘛|吧|\?|？)")
+_PLAN_TALK = re.compile(
+    r"分期|分\s*+[0-9一二两三四五六七八九十]|期|\bplan\b|install?ments?|payments"
+)
+
+
+def _pct(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%"
+
+
+def _plans_named(analysis: Analysis, ledger: Ledger, low: str, start: int) -> list[Plan]:
+    """The ledger's plans the sentence around ``start`` names by their count, else all of them;
+    [] when it names only counts the ledger does not offer (ACC-PLAN says so)."""
+    s_start, s_end = sentence_start(low, start), sentence_end(low, start)
+    counts = [
+        c.value for c in analysis.counts if c.kind == "instalments" and s_start <= c.start < s_end
+    ]
+    if not counts:
+        return list(ledger.plans)
+    return [p for p in ledger.plans if p.months in counts]
+
+
+def _terms(plan: Plan, ledger: Ledger) -> tuple[str, str]:
+    fee = fmt_money(money(ledger.overdue_total * plan.fee_rate), ledger)
+    if plan.fee_rate == 0:
+        return f"分{plan.months}期不收手续费", f"the {plan.months}-month plan has no fee"
+    return (
+        f"分{plan.months}期每月手续费率 {_pct(plan.fee_rate)}（每期 {fee}）",
+        f"the {plan.months}-month plan's fee is {_pct(plan.fee_rate)} a month ({fee} a month)",
+    )
+
+
+def check_plan_fees(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
+    """A plan's fee terms against the ledger's: a fee rate said must be a plan's (per month, or
+    the months' in all when said so); a plan said to be free of fees must be one that is.
+    Shares waived (利息减30%) and rates of interest are not fee rates."""
+    if not ledger.plans:
+        return []
+    low = fold(analysis.text[:MAX_ANALYSED_CHARS])
+    if not _FEE_CONTEXT.search(low) and not _FREE_RE.search(low):
+        return []
+    findings: list[Finding] = []
+    for rate in extract_rates(analysis.text[:MAX_ANALYSED_CHARS]):
+        c_start, c_end = clause_start(low, rate.start), clause_end(low, rate.end)
+        s_start = sentence_start(low, rate.start)
+        clause = low[c_start:c_end]
+        if not _FEE_CONTEXT.search(low, s_start, c_end) or _NOT_FEE_RATE.search(clause):
+            continue
+        plans = _plans_named(analysis, ledger, low, rate.start)
+        if not plans:
+            continue
+        allowed = {p.fee_rate for p in plans}
+        if _RATE_IN_ALL.search(clause):
+            allowed |= {p.fee_rate * p.months for p in plans}
+        if any(abs(rate.value - a) < Decimal("0.00001") for a in allowed):
+            continue
+        zh, en = _terms(plans[0], ledger)
+        findings.append(
+            _fee_finding(
+                turn,
+                analysis,
+                rate.raw,
+                Bilingual(
+                    zh=f"手续费率“{rate.raw}”不对：{zh}。",
+                    en=f"Fee rate “{rate.raw}” is wrong: {en}.",
+                ),
+                Bilingual(zh=f"{zh}。", en=f"{en[0].upper()}{en[1:]}."),
+            )
+        )
+    for m in _FREE_RE.finditer(low):
+        c_start = clause_start(low, m.start())
+        if _FREE_DENIED.search(low, max(c_start, m.start() - 6), m.start()):
+            continue  # "不是免手续费的", "it's not fee-free"
+        if _QUESTION_AFTER.match(low, m.end()) or not _PLAN_TALK.search(
+            low, sentence_start(low, m.start()), sentence_end(low, m.start())
+        ):
+            continue  # "免手续费吗？", or no plan talked of
+        plans = _plans_named(analysis, ledger, low, m.start())
+        if not plans or any(p.fee_rate == 0 for p in plans):
+            continue
+        said = analysis.text[m.start() : m.end()]
+        zh, en = _terms(plans[0], ledger)
+        findings.append(
+            _fee_finding(
+                turn,
+                analysis,
+                said,
+                Bilingual(zh=f"“{said}”不对：{zh}。", en=f"“{said}” is wrong: {en}."),
+                Bilingual(zh=f"{zh}。", en=f"{en[0].upper()}{en[1:]}."),
+            )
+        )
+    return findings
+
+
+def _fee_finding(
+    turn: int | None, analysis: Analysis, evidence: str, message: Bilingual, fix: Bilingual
+) -> Finding:
+    return accuracy_finding(turn, "ACC-PLAN", "major", analysis.text, evidence, message, fix)

@@ -277,6 +277,9 @@ _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
     "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
     "due", "left", "remain", "fee", "cent", "pay", "send", "put",
+    # "we're showing twenty-eight forty-six forty", "it's forty-eight twelve fifty": dollars
+    # and cents said as pairs after a verb of stating (money on their own, see _money_shaped).
+    "show", "bill", "come", "account", "card", "loan", "'s",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -511,9 +514,11 @@ def _numeric_amount(
             pass  # "5230.50": two decimals read as money on their own
         elif any(c in _ROUGH_UNITS for c in token) and (
             _HEDGE_BEFORE_ZH_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
-            or low.startswith(("左右", "上下"), end)
+            or low.startswith(("左右", "上下", "出头", "不到"), end)
         ):
-            pass  # "差不多六万了", "大概五千七左右": a rough sum in 千 or 万, said as one
+            # "差不多六万了", "大概五千七左右", "一万出头", "两万不到": a rough sum in 千 or 万,
+            # said as one (no count of days or people is said in 万 with 出头).
+            pass
         elif (
             pure_arabic
             and "," in token

@@ -220,6 +220,28 @@ def _named_month_end(m: re.Match[str], today: date) -> date | None:
     return None if first is None else _month_end(first.year, month)
 
 
+# A part of a named month ("end of August", "early March", "mid-May", "8月初", "九月中旬"):
+# the day that stands for it (1st, 15th, last); accuracy compares it by ten-day part (旬).
+_PART_DAY = {
+    "beginning": 1, "start": 1, "early": 1, "初": 1, "上旬": 1, "middle": 15, "mid": 15,
+    "中旬": 15, "end": 0, "late": 0, "下旬": 0,
+}  # fmt: skip
+
+
+def _month_part(m: re.Match[str], today: date) -> date | None:
+    groups = m.groupdict()
+    said = groups.get("mon") or groups.get("mon2")
+    month = _MONTHS[said] if said in _MONTHS else to_int(groups.get("m") or "")
+    part = groups.get("part") or groups.get("part2") or ""
+    if month is None or part not in _PART_DAY:
+        return None
+    first = _infer_year(month, 1, today + timedelta(days=31))  # the month may still run
+    if first is None:
+        return None
+    day = _PART_DAY[part]
+    return _month_end(first.year, month) if day == 0 else date(first.year, month, day)
+
+
 def _month_end_zh(m: re.Match[str], today: date) -> date | None:
     rel = _group(m, "rel")
     year, month = _add_months(today.year, today.month, _MONTH_REL[rel] if rel else 0)
@@ -383,6 +405,17 @@ _PATTERNS: tuple[DatePattern, ...] = (
         also=("月",),
     ),
     DatePattern(
+        "month_part_zh",
+        ("初", "旬"),
+        re.compile(
+            rf"{LEAD_NUM}(?<![0-9{CN_NUM_CHARS}块])(?<![0-9]\.)(?P<m>{_CN_M})\s*+月\s*+"
+            r"(?P<part>初|上旬|中旬|下旬)",
+            RX,
+        ),
+        _month_part,
+        also=("月",),
+    ),
+    DatePattern(
         "month_end_zh",
         ("底", "末"),
         re.compile(
@@ -503,6 +536,16 @@ _PATTERNS: tuple[DatePattern, ...] = (
             RX,
         ),
         _month_end_en,
+    ),
+    DatePattern(
+        "month_part_en",
+        ("end", "beginning", "start", "middle", "early", "mid", "late"),
+        re.compile(
+            rf"\b(?:(?:the\s++)?(?P<part>end|beginning|start|middle)\s++of\s++(?P<mon>{_MONTH_ALT})"
+            rf"|(?P<part2>early|mid|late)[\s-]*+(?P<mon2>{_MONTH_ALT}))\b(?![\s.]*+[0-9])",
+            RX,
+        ),
+        _month_part,
     ),
     DatePattern(
         "md_en",
