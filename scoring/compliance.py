@@ -11,6 +11,7 @@ from functools import cache
 from scoring.findings import Finding
 from scoring.i18n import Bilingual, Lang
 from scoring.negation import Negation
+from scoring.pinyin import decoded
 from scoring.prefilter import Needs, PatternIndex, needs
 from scoring.rulepack import BASIS_NOTES, Rule, RulePack, load_pack
 from scoring.taxonomy import SEVERITY_PENALTY, Party, Severity
@@ -180,6 +181,10 @@ class Judge:
     def judge_line(self, text: str, ctx: LineContext, *, norm: str | None = None) -> list[Hit]:
         """Prohibited and stateful rules broken by one line said in `ctx`."""
         norm = normalise(text) if norm is None else norm
+        if self.lang == "zh":
+            # Pinyin typed to slip past keyword filters ("ni zai bu huan qian wo men jiu bao
+            # jing") is read by the rules as the characters it spells, as by meaning.
+            norm = decoded(norm)
         ctx = self.listener(norm, ctx)
         hits: list[Hit] = []
         # Only rules with a candidate pattern (or no patterns at all) can fire.

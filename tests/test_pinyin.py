@@ -59,3 +59,14 @@ def test_the_judge_reads_a_pinyin_threat_by_meaning_and_not_a_pinyin_greeting() 
         "ni hao, wo shi jin cheng yin hang de xiao zhang, gong hao 3321", LineContext()
     )
     assert greeting == []
+
+
+def test_the_rules_read_pinyin_as_the_characters_it_spells() -> None:
+    # Rules alone (no meaning): a pinyin jail threat breaks the rule its characters break, and
+    # a pinyin greeting with a staff number breaks none.
+    judge = judge_for("CN", semantic=False)
+    threat = judge.judge_line("ni zai bu huan qian, jiu deng zhe zuo lao ba", LineContext())
+    assert [hit.rule.id for hit in threat] == ["CN-THREAT-ARREST-JAIL"]
+    assert threat[0].evidence == "坐牢"
+    greeting = judge.judge_line("nin hao, wo shi xiao zhang, gong hao 3321", LineContext())
+    assert greeting == []
