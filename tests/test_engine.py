@@ -408,3 +408,19 @@ def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
     assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").reply_kind == "resist"
     again = session.say("我理解您的心情，后面就由我一个人联系您。")
     assert (again.reply_kind, again.persona.state) == ("say", "proposes_date")
+
+
+def test_the_policys_patterns_are_checked_when_it_is_read() -> None:
+    """What may follow a form of address and the words that make a day a leave-taking are
+    data (policy.yaml), per language; a pattern that does not compile is refused at once."""
+    from pydantic import ValidationError
+
+    from simulator.engine.policy import Bystanders, LeaveTaking, policy
+
+    assert policy().bystanders.follows["zh"].startswith("[")
+    assert policy().negotiation.leave_taking["zh"].says("今天打扰了", 0, 2)
+    assert not policy().negotiation.leave_taking["zh"].says("今天还上", 0, 2)
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        Bystanders(follows={"zh": "[您"})
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        LeaveTaking(after="(打扰")

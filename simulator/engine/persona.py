@@ -44,11 +44,12 @@ def _stock_mood_lines(lang: Lang, kind: str) -> MoodLines:
 
 
 @cache
-def _addressing(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A form of address at the start of a line, said as one (大爷您好, 叔，…, 阿姨没事), not
-    a mention (阿姨那边…)."""
+def _addressing(words: tuple[str, ...], follows: str) -> re.Pattern[str]:
+    """A form of address at the start of a line, said as one (大爷您好, 叔，…, 阿姨没事: what
+    may follow is the policy's `bystanders.follows` for the language), not a mention
+    (阿姨那边…)."""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?:{alternation})(?:[您你好,，、!！~～ 啊呀]|没事)")
+    return re.compile(rf"^(?:{alternation})(?:{follows})")
 
 
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
@@ -318,7 +319,10 @@ class Persona:
         words = self.scenario.persona.bystanders
         if not words or self.states[self.state].party != "debtor":
             return False
-        return _addressing(tuple(words)).match(analysis.norm) is not None
+        follows = policy().bystanders.follows.get(self.scenario.lang)
+        if follows is None:
+            return False
+        return _addressing(tuple(words), follows).match(analysis.norm) is not None
 
     def _fire(self, analysis: Analysis) -> str | None:
         """The first intent this state accepts moves the persona: those the state prefers
