@@ -203,10 +203,14 @@ class LineSteps(BaseModel):
     # ("那就月底前还，剩下的再约时间谈"), the other act is heard first and the goodbye only if
     # nothing else moves. A goodbye the wording says keeps its place.
     closings: list[str] = Field(default_factory=list)
+    # A goodbye in a line whose other act moved the persona is then heard from the state that
+    # act reached (the persona's next step, where it takes one that costs nothing).
+    closes_after: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
-        unknown = _unknown_intents([*self.asks, *self.proposes, *self.confirms, *self.closings])
+        names = [*self.asks, *self.proposes, *self.confirms, *self.closings, *self.closes_after]
+        unknown = _unknown_intents(names)
         if unknown:
             raise ValueError(f"steps: unknown intents {unknown}")
         return self
