@@ -432,14 +432,13 @@ class Persona:
         mood and is no concession, and the persona did not counter or refuse figures. Without
         it the persona asks what the goodbye already settled and the call ends unanswered."""
         steps = policy().steps
-        said = analysis.intent_names
-        # Only after an act of the line's own: a move on anything at all (`any`) is the
-        # state's, and the goodbye may be all the line says.
-        if fired not in said or fired in steps.closes_after:
+        # Only after an act of the line (or a refused deal it asked again): a move on anything
+        # at all (`any`) is the state's, and the goodbye may be all the line says.
+        if fired in ("any", "unrecognised") or fired in steps.closes_after:
             return fired
         if self.deal.verdict in ("counter", "refuse"):
             return fired
-        for name in dict.fromkeys(said):
+        for name in dict.fromkeys(analysis.intent_names):
             if name not in steps.closes_after:
                 continue
             edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
