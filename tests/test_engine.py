@@ -428,7 +428,7 @@ def test_the_policys_patterns_are_checked_when_it_is_read() -> None:
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_a_goodbye_beside_a_move_is_heard_from_where_the_move_led(seed: int) -> None:
-    """"到时候在App里还就行，那我们就先走了" in plan_considered: how to pay moves him on to name
+    """ "到时候在App里还就行，那我们就先走了" in plan_considered: how to pay moves him on to name
     the first date, and the goodbye is then heard there (steps.closes_after), as if said next:
     the visit ends with the plan agreed instead of him asking the date of people who left.
     At seed 0 the plan was refused twice; the goodbye's apology asks it again first."""

@@ -242,7 +242,7 @@ def test_a_season_said_of_something_else_is_no_day_to_pay_on() -> None:
     ],
 )
 def test_a_day_said_only_to_take_leave_is_no_day_to_pay(name: str, line: str, day: date) -> None:
-    """"今天打扰了" after a recap proposed paying today: the persona countered a plan it had
+    """ "今天打扰了" after a recap proposed paying today: the persona countered a plan it had
     accepted. The policy's `negotiation.leave_taking` says which words around a relative day
     make it a leave-taking."""
     n, s = deal(name, None)
