@@ -408,3 +408,55 @@ def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
     assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").reply_kind == "resist"
     again = session.say("我理解您的心情，后面就由我一个人联系您。")
     assert (again.reply_kind, again.persona.state) == ("say", "proposes_date")
+
+
+def test_the_policys_patterns_are_checked_when_it_is_read() -> None:
+    """What may follow a form of address and the words that make a day a leave-taking are
+    data (policy.yaml), per language; a pattern that does not compile is refused at once."""
+    from pydantic import ValidationError
+
+    from simulator.engine.policy import Bystanders, LeaveTaking, policy
+
+    assert policy().bystanders.follows["zh"].startswith("[")
+    assert policy().negotiation.leave_taking["zh"].says("今天打扰了", 0, 2)
+    assert not policy().negotiation.leave_taking["zh"].says("今天还上", 0, 2)
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        Bystanders(follows={"zh": "[您"})
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        LeaveTaking(after="(打扰")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_goodbye_beside_a_move_is_heard_from_where_the_move_led(seed: int) -> None:
+    """ "到时候在App里还就行，那我们就先走了" in plan_considered: how to pay moves him on to name
+    the first date, and the goodbye is then heard there (steps.closes_after), as if said next:
+    the visit ends with the plan agreed instead of him asking the date of people who left.
+    At seed 0 the plan was refused twice; the goodbye's apology asks it again first."""
+    session = Session(resolve("ol-field-visit").scenario, seed=seed)
+    for line in [
+        "阿姨您好，请问徐海波在家吗？",
+        "海波你好，我是恒通资产的外访员，这是工作证和委托书。先核对一下，你身份证后四位是多少？",
+        "你在汇鑫借的借款逾期78天了，一共8898.60元。",
+        "是店里生意不好做吗？",
+        "我理解，一个人撑个店真的不容易。",
+        "可以分6期，每期1527.59元，您看行吗？",
+        "分6期，每期1527.59元，按您的情况是能承担的。",
+    ]:
+        session.say(line)
+    last = session.say("到时候在App里还就行，那我们就先走了，不打扰了。")
+    assert (last.persona.state, session.ended) == ("plan_agreed", "plan_agreed")
+
+
+def test_a_goodbye_that_is_all_the_line_says_moves_nothing_twice() -> None:
+    """A move on anything at all (`any`: the neighbour answered) is the state's, not the
+    line's act: the goodbye read into "婶子好，没啥事…" does not then end the visit."""
+    session = Session(resolve("ol-field-visit").scenario, seed=1)
+    for line in [
+        "阿姨您好，请问徐海波在家吗？",
+        "海波你好，我是恒通资产的外访员，这是工作证和委托书。先核对一下，你身份证后四位是多少？",
+        "你在汇鑫借的借款逾期78天了，一共8898.60元。",
+    ]:
+        session.say(line)
+    assert session.persona.state == "neighbour_passes"
+    session.say("婶子好，没啥事，我们找海波聊两句。")
+    assert session.ended is None

@@ -223,3 +223,34 @@ def test_a_season_said_of_something_else_is_no_day_to_pay_on() -> None:
     assert n.terms.date == date(2026, 11, 30)  # its own day, not the year's end
     hear(n, s, "年底之前能不能把这期补上？")
     assert n.offered.date == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "day"),
+    [
+        (
+            "ol-hardship-instalment",
+            "好的，再确认一遍：分12期，首期12月5号，App内还款。今天打扰了，再见",
+            date(2026, 12, 5),
+        ),
+        ("ol-hardship-instalment", "今天辛苦您了，那就12期，第一期12月5号还", date(2026, 12, 5)),
+        (
+            "us-medical-hardship",
+            "So 6 months, first payment December 15. Thanks for your time today.",
+            date(2026, 12, 15),
+        ),
+    ],
+)
+def test_a_day_said_only_to_take_leave_is_no_day_to_pay(name: str, line: str, day: date) -> None:
+    """ "今天打扰了" after a recap proposed paying today: the persona countered a plan it had
+    accepted. The policy's `negotiation.leave_taking` says which words around a relative day
+    make it a leave-taking."""
+    n, s = deal(name, None)
+    hear(n, s, line)
+    assert n.offered.date == day
+
+
+def test_a_day_to_pay_said_today_is_still_heard() -> None:
+    n, s = deal("ol-hardship-instalment", None)
+    hear(n, s, "分12期，第一期今天就在App里还，可以吗")
+    assert n.offered.date == s.call.local_time.date()

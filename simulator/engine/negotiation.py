@@ -107,10 +107,13 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
         ):
             amount = reading.mention.value
     today = analysis.today
+    leaving = rules.leave_taking.get(analysis.lang)
     days = [
         d.value
         for d in analysis.dates
-        if (today is None or d.value >= today) and not _attributive(text, d.raw, d.end)
+        if (today is None or d.value >= today)
+        and not _attributive(text, d.raw, d.end)
+        and not (d.relative and leaving is not None and leaving.says(text, d.start, d.end))
     ]
     # What was said last leads: "the 15th is fine — December 15th, then?" proposes December 15th.
     return Proposal(months, monthly, amount, days[-1] if days else None)

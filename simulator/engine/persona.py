@@ -44,11 +44,12 @@ def _stock_mood_lines(lang: Lang, kind: str) -> MoodLines:
 
 
 @cache
-def _addressing(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A form of address at the start of a line, said as one (大爷您好, 叔，…, 阿姨没事), not
-    a mention (阿姨那边…)."""
+def _addressing(words: tuple[str, ...], follows: str) -> re.Pattern[str]:
+    """A form of address at the start of a line, said as one (大爷您好, 叔，…, 阿姨没事: what
+    may follow is the policy's `bystanders.follows` for the language), not a mention
+    (阿姨那边…)."""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?:{alternation})(?:[您你好,，、!！~～ 啊呀]|没事)")
+    return re.compile(rf"^(?:{alternation})(?:{follows})")
 
 
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
@@ -279,6 +280,8 @@ class Persona:
         )
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
+        if trigger is not None and self.state != before and self.ended is None:
+            trigger = self._closed(trigger, analysis)
         # A refusal stays open while the persona is somewhere the refused concession can still
         # be granted: an answer in passing (how to pay, from "explains" back to "facts_heard")
         # does not take the refused offer off the table; a move past it does.
@@ -318,7 +321,10 @@ class Persona:
         words = self.scenario.persona.bystanders
         if not words or self.states[self.state].party != "debtor":
             return False
-        return _addressing(tuple(words)).match(analysis.norm) is not None
+        follows = policy().bystanders.follows.get(self.scenario.lang)
+        if follows is None:
+            return False
+        return _addressing(tuple(words), follows).match(analysis.norm) is not None
 
     def _fire(self, analysis: Analysis) -> str | None:
         """The first intent this state accepts moves the persona: those the state prefers
@@ -414,6 +420,32 @@ class Persona:
             here = self.state
             if not edges or any(edge.mood < 0 or edge.to == here for edge in edges):
                 continue
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._fired = first
+        return fired
+
+    def _closed(self, fired: str, analysis: Analysis) -> str:
+        """A goodbye in a line whose other act moved the persona ("那就这么定了，我们先走了";
+        "App里还就行，不打扰了") is heard after that act, from the state it reached, as if said
+        next: where that state's first edge for the goodbye that holds leaves it, costs no
+        mood and is no concession, and the persona did not counter or refuse figures. Without
+        it the persona asks what the goodbye already settled and the call ends unanswered."""
+        steps = policy().steps
+        # Only after an act of the line (or a refused deal it asked again): a move on anything
+        # at all (`any`) is the state's, and the goodbye may be all the line says.
+        if fired in ("any", "unrecognised") or fired in steps.closes_after:
+            return fired
+        if self.deal.verdict in ("counter", "refuse"):
+            return fired
+        for name in dict.fromkeys(analysis.intent_names):
+            if name not in steps.closes_after:
+                continue
+            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+            if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
+                continue
+            first = self._fired
             if self.model.trigger(name, analysis=analysis):
                 return name
             self._fired = first

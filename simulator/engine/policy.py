@@ -4,6 +4,7 @@ read the same policy, so they cannot differ."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
@@ -11,6 +12,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from scoring.data_files import load_yaml
+from scoring.i18n import Lang
 from scoring.said import SaidError
 from scoring.transcript import Mode
 from simulator.engine.phrases import ENGINE
@@ -89,6 +91,52 @@ class MoodDynamics(BaseModel):
     rude_cap: int = Field(ge=0, le=100)
 
 
+def _pattern(value: str) -> str:
+    """A regular expression that compiles (checked when the policy is read, not mid-call)."""
+    try:
+        re.compile(value)
+    except re.error as problem:
+        raise ValueError(f"not a regular expression: {value!r} ({problem})") from None
+    return value
+
+
+class LeaveTaking(BaseModel):
+    """Words around a relative day that make it a leave-taking, not a proposal."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    after: str = ""  # matched at the text right after the day word
+    before: str = ""  # matched at the end of the text before it
+
+    @model_validator(mode="after")
+    def _compiles(self) -> LeaveTaking:
+        _pattern(self.after)
+        _pattern(self.before)
+        return self
+
+    def says(self, text: str, start: int, end: int) -> bool:
+        """Whether the day at text[start:end] is said to take leave."""
+        after = bool(self.after) and re.match(self.after, text[end:]) is not None
+        before = bool(self.before) and re.search(self.before, text[:start]) is not None
+        return after or before
+
+
+class Bystanders(BaseModel):
+    """How a line opens when it is said to someone else who is there: a form of address from
+    the scenario (`persona.bystanders`: 大爷, 阿姨) followed by what `follows` matches in the
+    scenario's language (您好, a comma, 没事…), not a mention (阿姨那边…)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    follows: dict[Lang, str]
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Bystanders:
+        for value in self.follows.values():
+            _pattern(value)
+        return self
+
+
 class NegotiationPolicy(BaseModel):
     """Which lines make an offer the persona answers by its budget, and how a figure's role
     (`scoring.figures`) reads as an instalment or a lump sum."""
@@ -100,6 +148,10 @@ class NegotiationPolicy(BaseModel):
     lump_roles: list[str] = Field(min_length=1)
     # An unlabelled figure in a proposing line is a lump sum.
     unlabelled_is_lump: bool = True
+    # A day said relative to the call's only to take leave ("今天打扰了", "thanks for your
+    # time today") is no day to pay: what follows the day word (`after`) or what comes before
+    # it (`before`) says so, per language.
+    leave_taking: dict[Lang, LeaveTaking] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:
@@ -151,10 +203,14 @@ class LineSteps(BaseModel):
     # ("那就月底前还，剩下的再约时间谈"), the other act is heard first and the goodbye only if
     # nothing else moves. A goodbye the wording says keeps its place.
     closings: list[str] = Field(default_factory=list)
+    # A goodbye in a line whose other act moved the persona is then heard from the state that
+    # act reached (the persona's next step, where it takes one that costs nothing).
+    closes_after: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
-        unknown = _unknown_intents([*self.asks, *self.proposes, *self.confirms, *self.closings])
+        names = [*self.asks, *self.proposes, *self.confirms, *self.closings, *self.closes_after]
+        unknown = _unknown_intents(names)
         if unknown:
             raise ValueError(f"steps: unknown intents {unknown}")
         return self
@@ -170,6 +226,7 @@ class EnginePolicy(BaseModel):
     negotiation: NegotiationPolicy
     memory: ActMemory
     steps: LineSteps
+    bystanders: Bystanders
 
     @model_validator(mode="after")
     def _complete(self) -> EnginePolicy:
