@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -318,11 +318,13 @@ class _Seen:
     vector: Vectors
     near: list[Neighbour]
     shares: dict[str, float]
+    likeliest: str  # the read-out's likeliest label (ties by name)
 
 
 def _seen(vector: Vectors, lang: Lang) -> _Seen:
     near = intent_index(lang).nearest(vector, policy().intents.neighbours)
-    return _Seen(vector, near, intent_probe_of(lang).probabilities(vector))
+    shares = intent_probe_of(lang).probabilities(vector)
+    return _Seen(vector, near, shares, max(shares, key=lambda c: (shares[c], c)))
 
 
 def _by_vote(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Reading | None:
@@ -358,8 +360,7 @@ def _by_intent_probe(unit: str, seen: _Seen, lang: Lang, *, clause: bool) -> Rea
     only where the judge's index places it among violations, as for the vote ("when you say
     you have a lawyer" is no threat). The reading names the nearest exemplar of its intent."""
     rules = policy().intents
-    shares = seen.shares
-    label = max(shares, key=lambda c: (shares[c], c))
+    shares, label = seen.shares, seen.likeliest
     if label == NONE:
         return None
     strict = label in rules.strict
@@ -384,39 +385,31 @@ def _harmful_stands(seen: _Seen, lang: Lang) -> bool:
 
 
 def _both_read(seen: _Seen, lang: Lang) -> bool:
-    """The vote (the nearest exemplar harmful and near enough, and harmful exemplars, of any
-    of the harmful intents, a strict share of the nearest) and the read-out (at the strict
-    threshold) name the same harmful intent. Two readers agreeing on a line this near its
+    """Both readers name the same harmful intent at their strict bars (`_agreed`), the vote
+    counting the harmful intents together. Two readers agreeing on a line this near its
     kind outweigh the judge's index, whose ordinary compliant lines (every other intent's
     exemplars) crowd out a plain "find the money by tonight". The harmful intents share
     their votes because they lie together: "people like u never pay their bills" is
     nearest insults and pressure alike, and the read-out names which. On the dev sets
     (session 11): en harmful-intent recall +4 lines, no harmless line read as harmful; zh
     unchanged."""
-    rules = policy().intents
-    near = seen.near
-    top = near[0]
-    if top.label not in rules.strict or top.similarity < rules.min_similarity[lang]:
-        return False
-    if sum(n.label in rules.strict for n in near) < rules.strict_need:
-        return False
-    shares = seen.shares
-    label = max(shares, key=lambda c: (shares[c], c))
-    return label == top.label and shares[label] >= rules.probe.strict_threshold[lang]
+    harmful = policy().intents.strict
+    return seen.near[0].label in harmful and _agreed(seen, lang, pooled=harmful) is not None
 
 
-def _agreed(seen: _Seen, lang: Lang) -> str | None:
-    """The intent both readers name at the strict bars: most of the nearest exemplars (the
-    strict share, the nearest near enough) and the read-out at the strict threshold."""
+def _agreed(seen: _Seen, lang: Lang, pooled: Collection[str] = ()) -> str | None:
+    """The intent both readers name at the strict bars: the nearest exemplar near enough and
+    of that intent (or of any intent in `pooled`, when it is one of them) a strict share of
+    the nearest, and the read-out's likeliest, at the strict threshold."""
     rules = policy().intents
     top = seen.near[0]
     if top.label == NONE or top.similarity < rules.min_similarity[lang]:
         return None
-    if sum(n.label == top.label for n in seen.near) < rules.strict_need:
+    same = pooled if top.label in pooled else (top.label,)
+    if sum(n.label in same for n in seen.near) < rules.strict_need:
         return None
-    shares = seen.shares
-    label = max(shares, key=lambda c: (shares[c], c))
-    if label != top.label or shares[label] < rules.probe.strict_threshold[lang]:
+    label = seen.likeliest
+    if label != top.label or seen.shares[label] < rules.probe.strict_threshold[lang]:
         return None
     return label
 
