@@ -460,3 +460,22 @@ def test_a_goodbye_that_is_all_the_line_says_moves_nothing_twice() -> None:
     assert session.persona.state == "neighbour_passes"
     session.say("婶子好，没啥事，我们找海波聊两句。")
     assert session.ended is None
+
+
+def test_one_instalment_named_with_a_plan_is_no_plan_of_its_own() -> None:
+    """ "分两期，一期997.15" offers two instalments; "一期" is each one, not a one-instalment plan
+    the ledger does not allow (the persona asked "分几期？每期多少？" of an offer naming both)."""
+    session = Session(resolve("ol-already-paid").scenario, seed=1)
+    for line in [
+        "您好，陈浩先生吧，我是青禾钱包贷后专员，工号QH8830，麻烦报一下身份证后四位核实一下",
+        "您12月1号那期1994.3到今天逾期9天了",
+        "您说已经还了？我先把您的异议登记上，核实之前不催您",
+        "您把支付宝付款截图找出来看一下收款方是谁",
+        "截图上的收款方是嘉禾花，不是青禾钱包，俩名字太像了",
+    ]:
+        session.say(line)
+    assert session.persona.state == "realises"
+    exchange = session.say("一下还不上的话，可以分两期，没手续费，一期997.15")
+    assert [c.value for c in exchange.analysis.counts if c.kind == "instalments"] == [2, 1]
+    assert exchange.persona.text != "分期？分几期？每期多少？"
+    assert exchange.reply_kind in ("say", "resist")

@@ -254,3 +254,14 @@ def test_a_day_to_pay_said_today_is_still_heard() -> None:
     n, s = deal("ol-hardship-instalment", None)
     hear(n, s, "分12期，第一期今天就在App里还，可以吗")
     assert n.offered.date == s.call.local_time.date()
+
+
+def test_an_ordinal_instalment_said_with_the_amount_due_is_no_plan() -> None:
+    """ "第3期12月1号到期的1994.3元" names which instalment of the loan is due, not a 3-month plan:
+    read as one, the persona took a plan nobody offered and accepted a date it could not make."""
+    budget = Budget(now=Decimal(1500), monthly=Decimal(700), by=date(2026, 12, 15))
+    n, s = deal("ol-already-paid", budget)
+    # The sum due, more than he has: countered with what he has on payday, no plan.
+    assert hear(n, s, "您青禾钱包第3期12月1号到期的1994.3元，目前逾期9天") == "counter"
+    assert (n.terms.months, n.terms.amount, n.terms.date) == (None, Decimal(1500), budget.by)
+    assert not n.plan_talked

@@ -61,8 +61,10 @@ def pick_budget(scenario: Scenario, seed: int) -> Budget | None:
 # A list of terms with one unit: "3, 6 or 12 months", "6、12期", "a 12-month plan". The count
 # entities read a count by its own unit, so only the last of a list (or none, for "12 months"
 # said without "over" or "plan"); in a line that proposes, the ledger's own terms are options.
+# An ordinal names one instalment of the loan, not a plan: "第3期12月1号到期" said with the
+# amount due is no 3-instalment offer.
 _TERMS = re.compile(
-    r"(?<![\d.,$¥])(\d{1,2})((?:\s*+(?:,|、|/|or|and|或者|或|和|还是)\s*+\d{1,2}){0,5})\s*+-?\s*+"
+    r"(?<![\d.,$¥第])(\d{1,2})((?:\s*+(?:,|、|/|or|and|或者|或|和|还是)\s*+\d{1,2}){0,5})\s*+-?\s*+"
     r"(?:months?\b|mos?\b|monthly|payments?\b|install?ments?\b|期|个月)",
     re.IGNORECASE,
 )

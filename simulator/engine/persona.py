@@ -208,15 +208,21 @@ class Persona:
             return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
+    @staticmethod
+    def _plan_counts(analysis: Analysis) -> list[int]:
+        """The instalment counts a line names as plans. One instalment is no plan: "一期997.15"
+        (each instalment), "首期", "the first payment" name one payment of a plan, and a
+        "plan" of one payment is paying in full."""
+        return [c.value for c in analysis.counts if c.kind == "instalments" and c.value > 1]
+
     def _infeasible_plan(self, analysis: Analysis) -> bool:
         """The line names a number of instalments the ledger does not allow."""
-        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
-        return any(n not in self._plan_months for n in counts)
+        return any(n not in self._plan_months for n in self._plan_counts(analysis))
 
     def _feasible_plan(self, analysis: Analysis) -> bool:
         """The line names instalment counts the ledger allows; a line that names none refers
         to the plan already on the table ("the plan you picked"), if there is one."""
-        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
+        counts = self._plan_counts(analysis)
         if not counts:
             return self.deal.plan_talked and self.deal.terms.months in self._plan_months
         return all(n in self._plan_months for n in counts)
