@@ -479,3 +479,31 @@ def test_one_instalment_named_with_a_plan_is_no_plan_of_its_own() -> None:
     assert [c.value for c in exchange.analysis.counts if c.kind == "instalments"] == [2, 1]
     assert exchange.persona.text != "分期？分几期？每期多少？"
     assert exchange.reply_kind in ("say", "resist")
+
+
+@pytest.mark.parametrize(
+    ("told", "state"),
+    [
+        ("截图我看了，钱转到嘉禾花了，不是咱们这边，名字太像了", "realises"),
+        ("您再翻翻截图，看看收款方是谁？", "dispute_ignored"),
+    ],
+)
+def test_told_the_payee_before_reading_the_receipt_he_sees_it_as_he_reads(
+    told: str, state: str
+) -> None:
+    """ol-already-paid: the trainee tells him the payee is another lender while he will not
+    look yet (refused at difficulty 2); once he reads the receipt, talk of paying is heard
+    after he has realised, not as "pay twice". Asking who the payee is tells him nothing."""
+    session = Session(resolve("ol-already-paid").scenario, seed=0)
+    for line in [
+        "您好，陈浩先生吧，我是青禾钱包贷后专员，工号QH8830，麻烦报一下身份证后四位核实一下",
+        "您12月1号那期1994.3到今天逾期9天了",
+        "您说已经还了？我先把您的异议登记上，核实之前不催您",
+        told,
+        "麻烦您把截图找出来，我帮您核对",
+        "理解您店里忙，麻烦您找一下还款截图",
+    ]:
+        session.say(line)
+    assert session.persona.state == "reads_screenshot"
+    session.say("那青禾这边这期还是要还的，您看15号能还上吗？")
+    assert session.persona.state == state
