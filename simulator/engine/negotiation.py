@@ -133,6 +133,8 @@ class Negotiation:
         self.terms = Terms()  # what is on the table after the persona's answer
         self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
         self.plan_talked = False  # the collector has proposed a plan (instalments)
+        # The last line asked what the debtor can pay ("能先拿出多少？"): at once or a month.
+        self.asked: Literal["monthly", "at_once"] | None = None
 
     def monthly_of(self, months: int) -> Decimal:
         return self.plans[months].monthly_payment(self.ledger.overdue_total)
@@ -147,6 +149,16 @@ class Negotiation:
     def hear(self, analysis: Analysis) -> Verdict | None:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
+        capacity = policy().negotiation.capacity.get(analysis.lang)
+        self.asked = capacity.asked(analysis.norm) if capacity else None
+        if self.asked is not None and not (proposal.amount or proposal.monthly):
+            # Asked what it can pay, the persona names its own figures: a plan it can carry
+            # (asked of a month, or a plan already on the table), else what it has at once.
+            monthly = self.asked == "monthly" or self.terms.months is not None
+            self.plan_talked = self.plan_talked or monthly
+            self.verdict, self.terms = self._own_terms(proposal.day, monthly=monthly)
+            self.plan_talked = self.plan_talked or self.terms.months is not None
+            return self.verdict
         if proposal.empty:
             # "就按你说的办": a confirmation that names no figure takes the terms on the table
             # (the persona's own counter, or the offer it accepted) as they stand.
@@ -164,6 +176,15 @@ class Negotiation:
         return self.verdict
 
     # -- the answer ---------------------------------------------------------------------------
+
+    def _own_terms(self, day: date | None, *, monthly: bool) -> tuple[Verdict, Terms]:
+        """What the persona offers when asked what it can pay: "counter" (its own figures on
+        the table), or "accept" where it can pay everything at once."""
+        if self.budget is None:
+            return "accept", self.terms
+        if monthly:
+            return self._counter_plan(self.budget, day)
+        return self._answer_lump(Proposal((), None, None, day), self.budget)
 
     def _answer(self, p: Proposal) -> tuple[Verdict, Terms]:
         planned = bool(p.months or p.monthly) or (self.terms.months is not None and not p.amount)

@@ -202,6 +202,8 @@ class Persona:
             return False
         if when.amount_said is not None and bool(analysis.amounts) != when.amount_said:
             return False
+        if when.capacity_asked is not None and (self.deal.asked is not None) != when.capacity_asked:
+            return False
         if not self.memory.told(when.told) or self.memory.told_any(when.not_told):
             return False
         if when.disclosed is not None and self._disclosed != when.disclosed:
