@@ -390,6 +390,9 @@ def test_a_line_said_to_a_bystander_is_not_said_to_the_debtor() -> None:
     assert (aside.reply_kind, aside.persona.state, session.ended) == ("aside", "verified", None)
     said = session.say("您好，我们找他说点私事，您先忙。")
     assert (said.reply_kind, said.persona.state, session.ended) == ("unexpected", "verified", None)
+    # The debtor sought by name in the third person, with him verified at the door: an aside.
+    aside = session.say("您好，我们来找海波说点事，马上就走，不打扰您了。")
+    assert (aside.reply_kind, aside.persona.state, session.ended) == ("aside", "verified", None)
 
 
 def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
@@ -507,3 +510,12 @@ def test_told_the_payee_before_reading_the_receipt_he_sees_it_as_he_reads(
     assert session.persona.state == "reads_screenshot"
     session.say("那青禾这边这期还是要还的，您看15号能还上吗？")
     assert session.persona.state == state
+
+
+def test_seeking_the_debtor_by_name_before_he_is_verified_is_said_to_him() -> None:
+    """ "我们找徐海波，是您本人吗？" before the check asks him who he is: no aside."""
+    session = Session(resolve("ol-field-visit").scenario, seed=0)
+    session.say("阿姨您好，请问徐海波在家吗？")
+    session.say("没事阿姨，麻烦您叫他出来一下就行")
+    exchange = session.say("您好，我们找徐海波，是您本人吗？")
+    assert exchange.reply_kind != "aside"

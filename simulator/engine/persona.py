@@ -52,6 +52,19 @@ def _addressing(words: tuple[str, ...], follows: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation})(?:{follows})")
 
 
+@cache
+def _seeking(name: str, seeking: str) -> re.Pattern[str]:
+    """The debtor sought by name in the third person: the full name, or the given name
+    (the name without a one-character Chinese surname, or an English first name)."""
+    forms = {name.lower()}
+    if " " in name:
+        forms.add(name.split()[0].lower())
+    elif len(name) >= 3:
+        forms.add(name[1:])
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"{seeking}(?:{alternation})", re.IGNORECASE)
+
+
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
     """Warmth lifts the mood a little; rudeness drops it a lot (scaled by the persona's temper)."""
     mood = policy().mood
@@ -332,7 +345,12 @@ class Persona:
         follows = policy().bystanders.follows.get(self.scenario.lang)
         if follows is None:
             return False
-        return _addressing(tuple(words), follows).match(analysis.norm) is not None
+        if _addressing(tuple(words), follows).match(analysis.norm) is not None:
+            return True
+        seeking = policy().bystanders.seeking.get(self.scenario.lang)
+        if seeking is None or "verified" not in self.flags:
+            return False
+        return _seeking(self.scenario.persona.name, seeking).search(analysis.norm) is not None
 
     def _fire(self, analysis: Analysis) -> str | None:
         """The first intent this state accepts moves the persona: those the state prefers

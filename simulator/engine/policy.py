@@ -129,10 +129,13 @@ class Bystanders(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     follows: dict[Lang, str]
+    # Words before the debtor's name that seek him in the third person ("我们来找海波说点事"):
+    # said with him verified and on, the line is said to someone else who is there.
+    seeking: dict[Lang, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _compiles(self) -> Bystanders:
-        for value in self.follows.values():
+        for value in [*self.follows.values(), *self.seeking.values()]:
             _pattern(value)
         return self
 
