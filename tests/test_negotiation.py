@@ -322,3 +322,15 @@ def test_a_capacity_question_at_the_door_is_answered_with_what_he_has() -> None:
     assert "1500元" in exchange.persona.text
     session.say("行，就按您说的，12月5号前先还1500元")
     assert session.ended == "promise_to_pay"
+
+
+def test_a_plan_named_without_its_instalment_is_echoed_with_its_own() -> None:
+    """ "3期，每期2966.2" then "那就6期": what was offered is 6 instalments of 6's own amount,
+    not 6 of 2966.20 (the persona said "6期太紧了，每个月2966.20元俺还不上")."""
+    n, s = deal(
+        "ol-field-visit", Budget(now=Decimal(0), monthly=Decimal(1600), by=date(2026, 12, 5))
+    )
+    hear(n, s, "可以分3期，不收手续费，每期2966.2")
+    hear(n, s, "那就6期，第一期11月30号前")
+    figures = n.figures(s.lang)
+    assert (figures["offered_months"], figures["offered_monthly"]) == ("6", "1527.59元")

@@ -166,9 +166,12 @@ class Negotiation:
             self.verdict = "accept" if confirms and self.terms != Terms() else None
             return self.verdict
         self.plan_talked = self.plan_talked or bool(proposal.months or proposal.monthly)
+        # A plan named without its instalment ("那就6期") offers that plan's own instalment,
+        # not one said earlier of another plan (echoed as "6期……每个月2966.20元").
+        named = proposal.months[0] if len(proposal.months) == 1 else None
         self.offered = Terms(
-            months=proposal.months[0] if len(proposal.months) == 1 else self.offered.months,
-            monthly=proposal.monthly or self.offered.monthly,
+            months=named or self.offered.months,
+            monthly=proposal.monthly or (None if named else self.offered.monthly),
             amount=proposal.amount or self.offered.amount,
             date=proposal.day or self.offered.date,
         )
