@@ -390,6 +390,9 @@ def test_a_line_said_to_a_bystander_is_not_said_to_the_debtor() -> None:
     assert (aside.reply_kind, aside.persona.state, session.ended) == ("aside", "verified", None)
     said = session.say("您好，我们找他说点私事，您先忙。")
     assert (said.reply_kind, said.persona.state, session.ended) == ("unexpected", "verified", None)
+    # The debtor sought by name in the third person, with him verified at the door: an aside.
+    aside = session.say("您好，我们来找海波说点事，马上就走，不打扰您了。")
+    assert (aside.reply_kind, aside.persona.state, session.ended) == ("aside", "verified", None)
 
 
 def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
@@ -460,3 +463,59 @@ def test_a_goodbye_that_is_all_the_line_says_moves_nothing_twice() -> None:
     assert session.persona.state == "neighbour_passes"
     session.say("婶子好，没啥事，我们找海波聊两句。")
     assert session.ended is None
+
+
+def test_one_instalment_named_with_a_plan_is_no_plan_of_its_own() -> None:
+    """ "分两期，一期997.15" offers two instalments; "一期" is each one, not a one-instalment plan
+    the ledger does not allow (the persona asked "分几期？每期多少？" of an offer naming both)."""
+    session = Session(resolve("ol-already-paid").scenario, seed=1)
+    for line in [
+        "您好，陈浩先生吧，我是青禾钱包贷后专员，工号QH8830，麻烦报一下身份证后四位核实一下",
+        "您12月1号那期1994.3到今天逾期9天了",
+        "您说已经还了？我先把您的异议登记上，核实之前不催您",
+        "您把支付宝付款截图找出来看一下收款方是谁",
+        "截图上的收款方是嘉禾花，不是青禾钱包，俩名字太像了",
+    ]:
+        session.say(line)
+    assert session.persona.state == "realises"
+    exchange = session.say("一下还不上的话，可以分两期，没手续费，一期997.15")
+    assert [c.value for c in exchange.analysis.counts if c.kind == "instalments"] == [2, 1]
+    assert exchange.persona.text != "分期？分几期？每期多少？"
+    assert exchange.reply_kind in ("say", "resist")
+
+
+@pytest.mark.parametrize(
+    ("told", "state"),
+    [
+        ("截图我看了，钱转到嘉禾花了，不是咱们这边，名字太像了", "realises"),
+        ("您再翻翻截图，看看收款方是谁？", "dispute_ignored"),
+    ],
+)
+def test_told_the_payee_before_reading_the_receipt_he_sees_it_as_he_reads(
+    told: str, state: str
+) -> None:
+    """ol-already-paid: the trainee tells him the payee is another lender while he will not
+    look yet (refused at difficulty 2); once he reads the receipt, talk of paying is heard
+    after he has realised, not as "pay twice". Asking who the payee is tells him nothing."""
+    session = Session(resolve("ol-already-paid").scenario, seed=0)
+    for line in [
+        "您好，陈浩先生吧，我是青禾钱包贷后专员，工号QH8830，麻烦报一下身份证后四位核实一下",
+        "您12月1号那期1994.3到今天逾期9天了",
+        "您说已经还了？我先把您的异议登记上，核实之前不催您",
+        told,
+        "麻烦您把截图找出来，我帮您核对",
+        "理解您店里忙，麻烦您找一下还款截图",
+    ]:
+        session.say(line)
+    assert session.persona.state == "reads_screenshot"
+    session.say("那青禾这边这期还是要还的，您看15号能还上吗？")
+    assert session.persona.state == state
+
+
+def test_seeking_the_debtor_by_name_before_he_is_verified_is_said_to_him() -> None:
+    """ "我们找徐海波，是您本人吗？" before the check asks him who he is: no aside."""
+    session = Session(resolve("ol-field-visit").scenario, seed=0)
+    session.say("阿姨您好，请问徐海波在家吗？")
+    session.say("没事阿姨，麻烦您叫他出来一下就行")
+    exchange = session.say("您好，我们找徐海波，是您本人吗？")
+    assert exchange.reply_kind != "aside"

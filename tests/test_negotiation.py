@@ -254,3 +254,83 @@ def test_a_day_to_pay_said_today_is_still_heard() -> None:
     n, s = deal("ol-hardship-instalment", None)
     hear(n, s, "分12期，第一期今天就在App里还，可以吗")
     assert n.offered.date == s.call.local_time.date()
+
+
+def test_an_ordinal_instalment_said_with_the_amount_due_is_no_plan() -> None:
+    """ "第3期12月1号到期的1994.3元" names which instalment of the loan is due, not a 3-month plan:
+    read as one, the persona took a plan nobody offered and accepted a date it could not make."""
+    budget = Budget(now=Decimal(1500), monthly=Decimal(700), by=date(2026, 12, 15))
+    n, s = deal("ol-already-paid", budget)
+    # The sum due, more than he has: countered with what he has on payday, no plan.
+    assert hear(n, s, "您青禾钱包第3期12月1号到期的1994.3元，目前逾期9天") == "counter"
+    assert (n.terms.months, n.terms.amount, n.terms.date) == (None, Decimal(1500), budget.by)
+    assert not n.plan_talked
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("您看月底回款了能先拿出多少来还？", "at_once"),
+        ("这个月底前大概能凑多少？", "at_once"),
+        ("你每个月大概能拿出多少来还", "monthly"),
+        ("How much could you manage a month?", "monthly"),
+        ("What can you afford right now?", "at_once"),
+        ("大概还差多少", None),  # what is left, not what he can pay
+        ("一共要还多少您知道吗", None),
+        ("能不能先还一部分？", None),  # a part asked for, no figure asked of him
+        ("How much do you owe them?", None),
+    ],
+)
+def test_a_question_of_what_the_debtor_can_pay_is_read_as_one(line: str, asked: str | None) -> None:
+    from simulator.engine.policy import policy
+
+    lang: Lang = "en" if line.isascii() else "zh"
+    norm = analyze(line, lang, date(2026, 11, 21)).norm
+    assert policy().negotiation.capacity[lang].asked(norm) == asked
+
+
+def test_asked_what_it_can_pay_the_persona_names_its_budget() -> None:
+    """The monthly-capacity question had no answer by the budget: "你每个月大概能拿出多少？" puts
+    the shortest plan it can carry on the table; "月底能先拿出多少？" what it has at once."""
+    budget = Budget(now=Decimal(1500), monthly=Decimal(1600), by=date(2026, 12, 5))
+    n, s = deal("ol-field-visit", budget)
+    assert hear(n, s, "你每个月大概能拿出多少来还？") == "counter"
+    assert (n.terms.months, n.terms.monthly, n.terms.date) == (6, Decimal("1527.59"), budget.by)
+    assert n.plan_talked
+    n, s = deal("ol-field-visit", budget)
+    assert hear(n, s, "您看月底回款了能先拿出多少来还？") == "counter"
+    assert (n.terms.amount, n.terms.date) == (Decimal(1500), budget.by)
+    assert n.figures(s.lang)["amount"] == "1500元"
+
+
+def test_a_capacity_question_at_the_door_is_answered_with_what_he_has() -> None:
+    """ol-field-visit: asked how much he can pay by the month's end, he offers the part his
+    budget allows (not "I can't pay it all"), and a recap of "what you said" is a promise."""
+    session = Session(scenario("ol-field-visit"), seed=2)
+    for line in [
+        "阿姨您好，打扰了，请问徐海波在家吗？我们找他本人有点事",
+        "没事阿姨，麻烦您叫他出来一下就行",
+        "徐先生您好，我们是恒通资产管理公司的，这是工作证和汇鑫的委托书",
+        "先跟您核对一下，您身份证后四位是多少？",
+        "您在汇鑫借App的借款逾期78天了，一共8898.6元",
+        "生意是不是不太好做？方便说说吗",
+        "理解，今年实体店都难",
+    ]:
+        session.say(line)
+    exchange = session.say("您看月底回款了能先拿出多少来还？")
+    assert session.persona.state == "offers_partial"
+    assert "1500元" in exchange.persona.text
+    session.say("行，就按您说的，12月5号前先还1500元")
+    assert session.ended == "promise_to_pay"
+
+
+def test_a_plan_named_without_its_instalment_is_echoed_with_its_own() -> None:
+    """ "3期，每期2966.2" then "那就6期": what was offered is 6 instalments of 6's own amount,
+    not 6 of 2966.20 (the persona said "6期太紧了，每个月2966.20元俺还不上")."""
+    n, s = deal(
+        "ol-field-visit", Budget(now=Decimal(0), monthly=Decimal(1600), by=date(2026, 12, 5))
+    )
+    hear(n, s, "可以分3期，不收手续费，每期2966.2")
+    hear(n, s, "那就6期，第一期11月30号前")
+    figures = n.figures(s.lang)
+    assert (figures["offered_months"], figures["offered_monthly"]) == ("6", "1527.59元")

@@ -61,8 +61,10 @@ def pick_budget(scenario: Scenario, seed: int) -> Budget | None:
 # A list of terms with one unit: "3, 6 or 12 months", "6、12期", "a 12-month plan". The count
 # entities read a count by its own unit, so only the last of a list (or none, for "12 months"
 # said without "over" or "plan"); in a line that proposes, the ledger's own terms are options.
+# An ordinal names one instalment of the loan, not a plan: "第3期12月1号到期" said with the
+# amount due is no 3-instalment offer.
 _TERMS = re.compile(
-    r"(?<![\d.,$¥])(\d{1,2})((?:\s*+(?:,|、|/|or|and|或者|或|和|还是)\s*+\d{1,2}){0,5})\s*+-?\s*+"
+    r"(?<![\d.,$¥第])(\d{1,2})((?:\s*+(?:,|、|/|or|and|或者|或|和|还是)\s*+\d{1,2}){0,5})\s*+-?\s*+"
     r"(?:months?\b|mos?\b|monthly|payments?\b|install?ments?\b|期|个月)",
     re.IGNORECASE,
 )
@@ -131,6 +133,8 @@ class Negotiation:
         self.terms = Terms()  # what is on the table after the persona's answer
         self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
         self.plan_talked = False  # the collector has proposed a plan (instalments)
+        # The last line asked what the debtor can pay ("能先拿出多少？"): at once or a month.
+        self.asked: Literal["monthly", "at_once"] | None = None
 
     def monthly_of(self, months: int) -> Decimal:
         return self.plans[months].monthly_payment(self.ledger.overdue_total)
@@ -145,6 +149,16 @@ class Negotiation:
     def hear(self, analysis: Analysis) -> Verdict | None:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
+        capacity = policy().negotiation.capacity.get(analysis.lang)
+        self.asked = capacity.asked(analysis.norm) if capacity else None
+        if self.asked is not None and not (proposal.amount or proposal.monthly):
+            # Asked what it can pay, the persona names its own figures: a plan it can carry
+            # (asked of a month, or a plan already on the table), else what it has at once.
+            monthly = self.asked == "monthly" or self.terms.months is not None
+            self.plan_talked = self.plan_talked or monthly
+            self.verdict, self.terms = self._own_terms(proposal.day, monthly=monthly)
+            self.plan_talked = self.plan_talked or self.terms.months is not None
+            return self.verdict
         if proposal.empty:
             # "就按你说的办": a confirmation that names no figure takes the terms on the table
             # (the persona's own counter, or the offer it accepted) as they stand.
@@ -152,9 +166,12 @@ class Negotiation:
             self.verdict = "accept" if confirms and self.terms != Terms() else None
             return self.verdict
         self.plan_talked = self.plan_talked or bool(proposal.months or proposal.monthly)
+        # A plan named without its instalment ("那就6期") offers that plan's own instalment,
+        # not one said earlier of another plan (echoed as "6期……每个月2966.20元").
+        named = proposal.months[0] if len(proposal.months) == 1 else None
         self.offered = Terms(
-            months=proposal.months[0] if len(proposal.months) == 1 else self.offered.months,
-            monthly=proposal.monthly or self.offered.monthly,
+            months=named or self.offered.months,
+            monthly=proposal.monthly or (None if named else self.offered.monthly),
             amount=proposal.amount or self.offered.amount,
             date=proposal.day or self.offered.date,
         )
@@ -162,6 +179,15 @@ class Negotiation:
         return self.verdict
 
     # -- the answer ---------------------------------------------------------------------------
+
+    def _own_terms(self, day: date | None, *, monthly: bool) -> tuple[Verdict, Terms]:
+        """What the persona offers when asked what it can pay: "counter" (its own figures on
+        the table), or "accept" where it can pay everything at once."""
+        if self.budget is None:
+            return "accept", self.terms
+        if monthly:
+            return self._counter_plan(self.budget, day)
+        return self._answer_lump(Proposal((), None, None, day), self.budget)
 
     def _answer(self, p: Proposal) -> tuple[Verdict, Terms]:
         planned = bool(p.months or p.monthly) or (self.terms.months is not None and not p.amount)

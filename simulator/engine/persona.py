@@ -52,6 +52,19 @@ def _addressing(words: tuple[str, ...], follows: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation})(?:{follows})")
 
 
+@cache
+def _seeking(name: str, seeking: str) -> re.Pattern[str]:
+    """The debtor sought by name in the third person: the full name, or the given name
+    (the name without a one-character Chinese surname, or an English first name)."""
+    forms = {name.lower()}
+    if " " in name:
+        forms.add(name.split()[0].lower())
+    elif len(name) >= 3:
+        forms.add(name[1:])
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"{seeking}(?:{alternation})", re.IGNORECASE)
+
+
 def mood_change_from_tone(tone: Tone, temper: float) -> int:
     """Warmth lifts the mood a little; rudeness drops it a lot (scaled by the persona's temper)."""
     mood = policy().mood
@@ -202,21 +215,29 @@ class Persona:
             return False
         if when.amount_said is not None and bool(analysis.amounts) != when.amount_said:
             return False
+        if when.capacity_asked is not None and (self.deal.asked is not None) != when.capacity_asked:
+            return False
         if not self.memory.told(when.told) or self.memory.told_any(when.not_told):
             return False
         if when.disclosed is not None and self._disclosed != when.disclosed:
             return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
+    @staticmethod
+    def _plan_counts(analysis: Analysis) -> list[int]:
+        """The instalment counts a line names as plans. One instalment is no plan: "一期997.15"
+        (each instalment), "首期", "the first payment" name one payment of a plan, and a
+        "plan" of one payment is paying in full."""
+        return [c.value for c in analysis.counts if c.kind == "instalments" and c.value > 1]
+
     def _infeasible_plan(self, analysis: Analysis) -> bool:
         """The line names a number of instalments the ledger does not allow."""
-        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
-        return any(n not in self._plan_months for n in counts)
+        return any(n not in self._plan_months for n in self._plan_counts(analysis))
 
     def _feasible_plan(self, analysis: Analysis) -> bool:
         """The line names instalment counts the ledger allows; a line that names none refers
         to the plan already on the table ("the plan you picked"), if there is one."""
-        counts = [c.value for c in analysis.counts if c.kind == "instalments"]
+        counts = self._plan_counts(analysis)
         if not counts:
             return self.deal.plan_talked and self.deal.terms.months in self._plan_months
         return all(n in self._plan_months for n in counts)
@@ -324,7 +345,12 @@ class Persona:
         follows = policy().bystanders.follows.get(self.scenario.lang)
         if follows is None:
             return False
-        return _addressing(tuple(words), follows).match(analysis.norm) is not None
+        if _addressing(tuple(words), follows).match(analysis.norm) is not None:
+            return True
+        seeking = policy().bystanders.seeking.get(self.scenario.lang)
+        if seeking is None or "verified" not in self.flags:
+            return False
+        return _seeking(self.scenario.persona.name, seeking).search(analysis.norm) is not None
 
     def _fire(self, analysis: Analysis) -> str | None:
         """The first intent this state accepts moves the persona: those the state prefers

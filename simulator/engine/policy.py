@@ -129,12 +129,36 @@ class Bystanders(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     follows: dict[Lang, str]
+    # Words before the debtor's name that seek him in the third person ("我们来找海波说点事"):
+    # said with him verified and on, the line is said to someone else who is there.
+    seeking: dict[Lang, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _compiles(self) -> Bystanders:
-        for value in self.follows.values():
+        for value in [*self.follows.values(), *self.seeking.values()]:
             _pattern(value)
         return self
+
+
+class Capacity(BaseModel):
+    """How a line asks the debtor what it can pay (`at_all`), and a month (`monthly`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    at_all: str
+    monthly: str
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Capacity:
+        _pattern(self.at_all)
+        _pattern(self.monthly)
+        return self
+
+    def asked(self, norm: str) -> Literal["monthly", "at_once"] | None:
+        """Whether a (normalised) line asks what the debtor can pay, and how."""
+        if re.search(self.at_all, norm, re.IGNORECASE) is None:
+            return None
+        return "monthly" if re.search(self.monthly, norm, re.IGNORECASE) else "at_once"
 
 
 class NegotiationPolicy(BaseModel):
@@ -152,6 +176,9 @@ class NegotiationPolicy(BaseModel):
     # time today") is no day to pay: what follows the day word (`after`) or what comes before
     # it (`before`) says so, per language.
     leave_taking: dict[Lang, LeaveTaking] = Field(default_factory=dict)
+    # "您看月底能先拿出多少？" / "how much could you pay a month?": the collector asks the
+    # debtor to name a figure, and the persona names what its budget allows.
+    capacity: dict[Lang, Capacity] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:

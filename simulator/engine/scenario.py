@@ -153,6 +153,9 @@ class Condition(BaseModel):
     # The line itself says an amount (a part payment proposed with its figure, not a bare
     # "how much can you pay?").
     amount_said: bool | None = None
+    # The line asks what the debtor can pay ("您看月底能先拿出多少？", the policy's
+    # `negotiation.capacity`): its budget's figures are on the table, as a counter.
+    capacity_asked: bool | None = None
     # What the trainee has already said, this line or earlier (names of the persona's asks in
     # `engine/data/asks.yaml`: amount, caller, staff_id…): a persona does not ask for it again.
     told: list[str] = Field(default_factory=list)
