@@ -98,6 +98,9 @@ class _Facts:
         ]
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
+        # A waiver talked of anywhere in the line (免/减/waive…): only then may a rough figure
+        # mean the total after it.
+        self.waiver_talk = any(lab.role in ("waiver", "after_waiver") for lab in line.labels)
         self.position = {id(r): i for i, r in enumerate(line.figures)}
         self.shares = extract_shares(low)  # half, 一半, 三成… (offsets as in the line)
 
@@ -686,7 +689,9 @@ def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Ex
         return False
     if _proposed(facts.line, reading) or _completes_remainder(reading, facts):
         return False
-    return not _fits(mention, [facts.total, *facts.after_waiver])
+    # "大概一万八左右" of ¥19,596.40 is near the total after the largest waiver (¥18,618.20),
+    # but with no waiver talked of it says what is owed now.
+    return not _fits(mention, [facts.total, *(facts.after_waiver if facts.waiver_talk else ())])
 
 
 def _free_topics(reading: FigureReading, facts: _Facts) -> tuple[Role, ...]:
