@@ -1136,7 +1136,8 @@ WRONG_SESSION12 = [
 ]
 # Kinds of session 13, each right and wrong: days said as ordinal words; spoken payment verbs
 # before a remainder; becoming delinquent "in" a month's part; a rough figure near the total
-# after a waiver nobody talked of.
+# after a waiver nobody talked of; what a plan with a fee repays in all said as the debt (the
+# fee hidden); a plan's length "for a year".
 RIGHT_SESSION13 = [
     (SPOUSE, "the due date was the fifth of September"),
     (CEASE, "it's been past due since the twenty-second of February"),
@@ -1145,6 +1146,11 @@ RIGHT_SESSION13 = [
     (MED, "this went delinquent in early August"),
     (ILL, "利息减一半的话大概一万九左右"),
     (ILL, "大概两万左右"),
+    (M1, "分6期，总共还5418.78"),
+    (M1, "分6期的话，您总共欠5230.5"),
+    (M1, "分3期，一共还5230.5"),
+    (M3, "分12期，加起来还款总额是44768.04"),
+    (MED, "we can spread it out for a year, $207.20 a month"),
 ]
 WRONG_SESSION13 = [
     (SPOUSE, "the due date was the fifth of October", "ACC-DUE-DATE"),
@@ -1154,6 +1160,9 @@ WRONG_SESSION13 = [
     (MED, "this went delinquent in late August", "ACC-DUE-DATE"),
     (DISPUTE, "the account fell behind in mid-April", "ACC-DUE-DATE"),
     (ILL, "大概一万八左右", "ACC-AMOUNT"),
+    (M1, "分6期，总共还5230.5", "ACC-AMOUNT"),
+    (M3, "分12期，算下来总共还41528.78", "ACC-AMOUNT"),
+    (SPOUSE, "we can spread it out for two years", "ACC-PLAN"),
 ]
 RIGHT_ALL = (
     RIGHT_ZH
