@@ -116,7 +116,9 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     (
         "waiver",
-        r"waiv\w*|forgiv\w*|knock\w*|take\s++off|off\s++the|off|discount\w*|write\s++off|credit",
+        # "knock $75 off" takes off; "knock out $600" pays it (a payment verb below).
+        r"waiv\w*|forgiv\w*|knock\w*(?!\s++out\b)|take\s++off|off\s++the|off|discount\w*"
+        r"|write\s++off|credit",
     ),
     (
         "remainder",
@@ -160,7 +162,12 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"(?:need|needs|have|has|required|supposed|expected|asked)\s++to\s++pay|must\s++pay|is\s++due"
         r"|are\s++due|due",
     ),
-    ("pay", r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"),
+    (
+        "pay",
+        r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"
+        # spoken payment verbs: "knock out $600", "throw in two hundred", "chip in $50"
+        r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|put\s++in|come\s++up\s++with",
+    ),
     ("each", r"each|apiece"),  # "$414.40 each": only after the figure, an instalment
     # "two grand now and $2,812.50 later": only after the figure, what is left to pay.
     ("later", r"later(?:\s++on)?|next\s++(?:month|week)|after\s++that"),

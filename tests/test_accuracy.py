@@ -1134,6 +1134,36 @@ WRONG_SESSION12 = [
     (HARD, "要是不行的话，也可以分三年", "ACC-PLAN"),
     (DISPUTE, "if that doesn't work out we can do 12 payments", "ACC-PLAN"),
 ]
+# Kinds of session 13, each right and wrong: days said as ordinal words; spoken payment verbs
+# before a remainder; becoming delinquent "in" a month's part; a rough figure near the total
+# after a waiver nobody talked of; what a plan with a fee repays in all said as the debt (the
+# fee hidden); a plan's length "for a year".
+RIGHT_SESSION13 = [
+    (SPOUSE, "the due date was the fifth of September"),
+    (CEASE, "it's been past due since the twenty-second of February"),
+    (MED, "knock out $600 today and you'd have $1,886.40 left"),
+    (MED, "throw in two hundred now and you'd still owe $2,286.40"),
+    (MED, "this went delinquent in early August"),
+    (ILL, "利息减一半的话大概一万九左右"),
+    (ILL, "大概两万左右"),
+    (M1, "分6期，总共还5418.78"),
+    (M1, "分6期的话，您总共欠5230.5"),
+    (M1, "分3期，一共还5230.5"),
+    (M3, "分12期，加起来还款总额是44768.04"),
+    (MED, "we can spread it out for a year, $207.20 a month"),
+]
+WRONG_SESSION13 = [
+    (SPOUSE, "the due date was the fifth of October", "ACC-DUE-DATE"),
+    (CEASE, "it's been past due since the twenty-second of March", "ACC-DUE-DATE"),
+    (MED, "knock out $600 today and you'd have $1,986.40 left", "ACC-AMOUNT"),
+    (MED, "throw in two hundred now and you'd still owe $2,268.40", "ACC-AMOUNT"),
+    (MED, "this went delinquent in late August", "ACC-DUE-DATE"),
+    (DISPUTE, "the account fell behind in mid-April", "ACC-DUE-DATE"),
+    (ILL, "大概一万八左右", "ACC-AMOUNT"),
+    (M1, "分6期，总共还5230.5", "ACC-AMOUNT"),
+    (M3, "分12期，算下来总共还41528.78", "ACC-AMOUNT"),
+    (SPOUSE, "we can spread it out for two years", "ACC-PLAN"),
+]
 RIGHT_ALL = (
     RIGHT_ZH
     + RIGHT_EN
@@ -1147,6 +1177,7 @@ RIGHT_ALL = (
     + RIGHT_BATCH8
     + RIGHT_BY_KIND
     + RIGHT_SESSION12
+    + RIGHT_SESSION13
 )
 WRONG_ALL = (
     WRONG_ZH
@@ -1161,6 +1192,7 @@ WRONG_ALL = (
     + WRONG_BATCH8
     + WRONG_BY_KIND
     + WRONG_SESSION12
+    + WRONG_SESSION13
 )
 
 

@@ -124,6 +124,11 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
             "4394.62",
             "forty-three ninety-four sixty-two",
         ),
+        # Spoken payment verbs are amount cues for bare number words.
+        ("throw in two hundred now", "200", "two hundred"),
+        ("if you can come up with five hundred", "500", "five hundred"),
+        ("knock out three hundred today", "300", "three hundred"),
+        ("chip in a hundred this week", "100", "a hundred"),
     ],
 )
 def test_amount_with_cue(text: str, value: str, raw: str) -> None:

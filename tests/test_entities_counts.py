@@ -156,6 +156,10 @@ def test_halves(text: str, expected: list[tuple[int, str, str, bool, bool, str]]
         ("a 2-year plan", [(24, "instalments", "2-year plan")]),
         ("a one-year payment plan", [(12, "instalments", "one-year payment plan")]),
         ("a plan over a year", [(12, "instalments", "plan over a year")]),
+        # "for" a span after a verb of paying by plan; "behind for a year" is no plan.
+        ("we can spread it out for a year", [(12, "instalments", "spread it out for a year")]),
+        ("you could pay monthly for two years", [(24, "instalments", "pay monthly for two years")]),
+        ("you've been behind for a year", []),
     ],
 )
 def test_plan_length_offered(text: str, expected: list[tuple[int, str, str]]) -> None:

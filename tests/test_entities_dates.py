@@ -59,6 +59,29 @@ def test_absolute_dates(text: str, expected: date, raw: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day said as an ordinal word, before or after its month, or alone after "the".
+        ("the fifth of October", [(date(2026, 10, 5), "the fifth of October")]),
+        ("since the twenty-second of March", [(date(2027, 3, 22), "the twenty-second of March")]),
+        ("due June first", [(date(2026, 6, 1), "June first")]),
+        ("February twenty second", [(date(2027, 2, 22), "February twenty second")]),
+        ("Dec the thirty-first", [(date(2026, 12, 31), "Dec the thirty-first")]),
+        ("thirtieth of November 2026", [(date(2026, 11, 30), "thirtieth of November 2026")]),
+        ("by the twenty-second, ok?", [(date(2026, 12, 22), "the twenty-second")]),
+        ("on the ninth", [(date(2026, 12, 9), "the ninth")]),
+        # not dates: an ordinal before a noun, "may" the verb, a day past 31
+        ("the second payment", []),
+        ("you may first call them", []),
+        ("October thirty-second", []),
+        ("the first of two payments", []),
+    ],
+)
+def test_ordinal_word_days(text: str, expected: list[tuple[date, str]]) -> None:
+    assert dates(text, SUNDAY) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "sunday", "wednesday"),
     [
         # Day of month: this month, or the next month if already past.

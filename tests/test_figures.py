@@ -93,6 +93,10 @@ def first_roles(text: str) -> list[str | None]:
         ("$414.40, every month until it's done", ["monthly"]),
         ("$5,230.50, or $903.13 each month", [None, "monthly"]),
         ("Can you do $1,000 by Friday, and after that we talk about monthly payments?", [None]),
+        # "knock out $600" pays it; "knock $75 off" takes it off.
+        ("knock out $600 and you'd have $1,886.40 left", ["pay", "remainder"]),
+        ("throw in $200 now", ["pay"]),
+        ("we could knock $75 off", ["waiver"]),
     ],
 )
 def test_roles(text: str, roles: list[str | None]) -> None:

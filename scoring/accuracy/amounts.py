@@ -98,6 +98,9 @@ class _Facts:
         ]
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
+        # A waiver talked of anywhere in the line (免/减/waive…): only then may a rough figure
+        # mean the total after it.
+        self.waiver_talk = any(lab.role in ("waiver", "after_waiver") for lab in line.labels)
         self.position = {id(r): i for i, r in enumerate(line.figures)}
         self.shares = extract_shares(low)  # half, 一半, 三成… (offsets as in the line)
 
@@ -251,6 +254,28 @@ class _Facts:
             ]
         return named
 
+    def plan_repaid_in_all(self, reading: FigureReading) -> Expected | None:
+        """What the plan named in the sentence repays in all, when the figure is said so
+        ("分6期，总共还5418.78", "six payments, a total of…"): with a fee the plan repays more
+        than the debt, and the debt said there hides the fee. None when no plan with a fee is
+        named, or the figure is what is owed ("分6期的话，您总共欠5230.5")."""
+        low, start = self.line.low, reading.mention.start
+        plans = [p for p in self.ledger.plans if p.months in self.counts]
+        if not plans or any(p.fee_rate == 0 for p in plans) or self.waivers_said:
+            return None
+        clause = low[clause_start(low, start) : start]
+        if _OWED.search(clause) or not _REPAID_IN_ALL.search(clause):
+            return None
+        values = tuple(v for p in plans for v in _plan_repaid(p, self.total))
+        months = plans[0].months
+        return Expected(
+            "plan_total",
+            values,
+            values[0],
+            f"分{months}期的还款总额（含手续费）",
+            f"the total repaid on the {months}-month plan (with its fee)",
+        )
+
     def expected(self, role: str, reading: FigureReading) -> Expected | None:
         ledger, total = self.ledger, self.total
         if role == "total":
@@ -263,6 +288,9 @@ class _Facts:
             ):
                 # "每期手续费31.38，6期一共188.28": after a month's fee, the fee in all.
                 values += [v for p in self.plans() for v in _plan_fees_in_all(p, total)]
+            plan_total = self.plan_repaid_in_all(reading)
+            if plan_total is not None:
+                return plan_total
             paid = self.payments_before(reading)
             if paid and reading.mention.value < total:
                 # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
@@ -344,6 +372,15 @@ def _plan_fees_in_all(plan: Plan, base: Decimal) -> list[Decimal]:
     """A plan's fee in all: the rate on the months at once, or the month's fee as charged (to
     the cent) times the months (31.38 × 6 = 188.28 beside 188.30); both are heard as right."""
     return list(dict.fromkeys((plan.total_fee(base), money(base * plan.fee_rate) * plan.months)))
+
+
+# Said of what a plan repays in all, in the figure's clause before it: "总共还", "一共要还",
+# "加起来还", "还款总额", "a total of", "pay … in total"; what is owed (欠, owe) is the debt.
+_REPAID_IN_ALL = re.compile(
+    r"(?:总共|一共|合计|共计|总计|加起来|算下来|下来)\s*+(?:是|就是)?\s*+(?:要|需要|得|会)?\s*+还"
+    r"|还款总额|总还款|a\s++total\s++of|(?:pay|repay)\w*\s++(?:back\s++)?(?:in\s++total|altogether|all\s++told)"
+)
+_OWED = re.compile(r"欠|owe|owing|balance")
 
 
 def _plan_repaid(plan: Plan, base: Decimal) -> list[Decimal]:
@@ -686,7 +723,9 @@ def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Ex
         return False
     if _proposed(facts.line, reading) or _completes_remainder(reading, facts):
         return False
-    return not _fits(mention, [facts.total, *facts.after_waiver])
+    # "大概一万八左右" of ¥19,596.40 is near the total after the largest waiver (¥18,618.20),
+    # but with no waiver talked of it says what is owed now.
+    return not _fits(mention, [facts.total, *(facts.after_waiver if facts.waiver_talk else ())])
 
 
 def _free_topics(reading: FigureReading, facts: _Facts) -> tuple[Role, ...]:

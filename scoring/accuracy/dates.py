@@ -21,7 +21,10 @@ from scoring.ledger import Ledger
 
 _DUE_BEFORE = re.compile(
     r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"
-    r"|went\s++(?:past\s++due|delinquent|late)\s++on|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
+    # "went delinquent in late August", "became past due around the 5th", "fell behind in May"
+    r"|(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind|into\s++(?:default|arrears))"
+    r"\s++(?:on|in|around|at|back\s++(?:on|in))"
+    r"|defaulted\s++(?:on|in)|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
     r"还款日|到期日|到期|最后还款|应还款日|due\s++date|was\s++due|were\s++due|due\s++on|due|"
     r"payment\s++date"
 )
@@ -114,7 +117,8 @@ def _said_year(mention: DateMention) -> bool:
 
 # A payment said as already missed: "went past due on February 27", "was due Jan 22".
 _MISSED_BEFORE = re.compile(
-    r"went\s++(?:past\s++due|delinquent|late)\s++on|(?:delinquent|past\s++due|late|behind)"
+    r"(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind|into\s++(?:default|arrears))"
+    r"\s++(?:on|in|around|at|back\s++(?:on|in))|defaulted\s++(?:on|in)|(?:delinquent|past\s++due|late|behind)"
     r"\s++since|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
     r"|已经到期|早就到期"
 )

@@ -236,6 +236,8 @@ _CUE_EN_RE = re.compile(
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
+    # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
+    r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with"
     r"|sorry|no\s++wait|i\s++mean|correction|scratch\s++that|make\s++that|my\s++(?:bad|mistake))"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
@@ -276,7 +278,7 @@ _AND_A_HALF_RE = re.compile(
 _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
     "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
-    "due", "left", "remain", "fee", "cent", "pay", "send", "put",
+    "due", "left", "remain", "fee", "cent", "pay", "send", "put", "knock", "throw", "chip",
     # "we're showing twenty-eight forty-six forty", "it's forty-eight twelve fifty": dollars
     # and cents said as pairs after a verb of stating (money on their own, see _money_shaped).
     "show", "bill", "come", "account", "card", "loan", "'s",

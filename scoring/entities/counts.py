@@ -117,8 +117,9 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
     ),
 )
 # A plan's length in years, read as its months: "分两年" 24, "分半年" 6, "分一年半" 18, "spread it
-# over two years", "pay it off over 3 years", "a 2-year plan", "a year-long plan". A bare "over
-# a year" is how long something has run, not a plan: only with a verb or noun of paying by plan.
+# over two years", "pay it off over 3 years", "spread it out for a year", "pay monthly for two
+# years", "a 2-year plan", "a year-long plan". A bare "over a year" or "for a year" is how long
+# something has run, not a plan: only with a verb or noun of paying by plan.
 _YEARS_N_ZH = (
     rf"(?P<n>{_CN_INT}|半)\s*+年(?P<half>半)?(?![0-9{CN_NUM_CHARS}]|底|初|末|中|后|前|内|以|之|利)"
 )
@@ -139,8 +140,8 @@ _YEAR_PLANS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
         ("year",),
         re.compile(
             r"\b(?:(?:spread|stretch|split)\s++(?:it|this|that|them|the\s++balance)\s++(?:out\s++)?"
-            r"(?:over|across|to|into)|pay\w*\s++(?:it|this|that|the\s++balance)\s++(?:off\s++|down\s++)?"
-            r"(?:over|across|in)|plan\s++(?:over|across|of|for)|payments?\s++(?:over|across|for)"
+            r"(?:over|across|to|into|for)|pay\w*\s++(?:it|this|that|the\s++balance)\s++(?:off\s++|down\s++)?"
+            r"(?:over|across|in|for)|pay\w*\s++(?:monthly|each\s++month|every\s++month)\s++for|plan\s++(?:over|across|of|for)|payments?\s++(?:over|across|for)"
             r"|install?ments?\s++(?:over|across|for))\s++(?:the\s++next\s++)?"
             rf"{_YEARS_EN_N}\s++years?\b",
             RX,

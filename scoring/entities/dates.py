@@ -20,8 +20,10 @@ from scoring.entities._view import RX, LineView, line_view, make_gate, make_tabl
 from scoring.entities.numerals import (
     CN_NUM_CHARS,
     EN_NUM,
+    EN_ORDINAL_DAY,
     LEAD_EN_NUM,
     LEAD_NUM,
+    en_ordinal_day,
     to_int,
 )
 
@@ -184,12 +186,19 @@ def _numeric_month_day(m: re.Match[str], today: date) -> date | None:
     return _month_day(to_int(m.group("m")), to_int(m.group("d")), year_raw, today)
 
 
+def _day_said(m: re.Match[str]) -> int | None:
+    """The day of a match: digits ("22nd") or an ordinal word ("twenty-second")."""
+    if "dw" in m.re.groupindex and (word := _group(m, "dw")):
+        return en_ordinal_day(word)
+    return to_int(m.group("d"))
+
+
 def _named_month_day(m: re.Match[str], today: date) -> date | None:
-    return _month_day(_MONTHS[m.group("mon")], to_int(m.group("d")), _group(m, "y"), today)
+    return _month_day(_MONTHS[m.group("mon")], _day_said(m), _group(m, "y"), today)
 
 
 def _day_only(m: re.Match[str], today: date) -> date | None:
-    day = to_int(m.group("d"))
+    day = _day_said(m)
     return None if day is None else _day_of_month(day, today)
 
 
@@ -571,6 +580,36 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "the_nth_en",
         ("the",),
         re.compile(rf"\bthe\s++(?P<d>{_D})(?:st|nd|rd|th)\b", RX),
+        _day_only,
+    ),
+    # A day said as an ordinal word (same kinds as in digits): "October fifth", "the
+    # twenty-second of March", "by the twenty-second". "may" is a verb too ("you may first"):
+    # not before a word ordinal; a bare "the second" is a date only where nothing follows it
+    # ("the second payment" is not).
+    DatePattern(
+        "md_en",
+        _MONTH_TRIGGERS,
+        re.compile(
+            rf"\b(?P<mon>{_MONTH_ALT.replace('may|', '')})\.?\s++(?:the\s++)?"
+            rf"(?P<dw>{EN_ORDINAL_DAY})(?:,?\s*+(?P<y>[0-9]{{4}})(?![0-9]))?",
+            RX,
+        ),
+        _named_month_day,
+    ),
+    DatePattern(
+        "dm_en",
+        _MONTH_TRIGGERS,
+        re.compile(
+            rf"\b(?:the\s++)?(?P<dw>{EN_ORDINAL_DAY})\s++of\s++(?P<mon>{_MONTH_ALT})\b\.?"
+            r"(?:,?\s*+(?P<y>[0-9]{4})(?![0-9]))?",
+            RX,
+        ),
+        _named_month_day,
+    ),
+    DatePattern(
+        "the_nth_en",
+        ("the",),
+        re.compile(rf"\bthe\s++(?P<dw>{EN_ORDINAL_DAY})(?!\s*+[a-z0-9])", RX),
         _day_only,
     ),
 )

@@ -262,6 +262,35 @@ def en_words_to_int(s: str) -> int | None:
     return total + current
 
 
+# Ordinal words for the days of a month ("the fifth", "twenty-second", "thirty-first"): a
+# date said aloud names its day this way.
+_EN_ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_EN_ORDINAL_TEENS: dict[str, int] = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_ORD_UNIT = "|".join(_EN_ORDINAL_UNITS)
+EN_ORDINAL_DAY = (
+    rf"(?:(?:twenty[\s-]?+(?:{_ORD_UNIT})|thirty[\s-]?+first"
+    rf"|{'|'.join(sorted(_EN_ORDINAL_TEENS, key=len, reverse=True))}|{_ORD_UNIT})\b)"
+)
+
+
+def en_ordinal_day(s: str) -> int | None:
+    """An ordinal word for a day of the month ("twenty-second") -> 22, else None."""
+    words = [w for w in _EN_SPLIT_RE.split(s.strip().lower()) if w]
+    if len(words) == 1:
+        return _EN_ORDINAL_UNITS.get(words[0]) or _EN_ORDINAL_TEENS.get(words[0])
+    if len(words) == 2 and words[0] in ("twenty", "thirty") and words[1] in _EN_ORDINAL_UNITS:
+        day = _EN_TENS[words[0]] + _EN_ORDINAL_UNITS[words[1]]
+        return day if day <= 31 else None
+    return None
+
+
 def to_int(s: str | None, *, digit_string: bool = False) -> int | None:
     """Arabic digits, a Chinese numeral or English number words (incl. "a"/"an") -> int.
 
