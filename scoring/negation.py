@@ -6,6 +6,9 @@ from __future__ import annotations
 from scoring.rulepack import RulePack
 from scoring.text import CLAUSE_BREAK, any_of, clause_after, clause_before, word_regex
 
+# Quote marks and spaces, which alone make no clause.
+_QUOTES = "”“\"'」『』「 "
+
 
 class Negation:
     """One pack's negation scope. `clears(norm, start, end)` is asked of a negatable rule's
@@ -61,13 +64,20 @@ class Negation:
         return self._adjacent.search(clause_before(norm, start, self._window)) is not None
 
     def denied_in_next_clause(self, norm: str, end: int) -> bool:
-        """The clause after the match's own, whole, denies it: one break, then the clause."""
+        """The clause after the match's own, whole, denies it: one break, then the clause.
+        A clause of closing quotes alone is passed over ("“会被起诉吗？”——不会的": the
+        question's quote mark and the dash do not stand between the question and its answer)."""
         if self._next_clause is None:
             return False
-        first = CLAUSE_BREAK.search(norm, end)
-        if first is None:
-            return False
-        rest = norm[first.end() :]
-        second = CLAUSE_BREAK.search(rest)
-        clause = (rest[: second.start()] if second else rest).strip()
-        return self._next_clause.match(clause) is not None
+        at = end
+        for _ in range(3):
+            first = CLAUSE_BREAK.search(norm, at)
+            if first is None:
+                return False
+            rest = norm[first.end() :]
+            second = CLAUSE_BREAK.search(rest)
+            clause = (rest[: second.start()] if second else rest).strip()
+            if clause.strip(_QUOTES):
+                return self._next_clause.match(clause.lstrip(_QUOTES)) is not None
+            at = first.end()
+        return False
