@@ -19,12 +19,15 @@ from scoring.ledger import Ledger
 # Dates and days
 # --------------------------------------------------------------------------------------------
 
+# Becoming delinquent at a date names the due date and says it was missed: "went delinquent in
+# late August", "became past due around the 5th", "fell behind in May", "defaulted on…".
+_WENT_DELINQUENT = (
+    r"(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind"
+    r"|into\s++(?:default|arrears))\s++(?:on|in|around|at|back\s++(?:on|in))|defaulted\s++(?:on|in)"
+)
 _DUE_BEFORE = re.compile(
     r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"
-    # "went delinquent in late August", "became past due around the 5th", "fell behind in May"
-    r"|(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind|into\s++(?:default|arrears))"
-    r"\s++(?:on|in|around|at|back\s++(?:on|in))"
-    r"|defaulted\s++(?:on|in)|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
+    rf"|{_WENT_DELINQUENT}|expected\s++on|missed\s++(?:the\s++|your\s++)?|"
     r"还款日|到期日|到期|最后还款|应还款日|due\s++date|was\s++due|were\s++due|due\s++on|due|"
     r"payment\s++date"
 )
@@ -117,9 +120,8 @@ def _said_year(mention: DateMention) -> bool:
 
 # A payment said as already missed: "went past due on February 27", "was due Jan 22".
 _MISSED_BEFORE = re.compile(
-    r"(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind|into\s++(?:default|arrears))"
-    r"\s++(?:on|in|around|at|back\s++(?:on|in))|defaulted\s++(?:on|in)|(?:delinquent|past\s++due|late|behind)"
-    r"\s++since|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
+    rf"{_WENT_DELINQUENT}|(?:delinquent|past\s++due|late|behind)\s++since"
+    r"|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
     r"|已经到期|早就到期"
 )
 # A part of a named month ("end of August", "early March", "8月初", "九月中旬"): the due date
