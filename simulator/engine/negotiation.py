@@ -132,12 +132,17 @@ class Negotiation:
         self.offered = Terms()  # the collector's latest figure of each kind
         self.terms = Terms()  # what is on the table after the persona's answer
         self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
+        self.day: date | None = None  # the day the last line proposed, if any
         self.plan_talked = False  # the collector has proposed a plan (instalments)
         # The last line asked what the debtor can pay ("能先拿出多少？"): at once or a month.
         self.asked: Literal["monthly", "at_once"] | None = None
 
     def monthly_of(self, months: int) -> Decimal:
         return self.plans[months].monthly_payment(self.ledger.overdue_total)
+
+    def on_own_day(self) -> bool:
+        """The last line proposed a day on or after the one the budget can pay from."""
+        return self.budget is not None and self.day is not None and self.day >= self.budget.by
 
     def affordable_plan(self) -> int | None:
         """The fewest instalments of the ledger's plans the budget can carry each month."""
@@ -149,6 +154,7 @@ class Negotiation:
     def hear(self, analysis: Analysis) -> Verdict | None:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
+        self.day = proposal.day
         capacity = policy().negotiation.capacity.get(analysis.lang)
         self.asked = capacity.asked(analysis.norm) if capacity else None
         if self.asked is not None and not (proposal.amount or proposal.monthly):

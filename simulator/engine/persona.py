@@ -6,6 +6,7 @@ the scenario's data and the fixed action registry, never names that transitions 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from collections.abc import Callable
@@ -261,10 +262,24 @@ class Persona:
         if needs is not None and not self._handled_well(analysis, needs):
             return False
         seen = self._resisted.get(index, 0)
+        if self._own_day_granted(index):
+            return True
         if seen < self._resist_needed[index]:
             self._resisted[index] = seen + 1
             return False
         return True
+
+    def _own_day_granted(self, index: int) -> bool:
+        """A payment asked on the persona's own day (`difficulty.own_day_refusals`), after it
+        has refused payments that many times: it does not refuse the day it named itself."""
+        cap = self.difficulty.own_day_refusals
+        proposing = set(policy().negotiation.proposing)
+        if cap is None or not set(self.scenario.transitions[index].on) & proposing:
+            return False
+        refused = sum(
+            n for i, n in self._resisted.items() if set(self.scenario.transitions[i].on) & proposing
+        )
+        return refused >= cap and self.deal.on_own_day()
 
     # -- one turn -------------------------------------------------------------------------
 
@@ -299,6 +314,9 @@ class Persona:
             if self.mood >= self.scenario.persona.hangs_up_below and not aside
             else None
         )
+        refused_there = False
+        if trigger is not None and self.state != before and self.ended is None:
+            trigger, refused_there = self._reheard(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
@@ -326,8 +344,12 @@ class Persona:
             if aside and trigger is None
             else self._reply_lines(spec, trigger, understood=bool(analysis.intents))
         )
+        text = self._line(lines, self.state, turn, kind)
+        if refused_there:  # what the move said, then the refusal of the line's offer there
+            kind = "resist"
+            text += self._line(spec.resist or self._stock("resist"), self.state, turn, kind)
         return Reply(
-            text=self._line(lines, self.state, turn, kind),
+            text=text,
             state=self.state,
             mood=self.mood,
             trigger=trigger,
@@ -369,10 +391,14 @@ class Persona:
         # A question or commitment asked for counts with the wording even when read by meaning.
         late = {hit.name for hit in analysis.intents if hit.by_meaning and hit.name not in asks}
         closings = set(policy().steps.closings)
+        # Asked what the debtor can pay, with no plan named: the question is heard first.
+        capacity = policy().negotiation.capacity_intent
+        answers = capacity if self.deal.asked and not self._plan_counts(analysis) else None
         hits = sorted(
             analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
+                answers is not None and hit.name != answers,
                 moves and hit.name in late,
                 (self.state, hit.name) not in self._moving,
                 hit.name in closings and hit.by_meaning,
@@ -410,21 +436,54 @@ class Persona:
 
     def _recap_proposes(self, analysis: Analysis, names: list[str]) -> str | None:
         """A line that confirms terms nobody has put on the table here yet ("那就说定了15号还
-        3423.75") proposes them: where the state takes no confirmation but takes the offer
-        the figures make (instalments: a plan; a date or an amount: a payment date), the
-        recap is heard as that offer, answered by the budget like any other."""
+        3423.75"), or offers what this state no longer takes, proposes its figures: where the
+        state takes neither, but takes the offer the figures make (instalments: a plan; a
+        date or an amount: a payment date), the line is heard as that offer, answered by the
+        budget like any other."""
         steps = policy().steps
-        if self._resisted_edges or not set(names) & set(steps.confirms):
+        offering = {*steps.confirms, *steps.proposes}
+        if self._resisted_edges or not set(names) & offering:
             return None
-        if any((self.state, n) in self._moving for n in names):
-            return None  # the line moved nothing, though something here takes it: refused
+        # Another act of the line that this state takes but did not take (its condition did
+        # not hold) is the line's answer; a confirmation or offer whose edge here wants other
+        # figures ("十五号当天还，行不行" with no sum, where a recap needs the right sum) is
+        # still heard as the offer its figures make.
+        if any((self.state, n) in self._moving for n in names if n not in offering):
+            return None
         plan = any(c.kind == "instalments" for c in analysis.counts)
-        offer = "offer_plan" if plan else "ask_payment_date"
-        if not (plan or analysis.dates or analysis.amounts) or offer not in steps.proposes:
+        # A plan restated with its first day where the plan is already taken ("12期，第一期
+        # 12月5号，行不行" once he agreed to it) proposes the day.
+        offers = [
+            offer
+            for offer, named in (
+                ("offer_plan", plan),
+                ("ask_payment_date", bool(analysis.dates or analysis.amounts) or not plan),
+            )
+            if named and offer in steps.proposes and (self.state, offer) in self._moving
+        ]
+        if not (plan or analysis.dates or analysis.amounts) or not offers:
             return None
-        if (self.state, offer) in self._moving and self.model.trigger(offer, analysis=analysis):
-            return offer
+        if self.model.trigger(offers[0], analysis=analysis):
+            return offers[0]
         return None
+
+    def _reheard(self, fired: str, analysis: Analysis) -> tuple[str, bool]:
+        """After an edge marked `rehear`, the line is heard again from the state it reached
+        (an offer made while he reads his receipt is answered once he has realised). Returns
+        the trigger that answers the line, and whether the state reached refused it there."""
+        first = self._fired
+        steps = policy().steps
+        offers = tuple(
+            hit for hit in analysis.intents if hit.name in {*steps.proposes, *steps.confirms}
+        )
+        if first is None or not first.rehear or not offers:
+            return fired, False
+        # Only the line's offers: its other acts were the occasion of the move.
+        again = self._fire(dataclasses.replace(analysis, intents=offers))
+        if again is not None:
+            return again, False
+        self._fired = first
+        return fired, bool(self._resisted_edges)
 
     def _confirmed(self, fired: str, analysis: Analysis) -> str:
         """An offer confirmed in the line that makes it ("那就按6期办，就这么定了") takes the

@@ -73,6 +73,10 @@ class Difficulty(BaseModel):
     # A line with one of these (an answer to the refusal's worry) asks again a refused
     # concession that is itself one of `insist` or of these, never another kind (a check).
     soothe: list[str] = Field(default_factory=list)
+    # A payment asked for on the persona's own day (on or after its budget's `by`, the day it
+    # names when it refuses: "得等15号发工资") is refused no more than this many times in all:
+    # the persona does not refuse, again, the day it named itself. None: no such cap.
+    own_day_refusals: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _known(self) -> Difficulty:
@@ -179,12 +183,15 @@ class NegotiationPolicy(BaseModel):
     # "您看月底能先拿出多少？" / "how much could you pay a month?": the collector asks the
     # debtor to name a figure, and the persona names what its budget allows.
     capacity: dict[Lang, Capacity] = Field(default_factory=dict)
+    # The intent such a question is heard as first, before an offer the same line makes with
+    # no instalment count ("月底能先拿多少？不行先还一部分也可以谈" asks, it offers no plan).
+    capacity_intent: str | None = None
 
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:
         from scoring.figures import Role
 
-        unknown = _unknown_intents(self.proposing)
+        unknown = _unknown_intents([*self.proposing, *filter(None, [self.capacity_intent])])
         roles = set(get_args(Role))
         unknown += sorted({*self.monthly_roles, *self.lump_roles} - roles)
         if unknown:

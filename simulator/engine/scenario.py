@@ -195,6 +195,9 @@ class TransitionSpec(BaseModel):
     actions: list[str] = Field(default_factory=list)
     set_flags: list[str] = Field(default_factory=list)  # the scenario's own flags, for `when`
     concession: bool = False  # difficulty makes the persona resist before giving this
+    # The line that took this edge is heard again from the state it reaches: the move was only
+    # the occasion (he sees the payee as he reads it), the line's offer is still to answer.
+    rehear: bool = False
     say: MoodLines | None = None
 
     @field_validator("source", "on", mode="before")

@@ -1,0 +1,94 @@
+"""How the persona hears offers around a refusal and a move (session 14): the day it named
+itself is not refused twice, a question of what it can pay is heard before a vague offer, and an
+offer made while the debtor reads his receipt is answered once he has realised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.engine.loader import load_scenario
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def scenario(name: str) -> Scenario:
+    return load_scenario(SCENARIOS / f"{name}.scenario.yaml")
+
+
+# ol-already-paid up to the moment he has realised he paid the other lender.
+_TO_REALISED = [
+    "喂，您好，是陈浩先生吗？",
+    "我是青禾钱包的客服，工号QH1001，通话会录音",
+    "麻烦您报一下身份证后四位",
+    "您青禾钱包这一期1994.3元，12月1号到期，逾期9天了",
+    "您说已经还了，好的，我先给您登记异议，核实前不催您",
+    "麻烦把还款截图找出来，念一下收款方",
+]
+
+
+def _realised(seed: int) -> Session:
+    session = Session(scenario("ol-already-paid"), seed=seed)
+    for line in _TO_REALISED:
+        session.say(line)
+    for _ in range(2):  # the receipt refused once or twice first
+        if session.persona.state == "dispute_heard":
+            session.say(_TO_REALISED[5])
+    assert session.persona.state == "reads_screenshot"
+    session.say("收款方是嘉禾花，是另一家平台，钱没到我们这边")
+    assert session.persona.state == "realises"
+    return session
+
+
+def test_the_day_the_persona_named_is_not_refused_a_second_time() -> None:
+    """Seed 2 refuses a date twice at difficulty 2; after one refusal ("得等15号发工资"), the
+    15th offered back is its own day (policy `own_day_refusals`), while a line that names no
+    day is still refused a second time."""
+    session = _realised(2)
+    first = session.say("那这边这期您看什么时候能还？")
+    assert first.reply_kind == "resist"
+    session.say("那就15号发工资那天还，您看行吗？")
+    assert session.persona.state == "proposes_date"
+    early = _realised(2)
+    early.say("那这边这期您看什么时候能还？")
+    refused = early.say("那您看哪天方便还上？")
+    assert refused.reply_kind == "resist"
+    assert early.persona.state == "realises"
+
+
+def test_an_offer_made_as_he_reads_the_receipt_is_answered_once_he_has_realised() -> None:
+    """The payee already told, a date asked while he reads the receipt moves him to realise
+    (`rehear` on the edge) and is then answered there: refused once at difficulty 2, with his
+    realisation said first; the date offered again is taken."""
+    session = Session(scenario("ol-already-paid"), seed=0)
+    for line in _TO_REALISED[:5]:
+        session.say(line)
+    session.say("我这边查到收款方是嘉禾花，是另一家平台，钱没到我们这边")
+    for _ in range(2):  # the receipt refused once or twice first
+        if session.persona.state == "dispute_heard":
+            session.say(_TO_REALISED[5])
+    assert session.persona.state == "reads_screenshot"
+    heard = session.say("那青禾这期1994.3元，您看15号能还上吗？")
+    assert session.persona.state == "realises"
+    assert heard.reply_kind == "resist"
+    assert "嘉禾花" in heard.persona.text
+    session.say("那就15号还，可以吗？")
+    assert session.persona.state == "proposes_date"
+
+
+def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
+    """ "月底能先拿多少？不行先还一部分也行" asks what he can pay (the policy's
+    `capacity_intent`) before the offer of "part of it" names no plan."""
+    session = Session(scenario("ol-field-visit"), seed=0)
+    for line in [
+        "阿姨好，我们找徐海波本人，麻烦您叫他一下",
+        "徐先生好，恒通资产管理公司的，这是工作证和委托书",
+        "您身份证后四位是多少？核对一下",
+        "您汇鑫借的借款逾期78天了，一共8898.6元",
+        "生意是不是不好做？",
+        "明白，今年都难",
+    ]:
+        session.say(line)
+    session.say("月底您能先拿出多少？实在不行先还一部分也可以，剩下的分期再商量")
+    assert session.persona.state == "offers_partial"
