@@ -78,7 +78,11 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     (
         "total",
         r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
+        # "逾期五万六千多": 逾期 right before a sum names what is overdue (逾期18天 is no sum)
+        r"|逾期(?=\s*+[0-9一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"
         r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支|账单"
+        # "连利息带滞纳金快九千": with the charges in, the whole debt
+        r"|连(?:本金|本|利息|息)(?:带|加|和)(?:利息|息|滞纳金|罚息|违约金|逾期费)(?:[带加和](?:滞纳金|罚息|违约金|逾期费))?(?:一起|在内|算上|算下来)?"
         r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
         r"|合计|共计|总计|全部|全额|本息合计|加起来|共",
     ),
@@ -166,7 +170,9 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "pay",
         r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"
         # spoken payment verbs: "knock out $600", "throw in two hundred", "chip in $50"
-        r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|put\s++in|come\s++up\s++with",
+        r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|put\s++in|come\s++up\s++with"
+        # "could you swing $200", "can you manage four hundred", "cover 828.80 a month"
+        r"|swing|manage|cover",
     ),
     ("each", r"each|apiece"),  # "$414.40 each": only after the figure, an instalment
     # "two grand now and $2,812.50 later": only after the figure, what is left to pay.

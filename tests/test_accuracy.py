@@ -1524,3 +1524,83 @@ def test_a_fee_rate_finding_names_the_plans_terms() -> None:
 )
 def test_pairs_said_after_a_verb_of_stating(ref: str, text: str, found: list[str]) -> None:
     assert rules(ref, text) == found
+
+
+# Session 14's kinds: M-D dates with a hyphen, a weekday said in a clause that points back at
+# its date, 一个月出头 / 不到 / "shy of" durations, a waiver promised with no figure, "a hair
+# under", a digit then a pair hyphened ("four-ten"), "swing" as a payment verb, a bare number
+# word after "the late fee … is", "an even grand".
+RIGHT_SESSION14 = [
+    (M1, "这个卡是11-2到期的"),
+    (ILL, "还款日10-22，到现在一个多月了"),
+    (MED, "it was due on 8-5, so we're past 90 days"),
+    (ELDER, "10月9号那天该还的，那天是周五"),
+    (THEFT, "payment was due June 1st, which was a Monday"),
+    (M1, "逾期还不到一个月"),
+    (VISIT, "逾期两个月出头了"),
+    (HARD, "滞纳金可以帮您免掉一部分"),
+    (ILL, "滞纳金可以给您免掉"),
+    (MED, "it's a hair under twenty-five hundred all told"),
+    (MED, "could you swing four-fourteen forty a month for six months"),
+    (MED, "the late fee on it is seventy-five"),
+    (DISPUTE, "if you can swing $284.37 this week you'd be down to an even grand"),
+    # Kinds the blind batch showed: the unpaid bill of a date (那期…没还), a date before "due
+    # date", 逾期 as the total's label, 多 after a rough sum with no unit, "连…带…" as the
+    # whole debt, "oh" for a zero, "an N-month option", "even" after a rough figure, 申请 as
+    # how a waiver within the limits is offered, "减不了" as a refusal.
+    (LAWYER, "8.4那期之后就一直没还过"),
+    (VISIT, "9月4号那期一直没还上"),
+    (MED, "the 8/5 due date is the one that got missed"),
+    (LAWYER, "现在是逾期五万一千多"),
+    (M3, "四万一千多，您先心里有个数"),
+    (VISIT, "本金八千，连利息带滞纳金快九千了"),
+    (SPOUSE, "that's four-oh-one and four cents each month for twelve months"),
+    (SPOUSE, "there's also a 6-month option"),
+    (DISPUTE, "it's around thirteen hundred even"),
+    (ANGRY, "滞纳金三百七我帮您申请全免，利息是减不了的"),
+    (LAWYER, "利息减免我帮您申请一下，看看能不能批"),
+]
+WRONG_SESSION14 = [
+    (M1, "这个卡是11-12到期的", "ACC-DUE-DATE", "11-12"),
+    (MED, "it went past due on 8-25", "ACC-DUE-DATE", "8-25"),
+    (ELDER, "10月9号那天该还的，那天是周三", "ACC-DATE", "10月9号那天该还的，那天是周三"),
+    (WRONG, "他这张卡逾期一个月出头了", "ACC-DAYS-OVERDUE", "一个月出头"),
+    (HARD, "利息这块能给你全减了", "ACC-RELIEF", "利息这块能给你全减了"),
+    (HARD, "滞纳金我帮你免掉", "ACC-RELIEF", "滞纳金我帮你免掉"),
+    (SPOUSE, "the balance is a hair under forty-nine hundred", "ACC-AMOUNT", "forty-nine hundred"),
+    (MED, "could you swing four-ten a month for six months", "ACC-AMOUNT", "four-ten"),
+    (MED, "the late fee on it is sixty", "ACC-AMOUNT", "sixty"),
+    (
+        DISPUTE,
+        "swing $384.37 this week and you'd be down to an even grand",
+        "ACC-AMOUNT",
+        "an even grand",
+    ),
+    (LAWYER, "8.24那期之后就一直没还过", "ACC-DUE-DATE", "8.24"),
+    (VISIT, "9月24号那期一直没还上", "ACC-DUE-DATE", "9月24号"),
+    (MED, "the 8/25 due date is the one that got missed", "ACC-DUE-DATE", "8/25"),
+    (LAWYER, "现在是逾期五万八千多", "ACC-AMOUNT", "五万八千多"),
+    (M3, "四万八千多，您先心里有个数", "ACC-AMOUNT", "四万八千多"),
+    (
+        SPOUSE,
+        "that's four-oh-one forty each month for twelve months",
+        "ACC-AMOUNT",
+        "four-oh-one forty",
+    ),
+    (SPOUSE, "there's also a 36-month option", "ACC-PLAN", "36-month option"),
+    (DISPUTE, "it's around eleven hundred even", "ACC-AMOUNT", "eleven hundred"),
+    (ANGRY, "利息可以帮您申请全免", "ACC-RELIEF", "利息可以帮您申请全免"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_SESSION14)
+def test_session14_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_SESSION14)
+def test_session14_kinds_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]

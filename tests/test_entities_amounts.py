@@ -129,6 +129,19 @@ def test_amount_formats(text: str, value: str, raw: str) -> None:
         ("if you can come up with five hundred", "500", "five hundred"),
         ("knock out three hundred today", "300", "three hundred"),
         ("chip in a hundred this week", "100", "a hundred"),
+        # "swing" is a payment verb; a digit then a pair, hyphened, is hundreds ("four-ten").
+        ("could you swing two hundred by friday", "200", "two hundred"),
+        ("could you swing four-ten a month", "410", "four-ten"),
+        # A charge named, then "is": the bare number word after it is that charge.
+        ("the late fee on it is fifty", "50", "fifty"),
+        ("interest so far is ninety-eight", "98", "ninety-eight"),
+        ("the minimum payment is seventy-five", "75", "seventy-five"),
+        # "a grand" with no number said.
+        ("you'd be down to an even grand", "1000", "an even grand"),
+        # Hundreds said digit by digit with "oh" for a zero, with a money cue.
+        ("four-oh-one forty a month", "401.40", "four-oh-one forty"),
+        ("payments of two-oh-seven twenty", "207.20", "two-oh-seven twenty"),
+        ("four-oh-one and four cents a month", "401.04", "four-oh-one and four cents"),
     ],
 )
 def test_amount_with_cue(text: str, value: str, raw: str) -> None:
@@ -187,6 +200,10 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "twenty twenty-six was a hard year",  # a year in pairs, no label
         "减三成",  # a share, not money
         "we drove about two thousand miles",
+        "the payment is two days late",  # a count after the charge and "is"
+        "my fee is one of many",
+        "meet me at four-ten",  # a time: no money cue
+        "the room is four-oh-one",
         # Service hotlines, even put as a question to confirm.
         "那我只能投诉了，12378是吧？",
         "您可以打12345反映，对吧？",
@@ -380,6 +397,12 @@ def approximations(text: str) -> list[tuple[Decimal, str, str]]:
         # 不到 after the figure; "like" in chat English (not "I'd like").
         ("一千九百八十块不到", "1980", "一千九百八十块不到", "under"),
         ("you owe like 2,500 bucks", "2500", "2,500 bucks", "about"),
+        # "a hair under": within half the last place said.
+        ("it's a hair under twenty-five hundred", "2500", "twenty-five hundred", "hair"),
+        ("the balance is just a tad under $4,900", "4900", "$4,900", "hair"),
+        # 多 after a rough sum in 千 / 万 with no unit; "even" closing a rough figure.
+        ("四万五千多，您心里有个数", "45000", "四万五千多", "over"),
+        ("it's around twelve hundred even", "1200", "twelve hundred", "about"),
     ],
 )
 def test_approximations(text: str, value: str, raw: str, approx: str) -> None:
@@ -411,6 +434,9 @@ def test_not_an_approximate_amount(text: str) -> None:
         ("you owe six hundred and change", ["647.40", "600"], ["700", "599"]),
         # "just under" a figure said to the hundred: within a thirtieth of it.
         ("you owe just under $3,500", ["3412.86", "3500"], ["3390", "3501"]),
+        # "a hair under" a figure said to the hundred: within half a hundred of it.
+        ("a hair under twenty-five hundred", ["2486.40", "2450"], ["2449", "2501"]),
+        ("a hair under forty-nine hundred", ["4850", "4900"], ["4812.50", "4901"]),
     ],
 )
 def test_an_approximation_covers_a_range(text: str, inside: list[str], outside: list[str]) -> None:

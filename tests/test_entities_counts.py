@@ -104,6 +104,15 @@ def test_no_count(text: str) -> None:
         ),
         ("two and a half months", [(2, "month", "", True, "two and a half months")]),
         ("57 days to be exact", [(57, "day", "", False, "57 days")]),
+        # 出头 after the unit is "over"; 不到 / 不足 before it "under"; "shy of", "a hair".
+        ("逾期一个月出头了", [(1, "month", "", True, "一个月出头")]),
+        ("两个月出头", [(2, "month", "", True, "两个月出头")]),
+        ("还不到两个月", [(2, "month", "不到", False, "不到两个月")]),
+        (
+            "just shy of three months",
+            [(3, "month", "just shy of", False, "just shy of three months")],
+        ),
+        ("a hair over two months", [(2, "month", "a hair over", False, "a hair over two months")]),
         # The ordinal day of a long delinquency, in Chinese numerals past 99 (零 for a gap).
         ("逾期第一百一十九天", [(119, "day", "", False, "一百一十九天")]),
         ("到今天是逾期第一百零四天", [(104, "day", "", False, "一百零四天")]),
@@ -146,6 +155,9 @@ def test_halves(text: str, expected: list[tuple[int, str, str, bool, bool, str]]
         ("I can do 9 months for you", [(9, "instalments", "do 9 months")]),
         ("we could spread it over 18 months", [(18, "instalments", "spread it over 18 months")]),
         ("let's split it into four months", [(4, "instalments", "split it into four months")]),
+        # "an N-month option / program / arrangement" names a plan as "an N-month plan" does.
+        ("we also have a 24-month option", [(24, "instalments", "24-month option")]),
+        ("the six-month payment program", [(6, "instalments", "six-month payment program")]),
         # A plan's length in years, read as its months.
         ("可以分两年还", [(24, "instalments", "分两年")]),
         ("给您分半年", [(6, "instalments", "分半年")]),

@@ -39,6 +39,13 @@ def dates(text: str, today: date) -> list[tuple[date, str]]:
         ("到期日是9.4", date(2026, 9, 4), "9.4"),
         ("9.4是最后还款日", date(2026, 9, 4), "9.4"),
         ("也就是11.30还上", date(2026, 11, 30), "11.30"),
+        ("8.14那期开始没还", date(2026, 8, 14), "8.14"),  # M.D before 那期: that bill
+        # M-D with a hyphen, only beside a due word or a date preposition.
+        ("11-30到期", date(2026, 11, 30), "11-30"),
+        ("是12-2就到期的", date(2026, 12, 2), "12-2"),
+        ("到期日11-30", date(2026, 11, 30), "11-30"),
+        ("it went past due 11-30, right", date(2026, 11, 30), "11-30"),
+        ("can you pay by 12-4?", date(2026, 12, 4), "12-4"),
         ("November 30", date(2026, 11, 30), "November 30"),
         ("Nov 30th", date(2026, 11, 30), "Nov 30th"),
         ("June 5th", date(2026, 6, 5), "June 5th"),  # 177 days ago: still this year
@@ -179,6 +186,14 @@ def test_date_raw_span(text: str, raw: str) -> None:
         "利息11.30元",  # M.D-like, but money: no due word, no due-date label
         "还款11.5万",
         "尾号6621",
+        # A hyphen between two small numbers is a range, a phone number or an amount unless a
+        # date word stands beside it.
+        "3-5天到账",
+        "分3-6个月",
+        "on 6-12 months",
+        "call 1-800-555-0199",
+        "大概8-9千",
+        "due 2-3k",
         "",
     ],
 )
@@ -262,3 +277,32 @@ def test_a_part_of_a_named_month(text: str, expected: date, raw: str) -> None:
 )
 def test_no_month_part_without_a_month(text: str) -> None:
     assert [d for d in extract_dates(text, WEDNESDAY) if d.kind.startswith("month_part")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday said in a short clause that points back at the date names that date's week.
+        (
+            "10月29号那天就该还了，那天是周四",
+            [(date(2026, 10, 29), "10月29号"), (date(2026, 10, 29), "周四")],
+        ),
+        (
+            "10月29号那天就该还了，那天是周五",
+            [(date(2026, 10, 29), "10月29号"), (date(2026, 10, 30), "周五")],
+        ),
+        (
+            "due Nov 2nd, which was a Tuesday",
+            [(date(2026, 11, 2), "Nov 2nd"), (date(2026, 11, 3), "Tuesday")],
+        ),
+        # Not when the clause does not point back at it.
+        (
+            "10月29号到期，我们周四再打给您",
+            [(date(2026, 10, 29), "10月29号"), (date(2026, 12, 3), "周四")],
+        ),
+    ],
+)
+def test_a_weekday_that_points_back_at_its_date(
+    text: str, expected: list[tuple[date, str]]
+) -> None:
+    assert dates(text, SUNDAY) == expected

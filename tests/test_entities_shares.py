@@ -21,6 +21,7 @@ def shares(text: str) -> list[tuple[str, str, str, str, str]]:
         ("we can waive all of it", [("1.0000", "whole", "全部", "all", "all")]),
         ("罚息减一半", [("0.5000", "part", "一半", "half", "一半")]),
         ("利息减半", [("0.5000", "part", "一半", "half", "减半")]),
+        ("利息能给你全减了", [("1.0000", "whole", "全部", "all", "全减")]),
         ("half the balance", [("0.5000", "part", "一半", "half", "half")]),
         ("a third of it now", [("0.3333", "part", "三分之一", "a third", "a third")]),
         ("一次先还四分之一", [("0.2500", "part", "四分之一", "a quarter", "四分之一")]),

@@ -58,12 +58,14 @@ def fmt_said(mention: AmountMention, ledger: Ledger) -> tuple[str, str]:
         "over": f"{shown}多",
         "under": f"不到{shown}",
         "near": f"将近{shown}",
+        "hair": f"差一点到{shown}",
     }
     en = {
         "about": f"about {shown}",
         "over": f"over {shown}",
         "under": f"under {shown}",
         "near": f"almost {shown}",
+        "hair": f"a hair under {shown}",
     }
     return zh.get(mention.approx, shown), en.get(mention.approx, shown)
 
@@ -130,11 +132,16 @@ def relief_allowed(ledger: Ledger) -> tuple[str, str]:
 # A waiver or a plan refused, or only asked for (to be escalated): not an offer.
 REFUSED = re.compile(
     r"不能|不可以|不可能|没法|无法|没办法|不行|不会|不予|不给|没有权限|做不到|不允许|不支持"
+    # "利息这块是减不了的", "免不掉", "减不下来"
+    r"|[减免降少]不[了掉下]"
     r"|\bcan'?t\b|\bcannot\b|\bcan\s++not\b|\bunable\b|\bwon'?t\b|\bwill\s++not\b|\bnot\s++able\b"
     r"|\bdon'?t\b|\bdo\s++not\b|\bno\s++way\b|\bnot\s++possible\b|\bisn'?t\s++possible\b|\bnot\b"
 )
+# A waiver put to someone else to decide, not offered (see relief.py for 申请, which escalates
+# only an offer with no definite outcome).
 ESCALATED = re.compile(
-    r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|核实|申請|上報|請示|審批|審核|爭取"
+    r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|问问|核实|看看能不能|看能不能|试试"
+    r"|试一下|不一定|不保证|申請|上報|請示|審批|審核|爭取"
     r"|\brequest\w*|\bsubmit\w*|\bapply\w*|\bask\s++(?:my|a|the)\s++(?:supervisor|manager|team)"
     r"|\bcheck\s++with|\bsee\s++if\b|\bescalat\w*"
 )

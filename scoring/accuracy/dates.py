@@ -35,6 +35,8 @@ _DUE_AFTER = re.compile(
     r"\s*+(?:就|已经|已)?\s*+(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
     r"|\s*+(?:开始|起)\s*+(?:就)?\s*+(?:逾期|算逾期)"
     r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
+    # "that 8/15 due date": the date said as the name of the due date
+    r"|\s++(?:payment\s++)?due\s++date\b"
 )
 # "8月18号就该还了": a date that has gone, said as when payment was owed, is the due date.
 # ("应该还了" alone may mean "has probably paid": only 就该 / 本该 / 早该 / 应还款).
@@ -44,6 +46,8 @@ _DUE_AFTER_PAST = re.compile(
     r"\s*+(?:(?:就|本来就?|早就?)\s*+(?:应该|该|应)|本该)\s*+还(?:款|上|清)?|\s*+(?:应|该)还款"
     r"|\s*+(?:应还|该还|应该还|要还)的?\s*+(?:那|这)?\s*+(?:一)?\s*+(?:笔|期|部分|钱|款|账单)"
     r"|\s*+的?\s*+(?:那|这)\s*+(?:一)?\s*+(?:期|笔)(?:账单|钱|款)?\s*+(?:一直|都|还|也)?\s*+(?:没|未)"
+    # "8.14那期开始没还的", "9月14号那期到现在都没动过": the unpaid bill of that date
+    r"|\s*+的?\s*+(?:那|这)\s*+(?:一)?\s*+(?:期|笔)(?:账单|钱|款)?[^，。,.!?！？]{0,8}?(?:没|未)(?:还|动|扣|交|付|处理)"
     r"|\s*+(?:payment|installment|instalment|bill)\s++(?:(?:was|got|has\s++been)\s++)?(?:missed"
     r"|never\s++(?:made|paid|came|went\s++through)|not\s++made|wasn'?t\s++(?:made|paid)"
     r"|(?:is|was)\s++(?:still\s++)?(?:unpaid|outstanding|past\s++due|late|overdue))"
@@ -318,8 +322,13 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 
 
 # How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
-_NEAR_WORDS = ("快", "将近", "接近", "近", "almost", "nearly", "close to", "under", "less than")
-_OVER_WORDS = ("超过", "over", "more than")
+_NEAR_WORDS = (
+    "快", "将近", "接近", "近", "不到", "不足", "almost", "nearly", "close to", "under",
+    "less than", "shy of",
+)  # fmt: skip
+# "Under N months" is true of anything from half a month short up to N ("不到一个月" for 18 days).
+_UNDER_WORDS = ("不到", "不足", "under", "less than", "shy of")
+_OVER_WORDS = ("超过", "over", "more than", "upwards of")
 
 
 def _duration_range(
@@ -359,6 +368,8 @@ def _duration_range(
     if any(hedge.endswith(w) for w in _NEAR_WORDS):
         # Almost N months rounds up to N: "快两个月" 45–60 (41 days is 一个多月, not almost
         # two), "快一个月" 20–30: never more than half a month, nor a third, short.
+        if size == 30 and hedge.endswith(_UNDER_WORDS):
+            return said - 15, said
         return said - (min(15, 10 * n) if size == 30 else 4), said
     return said - (15 if size == 30 else 3), said + (15 if size == 30 else 3)
 

@@ -121,9 +121,11 @@ def check_line_relief(
             sentence = low[s_start : sentence_end(low, start)]
             sentence_facts[s_start] = (bool(ESCALATED.search(sentence)), _components(sentence))
         escalated, in_sentence = sentence_facts[s_start]
-        if escalated:
-            continue
         said = [r.mention.value for r in line.figures if start <= r.mention.start < end]
+        if escalated and not _applied_for_outright(
+            low[s_start : sentence_end(low, start)], clause, said
+        ):
+            continue
         named = _resolve_penalty(_components(clause) or in_sentence, line_parts, said, ledger)
         share = _fraction(clause)
         bases = (
@@ -195,7 +197,9 @@ def check_line_relief(
             if part != "penalty" and not amounts[part]:
                 continue
             cap_share = shares[part]
-            wanted = share if share is not None else (Decimal(1) if cap_share == 0 else None)
+            wanted = share
+            if wanted is None and (cap_share == 0 or _waives_it_all(clause)):
+                wanted = Decimal(1)
             if wanted is None or wanted <= cap_share:
                 continue
             zh_part, en_part = PART_NAMES[part]
@@ -216,6 +220,37 @@ def check_line_relief(
     for finding in findings:
         unique.setdefault(finding.message.en, finding)
     return list(unique.values())
+
+
+# 申请 is how a waiver is offered when its outcome is said ("滞纳金可以帮您申请全免", "利息
+# 三千九百六十二块四也能一起申请免": the debtor applies and it is granted, as "帮您申请分48期"
+# offers a plan, plans.py); with no outcome ("申请减免部分利息") or a doubt said ("看看能不能",
+# "不一定") it is put to someone else.
+_APPLY = re.compile(r"申请|申請")
+_OTHER_ESCALATION = re.compile(ESCALATED.pattern.replace("申请|", "").replace("|申請", ""))
+
+
+def _applied_for_outright(sentence: str, clause: str, said: list[Decimal]) -> bool:
+    return (
+        _APPLY.search(sentence) is not None
+        and _OTHER_ESCALATION.search(sentence) is None
+        and bool(said or extract_shares(clause) or _waives_it_all(clause))
+    )
+
+
+# Verbs that take the whole charge away when no share is said: "滞纳金帮您免掉", "we'll waive
+# the late fee" (but "减", "少收", "knock some off" take a part, and "免掉一部分" says so).
+_WHOLE_VERB = re.compile(
+    r"免掉|免了|免去|免除|豁免|不收|不用还|不用付|不用交|\bwaiv\w*|\bforgiv\w*|\bremov\w*"
+    r"|\bdrop\w*|\beliminat\w*|\bwip\w*|\bwrite\s++(?:it\s++)?off"
+)
+_A_PART = re.compile(
+    r"部分|一些|一点|一块|\bsome\b|\bpart\b|\bportion|\bpartial|\ba\s++(?:little|bit)\b"
+)
+
+
+def _waives_it_all(clause: str) -> bool:
+    return _WHOLE_VERB.search(clause) is not None and _A_PART.search(clause) is None
 
 
 # A share off the whole debt: "a 10% discount", "打九折", "20% off".

@@ -35,7 +35,7 @@ from scoring.entities.numerals import (
 __all__ = ["AmountMention", "extract_amounts"]
 
 
-Approx = Literal["", "about", "over", "under", "near"]
+Approx = Literal["", "about", "over", "under", "near", "hair"]
 # "About" and "nearly" claim closeness: within this share of the figure, besides the rounding
 # (a twentieth: what rounding to two significant figures can move it; "about $400" is not
 # $428.12, "about $2,500" is $2,486.40).
@@ -76,6 +76,9 @@ class AmountMention:
             return value <= figure < value + step
         if self.approx == "under":
             return value - step < figure <= value
+        if self.approx == "hair":
+            # "a hair under twenty-five hundred": within half the last place said.
+            return value - step / 2 <= figure <= value
         if self.approx == "near":
             # "快两万一" is 20,500 to 21,000: almost there means within half the last place said,
             # or, for a figure said to the hundred, a thirtieth of it ("just under $3,500" for
@@ -177,6 +180,7 @@ _HEDGE_BEFORE_EN_RE = re.compile(
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
     r"|north\s++of|above)"
+    r"|(?P<hair>(?:just\s++)?a\s++(?:hair|whisker|smidge|tad|touch)\s++(?:under|below|shy\s++of|less\s++than))"
     r"|(?P<near>(?:just|a\s++(?:little|bit))\s++(?:under|less\s++than)|nearly|almost|not\s++quite"
     r"|close\s++to|shy\s++of)"
     r"|(?P<under>under|less\s++than))\s*+$",
@@ -237,7 +241,7 @@ _CUE_EN_RE = re.compile(
     r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
-    r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with"
+    r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
     r"|sorry|no\s++wait|i\s++mean|correction|scratch\s++that|make\s++that|my\s++(?:bad|mistake))"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
@@ -251,7 +255,7 @@ _CUE_AFTER_RE = re.compile(
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe"
     r"|what(?:'s|\s++is)\s++(?:owed|owing|due|outstanding)|what\s++(?:she|he|they)\s++owes?)|in\s++(?:interest|principal|late\s++fees?|fees)"
-    r"|(?:a|per)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
+    r"|(?:a|per|each|every)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
     r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go)\b"
     # A figure put as a question to confirm: "是5320.5对吧？", "4394.62, right?".
@@ -278,10 +282,13 @@ _AND_A_HALF_RE = re.compile(
 _EN_AMOUNT_TRIGGERS = (
     "dollar", "buck", "usd", "rmb", "yuan", "元", "块", "hundred", "thousand", "million", "billion",
     "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
-    "due", "left", "remain", "fee", "cent", "pay", "send", "put", "knock", "throw", "chip",
+    "due", "left", "remain", "fee", "cent", "pay", "send", "put", "knock", "throw", "chip", "swing",
+    "month",
     # "we're showing twenty-eight forty-six forty", "it's forty-eight twelve fifty": dollars
     # and cents said as pairs after a verb of stating (money on their own, see _money_shaped).
     "show", "bill", "come", "account", "card", "loan", "'s",
+    # "we have it as twelve forty-eight thirty-seven", "it sits at…", "I've got…"
+    "have", "got", "sits",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -517,6 +524,7 @@ def _numeric_amount(
         elif any(c in _ROUGH_UNITS for c in token) and (
             _HEDGE_BEFORE_ZH_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
             or low.startswith(("左右", "上下", "出头", "不到"), end)
+            or approx  # "四万五千多": 多 after a sum in 千 / 万 (counts were turned away above)
         ):
             # "差不多六万了", "大概五千七左右", "一万出头", "两万不到": a rough sum in 千 or 万,
             # said as one (no count of days or people is said in 万 with 出头).
@@ -562,7 +570,9 @@ def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
     after = _HEDGE_AFTER_RE.match(low, end)
     for m in (after, before):
         if m is not None:
-            kind = next(k for k in ("about", "over", "under", "near") if m.groupdict().get(k))
+            kind = next(
+                k for k in ("about", "over", "under", "near", "hair") if m.groupdict().get(k)
+            )
             approx = approx or cast(Approx, kind)
     if after is not None:
         end = after.end()
@@ -645,6 +655,10 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
                 and not _BLOCK_AFTER_RE.match(low, e)
             )
+            and not (
+                _CHARGE_IS_BEFORE_RE.search(low, max(0, s - 48), s) is not None
+                and _EN_COUNT_AFTER_RE.match(low, e) is None
+            )
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
         found.append(_hedged(AmountMention(value, "", s, e), text, low))
@@ -659,13 +673,28 @@ _LEDGER_NOUN_BEFORE_RE = re.compile(
     r"(?:\s++(?:is|was|of|comes\s++to|will\s++be|would\s++be))?(?:'s)?\s*+:?\s*+$",
     RX,
 )
+# A charge named, then "is": the bare number word after it is that charge ("the late fee on
+# it is fifty", "interest so far is ninety-eight"); "the payment is two days late" is a count.
+_CHARGE_IS_BEFORE_RE = re.compile(
+    r"\b(?:late\s++fees?|fees?|interest|principal|balance|minimum(?:\s++payment)?|payoff"
+    r"|(?:monthly\s++)?payments?|install?ments?)"
+    r"(?:\s++(?:on\s++(?:it|this|that|the\s++(?:account|card|loan))|so\s++far|right\s++now|now|alone))?"
+    r"\s++(?:is|was|comes\s++to|came\s++to|runs|ran|would\s++be|will\s++be)\s++(?:just\s++|only\s++)?$",
+    RX,
+)
+_EN_COUNT_AFTER_RE = re.compile(
+    r"\s*+(?:-\s*+)?(?:days?|weeks?|months?|years?|times|percent|%|payments?|install?ments?"
+    r"|late|behind|past|overdue|o'?clock|am|pm|minutes?|hours?|of)\b",
+    RX,
+)
 # "five hundred and change": money said the way only money is.
 _AND_CHANGE_RE = re.compile(r",?\s*+(?:and\s++)?change\b", RX)
 # "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
 _CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
 
 
-_CLAUSE_END_RE = re.compile(r"\s*+(?:[.,!?;:]|$)", RX)
+# "even" after a round figure stresses it ("around twelve hundred even"), as a clause end.
+_CLAUSE_END_RE = re.compile(r"(?:\s++even\b)?\s*+(?:[.,!?;:]|$)", RX)
 
 
 def _hedged_alone(low: str, start: int, end: int) -> bool:
@@ -704,8 +733,9 @@ def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
             start = end
     if start != len(words) or len(pairs) not in (2, 3) or not all(10 <= p <= 99 for p in pairs[1:]):
         return None
-    if not (10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and len(words) > 2)):
-        return None  # "six seventy-four" is 674 only as three words or more
+    if not (10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and (len(words) > 2 or "-" in said))):
+        # "six seventy-four" is 674 only as three words or more, or hyphened ("four-ten")
+        return None
     return pairs[0] * 100 + pairs[1], pairs[2] if len(pairs) == 3 else None
 
 
@@ -745,10 +775,79 @@ def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMenti
     found = _numeric_amounts(text, ctx, excluded)
     if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
         excluded.extend((a.start, a.end) for a in found)
+        if "oh" in view.low:
+            oh = _oh_amounts(text, ctx, excluded)
+            excluded.extend((a.start, a.end) for a in oh)
+            found += oh
         found = sorted(found + _word_amounts(text, ctx, excluded), key=lambda a: a.start)
+    if view.latin and "grand" in view.low:
+        found = _a_grand(text, view.low, found, excluded)
     if view.latin and len(found) >= 2:
         found = _join_scaled(text, view.low, found)
     return found if approximate else [a for a in found if not a.approx]
+
+
+# Hundreds said digit by digit with "oh" for a zero: "four-oh-one forty" 401.40, "two-oh-seven
+# twenty" 207.20, "two-fourteen oh-six" 214.06, "four-oh-one and four cents" 401.04; only with a
+# money cue, a unit or a label, as other pairs.
+_ONE_TO_NINE = "one|two|three|four|five|six|seven|eight|nine"
+_PAIR_WORD = (
+    "(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:"
+    + _ONE_TO_NINE
+    + "))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_OH_RE = re.compile(
+    rf"\b(?P<h>{_ONE_TO_NINE})[\s-]++(?:oh[\s-]++(?P<u>{_ONE_TO_NINE})|(?P<p>{_PAIR_WORD}))"
+    rf"(?:[\s-]++(?:oh[\s-]++(?P<cu>{_ONE_TO_NINE})|(?P<cp>{_PAIR_WORD})))?\b",
+    RX,
+)
+
+
+def _oh_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    for m in _OH_RE.finditer(low):
+        s, e = m.span()
+        if not (m.group("u") or m.group("cu")) or _overlaps(s, e, excluded):
+            continue  # no "oh": the ordinary pairs reader's
+        dollars = en_words_to_int(m.group("h"))
+        part = en_words_to_int(m.group("u") or m.group("p") or "")
+        said_cents = m.group("cu") or m.group("cp")
+        cents = en_words_to_int(said_cents) if said_cents else 0
+        if dollars is None or part is None or cents is None:
+            continue
+        value = Decimal(dollars * 100 + part) + Decimal(cents) / 100
+        um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        if um is not None and not um.group("grand"):
+            e = um.end()
+        elif said_cents is None and (extra := _cents(low, e)) is not None:
+            value, e = value + extra[0], extra[1]  # "four-oh-one and four cents"
+        elif not (
+            _CUE_AFTER_RE.match(low, e)
+            or ctx.has_cue(s)
+            or _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s)
+        ):
+            continue
+        if _BLOCK_AFTER_RE.match(low, e) and um is None:
+            continue
+        found.append(_hedged(AmountMention(value, text[s:e], s, e), text, low))
+    return found
+
+
+# "a grand", "an even grand": a thousand dollars with no number said.
+_A_GRAND_RE = re.compile(r"\ban?\s++(?:(?:even|cool|whole|full|flat|round)\s++)?grand\b", RX)
+
+
+def _a_grand(
+    text: str, low: str, found: list[AmountMention], excluded: list[tuple[int, int]]
+) -> list[AmountMention]:
+    extra = [
+        _hedged(AmountMention(Decimal(1000), text[m.start() : m.end()], *m.span()), text, low)
+        for m in _A_GRAND_RE.finditer(low)
+        if not _overlaps(*m.span(), excluded)
+        and not any(a.start <= m.start() < a.end for a in found)
+    ]
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
 
 
 # Digits with scale words: "6 hundred 47 dollars", "4 thousand 3 hundred 94 dollars and 62

@@ -108,9 +108,12 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
         (
             "instalments",
             f"month_plan_en{suffix}",
-            ("plan",),
+            ("plan", "option", "program", "arrangement", "term", "schedule", "agreement"),
+            # "a 12-month plan", "a 24-month option", "the six-month payment program"
             re.compile(
-                rf"{n}[\s-]+months?[\s-]+(?:(?:payment|install?ment|repayment)\s++)?plan\b", RX
+                rf"{n}[\s-]+months?[\s-]+(?:(?:payment|install?ment|repayment)\s++)?"
+                r"(?:plan|option|program|arrangement|term|schedule|agreement)s?\b",
+                RX,
             ),
         )
         for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
@@ -269,21 +272,22 @@ _CN_SMALL_NUM = "[0-9]{1,3}|[一二两三四五六七八九十百零〇]{1,6}|[�
 _DURATION_ZH = re.compile(
     # Spaces only after a hedge: a leading \s* would be tried from every space of a long run.
     # 来 after a round number is "about": "二十来天" is some twenty days, "一个来月" about a month.
-    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
-    r"(?P<lai>来)?\s*+个?\s*+(?P<more2>多)?(?P<lai2>来)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多)?"
+    rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|不到|不足|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
+    r"(?P<lai>来)?\s*+个?\s*+(?P<more2>多)?(?P<lai2>来)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多|出头)?"
     r"(?!份|底|初|末|中|号|日)",
     RX,
 )
 # Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".
 _DURATION_ZH_HALF = re.compile(
-    r"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|近)\s*+)?"
+    r"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|不到|不足|近)\s*+)?"
     r"(?:(?<![0-9一二两三四五六七八九十])(?P<n>[一二两三四五六七八九十0-9]{1,3}|[俩倆仨])\s*+(?:个(?P<half>半)(?P<u>月)|(?P<u2>年)(?P<more>多)?(?P<half2>半)?)"
     r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
     RX,
 )
 _DURATION_EN = re.compile(
     r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|like|over|more\s++than|close\s++to"
-    r"|(?:just|a\s++little|a\s++bit)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
+    r"|upwards\s++of|(?:just\s++|a\s++hair\s++|a\s++touch\s++)?shy\s++of"
+    r"|(?:just|a\s++little|a\s++bit|a\s++hair|a\s++touch)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
     r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
     r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?|years?)\b(?P<half>\s++and\s++a\s++half)?",
     RX,

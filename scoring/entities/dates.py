@@ -358,7 +358,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ("号", "日", "前", "当", "到", "期", "还"),
         re.compile(
             rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})"
-            r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清))"
+            r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清"
+            r"|那一?期|那一?笔))"
             # the label before it, seen from the date's end (M.D is 3 to 5 characters)
             + "|"
             + "|".join(
@@ -371,6 +372,24 @@ _PATTERNS: tuple[DatePattern, ...] = (
         ),
         _numeric_month_day,
         also=(".",),
+    ),
+    DatePattern(
+        # "11-2到期" / "是10-22到期的" / "past due 8-15": month-day with a hyphen, only with a
+        # date word right after it or a due/date preposition right before it ("3-5天", "6-12
+        # months", "1-800-555-0199" stay what they are).
+        "md_hyphen",
+        ("-",),
+        re.compile(
+            r"(?=[0-9])(?<![0-9.\-/])"
+            r"(?:(?<=due\s)|(?<=on\s)|(?<=by\s)|(?<=since\s)|(?<=before\s)|(?<=until\s)"
+            r"|(?<=till\s)|(?<=date\s)|(?<=date:\s)|(?<=还款日)|(?<=到期日)|(?<=账单日)"
+            rf"|(?=[0-9]{{1,2}}-[0-9]{{1,2}}\s*+(?:[号日]|前|之前|以前|当天|那天|到期|就到期|就过期|还上|还清)))"
+            rf"(?P<m>{_M})-(?P<d>{_D})(?![0-9\-/]|[.,][0-9]|\s*+(?:[%kx]\b|个|天|期|月|年|周|元|块|千|万|百"
+            r"|(?:months?|mos|weeks?|wks|days?|years?|yrs|payments?|install?ments?|times|grand"
+            r"|hundred|thousand|bucks|dollars)\b))",
+            RX,
+        ),
+        _numeric_month_day,
     ),
     DatePattern(
         "md_zh",
@@ -662,7 +681,14 @@ def extract_dates(text: str, today: date) -> list[DateMention]:
 
 
 # Between a date and its weekday said beside it: "10月29号周四", "May 31st, a Sunday".
-_APPOSITION_GAP = re.compile(r"[\s,，、(（]*+(?:a\s++|是|那天|也就是)?\s*+$", RX)
+_APPOSITION_GAP = re.compile(
+    r"[\s,，、(（]*+(?:a\s++|是|那天|也就是)?\s*+$"
+    # or a short clause that points back at the date: "10月9号那天就该还了，那天是礼拜四",
+    # "June 1st, which was a Monday"
+    r"|[^。！？!?；;]{0,12}?(?:那天|当天|那一天)\s*+(?:是|为)\s*+$"
+    r"|[\s,—-]*+(?:which|that)\s++(?:was|is|fell\s++on)\s++(?:a\s++)?$",
+    RX,
+)
 
 
 def _appositions(found: list[DateMention], low: str) -> list[DateMention]:

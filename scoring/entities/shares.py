@@ -29,7 +29,7 @@ class ShareMention:
 
 _CN_DIGIT = "[一二三四五六七八九]|[1-9]"
 _SHARE_RE = re.compile(
-    r"(?P<whole>全部|全额|全免|所有|都免|\b(?:all|entire|full|whole|completely|fully|every)\b)"
+    r"(?P<whole>全部|全额|全免|全减|所有|都免|\b(?:all|entire|full|whole|completely|fully|every)\b)"
     r"|(?P<half>一半|减半|半数|对半|\bhalf\b)|打个?(?P<halfzhe>对折)"
     r"|(?P<third>三分之一|\b(?:a|one)\s++third\b)|(?P<quarter>四分之一|\b(?:a|one)\s++quarter\b)"
     r"|百分之(?P<pct_cn>[0-9一二三四五六七八九十百]{1,4})|(?P<pct>(?<![0-9.])[0-9]{1,3})\s*+(?:%|percent\b)"
