@@ -717,7 +717,7 @@ def test_rescore_says_why_a_finding_changed(
     [change] = json.loads(out)
     assert change["old"]["rulepack"].startswith("CN 2026.11.1 ")
     assert "CN-LAWSUIT-THREAT-NO-BASIS" in change["rules_removed"]
-    # Every change since 2026.11.1, oldest first (2026.12.1, 2026.12.9, 2026.12.10, 2026.12.12).
+    # Every change since 2026.11.1, oldest first (2026.12.1, 2026.12.9, 2026.12.10, 2026.12.12, 2026.12.13).
     assert change["reasons"]["CN-LAWSUIT-THREAT-NO-BASIS"] == (
         "如实说明「可能依法通过诉讼主张权利」不再扣分；本条标为机构规定。"
         "假设将来起诉并说明会先收到法院正式文书、把起诉说成可能并讲明是法律赋予的权利或表示更愿意协商、"
