@@ -61,7 +61,11 @@ class Negation:
     def denied_right_before(self, norm: str, start: int) -> bool:
         if self._adjacent is None:
             return False
-        return self._adjacent.search(clause_before(norm, start, self._window)) is not None
+        window = clause_before(norm, start, self._window)
+        # "发不发到群里" asks A-不-A: the 不 before the words is a question, not a denial.
+        if window[-2:-1] == norm[start : start + 1] and window[-1:] in ("不", "没"):
+            return False
+        return self._adjacent.search(window) is not None
 
     def denied_in_next_clause(self, norm: str, end: int) -> bool:
         """The clause after the match's own, whole, denies it: one break, then the clause.

@@ -58,6 +58,16 @@ CLEARED = [
     # Cursing the debtor's bad luck beside them; a location call's usual words.
     ("US", "ugh, this damn storm again? sorry, that's awful"),
     ("US", "Hello, is Chris Moore there? It's regarding a personal business matter."),
+    # The debtor's own words said back; someone posing as police; a claim asked back to deny it.
+    ("CN", "你骂我王八蛋我也不生气"),
+    ("CN", "有人冒充经侦说要抓你？直接挂掉"),
+    ("CN", "谁跟您说逾期要坐牢的"),
+    # A topic denied or forbidden in its own clause; the next clause says it was not us.
+    ("CN", "律师函这个东西我们没发过"),
+    ("CN", "曝光那种事公司明令禁止"),
+    ("CN", "有人往您家门上泼油漆？那不是我们干的"),
+    # A bare 不 right before the words.
+    ("CN", "普通欠款不抓人"),
 ]
 
 STILL_BROKEN = [
@@ -85,6 +95,9 @@ STILL_BROKEN = [
     ("CN", "经侦这两天就会来找你", "CN-THREAT-ARREST-JAIL"),
     # Pinyin insults; a collector denying they collect ("not with a collection agency").
     ("CN", "cao ni ma 还不还", "CN-INSULT-ABUSE"),
+    # 谁说 turned round by a negation; A-不-A asks, it does not deny.
+    ("CN", "谁说我们不敢报警抓你", "CN-THREAT-ARREST-JAIL"),
+    ("CN", "照片发不发到你们村群里，看你表现", "CN-PUBLIC-SHAMING"),
     (
         "US",
         "I'm not with a collection agency, I just help the bank with accounts",
