@@ -336,15 +336,16 @@ M3_TO_SOFTENED = [
     ("seed", "state", "reply"),
     [
         (0, "promise_pending", "5000元是嘛？要得，12月20号之前我还上。剩下的……后面再说。"),
-        (1, "partial_offer", "5000元……我凑不齐。12月20号之前我能还3000元，要得不？"),
-        (2, "partial_offer", "5000元……我凑不齐。12月20号之前我能还4000元，要得不？"),
+        (1, "promise_pending", "5000元……我凑不齐。12月20号之前我能还3000元，要得不？"),
+        (2, "promise_pending", "5000元……我凑不齐。12月20号之前我能还4000元，要得不？"),
     ],
 )
 def test_a_part_payment_with_its_figure_is_answered_by_the_seeds_budget(
     seed: int, state: str, reply: str
 ) -> None:
     """cc-m3 has a budget now: a part payment proposed with figure and day is taken or
-    countered with what he has (it was read as a plan, then he asked "最少要还好多？")."""
+    countered with what he has (it was read as a plan, then he asked "最少要还好多？"). Countered,
+    he has named his own terms and waits for their recap (promise_pending), as when he takes one."""
     session = play(_m3(), [*M3_TO_SOFTENED, "您看12月20号之前先还5000，能做到不？"], seed)
     assert session.persona.state == state
     assert session.transcript.turns[-1].text == reply
