@@ -139,12 +139,14 @@ REFUSED = re.compile(
 )
 # A waiver put to someone else to decide, not offered (see relief.py for 申请, which escalates
 # only an offer with no definite outcome).
-ESCALATED = re.compile(
-    r"申请|上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|问问|核实|看看能不能|看能不能|试试"
-    r"|试一下|不一定|不保证|申請|上報|請示|審批|審核|爭取"
+# Every word of it but 申请, which relief.py reads apart: with its outcome said it offers.
+ESCALATED_NOT_APPLYING = re.compile(
+    r"上报|请示|报批|帮您问|帮你问|审批|审核|争取|反映|问一下|问问|核实|看看能不能|看能不能|试试"
+    r"|试一下|不一定|不保证|上報|請示|審批|審核|爭取"
     r"|\brequest\w*|\bsubmit\w*|\bapply\w*|\bask\s++(?:my|a|the)\s++(?:supervisor|manager|team)"
     r"|\bcheck\s++with|\bsee\s++if\b|\bescalat\w*"
 )
+ESCALATED = re.compile(r"申请|申請|" + ESCALATED_NOT_APPLYING.pattern)
 
 
 def read_line(analysis: Analysis) -> LineFigures:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from scoring.accuracy._common import (
     ESCALATED,
+    ESCALATED_NOT_APPLYING,
     PART_NAMES,
     REFUSED,
     fmt_said,
@@ -111,7 +112,7 @@ def check_line_relief(
     caps["penalty"] = max((caps[p] for p in either), default=Decimal(0))
     line_parts = _components(low)
     findings: list[Finding] = []
-    sentence_facts: dict[int, tuple[bool, set[str]]] = {}  # escalated?, parts named
+    sentence_facts: dict[int, tuple[str, bool, set[str]]] = {}  # text, escalated?, parts named
     for start, end in clauses(low):
         clause = low[start:end]
         if _WAIVE_RE.search(clause) is None or REFUSED.search(clause) or _asked(clause):
@@ -119,12 +120,14 @@ def check_line_relief(
         s_start = sentence_start(low, start)
         if s_start not in sentence_facts:
             sentence = low[s_start : sentence_end(low, start)]
-            sentence_facts[s_start] = (bool(ESCALATED.search(sentence)), _components(sentence))
-        escalated, in_sentence = sentence_facts[s_start]
+            sentence_facts[s_start] = (
+                sentence,
+                bool(ESCALATED.search(sentence)),
+                _components(sentence),
+            )
+        sentence, escalated, in_sentence = sentence_facts[s_start]
         said = [r.mention.value for r in line.figures if start <= r.mention.start < end]
-        if escalated and not _applied_for_outright(
-            low[s_start : sentence_end(low, start)], clause, said
-        ):
+        if escalated and not _applied_for_outright(sentence, clause, said):
             continue
         named = _resolve_penalty(_components(clause) or in_sentence, line_parts, said, ledger)
         share = _fraction(clause)
@@ -227,13 +230,12 @@ def check_line_relief(
 # offers a plan, plans.py); with no outcome ("申请减免部分利息") or a doubt said ("看看能不能",
 # "不一定") it is put to someone else.
 _APPLY = re.compile(r"申请|申請")
-_OTHER_ESCALATION = re.compile(ESCALATED.pattern.replace("申请|", "").replace("|申請", ""))
 
 
 def _applied_for_outright(sentence: str, clause: str, said: list[Decimal]) -> bool:
     return (
         _APPLY.search(sentence) is not None
-        and _OTHER_ESCALATION.search(sentence) is None
+        and ESCALATED_NOT_APPLYING.search(sentence) is None
         and bool(said or extract_shares(clause) or _waives_it_all(clause))
     )
 
