@@ -200,8 +200,23 @@ class Judge:
             if evidence is not None:
                 hits.append(Hit(compiled.rule, evidence))
         if self.semantic:
+            hits = self._cleared_by_meaning(text, hits)
             hits += self._by_meaning(text, ctx, {hit.rule.category for hit in hits})
         return hits
+
+    def _cleared_by_meaning(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The rules' hits without those the policy lets meaning clear, when the line reads
+        as a whole as a compliant one: a topic word ("坐牢", "lawsuit") said in a denial or
+        an honest explanation the rule's negation cannot see."""
+        from scoring.meaning import policy as semantic_policy
+        from scoring.meaning import reads_compliant
+
+        clearable = semantic_policy().judge.cleared.rules.get(self.pack.jurisdiction, frozenset())
+        if not any(hit.rule.id in clearable for hit in hits):
+            return hits
+        if reads_compliant(text, self.lang) is None:
+            return hits
+        return [hit for hit in hits if hit.rule.id not in clearable]
 
     def _by_meaning(self, text: str, ctx: LineContext, caught: set[str]) -> list[Hit]:
         """Violations the rules' wordings missed, read from the nearest exemplars."""

@@ -142,6 +142,21 @@ class IntentPolicy(BaseModel):
     probe: IntentProbePolicy
 
 
+class ClearingPolicy(BaseModel):
+    """When a rule's own match may be cleared by meaning: a topic word said in a line that
+    reads, as a whole, as a compliant one ("跟坐牢扯不上关系", "there's no judgment on this
+    account"). Only the rules named (threat and pressure words whose denials and honest
+    explanations are common), never a rule whose violation lies in who is listening or in
+    the call's state; the read-out must be this sure the line is compliant, and this many of
+    its nearest exemplars compliant lines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rules: dict[Literal["CN", "US"], frozenset[str]]
+    compliant_at: dict[Lang, Annotated[float, Field(ge=0.5, le=1)]]
+    compliant_neighbours: int = Field(ge=1, le=50)
+
+
 class JudgePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -160,6 +175,7 @@ class JudgePolicy(BaseModel):
     clause_negation: dict[Lang, re.Pattern[str]]
     probe: ProbePolicy
     rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
+    cleared: ClearingPolicy
 
 
 class SemanticPolicy(BaseModel):
@@ -467,6 +483,24 @@ def _explained(
     if nearest is None:
         nearest = judge_of(lang).nearest_of(vector, category)
     return Reading(category, nearest.similarity, nearest.text, unit)
+
+
+def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
+    """The nearest compliant exemplar of a line that reads, as a whole, as compliant by the
+    policy's `cleared` bars (the read-out's odds and its nearest exemplars); None otherwise,
+    or when the language has no bar."""
+    judge = policy().judge
+    settings = judge.cleared
+    bar = settings.compliant_at.get(lang)
+    line = plain(decoded(text) if lang == "zh" else text)
+    if bar is None or len(line) < judge.min_chars[lang]:
+        return None
+    vector = encoder().embed([line])[0]
+    if probe_of(lang).probabilities(vector).get(COMPLIANT, 0.0) < bar:
+        return None
+    near = judge_of(lang).nearest(vector, judge.neighbours)
+    compliant = [n for n in near if n.label == COMPLIANT]
+    return compliant[0] if len(compliant) >= settings.compliant_neighbours else None
 
 
 def violations_by_meaning(
