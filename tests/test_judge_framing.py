@@ -15,7 +15,7 @@ from scoring.meaning import ProbePolicy, policy, violations_by_meaning
 from scoring.semantic import COMPLIANT, _framed, wrapped_items
 
 
-@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 4715, 2750), ("en", 4539, 2558)])
+@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 4980, 2905), ("en", 4788, 2702)])
 def test_every_own_exemplar_is_framed_once_with_its_label(
     lang: Lang, own: int, violating: int
 ) -> None:
