@@ -71,6 +71,27 @@ def _resolve_penalty(
     return named
 
 
+def _shares_by_part(clause: str) -> dict[str, Decimal]:
+    """Each charge with the share said right after it, when one clause waives several
+    ("滞纳金减一半利息减三成", "half the late fee and 30% of the interest"): a share belongs to the
+    charge named before it, up to the next charge named."""
+    marks = sorted(
+        (m.start(), part)
+        for rxs in (_COMPONENTS_ZH, _COMPONENTS_EN)
+        for part, rx in rxs.items()
+        for m in rx.finditer(clause)
+    )
+    if len({part for _, part in marks}) < 2:
+        return {}
+    found: dict[str, Decimal] = {}
+    for i, (at, part) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(clause)
+        share = _fraction(clause[at:end])
+        if share is not None:
+            found.setdefault(part, share)
+    return found
+
+
 def _fraction(clause: str) -> Decimal | None:
     """The share waived as said: 全免 1, 一半 0.5, 30% 0.3, 三成 0.3, 打八折 0.2; None if unsaid."""
     said = extract_shares(clause)
@@ -196,11 +217,12 @@ def check_line_relief(
                     )
                 )
             continue
+        own = _shares_by_part(clause)
         for part in sorted(named):
             if part != "penalty" and not amounts[part]:
                 continue
             cap_share = shares[part]
-            wanted = share
+            wanted = own.get(part, share)
             if wanted is None and (cap_share == 0 or _waives_it_all(clause)):
                 wanted = Decimal(1)
             if wanted is None or wanted <= cap_share:
