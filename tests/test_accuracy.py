@@ -1632,6 +1632,12 @@ RIGHT_SESSION15 = [
     (MED, "spread over 12 months it's roughly two ten a month"),
     (SPOUSE, "the loan has roughly forty-eight hundred on it"),
     (DISPUTE, "it's been going on six months"),
+    # batch 19b: 本息 as principal and interest, 少收 as a waiver verb, a rough figure waived,
+    # a relative day a few words before the date it is said to be.
+    (ELDER, "本息加起来是九千零一十二块八"),
+    (ILL, "利息这块能少收六百一十八块二"),
+    (M3, "滞纳金六百多可以给您免了"),
+    (PAID, "月底之前还清，也就是31号"),
 ]
 WRONG_SESSION15 = [
     (M1, "賬上欠款是伍仟參佰貳拾元伍角", "ACC-AMOUNT", "伍仟參佰貳拾元伍角"),
@@ -1661,6 +1667,10 @@ WRONG_SESSION15 = [
     (MED, "spread over 12 months it's roughly three ten a month", "ACC-AMOUNT", "three ten"),
     (SPOUSE, "the loan has roughly fifty-eight hundred on it", "ACC-AMOUNT", "fifty-eight hundred"),
     (DISPUTE, "it's been going on nine months", "ACC-DAYS-OVERDUE", "going on nine months"),
+    (ELDER, "本息加起来是九千一百零二块八", "ACC-AMOUNT", "九千一百零二块八"),
+    (ILL, "利息这块能少收八百块", "ACC-RELIEF", "八百块"),
+    (M3, "利息两千多也一块儿给您免了", "ACC-RELIEF", "两千多"),
+    (ANGRY, "月底之前还清，也就是30号", "ACC-DATE", "30号"),
 ]
 
 

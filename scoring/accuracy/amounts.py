@@ -88,6 +88,10 @@ _PAID_AFTER_GAP = re.compile(
 )
 
 
+# 本息 ("本息合计", "连本带息"): principal and interest, or the whole debt as people say it.
+_PRINCIPAL_AND_INTEREST = re.compile(r"本息|连本带息")
+
+
 class _Facts:
     """The ledger's quantities and the line's own figures, computed once per line."""
 
@@ -354,6 +358,12 @@ class _Facts:
         ledger, total = self.ledger, self.total
         if role == "total":
             values = [total]
+            low = self.line.low
+            if _PRINCIPAL_AND_INTEREST.search(
+                low, clause_start(low, reading.mention.start), reading.mention.start
+            ):
+                # 本息 is principal and interest, and is said of the whole debt too.
+                values.append(money(ledger.principal + ledger.interest))
             if self.plan_talk:
                 values += [v for p in self.plans() for v in _plan_repaid(p, total)]
             if any(

@@ -548,6 +548,9 @@ def _check_days(
     )
 
 
+_NAMES_IT = re.compile(
+    r"(?:也就是|也即|那就是|\bthat\s++is|\bthat'?s|\bwhich\s++is)\s*+[(（,，]?\s*+(?:on\s++|the\s++)?$"
+)
 _DAY_IS = re.compile(r"\s*+(?:是|就是|is|'s|will\s++be|would\s++be)\s*+(?:the\s++)?")
 
 
@@ -560,6 +563,8 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
         gap = low[prev.end : mention.start]
         if prev.relative and (
             _PAIR_GAP.fullmatch(gap)
+            # "月底前还上，也就是31号": a few words, then the date it is said to be.
+            or (len(gap) <= 12 and _NAMES_IT.search(gap) and not re.search(r"[0-9]", gap))
             # "今天是11月20号", "tomorrow is the 21st": a day word, then the date it is.
             or (prev.kind in ("rel_zh", "rel_en") and _DAY_IS.fullmatch(gap))
         ):

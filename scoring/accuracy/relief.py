@@ -15,7 +15,7 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
-from scoring.entities import extract_shares
+from scoring.entities import AmountMention, extract_shares
 from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.ledger import Ledger, money, same_amount
@@ -69,6 +69,14 @@ def _resolve_penalty(
         if amount and any(same_amount(f, amount) for f in figures):
             return rest | {part}
     return named
+
+
+def _within(mention: AmountMention, cap: Decimal) -> bool:
+    """A waiver figure within the cap; a rough one ("三千九百多") when it may be."""
+    if mention.approx:
+        least = mention.value if mention.approx == "over" else mention.value - mention.step
+        return least <= cap or mention.covers(cap)
+    return mention.value <= cap or same_amount(mention.value, cap)
 
 
 def _shares_by_part(clause: str) -> dict[str, Decimal]:
@@ -162,7 +170,9 @@ def check_line_relief(
             for r in line.figures
             if start <= r.mention.start < end
             and not r.skip
-            and not r.mention.approx
+            # a rough figure is what is waived only when no share of it is said ("利息三千九
+            # 百多也一起免了"; "利息三千九百多可以减三成" names the interest the share is of)
+            and (not r.mention.approx or share is None or share == 1)
             and (not r.roles or r.roles[0] in _WAIVED_ROLES or r.compound)
             and "after_waiver" not in r.roles
             and not any(same_amount(r.mention.value, b) for b in bases)  # "64元最多减免一半"
@@ -179,7 +189,7 @@ def check_line_relief(
                 else sum(caps.values(), Decimal(0))
             )
             for r in waived:
-                if r.mention.value <= cap or same_amount(r.mention.value, cap):
+                if _within(r.mention, cap):
                     continue
                 said_zh, said_en = fmt_said(r.mention, ledger)
                 part_zh = "、".join(PART_NAMES[p][0] for p in sorted(named)) or "费用"
