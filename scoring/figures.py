@@ -116,7 +116,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "settlement",
         r"(?:cut|bring|knock|get|take|drop|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))"
-        r"\s++down\s++to|reduce\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to",
+        r"\s++down\s++to|(?:reduc|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to",
     ),
     (
         "waiver",

@@ -1638,6 +1638,12 @@ RIGHT_SESSION15 = [
     (ILL, "利息这块能少收六百一十八块二"),
     (M3, "滞纳金六百多可以给您免了"),
     (PAID, "月底之前还清，也就是31号"),
+    # batch 20 (measured once, then fixed): 违约金 / 逾期费 as a part of a sum, days "since it
+    # went unpaid", "Month, the Nth", "lower/reduce the balance to" before a bare figure.
+    (VISIT, "利息738.6加违约金160，一共898.6"),
+    (SPOUSE, "sixty-eight days since it went unpaid"),
+    (ATT, "the missed payment was May, the 31st"),
+    (MED, "I'm not able to lower the balance, but three payments of 828.80 work"),
 ]
 WRONG_SESSION15 = [
     (M1, "賬上欠款是伍仟參佰貳拾元伍角", "ACC-AMOUNT", "伍仟參佰貳拾元伍角"),
@@ -1671,6 +1677,10 @@ WRONG_SESSION15 = [
     (ILL, "利息这块能少收八百块", "ACC-RELIEF", "八百块"),
     (M3, "利息两千多也一块儿给您免了", "ACC-RELIEF", "两千多"),
     (ANGRY, "月底之前还清，也就是30号", "ACC-DATE", "30号"),
+    (VISIT, "利息738.6加违约金160，一共988.6", "ACC-AMOUNT", "988.6"),
+    (SPOUSE, "eighty-six days since it went unpaid", "ACC-DAYS-OVERDUE", "eighty-six days"),
+    (ATT, "the missed payment was March, the 31st", "ACC-DUE-DATE", "March, the 31st"),
+    (SPOUSE, "we could lower your balance to 4,000 today", "ACC-RELIEF", "4,000"),
 ]
 
 

@@ -627,7 +627,8 @@ def check_line_amounts(
 _PLUS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
     # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
-    r"(?:本金|利息|滞纳金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?\s*+(?:\$|¥)?\s*+$"
+    r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?"
+    r"\s*+(?:\$|¥)?\s*+$"
 )
 # A list of named parts before their sum: "逾期费160，利息738.6，加起来898.6". Said so, the
 # figures are a sum only when they add up ("本金5000，利息180.5，一共5230.5" names the total).

@@ -69,6 +69,7 @@ _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
     r"逾期|拖欠|超期|过期|没还|未还|没有还|晚了|拖了|迟了|延迟|过了还款日|超过还款日|欠了"
     r"|overdue|past\s++due|\blate\b|behind|delinquent|in\s++arrears|without\s++a\s++payment"
+    r"|\bunpaid\b|since\s++(?:\w+\s++){0,3}?(?:unpaid|delinquent|past\s++due)"
     r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
     r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
     r"|已经过了|到期[^，。]{0,8}过了"

@@ -249,7 +249,7 @@ _CUE_EN_RE = re.compile(
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
     # what the debt is brought down to: "knock it down to two thousand", "drop it to…"
-    r"|down\s++to"
+    r"|down\s++to|(?:reduc|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to"
     r"|sorry|no\s++wait|i\s++mean|correction|scratch\s++that|make\s++that|my\s++(?:bad|mistake))"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
