@@ -64,7 +64,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
     (
         "waiver",
-        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
+        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|少收(?!到)|少算|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
     ),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|余款|差的|差额|后面的|后边的|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
@@ -116,7 +116,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "settlement",
         r"(?:cut|bring|knock|get|take|drop|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))"
-        r"\s++down\s++to|reduce\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to",
+        r"\s++down\s++to|(?:reduc|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to",
     ),
     (
         "waiver",
@@ -143,7 +143,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "partial",
         # "the remaining balance after your $500 would be…": the payment the remainder follows.
         r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial|part\s++of"
-        r"|(?:after|once|with)\s++(?:your|a|the|that|this|her|his|their)(?=\s*+\$)"
+        r"|(?:after|once|with)\s++(?:your|an?|the|that|this|her|his|their)(?=\s*+\$)"
         r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
@@ -211,7 +211,10 @@ def recurring_after(text: str, end: int, until: int | None = None) -> bool:
 
 
 # A part named as the subject of a sum verb: "interest comes to $420.81", "利息一共是…".
-_PART_SUBJECT_GAP = re.compile(r"\s*+(?:is|was|all|'s|是|为)?\s*+")
+_PART_SUBJECT_GAP = re.compile(
+    r"\s*+(?:on\s++(?:it|this|that|the\s++(?:account|card|loan))\s*+|so\s++far\s*+)?"
+    r"(?:is|was|all|'s|是|为)?\s*+"
+)
 
 
 def _labels_regex(table: tuple[tuple[str, str], ...], english: bool) -> re.Pattern[str]:
@@ -559,8 +562,17 @@ def _read_one(
     head = low[max(c_start, prev_end, figure.start - _NEGATION_REACH) : figure.start]
     # "还了两千以后还剩…": the payment is reported, what it leaves is said by the trainee.
     r_start = prev_end if roles[:1] == ["remainder"] else c_start
-    reported = bool(_REPORTED_RE.search(low, r_start, figure.start)) and not (
-        _HYPOTHETICAL.search(low, c_start, figure.start)  # "if you paid $500 now, …"
+    said = _REPORTED_RE.search(low, r_start, figure.start)
+    reported = (
+        said is not None
+        and not (
+            _HYPOTHETICAL.search(low, c_start, figure.start)  # "if you paid $500 now, …"
+            # "还了最低以后还欠…": a payment supposed, then what it leaves, said by the trainee.
+            or (
+                roles[:1] in (["remainder"], ["total"])
+                and _THEN.search(low, said.end(), figure.start)
+            )
+        )
     )
     skip = bool(_NEGATED_RE.search(head)) or reported
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
@@ -626,6 +638,8 @@ def _corrects(low: str, before: FigureReading, reading: FigureReading) -> bool:
     return len(gap) <= 24 and _CORRECTION_RE.search(gap) is not None and not before.skip
 
 
+# What a payment leaves, said after it: "还了最低以后…", "还完之后…", "once that's paid…".
+_THEN = re.compile(r"以后|之后|过后|完后|(?<![以之然])后(?![面边来])|\bafter\s++that\b|\bthen\b")
 # A payment supposed, not reported: "if you paid…", "要是您还了…".
 _HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|如果|要是|假如|假设")
 

@@ -1604,3 +1604,108 @@ def test_session14_kinds_wrong_draw_one_finding(
 ) -> None:
     found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
     assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+# Session 15's kinds (a fresh batch written from the ledgers): 大写 with traditional and
+# variant digits (貳, 參, 参), one clause waiving two charges by different shares, the charge
+# left after its waiver, the minimum named by its label and paid before a remainder, 拿 / 凑
+# as payment verbs, 一个月 before a hedged sum, 那天 / 当天 between a date and 到期, days since
+# a date said as elapsed with no overdue word, two spoken pairs read either way, cents after
+# "dollars" with no "cents", a payment said after what it leaves, "N down", "down to" before
+# number words and a settlement that is the total less a payment, a digit then a pair with a
+# label after it, "on it" after a rough figure, "going on N months".
+RIGHT_SESSION15 = [
+    (M1, "賬上欠款是伍仟貳佰參拾元伍角"),
+    (HARD, "利息减三成滞纳金减半"),
+    (ILL, "利息能减一半，减完之后利息就剩618.2了"),
+    (M1, "最低的还上之后，还差四千七百零七块四毛五"),
+    (VISIT, "月底凑两千过来，剩的六千八百九十八块六再分期"),
+    (ELDER, "分12期的话一个月八百多"),
+    (ILL, "10月22号当天到期的"),
+    (PAID, "是12月1号到期，到现在九天了"),
+    (THEFT, "since June 1st, that's 141 days"),
+    (DISPUTE, "so the interest on it is ninety-eight seventeen"),
+    (ATT, "the balance is four thousand three hundred ninety-four dollars sixty-two"),
+    (MED, "you'd still owe $2,286.40 after a $200 payment"),
+    (SPOUSE, "with 300 down, the rest is $4,512.50"),
+    (MED, "we can bring it down to $2,286.40 once you send $200 today"),
+    (MED, "spread over 12 months it's roughly two ten a month"),
+    (SPOUSE, "the loan has roughly forty-eight hundred on it"),
+    (DISPUTE, "it's been going on six months"),
+    # batch 19b: 本息 as principal and interest, 少收 as a waiver verb, a rough figure waived,
+    # a relative day a few words before the date it is said to be.
+    (ELDER, "本息加起来是九千零一十二块八"),
+    (ILL, "利息这块能少收六百一十八块二"),
+    (M3, "滞纳金六百多可以给您免了"),
+    (PAID, "月底之前还清，也就是31号"),
+    # batch 20 (measured once, then fixed): 违约金 / 逾期费 as a part of a sum, days "since it
+    # went unpaid", "Month, the Nth", "lower/reduce the balance to" before a bare figure.
+    (VISIT, "利息738.6加违约金160，一共898.6"),
+    (SPOUSE, "sixty-eight days since it went unpaid"),
+    (ATT, "the missed payment was May, the 31st"),
+    (MED, "I'm not able to lower the balance, but three payments of 828.80 work"),
+]
+WRONG_SESSION15 = [
+    (M1, "賬上欠款是伍仟參佰貳拾元伍角", "ACC-AMOUNT", "伍仟參佰貳拾元伍角"),
+    (HARD, "滞纳金减三成利息减一半", "ACC-RELIEF", "滞纳金减三成利息减一半"),
+    (ILL, "利息能减一半，减完之后利息就剩681.2了", "ACC-AMOUNT", "681.2"),
+    (M1, "最低的还上之后，还差四千七百七十块四毛五", "ACC-AMOUNT", "四千七百七十块四毛五"),
+    (VISIT, "月底凑两千过来，剩的六千九百八十九块六再分期", "ACC-AMOUNT", "六千九百八十九块六"),
+    (ELDER, "分12期的话一个月六百多", "ACC-AMOUNT", "六百多"),
+    (ILL, "10月12号当天到期的", "ACC-DUE-DATE", "10月12号"),
+    (PAID, "是12月1号到期，到现在十一天了", "ACC-DAYS-OVERDUE", "十一天"),
+    (THEFT, "since June 1st, that's 114 days", "ACC-DAYS-OVERDUE", "114 days"),
+    (
+        DISPUTE,
+        "so the interest on it is ninety-eight seventy",
+        "ACC-AMOUNT",
+        "ninety-eight seventy",
+    ),
+    (
+        ATT,
+        "the balance is four thousand three hundred ninety-four dollars twenty-six",
+        "ACC-AMOUNT",
+        "four thousand three hundred ninety-four dollars twenty-six",
+    ),
+    (MED, "you'd still owe $2,186.40 after a $200 payment", "ACC-AMOUNT", "$2,186.40"),
+    (SPOUSE, "with 300 down, the rest is $4,521.50", "ACC-AMOUNT", "$4,521.50"),
+    (MED, "I could bring it down to twenty-two hundred flat", "ACC-RELIEF", "twenty-two hundred"),
+    (MED, "spread over 12 months it's roughly three ten a month", "ACC-AMOUNT", "three ten"),
+    (SPOUSE, "the loan has roughly fifty-eight hundred on it", "ACC-AMOUNT", "fifty-eight hundred"),
+    (DISPUTE, "it's been going on nine months", "ACC-DAYS-OVERDUE", "going on nine months"),
+    (ELDER, "本息加起来是九千一百零二块八", "ACC-AMOUNT", "九千一百零二块八"),
+    (ILL, "利息这块能少收八百块", "ACC-RELIEF", "八百块"),
+    (M3, "利息两千多也一块儿给您免了", "ACC-RELIEF", "两千多"),
+    (ANGRY, "月底之前还清，也就是30号", "ACC-DATE", "30号"),
+    (VISIT, "利息738.6加违约金160，一共988.6", "ACC-AMOUNT", "988.6"),
+    (SPOUSE, "eighty-six days since it went unpaid", "ACC-DAYS-OVERDUE", "eighty-six days"),
+    (ATT, "the missed payment was March, the 31st", "ACC-DUE-DATE", "March, the 31st"),
+    (SPOUSE, "we could lower your balance to 4,000 today", "ACC-RELIEF", "4,000"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_SESSION15)
+def test_session15_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_SESSION15)
+def test_session15_kinds_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+def test_a_charge_left_after_its_waiver_is_named_as_such() -> None:
+    [finding] = findings(ILL, "利息能减一半，减完之后利息就剩681.2了")
+    assert finding.message.en == (
+        "$681.20 (“681.2”) is not on this account: the charge left after the waiver is ¥618.20."
+    ).replace("$", "¥")
+
+
+def test_two_pairs_are_named_by_the_reading_nearer_the_ledger() -> None:
+    [finding] = findings(DISPUTE, "so the interest on it is ninety-eight seventy")
+    assert finding.message.en == (
+        "$98.70 (“ninety-eight seventy”) is not on this account: the interest is $98.17."
+    )

@@ -482,3 +482,49 @@ def test_a_rough_sum_in_thousands_with_chutou_or_budao(text: str, value: str, ap
 
 def test_an_age_said_with_chutou_is_no_money() -> None:
     assert extract_amounts("他三十出头的人了", approximate=True) == []
+
+
+# Session 15: cents after "dollars" with no word for them, ending the clause; a bare figure
+# put "down" (even after "after"); what the debt is brought "down to" in number words; a digit
+# then a pair with a label after it; "on it" after a rough figure in hundreds.
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        (
+            "she owes six hundred forty-seven dollars forty.",
+            "647.40",
+            "six hundred forty-seven dollars forty",
+        ),
+        ("after 500 down you owe less", "500", "500"),
+        ("we could take it down to nine hundred", "900", "nine hundred"),
+    ],
+)
+def test_session15_amount_wordings(text: str, value: str, raw: str) -> None:
+    assert amounts(text) == [(Decimal(value), raw)]
+
+
+def test_dollars_then_a_count_keeps_the_count_apart() -> None:
+    assert amounts("forty dollars twelve months running") == [(Decimal(40), "forty dollars")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "alt"),
+    [
+        ("the fee on it is fifty-two forty", "5240", "52.40"),
+        ("plan's about four fifteen a month", "415", "4.15"),
+    ],
+)
+def test_two_spoken_pairs_keep_their_other_reading(text: str, value: str, alt: str) -> None:
+    [found] = extract_amounts(text, approximate=True)
+    assert (found.value, found.alt) == (Decimal(value), Decimal(alt))
+
+
+def test_a_rough_figure_on_the_account_is_money() -> None:
+    found = extract_amounts("it's got roughly twenty-one hundred on it", approximate=True)
+    assert [(a.value, a.approx) for a in found] == [(Decimal(2100), "about")]
+
+
+def test_a_hotline_after_a_phone_taken_out_is_no_money() -> None:
+    # 拿出 is a payment verb only right before its figure ("先拿三千过来").
+    assert amounts("他拿出手机，是12378吗") == []
+    assert amounts("您先拿三千过来") == [(Decimal(3000), "三千")]

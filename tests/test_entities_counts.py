@@ -190,3 +190,20 @@ def test_durations_with_colloquial_numbers(
 ) -> None:
     found = [(d.value, d.unit, d.hedge, d.more, d.raw) for d in extract_durations(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "it's going on five months now",
+            [(5, "month", "going on", False, "going on five months")],
+        ),
+        ("pushing 90 days at this point", [(90, "day", "pushing", False, "pushing 90 days")]),
+    ],
+)
+def test_durations_said_as_approaching(
+    text: str, expected: list[tuple[int, str, str, bool, str]]
+) -> None:
+    found = [(d.value, d.unit, d.hedge, d.more, d.raw) for d in extract_durations(text)]
+    assert found == expected

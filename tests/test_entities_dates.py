@@ -306,3 +306,13 @@ def test_a_weekday_that_points_back_at_its_date(
     text: str, expected: list[tuple[date, str]]
 ) -> None:
     assert dates(text, SUNDAY) == expected
+
+
+def test_a_month_then_its_day_after_a_comma() -> None:
+    # "back in July, the 1st": the day said after the month and a comma.
+    from datetime import date
+
+    from scoring.entities import extract_dates
+
+    found = extract_dates("it was back in July, the 1st", date(2026, 10, 20))
+    assert [(d.raw, d.value) for d in found] == [("July, the 1st", date(2026, 7, 1))]

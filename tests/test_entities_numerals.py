@@ -70,3 +70,12 @@ def test_chinese_numeral_to_decimal_rejects(text: str) -> None:
 def test_colloquial_two_and_three(text: str, expected: str) -> None:
     # 俩 and 仨 are how 两个 and 三个 are said aloud: "逾期仨月了", "俩礼拜".
     assert chinese_numeral_to_decimal(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("陸仟參佰", "6300"), ("叄萬貳仟", "32000"), ("贰仟参佰陆拾", "2360")],
+)
+def test_financial_digits_in_traditional_and_variant_forms(text: str, expected: str) -> None:
+    # 參 / 叄 / 陸 (繁體 大写) and 参 (what 參 folds to, as people type 叁) are digits too.
+    assert chinese_numeral_to_decimal(text) == Decimal(expected)

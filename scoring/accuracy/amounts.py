@@ -74,6 +74,24 @@ class Expected:
     en: str
 
 
+# Around a payment named by its label only: a verb of paying before it, what it leaves after.
+_PAID_VERB = re.compile(
+    r"还完|还了|还上|交完|交了|付完|付了|先还|还掉|\bpay(?:ing)?\s++(?:the\s++)?$"
+)
+_PAID_THEN = re.compile(r"还完|还了|还上|交了|付了|以后|之后|后|\bafter\b|\bthen\b")
+
+
+# Between what is left and the payment said after it: "… after an $800 payment", "…，在您先还".
+_PAID_AFTER_GAP = re.compile(
+    r"\s*+(?:dollars?|bucks?|元|块)?\s*+,?\s*+(?:after|once)\s++(?:you\s++(?:pay|send|put\s++down)\s++)?"
+    r"(?:your|an?|the|that|this|her|his|their)?\s*+(?:\$|¥)?\s*+"
+)
+
+
+# 本息 ("本息合计", "连本带息"): principal and interest, or the whole debt as people say it.
+_PRINCIPAL_AND_INTEREST = re.compile(r"本息|连本带息")
+
+
 class _Facts:
     """The ledger's quantities and the line's own figures, computed once per line."""
 
@@ -97,6 +115,7 @@ class _Facts:
             if r.roles[:1] == ("waiver",) and not r.mention.approx
         ]
         waivers.update(w for w in self.waivers_said if 0 < w <= self.max_waiver)
+        self.waivers = sorted(waivers)
         self.after_waiver = sorted(money(self.total - w) for w in waivers)
         # A waiver talked of anywhere in the line (免/减/waive…): only then may a rough figure
         # mean the total after it.
@@ -116,8 +135,9 @@ class _Facts:
         return [r for r in nearby if r.sentence >= reading.sentence - 1]
 
     def payments_before(self, reading: FigureReading) -> list[Decimal]:
-        """Partial payments said before this figure."""
-        return [
+        """Partial payments said before this figure (the minimum paid, named by its label
+        only: "还完最低以后还剩…")."""
+        paid = [
             r.mention.value
             for r in self._before(reading)
             if r.roles[:1] in ((), ("partial",), ("pay",), ("minimum",))
@@ -125,6 +145,44 @@ class _Facts:
             and not r.mention.approx
             and r.mention.value < self.total
         ]
+        minimum = self.ledger.minimum_payment
+        if not paid and minimum and self.minimum_paid_before(reading):
+            paid.append(minimum)
+        return paid or self.payment_after(reading)
+
+    def payment_after(self, reading: FigureReading) -> list[Decimal]:
+        """A payment said right after what it leaves: "you'd owe $4,012.50 after an $800
+        payment", "还剩三千二，在您先还两千之后"."""
+        if reading.roles[:1] not in (("total",), ("remainder",), ("due",)):
+            return []
+        index = self.position[id(reading)]
+        if index + 1 >= len(self.line.figures):
+            return []
+        nxt = self.line.figures[index + 1]
+        gap = self.line.low[reading.mention.end : nxt.mention.start]
+        if nxt.mention.approx or nxt.skip or not _PAID_AFTER_GAP.fullmatch(gap):
+            return []
+        return [nxt.mention.value] if nxt.mention.value < self.total else []
+
+    def minimum_paid_before(self, reading: FigureReading) -> bool:
+        """The minimum payment named without its figure, paid before this remainder or total:
+        "还完最低以后剩…", "最低的还了之后还欠…" (not "不还最低的话…")."""
+        if reading.roles[:1] not in (("remainder",), ("total",)):
+            return False
+        low, start = self.line.low, reading.mention.start
+        index = self.position[id(reading)]
+        since = self.line.figures[index - 1].mention.end if index else 0
+        since = max(since, sentence_start(low, start))
+        for lab in self.line.labels:
+            if lab.role != "minimum" or not since <= lab.start < start:
+                continue
+            head = low[max(since, lab.start - 4) : lab.start]
+            tail = low[lab.end : start]
+            if REFUSED.search(low, since, start) or "不还" in low[since:start]:
+                return False
+            if _PAID_VERB.search(head) or _PAID_THEN.search(tail):
+                return True
+        return False
 
     def waived_before(self, reading: FigureReading) -> bool:
         """A waiver offered earlier in the figure's sentence, in another clause too ("滞纳金
@@ -139,11 +197,31 @@ class _Facts:
         return bool(said) and not REFUSED.search(low, s_start, start)
 
     def after_waiver_expected(self, reading: FigureReading) -> Expected:
-        after = tuple(self.after_waiver) or (self.total,)
+        left = self.part_left(reading)
+        after = (*(tuple(self.after_waiver) or (self.total,)), *left)
         value = reading.mention.value
         right = min(after, key=lambda v: abs(v - value))
         zh, en = ROLE_NAMES["after_waiver"]
+        if right in left:
+            zh, en = "减免后剩下的费用", "the charge left after the waiver"
         return Expected("after_waiver", after, right, zh, en)
+
+    def part_left(self, reading: FigureReading) -> tuple[Decimal, ...]:
+        """What is left of a charge named in the figure's clause once the waiver is taken off
+        it ("利息减一半，减完利息还剩618.2", "the interest left after that is…"): that charge
+        less each waiver it can bear, not the whole debt."""
+        low, start = self.line.low, reading.mention.start
+        c_start = clause_start(low, start)
+        amounts = {"interest": self.ledger.interest, "late_fee": self.ledger.late_fee}
+        named = {
+            lab.role for lab in self.line.labels if c_start <= lab.start < start
+        } & amounts.keys()
+        return tuple(
+            money(amounts[part] - w)
+            for part in sorted(named)
+            for w in self.waivers
+            if 0 < w <= amounts[part]
+        )
 
     def payments_made_before(self, reading: FigureReading) -> list[Decimal]:
         """Payments reported as made ("您还了两千") said before this figure."""
@@ -280,6 +358,12 @@ class _Facts:
         ledger, total = self.ledger, self.total
         if role == "total":
             values = [total]
+            low = self.line.low
+            if _PRINCIPAL_AND_INTEREST.search(
+                low, clause_start(low, reading.mention.start), reading.mention.start
+            ):
+                # 本息 is principal and interest, and is said of the whole debt too.
+                values.append(money(ledger.principal + ledger.interest))
             if self.plan_talk:
                 values += [v for p in self.plans() for v in _plan_repaid(p, total)]
             if any(
@@ -426,7 +510,8 @@ def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
         mention = replace(mention, approx="about")
     if mention.approx:
         return any(mention.covers(v) for v in values)
-    return any(same_amount(mention.value, v) for v in values)
+    said = (mention.value,) if mention.alt is None else (mention.value, mention.alt)
+    return any(same_amount(s, v) for s in said for v in values)
 
 
 def _compound_expected(parts: tuple[Role, ...], ledger: Ledger) -> Expected:
@@ -456,6 +541,10 @@ def _amount_finding(
     """ "¥8,888 is not on this account: the total is ¥5,230.50": the figure, its role as read and
     the right value; a round figure close to it is "rounded" instead (a minor finding)."""
     mention = reading.mention
+    if mention.alt is not None and abs(mention.alt - expected.right) < abs(
+        mention.value - expected.right
+    ):
+        mention = replace(mention, value=mention.alt)  # "ninety-eight seventy" as $98.70
     right = fmt_money(expected.right, ledger)
     said_zh, said_en = fmt_said(mention, ledger)
     raw = mention.raw.strip()
@@ -538,7 +627,8 @@ def check_line_amounts(
 _PLUS = re.compile(
     r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
     # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
-    r"(?:本金|利息|滞纳金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?\s*+(?:\$|¥)?\s*+$"
+    r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?"
+    r"\s*+(?:\$|¥)?\s*+$"
 )
 # A list of named parts before their sum: "逾期费160，利息738.6，加起来898.6". Said so, the
 # figures are a sum only when they add up ("本金5000，利息180.5，一共5230.5" names the total).
@@ -650,6 +740,9 @@ def _check_figure(
 
     if primary == "waiver":
         return None  # the amount waived is checked with the waiver (check_relief)
+    if primary == "settlement" and _left_after_payment(reading, facts):
+        # "knock it down to $1,986.40 if you put $500 in today": what the payment leaves.
+        return None
     if primary == "settlement" or (primary == "after_waiver" and readings):
         low_end = money(total - facts.max_waiver)
         if value < low_end - CENT and not mention.approx:
@@ -709,6 +802,21 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _left_after_payment(reading: FigureReading, facts: _Facts) -> bool:
+    """The figure is the total less a payment said with it in its sentence, before or after."""
+    value = reading.mention.value
+    return any(
+        r is not reading
+        and r.sentence == reading.sentence
+        and r.roles[:1] in ((), ("partial",), ("pay",))
+        and not r.skip
+        and not r.mention.approx
+        and r.mention.value < facts.total
+        and same_amount(value, money(facts.total - r.mention.value))
+        for r in facts.line.figures
+    )
 
 
 def _rough_total_missed(reading: FigureReading, facts: _Facts, readings: list[Expected]) -> bool:

@@ -32,7 +32,7 @@ _DUE_BEFORE = re.compile(
     r"payment\s++date"
 )
 _DUE_AFTER = re.compile(
-    r"\s*+(?:就|已经|已)?\s*+(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
+    r"\s*+(?:那一?天|当天|那会儿?)?\s*+(?:就|已经|已)?\s*+(?:到期|是[^0-9，。]{0,6}(?:还款日|到期日|最后还款日))"
     r"|\s*+(?:开始|起)\s*+(?:就)?\s*+(?:逾期|算逾期)"
     r"|,?\s*+(?:was|is)\s++(?:the|your)\s++(?:\w+\s++)?due\s++date"
     # "that 8/15 due date": the date said as the name of the due date
@@ -69,6 +69,7 @@ _PAST_TENSE = re.compile(r"\bwas\b|\bwere\b|\bhad\b|已经|就|了|过")
 _DAYS_CUE = re.compile(
     r"逾期|拖欠|超期|过期|没还|未还|没有还|晚了|拖了|迟了|延迟|过了还款日|超过还款日|欠了"
     r"|overdue|past\s++due|\blate\b|behind|delinquent|in\s++arrears|without\s++a\s++payment"
+    r"|\bunpaid\b|since\s++(?:\w+\s++){0,3}?(?:unpaid|delinquent|past\s++due)"
     r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
     r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
     r"|已经过了|到期[^，。]{0,8}过了"
@@ -95,7 +96,8 @@ _DAYS_NOT_AFTER = re.compile(
 # A rule's threshold, not this account: "if payments are more than 60 days late", "逾期超过90天就…".
 _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
 _DAYS_EXACT = re.compile(
-    r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是"
+    r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是|到今天|到现在"
+    r"|\bto\s++(?:today|now|date)\b"
     r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
 )
 _FUTURE_CUE = re.compile(
@@ -324,7 +326,7 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
 # How long overdue, said loosely: "三个多月", "两周多", "二十多天", "快一百天", "over three months".
 _NEAR_WORDS = (
     "快", "将近", "接近", "近", "不到", "不足", "almost", "nearly", "close to", "under",
-    "less than", "shy of",
+    "less than", "shy of", "going on", "pushing", "coming up on",
 )  # fmt: skip
 # "Under N months" is true of anything from half a month short up to N ("不到一个月" for 18 days).
 _UNDER_WORDS = ("不到", "不足", "under", "less than", "shy of")
@@ -439,9 +441,23 @@ _ELAPSED_BEFORE_ZH = re.compile(
 _ELAPSED_AFTER_ZH = re.compile(r"\s*+了(?!之后|以后|再|才|就|的话)")
 
 
+# "it's going on seven months now", "it's been almost five months": how long it has run.
+_ELAPSED_BEFORE_EN = re.compile(
+    r"(?:it'?s|it\s++is|it\s++has|that'?s|you'?re|we'?re|(?:it|this|the\s++account)\s++has)?\s*+"
+    r"(?:been\s++)?(?:going\s++on\s++)?"
+)
+_ELAPSED_AFTER_EN = re.compile(
+    r"\s*+(?:now|already|at\s++this\s++point|so\s++far)?\s*+(?:[.,!?]|$)"
+)
+
+
 def _said_as_elapsed(low: str, c_start: int, start: int, end: int) -> bool:
     head = low[c_start:start].strip()
-    return bool(_ELAPSED_BEFORE_ZH.fullmatch(head)) and bool(_ELAPSED_AFTER_ZH.match(low, end))
+    if _ELAPSED_BEFORE_ZH.fullmatch(head) and _ELAPSED_AFTER_ZH.match(low, end):
+        return True
+    return bool(head) and bool(
+        _ELAPSED_BEFORE_EN.fullmatch(head) and _ELAPSED_AFTER_EN.match(low, end)
+    )
 
 
 def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
@@ -478,11 +494,25 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     alone = not low[c_start : count.start].strip(_APPOSITION) and not low[count.end : c_end].strip(
         _APPOSITION
     )
-    return bool(_DAYS_CUE.search(sentence)) and (
-        alone or bool(_DAYS_EXACT.search(low, c_start, c_end))
+    exact = alone or bool(_DAYS_EXACT.search(low, c_start, c_end))
+    if _DAYS_CUE.search(sentence):
+        return exact
+    # A due date or a start named earlier in the sentence, then the days since, said as
+    # elapsed: "1号到期的，已经十天了", "since March 27, that's 173 days".
+    s_start = sentence_start(low, count.start)
+    return (
+        exact
+        and not _HEDGED_COUNT.search(near_before)  # "past 90 days": a threshold passed
+        and bool(_ELAPSED_FROM.search(low, s_start, count.start))
+        and any(s_start <= d.start and d.end <= count.start for d in analysis.dates)
     )
 
 
+_HEDGED_COUNT = re.compile(
+    r"(?:\bpast|\bover|\bmore\s++than|\balmost|\bnearly|\babout|\baround|\bunder|超过|快|将近|差不多"
+    r"|大概|不到|多于)\s*+$"
+)
+_ELAPSED_FROM = re.compile(r"到期|还款日|\bdue\b|\bsince\b|从|自从")
 _APPOSITION = " ,，:：—–-.。!！"
 
 
@@ -519,6 +549,9 @@ def _check_days(
     )
 
 
+_NAMES_IT = re.compile(
+    r"(?:也就是|也即|那就是|\bthat\s++is|\bthat'?s|\bwhich\s++is)\s*+[(（,，]?\s*+(?:on\s++|the\s++)?$"
+)
 _DAY_IS = re.compile(r"\s*+(?:是|就是|is|'s|will\s++be|would\s++be)\s*+(?:the\s++)?")
 
 
@@ -531,6 +564,8 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
         gap = low[prev.end : mention.start]
         if prev.relative and (
             _PAIR_GAP.fullmatch(gap)
+            # "月底前还上，也就是31号": a few words, then the date it is said to be.
+            or (len(gap) <= 12 and _NAMES_IT.search(gap) and not re.search(r"[0-9]", gap))
             # "今天是11月20号", "tomorrow is the 21st": a day word, then the date it is.
             or (prev.kind in ("rel_zh", "rel_en") and _DAY_IS.fullmatch(gap))
         ):

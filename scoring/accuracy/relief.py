@@ -15,7 +15,7 @@ from scoring.accuracy._common import (
     relief_finding,
 )
 from scoring.analysis import Analysis
-from scoring.entities import extract_shares
+from scoring.entities import AmountMention, extract_shares
 from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.ledger import Ledger, money, same_amount
@@ -69,6 +69,35 @@ def _resolve_penalty(
         if amount and any(same_amount(f, amount) for f in figures):
             return rest | {part}
     return named
+
+
+def _within(mention: AmountMention, cap: Decimal) -> bool:
+    """A waiver figure within the cap; a rough one ("三千九百多") when it may be."""
+    if mention.approx:
+        least = mention.value if mention.approx == "over" else mention.value - mention.step
+        return least <= cap or mention.covers(cap)
+    return mention.value <= cap or same_amount(mention.value, cap)
+
+
+def _shares_by_part(clause: str) -> dict[str, Decimal]:
+    """Each charge with the share said right after it, when one clause waives several
+    ("滞纳金减一半利息减三成", "half the late fee and 30% of the interest"): a share belongs to the
+    charge named before it, up to the next charge named."""
+    marks = sorted(
+        (m.start(), part)
+        for rxs in (_COMPONENTS_ZH, _COMPONENTS_EN)
+        for part, rx in rxs.items()
+        for m in rx.finditer(clause)
+    )
+    if len({part for _, part in marks}) < 2:
+        return {}
+    found: dict[str, Decimal] = {}
+    for i, (at, part) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(clause)
+        share = _fraction(clause[at:end])
+        if share is not None:
+            found.setdefault(part, share)
+    return found
 
 
 def _fraction(clause: str) -> Decimal | None:
@@ -141,7 +170,9 @@ def check_line_relief(
             for r in line.figures
             if start <= r.mention.start < end
             and not r.skip
-            and not r.mention.approx
+            # a rough figure is what is waived only when no share of it is said ("利息三千九
+            # 百多也一起免了"; "利息三千九百多可以减三成" names the interest the share is of)
+            and (not r.mention.approx or share is None or share == 1)
             and (not r.roles or r.roles[0] in _WAIVED_ROLES or r.compound)
             and "after_waiver" not in r.roles
             and not any(same_amount(r.mention.value, b) for b in bases)  # "64元最多减免一半"
@@ -158,7 +189,7 @@ def check_line_relief(
                 else sum(caps.values(), Decimal(0))
             )
             for r in waived:
-                if r.mention.value <= cap or same_amount(r.mention.value, cap):
+                if _within(r.mention, cap):
                     continue
                 said_zh, said_en = fmt_said(r.mention, ledger)
                 part_zh = "、".join(PART_NAMES[p][0] for p in sorted(named)) or "费用"
@@ -196,11 +227,12 @@ def check_line_relief(
                     )
                 )
             continue
+        own = _shares_by_part(clause)
         for part in sorted(named):
             if part != "penalty" and not amounts[part]:
                 continue
             cap_share = shares[part]
-            wanted = share
+            wanted = own.get(part, share)
             if wanted is None and (cap_share == 0 or _waives_it_all(clause)):
                 wanted = Decimal(1)
             if wanted is None or wanted <= cap_share:

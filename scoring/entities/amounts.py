@@ -53,6 +53,9 @@ class AmountMention:
     # more than), "under" (不到, less than) or "near" (将近, 快, almost, nearly); "" for a figure
     # said exactly.
     approx: Approx = ""
+    # The other reading of a figure said as two spoken pairs with no unit: "ninety-eight
+    # seventeen" is $9,817 or $98.17 (as a charge is read aloud); the ledger tells them apart.
+    alt: Decimal | None = None
 
     @property
     def step(self) -> Decimal:
@@ -225,8 +228,11 @@ _PRE_BLOCK_EN_RE = re.compile(
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
+    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|一个月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
+    # spoken payment verbs: "先拿三千过来", "月底凑五千"
+    # (only right before the figure: "拿出手机…12378" names no sum)
+    r"|(?:先拿|拿出来?|凑齐|凑出|凑够|凑)(?=\s*+[0-9一二两三四五六七八九十])"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
     # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
@@ -242,6 +248,8 @@ _CUE_EN_RE = re.compile(
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
+    # what the debt is brought down to: "knock it down to two thousand", "drop it to…"
+    r"|down\s++to|(?:reduc|lower)\w*\s++(?:it|that|this|(?:the|your)\s++(?:balance|total|debt))\s++to"
     r"|sorry|no\s++wait|i\s++mean|correction|scratch\s++that|make\s++that|my\s++(?:bad|mistake))"
     r"|(?<=[0-9])\s*+(?:\bplus\b|\bminus\b|[+=])",
     RX,
@@ -257,7 +265,11 @@ _CUE_AFTER_RE = re.compile(
     r"|what(?:'s|\s++is)\s++(?:owed|owing|due|outstanding)|what\s++(?:she|he|they)\s++owes?)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per|each|every)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
-    r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go)\b"
+    r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go"
+    # a payment put down: "after 800 down the rest is…", "500 up front"
+    r"|down(?!\s++to\b)|up\s*+front"
+    # what an account carries: "roughly forty-three hundred on it"
+    r"|on\s++(?:it|there|the\s++(?:card|account|loan)))\b"
     # A figure put as a question to confirm: "是5320.5对吧？", "4394.62, right?".
     r"|\s*+(?:元|块)?\s*+(?:对吧|对不对|对吗|是吧|是吗|没错吧|没错吗)"
     r"|\s*+,?\s*+(?:right|correct|is\s++that\s++right|yeah)\s*+\?"
@@ -513,7 +525,11 @@ def _numeric_amount(
             else _BLOCK_AFTER_RE.match(low, e)
         ):
             return False
-        if _blocked_neighbours(low, s, e) or ctx.pre_blocked(s) or ctx.in_phone(s, e):
+        if (
+            _blocked_neighbours(low, s, e)
+            or (ctx.pre_blocked(s) and not _PUT_DOWN_RE.match(low, e))
+            or ctx.in_phone(s, e)
+        ):
             return False
         if _YEAR_RE.fullmatch(token) and _YEAR_NOUN_RE.match(low, e):
             return False  # "this 2014 account": a year
@@ -548,9 +564,19 @@ def _numeric_amount(
     return True
 
 
-def _cents(low: str, end: int) -> tuple[Decimal, int] | None:
-    """The cents said after whole dollars ("and forty cents"), and where they end."""
-    m = _CENTS_RE.match(low, end)
+# A payment put down, which no "after" or "by" before it makes a count: "after 800 down…".
+_PUT_DOWN_RE = re.compile(r"\s++(?:down(?!\s++to\b)|up\s*+front)\b", RX)
+# Cents said after "dollars" with no word for them, ending the clause: "…twelve dollars
+# eighty-six", "forty dollars and fifty." (not "dollars twelve months").
+_BARE_CENTS_RE = re.compile(
+    rf"\s*+,?\s*+(?:and\s++)?(?P<c>[0-9]{{2}}|{EN_NUM})(?=\s*+(?:[.,!?;]|$))", RX
+)
+
+
+def _cents(low: str, end: int, bare: bool = False) -> tuple[Decimal, int] | None:
+    """The cents said after whole dollars ("and forty cents"; with ``bare``, after the word
+    "dollars", "…dollars eighty-six"), and where they end."""
+    m = _CENTS_RE.match(low, end) or (_BARE_CENTS_RE.match(low, end) if bare else None)
     if m is None:
         return None
     said = m.group("c")
@@ -615,7 +641,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             # "twenty-four eighty-six dollars", "twenty-four eighty-six forty is the balance":
             # hundreds said as two pairs (and the cents as a third), only with a unit or label.
             pairs = (
-                _pairs_to_int(m.group())
+                _pairs_to_int(m.group(), short=labelled)
                 if (um is not None and not um.group("grand"))
                 or labelled
                 or (um is None and ctx.has_cue(s))
@@ -640,7 +666,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             if um.group("grand"):
                 value *= 1000
             elif um.group("dollars"):
-                cents = _cents(low, e)  # "eighty-six dollars and forty cents"
+                cents = _cents(low, e, bare=True)  # "eighty-six dollars and forty cents"
                 if cents is not None:
                     value, e = value + cents[0], cents[1]
         elif (
@@ -661,7 +687,15 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             )
         ):
             continue  # "I can pay two thousand" counts, a bare "two" never does
-        found.append(_hedged(AmountMention(value, "", s, e), text, low))
+        alt = (
+            Decimal(words) / 100
+            if paired
+            and cents_said is None
+            and um is None
+            and len(_EN_SPLIT_RE.split(m.group().strip())) >= 2
+            else None
+        )
+        found.append(_hedged(AmountMention(value, "", s, e, alt=alt), text, low))
     return found
 
 
@@ -714,7 +748,7 @@ def _hedge_start(low: str, start: int) -> int:
     return m.start() if m is not None else start
 
 
-def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
+def _pairs_to_int(said: str, short: bool = False) -> tuple[int, int | None] | None:
     """Dollars said the short way, with the cents as a last pair: hundreds as two pairs
     ("twenty-four eighty-six" 2,486; "…eighty-six forty" and 40 cents), a digit then a pair
     ("six seventy-four forty" 674.40), or a whole number with "hundred" then the cents
@@ -733,8 +767,11 @@ def _pairs_to_int(said: str) -> tuple[int, int | None] | None:
             start = end
     if start != len(words) or len(pairs) not in (2, 3) or not all(10 <= p <= 99 for p in pairs[1:]):
         return None
-    if not (10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and (len(words) > 2 or "-" in said))):
-        # "six seventy-four" is 674 only as three words or more, or hyphened ("four-ten")
+    if not (
+        10 <= pairs[0] <= 99 or (1 <= pairs[0] <= 9 and (len(words) > 2 or "-" in said or short))
+    ):
+        # "six seventy-four" is 674 only as three words or more, or hyphened ("four-ten"), or
+        # ``short``: a label right after says what it is ("two fifty a month")
         return None
     return pairs[0] * 100 + pairs[1], pairs[2] if len(pairs) == 3 else None
 

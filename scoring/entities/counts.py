@@ -286,7 +286,7 @@ _DURATION_ZH_HALF = re.compile(
 )
 _DURATION_EN = re.compile(
     r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|like|over|more\s++than|close\s++to"
-    r"|upwards\s++of|(?:just\s++|a\s++hair\s++|a\s++touch\s++)?shy\s++of"
+    r"|going\s++on|pushing|coming\s++up\s++on|upwards\s++of|(?:just\s++|a\s++hair\s++|a\s++touch\s++)?shy\s++of"
     r"|(?:just|a\s++little|a\s++bit|a\s++hair|a\s++touch)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
     r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
     r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?|years?)\b(?P<half>\s++and\s++a\s++half)?",

@@ -579,7 +579,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
         "md_en",
         _MONTH_TRIGGERS,
         re.compile(
-            rf"\b(?P<mon>{_MONTH_ALT})\.?\s*+(?P<d>{_D})(?:st|nd|rd|th)?(?![0-9a-z])"
+            # "July 1st", "July the 1st", "back in July, the 1st"
+            rf"\b(?P<mon>{_MONTH_ALT})\.?\s*+(?:,?\s*+the\s++)?(?P<d>{_D})(?:st|nd|rd|th)?(?![0-9a-z])"
             r"(?:,?\s*+(?P<y>[0-9]{4})(?![0-9]))?",
             RX,
         ),
