@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from simulator.engine.loader import load_scenario
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
@@ -92,3 +94,19 @@ def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
         session.say(line)
     session.say("月底您能先拿出多少？实在不行先还一部分也可以，剩下的分期再商量")
     assert session.persona.state == "offers_partial"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_told_the_payee_while_he_will_not_look_a_payment_asked_makes_him_look(seed: int) -> None:
+    """ol-already-paid: told that the money went to the other lender while he still refuses to
+    dig out the receipt, a payment asked for here is no "pay twice": he looks and realises
+    (then answers the ask there), at every seed. Said as "打给的是…" or "…不是同一家平台"."""
+    session = Session(scenario("ol-already-paid"), seed=seed)
+    for line in _TO_REALISED[:5]:
+        session.say(line)
+    assert session.persona.state == "dispute_heard"
+    session.say("系统里能看到，那笔钱打给的是嘉禾花，和咱们不是同一家平台")
+    assert session.persona.memory.told(["paid_elsewhere"])
+    session.say("所以青禾这期还得麻烦您处理一下，您看哪天方便？")
+    assert session.persona.state in ("realises", "proposes_date")
+    assert "collected_after_dispute" not in session.persona.flags
