@@ -133,6 +133,9 @@ class Negotiation:
         self.terms = Terms()  # what is on the table after the persona's answer
         self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
         self.day: date | None = None  # the day the last line proposed, if any
+        # The last counter is about the day alone: the money was taken as offered (a plan
+        # the budget carries, a sum it has), only not that early.
+        self.day_only = False
         self.plan_talked = False  # the collector has proposed a plan (instalments)
         # The last line asked what the debtor can pay ("能先拿出多少？"): at once or a month.
         self.asked: Literal["monthly", "at_once"] | None = None
@@ -155,6 +158,7 @@ class Negotiation:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
         self.day = proposal.day
+        self.day_only = False
         capacity = policy().negotiation.capacity.get(analysis.lang)
         self.asked = capacity.asked(analysis.norm) if capacity else None
         if self.asked is not None and not (proposal.amount or proposal.monthly):
@@ -259,6 +263,7 @@ class Negotiation:
         if terms.date is None:
             return "accept", replace(terms, date=budget.by)
         if terms.date < budget.by:
+            self.day_only = True
             return "counter", replace(terms, date=budget.by)
         return "accept", terms
 

@@ -118,6 +118,7 @@ class Persona:
         self._acts: list[tuple[int, str, Analysis]] = []
         self._lines_heard = 0
         self._disclosed = False  # the line being answered told a third party about the debt
+        self._insisted = False  # the line's move asked again for a concession refused before
         self.memory = Memory(scenario.ledger, scenario.lang)
         self.budget = pick_budget(scenario, seed)
         self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
@@ -214,6 +215,11 @@ class Persona:
             return False
         if when.offer is not None and (self.deal.verdict or "none") not in when.offer:
             return False
+        if (
+            when.day_only is not None
+            and (self.deal.verdict == "counter" and self.deal.day_only) != when.day_only
+        ):
+            return False
         if when.amount_said is not None and bool(analysis.amounts) != when.amount_said:
             return False
         if when.capacity_asked is not None and (self.deal.asked is not None) != when.capacity_asked:
@@ -298,6 +304,7 @@ class Persona:
         """The persona's answer to one line; `disclosed`: the judge found that the line tells
         a third party about the debt."""
         self._fired = None
+        self._insisted = False
         self._disclosed = disclosed
         self._resisted_edges.clear()
         self.memory.hear(analysis)
@@ -319,6 +326,8 @@ class Persona:
             trigger, refused_there = self._reheard(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
+        if trigger is not None and self.state != before and self.ended is None:
+            trigger = self._then_the_day(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._closed(trigger, analysis)
         # A refusal stays open while the persona is somewhere the refused concession can still
@@ -428,6 +437,7 @@ class Persona:
                 # Before anything answered in place: a refused concession asked again.
                 insisted = True
                 again = self._insist(analysis)
+                self._insisted = again is not None
                 if again is not None or self._resisted_edges:
                     return again  # refused again: one refusal answers the line
             if name in valid and self.model.trigger(name, analysis=analysis):
@@ -505,6 +515,31 @@ class Persona:
             here = self.state
             if not edges or any(edge.mood < 0 or edge.to == here for edge in edges):
                 continue
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._fired = first
+        return fired
+
+    def _then_the_day(self, fired: str, analysis: Analysis) -> str:
+        """A day proposed beside an offer that moved the persona ("可以分6期，第一期月底还，
+        您看行吗"), or in a line that insisted on an offer refused before ("第一期您看放哪天？
+        月底可以吗"), is heard next from the state the offer reached: where that state takes
+        the day on an edge that holds, leaves it, costs no mood and is no concession, and the
+        persona did not refuse the figures. Its reply replaces the offer's, which would ask
+        for the day the line has just named."""
+        steps = policy().steps
+        if not (fired in steps.proposes or self._insisted) or self.deal.day is None:
+            return fired
+        if self.deal.verdict == "refuse":
+            return fired
+        for name in steps.dated_after:
+            if name == fired or name not in analysis.intent_names:
+                continue
+            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+            if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
+                continue
+            first = self._fired
             if self.model.trigger(name, analysis=analysis):
                 return name
             self._fired = first
