@@ -164,3 +164,26 @@ def test_a_day_said_as_the_plan_is_taken_is_answered_not_asked_for() -> None:
         assert reply is not None
         assert session.persona.state == "proposes_date"
         assert "啥时候开始" not in reply.persona.text
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_goodbye_said_with_the_deal_is_heard_after_the_deal(seed: int) -> None:
+    """ol-hardship-instalment: a plan refused once, then restated with its first day and a
+    worded goodbye ("…我给您登记好 拜拜"): the deal is heard first and the goodbye after it,
+    so the call ends agreed, not as a call-back because "拜拜" came in the same line."""
+    session = Session(scenario("ol-hardship-instalment"), seed=seed)
+    for line in _HARDSHIP_SOFTENED:
+        session.say(line)
+    assert session.say("可以给您分12期，每个月压力小一些").reply_kind == "resist"
+    session.say("行 那就12期 头一期12月10号 我给您登记好 拜拜")
+    assert session.ended == "plan_agreed"
+
+
+def test_a_goodbye_with_an_offer_refused_is_still_a_goodbye() -> None:
+    """The goodbye heard after the line's offer: where the offer is refused, the trainee is
+    still leaving, so the goodbye is heard (a call-back), not a refusal nobody is left to hear."""
+    session = Session(scenario("ol-hardship-instalment"), seed=0)
+    for line in _HARDSHIP_SOFTENED:
+        session.say(line)
+    session.say("我们这边可以分12期，头一期12月10号，那今天先这样，再见")
+    assert session.ended == "callback"

@@ -321,6 +321,8 @@ class Persona:
             if self.mood >= self.scenario.persona.hangs_up_below and not aside
             else None
         )
+        if trigger is None and self._resisted_edges and not aside:
+            trigger = self._leaves_anyway(analysis)
         refused_there = False
         if trigger is not None and self.state != before and self.ended is None:
             trigger, refused_there = self._reheard(trigger, analysis)
@@ -403,11 +405,20 @@ class Persona:
         # Asked what the debtor can pay, with no plan named: the question is heard first.
         capacity = policy().negotiation.capacity_intent
         answers = capacity if self.deal.asked and not self._plan_counts(analysis) else None
+        # A goodbye beside another act that moves the persona ("那就12期，第一期10号，拜拜") is
+        # heard after it (`_closed`), worded or not: the deal first, then the leave-taking.
+        leaving = set(policy().steps.closes_after)
+        others_move = any(
+            (self.state, hit.name) in self._moving
+            for hit in analysis.intents
+            if hit.name not in leaving
+        )
         hits = sorted(
             analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
                 answers is not None and hit.name != answers,
+                others_move and hit.name in leaving,
                 moves and hit.name in late,
                 (self.state, hit.name) not in self._moving,
                 hit.name in closings and hit.by_meaning,
@@ -544,6 +555,21 @@ class Persona:
                 return name
             self._fired = first
         return fired
+
+    def _leaves_anyway(self, analysis: Analysis) -> str | None:
+        """A goodbye in a line whose offer the persona refused (the goodbye is heard after the
+        line's other acts): the trainee is leaving, so the goodbye is heard as said, from
+        where the persona is (a call-back, say), instead of a refusal nobody is left to hear."""
+        said = {hit.name for hit in analysis.intents if not hit.by_meaning}
+        for name in policy().steps.closes_after:
+            if name not in said or (self.state, name) not in self._moving:
+                continue
+            refused = set(self._resisted_edges)
+            self._resisted_edges.clear()
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._resisted_edges.update(refused)
+        return None
 
     def _closed(self, fired: str, analysis: Analysis) -> str:
         """A goodbye in a line whose other act moved the persona ("那就这么定了，我们先走了";
