@@ -79,6 +79,14 @@ def plan_options(text: str, allowed: set[int]) -> list[int]:
     return found
 
 
+# The first instalment named just before a day: "第一期12月15号", "首期就月底", "头一期放10号".
+_FIRST_INSTALMENT = re.compile(
+    r"(?:第一期|第1期|首期|头一期|頭一期|头期|頭期|first (?:payment|installment|instalment))"
+    r"[^，,。；;!?！？\d]{0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _attributive(text: str, raw: str, end: int) -> bool:
     """A season said of something else, not a day to pay on: 年底的生意 (the year-end trade),
     月底的账. A day with its number (12月15号的工资) still names a day."""
@@ -111,14 +119,17 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     today = analysis.today
     leaving = rules.leave_taking.get(analysis.lang)
     days = [
-        d.value
+        d
         for d in analysis.dates
         if (today is None or d.value >= today)
         and not _attributive(text, d.raw, d.end)
         and not (d.relative and leaving is not None and leaving.says(text, d.start, d.end))
     ]
-    # What was said last leads: "the 15th is fine — December 15th, then?" proposes December 15th.
-    return Proposal(months, monthly, amount, days[-1] if days else None)
+    # A schedule ("第一期12月15号，第二期1月15号") proposes its first instalment's day; else
+    # what was said last leads: "the 15th is fine — December 15th, then?" proposes the 15th.
+    firsts = [d for d in days if _FIRST_INSTALMENT.search(text[: d.start])]
+    day = firsts[0] if firsts else days[-1] if days else None
+    return Proposal(months, monthly, amount, day.value if day else None)
 
 
 class Negotiation:
