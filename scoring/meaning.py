@@ -43,6 +43,9 @@ from scoring.text import plain
 DATA = Path(__file__).parent / "data" / "semantic.yaml"
 _CLAUSE = re.compile(r"[。！？；!?;\n，,]|\.(?=\s|$)")
 MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
+# A space beside a Chinese character parts clauses the way a comma does in chat typing
+# ("好 那就12期 第一期12月10号 保重"): for intents only, which read each act of a line.
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
 
 
 class CategoryRule(BaseModel):
@@ -267,15 +270,22 @@ def warm(lang: Lang) -> None:
     encoder().embed(["您好" if lang == "zh" else "hello"])
 
 
-def units(text: str) -> list[str]:
-    """The line, then each of its clauses (when it has more than one)."""
+def units(text: str, *, spaced: bool = False) -> list[str]:
+    """The line, then each of its clauses (when it has more than one); `spaced`: a space
+    beside a Chinese character also parts clauses."""
     line = plain(text)
     clauses = [c.strip() for c in _CLAUSE.split(line)]
+    if spaced:
+        clauses = [part for c in clauses for part in _SPACED.split(c)]
     clauses = [c for c in clauses if c]
     found = [line] if line else []
     if len(clauses) > 1:
         found += [c for c in clauses if c != line]
-    return list(dict.fromkeys(found))[:MAX_UNITS]
+    found = list(dict.fromkeys(found))
+    if spaced and len(found) > MAX_UNITS:
+        # A chat line's last act is often its goodbye ("…App里还就行 您多保重"): kept.
+        return [*found[: MAX_UNITS - 1], found[-1]]
+    return found[:MAX_UNITS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +312,7 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
     rules = policy().intents
     read = [
         (unit, clause)
-        for clause, unit in enumerate(units(text))
+        for clause, unit in enumerate(units(text, spaced=True))
         if len(unit) >= (rules.clause_min_chars if clause else rules.min_chars)[lang]
     ]
     if not read:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from simulator.engine.loader import load_scenario
 from simulator.engine.scenario import Scenario
 from simulator.engine.session import Session
@@ -92,3 +94,96 @@ def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
         session.say(line)
     session.say("月底您能先拿出多少？实在不行先还一部分也可以，剩下的分期再商量")
     assert session.persona.state == "offers_partial"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_told_the_payee_while_he_will_not_look_a_payment_asked_makes_him_look(seed: int) -> None:
+    """ol-already-paid: told that the money went to the other lender while he still refuses to
+    dig out the receipt, a payment asked for here is no "pay twice": he looks and realises
+    (then answers the ask there), at every seed. Said as "打给的是…" or "…不是同一家平台"."""
+    session = Session(scenario("ol-already-paid"), seed=seed)
+    for line in _TO_REALISED[:5]:
+        session.say(line)
+    assert session.persona.state == "dispute_heard"
+    session.say("系统里能看到，那笔钱打给的是嘉禾花，和咱们不是同一家平台")
+    assert session.persona.memory.told(["paid_elsewhere"])
+    session.say("所以青禾这期还得麻烦您处理一下，您看哪天方便？")
+    assert session.persona.state in ("realises", "proposes_date")
+    assert "collected_after_dispute" not in session.persona.flags
+
+
+# ol-hardship-instalment up to the moment he has heard empathy (softened).
+_HARDSHIP_SOFTENED = [
+    "喂，你好，麻烦找一下刘建国先生",
+    "是他个人的一点事情，方便请他本人听一下吗？谢谢",
+    "刘先生您好，我是安融金服的，工号AR5120，通话有录音",
+    "请您说一下身份证最后四位，核对本人",
+    "您的借款9月27号到期，逾期52天，现在是13086.5元",
+    "方便说说最近是碰到什么情况了吗",
+    "工作没了压力肯定很大，我能体会",
+]
+
+
+def test_a_plan_he_can_carry_on_a_day_too_early_is_countered_on_the_day_alone() -> None:
+    """Seed 2's money comes on the 10th: 12 instalments he can carry, first on the 1st, are
+    taken as a plan and only the day is countered (`day_only`), with both days said, not
+    "a month is too much" of the very instalment he then proposes; his day taken back agrees it."""
+    session = Session(scenario("ol-hardship-instalment"), seed=2)
+    for line in _HARDSHIP_SOFTENED:
+        session.say(line)
+    reply = session.say("我们给您办12期，头一期12月1号还，您看可以不？")
+    assert session.persona.state == "proposes_date"
+    assert session.persona.deal.day_only
+    assert "12月1号" in reply.persona.text and "12月10号" in reply.persona.text
+    session.say("行，那头一期就12月10号之前，就按这个办")
+    assert session.ended == "plan_agreed"
+
+
+def test_a_day_said_as_the_plan_is_taken_is_answered_not_asked_for() -> None:
+    """ol-field-visit: a plan offered with its first day, refused once or twice at difficulty
+    2, then asked again with the day ("头一期就放月底？"): the persona takes the plan and
+    answers the day (policy `steps.dated_after`), never "第一期啥时候开始？" of a day just said."""
+    for seed in (0, 1):
+        session = Session(scenario("ol-field-visit"), seed=seed)
+        for line in [
+            "大娘您好，我们找徐海波，麻烦您叫他一声",
+            "徐先生您好，恒通资产的外访员，这是工作证和委托书",
+            "先核对一下，您身份证后四位是多少？",
+            "您汇鑫借的款逾期78天了，一共8898.6元",
+            "婶子您好，没啥事，我们聊两句",
+            "店里最近是不是不太好做？",
+            "理解，一个人撑店不容易",
+            "能分6期，每期压力小点，您看中不中",
+        ]:
+            session.say(line)
+        reply = None
+        for _ in range(3):
+            if session.persona.state != "softened":
+                break
+            reply = session.say("头一期就放11月30号，您看中不？")
+        assert reply is not None
+        assert session.persona.state == "proposes_date"
+        assert "啥时候开始" not in reply.persona.text
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_goodbye_said_with_the_deal_is_heard_after_the_deal(seed: int) -> None:
+    """ol-hardship-instalment: a plan refused once, then restated with its first day and a
+    worded goodbye ("…我给您登记好 拜拜"): the deal is heard first and the goodbye after it,
+    so the call ends agreed, not as a call-back because "拜拜" came in the same line."""
+    session = Session(scenario("ol-hardship-instalment"), seed=seed)
+    for line in _HARDSHIP_SOFTENED:
+        session.say(line)
+    assert session.say("可以给您分12期，每个月压力小一些").reply_kind == "resist"
+    session.say("行 那就12期 头一期12月10号 我给您登记好 拜拜")
+    assert session.ended == "plan_agreed"
+
+
+def test_a_goodbye_with_an_offer_refused_is_still_a_goodbye() -> None:
+    """The goodbye heard after the line's offer: where the offer is refused, the trainee is
+    still leaving, so the goodbye is heard (a call-back), not a refusal nobody is left to hear."""
+    session = Session(scenario("ol-hardship-instalment"), seed=0)
+    for line in _HARDSHIP_SOFTENED:
+        session.say(line)
+    session.say("我们这边可以分12期，头一期12月10号，那今天先这样，再见")
+    assert session.ended == "callback"

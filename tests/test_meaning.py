@@ -79,6 +79,22 @@ def test_a_line_is_read_whole_and_clause_by_clause() -> None:
     assert units("你再不還錢") == ["你再不还钱"]  # 繁體 read as Simplified
 
 
+def test_a_chinese_line_typed_with_spaces_is_read_clause_by_clause_for_intents() -> None:
+    """Chat typing parts clauses with spaces ("好嘞 都给您登记上了 …"): for intents a space
+    beside a Chinese character parts clauses as a comma does, so the parting formula at the
+    end is read as a close; the judge's units stay as they were, and English keeps its spaces."""
+    line = "好嘞 都给您登记上了 有事随时找我 您保重"
+    assert units(line, spaced=True) == [line, "好嘞", "都给您登记上了", "有事随时找我", "您保重"]
+    assert units(line) == [line]
+    assert units("ok I can do that", spaced=True) == ["ok I can do that"]
+    assert units("第一期12月10号 app里还", spaced=True)[1:] == ["第一期12月10号", "app里还"]
+    assert "close" in {r.label for r in intents_by_meaning(line, "zh")}
+    # A long chat line keeps its last clause (its goodbye) when its clauses are too many.
+    long = "行 那就3期 头一期月底 后面每月月底 App里还 那我们先撤了"
+    assert units(long, spaced=True)[-1] == "那我们先撤了"
+    assert len(units(long, spaced=True)) == 6
+
+
 def test_very_short_acknowledgements_carry_no_intent_by_meaning() -> None:
     assert intents_by_meaning("好的", "zh") == []
     assert intents_by_meaning("ok", "en") == []

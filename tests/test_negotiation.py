@@ -250,6 +250,28 @@ def test_a_day_said_only_to_take_leave_is_no_day_to_pay(name: str, line: str, da
     assert n.offered.date == day
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "行，就12期，第一期12月5号，罚息减免我明天帮您报上去",
+        "那就6期，头一期12月5号还，分期申请我今天就给您提交",
+    ],
+)
+def test_a_day_the_collector_names_for_their_own_act_is_no_day_to_pay(line: str) -> None:
+    """ "减免我今天提交" named today for the collector's own act: the persona countered
+    "today? my money isn't in yet" of a plan agreed on the 5th (session 15)."""
+    n, s = deal("ol-hardship-instalment", None)
+    hear(n, s, line)
+    assert n.offered.date == date(2026, 12, 5)
+
+
+def test_a_schedule_proposes_its_first_instalments_day() -> None:
+    """ "第一期12月5号，第二期1月5号" proposes the first instalment's day, not the last day said."""
+    n, s = deal("ol-hardship-instalment", None)
+    hear(n, s, "分6期的话，第一期12月5号，第二期1月5号，您看行吗")
+    assert n.offered.date == date(2026, 12, 5)
+
+
 def test_a_day_to_pay_said_today_is_still_heard() -> None:
     n, s = deal("ol-hardship-instalment", None)
     hear(n, s, "分12期，第一期今天就在App里还，可以吗")

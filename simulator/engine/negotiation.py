@@ -79,6 +79,14 @@ def plan_options(text: str, allowed: set[int]) -> list[int]:
     return found
 
 
+# The first instalment named just before a day: "第一期12月15号", "首期就月底", "头一期放10号".
+_FIRST_INSTALMENT = re.compile(
+    r"(?:第一期|第1期|首期|头一期|頭一期|头期|頭期|first (?:payment|installment|instalment))"
+    r"[^，,。；;!?！？\d]{0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _attributive(text: str, raw: str, end: int) -> bool:
     """A season said of something else, not a day to pay on: 年底的生意 (the year-end trade),
     月底的账. A day with its number (12月15号的工资) still names a day."""
@@ -111,14 +119,17 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     today = analysis.today
     leaving = rules.leave_taking.get(analysis.lang)
     days = [
-        d.value
+        d
         for d in analysis.dates
         if (today is None or d.value >= today)
         and not _attributive(text, d.raw, d.end)
         and not (d.relative and leaving is not None and leaving.says(text, d.start, d.end))
     ]
-    # What was said last leads: "the 15th is fine — December 15th, then?" proposes December 15th.
-    return Proposal(months, monthly, amount, days[-1] if days else None)
+    # A schedule ("第一期12月15号，第二期1月15号") proposes its first instalment's day; else
+    # what was said last leads: "the 15th is fine — December 15th, then?" proposes the 15th.
+    firsts = [d for d in days if _FIRST_INSTALMENT.search(text[: d.start])]
+    day = firsts[0] if firsts else days[-1] if days else None
+    return Proposal(months, monthly, amount, day.value if day else None)
 
 
 class Negotiation:
@@ -133,6 +144,9 @@ class Negotiation:
         self.terms = Terms()  # what is on the table after the persona's answer
         self.verdict: Verdict | None = None  # the answer to the last line; None: no proposal
         self.day: date | None = None  # the day the last line proposed, if any
+        # The last counter is about the day alone: the money was taken as offered (a plan
+        # the budget carries, a sum it has), only not that early.
+        self.day_only = False
         self.plan_talked = False  # the collector has proposed a plan (instalments)
         # The last line asked what the debtor can pay ("能先拿出多少？"): at once or a month.
         self.asked: Literal["monthly", "at_once"] | None = None
@@ -155,6 +169,7 @@ class Negotiation:
         """Answer what the line proposes; the answer is also kept in `verdict`."""
         proposal = read_proposal(analysis, self.ledger)
         self.day = proposal.day
+        self.day_only = False
         capacity = policy().negotiation.capacity.get(analysis.lang)
         self.asked = capacity.asked(analysis.norm) if capacity else None
         if self.asked is not None and not (proposal.amount or proposal.monthly):
@@ -259,6 +274,7 @@ class Negotiation:
         if terms.date is None:
             return "accept", replace(terms, date=budget.by)
         if terms.date < budget.by:
+            self.day_only = True
             return "counter", replace(terms, date=budget.by)
         return "accept", terms
 

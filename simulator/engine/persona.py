@@ -118,6 +118,7 @@ class Persona:
         self._acts: list[tuple[int, str, Analysis]] = []
         self._lines_heard = 0
         self._disclosed = False  # the line being answered told a third party about the debt
+        self._insisted = False  # the line's move asked again for a concession refused before
         self.memory = Memory(scenario.ledger, scenario.lang)
         self.budget = pick_budget(scenario, seed)
         self.deal = Negotiation(scenario.ledger, self.budget, scenario.call.local_time.date())
@@ -214,6 +215,11 @@ class Persona:
             return False
         if when.offer is not None and (self.deal.verdict or "none") not in when.offer:
             return False
+        if (
+            when.day_only is not None
+            and (self.deal.verdict == "counter" and self.deal.day_only) != when.day_only
+        ):
+            return False
         if when.amount_said is not None and bool(analysis.amounts) != when.amount_said:
             return False
         if when.capacity_asked is not None and (self.deal.asked is not None) != when.capacity_asked:
@@ -298,6 +304,7 @@ class Persona:
         """The persona's answer to one line; `disclosed`: the judge found that the line tells
         a third party about the debt."""
         self._fired = None
+        self._insisted = False
         self._disclosed = disclosed
         self._resisted_edges.clear()
         self.memory.hear(analysis)
@@ -314,11 +321,15 @@ class Persona:
             if self.mood >= self.scenario.persona.hangs_up_below and not aside
             else None
         )
+        if trigger is None and self._resisted_edges and not aside:
+            trigger = self._leaves_anyway(analysis)
         refused_there = False
         if trigger is not None and self.state != before and self.ended is None:
             trigger, refused_there = self._reheard(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
+        if trigger is not None and self.state != before and self.ended is None:
+            trigger = self._then_the_day(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._closed(trigger, analysis)
         # A refusal stays open while the persona is somewhere the refused concession can still
@@ -394,11 +405,20 @@ class Persona:
         # Asked what the debtor can pay, with no plan named: the question is heard first.
         capacity = policy().negotiation.capacity_intent
         answers = capacity if self.deal.asked and not self._plan_counts(analysis) else None
+        # A goodbye beside another act that moves the persona ("那就12期，第一期10号，拜拜") is
+        # heard after it (`_closed`), worded or not: the deal first, then the leave-taking.
+        leaving = set(policy().steps.closes_after)
+        others_move = any(
+            (self.state, hit.name) in self._moving
+            for hit in analysis.intents
+            if hit.name not in leaving
+        )
         hits = sorted(
             analysis.intents,
             key=lambda hit: (
                 hit.name not in prefer,
                 answers is not None and hit.name != answers,
+                others_move and hit.name in leaving,
                 moves and hit.name in late,
                 (self.state, hit.name) not in self._moving,
                 hit.name in closings and hit.by_meaning,
@@ -428,6 +448,7 @@ class Persona:
                 # Before anything answered in place: a refused concession asked again.
                 insisted = True
                 again = self._insist(analysis)
+                self._insisted = again is not None
                 if again is not None or self._resisted_edges:
                     return again  # refused again: one refusal answers the line
             if name in valid and self.model.trigger(name, analysis=analysis):
@@ -509,6 +530,46 @@ class Persona:
                 return name
             self._fired = first
         return fired
+
+    def _then_the_day(self, fired: str, analysis: Analysis) -> str:
+        """A day proposed beside an offer that moved the persona ("可以分6期，第一期月底还，
+        您看行吗"), or in a line that insisted on an offer refused before ("第一期您看放哪天？
+        月底可以吗"), is heard next from the state the offer reached: where that state takes
+        the day on an edge that holds, leaves it, costs no mood and is no concession, and the
+        persona did not refuse the figures. Its reply replaces the offer's, which would ask
+        for the day the line has just named."""
+        steps = policy().steps
+        if not (fired in steps.proposes or self._insisted) or self.deal.day is None:
+            return fired
+        if self.deal.verdict == "refuse":
+            return fired
+        for name in steps.dated_after:
+            if name == fired or name not in analysis.intent_names:
+                continue
+            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+            if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
+                continue
+            first = self._fired
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._fired = first
+        return fired
+
+    def _leaves_anyway(self, analysis: Analysis) -> str | None:
+        """A goodbye in a line whose offer the persona refused (the goodbye is heard after the
+        line's other acts): the trainee is leaving, so the goodbye is heard as said, from
+        where the persona is (a call-back, say), instead of a refusal nobody is left to hear."""
+        said = {hit.name for hit in analysis.intents if not hit.by_meaning}
+        for name in policy().steps.closes_after:
+            if name not in said or (self.state, name) not in self._moving:
+                continue
+            refused = set(self._resisted_edges)
+            self._resisted_edges.clear()
+            if self.model.trigger(name, analysis=analysis):
+                return name
+            self._resisted_edges.update(refused)
+        return None
 
     def _closed(self, fired: str, analysis: Analysis) -> str:
         """A goodbye in a line whose other act moved the persona ("那就这么定了，我们先走了";

@@ -240,10 +240,21 @@ class LineSteps(BaseModel):
     # A goodbye in a line whose other act moved the persona is then heard from the state that
     # act reached (the persona's next step, where it takes one that costs nothing).
     closes_after: list[str] = Field(default_factory=list)
+    # A day proposed beside an offer that moved the persona ("分6期，第一期月底还，行吗"; or
+    # said as the line insists on an offer refused before) is then heard from the state the
+    # offer reached, as this intent: the persona answers the day instead of asking for it.
+    dated_after: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
-        names = [*self.asks, *self.proposes, *self.confirms, *self.closings, *self.closes_after]
+        names = [
+            *self.asks,
+            *self.proposes,
+            *self.confirms,
+            *self.closings,
+            *self.closes_after,
+            *self.dated_after,
+        ]
         unknown = _unknown_intents(names)
         if unknown:
             raise ValueError(f"steps: unknown intents {unknown}")

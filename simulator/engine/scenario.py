@@ -150,6 +150,9 @@ class Condition(BaseModel):
     # The persona's answer to what the line proposes (an amount, instalments, a date), by its
     # budget and the ledger's plans; `none` when the line proposes nothing.
     offer: list[Literal["accept", "counter", "refuse", "none"]] | None = None
+    # The persona countered the day alone: it takes the money as offered (a plan it can
+    # carry, a sum it has), not that early. False: a counter of the money (or no counter).
+    day_only: bool | None = None
     # The line itself says an amount (a part payment proposed with its figure, not a bare
     # "how much can you pay?").
     amount_said: bool | None = None
