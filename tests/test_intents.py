@@ -245,7 +245,9 @@ def test_en_keywords_read_the_kind_not_the_word(
         ("您不用打客服了，我就是负责这个的", None, "agree_stop_contact"),
     ],
 )
-def test_chinese_kinds_from_whole_calls(text: str, expected: str | None, absent: str | None) -> None:
+def test_chinese_kinds_from_whole_calls(
+    text: str, expected: str | None, absent: str | None
+) -> None:
     found = intents(text, "zh")
     assert expected is None or expected in found
     assert absent is None or absent not in found
