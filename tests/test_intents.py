@@ -220,3 +220,34 @@ def test_en_keywords_read_the_kind_not_the_word(
         assert meant in read
     if not_meant:
         assert not_meant not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # A day and sum proposed with the tag after it, or the question first (session 15).
+        ("月中发了工资先把最低的那部分还了行吗", "ask_payment_date", None),
+        ("中不中，月底前先把这期最低还款还上", "ask_payment_date", None),
+        ("你看下周三先把欠的最低还款还掉", "ask_payment_date", None),
+        # Fewer calls promised; "多少打一点" asks for money, not fewer calls.
+        ("那我给您备注一下，以后少给您打电话", "agree_stop_contact", None),
+        ("多少打一点过来也行", None, "agree_stop_contact"),
+        # Parting wishes as the last words close the call.
+        ("好的好的，您保重身体啊", "close", None),
+        ("不多打扰您了", "close", None),
+        # A phone number checked is no arrangement confirmed.
+        ("跟您确认一下，这个号码现在是您本人在用吗", None, "confirm_arrangement"),
+        # Money talk set aside to calm someone is no pressure; legitimacy asserted is no
+        # introduction.
+        ("咱先不谈欠款，您消消火", None, "pressure"),
+        ("钱先搁一边，今天主要是给您赔不是", None, "pressure"),
+        ("真的是银行打来的，您就放心说吧", None, "self_identify"),
+        ("您不用打客服了，我就是负责这个的", None, "agree_stop_contact"),
+    ],
+)
+def test_chinese_kinds_from_whole_calls(
+    text: str, expected: str | None, absent: str | None
+) -> None:
+    found = intents(text, "zh")
+    assert expected is None or expected in found
+    assert absent is None or absent not in found
