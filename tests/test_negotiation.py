@@ -295,6 +295,7 @@ def test_an_ordinal_instalment_said_with_the_amount_due_is_no_plan() -> None:
         ("您看月底回款了能先拿出多少来还？", "at_once"),
         ("这个月底前大概能凑多少？", "at_once"),
         ("你每个月大概能拿出多少来还", "monthly"),
+        ("那您一个月最多能承受多少啊", "monthly"),
         ("How much could you manage a month?", "monthly"),
         ("What can you afford right now?", "at_once"),
         ("大概还差多少", None),  # what is left, not what he can pay
