@@ -34,7 +34,7 @@ def test_every_clearable_rule_is_a_rule_of_its_pack_about_what_is_said(jurisdict
         assert rule.when.flags_any is None and rule.when.verified is None
 
 
-CLEARED = [
+CLEARED: list[tuple[Lang, str, str]] = [
     ("zh", "逾期是合同上的事，走的是民事那一套，坐牢轮不到您头上。", "CN-THREAT-ARREST-JAIL"),
     ("zh", "起诉这事您要担心，可以自己找律师问问，我这边不下结论。", "CN-LAWSUIT-THREAT-NO-BASIS"),
     (
