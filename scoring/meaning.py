@@ -496,14 +496,20 @@ def _explained(
 
 
 def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
-    """The nearest compliant exemplar of a line that reads, as a whole, as compliant by the
-    policy's `cleared` bars (the read-out's odds and its nearest exemplars); None otherwise,
-    or when the language has no bar."""
+    """The nearest compliant exemplar of a line that denies something (the judge's clause
+    negation finds a cue in it) and reads, as a whole, as compliant by the policy's `cleared`
+    bars (the read-out's odds and its nearest exemplars); None otherwise, or when the
+    language has no bar."""
     judge = policy().judge
     settings = judge.cleared
     bar = settings.compliant_at.get(lang)
     line = plain(decoded(text) if lang == "zh" else text)
     if bar is None or len(line) < judge.min_chars[lang]:
+        return None
+    # Only a line that denies something: the encoder hardly tells "我们马上走法律程序" from "现在
+    # 还没有走法律程序", so meaning places a denial the rules' negation scope could not reach,
+    # and never clears a line with no denial in it.
+    if not judge.clause_negation[lang].search(line):
         return None
     vector = encoder().embed([line])[0]
     if probe_of(lang).probabilities(vector).get(COMPLIANT, 0.0) < bar:

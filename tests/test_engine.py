@@ -397,9 +397,11 @@ def test_a_line_said_to_a_bystander_is_not_said_to_the_debtor() -> None:
 
 
 def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
-    """Difficulty 2, seed 2: her payment date is refused twice; after the second refusal, a
-    line that only answers her worry (understanding, one caller from now on) is heard as the
-    ask again, and she proposes her date."""
+    """Difficulty 2, seed 2: the payment date asked is refused; once she has been heard out
+    (an apology moves her to explaining), a line that only answers her worry again is heard as
+    the ask again, and she proposes her date. (Since the merge of session 15, whose recap and
+    minimum-payment edges in cc-complaint-threat share the asking transitions, the second
+    apology is that line; it was the third before.)"""
     session = Session(resolve("cc-complaint-threat").scenario, seed=2)
     for line in [
         "您好，我是锦程银行信用卡中心的客服专员陈雪，工号J5186，请问是林晓燕女士本人吗？",
@@ -409,9 +411,9 @@ def test_answering_a_refusals_worry_weighs_the_refused_date_again() -> None:
         session.say(line)
     assert session.say("您是15号发工资吧？那15号能先还3423.75吗？").reply_kind == "resist"
     assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").persona.state == "explains"
-    assert session.say("真的抱歉，这几天电话太多了，是我们做得不好。").reply_kind == "resist"
-    again = session.say("我理解您的心情，后面就由我一个人联系您。")
+    again = session.say("真的抱歉，这几天电话太多了，是我们做得不好。")
     assert (again.reply_kind, again.persona.state) == ("say", "proposes_date")
+    assert again.persona.text == "12月15号，3423.75元。你记好，别再问了。"
 
 
 def test_the_policys_patterns_are_checked_when_it_is_read() -> None:
