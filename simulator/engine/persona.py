@@ -546,15 +546,22 @@ class Persona:
         for name in steps.dated_after:
             if name == fired or name not in analysis.intent_names:
                 continue
-            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
-            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-            if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
-                continue
-            first = self._fired
-            if self.model.trigger(name, analysis=analysis):
+            if self._moves_on(name, analysis):
                 return name
-            self._fired = first
         return fired
+
+    def _moves_on(self, name: str, analysis: Analysis) -> bool:
+        """`name` heard next, from where the persona is: fired when the state's first edge for
+        it that holds leaves the state, costs no mood and is no concession."""
+        edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+        edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+        if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
+            return False
+        first = self._fired
+        if self.model.trigger(name, analysis=analysis):
+            return True
+        self._fired = first
+        return False
 
     def _leaves_anyway(self, analysis: Analysis) -> str | None:
         """A goodbye in a line whose offer the persona refused (the goodbye is heard after the
@@ -587,14 +594,8 @@ class Persona:
         for name in dict.fromkeys(analysis.intent_names):
             if name not in steps.closes_after:
                 continue
-            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
-            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-            if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
-                continue
-            first = self._fired
-            if self.model.trigger(name, analysis=analysis):
+            if self._moves_on(name, analysis):
                 return name
-            self._fired = first
         return fired
 
     def _insist(self, analysis: Analysis) -> str | None:
