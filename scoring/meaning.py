@@ -158,6 +158,9 @@ class ClearingPolicy(BaseModel):
     rules: dict[Literal["CN", "US"], frozenset[str]]
     compliant_at: dict[Lang, Annotated[float, Field(ge=0.5, le=1)]]
     compliant_neighbours: int = Field(ge=1, le=50)
+    # Besides a denial, a hedge ("也可能被起诉", "could be garnished") marks a line that says
+    # what may happen rather than what will: an honest consequence the rules read as a threat.
+    hedge: dict[Lang, re.Pattern[str]] = {}
 
 
 class JudgePolicy(BaseModel):
@@ -509,7 +512,8 @@ def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
     # Only a line that denies something: the encoder hardly tells "我们马上走法律程序" from "现在
     # 还没有走法律程序", so meaning places a denial the rules' negation scope could not reach,
     # and never clears a line with no denial in it.
-    if not judge.clause_negation[lang].search(line):
+    hedge = settings.hedge.get(lang)
+    if not judge.clause_negation[lang].search(line) and not (hedge and hedge.search(line)):
         return None
     vector = encoder().embed([line])[0]
     if probe_of(lang).probabilities(vector).get(COMPLIANT, 0.0) < bar:

@@ -339,9 +339,19 @@ class RulePack(BaseModel):
         return _regexes(patterns)
 
     # A line that shows by itself what the debtor just said ("你说已经还了我不管…", "分期？没有
-    # 分期"): the flag (dispute_raised, hardship) holds for that line whatever the call's
+    # 分期", "I know you have a lawyer, but…"): the flag holds for that line whatever the call's
     # context says, as the listener does for third_party_address.
-    line_flags: dict[Literal["dispute_raised", "hardship"], list[str]] = Field(default_factory=dict)
+    line_flags: dict[
+        Literal[
+            "dispute_raised",
+            "hardship",
+            "attorney_represented",
+            "cease_requested",
+            "work_contact_forbidden",
+            "inconvenient_time",
+        ],
+        list[str],
+    ] = Field(default_factory=dict)
 
     @field_validator("line_flags")
     @classmethod

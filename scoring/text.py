@@ -9,6 +9,7 @@ from functools import cache
 
 import opencc
 
+from scoring.dialect import mandarin
 from scoring.i18n import Bilingual
 
 # The longest line a trainee may say (check, play, the app refuse longer ones with a message):
@@ -37,11 +38,12 @@ def simplified_char(ch: str) -> str:
 
 
 def plain(text: str) -> str:
-    """NFKC (full width to half width), Traditional Chinese as Simplified (OpenCC), control
-    characters dropped, spaces collapsed: the form both the rules and the encoder read."""
+    """NFKC (full width to half width), Traditional Chinese as Simplified (OpenCC), written
+    Cantonese as Mandarin, control characters dropped, spaces collapsed: the form both the
+    rules and the encoder read."""
     folded = unicodedata.normalize("NFKC", text)
     if _CJK.search(folded):
-        folded = _simplified().convert(folded)
+        folded = mandarin(_simplified().convert(folded))
     folded = _CONTROL.sub(" ", folded)
     return _SPACE.sub(" ", folded).strip()
 

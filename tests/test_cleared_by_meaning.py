@@ -42,6 +42,18 @@ CLEARED: list[tuple[Lang, str, str]] = [
         "Wage garnishment needs a court judgment first, and nobody has taken you to court.",
         "US-FDCPA-THREAT-UNINTENDED-ACTION",
     ),
+    # a hedge, not a denial: what may happen, said as such (judge.cleared.hedge)
+    (
+        "zh",
+        "时间拖太长的话，贷款方有可能走诉讼，我先跟您商量个您能承受的方案。",
+        "CN-LAWSUIT-THREAT-NO-BASIS",
+    ),
+    (
+        "en",
+        "If this sits unpaid for a long time, the creditor could file a lawsuit, but today I'd "
+        "like to find a plan that fits your budget.",
+        "US-FDCPA-THREAT-UNINTENDED-ACTION",
+    ),
 ]
 
 
@@ -59,6 +71,12 @@ def test_a_topic_word_in_a_line_that_reads_compliant_is_no_finding(
     ("lang", "line", "rule"),
     [
         ("zh", "你再拖着不还，等着坐牢吧。", "CN-THREAT-ARREST-JAIL"),
+        ("zh", "你再不还，我们可能明天就起诉你，到时候你就等着吧。", "CN-LAWSUIT-THREAT-NO-BASIS"),
+        (
+            "en",
+            "We may sue you tomorrow if you don't pay today.",
+            "US-FDCPA-THREAT-UNINTENDED-ACTION",
+        ),
         (
             "en",
             "If you don't pay by Friday we'll have you arrested.",
