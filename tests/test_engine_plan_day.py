@@ -13,7 +13,7 @@ import pytest
 
 from scoring.analysis import analyze
 from simulator.engine.loader import load_scenario
-from simulator.engine.negotiation import Negotiation
+from simulator.engine.negotiation import Negotiation, plan_counts
 from simulator.engine.scenario import Budget, Scenario
 from simulator.engine.session import Session
 
@@ -121,3 +121,42 @@ def test_an_instalment_as_large_as_all_that_is_overdue_is_no_plan() -> None:
     assert verdict == "counter"
     assert not deal.plan_talked
     assert (deal.terms.months, deal.terms.amount) == (None, Decimal(1000))
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "counts"),
+    [
+        ("zh", "这月25号先交2966.2，剩余的两期每月25号交", [3]),
+        ("zh", "头款先给一千块，其余的再分两期", [3]),
+        ("en", "so $997.15 on Dec 15 and then the other 1 payment on Jan 15", [2]),
+        ("zh", "后面两期每期997.15", [2]),  # no payment named before: two instalments
+        ("zh", "利息给您减掉200块，余下的分6期", [6]),  # a waiver is no payment
+        ("zh", "我们这边分3期，每期2966.2", [3]),
+    ],
+)
+def test_what_is_left_after_a_payment_named_first_counts_that_payment(
+    lang: str, line: str, counts: list[int]
+) -> None:
+    """Policy `negotiation.remainder`: "先还…，后面两期" offers three instalments, not two
+    (the persona asked "到底分几期？" of the ledger's 3-plan)."""
+    analysis = analyze(line, lang, date(2026, 11, 21))  # type: ignore[arg-type]
+    assert plan_counts(analysis) == counts
+
+
+def test_a_first_payment_and_the_two_left_is_the_three_instalment_plan() -> None:
+    """ol-field-visit seed 1 carries 3 instalments: "月底先还2966.2，剩下两期…" is that plan
+    (before: a count of 2 the ledger lacks, answered "到底分几期？每期多少？")."""
+    session = Session(scenario("ol-field-visit"), seed=1)
+    for line in [
+        "大娘早，我们找海波，麻烦叫他一下，谢谢您",
+        "徐先生好，我们恒通资产的，受汇鑫委托，证件您看一下",
+        "得先核对下，您身份证后四位多少",
+        "汇鑫借这笔逾期78天了，8898.6",
+        "婶子早啊，没事没事，串个门",
+        "咋一直没还上呢，店里不顺？",
+        "这年头开店都难，理解您",
+    ]:
+        session.say(line)
+    reply = session.say("月底先还2966.2，剩下两期每月底各还一笔，您看中不中")
+    assert "到底分几期" not in reply.persona.text
+    assert session.persona.deal.terms.months == 3

@@ -70,6 +70,38 @@ _TERMS = re.compile(
 )
 
 
+def plan_counts(analysis: Analysis) -> list[int]:
+    """The instalment counts a line names as plans. One instalment is no plan: "一期997.15"
+    (each instalment), "首期", "the first payment" name one payment of a plan, and a "plan" of
+    one payment is paying in full. A count of what is left after a payment named before it
+    ("先还2966.2，后面两期") counts that payment too (policy `negotiation.remainder`): a day or
+    a figure in a payment's role (`remainder_roles`), not a waiver."""
+    rules = policy().negotiation
+    remainder = rules.remainder.get(analysis.lang)
+    paid_at = [d.start for d in analysis.dates]
+    if remainder is not None and analysis.amounts:
+        text = analysis.text[:MAX_ANALYSED_CHARS]
+        paid_at += [
+            reading.mention.start
+            for reading in read_figures(text, list(analysis.amounts)).figures
+            if not reading.skip and set(reading.roles) & set(rules.remainder_roles)
+        ]
+    counts: list[int] = []
+    for count in analysis.counts:
+        if count.kind != "instalments":
+            continue
+        value = count.value
+        if (
+            remainder is not None
+            and any(at < count.start for at in paid_at)
+            and re.search(remainder, analysis.norm[: count.start])
+        ):
+            value += 1
+        if value > 1:
+            counts.append(value)
+    return counts
+
+
 def plan_options(text: str, allowed: set[int]) -> list[int]:
     """The ledger's instalment counts a proposing line names as terms, in order."""
     found: list[int] = []
@@ -100,7 +132,7 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     if not set(analysis.intent_names) & set(rules.proposing):
         return Proposal((), None, None, None)
     allowed = {plan.months for plan in ledger.plans}
-    counted = [c.value for c in analysis.counts if c.kind == "instalments" and c.value in allowed]
+    counted = [n for n in plan_counts(analysis) if n in allowed]
     listed = plan_options(analysis.text[:MAX_ANALYSED_CHARS], allowed)
     months = tuple(dict.fromkeys([*counted, *listed]))
     monthly = amount = None
