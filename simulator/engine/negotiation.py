@@ -70,6 +70,38 @@ _TERMS = re.compile(
 )
 
 
+def plan_counts(analysis: Analysis) -> list[int]:
+    """The instalment counts a line names as plans. One instalment is no plan: "一期997.15"
+    (each instalment), "首期", "the first payment" name one payment of a plan, and a "plan" of
+    one payment is paying in full. A count of what is left after a payment named before it
+    ("先还2966.2，后面两期") counts that payment too (policy `negotiation.remainder`): a day or
+    a figure in a payment's role (`remainder_roles`), not a waiver."""
+    rules = policy().negotiation
+    remainder = rules.remainder.get(analysis.lang)
+    paid_at = [d.start for d in analysis.dates]
+    if remainder is not None and analysis.amounts:
+        text = analysis.text[:MAX_ANALYSED_CHARS]
+        paid_at += [
+            reading.mention.start
+            for reading in read_figures(text, list(analysis.amounts)).figures
+            if not reading.skip and set(reading.roles) & set(rules.remainder_roles)
+        ]
+    counts: list[int] = []
+    for count in analysis.counts:
+        if count.kind != "instalments":
+            continue
+        value = count.value
+        if (
+            remainder is not None
+            and any(at < count.start for at in paid_at)
+            and re.search(remainder, analysis.norm[: count.start])
+        ):
+            value += 1
+        if value > 1:
+            counts.append(value)
+    return counts
+
+
 def plan_options(text: str, allowed: set[int]) -> list[int]:
     """The ledger's instalment counts a proposing line names as terms, in order."""
     found: list[int] = []
@@ -79,9 +111,10 @@ def plan_options(text: str, allowed: set[int]) -> list[int]:
     return found
 
 
-# The first instalment named just before a day: "第一期12月15号", "首期就月底", "头一期放10号".
+# The first instalment named just before a day: "第一期12月15号", "首期就月底", "头一期放10号",
+# "头一笔放15号".
 _FIRST_INSTALMENT = re.compile(
-    r"(?:第一期|第1期|首期|头一期|頭一期|头期|頭期|first (?:payment|installment|instalment))"
+    r"(?:(?:第一|第1|首|头一|頭一|头|頭)(?:期|笔|筆)|first (?:payment|installment|instalment))"
     r"[^，,。；;!?！？\d]{0,4}$",
     re.IGNORECASE,
 )
@@ -99,7 +132,7 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
     if not set(analysis.intent_names) & set(rules.proposing):
         return Proposal((), None, None, None)
     allowed = {plan.months for plan in ledger.plans}
-    counted = [c.value for c in analysis.counts if c.kind == "instalments" and c.value in allowed]
+    counted = [n for n in plan_counts(analysis) if n in allowed]
     listed = plan_options(analysis.text[:MAX_ANALYSED_CHARS], allowed)
     months = tuple(dict.fromkeys([*counted, *listed]))
     monthly = amount = None
@@ -116,6 +149,10 @@ def read_proposal(analysis: Analysis, ledger: Ledger) -> Proposal:
             role in rules.lump_roles or (role is None and rules.unlabelled_is_lump)
         ):
             amount = reading.mention.value
+    if monthly is not None and not months and monthly >= ledger.overdue_total:
+        # "有一期1994块3，12月1号该还": an instalment of the loan itself as large as all that
+        # is overdue is the whole sum asked for, paid at once, not a plan put forward.
+        amount, monthly = amount or monthly, None
     today = analysis.today
     leaving = rules.leave_taking.get(analysis.lang)
     days = [
@@ -178,6 +215,10 @@ class Negotiation:
             monthly = self.asked == "monthly" or self.terms.months is not None
             self.plan_talked = self.plan_talked or monthly
             self.verdict, self.terms = self._own_terms(proposal.day, monthly=monthly)
+            if self.verdict == "counter" and self._as_offered(self.terms):
+                # What it can carry is the plan already offered: its answer is a yes, not
+                # "2期太紧了……分2期中不中？".
+                self.verdict = "accept"
             self.plan_talked = self.plan_talked or self.terms.months is not None
             return self.verdict
         if proposal.empty:
@@ -198,6 +239,20 @@ class Negotiation:
         )
         self.verdict, self.terms = self._answer(proposal)
         return self.verdict
+
+    def _as_offered(self, terms: Terms) -> bool:
+        """The persona's own plan is the one the collector offered: same count, instalment
+        and (where the offer named one) day."""
+        offered = self.offered
+        if terms.months is None or terms.months != offered.months:
+            return False
+        if (
+            offered.monthly is not None
+            and terms.monthly is not None
+            and abs(offered.monthly - terms.monthly) >= 1
+        ):
+            return False
+        return offered.date is None or offered.date == terms.date
 
     # -- the answer ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from scoring.objectives import shows_empathy
 from scoring.tone import Tone
 from simulator.engine.actions import ACTIONS
 from simulator.engine.memory import Memory
-from simulator.engine.negotiation import Negotiation, pick_budget
+from simulator.engine.negotiation import Negotiation, pick_budget, plan_counts
 from simulator.engine.policy import HandledWell, policy
 from simulator.engine.scenario import (
     PLACEHOLDER,
@@ -232,10 +232,8 @@ class Persona:
 
     @staticmethod
     def _plan_counts(analysis: Analysis) -> list[int]:
-        """The instalment counts a line names as plans. One instalment is no plan: "一期997.15"
-        (each instalment), "首期", "the first payment" name one payment of a plan, and a
-        "plan" of one payment is paying in full."""
-        return [c.value for c in analysis.counts if c.kind == "instalments" and c.value > 1]
+        """The instalment counts a line names as plans (`negotiation.plan_counts`)."""
+        return plan_counts(analysis)
 
     def _infeasible_plan(self, analysis: Analysis) -> bool:
         """The line names a number of instalments the ledger does not allow."""

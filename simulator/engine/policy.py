@@ -186,14 +186,23 @@ class NegotiationPolicy(BaseModel):
     # The intent such a question is heard as first, before an offer the same line makes with
     # no instalment count ("月底能先拿多少？不行先还一部分也可以谈" asks, it offers no plan).
     capacity_intent: str | None = None
+    # Words just before an instalment count that make it the instalments left after a payment
+    # the line names before them ("先还2966.2，后面两期", "the remaining 2 payments"): the
+    # plan counts that payment too. Per language, matched at the end of the text before it.
+    remainder: dict[Lang, str] = Field(default_factory=dict)
+    # The roles of a figure said before such a count that make it a payment (not a waiver:
+    # "减免253.95元，剩下的分12期" is twelve instalments). A day said before it is one too.
+    remainder_roles: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:
+        for pattern in self.remainder.values():
+            _pattern(pattern)
         from scoring.figures import Role
 
         unknown = _unknown_intents([*self.proposing, *filter(None, [self.capacity_intent])])
         roles = set(get_args(Role))
-        unknown += sorted({*self.monthly_roles, *self.lump_roles} - roles)
+        unknown += sorted({*self.monthly_roles, *self.lump_roles, *self.remainder_roles} - roles)
         if unknown:
             raise ValueError(f"negotiation: unknown intents or roles {unknown}")
         return self
