@@ -470,7 +470,11 @@ class _Facts:
                     f"the remainder after {made_s}",
                 )
             if not paid:
-                return self.remainder_alone(reading)
+                # Said as what is left: checked alone. A remainder only talked of in the
+                # sentence ("还4000，剩下的就不用还了") is no reading of this figure.
+                return (
+                    self.remainder_alone(reading) if reading.roles[:1] == ("remainder",) else None
+                )
             bases = [total, *self.after_waiver]
             values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
             right = money(total - sum(paid))
