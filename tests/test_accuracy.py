@@ -1745,6 +1745,7 @@ RIGHT_SESSION16 = [
     (MED, "as of now you're at $2,486.40 with us"),
     (VISIT, "连本带利八千八百九十八块六"),
     (SPOUSE, "what's left, 3,812.50, we can split over six months"),
+    (M3, "8月底到期的，到今天九十七天"),  # a part of a month: no day to count the span from
 ]
 WRONG_SESSION16 = [
     (

@@ -550,6 +550,8 @@ def _span_to_today(count: CountMention, analysis: Analysis, low: str) -> date | 
     if not said:
         return None
     mention = said[-1]
+    if mention.kind in _MONTH_PARTS or mention.kind == "named_month_end_zh":
+        return None  # "8月初到期的，到现在112天": a part of a month names no day to count from
     if not _TO_TODAY.search(low, mention.end, count.start):
         return None
     when = mention.value
