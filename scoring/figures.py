@@ -51,7 +51,12 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
         r"(?:减免|免除|免掉|免了|免去|减掉|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
     ),
     # "减完一共…", "免完是…": what is owed once the waiver is applied (of the figure after it).
-    ("then_after_waiver", r"减完|免完"),
+    # "减下来是…", "免了是…", "免掉就剩…": what is left once taken off, said before it (not
+    # "减了253.95", the amount taken off).
+    (
+        "then_after_waiver",
+        r"减完|免完|(?:减|免|降|砍)(?:下来|下去|了|掉)(?=\s*+(?:就|也就|那就|那|总共|一共)?\s*+(?:是|为|剩))",
+    ),
     ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金"),
     ("penalty", r"罚息"),
     ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
@@ -80,7 +85,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
         r"逾期总额|逾期金额|逾期款项?|欠款总额|欠款金额|总欠款|欠款|欠的钱|还欠|欠着|欠了|欠|还差"
         # "逾期五万六千多": 逾期 right before a sum names what is overdue (逾期18天 is no sum)
         r"|逾期(?=\s*+[0-9一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"
-        r"|系统显示|账上显示|显示|账上|账面上?|连本带息|本息|透支|账单"
+        r"|系统显示|账上显示|显示|账上|账面上?|连本带[息利]|本息|本利|透支|账单"
         # "连利息带滞纳金快九千": with the charges in, the whole debt
         r"|连(?:本金|本|利息|息)(?:带|加|和)(?:利息|息|滞纳金|罚息|违约金|逾期费)(?:[带加和](?:滞纳金|罚息|违约金|逾期费))?(?:一起|在内|算上|算下来)?"
         r"|应还总额|应还金额|待还金额|未还金额|账单金额|账户余额|余额|总金额|总额|总共|一共"
@@ -127,7 +132,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "remainder",
         r"the\s++rest|remaining|remainder|what'?s\s++left|left\s++over|leftover|left|rest"
-        r"|leaves|leaving|would\s++leave|down\s++to|drops?\s++to|to\s++go|remains?|(?:still\s++)?(?:be\s++)?short(?:\s++by)?"
+        r"|leaves|leaving|(?:would|will|could|should|'d|'ll)\s++leave|leave\s++(?:you|her|him|them|it|us)\b"
+        r"|down\s++to|drops?\s++to|to\s++go|remains?|(?:still\s++)?(?:be\s++)?short(?:\s++by)?"
         r"|after\s++(?:that|this|the\s++payment)|afterwards",
     ),
     (
@@ -158,7 +164,9 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
         r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
-        r"|behind\s++by|(?:the|your|final|this)\s++bill",
+        r"|behind\s++by|(?:the|your|final|this)\s++bill"
+        # "as of today you're at…": the balance on the call's day, not a payment made today
+        r"|as\s++of\s++(?:today|now|right\s++now|this\s++(?:morning|afternoon|evening))",
     ),
     ("unpaid", r"unpaid|past[\s-]due|overdue|still\s++(?:owing|outstanding|due)|behind"),
     (

@@ -1080,7 +1080,7 @@ WRONG_BATCH8 = [
 RIGHT_BY_KIND = [
     (M1, "逾期二十来天了"),
     (M3, "可以分两年，也可以分三年"),
-    (M1, "6期的话每月九百块不到"),
+    (M1, "6期的话每月九百块出头"),
     (M1, "11月2号应还的那笔一直没还"),
     (MED, "the August 5 payment was never made"),
     (MED, "the balance after your $500 payment would be $1,986.40"),
@@ -1090,6 +1090,9 @@ RIGHT_BY_KIND = [
     (MED, "you owe like 2,500 bucks"),
 ]
 WRONG_BY_KIND = [
+    # 903.13 a month is not "under 900": only the plan on the total less the waived late fee
+    # (894.50) is, and no waiver is talked of (session 16).
+    (M1, "6期的话每月九百块不到", "ACC-AMOUNT"),
     (M1, "逾期四十来天了", "ACC-DAYS-OVERDUE"),
     (M1, "最长能给您分两年", "ACC-PLAN"),
     (ATT, "we could spread it over three years", "ACC-PLAN"),
@@ -1708,4 +1711,102 @@ def test_two_pairs_are_named_by_the_reading_nearer_the_ledger() -> None:
     [finding] = findings(DISPUTE, "so the interest on it is ninety-eight seventy")
     assert finding.message.en == (
         "$98.70 (“ninety-eight seventy”) is not on this account: the interest is $98.17."
+    )
+
+
+# Session 16's kinds (structural, then a blind batch's half A): days counted from a date to the
+# call's day ("from May 31st up to today"), a charge named with a participle before "is" ("the
+# fees that have been added are…"), a remainder said with no payment in the line (below the
+# total, the total less it a payment a debtor makes; set off by commas too), 几 for a digit not
+# said (一千几百, 六百几十块), a rough instalment measured on the total when no waiver is talked
+# of, a fee rate with decimals after 手续费是, what is left after a reduction said before it
+# (降下来是…), a relief limit said below the ledger's (最多只能减三成 where half may go), "that
+# would leave", a count said again without its unit ("141 to be precise"), 块 then two Chinese
+# digits (块九二), today's day of the delinquency (今天是第N天), "as of now" before the balance,
+# 连本带利.
+RIGHT_SESSION16 = [
+    (ATT, "counting from May 31st up to today, that comes to 128 days"),
+    (VISIT, "9月4号到现在一共七十八天"),
+    (CEASE, "from February 22nd till now it's been 212 days"),
+    (SPOUSE, "the fees that have been added are fifty"),
+    (M1, "剩下的三千二百三十块五可以分三期"),
+    (ELDER, "剩下八千一百八十八块九二下个月再说"),
+    (MED, "the remaining $1,986.40 can go on a payment plan"),
+    (HARD, "利息大概八百几十块"),
+    (M3, "一共欠了四万一千几百块"),
+    (ANGRY, "每期手续费率是0.75%，分3期"),
+    (ILL, "滞纳金三百六免掉，降下来是一万九千二百三十六块四"),
+    (WRONG, "滞纳金最多能减一半，三十二块"),
+    (SPOUSE, "if you can swing $1,812.50 tonight, that would leave $3,000"),
+    (THEFT, "it's more than 140 days overdue, 141 to be precise"),
+    # today's day of the delinquency after the due date, "as of now" before the balance,
+    # 连本带利 for the whole debt
+    (PAID, "12月1号到期的，今天是第九天"),
+    (MED, "as of now you're at $2,486.40 with us"),
+    (VISIT, "连本带利八千八百九十八块六"),
+    (SPOUSE, "what's left, 3,812.50, we can split over six months"),
+    (M3, "8月底到期的，到今天九十七天"),  # a part of a month: no day to count the span from
+]
+WRONG_SESSION16 = [
+    (
+        ATT,
+        "counting from May 31st up to today, that comes to 182 days",
+        "ACC-DAYS-OVERDUE",
+        "182 days",
+    ),
+    (VISIT, "9月4号到现在一共八十七天", "ACC-DAYS-OVERDUE", "八十七天"),
+    (SPOUSE, "the fees that have been added are sixty", "ACC-AMOUNT", "sixty"),
+    (M1, "剩下的三千三百二十块五可以分三期", "ACC-AMOUNT", "三千三百二十块五"),
+    (MED, "the remaining $2,896.40 can go on a payment plan", "ACC-AMOUNT", "$2,896.40"),
+    (HARD, "利息大概六百几十块", "ACC-AMOUNT", "六百几十块"),
+    (M3, "一共欠了五万一千几百块", "ACC-AMOUNT", "五万一千几百块"),
+    (ILL, "分24期每期差不多八百五左右", "ACC-AMOUNT", "八百五左右"),
+    (ANGRY, "每期手续费率是0.57%，分3期", "ACC-PLAN", "0.57%"),
+    (
+        ILL,
+        "滞纳金三百六免掉，降下来是一万九千三百六十二块四",
+        "ACC-AMOUNT",
+        "一万九千三百六十二块四",
+    ),
+    (ILL, "利息最多只能减三成", "ACC-RELIEF", "利息最多只能减三成"),
+    (SPOUSE, "if you can swing $1,812.50 tonight, that would leave $3,200", "ACC-AMOUNT", "$3,200"),
+    (THEFT, "it's more than 140 days overdue, 144 to be precise", "ACC-DAYS-OVERDUE", "144"),
+    (PAID, "12月1号到期的，今天是第十一天", "ACC-DAYS-OVERDUE", "十一天"),
+    (MED, "as of now you're at $2,468.40 with us", "ACC-AMOUNT", "$2,468.40"),
+    (VISIT, "连本带利八千九百八十九块六", "ACC-AMOUNT", "八千九百八十九块六"),
+    (SPOUSE, "what's left, 3,821.50, we can split over six months", "ACC-AMOUNT", "3,821.50"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_SESSION16)
+def test_session16_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_SESSION16)
+def test_session16_kinds_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+def test_a_span_to_today_names_the_days_between() -> None:
+    [finding] = findings(ATT, "counting from May 31st up to today, that comes to 182 days")
+    assert finding.message.en == "“182 days” is wrong: from 2026-05-31 to today is 128 days."
+
+
+def test_a_relief_limit_said_too_low_names_the_accounts_limit() -> None:
+    [finding] = findings(ILL, "利息最多只能减三成")
+    assert finding.severity == "minor"
+    assert finding.message.zh == (
+        "“利息最多只能减三成”说的减免上限不对：该账户利息最多减免 ¥618.20，滞纳金最多减免 ¥360.00。"
+    )
+
+
+def test_a_remainder_alone_names_the_total() -> None:
+    [finding] = findings(M1, "剩下的三千三百二十块五可以分三期")
+    assert finding.message.en == (
+        "¥3,320.50 (“三千三百二十块五”) is not on this account: what is left is the total"
+        " less a payment; the total is ¥5,230.50."
     )

@@ -89,7 +89,7 @@ _PAID_AFTER_GAP = re.compile(
 
 
 # 本息 ("本息合计", "连本带息"): principal and interest, or the whole debt as people say it.
-_PRINCIPAL_AND_INTEREST = re.compile(r"本息|连本带息")
+_PRINCIPAL_AND_INTEREST = re.compile(r"本息|本利|连本带[息利]")
 
 
 class _Facts:
@@ -238,12 +238,15 @@ class _Facts:
         return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
 
     def bases(self, reading: FigureReading) -> list[Decimal]:
-        """What a plan may be on: the total, what remains after a payment or a waiver."""
-        bases = [self.total, *self.after_waiver]
+        """What a plan may be on: the total, what remains after a payment or a waiver. A
+        rough figure is on what remains after a waiver only when a waiver is talked of: "每期
+        大概一千六" is not the plan on the total less the largest waiver, said of nothing."""
+        waived = self.after_waiver if self.waiver_talk or not reading.mention.approx else []
+        bases = [self.total, *waived]
         bases += self.remainders_before(reading)
         paid = self.payments_before(reading)
         if paid:
-            bases += [money(b - sum(paid)) for b in (self.total, *self.after_waiver)]
+            bases += [money(b - sum(paid)) for b in (self.total, *waived)]
             bases += [money(self.total - p) for p in paid]
         return [b for b in dict.fromkeys(bases) if b > 0]
 
@@ -354,6 +357,44 @@ class _Facts:
             f"the total repaid on the {months}-month plan (with its fee)",
         )
 
+    def remainder_alone(self, reading: FigureReading) -> Expected:
+        """A remainder said with no payment in the line ("剩下的4230.5下个月再还", "the rest,
+        $1,986.40, goes on a plan"): the payment was agreed earlier in the call. What is left is
+        below the total, and the total less it is a payment a debtor makes: a round sum, a
+        ledger quantity (the minimum, an instalment, a charge waived) or a round sum with a
+        waiver. A round remainder said so is a rounding of it, and passes."""
+        mention = reading.mention
+        value = mention.value
+        fits: tuple[Decimal, ...] = ()
+        if mention.approx:
+            fits = (value,) if mention.covers(min(value, self.total)) else ()
+        elif value < self.total and (value % 100 == 0 or self._paid_plausibly(value)):
+            fits = (value,)
+        zh, en = ROLE_NAMES["total"]
+        return Expected(
+            "remainder",
+            fits,
+            self.total,
+            f"剩余金额应是{zh}减去一笔还款；{zh}",
+            f"what is left is the total less a payment; {en}",
+        )
+
+    def _paid_plausibly(self, left: Decimal) -> bool:
+        """The total (or the total after a waiver) less ``left`` is a payment: a round sum (a
+        multiple of 50), a ledger quantity, or a round sum and a ledger quantity together."""
+        quantities = [Decimal(0), *(v for v in self.known.values() if v > 0)]
+        for base in (self.total, *self.after_waiver):
+            paid = money(base - left)
+            if paid <= 0:
+                continue
+            for q in quantities:
+                rest = money(paid - q)
+                if rest == 0 and q:
+                    return True
+                if rest > 0 and rest % 50 == 0:
+                    return True
+        return False
+
     def expected(self, role: str, reading: FigureReading) -> Expected | None:
         ledger, total = self.ledger, self.total
         if role == "total":
@@ -429,7 +470,11 @@ class _Facts:
                     f"the remainder after {made_s}",
                 )
             if not paid:
-                return None  # a remainder of a payment said elsewhere: checked against the total
+                # Said as what is left: checked alone. A remainder only talked of in the
+                # sentence ("还4000，剩下的就不用还了") is no reading of this figure.
+                return (
+                    self.remainder_alone(reading) if reading.roles[:1] == ("remainder",) else None
+                )
             bases = [total, *self.after_waiver]
             values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
             right = money(total - sum(paid))
@@ -769,6 +814,10 @@ def _check_figure(
     if _rough_total_missed(reading, facts, readings):
         # "about 3 grand" with nothing else named: what is owed, not the principal it is near.
         return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
+    if primary is None and not readings and _rest_alone(reading, facts):
+        # "the rest, $1,896.40, can go on a plan": what is left, set off by commas, with no
+        # payment in the line; checked as a remainder said alone.
+        return _amount_finding(turn, analysis, reading, facts.remainder_alone(reading), ledger)
     if primary in ("partial", "pay") or (primary is None and not readings):
         # A rough figure with no plan talked of is not what a plan repays in all ("差不多六万了"
         # is not the 24-month plan's ¥59,143).
@@ -802,6 +851,19 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _rest_alone(reading: FigureReading, facts: _Facts) -> bool:
+    """A precise figure named by nothing, in a sentence about what is left and with no other
+    figure in the line, that is no ledger quantity and no remainder a payment leaves."""
+    mention = reading.mention
+    if mention.approx or mention.value == int(mention.value) or len(facts.line.figures) > 1:
+        return False
+    if "remainder" not in _free_topics(reading, facts):
+        return False
+    if _fits(mention, facts.ledger_values()):
+        return False
+    return not _fits(mention, facts.remainder_alone(reading).values)
 
 
 def _left_after_payment(reading: FigureReading, facts: _Facts) -> bool:

@@ -98,7 +98,8 @@ _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|�
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是|到今天|到现在"
     r"|\bto\s++(?:today|now|date)\b"
-    r"|exact|precisely|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
+    r"|exact|precise|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
+    r"|精确|确切|准确"
 )
 _FUTURE_CUE = re.compile(
     r"请|麻烦|务必|记得|最晚|最迟|之前|以前|前还|约定|承诺|答应|安排|能不能|可以|方便|争取|确认"
@@ -106,7 +107,9 @@ _FUTURE_CUE = re.compile(
     r"|\bwill\s++you\b|\bpromise\w*|\bagree\w*|\bschedule\w*|\bset\s++up\b|\bconfirm\w*"
 )
 _PAST_CUE = re.compile(
-    r"到期|还款日|逾期|已经|已|之前就|本该|本来|应该在|那天|上次|当时|以来|开始|起"
+    r"到期|还款日|逾期|已经|已|之前就|本该|本来|应该在|那天|上次|当时|以来|开始|起|至今|到现在|到今天"
+    # "from March 27th until now": a span that ends today, counted back
+    r"|\b(?:until|till|to|up\s++to|through)\s++(?:now|today|this\s++point|date)\b|\bso\s++far\b"
     r"|\bwas\b|\bwere\b|\bhad\b|\bsince\b|\bago\b|\bdue\b|\blast\b|\bmissed\b|\bdid\b|\bpaid\b"
 )
 _WEEKDAY_NAMES_ZH = "一二三四五六日"
@@ -315,7 +318,17 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
                 )
             )
     for count in analysis.counts:
-        if count.kind == "days" and _days_overdue_said(count, analysis, low):
+        if count.kind != "days":
+            continue
+        span = _span_to_today(count, analysis, low)
+        if span is not None:
+            # "from March 27th to today is 173 days": the days between the date said and the
+            # call's day, whatever the date is (a wrong due date is its own finding).
+            finding = _check_span(count, span, low, analysis, turn)
+            if finding is not None:
+                findings.append(finding)
+            continue
+        if _days_overdue_said(count, analysis, low):
             finding = _check_days(count, low, ledger, analysis, turn)
             if finding is not None:
                 findings.append(finding)
@@ -408,6 +421,12 @@ def _check_durations(
             _DAYS_CUE.search(low, c_start, start)
             or _DAYS_CUE.match(tail)
             or _said_as_elapsed(low, c_start, start, end)
+            # "还款日是11月2号，今天已经是第18天了": today's day of the delinquency
+            or (
+                ordinal
+                and _TODAY_RE.search(low, c_start, start) is not None
+                and _ELAPSED_FROM.search(low, sentence_start(low, start), start) is not None
+            )
         ):
             continue
         low_days, high_days = (
@@ -508,11 +527,76 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     )
 
 
+# A span from a date said to the call's day: "from March 27th to today", "between August 5th
+# and now", "11月2号到今天", "从10月22号至今".
+_TO_TODAY = re.compile(
+    r"\b(?:to|until|till|through|thru|up\s++(?:to|until)|and)\s++(?:today|now|this\s++point"
+    r"|right\s++now|the\s++present|date)\b|\bas\s++of\s++(?:today|now)\b"
+    r"|到今天|到今日|到现在|到目前|至今|截至今天|截止今天|截至目前|截止到今天|截止到现在|截至现在"
+)
+
+
+def _span_to_today(count: CountMention, analysis: Analysis, low: str) -> date | None:
+    """The date a day count is counted from, when the sentence says it runs from that date to
+    the call's day ("from March 27th to today is 173 days", "11月2号到今天18天"): the last
+    date said before the count in its sentence, not relative, before the call's day."""
+    today = analysis.today
+    if today is None:
+        return None
+    s_start = sentence_start(low, count.start)
+    said = [
+        d for d in analysis.dates if s_start <= d.start and d.end <= count.start and not d.relative
+    ]
+    if not said:
+        return None
+    mention = said[-1]
+    if mention.kind in _MONTH_PARTS or mention.kind == "named_month_end_zh":
+        return None  # "8月初到期的，到现在112天": a part of a month names no day to count from
+    if not _TO_TODAY.search(low, mention.end, count.start):
+        return None
+    when = mention.value
+    if when > today and mention.kind in _YEARLESS and not _said_year(mention):
+        try:
+            when = when.replace(year=when.year - 1)  # "from December 20th to now" said in May
+        except ValueError:
+            return None
+    return when if when < today else None
+
+
+def _check_span(
+    count: CountMention, since: date, low: str, analysis: Analysis, turn: int | None
+) -> Finding | None:
+    assert analysis.today is not None
+    days = (analysis.today - since).days
+    hedge = _COUNT_HEDGE_BEFORE.search(low, max(0, count.start - 12), count.start)
+    if hedge is not None:
+        kind = next(k for k in ("near", "about", "over") if hedge.group(k))
+        word = {"near": "almost", "about": "about", "over": "over"}[kind]
+        low_days, high_days = _duration_range(count.value, "day", word, False)
+        if low_days <= days <= high_days:
+            return None
+    elif count.value == days:
+        return None
+    start = since.isoformat()
+    return _date_finding(
+        turn,
+        analysis,
+        "ACC-DAYS-OVERDUE",
+        count.raw,
+        f"“{count.raw}”不对：从 {start} 到今天是 {days} 天。",
+        f"“{count.raw}” is wrong: from {start} to today is {days} days.",
+        Bilingual(
+            zh=f"从 {start} 到今天是 {days} 天。", en=f"From {start} to today is {days} days."
+        ),
+    )
+
+
 _HEDGED_COUNT = re.compile(
     r"(?:\bpast|\bover|\bmore\s++than|\balmost|\bnearly|\babout|\baround|\bunder|超过|快|将近|差不多"
     r"|大概|不到|多于)\s*+$"
 )
 _ELAPSED_FROM = re.compile(r"到期|还款日|\bdue\b|\bsince\b|从|自从")
+_TODAY_RE = re.compile(r"今天|今儿|现在|\btoday\b|\bnow\b")
 _APPOSITION = " ,，:：—–-.。!！"
 
 

@@ -109,7 +109,9 @@ _RATE_IN_ALL = re.compile(r"一共|总共|合计|总的|总手续费|总费率|\
 # "免手续费", "不收手续费", "手续费全免", "no fees", "fee-free": a plan said to cost nothing more.
 _FREE_RE = re.compile(
     r"(?:免|不收|不要|(?<!有)没有|(?<![有没])无|零|0)\s*+(?:任何\s*+)?(?:分期\s*+)?手续费"
-    r"|手续费(?:也|都|全|就)?(?:免|不收|为零|是零|为0|是0)|免息分期|分期免息"
+    # a rate said after it is no zero: "手续费是0.66%", "手续费为零点五个点"
+    r"|手续费(?:也|都|全|就)?(?:免|不收|(?:为|是)(?:零(?![点0-9一二三四五六七八九])|0(?![0-9.．])))"
+    r"|免息分期|分期免息"
     r"|\bno\s++(?:plan\s++|set-?up\s++|extra\s++|additional\s++|install?ment\s++)?fees?\b"
     r"|\bfee[\s-]free\b|\bwithout\s++(?:any\s++)?fees?\b|\bzero\s++fees?\b|\bfree\s++of\s++fees\b"
 )

@@ -10,14 +10,17 @@ from scoring.accuracy._common import (
     ESCALATED_NOT_APPLYING,
     PART_NAMES,
     REFUSED,
+    accuracy_finding,
     fmt_said,
     read_line,
+    relief_allowed,
     relief_finding,
 )
 from scoring.analysis import Analysis
 from scoring.entities import AmountMention, extract_shares
 from scoring.figures import LineFigures, clauses, sentence_end, sentence_start
 from scoring.findings import Finding
+from scoring.i18n import Bilingual
 from scoring.ledger import Ledger, money, same_amount
 
 # --------------------------------------------------------------------------------------------
@@ -160,6 +163,12 @@ def check_line_relief(
             continue
         named = _resolve_penalty(_components(clause) or in_sentence, line_parts, said, ledger)
         share = _fraction(clause)
+        if _LIMIT_RE.search(clause):
+            # "滞纳金最多减一半" where all of it may go: the limit said is not the account's.
+            low_limit = _understated(clause, named, share, line, start, end, ledger)
+            if low_limit is not None:
+                findings.append(_understated_finding(turn, analysis, low_limit, ledger))
+                continue
         bases = (
             {amounts[q] for p in named for q in (either if p == "penalty" else (p,))}
             if share is not None and share < 1
@@ -295,4 +304,73 @@ def _asked(clause: str) -> bool:
     """A question, not an offer ("您是想减免利息吗？"), unless it offers ("可以给您免掉吗")."""
     return bool(re.search(r"[?？]|吗\s*+$", clause.strip())) and not re.search(
         r"可以给|能给|帮您|\bwe\s++can|\bi\s++can", clause
+    )
+
+
+# The most that may be waived, said as such: "最多减一半", "最高能免618.2", "up to half",
+# "at most $40", "the max we can take off is…".
+_LIMIT_RE = re.compile(
+    r"最多|最高|顶多|至多|上限|封顶|最大|\bat\s++most\b|\bup\s++to\b|\bmax(?:imum)?\b|\bthe\s++most\b"
+    r"|\bno\s++more\s++than\b|\bcapped\s++at\b"
+)
+
+
+def _understated(
+    clause: str,
+    named: set[str],
+    share: Decimal | None,
+    line: LineFigures,
+    start: int,
+    end: int,
+    ledger: Ledger,
+) -> str | None:
+    """The limit said, when it is below what the ledger lets the collector waive of the charge
+    named (a share, or an amount of it); None when it is the limit or above it (beyond it is
+    ACC-RELIEF's own finding)."""
+    relief = ledger.relief
+    shares = {"interest": relief.max_waive_interest, "late_fee": relief.max_waive_late_fee}
+    amounts = {"interest": ledger.interest, "late_fee": ledger.late_fee}
+    parts = [p for p in sorted(named) if p in shares and amounts[p] and shares[p]]
+    if not parts:
+        return None
+    own = _shares_by_part(clause)
+    for part in parts:
+        wanted = own.get(part, share)
+        if wanted is not None and wanted < shares[part]:
+            return clause.strip()
+    if share is not None or len(parts) != 1:
+        return None
+    part = parts[0]
+    cap = money(amounts[part] * shares[part])
+    for r in line.figures:
+        m = r.mention
+        if not start <= m.start < end or r.skip or m.approx:
+            continue
+        if r.roles and r.roles[0] not in ("waiver", part):
+            continue
+        if same_amount(m.value, amounts[part]) or same_amount(m.value, cap):
+            continue
+        if 0 < m.value < cap:
+            return m.raw
+    return None
+
+
+def _understated_finding(
+    turn: int | None, analysis: Analysis, evidence: str, ledger: Ledger
+) -> Finding:
+    allowed_zh, allowed_en = relief_allowed(ledger)
+    return accuracy_finding(
+        turn,
+        "ACC-RELIEF",
+        "minor",
+        analysis.text,
+        evidence,
+        Bilingual(
+            zh=f"“{evidence}”说的减免上限不对：该账户{allowed_zh}。",
+            en=f"“{evidence}” is not this account's relief limit: it allows {allowed_en}.",
+        ),
+        Bilingual(
+            zh=f"按账户的减免权限说：{allowed_zh}。",
+            en=f"State the relief the account allows: {allowed_en}.",
+        ),
     )

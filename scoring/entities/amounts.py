@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Literal, cast
 
 from scoring.entities._view import RX, LineView, line_view
+from scoring.entities.counts import restated_counts
 from scoring.entities.dates import date_candidates
 from scoring.entities.numerals import (
     CN_BIG_UNITS,
@@ -156,7 +157,11 @@ _COLLOQUIAL_FEN_RE = re.compile(
 )
 # "909块88" == 909.88: two digits after 块 are its 角 and 分, as said aloud.
 _COLLOQUIAL_CENTS_RE = re.compile(
-    rf"(?P<d>[0-9])(?P<f>[0-9])(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])", RX
+    rf"(?P<d>[0-9])(?P<f>[0-9])(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁])"
+    # "八千一百八十八块九二", "四千七百零七块四五": the same two digits said in Chinese
+    rf"|(?P<dz>{CN_NONZERO_DIGIT_CLASS}|零)(?P<fz>{CN_NONZERO_DIGIT_CLASS})"
+    rf"(?![0-9{CN_NUM_CHARS}.天日号期个月年点分钟小时%次周岁角毛])",
+    RX,
 )
 _AMOUNT_TAIL_RE = re.compile(r"钱|整", RX)
 # Approximations said as such. 多 / 余 / 来 right after the number ("四万多", "两万来块"): not
@@ -229,7 +234,7 @@ _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|罚息|每期|每个?月|一个月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
-    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|连本带息|优惠"
+    r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|本利|连本带[息利]|优惠"
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
     # (only right before the figure: "拿出手机…12378" names no sum)
     r"|(?:先拿|拿出来?|凑齐|凑出|凑够|凑)(?=\s*+[0-9一二两三四五六七八九十])"
@@ -482,9 +487,11 @@ def _numeric_amount(
                     value += _digit_value(fm.group("f")) / 100
                     end, subunits = fm.end(), True
                 elif cm is not None:
-                    value += _digit_value(cm.group("d")) / 10
-                    if cm.groupdict().get("f"):
-                        value += _digit_value(cm.group("f")) / 100
+                    jiao_said = cm.groupdict().get("d") or cm.groupdict().get("dz") or "0"
+                    value += (_digit_value(jiao_said) if jiao_said != "零" else Decimal(0)) / 10
+                    fen_said = cm.groupdict().get("f") or cm.groupdict().get("fz")
+                    if fen_said:
+                        value += _digit_value(fen_said) / 100
                     end, subunits = cm.end(), True
         if yuan:
             tm = _AMOUNT_TAIL_RE.match(low, end)
@@ -562,6 +569,34 @@ def _numeric_amount(
             return False  # an id-like digit string, not a debt
     found.append(_hedged(AmountMention(clean_decimal(value), "", start, end, approx), text, low))
     return True
+
+
+# 几 for a digit not said: "一千几百块" 1,000–1,999, "一万三千几" 13,000–13,999, "二百几十块"
+# 200–299, "两万几千" 20,000–29,999: the sum said up to its last unit, "over" it by less than
+# that unit (entities read it as 多 would be read).
+_JI_RE = re.compile(
+    rf"(?P<head>[0-9{CN_NUM_CHARS}]*?[1-9{CN_DIGIT_CHARS}][0-9{CN_DIGIT_CHARS}]*?[十百千万萬](?:[{CN_DIGIT_CHARS}]+[十百千])?)"
+    r"零?几(?P<unit>[十百千万])?(?P<money>\s*+(?:块钱|块|元|钱))?",
+    RX,
+)
+_JI_COUNT_AFTER_RE = re.compile(r"\s*+(?:多\s*+)?[天日号月年期个次人岁周笔张条位家份倍]", RX)
+
+
+def _ji_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
+    low = ctx.low
+    found: list[AmountMention] = []
+    for m in _JI_RE.finditer(low):
+        s, e = m.span()
+        head = m.group("head")
+        value = parse_numeral(head)
+        if value is None or value <= 0 or _overlaps(s, e, excluded):
+            continue
+        if not m.group("money") and (
+            _JI_COUNT_AFTER_RE.match(low, e) or not (ctx.has_cue(s) or _CUE_AFTER_RE.match(low, e))
+        ):
+            continue  # "一百几十天": a count; a bare 几 with no sum word is no amount
+        found.append(_hedged(AmountMention(clean_decimal(value), "", s, e, "over"), text, low))
+    return found
 
 
 # A payment put down, which no "after" or "by" before it makes a count: "after 800 down…".
@@ -712,8 +747,11 @@ _LEDGER_NOUN_BEFORE_RE = re.compile(
 _CHARGE_IS_BEFORE_RE = re.compile(
     r"\b(?:late\s++fees?|fees?|interest|principal|balance|minimum(?:\s++payment)?|payoff"
     r"|(?:monthly\s++)?payments?|install?ments?)"
+    # "the interest charged is…", "the fees they've added are…": a participle of charging
+    r"(?:\s++(?:that|which)?\s*+(?:(?:they|we|you)(?:'ve|\s++have)?\s++)?(?:has\s++|have\s++|'s\s++)?(?:been\s++)?"
+    r"(?:charged|accrued|added|assessed|applied|billed|tacked\s++on|built\s++up|racked\s++up))?"
     r"(?:\s++(?:on\s++(?:it|this|that|the\s++(?:account|card|loan))|so\s++far|right\s++now|now|alone))?"
-    r"\s++(?:is|was|comes\s++to|came\s++to|runs|ran|would\s++be|will\s++be)\s++(?:just\s++|only\s++)?$",
+    r"\s++(?:is|was|are|were|comes\s++to|came\s++to|come\s++to|runs|ran|would\s++be|will\s++be)\s++(?:just\s++|only\s++)?$",
     RX,
 )
 _EN_COUNT_AFTER_RE = re.compile(
@@ -808,8 +846,11 @@ def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMenti
         return []
     view = line_view(text)
     excluded = [(c[0], c[1]) for c in date_candidates(view)]
+    excluded += restated_counts(text)  # "…days past due, 212 to be exact": a count
     ctx = _Context(view)
-    found = _numeric_amounts(text, ctx, excluded)
+    ji = _ji_amounts(text, ctx, excluded) if "几" in view.low else []
+    excluded.extend((a.start, a.end) for a in ji)
+    found = sorted(_numeric_amounts(text, ctx, excluded) + ji, key=lambda a: a.start)
     if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
         excluded.extend((a.start, a.end) for a in found)
         if "oh" in view.low:

@@ -18,7 +18,13 @@ from scoring.entities.numerals import (
     to_int,
 )
 
-__all__ = ["CountMention", "DurationMention", "extract_counts", "extract_durations"]
+__all__ = [
+    "CountMention",
+    "DurationMention",
+    "extract_counts",
+    "extract_durations",
+    "restated_counts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +204,18 @@ def _years_months(m: re.Match[str]) -> int | None:
 
 
 def extract_counts(text: str) -> list[CountMention]:
-    """Day counts ("逾期18天", "18 days") and instalment counts ("分6期", "6 installments")."""
+    """Day counts ("逾期18天", "18 days") and instalment counts ("分6期", "6 installments"),
+    and a count said again with its unit left out ("…past due, 212 to be exact")."""
     if not isinstance(text, str):
         return []
+    result = _unit_counts(text)
+    low = line_view(text).low
+    if result and _EXACT_RE.search(low):
+        result = sorted(result + _restated(text, low, result), key=lambda c: c.start)
+    return result
+
+
+def _unit_counts(text: str) -> list[CountMention]:
     view = line_view(text)
     low = view.low
     found: list[tuple[int, int, int, str, int]] = []
@@ -246,6 +261,52 @@ def extract_counts(text: str) -> list[CountMention]:
             result.append(CountMention(value, kind, text[start:end], start, end))
             floor = end
     return result
+
+
+# A count said again exactly with its unit left out: "over 200 days past due, 212 to be exact",
+# "逾期两百多天，准确说是212": the same kind as the count before it in the sentence.
+_EXACT_RE = re.compile(
+    r"to\s++be\s++(?:exact|precise)|exactly|precisely|on\s++the\s++(?:dot|nose)|准确|确切|具体|精确",
+    RX,
+)
+_RESTATED_RE = re.compile(
+    rf"(?:(?:准确|确切|精确|具体)(?:地|的)?(?:说|来说|讲|点|一点)?(?:是|的话是)?"
+    rf"|\b(?:to\s++be\s++(?:exact|precise)|exactly|precisely)\s*+,?\s*+(?:it'?s\s++|that'?s\s++)?)\s*+"
+    rf"(?P<n1>[0-9]{{1,4}}(?![0-9.,])|[{CN_NUM_CHARS}]{{1,8}}|{EN_NUM})(?![0-9{CN_NUM_CHARS}天期个月])"
+    rf"|(?<![0-9.,$¥])(?P<n2>[0-9]{{1,4}}(?![0-9.,])|{EN_NUM})\s*+,?\s*+"
+    rf"(?:to\s++be\s++(?:exact|precise)|exactly|precisely|on\s++the\s++(?:dot|nose))\b",
+    RX,
+)
+_RESTATE_REACH = 48  # characters from the count to its restatement
+_OTHER_MATTER_RE = re.compile(
+    r"[。.!?！？;；\n$¥]|\b(?:owe\w*|balance|total|pay\w*|amount|fees?|interest|principal|dollars?)\b"
+    r"|欠|还|元|块|金额|利息|本金|滞纳金|费",
+    RX,
+)
+
+
+def _restated(text: str, low: str, counts: list[CountMention]) -> list[CountMention]:
+    found: list[CountMention] = []
+    for m in _RESTATED_RE.finditer(low):
+        group = "n1" if m.group("n1") else "n2"
+        start, end = m.span(group)
+        value = to_int(m.group(group))
+        before = [c for c in counts if c.end <= start and start - c.end <= _RESTATE_REACH]
+        if value is None or not before or any(c.start < end and start < c.end for c in counts):
+            continue
+        gap = low[before[-1].end : start]
+        if _OTHER_MATTER_RE.search(gap):
+            continue  # another sentence, or a sum named between ("…18 days, you owe 523 exactly")
+        found.append(CountMention(value, before[-1].kind, text[start:end], start, end))
+    return found
+
+
+def restated_counts(text: str) -> list[tuple[int, int]]:
+    """Where counts said again without their unit stand ("…, 212 to be exact"): no money."""
+    if not isinstance(text, str) or not _EXACT_RE.search(line_view(text).low):
+        return []
+    low = line_view(text).low
+    return [(c.start, c.end) for c in _restated(text, low, _unit_counts(text))]
 
 
 # --------------------------------------------------------------------------------------------
