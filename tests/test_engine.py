@@ -372,6 +372,64 @@ def test_a_refused_concession_is_the_whole_answer_to_its_line() -> None:
     assert session.persona.state == "softened"
 
 
+def test_a_soothing_line_that_offers_a_call_back_is_heard_as_the_call_back() -> None:
+    """cc-elderly (difficulty 2, session 16): she refused a plan, wanting her daughter with her;
+    a line with understanding and a call-back once they have talked is that call-back, not the
+    refused plan asked again by its empathy."""
+    scenario = _shipped("cc-elderly-vulnerable")
+    lines = [
+        "您好，我是申江银行信用卡中心的客服专员陈静，工号3306。请问您是顾美珍阿姨本人吗？",
+        "阿姨您别担心，我们不会问您密码和验证码，只需要您说一下身份证后四位，核实一下身份。",
+        "谢谢阿姨。今天给您打电话，是关于您尾号3902的信用卡账单，目前已经逾期46天了，一共是9098.80元。",
+        "阿姨，方便跟我说说是什么情况吗？",
+        "阿姨，我非常理解您，您别着急，我们慢慢来。",
+        "我们可以帮您申请分12期还款，每期803.73元，每个月压力小一些。",
+    ]
+    session = play(scenario, lines)
+    assert session.persona.state == "softened"
+    exchange = session.say(
+        "阿姨我理解您，这种事是该跟女儿合计合计，那等你们商量好了我再打过来行吗？"
+    )
+    assert {"leave_callback", "empathize"} <= set(exchange.analysis.intent_names)
+    assert session.persona.state in ("callback_agreed", "callback")
+    assert session.persona.state != "plan_considered"
+
+
+@pytest.mark.parametrize(
+    ("seed", "reply"),
+    [
+        (0, "我算了一哈，12月20号之前凑得出6788.78元，就这么多。"),
+        (1, "全部我肯定拿不出来……12月15号之前我能先还3000元，要得不？"),
+    ],
+)
+def test_asked_what_he_can_manage_he_names_his_own_sum_and_day(seed: int, reply: str) -> None:
+    """cc-m3 (session 16): amount and day both left to him ("金额、日子，您看着说") is asked
+    what he can pay: he names his budget (he asked back "最少要还好多？" before)."""
+    asked = "那您能先还一点吗？什么时候、多少，您看着说就行。"
+    session = play(_m3(), [*M3_TO_SOFTENED, asked], seed)
+    assert session.persona.state == "promise_pending"
+    assert session.transcript.turns[-1].text == reply
+
+
+def test_her_condition_met_earlier_in_the_call_is_not_asked_again() -> None:
+    """cc-complaint-threat (session 16): fewer calls promised before the money talk; asked
+    for a day on her payday, she does not refuse it for a promise already given."""
+    scenario = _shipped("cc-complaint-threat")
+    lines = [
+        "您好，请问是林晓燕女士本人吗？我是锦程银行信用卡中心的方磊，工号2231。",
+        "您要去12378反映是您的正当权利，您说的情况我先给您记下来报上去。",
+        "以后就我一个人跟您对接，不会再有别的同事一天打好几遍了。",
+        "实在对不住，给您工作添乱了。",
+        "现在账上一共是20073.75元，最低还款3423.75元。",
+        "是遇到啥事了吗？",
+    ]
+    session = play(scenario, lines, seed=2)
+    assert session.persona.state == "explains"
+    exchange = session.say("那15号工资到账以后，先还最低的3423.75元，可以吗？")
+    assert exchange.reply_kind == "say"
+    assert session.persona.state == "proposes_date"
+
+
 def test_a_condition_on_what_was_told_names_a_known_ask() -> None:
     text = (SCENARIOS / "cc-m3-long-silence.scenario.yaml").read_text("utf-8")
     with pytest.raises(ScenarioError, match="unknown ask 'badge'"):

@@ -243,6 +243,11 @@ def test_en_keywords_read_the_kind_not_the_word(
         ("钱先搁一边，今天主要是给您赔不是", None, "pressure"),
         ("真的是银行打来的，您就放心说吧", None, "self_identify"),
         ("您不用打客服了，我就是负责这个的", None, "agree_stop_contact"),
+        # The debtor heard busy, a word to be brief; whose number it is; no message asked of a
+        # stranger (session 16).
+        ("您那头正忙着是吧，我简短点说", None, "close"),
+        ("这个号码眼下是您在用对吧", None, "agree_stop_contact"),
+        ("用不着您帮忙转告的", None, "leave_callback"),
     ],
 )
 def test_chinese_kinds_from_whole_calls(

@@ -434,6 +434,12 @@ class Persona:
         # persona; one that offers something new here is heard as that offer first.
         insist = set(self.difficulty.insist) | set(self.difficulty.soothe)
         offers = any(n in insist and (self.state, n) in self._moving for n in names)
+        # A line that only soothes (no offer restated) but takes another step of its own here
+        # ("您跟女儿商量好，我再打给您") is heard as that step: it answers the worry another way.
+        # A goodbye is no such step (heard after the line's other acts, `_closed`).
+        if not set(names) & set(self.difficulty.insist):
+            other = set(names) - insist - set(policy().steps.closes_after)
+            offers = offers or any(self._steps_on(n, analysis) for n in other)
         insisted = False
         for name in [*(names or ["unrecognised"]), "any"]:
             if name in meaning_after and self._resisted_edges:
@@ -548,12 +554,17 @@ class Persona:
                 return name
         return fired
 
+    def _steps_on(self, name: str, analysis: Analysis) -> bool:
+        """Whether the state's first edge for `name` that holds leaves it, costs no mood and is
+        no concession (not fired)."""
+        edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+        edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+        return not (edge is None or edge.to == self.state or edge.mood < 0 or edge.concession)
+
     def _moves_on(self, name: str, analysis: Analysis) -> bool:
         """`name` heard next, from where the persona is: fired when the state's first edge for
         it that holds leaves the state, costs no mood and is no concession."""
-        edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
-        edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-        if edge is None or edge.to == self.state or edge.mood < 0 or edge.concession:
+        if not self._steps_on(name, analysis):
             return False
         first = self._fired
         if self.model.trigger(name, analysis=analysis):
