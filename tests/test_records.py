@@ -696,8 +696,11 @@ def test_rescore_says_why_a_finding_changed(
     old_rules = [
         r.model_copy(update={"unless": []}) if r is rule else r for r in current.pack.rules
     ]
+    # The old pack judged by its rules alone: meaning now also clears the hedged line
+    # ("可能…诉讼"), and the finding to lose is the old rule's own.
     old = compliance.Judge(
-        current.pack.model_copy(update={"rules": old_rules, "version": "2026.11.1"})
+        current.pack.model_copy(update={"rules": old_rules, "version": "2026.11.1"}),
+        semantic=False,
     )
     for where in ("session", "reporting"):
         monkeypatch.setattr(f"simulator.engine.{where}.judge_for", lambda jurisdiction: old)
