@@ -499,19 +499,19 @@ def _explained(
 
 
 def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
-    """The nearest compliant exemplar of a line that denies something (the judge's clause
-    negation finds a cue in it) and reads, as a whole, as compliant by the policy's `cleared`
-    bars (the read-out's odds and its nearest exemplars); None otherwise, or when the
-    language has no bar."""
+    """The nearest compliant exemplar of a line that denies or hedges something (the judge's
+    clause negation or the policy's `hedge` finds a cue in it) and reads, as a whole, as
+    compliant by the policy's `cleared` bars (the read-out's odds and its nearest exemplars);
+    None otherwise, or when the language has no bar."""
     judge = policy().judge
     settings = judge.cleared
     bar = settings.compliant_at.get(lang)
     line = plain(decoded(text) if lang == "zh" else text)
     if bar is None or len(line) < judge.min_chars[lang]:
         return None
-    # Only a line that denies something: the encoder hardly tells "我们马上走法律程序" from "现在
-    # 还没有走法律程序", so meaning places a denial the rules' negation scope could not reach,
-    # and never clears a line with no denial in it.
+    # Only a line that denies or hedges something: the encoder hardly tells "我们马上走法律程序"
+    # from "现在还没有走法律程序", so meaning places a denial (or a "may") the rules' negation
+    # scope could not reach, and never clears a line with neither in it.
     hedge = settings.hedge.get(lang)
     if not judge.clause_negation[lang].search(line) and not (hedge and hedge.search(line)):
         return None

@@ -230,19 +230,14 @@ class Persona:
             return False
         return when.correct_amount is None or self._correct_amount(analysis) == when.correct_amount
 
-    @staticmethod
-    def _plan_counts(analysis: Analysis) -> list[int]:
-        """The instalment counts a line names as plans (`negotiation.plan_counts`)."""
-        return plan_counts(analysis)
-
     def _infeasible_plan(self, analysis: Analysis) -> bool:
         """The line names a number of instalments the ledger does not allow."""
-        return any(n not in self._plan_months for n in self._plan_counts(analysis))
+        return any(n not in self._plan_months for n in plan_counts(analysis))
 
     def _feasible_plan(self, analysis: Analysis) -> bool:
         """The line names instalment counts the ledger allows; a line that names none refers
         to the plan already on the table ("the plan you picked"), if there is one."""
-        counts = self._plan_counts(analysis)
+        counts = plan_counts(analysis)
         if not counts:
             return self.deal.plan_talked and self.deal.terms.months in self._plan_months
         return all(n in self._plan_months for n in counts)
@@ -402,7 +397,7 @@ class Persona:
         closings = set(policy().steps.closings)
         # Asked what the debtor can pay, with no plan named: the question is heard first.
         capacity = policy().negotiation.capacity_intent
-        answers = capacity if self.deal.asked and not self._plan_counts(analysis) else None
+        answers = capacity if self.deal.asked and not plan_counts(analysis) else None
         # A goodbye beside another act that moves the persona ("那就12期，第一期10号，拜拜") is
         # heard after it (`_closed`), worded or not: the deal first, then the leave-taking.
         leaving = set(policy().steps.closes_after)
