@@ -322,15 +322,28 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
         return []
     best: dict[str, Reading] = {}
     vectors = encoder().embed([unit for unit, _ in read])
+    calm = False  # the whole line: both readers sure of a harmless intent, no violation near
     for (unit, clause), vector in zip(read, vectors, strict=True):
         # Both readers, and the harmful-intent gate, read the unit's nearest exemplars and
         # its read-out's shares: taken once.
         seen = _seen(vector, lang)
+        if clause == 0:
+            whole = _agreed(seen, lang)
+            calm = (
+                whole is not None
+                and whole not in rules.strict
+                and not _among_violations(seen.vector, lang)
+            )
         for reading in (
             _by_vote(unit, seen, lang, clause=clause > 0),
             _by_intent_probe(unit, seen, lang, clause=clause > 0),
         ):
             if reading is None:
+                continue
+            # A clause that reads harsh alone in a line sure of comfort ("这个不丢人" in
+            # "这个不丢人，好多人都会碰到，我们一起想办法"): the encoder hears 丢人 and
+            # not its denial; the whole line says what the clause does.
+            if clause > 0 and calm and reading.label in rules.strict:
                 continue
             if clause == 0 and reading.label == _agreed(seen, lang):
                 reading = replace(reading, sure=True)

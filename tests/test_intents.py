@@ -248,6 +248,13 @@ def test_en_keywords_read_the_kind_not_the_word(
         ("您那头正忙着是吧，我简短点说", None, "close"),
         ("这个号码眼下是您在用对吧", None, "agree_stop_contact"),
         ("用不着您帮忙转告的", None, "leave_callback"),
+        # A number recorded or marked (登记 / 标记) asks no call-back; shame denied in a clause
+        # of a comforting line is no insult (session 17).
+        ("估计是系统里登记的电话号码不对，打扰了", None, "leave_callback"),
+        ("我们把这个号标记为错号，以后不打了", None, "leave_callback"),
+        ("您记一下我们的客服电话", "leave_callback", None),
+        ("懂了，叔叔，这个不丢人，好多人都碰到过，我们一起想办法。", "empathize", "insult"),
+        ("你这么大岁数还欠钱，丢不丢人？", "insult", None),
     ],
 )
 def test_chinese_kinds_from_whole_calls(
