@@ -187,3 +187,33 @@ def test_a_goodbye_with_an_offer_refused_is_still_a_goodbye() -> None:
         session.say(line)
     session.say("我们这边可以分12期，头一期12月10号，那今天先这样，再见")
     assert session.ended == "callback"
+
+
+def test_a_first_payment_named_with_the_rest_in_instalments_is_answered_as_a_part() -> None:
+    """ol-field-visit (session 17): "先还一笔（a sum, a day），剩下的再分期" with no term names a
+    part payment; he answers the part by his budget instead of asking how the plan works."""
+    session = Session(scenario("ol-field-visit"), seed=0)
+    for line in [
+        "阿姨好，我们找徐海波本人，麻烦您叫他一下",
+        "徐先生好，恒通资产管理公司的，这是工作证和委托书",
+        "您身份证后四位是多少？核对一下",
+        "您汇鑫借的借款逾期78天了，一共8898.6元",
+        "生意是不是不好做？",
+        "明白，今年都难",
+    ]:
+        session.say(line)
+    session.say("月底前先还2966.2元行不行？余下的后面分期慢慢还")
+    assert session.persona.state == "offers_partial"
+    session.say("行，那就月底前2966.2元，我给您登记上")
+    assert session.persona.ended == "promise_to_pay"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_mix_up_of_look_alike_apps_tells_him_where_the_money_went(seed: int) -> None:
+    """ol-already-paid (session 17): "两个App图标差不多，容易还串了" tells him the money went to
+    the other lender, so a payment asked once he has read the payee is no "pay twice"."""
+    session = Session(scenario("ol-already-paid"), seed=seed)
+    for line in _TO_REALISED[:5]:
+        session.say(line)
+    session.say("这种情况挺常见，两个App图标差不多，一不小心就还串了")
+    assert session.persona.memory.told(["paid_elsewhere"])
