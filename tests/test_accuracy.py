@@ -1817,7 +1817,7 @@ def test_a_remainder_alone_names_the_total() -> None:
 # Wednesday"), and a weekday phrase with its week a week off the date (the right weekday, the
 # wrong week); a plan with a fee said to have none (没手续费, 不加手续费; not "不加手续费的话", a
 # breakdown); a little more or less than a rough sum (三千多点, 块不到一点); a total after waivers
-# said as shares of each charge (滞纳金全免，利息免一半，免完…: both taken off, not one); a fee
+# said as shares of both charges (滞纳金全免，利息免一半，免完…: both taken off, not one); a fee
 # named by its kind (a returned-check fee, a convenience fee) that is not the account's.
 RIGHT_SESSION17 = [
     (M1, "11月25号是下周三对吧"),
@@ -1833,6 +1833,9 @@ RIGHT_SESSION17 = [
     (LAWYER, "分24期每个月两千多点"),
     (ILL, "滞纳金全免，利息免一半，免完还一万八千六百一十八块二"),
     (ILL, "利息减一半，减完还剩18978.2"),
+    (ILL, "滞纳金免一半，利息减三成，减完是19045.48"),
+    # one charge named: the other may have been waived earlier in the call
+    (ILL, "利息也能减一半，都减完还剩18618.2"),
     (THEFT, "the $40 late fee is included"),
 ]
 WRONG_SESSION17 = [
@@ -1851,7 +1854,7 @@ WRONG_SESSION17 = [
         "ACC-AMOUNT",
         "一万九千二百三十六块四",
     ),
-    (ILL, "利息减一半，减完还剩18618.2", "ACC-AMOUNT", "18618.2"),
+    (ILL, "滞纳金免一半，利息减三成，减完是19416.40", "ACC-AMOUNT", "19416.40"),
     (MED, "plus a $29 returned-check fee from the bounced payment", "ACC-AMOUNT", "$29"),
     (THEFT, "there's also a $15 convenience fee if you pay by phone", "ACC-AMOUNT", "$15"),
 ]

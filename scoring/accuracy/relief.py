@@ -112,15 +112,17 @@ def _shares_after(text: str, marks: list[tuple[int, str]]) -> dict[str, Decimal]
 
 
 def waived_by_share(text: str, ledger: Ledger) -> Decimal | None:
-    """What a zh stretch waives when it names each charge with its share after it ("利息减一半
-    滞纳金全免", "滞纳金免一半"): the sum of those shares of the ledger's charges. None when a
-    charge is named with no share, 罚息 (either charge) is named, or nothing is waived."""
+    """What a zh stretch waives when it names both charges, each with its share after it
+    ("利息减一半滞纳金全免"): the sum of those shares of the ledger's charges. None when a charge
+    is named with no share, 罚息 (either charge) is named, or nothing is waived; and when one
+    charge alone is named, as another may have been waived earlier in the call ("滞纳金360也能
+    全免，都减完是…")."""
     if not _WAIVE_RE.search(text):
         return None
     marks = _part_marks(text)
     named = {part for _, part in marks}
     shares = _shares_after(text, marks)
-    if not named or named != shares.keys() or not named <= {"interest", "late_fee"}:
+    if named != shares.keys() or named != {"interest", "late_fee"}:
         return None
     charges = {"interest": ledger.interest, "late_fee": ledger.late_fee}
     return money(sum((charges[p] * shares[p] for p in named), Decimal(0)))
