@@ -107,7 +107,15 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "plan_fee",
         r"(?:plan|set-?up|installment|instalment|program|enrollment|processing)\s++fees?",
     ),
-    ("late_fee", r"late\s++(?:fees?|charges?)|fees?|penalt(?:y|ies)"),
+    # A fee said by its kind ("a $35 NSF fee", "a $25 returned-payment charge") is a charge
+    # on the account, checked against the one the ledger has.
+    (
+        "late_fee",
+        r"(?:late|nsf|non-?sufficient[\s-]funds|returned[\s-]++(?:payment|check|item)"
+        r"|bounced[\s-]++(?:payment|check)|over[\s-]?(?:the[\s-]++)?limit|annual|service|convenience"
+        r"|collection|admin(?:istrative)?|maintenance|recovery|penalty)\s++(?:fees?|charges?)"
+        r"|fees?|penalt(?:y|ies)",
+    ),
     ("interest", r"interest"),
     ("principal", r"principal"),
     (

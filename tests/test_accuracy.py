@@ -1810,3 +1810,69 @@ def test_a_remainder_alone_names_the_total() -> None:
         "¥3,320.50 (“三千三百二十块五”) is not on this account: what is left is the total"
         " less a payment; the total is ¥5,230.50."
     )
+
+
+# Session 17's kinds (a blind batch's half A): a date said to be a relative day with a copula
+# or after a tag question (12月X号是下周三, "…到账是吧，那就是下礼拜五", "October 15th would be next
+# Wednesday"), and a weekday phrase with its week a week off the date (the right weekday, the
+# wrong week); a plan with a fee said to have none (没手续费, 不加手续费; not "不加手续费的话", a
+# breakdown); a little more or less than a rough sum (三千多点, 块不到一点); a total after waivers
+# said as shares of both charges (滞纳金全免，利息免一半，免完…: both taken off, not one); a fee
+# named by its kind (a returned-check fee, a convenience fee) that is not the account's.
+RIGHT_SESSION17 = [
+    (M1, "11月25号是下周三对吧"),
+    (M1, "27号嘛，也就是下礼拜五"),
+    (ATT, "October 14th is next Wednesday"),
+    (ATT, "the 9th, which is this Friday"),
+    (PAID, "12月1号是上周二"),
+    (ELDER, "分6期没手续费，每期1516块47"),
+    (ELDER, "分12期的话，不加手续费的话每月是758.23"),
+    (ELDER, "分12期，有没手续费我帮您查一下"),
+    (M3, "一共四万一千多点"),
+    (M1, "五千二百三十一块不到一点"),
+    (LAWYER, "分24期每个月两千多点"),
+    (ILL, "滞纳金全免，利息免一半，免完还一万八千六百一十八块二"),
+    (ILL, "利息减一半，减完还剩18978.2"),
+    (ILL, "滞纳金免一半，利息减三成，减完是19045.48"),
+    # one charge named: the other may have been waived earlier in the call
+    (ILL, "利息也能减一半，都减完还剩18618.2"),
+    (THEFT, "the $40 late fee is included"),
+]
+WRONG_SESSION17 = [
+    (M1, "11月26号就是下周三", "ACC-DATE", "11月26号"),
+    (M1, "12月4号到账是吧，那就是下礼拜五", "ACC-DATE", "12月4号"),
+    (ATT, "October 15th would be next Wednesday", "ACC-DATE", "October 15th"),
+    (ATT, "the 16th, which is this Friday", "ACC-DATE", "the 16th"),
+    (PAID, "12月2号是上周二", "ACC-DATE", "12月2号"),
+    (ELDER, "分12期也没手续费的", "ACC-PLAN", "没手续费"),
+    (ELDER, "分12期每月七百五十八块二三，不加手续费", "ACC-PLAN", "不加手续费"),
+    (M1, "欠款五千二百三十块不到一点", "ACC-AMOUNT", "五千二百三十块不到一点"),
+    (LAWYER, "分24期每个月三千多点", "ACC-AMOUNT", "三千多点"),
+    (
+        ILL,
+        "滞纳金全免，利息免一半，免完还一万九千二百三十六块四",
+        "ACC-AMOUNT",
+        "一万九千二百三十六块四",
+    ),
+    (ILL, "滞纳金免一半，利息减三成，减完是19416.40", "ACC-AMOUNT", "19416.40"),
+    (MED, "plus a $29 returned-check fee from the bounced payment", "ACC-AMOUNT", "$29"),
+    (THEFT, "there's also a $15 convenience fee if you pay by phone", "ACC-AMOUNT", "$15"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text"), RIGHT_SESSION17)
+def test_session17_kinds_right(ref: str, text: str) -> None:
+    assert rules(ref, text) == []
+
+
+@pytest.mark.parametrize(("ref", "text", "rule", "evidence"), WRONG_SESSION17)
+def test_session17_kinds_wrong_draw_one_finding(
+    ref: str, text: str, rule: str, evidence: str
+) -> None:
+    found = [f for f in findings(ref, text) if f.rule.startswith("ACC-")]
+    assert [(f.rule, f.evidence) for f in found] == [(rule, evidence)]
+
+
+def test_a_weekday_phrase_a_week_off_names_the_day_it_is() -> None:
+    [finding] = findings(M1, "12月4号到账是吧，那就是下礼拜五")
+    assert finding.message.zh == "“下礼拜五”是 2026-11-27，不是“12月4号”（2026-12-04）。"

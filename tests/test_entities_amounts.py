@@ -528,3 +528,22 @@ def test_a_hotline_after_a_phone_taken_out_is_no_money() -> None:
     # 拿出 is a payment verb only right before its figure ("先拿三千过来").
     assert amounts("他拿出手机，是12378吗") == []
     assert amounts("您先拿三千过来") == [(Decimal(3000), "三千")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw", "approx"),
+    [
+        ("每期也就两千多点", "2000", "两千多点", "over"),
+        ("大头是一万多一点儿", "10000", "一万多一点儿", "over"),
+        ("利息六百块不到一点", "600", "六百块不到一点", "under"),
+    ],
+)
+def test_a_little_more_or_less_than_a_rough_sum(
+    text: str, value: str, raw: str, approx: str
+) -> None:
+    """多点 / 多一点 after a rough sum, 不到一点 after a sum: still the approximation."""
+    assert approximations(text) == [(Decimal(value), raw, approx)]
+
+
+def test_budao_yidian_before_a_clock_hour_is_no_hedge() -> None:
+    assert approximations("交六百块不到一点钟就到账") == [(Decimal(600), "六百块", "")]

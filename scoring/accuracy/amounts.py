@@ -32,6 +32,7 @@ from scoring.accuracy._common import (
     read_line,
     relief_finding,
 )
+from scoring.accuracy.relief import waived_by_share
 from scoring.analysis import Analysis
 from scoring.entities import AmountMention, extract_shares
 from scoring.figures import (
@@ -98,6 +99,7 @@ class _Facts:
     def __init__(self, ledger: Ledger, analysis: Analysis, line: LineFigures) -> None:
         self.ledger = ledger
         self.line = line
+        self.lang = analysis.lang
         self.total = ledger.overdue_total
         self.known = ledger.known_amounts()
         self.counts = [c.value for c in analysis.counts if c.kind == "instalments"]
@@ -198,13 +200,26 @@ class _Facts:
 
     def after_waiver_expected(self, reading: FigureReading) -> Expected:
         left = self.part_left(reading)
-        after = (*(tuple(self.after_waiver) or (self.total,)), *left)
+        waived = self.waived_by_share(reading)
+        if waived is not None:
+            # "利息减一半滞纳金全免，减完…": the total less the shares said, not any waiver.
+            after = (money(self.total - waived), *left)
+        else:
+            after = (*(tuple(self.after_waiver) or (self.total,)), *left)
         value = reading.mention.value
         right = min(after, key=lambda v: abs(v - value))
         zh, en = ROLE_NAMES["after_waiver"]
         if right in left:
             zh, en = "减免后剩下的费用", "the charge left after the waiver"
         return Expected("after_waiver", after, right, zh, en)
+
+    def waived_by_share(self, reading: FigureReading) -> Decimal | None:
+        """What the figure's sentence waives before it, said as shares of the charges it names
+        (zh, where the share follows its charge); None in en, or when a waiver figure is said."""
+        if self.lang != "zh" or self.waivers_said:
+            return None
+        low, start = self.line.low, reading.mention.start
+        return waived_by_share(low[sentence_start(low, start) : start], self.ledger)
 
     def part_left(self, reading: FigureReading) -> tuple[Decimal, ...]:
         """What is left of a charge named in the figure's clause once the waiver is taken off

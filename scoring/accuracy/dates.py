@@ -276,8 +276,11 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         pair = _paired(analysis.dates, index, low)
         if pair is not None and not mention.relative:
             rel = pair
-            if rel.weekday_named:
+            if rel.weekday_named and not _WEEK_SAID.match(rel.raw.lower()):
+                # "Thursday, October 1st": a bare weekday names the date's own.
                 agree = rel.value.weekday() == mention.value.weekday()
+            elif rel.weekday_named:
+                agree = _same_weekday_reading(rel.value, mention.value, today)
             else:
                 agree = rel.value == mention.value
             if not agree:
@@ -637,6 +640,28 @@ _NAMES_IT = re.compile(
     r"(?:也就是|也即|那就是|\bthat\s++is|\bthat'?s|\bwhich\s++is)\s*+[(（,，]?\s*+(?:on\s++|the\s++)?$"
 )
 _DAY_IS = re.compile(r"\s*+(?:是|就是|is|'s|will\s++be|would\s++be)\s*+(?:the\s++)?")
+# Between a date and the relative day it is said to be: a copula, perhaps after a tag question
+# ("到是吧，那就是", "嘛，也就是"), or "which is", "that's".
+_IS_DAY = re.compile(
+    r"\s*+(?:(?:到账?|到期)?\s*+(?:是吧|对吧|是吗|对吗|吧|嘛|吗)?\s*+[,，]?\s*+(?:那|这)?\s*+(?:也)?\s*+(?:就)?是"
+    r"|,?\s*+(?:which|that)\s*+(?:is|'s|would\s++be|will\s++be|falls\s++on)"
+    r"|\s*+(?:is|'s|would\s++be|will\s++be|falls\s++on))\s*+(?:the\s++)?"
+)
+
+
+# A weekday said with its week: "下周五", "这礼拜六", "上周三", "next Friday", "this coming Monday".
+_WEEK_SAID = re.compile(r"下|这|本|上|next|this|coming|last")
+
+
+def _same_weekday_reading(named: date, said: date, today: date) -> bool:
+    """A date said to be a weekday phrase ("下周五", "next Friday") is that day, or the same
+    weekday a week nearer today where the phrase is heard so too (the coming Friday for "next
+    Friday", yesterday's Wednesday for "last Wednesday"); not a week further off (12月5号 is not
+    下礼拜六 said on November 21st, whose 下礼拜六 is the 28th)."""
+    if said == named:
+        return True
+    week = timedelta(days=7)
+    return (said == named - week and said > today) or (said == named + week and said < today)
 
 
 def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
@@ -656,10 +681,12 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
             return prev
     if index + 1 < len(dates):
         nxt = dates[index + 1]
-        if (
-            nxt.relative
-            and nxt.weekday_named
-            and re.fullmatch(r"\s*+[(（,，]?\s*+", low[mention.end : nxt.start])
+        gap = low[mention.end : nxt.start]
+        if nxt.relative and (
+            (nxt.weekday_named and re.fullmatch(r"\s*+[(（,，]?\s*+", gap))
+            # "12月3号是上周三", "15号到是吧，那就是下礼拜六", "the 15th is next Monday": the
+            # date said to be that day.
+            or _IS_DAY.fullmatch(gap)
         ):
             return nxt
     return None
@@ -669,7 +696,9 @@ def _calendar_finding(
     turn: int | None, analysis: Analysis, rel: DateMention, mention: DateMention
 ) -> Finding:
     real = rel.value
-    if rel.weekday_named:
+    # The weekday is named when it is what is wrong; else the day the phrase is ("下礼拜五" is
+    # 2026-11-27, not 12月4号).
+    if rel.weekday_named and real.weekday() != mention.value.weekday():
         zh = (
             f"“{mention.raw}”是{_weekday_zh(mention.value)}，"
             f"不是“{rel.raw}”（{real.isoformat()}）。"

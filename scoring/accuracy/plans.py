@@ -106,9 +106,11 @@ _NOT_FEE_RATE = re.compile(
     r"利率|利息|罚息|年化|减|免|折|优惠|\binterest\b|\bapr\b|\boff\b|\bwaiv\w*|\bdiscount\w*"
 )
 _RATE_IN_ALL = re.compile(r"一共|总共|合计|总的|总手续费|总费率|\bin\s++total\b|\boverall\b")
-# "免手续费", "不收手续费", "手续费全免", "no fees", "fee-free": a plan said to cost nothing more.
+# "免手续费", "不收手续费", "没手续费", "不加手续费", "手续费全免", "no fees", "fee-free": a plan
+# said to cost nothing more ("不加手续费的话…" is a breakdown, not a claim; nor is "不含").
 _FREE_RE = re.compile(
-    r"(?:免|不收|不要|(?<!有)没有|(?<![有没])无|零|0)\s*+(?:任何\s*+)?(?:分期\s*+)?手续费"
+    r"(?:免|不收|不要|(?<!有)没有?|(?<![有没])无|零|0|不加|不另收|不额外收|不用(?:交|付|出|给)?)"
+    r"\s*+(?:任何\s*+)?(?:的\s*+)?(?:分期\s*+)?手续费(?!\s*+的话)"
     # a rate said after it is no zero: "手续费是0.66%", "手续费为零点五个点"
     r"|手续费(?:也|都|全|就)?(?:免|不收|(?:为|是)(?:零(?![点0-9一二三四五六七八九])|0(?![0-9.．])))"
     r"|免息分期|分期免息"

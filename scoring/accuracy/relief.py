@@ -86,21 +86,46 @@ def _shares_by_part(clause: str) -> dict[str, Decimal]:
     """Each charge with the share said right after it, when one clause waives several
     ("滞纳金减一半利息减三成", "half the late fee and 30% of the interest"): a share belongs to the
     charge named before it, up to the next charge named."""
-    marks = sorted(
+    marks = _part_marks(clause)
+    if len({part for _, part in marks}) < 2:
+        return {}
+    return _shares_after(clause, marks)
+
+
+def _part_marks(text: str) -> list[tuple[int, str]]:
+    return sorted(
         (m.start(), part)
         for rxs in (_COMPONENTS_ZH, _COMPONENTS_EN)
         for part, rx in rxs.items()
-        for m in rx.finditer(clause)
+        for m in rx.finditer(text)
     )
-    if len({part for _, part in marks}) < 2:
-        return {}
+
+
+def _shares_after(text: str, marks: list[tuple[int, str]]) -> dict[str, Decimal]:
     found: dict[str, Decimal] = {}
     for i, (at, part) in enumerate(marks):
-        end = marks[i + 1][0] if i + 1 < len(marks) else len(clause)
-        share = _fraction(clause[at:end])
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        share = _fraction(text[at:end])
         if share is not None:
             found.setdefault(part, share)
     return found
+
+
+def waived_by_share(text: str, ledger: Ledger) -> Decimal | None:
+    """What a zh stretch waives when it names both charges, each with its share after it
+    ("利息减一半滞纳金全免"): the sum of those shares of the ledger's charges. None when a charge
+    is named with no share, 罚息 (either charge) is named, or nothing is waived; and when one
+    charge alone is named, as another may have been waived earlier in the call ("滞纳金360也能
+    全免，都减完是…")."""
+    if not _WAIVE_RE.search(text):
+        return None
+    marks = _part_marks(text)
+    named = {part for _, part in marks}
+    shares = _shares_after(text, marks)
+    if named != shares.keys() or named != {"interest", "late_fee"}:
+        return None
+    charges = {"interest": ledger.interest, "late_fee": ledger.late_fee}
+    return money(sum((charges[p] * shares[p] for p in named), Decimal(0)))
 
 
 def _fraction(clause: str) -> Decimal | None:

@@ -172,6 +172,8 @@ _OVER_AFTER_RE = re.compile(
     r"(?:\s*+出头)?)",
     RX,
 )
+# "多点" / "多一点儿" after a rough sum: a little more than it.
+_A_LITTLE_RE = re.compile(r"\s*+一?点点?儿?(?![0-9一二两三四五六七八九十半钟])", RX)
 _HEDGE_WINDOW = 16
 _HEDGE_GAP_ZH = r"\s*+(?:是|有|在|为|就是|要|欠了?|还有|一共|总共|共|需要还|要还|得还|应还)?\s*+"
 # A hedged numeral in thousands or more is a sum even with no unit ("大概五千七左右").
@@ -196,7 +198,8 @@ _HEDGE_BEFORE_EN_RE = re.compile(
 )
 _HEDGE_AFTER_RE = re.compile(
     r"\s*+(?:(?P<about>左右|上下|,?\s*+(?:or\s++so|give\s++or\s++take)\b|-?ish\b)|(?P<over>(?<=[块元])多(?![少个天日月年期次])|出头|以上|(?:or\s++more)\b|,?\s*+and\s++change\b)"
-    r"|(?P<under>以下|(?<=[块元钱0-9一二两三四五六七八九十百千万])\s*+不到(?![一二两三四五六七八九十0-9])|(?:or\s++less)\b))",
+    r"|(?P<under>以下|(?<=[块元钱0-9一二两三四五六七八九十百千万])\s*+不到(?:一点点?儿?(?![0-9一二两三四五六七八九十半钟])|(?![一二两三四五六七八九十0-9]))"
+    r"|(?:or\s++less)\b))",
     RX,
 )
 # Whole dollars then cents: "2,486 dollars and 40 cents", "$2,486 and forty cents".
@@ -465,6 +468,11 @@ def _numeric_amount(
             return False
         approx = "about" if hm.group("about") else "over"
         end = e = hm.end()
+        if any(c in _ROUGH_UNITS or c in "百佰" for c in token):
+            # "三千多点", "四万多一点儿": a little more, still the rough sum (not a time).
+            tail = _A_LITTLE_RE.match(low, end)
+            if tail is not None:
+                end = e = tail.end()
     um = _UNIT_RE.match(low, end) if low[end : end + 1] in _UNIT_FIRST else None
     if um is not None:
         end, strong = um.end(), True
