@@ -54,6 +54,14 @@ CLEARED: list[tuple[Lang, str, str]] = [
         "like to find a plan that fits your budget.",
         "US-FDCPA-THREAT-UNINTENDED-ACTION",
     ),
+    # a fee denied, an insult quoted to apologise for it (December 6, a blind batch's
+    # false alarms: the words were the rules', the lines were not)
+    ("zh", "办分期我们这边不收任何手续费以外的催收费，您放心。", "CN-FALSE-AMOUNT-FEES"),
+    (
+        "en",
+        "You told me the last guy called you a deadbeat. That's not okay, and I'm sorry.",
+        "US-FDCPA-PROFANITY-ABUSE",
+    ),
 ]
 
 
@@ -82,6 +90,8 @@ def test_a_topic_word_in_a_line_that_reads_compliant_is_no_finding(
             "If you don't pay by Friday we'll have you arrested.",
             "US-FDCPA-THREAT-ARREST-CRIME",
         ),
+        ("zh", "还要再加三百的催收费，不交的话别想结清。", "CN-FALSE-AMOUNT-FEES"),
+        ("en", "Quit whining, you deadbeat, and pay what you owe.", "US-FDCPA-PROFANITY-ABUSE"),
     ],
 )
 def test_the_threat_itself_stands(lang: Lang, line: str, rule: str) -> None:
