@@ -82,7 +82,8 @@ class Reply:
     trigger: str | None  # the intent that moved the persona, None if it stayed put
     resisted: bool
     ending: str | None
-    # say (a state's own line), resist, unexpected (understood, not usable here) or confused
+    # say (a state's own line), resist, unexpected (understood, not usable here), settled (only
+    # repeats a fact already settled in the call), aside (said to someone else) or confused
     kind: str = "say"
 
 
@@ -117,6 +118,7 @@ class Persona:
         # Acts the trainee has done that moved nothing yet: (line number, intent, its line).
         self._acts: list[tuple[int, str, Analysis]] = []
         self._lines_heard = 0
+        self._done: set[str] = set()  # intents that have moved the persona in this call
         self._disclosed = False  # the line being answered told a third party about the debt
         self._insisted = False  # the line's move asked again for a concession refused before
         self.memory = Memory(scenario.ledger, scenario.lang)
@@ -195,6 +197,7 @@ class Persona:
     def _effects(self, spec: TransitionSpec) -> Any:
         def apply(event: EventData) -> None:
             self._fired = spec
+            self._done.add(event.event.name)
             for name in spec.actions:
                 ACTIONS[name](self.flags)
             self.flags.update(spec.set_flags)
@@ -343,11 +346,12 @@ class Persona:
         if trigger is not None:
             for name in spec.on_enter:
                 ACTIONS[name](self.flags)
-        kind, lines = (
-            ("aside", self._stock("aside"))
-            if aside and trigger is None
-            else self._reply_lines(spec, trigger, understood=bool(analysis.intents))
-        )
+        if aside and trigger is None:
+            kind, lines = "aside", self._stock("aside")
+        elif trigger is None and not self._resisted_edges and self._settled(analysis):
+            kind, lines = "settled", self._stock("settled")
+        else:
+            kind, lines = self._reply_lines(spec, trigger, understood=bool(analysis.intents))
         text = self._line(lines, self.state, turn, kind)
         if refused_there:  # what the move said, then the refusal of the line's offer there
             kind = "resist"
@@ -360,6 +364,20 @@ class Persona:
             resisted=bool(self._resisted_edges) and trigger is None,
             ending=self.ended,
             kind=kind,
+        )
+
+    def _settled(self, analysis: Analysis) -> bool:
+        """The line only does again what is already done in this call (who calls, the check
+        of who answers, the amount, how to pay: `memory.settled`), to the debtor: the persona
+        says so and waits, instead of answering as if it were off the point."""
+        names = {hit.name for hit in analysis.intents}
+        settled = set(policy().memory.settled)
+        done = self._done | ({"verify_identity"} if "verified" in self.flags else set())
+        return (
+            bool(names)
+            and names <= settled & done
+            and self.states[self.state].party == "debtor"
+            and self.ended is None
         )
 
     def _to_bystander(self, analysis: Analysis) -> bool:

@@ -217,10 +217,13 @@ class ActMemory(BaseModel):
     acts: list[str] = Field(min_length=1)  # intents that establish a fact of the call
     lines: int = Field(ge=1, le=50)  # how many trainee lines back an act is remembered
     steps: int = Field(ge=1, le=5)  # at most this many moves on remembered acts per line
+    # Acts that, once they have moved the persona, are answered "already said" when a line
+    # does nothing but them again.
+    settled: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> ActMemory:
-        unknown = _unknown_intents(self.acts)
+        unknown = _unknown_intents([*self.acts, *self.settled])
         if unknown:
             raise ValueError(f"memory: unknown intents {unknown}")
         return self

@@ -39,6 +39,28 @@ _STOCK: dict[str, dict[Lang, dict[str, list[str]]]] = {
             "angry": ["Stop changing the subject.", "That's not what I asked!"],
         },
     },
+    # The line only repeats what is already settled in the call (who calls, the check, the
+    # amount, how to pay): the debtor says so and waits for what comes next.
+    "settled": {
+        "zh": {
+            "calm": [
+                "嗯，这个刚才说过了，你接着说。",
+                "嗯嗯，刚说过了，你说吧。",
+                "刚才不是讲过了嘛，你接着说。",
+            ],
+            "upset": ["刚不是说过了吗？还有啥？", "知道了知道了，你说正事。"],
+            "angry": ["说过了！还有啥事？", "这个说过了！"],
+        },
+        "en": {
+            "calm": [
+                "Yeah, you said that. Go on.",
+                "Right, I know. What else?",
+                "Mm-hm, got that already. Go ahead.",
+            ],
+            "upset": ["You already said that. What else?", "I know, I know. What is it?"],
+            "angry": ["You said that already!", "I heard you the first time!"],
+        },
+    },
     # The line was said to someone else who is there (a neighbour): the debtor waits.
     "aside": {
         "zh": {"calm": ["（他等你说完）……嗯，你接着说。", "（他没吭声，等你说完）……说吧。"]},
