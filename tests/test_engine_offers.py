@@ -79,9 +79,8 @@ def test_an_offer_made_as_he_reads_the_receipt_is_answered_once_he_has_realised(
     assert session.persona.state == "proposes_date"
 
 
-def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
-    """ "月底能先拿多少？不行先还一部分也行" asks what he can pay (the policy's
-    `capacity_intent`) before the offer of "part of it" names no plan."""
+def _visit_heard_out() -> Session:
+    """ol-field-visit, seed 0: at the door, verified, the amount said, his business heard."""
     session = Session(scenario("ol-field-visit"), seed=0)
     for line in [
         "阿姨好，我们找徐海波本人，麻烦您叫他一下",
@@ -92,6 +91,13 @@ def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
         "明白，今年都难",
     ]:
         session.say(line)
+    return session
+
+
+def test_asked_what_he_can_pay_beside_a_vague_offer_he_names_his_part() -> None:
+    """ "月底能先拿多少？不行先还一部分也行" asks what he can pay (the policy's
+    `capacity_intent`) before the offer of "part of it" names no plan."""
+    session = _visit_heard_out()
     session.say("月底您能先拿出多少？实在不行先还一部分也可以，剩下的分期再商量")
     assert session.persona.state == "offers_partial"
 
@@ -192,16 +198,7 @@ def test_a_goodbye_with_an_offer_refused_is_still_a_goodbye() -> None:
 def test_a_first_payment_named_with_the_rest_in_instalments_is_answered_as_a_part() -> None:
     """ol-field-visit (session 17): "先还一笔（a sum, a day），剩下的再分期" with no term names a
     part payment; he answers the part by his budget instead of asking how the plan works."""
-    session = Session(scenario("ol-field-visit"), seed=0)
-    for line in [
-        "阿姨好，我们找徐海波本人，麻烦您叫他一下",
-        "徐先生好，恒通资产管理公司的，这是工作证和委托书",
-        "您身份证后四位是多少？核对一下",
-        "您汇鑫借的借款逾期78天了，一共8898.6元",
-        "生意是不是不好做？",
-        "明白，今年都难",
-    ]:
-        session.say(line)
+    session = _visit_heard_out()
     session.say("月底前先还2966.2元行不行？余下的后面分期慢慢还")
     assert session.persona.state == "offers_partial"
     session.say("行，那就月底前2966.2元，我给您登记上")
