@@ -127,6 +127,23 @@ def test_a_violation_in_words_no_rule_lists_is_found_by_meaning(
     assert f"{said} “{reading.exemplar}”" in finding[0]["message"]
 
 
+@pytest.mark.parametrize(
+    ("jurisdiction", "line", "flagged"),
+    [
+        # asking whether a pension covers the bills is listening (session 17: a dev call in
+        # the elderly scenario was flagged as pressure to borrow), taking it is pressure
+        ("CN", "阿姨，最近退休工资是不是不够用啦？您慢慢讲。", False),
+        ("CN", "你不是有退休金吗？先拿来还我们", True),
+        ("US", "Is your pension not enough these days? No rush.", False),
+    ],
+)
+def test_a_question_about_income_is_no_pressure_to_spend_it(
+    jurisdiction: str, line: str, flagged: bool
+) -> None:
+    hits = judge_for(jurisdiction).judge_line(line, LineContext(party="debtor", verified=True))
+    assert bool(hits) is flagged
+
+
 def test_meaning_never_fires_a_rule_outside_its_context() -> None:
     """Privacy before verification is a violation only before the debtor is verified."""
     line = "喂，是王敏吧？你招商信用卡欠的5230块什么时候还？"
