@@ -15,7 +15,7 @@ from scoring.meaning import ProbePolicy, policy, violations_by_meaning
 from scoring.semantic import COMPLIANT, _framed, wrapped_items
 
 
-@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 5704, 3262), ("en", 5438, 3062)])
+@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 5712, 3267), ("en", 5444, 3066)])
 def test_every_own_exemplar_is_framed_once_with_its_label(
     lang: Lang, own: int, violating: int
 ) -> None:
