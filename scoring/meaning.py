@@ -327,11 +327,11 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
         # Both readers, and the harmful-intent gate, read the unit's nearest exemplars and
         # its read-out's shares: taken once.
         seen = _seen(vector, lang)
+        agreed = _agreed(seen, lang) if clause == 0 else None
         if clause == 0:
-            whole = _agreed(seen, lang)
             calm = (
-                whole is not None
-                and whole not in rules.strict
+                agreed is not None
+                and agreed not in rules.strict
                 and not _among_violations(seen.vector, lang)
             )
         for reading in (
@@ -345,7 +345,7 @@ def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
             # not its denial; the whole line says what the clause does.
             if clause > 0 and calm and reading.label in rules.strict:
                 continue
-            if clause == 0 and reading.label == _agreed(seen, lang):
+            if reading.label == agreed:  # None past the whole line
                 reading = replace(reading, sure=True)
             if reading.label not in best or reading.similarity > best[reading.label].similarity:
                 best[reading.label] = reading
