@@ -371,11 +371,9 @@ class Persona:
         of who answers, the amount, how to pay: `memory.settled`), to the debtor: the persona
         says so and waits, instead of answering as if it were off the point."""
         names = {hit.name for hit in analysis.intents}
-        settled = set(policy().memory.settled)
-        done = self._done | ({"verify_identity"} if "verified" in self.flags else set())
         return (
             bool(names)
-            and names <= settled & done
+            and names <= self._done.intersection(policy().memory.settled)
             and self.states[self.state].party == "debtor"
             and self.ended is None
         )
