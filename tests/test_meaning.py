@@ -261,3 +261,36 @@ def test_the_harmful_intents_share_their_votes() -> None:
     assert sorted(labels) == ["pressure", "pressure", "threaten", "threaten", "threaten"]
     reading = _by_vote(line, seen, "en", clause=False)
     assert reading is not None and reading.label == labels[0]
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "line", "category"),
+    [
+        # session 18 kinds (new wording, not the exemplars or the dev lines they came from):
+        # a holiday's peace threatened for the whole family, a contact list texted until paid,
+        # a time-barred debt said never to expire, shaming through a community, laziness
+        ("CN", "不还的话，这个春节你们一家老小都别想消停", "threat_violence"),
+        (
+            "CN",
+            "我这一个礼拜天天给你通讯录的人发信息，直到你还钱",
+            "contact_employer_family_harass",
+        ),
+        (
+            "US",
+            "Be a real shame if the folks at your church heard about this.",
+            "humiliation_public_shaming",
+        ),
+        ("US", "Maybe if you weren't so lazy you could pay your bills.", "profanity_insult"),
+        (
+            "US",
+            "If the shouting keeps up I'll have to end the call, and you can call back later.",
+            None,
+        ),
+    ],
+)
+def test_veiled_pressure_is_read_by_meaning_and_a_boundary_is_not(
+    jurisdiction: str, line: str, category: str | None
+) -> None:
+    hits = judge_for(jurisdiction).judge_line(line, LineContext(party="debtor", verified=True))
+    found = {h.rule.category for h in hits}
+    assert (category in found) if category else not found
