@@ -72,7 +72,9 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
     (
         "waiver",
-        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|少收(?!到)|少算|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
+        # (not refused: "利息那三千九百多免不了")
+        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|少收(?!到)|少算|全免|优惠|免(?!不)"
+        r"|(?<![0-9元块])减(?![去少轻肥不])",
     ),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|余款|差的|差额|后面的|后边的|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
@@ -132,7 +134,10 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"a\s++month|per\s++month|monthly|each\s++month|every\s++month|/\s*+mo(?:nth)?"
         r"|(?:per|each|a)\s++(?:payment|installment|instalment)"
         r"|(?:monthly\s++)?payments\s++(?:of|around|about|roughly)|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
-        r"|(?:months?|payments?|install?ments?|plan)\s++at",  # "twelve months at $207.20"
+        r"|(?:months?|payments?|install?ments?|plan)\s++at"  # "twelve months at $207.20"
+        # "you'd be paying 401.04 for a year", "$214.06 for six months"
+        r"|for\s++(?:a|one)\s++year|for\s++(?:the\s++next\s++)?(?:[0-9]{1,2}|two|three|four|five"
+        r"|six|nine|twelve|eighteen|twenty-four|thirty-six)\s++months",
     ),
     # "I can cut it down to $2,000", "bring your balance down to…": what is left to pay in all.
     (
@@ -308,6 +313,8 @@ _CLAUSE_BREAK = re.compile(
     r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)(?!\s*+[$¥]?\s*+[0-9])|\bbut\b|但是|不过|可是"
     # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
     r"|(?<=[\u3400-\u9fff])\s++(?=[\u3400-\u9fff0-9])"
+    # "总共19596.40 理赔期间…": after a figure too, but not before its unit or a copula
+    r"|(?<=[0-9])\s++(?=[\u3400-\u9fff])(?![元块圆角分毛万千百亿是为的号日月天期个周年])"
 )
 _SENTENCE_BREAK = re.compile(r"[。!?;；\n]|\.(?=\s|$)")
 

@@ -94,6 +94,11 @@ RIGHT_SESSION18 = [
     (HARD, "滞纳金最多可以免一百二"),
     (M1, "您先转一千过来，剩下4230.5月底前还"),
     (M1, "月底前能把5230.5还上吗"),
+    (LAWYER, "滞纳金可以全免，利息那三千九百多是减不了的"),
+    (ILL, "苏姐 欠款19596.40 保险理赔下来再说"),
+    (PAID, "下周能拿一千的话，剩994.3"),
+    (SPOUSE, "you'd be paying $401.04 for a year"),
+    (CEASE, "The file shows 212 days"),
 ]
 WRONG_SESSION18 = [
     (ANGRY, "10月29号到期的，截至今天12月9号一共44天", "ACC-DAYS-OVERDUE"),
@@ -156,6 +161,11 @@ WRONG_SESSION18 = [
     (M1, "月底前能把5320.5还上吗", "ACC-AMOUNT"),
     # a part said to be paid that is more than the debt leaves nothing
     (PAID, "先还两千，剩下994.3下个月还", "ACC-AMOUNT"),
+    (LAWYER, "滞纳金可以全免，利息那五千九百多是减不了的", "ACC-AMOUNT"),
+    (ILL, "苏姐 欠款15996.40 保险理赔下来再说", "ACC-AMOUNT"),
+    (PAID, "下周能拿一千的话，剩949.3", "ACC-AMOUNT"),
+    (SPOUSE, "you'd be paying $410.04 for a year", "ACC-AMOUNT"),
+    (CEASE, "The file shows 221 days", "ACC-DAYS-OVERDUE"),
 ]
 
 

@@ -240,7 +240,7 @@ _CUE_ZH_RE = re.compile(
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|本利|连本带[息利]|优惠"
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
     # (only right before the figure: "拿出手机…12378" names no sum)
-    r"|(?:先拿|拿出来?|凑齐|凑出|凑够|凑|先转|先打|先交)(?=\s*+[0-9一二两三四五六七八九十])"
+    r"|(?:先拿|能拿|拿出来?|凑齐|凑出|凑够|凑|先转|先打|先交)(?=\s*+[0-9一二两三四五六七八九十])"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
     # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
