@@ -29,6 +29,7 @@ Role = Literal[
     "penalty",  # 罚息: penalty interest, which trainees use for the interest or the late fee
     "minimum",  # the minimum payment
     "monthly",  # one instalment of a plan (每期, 月供, a month, payments of)
+    "last_monthly",  # a plan's last instalment, with the cents' rounding (最后一期, the last one)
     "plan_fee",  # the plan's fee, a month or in all (手续费, plan fee)
     "waiver",  # an amount waived (减免50元, $75 off, waive $40)
     "after_waiver",  # what is owed once a waiver is applied (减免后还…, after the waiver)
@@ -48,7 +49,7 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("minimum", r"最低还款额?|最低应还|最低额度|最低还|最低"),
     (
         "after_waiver",
-        r"(?:减免|免除|免掉|免了|免去|减掉|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
+        r"(?:减免|免除|免掉|免了|免去|减掉|减了|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
     ),
     # "减完一共…", "免完是…": what is owed once the waiver is applied (of the figure after it).
     # "减下来是…", "免了是…", "免掉就剩…": what is left once taken off, said before it (not
@@ -62,6 +63,8 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
     ("interest", r"利息"),
     ("principal", r"本金"),
+    # The last instalment takes what the others' rounding left: "最后一期802.10".
+    ("last_monthly", r"最后一期|最后1期|最后那一?期|末期|尾期|最后一笔|最后一个月"),
     # "这一期" / "本期" is the bill now due, not one instalment of a plan.
     ("monthly", r"每一?期|每个?月|月供|一个月|(?<![这本当上])一期|首期"),
     # What the debt is cut down to is a settlement, not the amount taken off ("给您减到五千").
@@ -69,7 +72,9 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
     # 减 alone waives ("利息减253.95"), but not between two figures ("5230.5减2000").
     (
         "waiver",
-        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|少收(?!到)|少算|全免|优惠|免|(?<![0-9元块])减(?![去少轻肥])",
+        # (not refused: "利息那三千九百多免不了")
+        r"减免|免除|免掉|免去|豁免|减掉|(?<![最至])少还|少收(?!到)|少算|全免|优惠|免(?!不)"
+        r"|(?<![0-9元块])减(?![去少轻肥不])",
     ),
     ("remainder", r"剩下|剩余|还剩|余下|其余|剩的|尾款|余款|差的|差额|后面的|后边的|剩"),
     ("settlement", r"一次性结清|结清|一次性还清|一次还清|一次性"),
@@ -118,12 +123,21 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     ),
     ("interest", r"interest"),
     ("principal", r"principal"),
+    # "with the last one $428.13": the last instalment takes what the others' rounding left.
+    (
+        "last_monthly",
+        r"(?:the\s++)?(?:last|final)\s++(?:one|payment|install?ment|month'?s\s++payment)"
+        r"(?=\s++(?:is|will\s++be|would\s++be|at|of|comes?\s++to|being)?\s*+\$?\s*+[0-9])",
+    ),
     (
         "monthly",
         r"a\s++month|per\s++month|monthly|each\s++month|every\s++month|/\s*+mo(?:nth)?"
         r"|(?:per|each|a)\s++(?:payment|installment|instalment)"
-        r"|(?:monthly\s++)?payments\s++of|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
-        r"|(?:months?|payments?|install?ments?)\s++at",  # "twelve months at $207.20"
+        r"|(?:monthly\s++)?payments\s++(?:of|around|about|roughly)|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
+        r"|(?:months?|payments?|install?ments?|plan)\s++at"  # "twelve months at $207.20"
+        # "you'd be paying 401.04 for a year", "$214.06 for six months"
+        r"|for\s++(?:a|one)\s++year|for\s++(?:the\s++next\s++)?(?:[0-9]{1,2}|two|three|four|five"
+        r"|six|nine|twelve|eighteen|twenty-four|thirty-six)\s++months",
     ),
     # "I can cut it down to $2,000", "bring your balance down to…": what is left to pay in all.
     (
@@ -134,7 +148,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "waiver",
         # "knock $75 off" takes off; "knock out $600" pays it (a payment verb below).
-        r"waiv\w*|forgiv\w*|knock\w*(?!\s++out\b)|take\s++off|off\s++the|off|discount\w*"
+        r"waiv\w*|forgiv\w*|knock\w*(?!\s++(?:(?:it|that|this)\s++)?out\b)|take\s++off|off\s++the|off"
+        r"|discount\w*"
         r"|write\s++off|credit",
     ),
     (
@@ -186,7 +201,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "pay",
         r"pay\w*|send\w*|put\s++down|put(?=\s*+\$)|make\s++a\s++payment\s++of"
         # spoken payment verbs: "knock out $600", "throw in two hundred", "chip in $50"
-        r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|put\s++in|come\s++up\s++with"
+        r"|knock\w*\s++(?:(?:it|that|this)\s++)?out|throw\w*\s++(?:in|down)|chip\w*\s++in|put\s++in"
+        r"|come\s++up\s++with"
         # "could you swing $200", "can you manage four hundred", "cover 828.80 a month"
         r"|swing|manage|cover",
     ),
@@ -248,14 +264,18 @@ _EXCLUDING_RE = re.compile(
     r"|\bless|\bapart\s++from|\bleaving\s++out)\s*+(?:the\s++|那个?|这个?)?\s*+$"
 )
 # Two labels joined make a compound: "本金加利息", "利息和滞纳金", "principal and interest".
-_JOIN_RE = re.compile(r"\s*+(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*+$")
+# ("interest and the late fee": an article may stand before the second part)
+_JOIN_RE = re.compile(
+    r"\s*+(?:加上|加|和|与|及|以及|跟|\+|plus|and|&)\s*+(?:(?:the|your|any)\s++)?$"
+)
 
 # Between a label and the figure before it, what may stand: "5230.50元是您目前的欠款",
 # "$75 in late fees", "$2,486.40 is the full balance", "a $75 late fee".
 _AFTER_GAP_ZH = re.compile(
-    r"\s*+(?:是|为|就是|算是|属于|作为|都是|的)?\s*+(?:您|你|咱们|我们|您们)?\s*+"
-    r"(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)?\s*+"
-    r"(?:的)?\s*+$"
+    r"\s*+(?:这个|这笔|是|为|就是|算是|属于|作为|都是|的)?\s*+(?:您|你|咱们|我们|您们)?\s*+"
+    # (qualifiers may stack: "是您目前的全部欠款")
+    r"(?:(?:的|目前的?|现在的?|这边的?|账户的?|这期的?|本期的?|总的|全部的?|当前的?|所有的?)\s*+)*+"
+    r"$"
 )
 # "180.5是这段时间的利息", "50元是逾期产生的滞纳金": a copula, a few words, then 的.
 _AFTER_GAP_ZH_COPULA = re.compile(
@@ -267,6 +287,7 @@ _AFTER_GAP_EN = re.compile(
     r"{0,5}\s*+$"
 )
 _AFTER_MAX = 14  # characters between a figure and a label after it
+_AFTER_MAX_EN = 20
 _BEFORE_MAX = 40  # characters between a label and the figure after it
 
 # Not a statement of the account: a correction ("不是5000"), a claim reported ("您说…").
@@ -280,7 +301,8 @@ _REPORTED_RE = re.compile(
     r"您说|你说|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|您讲|客户说|您那边说|您记得"
     r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
     r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
-    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b|\bat\s++first\b|\bused\s++to\b"
+    # ("original principal" is the principal: the ledger's, not a figure from the past)
+    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b(?!\s++principal)|\bat\s++first\b|\bused\s++to\b"
     r"|\byou\s++(?:said|say|mentioned|think|thought|believe|claim|remember|were\s++told|told\s++me"
     r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s++like|\byou'?re\s++thinking"
     r"|\breceived\b|\bcame\s++in\b|\bposted\b|\blast\s++payment\b|\bprevious\s++payment\b"
@@ -291,6 +313,8 @@ _CLAUSE_BREAK = re.compile(
     r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)(?!\s*+[$¥]?\s*+[0-9])|\bbut\b|但是|不过|可是"
     # In Chinese chat a space often stands for a comma: "逾期41天了 10月29号到期".
     r"|(?<=[\u3400-\u9fff])\s++(?=[\u3400-\u9fff0-9])"
+    # "总共19596.40 理赔期间…": after a figure too, but not before its unit or a copula
+    r"|(?<=[0-9])\s++(?=[\u3400-\u9fff])(?![元块圆角分毛万千百亿是为的号日月天期个周年])"
 )
 _SENTENCE_BREAK = re.compile(r"[。!?;；\n]|\.(?=\s|$)")
 
@@ -312,6 +336,8 @@ class FigureReading:
     topics: tuple[Role, ...]  # ledger labels elsewhere in its sentence
     skip: bool  # a correction or a claim reported: not a statement of the account
     sentence: int  # which sentence of the line
+    # The rough figure this one spells out ("九百出头，准确是909.88"): it must cover it.
+    restates: AmountMention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +442,16 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
             reading = _alternative(low, readings[-1], reading)
         if reading.roles in ((), ("pay",)):
             reading = _after_payment(line, readings, reading)
+        if reading.roles in ((), ("pay",), ("partial",), ("due",)) and not reading.skip:
+            reading = _named_next(line, figures, index, reading)
+        if not reading.roles and not reading.skip:
+            reading = _named_before_break(line, figures, index, reading)
+        if readings and not reading.roles and _spells_out(low, readings[-1], reading):
+            # "最低还款九百出头，准确是909.88": the exact figure of the rough one before it.
+            before = readings[-1]
+            reading = replace(
+                reading, roles=before.roles, compound=before.compound, restates=before.mention
+            )
         if readings and not reading.roles and _corrects(low, readings[-1], reading):
             # "欠款5230.5，哦不对，是5203.5": the figure put right takes the role of the one
             # it replaces, which is no longer said.
@@ -481,9 +517,15 @@ def _read_one(
                 strict=True,
             )
         )
-        next_figure = figures[index + 1].start if index + 1 < len(figures) else len(low) + 99
+        # (only a figure of the same clause: "借了九千本金，利息…" keeps 本金 for 九千)
+        next_figure = (
+            figures[index + 1].start
+            if index + 1 < len(figures) and figures[index + 1].start <= c_end
+            else len(low) + 99
+        )
         if (
-            first.start - figure.end <= _AFTER_MAX
+            # (English words run longer: "$85 of that is the late fee")
+            first.start - figure.end <= (_AFTER_MAX_EN if gap.isascii() else _AFTER_MAX)
             # "…plus 75 comes to 2,486.40": a label right before the next figure is its own;
             # so is any label there when this figure has its own label before it ("本金18500
             # 利息1203.75": 利息 names 1203.75, not 18500).
@@ -546,6 +588,15 @@ def _read_one(
         nearest = strong[-1]
         if (
             nearest.role == "partial"
+            and len(strong) >= 2
+            and strong[-2].role == "minimum"
+            and strong[-2].end == nearest.start
+            and low.startswith("先", nearest.start)
+        ):
+            # "最低先还3423.75": the payment verb right after the label says how, not what
+            nearest = strong[-2]
+        if (
+            nearest.role == "partial"
             and _WHEN_ONLY.fullmatch(low, nearest.start, nearest.end)
             and any(lab.role == "settlement" for lab in strong[:-1])
             and not _rest_follows(line, figure.end)
@@ -590,6 +641,15 @@ def _read_one(
             )
         )
     )
+    if (
+        reported
+        and said is not None
+        and taken is not None
+        and low.startswith("的", said.end())
+        and _COPULA_ZH.search(low, figure.end, taken)
+    ):
+        # "您说的六千是本金": the figure the debtor named, said by the trainee to be a quantity
+        reported = False
     skip = bool(_NEGATED_RE.search(head)) or reported
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
@@ -624,7 +684,13 @@ def _after_payment(
 
 
 # "…or $241.06 for 6", "或者…", "还是…": a figure offered as the alternative of the one before.
-_OR_RE = re.compile(r"(?:\bor|或者?|还是|要么)\s*+(?:\$|¥)?\s*+$")
+# The alternative may name its own count: "or six at $241.06", "or 6 payments of…", "36期是…".
+_OR_RE = re.compile(
+    r"(?:\bor|或者?|还是|要么)\s*+(?:(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|eighteen|twenty-four|thirty-six)\s++(?:(?:monthly\s++)?(?:months?|payments?"
+    r"|install?ments?)\s++)?(?:at|of|for)\s++(?:about\s++|around\s++|roughly\s++)?)?(?:\$|¥)?\s*+$"
+    r"|[，,]\s*+(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*+期(?:的话)?\s*+(?:是|就是|每期|每个?月)\s*+$"
+)
 
 
 def _alternative(low: str, before: FigureReading, reading: FigureReading) -> FigureReading:
@@ -637,6 +703,86 @@ def _alternative(low: str, before: FigureReading, reading: FigureReading) -> Fig
     ):
         return replace(reading, roles=before.roles[:1], compound=before.compound)
     return reading
+
+
+# "6230.5，这是您目前的逾期总额", "$4,394.62, that's your full balance": a clause that opens
+# with a copula names the figure that ends the clause before it.
+_NAMED_NEXT = re.compile(
+    r"\s*+(?:元|块|dollars?|bucks)?\s*+[，,]\s*+(?:(?:这|那)(?:个|笔)?\s*+(?:就|也就|都)?\s*+(?:是|为)"
+    r"|(?:也)?就是|即|(?:that'?s|that\s++is|which\s++is|which'?s|this\s++is|it'?s)\b)\s*+"
+)
+# The ledger quantities such a clause may name.
+_NAMED_NEXT_ROLES = frozenset(
+    {"total", "principal", "interest", "late_fee", "penalty", "minimum", "monthly", "plan_fee"}
+)
+
+
+def _named_next(
+    line: LineFigures, figures: list[AmountMention], index: int, reading: FigureReading
+) -> FigureReading:
+    """A figure at the end of its clause, named by the copula clause after it: that label's
+    quantity ("您先还709.88，就是最低还款" is the minimum, not a free payment)."""
+    low = line.low
+    said = _NAMED_NEXT.match(low, figures[index].end)
+    if said is None:
+        return reading
+    following = figures[index + 1].start if index + 1 < len(figures) else len(low)
+    at = bisect_left(line.label_starts, said.end())
+    for lab in line.labels[at:]:
+        if lab.start >= following or lab.role in _WEAK or lab.role in _NEUTRAL:
+            continue
+        gap = low[said.end() : lab.start]
+        if lab.role in _NAMED_NEXT_ROLES and (
+            _AFTER_GAP_ZH.fullmatch(gap) or _AFTER_GAP_EN.fullmatch(gap)
+        ):
+            return replace(reading, roles=(lab.role, *reading.roles))  # type: ignore[arg-type]
+        break
+    return reading
+
+
+# A label ending the clause right before a figure that opens its own: "您先还个最低，623.05就行",
+# "the minimum, $523.05, by Friday".
+_LABEL_THEN_BREAK = re.compile(r"\s*+(?:的话|呢|啊|吧|是|is)?\s*+[，,:：]\s*+(?:\$|¥)?\s*+$")
+
+
+def _named_before_break(
+    line: LineFigures, figures: list[AmountMention], index: int, reading: FigureReading
+) -> FigureReading:
+    low, start = line.low, figures[index].start
+    since = figures[index - 1].end if index else 0
+    at = bisect_left(line.label_starts, start) - 1
+    if at < 0:
+        return reading
+    lab = line.labels[at]
+    if (
+        # (a label in the clause of the figure before is that figure's: "$75 in fees, $2,486.40")
+        clause_start(low, lab.start) < since
+        or lab.role not in _NAMED_NEXT_ROLES
+        or _LABEL_THEN_BREAK.fullmatch(low, lab.end, start) is None
+    ):
+        return reading
+    return replace(reading, roles=(_role(lab),))
+
+
+# Between a rough figure and the exact one that spells it out: "，准确是", "，具体说是",
+# ", to be exact, ", ", exactly".
+_SPELLS_OUT = re.compile(
+    r"\s*+(?:元|块|dollars?|bucks)?\s*+[，,:：]\s*+(?:(?:准确|确切|具体|精确|实际|详细)(?:地|的|来)?\s*+"
+    r"(?:说|讲|数|数字|金额)?\s*+(?:是|为|就是)?"
+    r"|(?:(?:to\s++be\s++)?(?:exact|precise)(?:ly)?|specifically|actually)\s*+,?\s*+(?:it'?s|that'?s)?)?"
+    r"\s*+(?:\$|¥)?\s*+"
+)
+
+
+def _spells_out(low: str, before: FigureReading, reading: FigureReading) -> bool:
+    """The figure spells out the rough one said right before it, in the same sentence."""
+    return (
+        bool(before.mention.approx)
+        and not reading.mention.approx
+        and not before.skip
+        and before.sentence == reading.sentence
+        and _SPELLS_OUT.fullmatch(low, before.mention.end, reading.mention.start) is not None
+    )
 
 
 # A correction between two figures: the second replaces the first.

@@ -3,9 +3,10 @@
 `scoring.figures` reads what each amount is (its role, from labels before or after it, verbs
 and the other figures of the line); each module here compares one kind of figure with the
 ledger: `amounts` (every amount against the quantity its role names), `relief` (waivers within
-the ledger's limits), `dates` (the due date, days overdue, the call's calendar) and `plans`
-(instalment counts the ledger offers, and each plan's fee rate, or that it has none). Every
-finding names the figure, its role as read and the right value, in zh and en.
+the ledger's limits), `dates` (the due date, days overdue, the call's calendar), `plans`
+(instalment counts the ledger offers, and each plan's fee rate, or that it has none) and
+`products` (an instalment times the months said with its result: the result is the product).
+Every finding names the figure, its role as read and the right value, in zh and en.
 
 Approximations, one rule (as a debtor hears them, reading the card's figure off a screen): a
 figure said as approximate is right when the ledger figure is what its words mean at the place
@@ -30,6 +31,7 @@ from scoring.accuracy._common import read_line
 from scoring.accuracy.amounts import check_amounts, check_line_amounts
 from scoring.accuracy.dates import check_dates_and_days
 from scoring.accuracy.plans import check_plan_fees, check_plans
+from scoring.accuracy.products import check_products
 from scoring.accuracy.relief import check_line_relief, check_relief
 from scoring.analysis import Analysis
 from scoring.findings import Finding
@@ -47,4 +49,5 @@ def check_line(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fin
         *check_dates_and_days(analysis, ledger, turn),
         *check_plans(analysis, ledger, turn),
         *check_plan_fees(analysis, ledger, turn),
+        *check_products(analysis, ledger, turn),
     ]

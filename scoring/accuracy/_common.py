@@ -21,6 +21,7 @@ ROLE_NAMES: dict[str, tuple[str, str]] = {
     "late_fee": ("滞纳金", "the late fee"),
     "minimum": ("最低还款额", "the minimum payment"),
     "monthly": ("每期还款额", "the monthly payment"),
+    "last_monthly": ("最后一期还款额", "the last payment"),
     "plan_fee": ("分期手续费", "the plan fee"),
     "after_waiver": ("减免后应还金额", "the total after the waiver"),
     "remainder": ("剩余金额", "the remainder"),

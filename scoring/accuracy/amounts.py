@@ -34,7 +34,7 @@ from scoring.accuracy._common import (
 )
 from scoring.accuracy.relief import waived_by_share
 from scoring.analysis import Analysis
-from scoring.entities import AmountMention, extract_shares
+from scoring.entities import STRESSED_EXACT_RE, AmountMention, extract_shares
 from scoring.figures import (
     FigureReading,
     LineFigures,
@@ -145,7 +145,9 @@ class _Facts:
             if r.roles[:1] in ((), ("partial",), ("pay",), ("minimum",))
             and not r.skip
             and not r.mention.approx
-            and r.mention.value < self.total
+            # (a payment said as a part counts even when it is more than the debt: "先还2000，
+            # 剩下994.3" on ¥1,994.30 leaves nothing, not 994.30)
+            and (r.mention.value < self.total or r.roles[:1] == ("partial",))
         ]
         minimum = self.ledger.minimum_payment
         if not paid and minimum and self.minimum_paid_before(reading):
@@ -289,6 +291,24 @@ class _Facts:
             f"分{plan.months}期的每期还款额",
             f"the monthly payment on the {plan.months}-month plan",
         )
+
+    def last_monthly(self, reading: FigureReading) -> Expected:
+        """A plan's last instalment: what the plan repays in all less the instalments before
+        it, each rounded to the cent ("six payments of $802.08, the last one $802.10"); an
+        instalment like the others is right too."""
+        monthly = self.monthly(reading)
+        values = list(monthly.values)
+        for plan in self.plans():
+            if plan.months < 2:
+                continue
+            for base in self.bases(reading):
+                each = [plan.monthly_payment(base)]
+                if self.fee_words or plan.fee_rate == 0:
+                    each.append(money(base / plan.months))
+                for repaid in _plan_repaid(plan, base):
+                    values += [money(repaid - m * (plan.months - 1)) for m in each]
+        zh, en = ROLE_NAMES["last_monthly"]
+        return Expected("last_monthly", tuple(values), monthly.right, zh, en)
 
     def plan_fee(self, reading: FigureReading | None = None) -> Expected:
         """A plan's fee: a month's (每期手续费) or the plan's in all (手续费一共…), as said.
@@ -463,6 +483,8 @@ class _Facts:
             return Expected(role, (value,), value, "最低还款额", "the minimum payment")
         if role == "monthly":
             return self.monthly(reading)
+        if role == "last_monthly":
+            return self.last_monthly(reading)
         if role == "plan_fee":
             return self.plan_fee(reading) if ledger.plans else None
         if role == "after_waiver":
@@ -492,7 +514,7 @@ class _Facts:
                 )
             bases = [total, *self.after_waiver]
             values = [money(b - sum(paid)) for b in bases] + [money(total - p) for p in paid]
-            right = money(total - sum(paid))
+            right = max(Decimal(0), money(total - sum(paid)))  # more paid than owed: nothing left
             paid_s = " + ".join(fmt_money(p, ledger) for p in paid)
             return Expected(
                 role,
@@ -685,7 +707,7 @@ def check_line_amounts(
 # "5000加180.5加50，一共5230.5", "2,164.75 plus 246.65 plus 75 comes to 2,486.40": parts joined
 # by 加/+/plus, then a sum word and the sum said.
 _PLUS = re.compile(
-    r"\s*+(?:元|块|dollars?)?\s*+(?:加上|加|\+|plus|and)\s*+"
+    r"\s*+(?:元|块|dollars?)?\s*+(?:再?加上|再?加|\+|plus|and)\s*+"
     # the next part may be named before its figure: "本金5千+利息108.5+滞纳金50"
     r"(?:本金|利息|滞纳金|违约金|逾期费用?|罚金|罚息|principal|interest|(?:the\s++)?(?:late\s++)?fees?)?"
     r"\s*+(?:\$|¥)?\s*+$"
@@ -765,9 +787,12 @@ def _check_figure(
 ) -> Finding | None:
     ledger, total = facts.ledger, facts.total
     mention = reading.mention
-    if reading.skip or "other" in reading.roles[:1]:
+    if reading.skip or "other" in reading.roles[:1] or _budget_supposed(facts.line, reading):
         return None
     value = mention.value
+    rough = reading.restates
+    if rough is not None and not rough.covers(value):
+        return _restated_finding(turn, analysis, reading, rough, ledger)
     roles = reading.roles
     # Everything this figure may rightly be, by its roles and the labels of its sentence.
     readings: list[Expected] = []
@@ -792,8 +817,17 @@ def _check_figure(
     if any(_fits(mention, e.values) for e in (*readings, *lenient, *shares)):
         return None
     primary = roles[0] if roles else None
-    if share is not None and primary in (None, "pay", "partial", "due", "total", *_PART_ROLES):
-        # "Half of your balance is…", "利息减一半，也就是…": the share, not the whole.
+    if share is not None and primary in (
+        None,
+        "pay",
+        "partial",
+        "due",
+        "total",
+        "waiver",
+        *_PART_ROLES,
+    ):
+        # "Half of your balance is…", "利息减一半，也就是…", "罚息可以减一半，减120": the
+        # share, not the whole.
         return _amount_finding(turn, analysis, reading, share, ledger)
     if primary in (None, "pay", "partial") and _settles(facts.line, reading):
         primary = "settlement"  # "pay $2,000 and we'll close the account"
@@ -866,6 +900,50 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+# What the debtor can carry, supposed: "If $210 a month is what works, …", "if you can manage
+# $150 a month", "如果每月两千您能接受的话": a budget, not a quantity of the account.
+_BUDGET_IF = re.compile(
+    r"\b(?:if|as\s++long\s++as)\b[^,.;!?]*?\b(?:works?|fits?|afford\w*|manage\w*|budget|comfortable"
+    r"|can\s++(?:do|swing|handle|spare))\b"
+    r"|(?:如果|要是|假如)[^，。！？；]*?(?:能接受|接受得了|承受|负担|拿得出|还得起|预算|合适|可以接受)"
+)
+
+
+def _budget_supposed(line: LineFigures, reading: FigureReading) -> bool:
+    """The figure is inside a clause that supposes what the debtor can pay."""
+    low, mention = line.low, reading.mention
+    c_start, c_end = clause_start(low, mention.start), clause_end(low, mention.end)
+    said = _BUDGET_IF.search(low, c_start, c_end)
+    return said is not None and said.start() <= mention.start < said.end()
+
+
+def _restated_finding(
+    turn: int | None,
+    analysis: Analysis,
+    reading: FigureReading,
+    rough: AmountMention,
+    ledger: Ledger,
+) -> Finding:
+    """ "最低还款九百出头，准确是709.88": the exact figure is not what the rough one said."""
+    said = fmt_money(reading.mention.value, ledger)
+    rough_zh, rough_en = fmt_said(rough, ledger)
+    return accuracy_finding(
+        turn,
+        "ACC-AMOUNT",
+        "major",
+        analysis.text,
+        reading.mention.raw,
+        Bilingual(
+            zh=f"{said}和前面说的{rough_zh}对不上，至少有一个不对。",
+            en=f"{said} does not fit the {rough_en} said before it: one of them is wrong.",
+        ),
+        Bilingual(
+            zh="先核对账户上的准确金额，再说约数。",
+            en="Check the exact figure on the account before giving a rough one.",
+        ),
+    )
 
 
 def _rest_alone(reading: FigureReading, facts: _Facts) -> bool:
@@ -1122,9 +1200,13 @@ def _known_name(name: str) -> tuple[str, str]:
 
 
 def _misquote(mention: AmountMention, facts: _Facts) -> bool:
-    """A figure precise to the yuan or the cent, next to a ledger figure but not it."""
+    """A figure precise to the yuan or the cent, next to a ledger figure but not it; a round
+    one too when said as exact ("it's 2,480 flat", "两万块整")."""
     value = mention.value
-    if mention.approx or value % 10 == 0:
+    stressed = mention.raw.rstrip().endswith("整") or (
+        STRESSED_EXACT_RE.match(facts.line.low, mention.end) is not None
+    )
+    if mention.approx or (value % 10 == 0 and not stressed):
         return False
     return any(
         abs(value - v) <= v * _MISQUOTE_SHARE and not same_amount(value, v)

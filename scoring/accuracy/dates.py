@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from scoring.accuracy._common import accuracy_finding
 from scoring.analysis import MAX_ANALYSED_CHARS, MAX_MENTIONS, Analysis
-from scoring.entities import CountMention, DateMention, extract_durations, fold
+from scoring.entities import CountMention, DateMention, DurationMention, extract_durations, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
 from scoring.findings import Finding
 from scoring.i18n import Bilingual
@@ -45,6 +45,10 @@ _DUE_AFTER = re.compile(
 _DUE_AFTER_PAST = re.compile(
     r"\s*+(?:(?:就|本来就?|早就?)\s*+(?:应该|该|应)|本该)\s*+还(?:款|上|清)?|\s*+(?:应|该)还款"
     r"|\s*+(?:应还|该还|应该还|要还)的?\s*+(?:那|这)?\s*+(?:一)?\s*+(?:笔|期|部分|钱|款|账单)"
+    # "您是10月9号该还的，…": said as the day it was owed
+    r"|\s*+(?:就|本来)?\s*+(?:应还|该还|应该还)的\s*+(?:[，,。]|$)"
+    # "10月26号的账单一直没还": that day's bill, unpaid
+    r"|\s*+的?\s*+(?:账单|那笔钱|那笔款|欠款)\s*+(?:一直|都|还|也)?\s*+(?:没|未)(?:还|交|付|处理)"
     r"|\s*+的?\s*+(?:那|这)\s*+(?:一)?\s*+(?:期|笔)(?:账单|钱|款)?\s*+(?:一直|都|还|也)?\s*+(?:没|未)"
     # "8.14那期开始没还的", "9月14号那期到现在都没动过": the unpaid bill of that date
     r"|\s*+的?\s*+(?:那|这)\s*+(?:一)?\s*+(?:期|笔)(?:账单|钱|款)?[^，。,.!?！？]{0,8}?(?:没|未)(?:还|动|扣|交|付|处理)"
@@ -72,16 +76,18 @@ _DAYS_CUE = re.compile(
     r"|\bunpaid\b|since\s++(?:\w+\s++){0,3}?(?:unpaid|delinquent|past\s++due)"
     r"|since\s++(?:\w+\s++){0,3}(?:was\s++|were\s++)?due|since\s++(?:your|the)\s++(?:last\s++)?payment"
     r"|past\s++(?:the|your)\s++(?:[\w-]+\s++){0,3}due\s++date"
-    r"|已经过了|到期[^，。]{0,8}过了"
+    r"|已经过了|(?:现在|都)过了|到期[^，。]{0,8}过了|没再还|没有再还|没再交"
     # Days counted from the due date to the call: "due since Aug 5, that's 97 days", "到今天…天".
     r"|\boutstanding\b|\bunpaid\b|\bdue\s++since\b|到今天|到现在|至今|截至今天|截止今天"
     # "it's been about two months" in a collection call: how long the account has gone unpaid.
     r"|\bit'?s\s++been\b|\bit\s++has\s++been\b"
+    # "the file shows 141 days": what the account's record shows
+    r"|\b(?:file|record|account|system|statement)\s++(?:shows?|says)\b"
 )
 # Right before or after a day count, what makes it something else: a deadline, a grace period,
 # a rule's threshold ("逾期超过60天的", "more than 60 days late"), a rate ("逾期一天收100").
 _DAYS_NOT_BEFORE = re.compile(
-    r"宽限|期限|再给|给您|给你|还有|超过|满|达到|不到|以上|每|第|前|最多|至少|只有"
+    r"宽限|期限|再给|给您|给你|还有|超过|满|达到|不到|以上|每|第|(?<![目当])前|最多|至少|只有"
     r"|\bwithin\b|\bin\b|\bafter\b|\bgrace\b|\bgive\b|\bmore\s++than\b"
     r"|\bover\b(?!\s++(?:three|four|two|five|six|seven|eight|nine|ten|[0-9]))|\bevery\b|\bif\b"
     r"|\bonce\b|\bafter\b|\bfirst\b|\bnext\b|\bup\s++to\b|\bat\s++least\b|\bextra\b"
@@ -95,9 +101,18 @@ _DAYS_NOT_AFTER = re.compile(
 # A clause that spells out a figure said loosely before it: "…behind, 57 days to be exact".
 # A rule's threshold, not this account: "if payments are more than 60 days late", "逾期超过90天就…".
 _CONDITIONAL = re.compile(r"\bif\b|\bonce\b|\bwhen\b|\bunless\b|如果|一旦|的话|就会|就要|就可能")
+
+
+def _conditional(low: str, c_start: int, c_end: int, position: int) -> bool:
+    """A condition in the clause of ``position``; one said before a colon frames what follows
+    and is no threshold of it ("如果您是赵先生本人：您的卡逾期27天")."""
+    colon = low.rfind(":", c_start, position)
+    return _CONDITIONAL.search(low, max(c_start, colon + 1), c_end) is not None
+
+
 _DAYS_EXACT = re.compile(
     r"准确|确切|具体|整整|正好|刚好|也就是|一共|总共|已经|了|今天是|到今天|到现在"
-    r"|\bto\s++(?:today|now|date)\b"
+    r"|\bto\s++(?:today|now|date)\b|今天|算下来|算起来"
     r"|exact|precise|in\s++total|that'?s|that\s++is|which\s++is|i\.e\.|already|now|today|\bso\b"
     r"|精确|确切|准确"
 )
@@ -131,7 +146,13 @@ def _said_year(mention: DateMention) -> bool:
 _MISSED_BEFORE = re.compile(
     rf"{_WENT_DELINQUENT}|(?:delinquent|past\s++due|late|behind)\s++since"
     r"|missed\s++(?:the\s++|your\s++)?|\b(?:was|were|had\s++been|fell)\s++due(?:\s++on)?"
-    r"|已经到期|早就到期"
+    # "it's been seven months, since February 22nd": what a span runs from has gone
+    r"|\bsince\s++(?:the\s++)?$|已经到期|早就到期"
+)
+# "due Feb 22, so 212 days late": a due date said with how late it is, in its sentence.
+_LATE_AFTER = re.compile(
+    r"[^.!?。！？]*?\b(?:[0-9]+|\w+)\s++days?\s++(?:late|overdue|past\s++due|behind)\b"
+    r"|[^。！？]*?逾期\s*+[0-9一二两三四五六七八九十百]+\s*+天"
 )
 # A part of a named month ("end of August", "early March", "8月初", "九月中旬"): the due date
 # must fall in that part (旬), as a listener hears it: "end of August" is not August 5th.
@@ -150,7 +171,9 @@ def _part_of_month(day: int) -> int:
     return 0 if day <= 10 else 1 if day <= 20 else 2
 
 
-def _as_missed(mention: DateMention, today: date | None, before: str, after: str) -> date:
+def _as_missed(
+    mention: DateMention, today: date | None, before: str, after: str, rest: str = ""
+) -> date:
     """The day a month-day said without a year names. Entities read it as the next such day
     when that is near (a promise: "by February 27"); said as a payment already missed ("went
     past due on February 27", "the January 22 payment was missed", "2月27号就该还了"), the
@@ -162,7 +185,11 @@ def _as_missed(mention: DateMention, today: date | None, before: str, after: str
         or mention.relative
         or mention.kind not in _YEARLESS
         or _said_year(mention)
-        or not (_MISSED_BEFORE.search(before) or _DUE_AFTER_PAST.match(after))
+        or not (
+            _MISSED_BEFORE.search(before)
+            or _DUE_AFTER_PAST.match(after)
+            or (_DUE_BEFORE.search(before) and _LATE_AFTER.match(rest))
+        )
     ):
         return value
     try:
@@ -225,7 +252,8 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
         sentence = low[sentence_start(low, mention.start) : sentence_end(low, mention.end)]
-        when = _as_missed(mention, today, before, after)
+        rest = low[mention.end : sentence_end(low, mention.end)]
+        when = _as_missed(mention, today, before, after, rest)
         due_cue = (
             (_DUE_BEFORE.search(before) and not mention.relative)
             # "97 days, to be exact, since August 15th": counted from the due date.
@@ -415,15 +443,60 @@ def _check_durations(
         )
         if not ordinal and _DAYS_NOT_BEFORE.search(near_before):
             continue
-        if _DAYS_NOT_AFTER.match(near_after) or _CONDITIONAL.search(low, c_start, c_end):
+        back = _span_start(said, analysis, low, start, end) if _AGO.match(low, end) else None
+        today = analysis.today
+        back_to = _gone_by(back, today) if back is not None and today is not None else None
+        if back_to is not None and today is not None and unit != "day":
+            # "went past due June 1st, about 20 weeks ago": the span back to the date said.
+            span = (today - back_to).days
+            low_days, high_days = _duration_range(n, unit, hedge, more, said.half)
+            if not low_days <= span <= high_days:
+                raw = analysis.text[start:end]
+                findings.append(
+                    _date_finding(
+                        turn,
+                        analysis,
+                        "ACC-DAYS-OVERDUE",
+                        raw,
+                        f"“{raw}”不对：从 {back_to.isoformat()} 到今天是 {span} 天。",
+                        f"“{raw}” is wrong: from {back_to.isoformat()} to today is {span} days.",
+                        Bilingual(
+                            zh=f"从 {back_to.isoformat()} 到今天是 {span} 天。",
+                            en=f"From {back_to.isoformat()} to today is {span} days.",
+                        ),
+                    )
+                )
+            continue
+        if _DAYS_NOT_AFTER.match(near_after) or _conditional(low, c_start, c_end, start):
             continue
         if re.search(r"分|每|spread|split|plan|payments?|install", low[c_start:start]):
             continue
+        converted = _converted_count(said, analysis, low)
+        if (
+            converted is not None
+            and converted.value != days
+            and _days_overdue_said(converted, analysis, low)
+        ):
+            converted = None  # the count is wrong, and its own finding names it
+        if converted is not None and unit != "day":
+            # "68 days is almost 3 months", "16个礼拜，112天": the duration says the day count
+            # said with it again, and must cover it (the count is checked on its own).
+            low_days, high_days = _duration_range(n, unit, hedge, more, said.half)
+            if not low_days <= converted.value <= high_days:
+                findings.append(_conversion_finding(turn, analysis, said, converted))
+                continue
         tail = low[end : min(c_end, end + 40)].lstrip()
         if not (
             _DAYS_CUE.search(low, c_start, start)
             or _DAYS_CUE.match(tail)
             or _said_as_elapsed(low, c_start, start, end)
+            # "past due since September 5th, so over three months": the clause is the
+            # duration alone, after the sentence's cue
+            or (
+                _DAYS_CUE.search(low, sentence_start(low, start), c_start) is not None
+                and _LEAD_IN.fullmatch(low, c_start, start) is not None
+                and _ELAPSED_AFTER_EN.match(low, end) is not None
+            )
             # "还款日是11月2号，今天已经是第18天了": today's day of the delinquency
             or (
                 ordinal
@@ -455,6 +528,54 @@ def _check_durations(
     return findings
 
 
+# Between a day count and the weeks or months said to be it: a copula, a hedge, "so", "也就是",
+# the count's own "past due" ("128 days past due, so we're over five months").
+_CONVERSION_GAP = re.compile(
+    r"(?:[\s,，:：—–-]|\bis\b|'s\b|\bare\b|\bwas\b|\bthat\b|\bwhich\b|\bso\b|\bi\.e\.|\bor\b"
+    r"|\bnow\b|\balready\b|\bit\b|\bwe'?re\b|\byou'?re\b|\bpast\s++due\b|\boverdue\b|\blate\b"
+    r"|\bbehind\b|\bto\s++be\s++(?:exact|precise)\b|\bexactly\b|\bprecisely\b|\bwell\b"
+    r"|也就是|就是|是|即|相当于|算下来|合|逾期|了|已经|都|准确地?说?|确切地?说?|具体地?说?|整整|正好|刚好)*+"
+)
+_CONVERSION_REACH = 32
+
+
+def _converted_count(said: DurationMention, analysis: Analysis, low: str) -> CountMention | None:
+    """The day count of the sentence that a duration in weeks or months says again ("68 days
+    is almost 3 months", "about 5 and a half months, 193 days", "16个礼拜，112天"), joined to
+    it by nothing but a copula, a hedge or a connective."""
+    s_start, s_end = sentence_start(low, said.start), sentence_end(low, said.end)
+    for count in analysis.counts:
+        if count.kind != "days" or not s_start <= count.start < s_end:
+            continue
+        if count.end <= said.start:
+            gap = low[count.end : said.start]
+        elif said.end <= count.start:
+            gap = low[said.end : count.start]
+        else:
+            continue
+        if len(gap) <= _CONVERSION_REACH and _CONVERSION_GAP.fullmatch(gap):
+            return count
+    return None
+
+
+def _conversion_finding(
+    turn: int | None, analysis: Analysis, said: DurationMention, count: CountMention
+) -> Finding:
+    raw = analysis.text[said.start : said.end]
+    return _date_finding(
+        turn,
+        analysis,
+        "ACC-DAYS-OVERDUE",
+        raw,
+        f"“{raw}”和“{count.raw}”对不上：{count.value} 天不是{raw}。",
+        f"“{raw}” does not match “{count.raw}”: {count.value} days is not {raw}.",
+        Bilingual(
+            zh=f"按天数说：{count.value} 天；换算成月份时要算准。",
+            en=f"Say it in days: {count.value} days; convert to months only when it is right.",
+        ),
+    )
+
+
 # "都快一个月了", "已经半个多月了还没还", "一个多月了赵先生": a duration that is the whole
 # clause, closed by 了, is how long the account has gone unpaid (the zh of "it's been…").
 _ELAPSED_BEFORE_ZH = re.compile(
@@ -464,12 +585,18 @@ _ELAPSED_AFTER_ZH = re.compile(r"\s*+了(?!之后|以后|再|才|就|的话)")
 
 
 # "it's going on seven months now", "it's been almost five months": how long it has run.
+# What may open the clause of a duration that restates the sentence's: "…, so over three months".
+_LEAD_IN = re.compile(
+    r"\s*+(?:(?:so|and|now|which\s++(?:is|means)|that'?s|that\s++is|i\.e\.|or|all\s++told|in\s++all"
+    r"|所以|也就是|就是|已经|都)\s*+)?(?:(?:it'?s|we'?re|you'?re)\s++(?:been\s++)?)?"
+)
 _ELAPSED_BEFORE_EN = re.compile(
-    r"(?:it'?s|it\s++is|it\s++has|that'?s|you'?re|we'?re|(?:it|this|the\s++account)\s++has)?\s*+"
+    r"(?:(?:so|and|now)\b\s*+)?(?:it'?s|it\s++is|it\s++has|that'?s|you'?re|we'?re|(?:it|this|the\s++account)\s++has)?\s*+"
     r"(?:been\s++)?(?:going\s++on\s++)?"
 )
 _ELAPSED_AFTER_EN = re.compile(
-    r"\s*+(?:now|already|at\s++this\s++point|so\s++far)?\s*+(?:[.,!?]|$)"
+    r"\s*+(?:now|already|at\s++this\s++point|so\s++far|on\s++(?:our|the|my|your)\s++(?:records?|file"
+    r"|books)|on\s++file|old)?\s*+(?:[.,!?]|$)"
 )
 
 
@@ -477,9 +604,19 @@ def _said_as_elapsed(low: str, c_start: int, start: int, end: int) -> bool:
     head = low[c_start:start].strip()
     if _ELAPSED_BEFORE_ZH.fullmatch(head) and _ELAPSED_AFTER_ZH.match(low, end):
         return True
+    if _ON_RECORD.match(low, end) and (not head or _OF_THE_DEBT.search(head)):
+        # "a bit over five months on the record", "your final bill is about 8 months old"
+        return True
     return bool(head) and bool(
         _ELAPSED_BEFORE_EN.fullmatch(head) and _ELAPSED_AFTER_EN.match(low, end)
     )
+
+
+# After a duration, what makes it the debt's age: "…on our records", "…old".
+_ON_RECORD = re.compile(
+    r"\s*+(?:on\s++(?:our|the|my|your)\s++(?:records?|file|books)|on\s++file|old)\b"
+)
+_OF_THE_DEBT = re.compile(r"\b(?:bill|account|debt|balance|charges?|it)\b|^(?:so|and|now)$")
 
 
 def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> bool:
@@ -506,11 +643,13 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     hedge_free = re.sub(r"\bover\s*+$", "", near_before)
     if _DAYS_NOT_BEFORE.search(hedge_free) or _DAYS_NOT_AFTER.match(near_after):
         return False
-    if _CONDITIONAL.search(low, c_start, c_end):
+    if _conditional(low, c_start, c_end, count.start):
         return False
     tail = low[count.end : min(c_end, count.end + 40)].lstrip()
     if _DAYS_CUE.search(low, c_start, count.start) or _DAYS_CUE.match(tail):
         return True
+    if _said_as_elapsed(low, c_start, count.start, count.end):
+        return True  # "快一百天了赵先生": the whole clause, closed by 了, is how long it has run
     # The cue in another clause of the sentence, this one spelling the figure out ("…, 57 days
     # to be exact") or the count alone ("past due since September 5th — 68 days").
     alone = not low[c_start : count.start].strip(_APPOSITION) and not low[count.end : c_end].strip(
@@ -519,9 +658,15 @@ def _days_overdue_said(count: CountMention, analysis: Analysis, low: str) -> boo
     exact = alone or bool(_DAYS_EXACT.search(low, c_start, c_end))
     if _DAYS_CUE.search(sentence):
         return exact
+    s_start = sentence_start(low, count.start)
+    if alone and any(
+        s_start <= d.start < c_start
+        and _said_as_elapsed(low, clause_start(low, d.start), d.start, d.end)
+        for d in extract_durations(low[:c_start])
+    ):
+        return True  # "一个多月了，四十五天": the days of the duration said before it
     # A due date or a start named earlier in the sentence, then the days since, said as
     # elapsed: "1号到期的，已经十天了", "since March 27, that's 173 days".
-    s_start = sentence_start(low, count.start)
     return (
         exact
         and not _HEDGED_COUNT.search(near_before)  # "past 90 days": a threshold passed
@@ -542,21 +687,18 @@ _TO_TODAY = re.compile(
 def _span_to_today(count: CountMention, analysis: Analysis, low: str) -> date | None:
     """The date a day count is counted from, when the sentence says it runs from that date to
     the call's day ("from March 27th to today is 173 days", "11月2号到今天18天"): the last
-    date said before the count in its sentence, not relative, before the call's day."""
+    date said before the count in its sentence, not relative, before the call's day; or the
+    date a count "ago" goes back to ("Sept 5 was a Saturday, 68 days ago"), or the date after
+    "since" ("141 days since June 1")."""
     today = analysis.today
     if today is None:
         return None
-    s_start = sentence_start(low, count.start)
-    said = [
-        d for d in analysis.dates if s_start <= d.start and d.end <= count.start and not d.relative
-    ]
-    if not said:
-        return None
-    mention = said[-1]
-    if mention.kind in _MONTH_PARTS or mention.kind == "named_month_end_zh":
-        return None  # "8月初到期的，到现在112天": a part of a month names no day to count from
-    if not _TO_TODAY.search(low, mention.end, count.start):
-        return None
+    mention = _span_start(count, analysis, low, count.start, count.end)
+    return None if mention is None else _gone_by(mention, today)
+
+
+def _gone_by(mention: DateMention, today: date) -> date | None:
+    """The day a date said as already past names, or None when it is no past day."""
     when = mention.value
     if when > today and mention.kind in _YEARLESS and not _said_year(mention):
         try:
@@ -564,6 +706,33 @@ def _span_to_today(count: CountMention, analysis: Analysis, low: str) -> date | 
         except ValueError:
             return None
     return when if when < today else None
+
+
+# "141 days since June 1": the date the count runs from, said after it.
+_SINCE_AFTER = re.compile(r"\s*+(?:have\s++passed\s++|now\s++)?(?:since|from)\s++(?:the\s++)?$")
+
+
+def _span_start(
+    count: CountMention | DurationMention, analysis: Analysis, low: str, start: int, end: int
+) -> DateMention | None:
+    """The date a span said from ``start`` to ``end`` runs from, to the call's day."""
+    s_start, s_end = sentence_start(low, start), sentence_end(low, end)
+    said = [d for d in analysis.dates if s_start <= d.start and d.end <= start and not d.relative]
+    mention: DateMention | None = None
+    if said and (_TO_TODAY.search(low, said[-1].end, start) or _AGO.match(low, end)):
+        mention = said[-1]
+    else:
+        after = [
+            d
+            for d in analysis.dates
+            if end <= d.start < s_end
+            and not d.relative
+            and _SINCE_AFTER.fullmatch(low, end, d.start)
+        ]
+        mention = after[0] if after else None
+    if mention is None or mention.kind in _MONTH_PARTS or mention.kind == "named_month_end_zh":
+        return None  # "8月初到期的，到现在112天": a part of a month names no day to count from
+    return mention
 
 
 def _check_span(
@@ -645,6 +814,8 @@ _DAY_IS = re.compile(r"\s*+(?:是|就是|is|'s|will\s++be|would\s++be)\s*+(?:the
 _IS_DAY = re.compile(
     r"\s*+(?:(?:到账?|到期)?\s*+(?:是吧|对吧|是吗|对吗|吧|嘛|吗)?\s*+[,，]?\s*+(?:那|这)?\s*+(?:也)?\s*+(?:就)?是"
     r"|,?\s*+(?:which|that)\s*+(?:is|'s|would\s++be|will\s++be|falls\s++on)"
+    # "payday's the 24th, so a week from tomorrow"
+    r"|,?\s*+so\s++(?:that'?s\s++|it'?s\s++)?"
     r"|\s*+(?:is|'s|would\s++be|will\s++be|falls\s++on))\s*+(?:the\s++)?"
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from scoring.accuracy._common import accuracy_finding, fmt_money
+from scoring.accuracy._common import accuracy_finding, fmt_money, read_line
 from scoring.analysis import MAX_ANALYSED_CHARS, Analysis
 from scoring.entities import extract_rates, fold
 from scoring.figures import clause_end, clause_start, sentence_end, sentence_start
@@ -39,8 +39,12 @@ _PLAN_ESCALATED = re.compile(
     r"|\bask\s++(?:my|a|the)\s++(?:supervisor|manager|team)|\bcheck\s++with|\bsee\s++if\b"
     r"|\bescalat\w*"
 )
+_OR_PRICED = re.compile(r"or\s")
+_PRICED_AFTER = re.compile(r"\s++(?:at|of)\s")
 # Periods or payments missed, not a plan: "逾期四期", "还有三期没还", "two payments behind".
 _ARREARS_BEFORE = re.compile(r"(?:逾期|拖欠|欠了?|还有|已经|连续|没还|未还|落下|for|been)\s*+$")
+# Some of a plan's instalments, not its length: "前两期每期…", "头三个月", "the first two payments".
+_SOME_OF_PLAN_BEFORE = re.compile(r"(?:前|头|\bfirst|\blast|\bfinal)\s*+$")
 # The loan's own term ("这笔12期的借款"), not a plan offered now.
 _LOAN_TERM = re.compile(r"借|贷|本期|第\s*+[0-9一二三四五六七八九十]+\s*+期|\bloan\b|\bterm\b")
 _ARREARS_AFTER = re.compile(
@@ -56,10 +60,24 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
     low = fold(analysis.text[:MAX_ANALYSED_CHARS])
     offers = analysis.has("offer_plan")
     findings: list[Finding] = []
+    monthly_at: list[int] | None = None
     for count in analysis.counts:
         if count.kind != "instalments" or count.value in allowed or count.value < 2:
             continue
-        stated = bool(_PLAN_STATED.search(count.raw.lower()))
+        # ("or seven at $214.06": the other plan's length, priced)
+        stated = bool(_PLAN_STATED.search(count.raw.lower())) or bool(
+            _OR_PRICED.fullmatch(low, max(0, count.start - 3), count.start)
+            and _PRICED_AFTER.match(low, count.end)
+        )
+        if not (offers or stated):
+            # "seven months is $214.06 a month": a count said with an instalment in its
+            # sentence is a plan's length.
+            if monthly_at is None:
+                monthly_at = [
+                    r.mention.start for r in read_line(analysis).figures if "monthly" in r.roles[:1]
+                ]
+            s_start, s_end = sentence_start(low, count.start), sentence_end(low, count.end)
+            stated = any(s_start <= at < s_end for at in monthly_at)
         if not (offers or stated):
             continue
         clause = low[clause_start(low, count.start) : clause_end(low, count.end)]
@@ -69,9 +87,11 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
             or _LOAN_TERM.search(clause)
         ):
             continue
-        if _ARREARS_BEFORE.search(
-            low, max(0, count.start - 6), count.start
-        ) or _ARREARS_AFTER.match(low, count.end):
+        if (
+            _ARREARS_BEFORE.search(low, max(0, count.start - 6), count.start)
+            or _ARREARS_AFTER.match(low, count.end)
+            or _SOME_OF_PLAN_BEFORE.search(low, max(0, count.start - 6), count.start)
+        ):
             continue
         options_zh = "、".join(f"{m}期" for m in allowed) or "无分期方案"
         options_en = ", ".join(f"{m} months" for m in allowed) or "no instalment plan"
@@ -112,7 +132,9 @@ _FREE_RE = re.compile(
     r"(?:免|不收|不要|(?<!有)没有?|(?<![有没])无|零|0|不加|不另收|不额外收|不用(?:交|付|出|给)?)"
     r"\s*+(?:任何\s*+)?(?:的\s*+)?(?:分期\s*+)?手续费(?!\s*+的话)"
     # a rate said after it is no zero: "手续费是0.66%", "手续费为零点五个点"
-    r"|手续费(?:也|都|全|就)?(?:免|不收|(?:为|是)(?:零(?![点0-9一二三四五六七八九])|0(?![0-9.．])))"
+    # "手续费这些都不收", "手续费什么的全免": the fee with its kind, then said free
+    r"|手续费(?:这些|这块|这个|那些|什么的|之类的?|啥的)?\s*+(?:也|都|全|就)?\s*+"
+    r"(?:免|不收|(?:为|是)(?:零(?![点0-9一二三四五六七八九])|0(?![0-9.．])))"
     r"|免息分期|分期免息"
     r"|\bno\s++(?:plan\s++|set-?up\s++|extra\s++|additional\s++|install?ment\s++)?fees?\b"
     r"|\bfee[\s-]free\b|\bwithout\s++(?:any\s++)?fees?\b|\bzero\s++fees?\b|\bfree\s++of\s++fees\b"

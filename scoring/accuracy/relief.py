@@ -38,7 +38,9 @@ _COMPONENTS_EN = {
     "late_fee": re.compile(r"\blate\s++(?:fees?|charges?)|\bfees?\b|\bpenalt(?:y|ies)\b"),
 }
 _WAIVE_RE = re.compile(
-    r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付|(?<![以避难不])免(?![费得])"
+    r"减免|免除|免掉|免去|全免|免了|豁免|减掉|减一半|减半|少收|不收|不用还|不用付"
+    # 免 alone waives ("可以免一百二"), not in 以免 / 避免 ("to avoid")
+    r"|(?:(?<=可以)|(?<![以避难不]))免(?![费得])"
     r"|(?<![0-9元块])减(?![去少轻肥])"
     r"|打个?(?:[一二三四五六七八九]|[1-9]|对)折"
     r"|\bwaiv\w*|\bforgiv\w*|\bremov\w*|\bdrop\w*+(?!\s++(?:down\s++)?to\b)|\beliminat\w*"

@@ -15,7 +15,7 @@ backtrack use possessive quantifiers or atomic groups (Python 3.11+).
 """
 
 from scoring.entities._view import fold
-from scoring.entities.amounts import AmountMention, extract_amounts
+from scoring.entities.amounts import STRESSED_EXACT_RE, AmountMention, extract_amounts
 from scoring.entities.counts import (
     CountMention,
     DurationMention,
@@ -28,6 +28,7 @@ from scoring.entities.rates import RateMention, extract_rates
 from scoring.entities.shares import ShareMention, extract_shares
 
 __all__ = [
+    "STRESSED_EXACT_RE",
     "AmountMention",
     "CountMention",
     "DateMention",

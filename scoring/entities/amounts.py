@@ -185,7 +185,7 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
     # "like 2,500 bucks" in chat is "about"; "I'd like $500" and "would like" are a wish.
-    r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some"
+    r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some|call\s++it"
     r"|(?<!would\s)(?<!'d\s)(?<!\bi\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)(?<!\bdon't\s)like"
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
@@ -236,17 +236,17 @@ _PRE_BLOCK_EN_RE = re.compile(
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
     r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
-    r"|滞纳金|手续费|违约金|罚息|每期|每个?月|一个月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减"
+    r"|滞纳金|手续费|违约金|逾期费用?|罚金|罚息|每期|(?<![这本当上第])一期|每个?月|一个月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减|免(?![费息])"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|本利|连本带[息利]|优惠"
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
     # (only right before the figure: "拿出手机…12378" names no sum)
-    r"|(?:先拿|拿出来?|凑齐|凑出|凑够|凑)(?=\s*+[0-9一二两三四五六七八九十])"
+    r"|(?:先拿|能拿|拿出来?|凑齐|凑出|凑够|凑|先转|先打|先交)(?=\s*+[0-9一二两三四五六七八九十])"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
     # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
     r"|(?<=[0-9元块])\s*+[，,]?\s*+(?:不好意思|抱歉|对不起)"
-    # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5".
-    r"|(?<=[0-9元块])\s*+(?:加上|加|减去|减|[+=-])",
+    # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5", "一万二再加…".
+    rf"|(?<=[0-9元块{CN_NUM_CHARS}])\s*+再?(?:加上|加|减去|减|[+=-])",
     RX,
 )
 _CUE_EN_RE = re.compile(
@@ -266,12 +266,18 @@ _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}", RX)
 _YEAR_NOUN_RE = re.compile(r"\s++(?:account|loan|debt|card|bill|statement|tax|model|car)\b", RX)
 # A label right after a bare number makes it money too: "7777是您的欠款", "246 in interest".
 _CUE_AFTER_RE = re.compile(
-    r"\s*+(?:是|为|就是)?\s*+(?:您|你)?\s*+(?:的|目前的|现在的)?\s*+(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
+    # (or in the next clause: "6230.5，这是您目前的逾期总额", "…，就是最低还款")
+    r"\s*+(?:[，,]\s*+(?:(?:这|那)(?:个|笔)?\s*+(?:就|也就)?\s*+(?=是|为)|(?=(?:也)?就是)))?"
+    r"(?:是|为|就是|也就是)?\s*+(?:您|你)?\s*+(?:(?:的|目前的?|现在的?|全部的?|所有的?)\s*+)*+"
+    r"(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
+    # "能把6230.5还上吗", "先把两千转过来": a sum paid
+    r"|\s*+(?:元|块)?\s*+(?:还上|还清|还掉|转过来|打过来|交上)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe"
     r"|what(?:'s|\s++is)\s++(?:owed|owing|due|outstanding)|what\s++(?:she|he|they)\s++owes?)|in\s++(?:interest|principal|late\s++fees?|fees)"
     r"|(?:a|per|each|every)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
+    r"|(?:is|are|was)\s++(?:still\s++)?(?:owed|owing|outstanding|past\s++due)|is\s++the\s++(?:figure|number)"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
     r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go"
     # a payment put down: "after 800 down the rest is…", "500 up front"
@@ -281,8 +287,8 @@ _CUE_AFTER_RE = re.compile(
     # A figure put as a question to confirm: "是5320.5对吧？", "4394.62, right?".
     r"|\s*+(?:元|块)?\s*+(?:对吧|对不对|对吗|是吧|是吗|没错吧|没错吗)"
     r"|\s*+,?\s*+(?:right|correct|is\s++that\s++right|yeah)\s*+\?"
-    # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65".
-    r"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9]",
+    # The first figure of a sum: "5000加180.5加50", "2164.75 + 246.65", "一万二加八百…".
+    rf"|\s*+(?:加上|加|\+|\bplus\b)\s*+(?:\$|¥)?\s*+[0-9{CN_DIGIT_CHARS}]",
     RX,
 )
 # Between a cue and its number: at most this many characters, none of them a digit or an
@@ -309,6 +315,9 @@ _EN_AMOUNT_TRIGGERS = (
     "show", "bill", "come", "account", "card", "loan", "'s",
     # "we have it as twelve forty-eight thirty-seven", "it sits at…", "I've got…"
     "have", "got", "sits",
+    # "twelve eighty-four thirty-seven is the figure", "twenty-four eighty-six and change",
+    # "payments of about two-fourteen"
+    "figure", "change", "about", "around", "roughly", "call it",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -566,6 +575,20 @@ def _numeric_amount(
             and _HEDGE_BEFORE_EN_RE.search(low, max(floor, s - _HEDGE_WINDOW), s)
         ):
             pass  # "nearly 2,700", "about 4,800": a hedged figure in thousands is a sum
+        elif (
+            pure_arabic
+            and value >= 100
+            and (STRESSED_EXACT_RE.match(low, e) or _AND_CHANGE_RE.match(low, e))
+        ):
+            pass  # "it's 2,480 flat", "like 700 and change": said the way only money is
+        elif (
+            pure_arabic
+            and value >= 100
+            and found
+            and found[-1].approx
+            and _SPELLED_OUT_GAP.fullmatch(low, found[-1].end, s) is not None
+        ):
+            pass  # "不到两万，19596.4", "九百出头，准确是909.88": the rough sum said exactly
         elif _HOTLINE_RE.fullmatch(token) and not ctx.has_cue(s):
             # "投诉了，12378是吧？": a service hotline (12xxx, 95xxx, 96xxx) is no sum, even put
             # as a question; a sum cue before it ("欠款是12350对吧") still reads it as money.
@@ -688,6 +711,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 if (um is not None and not um.group("grand"))
                 or labelled
                 or (um is None and ctx.has_cue(s))
+                or _PRICED_BEFORE_RE.search(low, max(0, s - 40), s)
                 or _CENTS_RE.match(low, e)
                 or _CENTS_AFTER_PAIRS_RE.match(low, e)
                 else _money_shaped(m.group())
@@ -714,6 +738,8 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                     value, e = value + cents[0], cents[1]
         elif (
             not (paired and _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s) is not None)
+            # "payments of three-sixty", "or six at about two-fourteen": an instalment's price
+            and not (paired and _PRICED_BEFORE_RE.search(low, max(0, s - 40), s) is not None)
             and not (
                 # Dollars then cents as pairs are money on their own ("it's forty-eight hundred
                 # twelve fifty"), unless a count or a time follows.
@@ -721,7 +747,12 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             )
             and not (
                 (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
-                and (ctx.has_cue(_hedge_start(low, s)) or labelled or _hedged_alone(low, s, e))
+                and (
+                    ctx.has_cue(_hedge_start(low, s))
+                    or labelled
+                    or _hedged_alone(low, s, e)
+                    or STRESSED_EXACT_RE.match(low, e) is not None
+                )
                 and not _BLOCK_AFTER_RE.match(low, e)
             )
             and not (
@@ -742,12 +773,24 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
     return found
 
 
+# Pairs right after what prices an instalment are dollars: "payments of three-sixty", "six at
+# about two-fourteen" ("at seven thirty" alone is a time: a hedge or "payments of" is needed).
+_PRICED_BEFORE_RE = re.compile(
+    r"\b(?:(?:(?:monthly\s++)?(?:payments?|install?ments?)\s++of)"
+    r"(?:\s++(?:about|around|roughly|approximately|like))?"
+    r"|(?:of|at)\s++(?:about|around|roughly|approximately)"
+    # "or six at two-fourteen oh-six": the other plan, priced
+    r"|\bor\s++[a-z0-9-]++\s++(?:at|of))\s++$",
+    RX,
+)
 # Hundreds said as two pairs right after a noun for a large quantity are money: "principal of
 # twenty-nine eighty", "the balance is forty-eight twelve" (a bare "twenty twenty-six" is a
 # year; "interest of ninety-eight seventeen" may be $98.17, so small charges are left out).
 _LEDGER_NOUN_BEFORE_RE = re.compile(
     r"\b(?:principal|balance|total|owe[sd]?|owing|payoff)"
-    r"(?:\s++(?:is|was|of|comes\s++to|will\s++be|would\s++be))?(?:'s)?\s*+:?\s*+$",
+    r"(?:\s++(?:is|was|of|comes\s++to|will\s++be|would\s++be))?(?:'s)?\s*+:?\s*+"
+    # "principal's about twenty-two sixty-five"
+    r"(?:(?:about|around|roughly|approximately|just\s++(?:over|under))\s++)?$",
     RX,
 )
 # A charge named, then "is": the bare number word after it is that charge ("the late fee on
@@ -767,8 +810,16 @@ _EN_COUNT_AFTER_RE = re.compile(
     r"|late|behind|past|overdue|o'?clock|am|pm|minutes?|hours?|of)\b",
     RX,
 )
+# Between a rough sum and the exact figure that spells it out: "，准确是", "，具体说是", ", ".
+_SPELLED_OUT_GAP = re.compile(
+    r"\s*+[，,:：]\s*+(?:(?:准确|确切|具体|精确|实际)(?:地|的|来)?\s*+(?:说|讲|数)?\s*+(?:是|为|就是)?"
+    r"|(?:to\s++be\s++)?(?:exact|precise)(?:ly)?\s*+,?)?\s*+(?:\$|¥)?\s*+",
+    RX,
+)
 # "five hundred and change": money said the way only money is.
 _AND_CHANGE_RE = re.compile(r",?\s*+(?:and\s++)?change\b", RX)
+# A sum stressed as exact after it: "2,480 flat", "forty-three hundred even", "$500 on the dot".
+STRESSED_EXACT_RE = re.compile(r"\s++(?:even|flat|exactly|on\s++the\s++dot)\b", RX)
 # "twenty-four sixty-eight and forty cents": the number words ran on into "and forty".
 _CENTS_AFTER_PAIRS_RE = re.compile(r"\s*+cents?\b", RX)
 

@@ -113,6 +113,41 @@ _COUNT_PATTERN_DEFS: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ..
     *(
         (
             "instalments",
+            f"months_at_en{suffix}",
+            ("month",),
+            # "22 months is $366.22 a month", "seven months at $214.06": a length priced by
+            # its instalment (a sum follows at once).
+            re.compile(
+                rf"{n}\s++months?(?=\s++(?:is|would\s++be|will\s++be|at|of|comes?\s++to)\s++"
+                r"(?:about\s++|around\s++|roughly\s++|just\s++)?(?:\$|[0-9]|(?:a\s++)?(?:one|two|three"
+                r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                r"|hundred)\b))",
+                RX,
+            ),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
+            f"or_count_en{suffix}",
+            ("or",),
+            # "…, or six at $414.40", "or 6 of about two-fourteen": the other plan's length,
+            # priced at once (its unit left out).
+            re.compile(
+                rf"(?<=\bor\s){n}(?=\s++(?:at|of)\s++(?:about\s++|around\s++|roughly\s++)?"
+                r"(?:\$|[0-9]|(?:a\s++)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+                r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))",
+                RX,
+            ),
+        )
+        for suffix, n in (("", _EN_DIGITS_N), ("_words", _EN_WORDS_N))
+    ),
+    *(
+        (
+            "instalments",
             f"month_plan_en{suffix}",
             ("plan", "option", "program", "arrangement", "term", "schedule", "agreement"),
             # "a 12-month plan", "a 24-month option", "the six-month payment program"
@@ -187,8 +222,10 @@ _DAYS_IDIOM_AFTER_RE = re.compile(r"天?\s*+到晚|天天", RX)
 _MAX_COUNT = {"days": 36500, "instalments": 600}
 # "over two months" after these is how long the account is behind, not a plan's length.
 _OVERDUE_BEFORE_EN_RE = re.compile(
-    r"\b(?:past[\s-]due|overdue|behind|late|delinquent|since|been|unpaid|outstanding)\b"
-    r"(?![^.;!?]*\b(?:pay\w*|plan|spread|split|install?ments?)\b)",
+    r"\b(?:past[\s-]due|overdue|behind|late|delinquent|since|been|unpaid|outstanding|days?)\b"
+    r"(?![^.;!?]*\b(?:pay\w*|plan|spread|split|install?ments?)\b)"
+    # "a bit over two months": a hedge, not a plan's length
+    r"|\b(?:a\s++bit|a\s++little|just|well)\s*+$",
     RX,
 )
 
@@ -335,7 +372,8 @@ _DURATION_ZH = re.compile(
     # 来 after a round number is "about": "二十来天" is some twenty days, "一个来月" about a month.
     rf"(?:(?P<hedge>快|将近|接近|差不多|大概|大约|超过|不到|不足|近)\s*+)?(?P<n>{_CN_SMALL_NUM})\s*+(?P<more>多)?"
     r"(?P<lai>来)?\s*+个?\s*+(?P<more2>多)?(?P<lai2>来)?\s*+(?P<u>天|星期|周|礼拜|月)(?P<more3>多|出头)?"
-    r"(?!份|底|初|末|中|号|日)",
+    # "12月9号": a month said with its day is a date, not twelve months.
+    r"(?!份|底|初|末|中|号|日|(?<=[0-9一二两三四五六七八九十]月)\s*+[0-9一二两三四五六七八九十]{1,3}\s*+[号日號])",
     RX,
 )
 # Halves and years: "半年", "快半年", "半个月", "一个半月", "两年多", "一年".

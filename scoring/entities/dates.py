@@ -213,6 +213,15 @@ def _in_n(m: re.Match[str], today: date) -> date | None:
     return today + timedelta(days=n * (7 if weeks else 1))
 
 
+def _n_from_day(m: re.Match[str], today: date) -> date | None:
+    n = 1 if m.group("a") else to_int(m.group("n"))
+    if n is None:
+        return None
+    step = 7 if m.group("u").startswith("w") else 1
+    start = today + timedelta(days=1 if m.group("base") == "tomorrow" else 0)
+    return start + timedelta(days=n * step)
+
+
 def _month_rel_day(m: re.Match[str], today: date) -> date | None:
     day = to_int(m.group("d"))
     if day is None:
@@ -556,6 +565,17 @@ _PATTERNS: tuple[DatePattern, ...] = (
         _in_n,
     ),
     DatePattern(
+        "n_from_day_en",
+        ("from tomorrow", "from today", "from now"),
+        # "a week from tomorrow", "two days from today": counted from the day named
+        re.compile(
+            rf"(?:{LEAD_EN_NUM}(?<![0-9.])\b(?P<n>[0-9]{{1,3}}|{EN_NUM})|\b(?P<a>an?))\s++"
+            r"(?P<u>days?|weeks?)\s++from\s++(?P<base>tomorrow|today|now)\b",
+            RX,
+        ),
+        _n_from_day,
+    ),
+    DatePattern(
         "month_end_en",
         ("end",),
         re.compile(
@@ -638,7 +658,8 @@ _PATTERNS: tuple[DatePattern, ...] = (
 RELATIVE_KINDS = frozenset(
     {
         "rel_n_zh", "month_rel_zh", "month_end_zh", "year_end_zh", "weekday_zh", "rel_zh",
-        "rel_en", "weekday_en", "weekday_abbr_en", "in_n_en", "n_from_now_en", "month_end_en",
+        "rel_en", "weekday_en", "weekday_abbr_en", "in_n_en", "n_from_now_en", "n_from_day_en",
+        "month_end_en",
     }
 )  # fmt: skip
 _TABLE = make_table(tuple((make_gate(p.kind, p.triggers, p.also), p.regex) for p in _PATTERNS))

@@ -169,7 +169,8 @@ def parse_numeral(s: str) -> Decimal | None:
         value = _parse_plain(s)
         return None if value is None else clean_decimal(value)
     fm = _FRACTION_RE.fullmatch(tail)
-    if not head or fm is None or any(ch in CN_BIG_UNITS for ch in head):
+    # "五万一千六百九十八点四" is a sum to the jiao; "一万点五万" is no numeral.
+    if not head or fm is None or (fm.group("unit") and any(ch in CN_BIG_UNITS for ch in head)):
         return None
     int_part = _parse_plain(head)
     if int_part is None:
