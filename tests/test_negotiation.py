@@ -301,6 +301,11 @@ def test_an_ordinal_instalment_said_with_the_amount_due_is_no_plan() -> None:
         ("大概还差多少", None),  # what is left, not what he can pay
         ("一共要还多少您知道吗", None),
         ("能不能先还一部分？", None),  # a part asked for, no figure asked of him
+        # The day and the sum left to the debtor to set (session 18).
+        ("哪天手头宽裕了，你挑个日子和数目告诉我", "at_once"),
+        ("金额和日期您来定，我登记", "at_once"),
+        ("Just pick a date and an amount that work for you.", "at_once"),
+        ("还款日期和金额我短信发您", None),  # told, not asked
         ("How much do you owe them?", None),
     ],
 )
