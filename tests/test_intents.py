@@ -269,6 +269,10 @@ def test_en_keywords_read_the_kind_not_the_word(
         ("这几个方案里，您看哪一个比较合适？", "offer_plan", None),
         ("不着急今天拍板，要不等您儿子在家，我们下回一块儿慢慢说？", "leave_callback", None),
         ("这个不用今天就给答复", None, "pressure"),
+        # A call opened on the name after a greeting checks who answers; a question of a
+        # figure or a day does not.
+        ("喂喂，您好，是钱晓梅吗？", "verify_identity", None),
+        ("是上个月吗？", None, "verify_identity"),
     ],
 )
 def test_chinese_kinds_from_whole_calls(
