@@ -41,6 +41,7 @@ def amounts(text: str) -> list[tuple[Decimal, str]]:
         ("一万三千零八十六块五", "13086.5", "一万三千零八十六块五"),
         ("两块五", "2.5", "两块五"),
         ("一块钱", "1", "一块钱"),
+        ("就差这一块钱了", "1", "一块钱"),  # 钱 makes it money after 这
         ("两万三千元", "23000", "两万三千元"),
         ("一万元整", "10000", "一万元整"),
         ("壹仟伍佰元", "1500", "壹仟伍佰元"),
@@ -184,6 +185,9 @@ def test_amount_with_cue(text: str, value: str, raw: str) -> None:
         "万一还不上",
         "还一下",
         "我们一块去吧",
+        # "这一块": a part of the account, not one yuan, even beside a money word (session 18).
+        "滞纳金那一块我帮您问问能不能减",
+        "本金這一塊沒法動",
         "你还有3个孩子",
         "我最多还五千多",  # approximate
         "能不能先还两三千",  # a range

@@ -64,7 +64,7 @@ def test_a_line_the_vote_leaves_split_is_read_by_the_read_out(
     vector = encoder().embed([line])[0]
     assert _by_vote(line, _seen(vector, lang), lang, clause=False) is None
     assert intent_probe_of(lang).probabilities(vector)["ask_payment_date"] == (
-        0.917 if lang == "zh" else 0.94
+        0.913 if lang == "zh" else 0.946
     )
     # The explanation is the nearest exemplar of the intent read.
     assert intents_by_meaning(line, lang) == [expected]
@@ -91,9 +91,9 @@ def test_a_harmful_intent_is_read_from_a_whole_line_only() -> None:
     """A clause says too little to be called a threat by the read-out."""
     clause = "pay it by friday or we show up at your job"
     vector = encoder().embed([clause])[0]
-    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.539
+    assert intent_probe_of("en").probabilities(vector)["threaten"] == 0.54
     assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=True) is None
-    # 0.539 is under the strict bar (0.8) for a whole line too.
+    # 0.54 is under the strict bar (0.8) for a whole line too.
     assert _by_intent_probe(clause, _seen(vector, "en"), "en", clause=False) is None
 
 

@@ -109,6 +109,10 @@ def test_chinese_intents(text: str, expected: str) -> None:
         ("Okay, I'll let you go. Have a good night at work.", "close"),
         ("We have payment plans over 3, 6 or 12 months.", "offer_plan"),
         ("You'll never get approved for credit again.", "threaten"),
+        # An instalment put as a question of what they can carry, and the plans left to their
+        # choice (session 18).
+        ("Would roughly $180 a month be something you could handle?", "offer_plan"),
+        ("Which of the plans would suit you best?", "offer_plan"),
     ],
 )
 def test_english_intents(text: str, expected: str) -> None:
@@ -255,6 +259,20 @@ def test_en_keywords_read_the_kind_not_the_word(
         ("您记一下我们的客服电话", "leave_callback", None),
         ("懂了，叔叔，这个不丢人，好多人都碰到过，我们一起想办法。", "empathize", "insult"),
         ("你这么大岁数还欠钱，丢不丢人？", "insult", None),
+        # Asking once more (再问 / 再确认) is no call later; an instalment put as a question of
+        # what she can carry, and the plans left to her choice, are offers; the decision put off
+        # to a call with family beside her is a call-back; no answer asked for today is no
+        # pressure (session 18).
+        ("叔叔，我再多问一嘴，这会儿听电话的还是您本人吧？", "verify_identity", "leave_callback"),
+        ("一个月还六百出头，您手头吃得消吗？", "offer_plan", None),
+        ("每期一千一左右，这个数您顶得住不？", "offer_plan", None),
+        ("这几个方案里，您看哪一个比较合适？", "offer_plan", None),
+        ("不着急今天拍板，要不等您儿子在家，我们下回一块儿慢慢说？", "leave_callback", None),
+        ("这个不用今天就给答复", None, "pressure"),
+        # A call opened on the name after a greeting checks who answers; a question of a
+        # figure or a day does not.
+        ("喂喂，您好，是钱晓梅吗？", "verify_identity", None),
+        ("是上个月吗？", None, "verify_identity"),
     ],
 )
 def test_chinese_kinds_from_whole_calls(

@@ -301,6 +301,11 @@ def test_an_ordinal_instalment_said_with_the_amount_due_is_no_plan() -> None:
         ("大概还差多少", None),  # what is left, not what he can pay
         ("一共要还多少您知道吗", None),
         ("能不能先还一部分？", None),  # a part asked for, no figure asked of him
+        # The day and the sum left to the debtor to set (session 18).
+        ("哪天手头宽裕了，你挑个日子和数目告诉我", "at_once"),
+        ("金额和日期您来定，我登记", "at_once"),
+        ("Just pick a date and an amount that work for you.", "at_once"),
+        ("还款日期和金额我短信发您", None),  # told, not asked
         ("How much do you owe them?", None),
     ],
 )
@@ -357,3 +362,14 @@ def test_a_plan_named_without_its_instalment_is_echoed_with_its_own() -> None:
     hear(n, s, "那就6期，第一期11月30号前")
     figures = n.figures(s.lang)
     assert (figures["offered_months"], figures["offered_monthly"]) == ("6", "1527.59元")
+
+
+def test_asked_what_it_can_pay_after_its_own_counter_it_keeps_that_plan() -> None:
+    """Its counter ("分6期，每期1527.59……俺咬咬牙能还") still on the table, the day and the sum
+    left to it ("那你定个时间和数目") are a yes to that plan, not the counter said again."""
+    budget = Budget(now=Decimal("2966.20"), monthly=Decimal(1600), by=date(2026, 11, 30))
+    n, s = deal("ol-field-visit", budget)
+    assert hear(n, s, "可以分3期，不收手续费") == "counter"
+    assert n.terms.months == 6
+    assert hear(n, s, "那你定个时间和数目，App里还就行") == "accept"
+    assert (n.terms.months, n.terms.monthly) == (6, Decimal("1527.59"))

@@ -127,6 +127,8 @@ _UNIT_RE = re.compile(
     ),
     RX,
 )
+# "这一块" / "那一块": the demonstrative makes 一块 a part of something, not a sum.
+_DEMONSTRATIVES = frozenset("这那哪這")
 _SUBUNIT_DIGIT = rf"(?:[0-9]|[{CN_DIGIT_CHARS}])"
 # 角/毛 then 分, or a bare digit after 毛/角 that is the 分 ("七毛八" is .78, as said aloud).
 # 分 that starts an instalment split, not a 分 of money: "剩下3230块5分3期".
@@ -527,6 +529,16 @@ def _numeric_amount(
             and has_cn_digit
             and pm is None
             and not ctx.has_cue(s)
+        ):
+            return False
+        # "利息这一块" / "还款这一块": "this part of it", not one yuan, however near a money word.
+        if (
+            yuan == "块"
+            and not um.group("qian")
+            and not subunits
+            and token == "一"
+            and pm is None
+            and low[s - 1 : s] in _DEMONSTRATIVES
         ):
             return False
     elif strong:

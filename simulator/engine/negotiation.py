@@ -214,10 +214,14 @@ class Negotiation:
             # (asked of a month, or a plan already on the table), else what it has at once.
             monthly = self.asked == "monthly" or self.terms.months is not None
             self.plan_talked = self.plan_talked or monthly
+            on_table = self.terms
             self.verdict, self.terms = self._own_terms(proposal.day, monthly=monthly)
-            if self.verdict == "counter" and self._as_offered(self.terms):
-                # What it can carry is the plan already offered: its answer is a yes, not
-                # "2期太紧了……分2期中不中？".
+            if self.verdict == "counter" and (
+                self._as_offered(self.terms) or self.terms == on_table
+            ):
+                # What it can carry is the plan already offered, or its own counter still on
+                # the table ("分6期……俺咬咬牙能还" then "您说个日子和金额"): its answer is a
+                # yes, not "2期太紧了……分2期中不中？" nor its counter said again.
                 self.verdict = "accept"
             self.plan_talked = self.plan_talked or self.terms.months is not None
             return self.verdict
