@@ -327,8 +327,6 @@ class Persona:
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._then_the_day(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
-            trigger = self._then_asked(trigger, analysis)
-        if trigger is not None and self.state != before and self.ended is None:
             trigger = self._closed(trigger, analysis)
         # A refusal stays open while the persona is somewhere the refused concession can still
         # be granted: an answer in passing (how to pay, from "explains" back to "facts_heard")
@@ -564,27 +562,6 @@ class Persona:
             if name == fired or name not in analysis.intent_names:
                 continue
             if self._moves_on(name, analysis):
-                return name
-        return fired
-
-    def _then_asked(self, fired: str, analysis: Analysis) -> str:
-        """A question the wording asks beside the act that moved the persona ("我是罗明，工号
-        8261，麻烦报一下身份证后四位") is heard next, from the state that act reached, where
-        that state's first edge for it that holds leaves it, costs no mood and is no
-        concession, the first step cost no mood, and the persona did not counter or refuse
-        figures. Its reply replaces the first step's, which would ask for what the line has
-        just asked."""
-        steps = policy().steps
-        if fired in ("any", "unrecognised") or fired in steps.asked_after:
-            return fired
-        # A move that cost mood (an objection to what the line said) is the answer: "王敏是吧，
-        # 你欠我们五千多" is objected to, not then taken as the check of who answers.
-        first = self._fired
-        if first is None or first.mood < 0 or self.deal.verdict in ("counter", "refuse"):
-            return fired
-        worded = {hit.name for hit in analysis.intents if not hit.by_meaning}
-        for name in steps.asked_after:
-            if name in worded and self._moves_on(name, analysis):
                 return name
         return fired
 

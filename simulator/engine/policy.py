@@ -256,10 +256,6 @@ class LineSteps(BaseModel):
     # said as the line insists on an offer refused before) is then heard from the state the
     # offer reached, as this intent: the persona answers the day instead of asking for it.
     dated_after: list[str] = Field(default_factory=list)
-    # A question the wording asks beside another act that moved the persona ("我是罗明，工号
-    # 8261，麻烦报一下身份证后四位") is then heard from the state that act reached: the persona
-    # answers the question instead of asking what the line has just asked.
-    asked_after: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
@@ -270,7 +266,6 @@ class LineSteps(BaseModel):
             *self.closings,
             *self.closes_after,
             *self.dated_after,
-            *self.asked_after,
         ]
         unknown = _unknown_intents(names)
         if unknown:
