@@ -5,25 +5,36 @@ Each dev call that reaches its expected ending (seed 0) is played again as a tra
            "请问是王女士吗" in one go),
   filler   adds a bare acknowledgement after a line ("嗯嗯好的", "ok got it"), which must
            move nothing,
-with a fixed seed choosing where. A variant that no longer reaches the ending names a kind of
-order or pacing the persona cannot follow. Dev calls only (the test sets stay unread); a
-measure of kinds, never a claim about real trainee lines.
+with a fixed seed choosing where, and, over every line of the call (`benchmarks/surface.py`),
+  trad     types Traditional characters (zh),
+  nopunct  drops punctuation; in en, lower-case chat spelling (u, ur, pls, gonna),
+  pad      pads half the lines politely (您好， / ，麻烦您了 / hi, / thanks),
+  typo     makes the homophone typos new collectors make (以经, 按排, 帐单, 在见; zh),
+  numerals says the figures in words (五千二百三十块五, two hundred seven dollars and twenty cents).
+A surface kind counts only the calls it changes. A variant that no longer reaches the ending
+names a kind of order, pacing or wording the persona cannot follow; `-v` lists each with the
+first line where the persona's path (state and kind of reply) leaves the original's. Dev calls
+only (the test sets stay unread); a measure of kinds, never a claim about real trainee lines.
 
-    python benchmarks/call_variants.py [-v] [--per-call N]
+    python benchmarks/call_variants.py [-v] [--per-call N] [--kinds k,k] [--only GLOB]
 """
 
 from __future__ import annotations
 
+import fnmatch
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.eval_calls import play
+from benchmarks import surface
 from simulator.engine.catalog import resolve
+from simulator.engine.scenario import Scenario
+from simulator.engine.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 CALLS = ROOT / "devsets" / "calls"
@@ -32,6 +43,16 @@ FILLERS = {
     "en": ["ok got it", "mm-hm, okay", "right, sure"],
 }
 ZH_STOPS = "。！？，；…~!?,;"
+SURFACE: dict[str, Callable[[str, str], str]] = {
+    "trad": surface.trad,
+    "nopunct": surface.nopunct,
+    "typo": surface.typo,
+    "numerals": surface.numerals,
+}
+KINDS = ("merge", "filler", "trad", "nopunct", "pad", "typo", "numerals")
+
+# One step of a call: (the line said, state after it, kind of reply).
+Step = tuple[str, str, str]
 
 
 def merged(lines: list[str], at: int, lang: str) -> list[str]:
@@ -48,32 +69,80 @@ def with_filler(lines: list[str], at: int, lang: str, rng: random.Random) -> lis
     return [*lines[: at + 1], rng.choice(FILLERS[lang]), *lines[at + 1 :]]
 
 
+def walk(scenario: Scenario, lines: list[str], seed: int = 0) -> tuple[str | None, list[Step]]:
+    """The ending of one call and the persona's path through it."""
+    session = Session(scenario, seed=seed)
+    path: list[Step] = []
+    for line in lines:
+        if session.ended:
+            break
+        exchange = session.say(line)
+        path.append((line, exchange.persona.state, exchange.reply_kind))
+    if not session.ended:
+        session.end_call()
+    return session.ended, path
+
+
+def diverges(original: list[Step], variant: list[Step], origin: list[int]) -> str:
+    """The first variant line whose state or reply kind differs from the original's after the
+    line it stands for (`origin[i]`: the original line variant line i ends with)."""
+    for i, (line, state, kind) in enumerate(variant):
+        j = origin[i]
+        if j >= len(original):
+            return f"line {i + 1} {line!r}: past the original's end ({state}/{kind})"
+        _, o_state, o_kind = original[j]
+        if (state, kind) != (o_state, o_kind):
+            return f"line {i + 1} {line!r}: {state}/{kind}, original {o_state}/{o_kind}"
+    return "no line diverges (the ending alone)"
+
+
+def variants(
+    name: str, lines: list[str], lang: str, at: int, rng: random.Random
+) -> dict[str, tuple[list[str], list[int]]]:
+    """Each kind's lines with, per line, the original line it stands for."""
+    n = len(lines)
+    same = list(range(n))
+    out = {
+        "merge": (merged(lines, at, lang), [*range(at), *range(at + 1, n)]),
+        "filler": (with_filler(lines, at, lang, rng), [*range(at + 1), at, *range(at + 1, n)]),
+    }
+    for kind, change in SURFACE.items():
+        out[kind] = ([change(x, lang) for x in lines], same)
+    padder = random.Random(name)  # its own seed: the merge and filler spots stay as they were
+    out["pad"] = ([surface.pad(x, lang, padder) for x in lines], same)
+    return out
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     per_call = int(sys.argv[sys.argv.index("--per-call") + 1]) if "--per-call" in sys.argv else 1
+    kinds = sys.argv[sys.argv.index("--kinds") + 1].split(",") if "--kinds" in sys.argv else KINDS
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else "*"
     expected: dict[str, str] = yaml.safe_load((CALLS / "expected.yaml").read_text("utf-8"))
     rng = random.Random(18)
-    tried = {"merge": 0, "filler": 0}
-    kept = {"merge": 0, "filler": 0}
+    tried = dict.fromkeys(kinds, 0)
+    kept = dict.fromkeys(kinds, 0)
     for name, ending in sorted(expected.items()):
         scenario = resolve(name.split(".")[0]).scenario
         lines = [x for x in (CALLS / name).read_text("utf-8").splitlines() if x.strip()]
-        if len(lines) < 4 or play(scenario, lines, 0)[0] != ending:
+        if len(lines) < 4 or not fnmatch.fnmatch(name, only):
+            continue
+        got, original = walk(scenario, lines)
+        if got != ending:
             continue
         # Not the opening line (who answers decides the rest) and not past the last pair.
         spots = list(range(1, len(lines) - 1))
         for at in rng.sample(spots, min(per_call, len(spots))):
-            variants = {
-                "merge": merged(lines, at, scenario.lang),
-                "filler": with_filler(lines, at, scenario.lang, rng),
-            }
-            for kind, said in variants.items():
-                got = play(scenario, said, 0)[0]
+            for kind, (said, origin) in variants(name, lines, scenario.lang, at, rng).items():
+                if kind not in kinds or said == lines:
+                    continue
+                got, path = walk(scenario, said)
                 tried[kind] += 1
                 kept[kind] += got == ending
                 if verbose and got != ending:
-                    print(f"  {kind} {name} at line {at + 1}: {got} (expected {ending})")
-    for kind in tried:
+                    where = diverges(original, path, origin)
+                    print(f"  {kind} {name}: {got} (expected {ending}); {where}")
+    for kind in kinds:
         share = kept[kind] / tried[kind] if tried[kind] else 0.0
         print(f"{kind}: {kept[kind]}/{tried[kind]} = {share:.2f} still reach the ending")
 
