@@ -11,6 +11,7 @@ import opencc
 
 from scoring.dialect import mandarin
 from scoring.i18n import Bilingual
+from scoring.typos import meant
 
 # The longest line a trainee may say (check, play, the app refuse longer ones with a message):
 # every pattern is linear in the line, and this keeps a turn's worst case in milliseconds.
@@ -49,8 +50,10 @@ def plain(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """`plain`, lower case: what patterns and keywords match."""
-    return plain(text).lower()
+    """`plain`, lower case, homophone typos as the words meant (以经 已经): what patterns and
+    keywords match. The encoder reads `plain`, the line as typed."""
+    folded = plain(text).lower()
+    return meant(folded) if _CJK.search(folded) else folded
 
 
 def looks_chinese(text: str) -> bool:

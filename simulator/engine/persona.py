@@ -405,8 +405,12 @@ class Persona:
         valid = self._triggers.get(self.state, set())
         prefer = self.states[self.state].prefer
         asks = set(policy().steps.asks)
+        # A courtesy tagged on (a thanks) is no wording that moves: the line's act is still heard.
+        courtesies = set(policy().steps.courtesies)
         moves = any(
-            (self.state, hit.name) in self._moving for hit in analysis.intents if not hit.by_meaning
+            (self.state, hit.name) in self._moving
+            for hit in analysis.intents
+            if not hit.by_meaning and hit.name not in courtesies
         )
         # A question or commitment asked for counts with the wording even when read by meaning.
         late = {hit.name for hit in analysis.intents if hit.by_meaning and hit.name not in asks}
@@ -416,7 +420,7 @@ class Persona:
         answers = capacity if self.deal.asked and not plan_counts(analysis) else None
         # A goodbye beside another act that moves the persona ("那就12期，第一期10号，拜拜") is
         # heard after it (`_closed`), worded or not: the deal first, then the leave-taking.
-        leaving = set(policy().steps.closes_after)
+        leaving = set(policy().steps.closes_after) | courtesies
         others_move = any(
             (self.state, hit.name) in self._moving
             for hit in analysis.intents

@@ -256,6 +256,9 @@ class LineSteps(BaseModel):
     # said as the line insists on an offer refused before) is then heard from the state the
     # offer reached, as this intent: the persona answers the day instead of asking for it.
     dated_after: list[str] = Field(default_factory=list)
+    # Courtesies tagged onto another act that moves the persona ("…难做吧？谢谢您") are no act
+    # of their own there: heard after that act and never replayed after it (unlike a goodbye).
+    courtesies: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
@@ -266,6 +269,7 @@ class LineSteps(BaseModel):
             *self.closings,
             *self.closes_after,
             *self.dated_after,
+            *self.courtesies,
         ]
         unknown = _unknown_intents(names)
         if unknown:
