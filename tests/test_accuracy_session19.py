@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_accuracy import ATT, CEASE, DISPUTE, M1, MED, SPOUSE, rules
+from tests.test_accuracy import ANGRY, ATT, CEASE, DISPUTE, M1, MED, SPOUSE, rules
 
 RIGHT_SESSION19 = [
     # "the first $X": a plan's first instalment
@@ -37,6 +37,9 @@ RIGHT_SESSION19 = [
     (MED, "2486.4, which is the full balance"),
     # "part of the $X": the whole the part is of
     (DISPUTE, "the $40 late fee is part of your $1,284.37"),
+    # a waiver said, then the sum that settles: what the waiver leaves
+    (ANGRY, "滞纳金全免，您还一万九千七百零三块七毛五就两清了"),
+    (M1, "违约金五十给您免了，月底打5180.5就结清"),
 ]
 WRONG_SESSION19 = [
     (CEASE, "Could the first $251.80 go out by the end of the week?", "ACC-AMOUNT"),
@@ -58,6 +61,8 @@ WRONG_SESSION19 = [
     (SPOUSE, "over six months that's eight oh two eighteen per payment", "ACC-AMOUNT"),
     (MED, "2468.4, which is the full balance", "ACC-AMOUNT"),
     (DISPUTE, "the $40 late fee is part of your $1,248.37", "ACC-AMOUNT"),
+    (ANGRY, "滞纳金全免，您还一万九千七百零四块七毛五就两清了", "ACC-AMOUNT"),
+    (M1, "违约金五十给您免了，月底打5185.5就结清", "ACC-AMOUNT"),
 ]
 
 

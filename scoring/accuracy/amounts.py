@@ -866,6 +866,11 @@ def _check_figure(
                 ledger,
             )
         if primary == "settlement":
+            if _misquoted_after_waiver(reading, facts):
+                # "滞纳金370给您全免，您还19703.76就结清": the waiver said, the sum that ends
+                # the debt is what it leaves, to the cent (a round sum may be a deal).
+                expected = facts.after_waiver_expected(reading)
+                return _amount_finding(turn, analysis, reading, expected, ledger)
             if value < total + CENT:  # a cent over the debt is no settlement
                 return None
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
@@ -915,6 +920,16 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _misquoted_after_waiver(reading: FigureReading, facts: _Facts) -> bool:
+    """A precise settling sum (not a round deal) after a waiver said before it in its
+    sentence, that is neither what the waiver leaves nor the whole debt."""
+    mention = reading.mention
+    if mention.approx or mention.value % 10 == 0 or not facts.waived_before(reading):
+        return False
+    expected = facts.after_waiver_expected(reading)
+    return not _fits(mention, (*expected.values, facts.total))
 
 
 # What the debtor can carry, supposed: "If $210 a month is what works, …", "if you can manage
