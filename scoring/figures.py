@@ -178,7 +178,10 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         # ("part of the $1,284.37" is the whole the part is of: the total)
         r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial"
         r"|part\s++of(?!\s++(?:the|your|that|this)\b)"
-        r"|(?:after|once|with)\s++(?:your|an?|the|that|this|her|his|their)(?=\s*+\$)"
+        r"|(?:after|once|with)\s++(?:your|an?|the|that|this|her|his|their)(?=\s*+\$"
+        # ("after your five hundred dollars": the payment in words)
+        r"|\s++(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
+        r"|sixty|seventy|eighty|ninety)\b[\w\s-]*?\b(?:dollars|bucks)\b)"
         r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
