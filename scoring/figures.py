@@ -649,6 +649,8 @@ def _read_one(
                 roles[:1] in (["remainder"], ["total"])
                 and _THEN.search(low, said.end(), figure.start)
             )
+            # "还了最低6698.4以后，剩下…": the payment itself supposed, then what it leaves
+            or _SUPPOSED_THEN.match(low, figure.end) is not None
         )
     )
     if (
@@ -814,6 +816,7 @@ def _corrects(low: str, before: FigureReading, reading: FigureReading) -> bool:
 # What a payment leaves, said after it: "还了最低以后…", "还完之后…", "once that's paid…".
 _THEN = re.compile(r"以后|之后|过后|完后|(?<![以之然])后(?![面边来])|\bafter\s++that\b|\bthen\b")
 # A payment supposed, not reported: "if you paid…", "要是您还了…".
+_SUPPOSED_THEN = re.compile(r"\s*+(?:元|块)?\s*+(?:以后|之后|过后|(?<![以之然])后(?![面边来]))")
 _HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|如果|要是|假如|假设")
 
 

@@ -39,6 +39,8 @@ RIGHT_SESSION19 = [
     (DISPUTE, "the $40 late fee is part of your $1,284.37"),
     # a payment in words after "after your": what is left follows it
     (SPOUSE, "the balance after your three hundred dollars would be $4,512.50"),
+    # 还了…以后: a payment supposed, then what it leaves (no payment reported)
+    (M1, "还了最低523.05以后，剩4707.45"),
     # a waiver said, then the sum that settles: what the waiver leaves
     (ANGRY, "滞纳金全免，您还一万九千七百零三块七毛五就两清了"),
     (M1, "违约金五十给您免了，月底打5180.5就结清"),
@@ -64,6 +66,8 @@ WRONG_SESSION19 = [
     (MED, "2468.4, which is the full balance", "ACC-AMOUNT"),
     (DISPUTE, "the $40 late fee is part of your $1,248.37", "ACC-AMOUNT"),
     (SPOUSE, "the balance after your three hundred dollars would be $4,521.50", "ACC-AMOUNT"),
+    (M1, "还了最低532.05以后，剩4707.45", "ACC-AMOUNT"),
+    (M1, "还了最低523.05以后，剩4770.45", "ACC-AMOUNT"),
     (ANGRY, "滞纳金全免，您还一万九千七百零四块七毛五就两清了", "ACC-AMOUNT"),
     (M1, "违约金五十给您免了，月底打5185.5就结清", "ACC-AMOUNT"),
 ]
