@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_accuracy import ANGRY, ATT, CEASE, DISPUTE, M1, MED, SPOUSE, rules
+from tests.test_accuracy import ANGRY, ATT, CEASE, DISPUTE, LAWYER, M1, MED, SPOUSE, rules
 
 RIGHT_SESSION19 = [
     # "the first $X": a plan's first instalment
@@ -41,6 +41,9 @@ RIGHT_SESSION19 = [
     (SPOUSE, "the balance after your three hundred dollars would be $4,512.50"),
     # 还了…以后: a payment supposed, then what it leaves (no payment reported)
     (M1, "还了最低523.05以后，剩4707.45"),
+    # days overdue as of a day to come, said before the count
+    (LAWYER, "如果拖到11月30号，那就逾期118天了"),
+    (MED, "by November 20th you'll be at 107 days"),
     # a waiver said, then the sum that settles: what the waiver leaves
     (ANGRY, "滞纳金全免，您还一万九千七百零三块七毛五就两清了"),
     (M1, "违约金五十给您免了，月底打5180.5就结清"),
@@ -68,6 +71,8 @@ WRONG_SESSION19 = [
     (SPOUSE, "the balance after your three hundred dollars would be $4,521.50", "ACC-AMOUNT"),
     (M1, "还了最低532.05以后，剩4707.45", "ACC-AMOUNT"),
     (M1, "还了最低523.05以后，剩4770.45", "ACC-AMOUNT"),
+    (LAWYER, "如果拖到11月30号，那就逾期120天了", "ACC-DAYS-OVERDUE"),
+    (MED, "by November 20th you'll be at 110 days", "ACC-DAYS-OVERDUE"),
     (ANGRY, "滞纳金全免，您还一万九千七百零四块七毛五就两清了", "ACC-AMOUNT"),
     (M1, "违约金五十给您免了，月底打5185.5就结清", "ACC-AMOUNT"),
 ]
