@@ -798,16 +798,30 @@ _WILL_BE_AT = re.compile(
 )
 
 
+# What says a count is as of a day to come: "要是拖到…", "那时候", "到时候", "will", "you'll".
+_AHEAD_CUE = re.compile(
+    r"拖到|等到|到时候|那时候?|到那(?:天|时)|\bwill\b|'ll\b|\bgoing\s++to\b|\bby\s++then\b"
+)
+# A yearless date further ahead than this is one gone by ("since February 22nd" in November).
+_AHEAD_MAX_DAYS = 180
+
+
 def _future_day_before(count: CountMention, analysis: Analysis, low: str) -> date | None:
-    """A day after the call's, said earlier in the count's sentence: the day it is counted to."""
+    """A day after the call's, said earlier in the count's sentence with a word that looks
+    ahead to it: the day the count is counted to."""
     today = analysis.today
     if today is None:
         return None
     s_start = sentence_start(low, count.start)
+    if not _AHEAD_CUE.search(low, s_start, count.start) or _SINCE.search(low, s_start, count.start):
+        return None
     ahead = [
         d.value
         for d in analysis.dates
-        if s_start <= d.start and d.end <= count.start and d.value > today
+        if s_start <= d.start
+        and d.end <= count.start
+        and d.value > today
+        and ((d.value - today).days <= _AHEAD_MAX_DAYS or d.kind not in _YEARLESS or _said_year(d))
     ]
     return ahead[-1] if ahead else None
 
