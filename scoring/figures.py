@@ -650,7 +650,11 @@ def _read_one(
                 and _THEN.search(low, said.end(), figure.start)
             )
             # "还了最低6698.4以后，剩下…": the payment itself supposed, then what it leaves
-            or _SUPPOSED_THEN.match(low, figure.end) is not None
+            # ("您还了2000以后…" says who paid: a payment reported)
+            or (
+                _SUPPOSED_THEN.match(low, figure.end) is not None
+                and not said.group(0).startswith(("您", "你"))
+            )
         )
     )
     if (
