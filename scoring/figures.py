@@ -135,6 +135,10 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"|(?:per|each|a)\s++(?:payment|installment|instalment)"
         r"|(?:monthly\s++)?payments\s++(?:of|around|about|roughly)|(?:monthly\s++)?install?ments?\s++of|monthly\s++payment\s++of"
         r"|(?:months?|payments?|install?ments?|plan)\s++at"  # "twelve months at $207.20"
+        # "for the first $207.20", "the first two-oh-seven twenty": a plan's first instalment
+        # (a payment made first is "pay $500 first", a partial payment)
+        r"|the\s++first(?=\s*+\$|\s*+[0-9]|\s++(?:one|two|three|four|five|six|seven|eight|nine)[\s-])"
+        r"(?![^,.;:!?]*?\b(?:today|tonight|now|down|up\s*+front|then)\b)"
         # "you'd be paying 401.04 for a year", "$214.06 for six months"
         r"|for\s++(?:a|one)\s++year|for\s++(?:the\s++next\s++)?(?:[0-9]{1,2}|two|three|four|five"
         r"|six|nine|twelve|eighteen|twenty-four|thirty-six)\s++months",
@@ -171,8 +175,13 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "partial",
         # "the remaining balance after your $500 would be…": the payment the remainder follows.
-        r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial|part\s++of"
-        r"|(?:after|once|with)\s++(?:your|an?|the|that|this|her|his|their)(?=\s*+\$)"
+        # ("part of the $1,284.37" is the whole the part is of: the total)
+        r"down\s++payment|up\s*+front|good[\s-]faith|to\s++start|first|partial|initial"
+        r"|part\s++of(?!\s++(?:the|your|that|this)\b)"
+        r"|(?:after|once|with)\s++(?:your|an?|the|that|this|her|his|their)(?=\s*+\$"
+        # ("after your five hundred dollars": the payment in words)
+        r"|\s++(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty"
+        r"|sixty|seventy|eighty|ninety)\b[\w\s-]*?\b(?:dollars|bucks)\b)"
         r"|at\s++least|for\s++now|today|tonight|right\s++away",
     ),
     (
@@ -187,7 +196,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
         r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
-        r"|behind\s++by|(?:the|your|final|this)\s++bill"
+        r"|behind\s++by|(?:the|your|final|this)\s++bill|part\s++of\s++(?:the|your|that|this)"
         # "as of today you're at…": the balance on the call's day, not a payment made today
         r"|as\s++of\s++(?:today|now|right\s++now|this\s++(?:morning|afternoon|evening))",
     ),
@@ -298,7 +307,8 @@ _NEGATED_RE = re.compile(
     r"|\bdon'?t\s++owe|\bdo\s++not\s++owe|\binstead\s++of\b|\brather\s++than\b|\bno\s++longer\b"
 )
 _REPORTED_RE = re.compile(
-    r"您说|你说|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|您讲|客户说|您那边说|您记得"
+    # (跟您说, 给你讲: the collector telling the debtor, not the debtor's words reported)
+    r"(?<![跟给和向同对])(?:您说|你说|您讲)|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|客户说|您那边说|您记得"
     r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
     r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
     # ("original principal" is the principal: the ledger's, not a figure from the past)
@@ -639,6 +649,12 @@ def _read_one(
                 roles[:1] in (["remainder"], ["total"])
                 and _THEN.search(low, said.end(), figure.start)
             )
+            # "还了最低6698.4以后，剩下…": the payment itself supposed, then what it leaves
+            # ("您还了2000以后…" says who paid: a payment reported)
+            or (
+                _SUPPOSED_THEN.match(low, figure.end) is not None
+                and not said.group(0).startswith(("您", "你"))
+            )
         )
     )
     if (
@@ -732,8 +748,9 @@ def _named_next(
         if lab.start >= following or lab.role in _WEAK or lab.role in _NEUTRAL:
             continue
         gap = low[said.end() : lab.start]
+        # (the copula took the space before the gap's first word: "that's| your late fee")
         if lab.role in _NAMED_NEXT_ROLES and (
-            _AFTER_GAP_ZH.fullmatch(gap) or _AFTER_GAP_EN.fullmatch(gap)
+            _AFTER_GAP_ZH.fullmatch(gap) or _AFTER_GAP_EN.fullmatch(" " + gap)
         ):
             return replace(reading, roles=(lab.role, *reading.roles))  # type: ignore[arg-type]
         break
@@ -803,6 +820,7 @@ def _corrects(low: str, before: FigureReading, reading: FigureReading) -> bool:
 # What a payment leaves, said after it: "还了最低以后…", "还完之后…", "once that's paid…".
 _THEN = re.compile(r"以后|之后|过后|完后|(?<![以之然])后(?![面边来])|\bafter\s++that\b|\bthen\b")
 # A payment supposed, not reported: "if you paid…", "要是您还了…".
+_SUPPOSED_THEN = re.compile(r"\s*+(?:元|块)?\s*+(?:以后|之后|过后|(?<![以之然])后(?![面边来]))")
 _HYPOTHETICAL = re.compile(r"\bif\b|\bsuppose\b|如果|要是|假如|假设")
 
 

@@ -587,8 +587,22 @@ def _fee_said_as(low: str, reading: FigureReading) -> str:
 _SHORTHAND = re.compile(r"[0-9.]\s?k\b|grand\b", re.IGNORECASE)
 
 
-def _fits(mention: AmountMention, values: Iterable[Decimal]) -> bool:
-    if not mention.approx and _SHORTHAND.search(mention.raw):
+# A round sum stressed as exact before it: "an even three grand", "exactly 2k".
+_STRESSED_BEFORE = re.compile(r"\b(?:even|exactly|precisely|flat)\s++(?:\$\s*+)?$", re.IGNORECASE)
+_STRESSED_WORD = re.compile(r"\b(?:even|exactly|flat)\b", re.IGNORECASE)
+
+
+def _stressed(low: str, mention: AmountMention) -> bool:
+    """A shorthand sum said as exact ("the rest is 2k flat", "an even grand"): no rounding."""
+    return bool(
+        STRESSED_EXACT_RE.match(low, mention.end)
+        or _STRESSED_BEFORE.search(low, max(0, mention.start - 12), mention.start)
+        or _STRESSED_WORD.search(mention.raw)
+    )
+
+
+def _fits(mention: AmountMention, values: Iterable[Decimal], exact: bool = False) -> bool:
+    if not mention.approx and not exact and _SHORTHAND.search(mention.raw):
         mention = replace(mention, approx="about")
     if mention.approx:
         return any(mention.covers(v) for v in values)
@@ -814,7 +828,8 @@ def _check_figure(
     lenient = [e for e in topical if e is not None]
     share = _share_expected(reading, facts)
     shares = [share] if share is not None else []
-    if any(_fits(mention, e.values) for e in (*readings, *lenient, *shares)):
+    exact = bool(_SHORTHAND.search(mention.raw)) and _stressed(facts.line.low, mention)
+    if any(_fits(mention, e.values, exact) for e in (*readings, *lenient, *shares)):
         return None
     primary = roles[0] if roles else None
     if share is not None and primary in (
@@ -851,7 +866,12 @@ def _check_figure(
                 ledger,
             )
         if primary == "settlement":
-            if value <= total + CENT:
+            if _misquoted_after_waiver(reading, facts):
+                # "滞纳金370给您全免，您还19703.76就结清": the waiver said, the sum that ends
+                # the debt is what it leaves, to the cent (a round sum may be a deal).
+                expected = facts.after_waiver_expected(reading)
+                return _amount_finding(turn, analysis, reading, expected, ledger)
+            if value < total + CENT:  # a cent over the debt is no settlement
                 return None
             return _amount_finding(turn, analysis, reading, _total_expected(facts, reading), ledger)
     if primary in ("partial", "pay", "due") and _misquoted_minimum(reading, facts):
@@ -900,6 +920,16 @@ def _check_figure(
     # "免了以后还欠…": what is owed after the waiver, not the total, is the value to name.
     named = next((e for e in readings if e.role == "after_waiver"), readings[0])
     return _amount_finding(turn, analysis, reading, named, ledger)
+
+
+def _misquoted_after_waiver(reading: FigureReading, facts: _Facts) -> bool:
+    """A precise settling sum (not a round deal) after a waiver said before it in its
+    sentence, that is neither what the waiver leaves nor the whole debt."""
+    mention = reading.mention
+    if mention.approx or mention.value % 10 == 0 or not facts.waived_before(reading):
+        return False
+    expected = facts.after_waiver_expected(reading)
+    return not _fits(mention, (*expected.values, facts.total))
 
 
 # What the debtor can carry, supposed: "If $210 a month is what works, …", "if you can manage

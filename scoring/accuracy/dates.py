@@ -359,6 +359,17 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
             if finding is not None:
                 findings.append(finding)
             continue
+        ahead = _future_day_before(count, analysis, low)
+        if ahead is not None and (
+            _days_overdue_said(count, analysis, low)
+            or _WILL_BE_AT.search(low, max(0, count.start - 24), count.start)
+        ):
+            # "要是拖到11月26号，就逾期114天了", "on Nov 12 you'll be at 102 days": the days
+            # overdue on that day, not today.
+            finding = _check_days(count, low, ledger, analysis, turn, on=ahead)
+            if finding is not None:
+                findings.append(finding)
+            continue
         if _days_overdue_said(count, analysis, low):
             finding = _check_days(count, low, ledger, analysis, turn)
             if finding is not None:
@@ -780,10 +791,52 @@ _COUNT_HEDGE_BEFORE = re.compile(
 )
 
 
+# "you'll be at 102 days", "it will be 180 days past due": a count as of a day to come.
+_WILL_BE_AT = re.compile(
+    r"\b(?:you'?ll|you\s++will|it'?ll|it\s++will|that'?ll|that\s++will|we'?ll)\s++be"
+    r"(?:\s++at)?\s*+$"
+)
+
+
+# What says a count is as of a day to come: "要是拖到…", "那时候", "到时候", "will", "you'll".
+_AHEAD_CUE = re.compile(
+    r"拖到|等到|到时候|那时候?|到那(?:天|时)|\bwill\b|'ll\b|\bgoing\s++to\b|\bby\s++then\b"
+)
+# A yearless date further ahead than this is one gone by ("since February 22nd" in November).
+_AHEAD_MAX_DAYS = 180
+
+
+def _future_day_before(count: CountMention, analysis: Analysis, low: str) -> date | None:
+    """A day after the call's, said earlier in the count's sentence with a word that looks
+    ahead to it: the day the count is counted to."""
+    today = analysis.today
+    if today is None:
+        return None
+    s_start = sentence_start(low, count.start)
+    if not _AHEAD_CUE.search(low, s_start, count.start) or _SINCE.search(low, s_start, count.start):
+        return None
+    ahead = [
+        d.value
+        for d in analysis.dates
+        if s_start <= d.start
+        and d.end <= count.start
+        and d.value > today
+        and ((d.value - today).days <= _AHEAD_MAX_DAYS or d.kind not in _YEARLESS or _said_year(d))
+    ]
+    return ahead[-1] if ahead else None
+
+
 def _check_days(
-    count: CountMention, low: str, ledger: Ledger, analysis: Analysis, turn: int | None
+    count: CountMention,
+    low: str,
+    ledger: Ledger,
+    analysis: Analysis,
+    turn: int | None,
+    on: date | None = None,
 ) -> Finding | None:
     days = ledger.days_overdue
+    if on is not None and analysis.today is not None:
+        days += (on - analysis.today).days
     said = count.value
     hedge = _COUNT_HEDGE_BEFORE.search(low, max(0, count.start - 12), count.start)
     if hedge is not None:  # "快一百天" for 97, "more than 90 days" for 97
@@ -794,6 +847,19 @@ def _check_days(
             return None
     elif said == days:
         return None
+    if on is not None:
+        return _date_finding(
+            turn,
+            analysis,
+            "ACC-DAYS-OVERDUE",
+            count.raw,
+            f"逾期天数“{count.raw}”不对：到 {on.isoformat()} 应为 {days} 天。",
+            f"Days overdue “{count.raw}” is wrong: on {on.isoformat()} it will be {days} days.",
+            Bilingual(
+                zh=f"到 {on.isoformat()} 您的账户将逾期 {days} 天。",
+                en=f"On {on.isoformat()} your account will be {days} days past due.",
+            ),
+        )
     return _date_finding(
         turn,
         analysis,

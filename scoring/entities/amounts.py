@@ -254,7 +254,7 @@ _CUE_ZH_RE = re.compile(
 _CUE_EN_RE = re.compile(
     r"\b(?:owe[sd]?|owing|balance|total|pay\w*|paid|amount|due|overdue|fees?|interest|minimum"
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
-    r"|rent|earn\w*|bill|comes?\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
+    r"|rent|earn\w*|bill|comes?\s++(?:out\s++)?to|works?\s++out\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
@@ -275,10 +275,14 @@ _CUE_AFTER_RE = re.compile(
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
     # "能把6230.5还上吗", "先把两千转过来": a sum paid
     r"|\s*+(?:元|块)?\s*+(?:还上|还清|还掉|转过来|打过来|交上)"
+    # "4394.62, that's your total balance": the next clause says what the figure was
+    r"|\s*+[,;:—–]\s*+(?:that'?s|that\s++is|which\s++is|this\s++is|it'?s)\s++(?:the\s++|your\s++)?"
+    r"(?:full\s++|total\s++|current\s++|entire\s++)?(?:balance|total|amount\s++due|principal|interest"
+    r"|minimum|late\s++fee|payoff|monthly\s++payment|what\s++you\s++owe)"
     r"|\s++(?:(?:is|was)\s++(?:the\s++|your\s++)?(?:full\s++|total\s++)?(?:balance|total|amount\s++due"
     r"|principal|interest|minimum|what\s++you\s++owe"
     r"|what(?:'s|\s++is)\s++(?:owed|owing|due|outstanding)|what\s++(?:she|he|they)\s++owes?)|in\s++(?:interest|principal|late\s++fees?|fees)"
-    r"|(?:a|per|each|every)\s++month|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
+    r"|(?:a|per|each|every)\s++(?:month|payment|install?ment)|/\s*+mo(?:nth)?|monthly|past\s++due|outstanding|owed|total|altogether|all\s++together"
     r"|(?:is|are|was)\s++(?:still\s++)?(?:owed|owing|outstanding|past\s++due)|is\s++the\s++(?:figure|number)"
     r"|in\s++all|all\s++in|(?:is|are|would\s++be|will\s++be)\s++(?:left|remaining|what(?:'s|\s++is)\s++left)"
     r"|left\s++(?:over|to\s++pay|on\s++the)|remains?|to\s++go"
@@ -312,6 +316,9 @@ _EN_AMOUNT_TRIGGERS = (
     "grand", "balance", "total", "owe", "together", "interest", "principal", "minimum", "amount",
     "due", "left", "remain", "fee", "cent", "pay", "send", "put", "knock", "throw", "chip", "swing",
     "month",
+    # what is left, a payment made, a balance shortened: "the rest is nineteen eighty-six fifty",
+    # "that leaves ten thirty-four", "bal forty-eight twelve sixty", "per payment", "/mo"
+    "rest", "leav", "paid", "bal", "per", "/mo",
     # "we're showing twenty-eight forty-six forty", "it's forty-eight twelve fifty": dollars
     # and cents said as pairs after a verb of stating (money on their own, see _money_shaped).
     "show", "bill", "come", "account", "card", "loan", "'s",
@@ -975,6 +982,10 @@ def _oh_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> li
             _CUE_AFTER_RE.match(low, e)
             or ctx.has_cue(s)
             or _LEDGER_NOUN_BEFORE_RE.search(low, max(0, s - 40), s)
+            # "interest on the account is four oh two eighteen": a charge named, then "is"
+            or _CHARGE_IS_BEFORE_RE.search(low, max(0, s - 64), s)
+            # "or six of eight oh two oh nine": the other plan, priced
+            or _PRICED_BEFORE_RE.search(low, max(0, s - 40), s)
         ):
             continue
         if _BLOCK_AFTER_RE.match(low, e) and um is None:
