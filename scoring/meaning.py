@@ -42,6 +42,11 @@ from scoring.text import plain
 
 DATA = Path(__file__).parent / "data" / "semantic.yaml"
 _CLAUSE = re.compile(r"[。！？；!?;\n，,]|\.(?=\s|$)")
+# After a sentence's end; a full stop only before a space and not in "p.m." or "Mr.".
+_SENTENCE = re.compile(
+    r"(?<=[。！？!?；;\n])|(?<=\.)(?<!\.\w\.)(?<!\b\w\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!Mrs\.)(?<!St\.)"
+    r"(?=\s)"
+)
 MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
 # A space beside a Chinese character parts clauses the way a comma does in chat typing
 # ("好 那就12期 第一期12月10号 保重"): for intents only, which read each act of a line.
@@ -273,14 +278,15 @@ def warm(lang: Lang) -> None:
     encoder().embed(["您好" if lang == "zh" else "hello"])
 
 
-def units(text: str, *, spaced: bool = False) -> list[str]:
-    """The line, then each of its clauses (when it has more than one); `spaced`: a space
-    beside a Chinese character also parts clauses."""
+def units(text: str, *, spaced: bool = False, min_chars: int = 1) -> list[str]:
+    """The line, then each of its clauses (when it has more than one) at least `min_chars`
+    long; `spaced`: a space beside a Chinese character also parts clauses. Short clauses are
+    dropped before the count is cut, so a greeting ("您好，打扰一下，…") takes no clause's place."""
     line = plain(text)
     clauses = [c.strip() for c in _CLAUSE.split(line)]
     if spaced:
         clauses = [part for c in clauses for part in _SPACED.split(c)]
-    clauses = [c for c in clauses if c]
+    clauses = [c for c in clauses if len(c) >= min_chars]
     found = [line] if line else []
     if len(clauses) > 1:
         found += [c for c in clauses if c != line]
@@ -305,7 +311,16 @@ class Reading:
 
 
 def _units(text: str, lang: Lang, min_chars: dict[Lang, int]) -> list[str]:
-    return [u for u in units(text) if len(u) >= min_chars[lang]]
+    return [u for u in units(text, min_chars=min_chars[lang]) if len(u) >= min_chars[lang]]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a line (cut at 。！？; and a full stop, not at a comma), plain; one
+    sentence when it has no such end. Two sentences are often two acts typed as one message
+    ("…先还最低还款，可以吗？你这智商也就配借网贷了"): each is read as a line is."""
+    line = plain(text)
+    found = [s.strip() for s in _SENTENCE.split(line)]
+    return [s for s in found if s] or ([line] if line else [])
 
 
 def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
@@ -590,12 +605,52 @@ def violations_by_meaning(
         nearest = next(n for n in violating if n.label == category)
         if category not in best or nearest.similarity > best[category].similarity:
             best[category] = Reading(category, nearest.similarity, nearest.text, unit)
+    for read in _by_sentence(text, lang, allowed):
+        if read.label not in best or read.similarity > best[read.label].similarity:
+            best[read.label] = read
     if best or flagged:
         line = plain(text)
         clauses = [(u, v) for u, v in zip(parts, vectors, strict=True) if u != line]
         for read in _clause_categories(clauses, lang, allowed):
             best.setdefault(read.label, read)
     return sorted(best.values(), key=lambda r: (-r.similarity, r.label))
+
+
+def _by_sentence(text: str, lang: Lang, allowed: Callable[[str], bool] | None) -> list[Reading]:
+    """Each sentence of a line of several, read as a whole line is, when both readers agree:
+    the read-out (`_by_probe`, its bars and gate) and the vote at the line's margin name the
+    same category. A violation said after a courteous or reassuring sentence ("…先还最低还款，
+    可以吗？你这智商也就配借网贷了") is its own act; the whole line's reading dilutes it, and its
+    clauses lose the words that make it one. Alone, a sentence loses its context too ("Pay
+    what you can." before "there's no penalty if you can't"): one reader is not enough."""
+    rules = policy().judge
+    line = plain(text)
+    said = [u for u in sentences(text) if len(u) >= rules.min_chars[lang] and u != line]
+    said = said[:MAX_UNITS]
+    if not said:
+        return []
+    index = judge_of(lang)
+    found = []
+    for unit, vector in zip(said, encoder().embed(said), strict=True):
+        near = index.nearest(vector, rules.neighbours)
+        read = _by_probe(unit, vector, lang, near, allowed)
+        if read is None:
+            continue
+        violating = [n for n in near if n.label != COMPLIANT]
+        if len(near) - len(violating) >= rules.need or len(violating) < rules.need:
+            continue
+        if near[0].label == COMPLIANT:
+            continue
+        compliant = index.nearest_labelled(vector, COMPLIANT)
+        if round(near[0].similarity - compliant, 3) < rules.margin[lang]:
+            continue
+        votes = Counter(n.label for n in violating)
+        category = max(votes, key=lambda c: (votes[c], -[n.label for n in violating].index(c)))
+        if votes[category] < rules.category_need:
+            continue
+        if category == read.label:
+            found.append(read)
+    return found
 
 
 def _clause_categories(
