@@ -89,7 +89,15 @@ class IntentMatcher:
 
     def negated(self, norm: str, start: int) -> bool:
         window = clause_before(norm, start, self._window)
-        return any(not _rhetorical(window, cue) for cue in self._negation.finditer(window))
+        if any(not _rhetorical(window, cue) for cue in self._negation.finditer(window)):
+            return True
+        # A cue whose tail opens the keyword (不要去 + 去借钱来还, 别去 + 去借): the words share
+        # a character, so the cue is not wholly before the match but still negates it.
+        reach = window + norm[start : start + 2]
+        return any(
+            cue.start() < len(window) < cue.end() and not _rhetorical(reach, cue)
+            for cue in self._negation.finditer(reach)
+        )
 
     def denied_after(self, norm: str, end: int) -> bool:
         """The rest of the keyword's clause denies it (冻结抓人那些都不会有)."""

@@ -145,10 +145,18 @@ def test_english_intents(text: str, expected: str) -> None:
         # A legal step said as not taken, or as a possibility, is no threat.
         ("目前银行还没起诉，也没冻结任何账户", "zh", "threaten"),
         ("再拖下去的话，银行有可能会起诉，这个我如实跟您说", "zh", "threaten"),
+        # A cue sharing its last character with the keyword (不要去 + 去借) still negates it.
+        ("大姐，手头再紧也不要去借网贷还我们这边", "zh", "pressure"),
+        ("叔叔您可别去借钱还这个卡", "zh", "pressure"),
     ],
 )
 def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:
     assert absent not in intents(text, lang)
+
+
+def test_borrowing_pushed_is_still_pressure() -> None:
+    """The shared-character negation reads only a cue before the words: a push stays one."""
+    assert "pressure" in intents("别磨蹭了，去借网贷还我们这边", "zh")
 
 
 def test_what_was_said_last_leads() -> None:
