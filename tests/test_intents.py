@@ -147,7 +147,7 @@ def test_english_intents(text: str, expected: str) -> None:
         ("再拖下去的话，银行有可能会起诉，这个我如实跟您说", "zh", "threaten"),
         # A cue sharing its last character with the keyword (不要去 + 去借) still negates it.
         ("大姐，手头再紧也不要去借网贷还我们这边", "zh", "pressure"),
-        ("叔叔您可千万别去借钱来还这个卡", "zh", "pressure"),
+        ("您可千万别去借钱来还这个卡", "zh", "pressure"),
     ],
 )
 def test_negation_and_near_misses(text: str, lang: Lang, absent: str) -> None:
