@@ -58,7 +58,8 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
         "then_after_waiver",
         r"减完|免完|(?:减|免|降|砍)(?:下来|下去|了|掉)(?=\s*+(?:就|也就|那就|那|总共|一共)?\s*+(?:是|为|剩))",
     ),
-    ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金"),
+    # A charge said by its kind (处理费, 上门费) is checked against the fees the ledger has.
+    ("late_fee", r"滞纳金|违约金|逾期费用?|罚金|延滞金|处理费|催收费|上门费|外访费|管理费"),
     ("penalty", r"罚息"),
     ("plan_fee", r"分期手续费|分期费用?|手续费|服务费"),
     ("interest", r"利息"),
@@ -311,8 +312,8 @@ _REPORTED_RE = re.compile(
     r"(?<![跟给和向同对])(?:您说|你说|您讲)|您刚才说|你刚才说|您以为|你以为|您觉得|你觉得|您提到|客户说|您那边说|您记得"
     r"|已经还了|已经还过|已还|还过|已经付了|已经转了|您还了|上次还|之前还的|还的那|付的那"
     r"|您是想|你是想|您想|你想|您打算|你打算|您提出|您能接受的|您上次|上次您|上个月还了|还了"
-    # ("original principal" is the principal: the ledger's, not a figure from the past)
-    r"|原来|原本|当初|起初|最初|\boriginal(?:ly)?\b(?!\s++principal)|\bat\s++first\b|\bused\s++to\b"
+    # ("original principal", 当初本金 is the principal: the ledger's, not a figure from the past)
+    r"|(?:原来|原本|当初|起初|最初)(?!的?本金)|\boriginal(?:ly)?\b(?!\s++principal)|\bat\s++first\b|\bused\s++to\b"
     r"|\byou\s++(?:said|say|mentioned|think|thought|believe|claim|remember|were\s++told|told\s++me"
     r"|want|wanted|proposed|offered|suggested|asked)|\byou'?d\s++like|\byou'?re\s++thinking"
     r"|\breceived\b|\bcame\s++in\b|\bposted\b|\blast\s++payment\b|\bprevious\s++payment\b"
@@ -758,8 +759,11 @@ def _named_next(
 
 
 # A label ending the clause right before a figure that opens its own: "您先还个最低，623.05就行",
-# "the minimum, $523.05, by Friday".
-_LABEL_THEN_BREAK = re.compile(r"\s*+(?:的话|呢|啊|吧|是|is)?\s*+[，,:：]\s*+(?:\$|¥)?\s*+$")
+# "the minimum, $523.05, by Friday"; "利息这块，2,103.75" (这块 / 这部分 points back at the
+# label, it is no amount).
+_LABEL_THEN_BREAK = re.compile(
+    r"\s*+(?:这一?块|那一?块|这部分|这边)?\s*+(?:的话|呢|啊|吧|是|is)?\s*+[，,:：]\s*+(?:\$|¥)?\s*+$"
+)
 
 
 def _named_before_break(

@@ -47,6 +47,11 @@ RIGHT_SESSION19 = [
     # a waiver said, then the sum that settles: what the waiver leaves
     (ANGRY, "滞纳金全免，您还一万九千七百零三块七毛五就两清了"),
     (M1, "违约金五十给您免了，月底打5180.5就结清"),
+    # lead's pass on ba19 half A: 这块 pointing back at a label, 当初本金 is the principal,
+    # a homophone typo (以经) before a day count
+    (M1, "本金那一块，5000，利息这块，180.5"),
+    (M1, "当初本金就是五千块，没变过"),
+    (M1, "账单11月2号到期，到今天以经18天了"),
 ]
 WRONG_SESSION19 = [
     (CEASE, "Could the first $251.80 go out by the end of the week?", "ACC-AMOUNT"),
@@ -75,6 +80,11 @@ WRONG_SESSION19 = [
     (MED, "by November 20th you'll be at 110 days", "ACC-DAYS-OVERDUE"),
     (ANGRY, "滞纳金全免，您还一万九千七百零四块七毛五就两清了", "ACC-AMOUNT"),
     (M1, "违约金五十给您免了，月底打5185.5就结清", "ACC-AMOUNT"),
+    (M1, "利息这块，185.5", "ACC-AMOUNT"),
+    (M1, "当初本金是五千五百块", "ACC-AMOUNT"),
+    (M1, "11月2号到期的，以经20天了", "ACC-DAYS-OVERDUE"),
+    # a charge said by its kind that the account does not carry
+    (M1, "还得算上上门费200", "ACC-AMOUNT"),
 ]
 
 

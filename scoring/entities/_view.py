@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from scoring.text import simplified_char
+from scoring.typos import meant
 
 # Every pattern is compiled with re.ASCII: \b, \s and \w then treat CJK characters as
 # non-word characters, so "欠five" still has a word boundary before "five".
@@ -59,7 +60,8 @@ def fold(text: str) -> str:
             for i in commas:
                 chars[i] = ","
             low = "".join(chars)
-    return low
+    # Homophone typos as the words meant (以经91天 reads as 已经91天): the fold keeps lengths.
+    return meant(low)
 
 
 # Substrings of every English number word; none present means no number-word pattern can match.
