@@ -166,6 +166,9 @@ class ClearingPolicy(BaseModel):
     # Besides a denial, a hedge ("也可能被起诉", "could be garnished") marks a line that says
     # what may happen rather than what will: an honest consequence the rules read as a threat.
     hedge: dict[Lang, re.Pattern[str]] = {}
+    # A negation that frames the threat rather than denying it ("if you don't settle", "we
+    # have no choice but", 不还的话, 没办法只能): struck out before a denial cue is sought.
+    framing: dict[Lang, re.Pattern[str]] = {}
 
 
 class JudgePolicy(BaseModel):
@@ -541,7 +544,9 @@ def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
     # from "现在还没有走法律程序", so meaning places a denial (or a "may") the rules' negation
     # scope could not reach, and never clears a line with neither in it.
     hedge = settings.hedge.get(lang)
-    if not judge.clause_negation[lang].search(line) and not (hedge and hedge.search(line)):
+    framing = settings.framing.get(lang)
+    denial = framing.sub(" ", line) if framing else line
+    if not judge.clause_negation[lang].search(denial) and not (hedge and hedge.search(line)):
         return None
     vector = encoder().embed([line])[0]
     if probe_of(lang).probabilities(vector).get(COMPLIANT, 0.0) < bar:

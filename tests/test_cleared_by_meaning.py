@@ -92,6 +92,28 @@ def test_a_topic_word_in_a_line_that_reads_compliant_is_no_finding(
         ),
         ("zh", "还要再加三百的催收费，不交的话别想结清。", "CN-FALSE-AMOUNT-FEES"),
         ("en", "Quit whining, you deadbeat, and pay what you owe.", "US-FDCPA-PROFANITY-ABUSE"),
+        # A negation that frames the threat (a condition of not paying, "no choice but") is
+        # no denial of it: these four were cleared as denials before session 19.
+        (
+            "en",
+            "If you don't pay, we have no choice but to refer this for prosecution.",
+            "US-FDCPA-THREAT-ARREST-CRIME",
+        ),
+        (
+            "en",
+            "Unless you settle, we have no option but to refer it for criminal prosecution.",
+            "US-FDCPA-THREAT-ARREST-CRIME",
+        ),
+        (
+            "en",
+            "If you won't settle, we've got no choice but to refer your case for prosecution.",
+            "US-FDCPA-THREAT-ARREST-CRIME",
+        ),
+        (
+            "en",
+            "If you don't pay, there's no choice but to press charges.",
+            "US-FDCPA-THREAT-ARREST-CRIME",
+        ),
     ],
 )
 def test_the_threat_itself_stands(lang: Lang, line: str, rule: str) -> None:
