@@ -281,6 +281,16 @@ def test_the_harmful_intents_share_their_votes() -> None:
             "humiliation_public_shaming",
         ),
         ("US", "Maybe if you weren't so lazy you could pay your bills.", "profanity_insult"),
+        # session 19 kinds: a debtor's credit file said to be marked as fraud, a veiled threat
+        # to a pet, HR looped in
+        ("CN", "你再拖着，征信上就给你记成诈骗犯", "threat_credit_false"),
+        ("US", "Better pay up, it'd be sad if your dog got hurt.", "threat_violence"),
+        (
+            "US",
+            "pay it off before we have to loop in your supervisor",
+            "contact_employer_family_harass",
+        ),
+        ("US", "Aw, is that your puppy? Cute. Anyway, can we set a payment date?", None),
         (
             "US",
             "If the shouting keeps up I'll have to end the call, and you can call back later.",
