@@ -13,6 +13,8 @@ from functools import cache
 
 import opencc
 
+from benchmarks._spoken import ONES, TENS
+
 ZH_DIGITS = "零一二三四五六七八九"
 
 
@@ -180,29 +182,8 @@ def _zh_numerals(line: str) -> str:
     return _ZH_UNIT.sub(unit, line)
 
 
-EN_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# The number words are the accuracy grid's (one list, one spelling).
+EN_ONES, EN_TENS = ONES, TENS
 
 
 def en_int(n: int) -> str:
