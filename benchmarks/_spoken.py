@@ -171,8 +171,11 @@ def en_int(n: int) -> str:
     if n < 1000:
         hundreds, rest = divmod(n, 100)
         return f"{ONES[hundreds]} hundred" + (f" {en_int(rest)}" if rest else "")
-    thousands, rest = divmod(n, 1000)
-    return f"{en_int(thousands)} thousand" + (f" {en_int(rest)}" if rest else "")
+    for value, name in ((10**6, "million"), (1000, "thousand")):
+        if n >= value:
+            high, rest = divmod(n, value)
+            return f"{en_int(high)} {name}" + (f" {en_int(rest)}" if rest else "")
+    raise AssertionError(n)
 
 
 def en_cents(value: Decimal) -> int:

@@ -13,9 +13,10 @@ from functools import cache
 
 import opencc
 
-from benchmarks._spoken import ONES, TENS
-
-ZH_DIGITS = "零一二三四五六七八九"
+# Integers said aloud are the accuracy grid's (one reader of numbers, one spelling).
+from benchmarks._spoken import CN_DIGITS as ZH_DIGITS
+from benchmarks._spoken import cn_int as zh_int
+from benchmarks._spoken import en_int
 
 
 @cache
@@ -103,41 +104,6 @@ def typo(line: str, lang: str) -> str:
     return re.sub(r"([他她我您你])的", r"\1得", line, count=1)
 
 
-def zh_int(n: int) -> str:
-    """An integer as said aloud: 20073 两万零七十三, 12 十二, 2000 两千."""
-    if n == 0:
-        return "零"
-    if n >= 10**8:
-        return "".join(ZH_DIGITS[int(d)] for d in str(n))
-    high, low = divmod(n, 10000)
-    if high:
-        head = ("两" if high == 2 else _zh_section(high, leading=True)) + "万"
-        if not low:
-            return head
-        return head + ("零" if low < 1000 else "") + _zh_section(low, leading=False)
-    return _zh_section(low, leading=True)
-
-
-def _zh_section(n: int, *, leading: bool) -> str:
-    out = ""
-    zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, value)
-        if digit:
-            if zero and out:
-                out += "零"
-            zero = False
-            if unit == "十" and digit == 1 and not out and leading:
-                out += "十"
-            elif digit == 2 and unit in ("千", "百") and not out:
-                out += "两" + unit
-            else:
-                out += ZH_DIGITS[digit] + unit
-        elif out:
-            zero = True
-    return out
-
-
 def zh_money(whole: str, cents: str | None) -> str:
     said = zh_int(int(whole.replace(",", ""))) + "块"
     if not cents:
@@ -180,26 +146,6 @@ def _zh_numerals(line: str) -> str:
         return zh_int(n)
 
     return _ZH_UNIT.sub(unit, line)
-
-
-# The number words are the accuracy grid's (one list, one spelling).
-EN_ONES, EN_TENS = ONES, TENS
-
-
-def en_int(n: int) -> str:
-    if n < 20:
-        return EN_ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return EN_TENS[tens] + (f"-{EN_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{EN_ONES[hundreds]} hundred" + (f" {en_int(rest)}" if rest else "")
-    for value, name in ((10**6, "million"), (1000, "thousand")):
-        if n >= value:
-            high, rest = divmod(n, value)
-            return f"{en_int(high)} {name}" + (f" {en_int(rest)}" if rest else "")
-    raise AssertionError(n)
 
 
 _EN_MONEY = re.compile(r"\$(\d[\d,]*)(?:\.(\d\d))?")
