@@ -596,16 +596,8 @@ def violations_by_meaning(
             continue
         if position > 0 and negation.search(unit):
             continue
-        if len(violating) < rules.need or near[0].label == COMPLIANT:
-            continue
-        compliant = index.nearest_labelled(vector, COMPLIANT)
-        if margin is None or round(near[0].similarity - compliant, 3) < margin:
-            continue
-        votes = Counter(n.label for n in violating)
-        # The category most of them share (a tie goes to the nearest); a line between
-        # categories is no clear violation of any.
-        category = max(votes, key=lambda c: (votes[c], -[n.label for n in violating].index(c)))
-        if votes[category] < rules.category_need:
+        category = _voted(near, vector, lang, margin) if margin is not None else None
+        if category is None:
             continue
         nearest = next(n for n in violating if n.label == category)
         if category not in best or nearest.similarity > best[category].similarity:
@@ -641,21 +633,29 @@ def _by_sentence(text: str, lang: Lang, allowed: Callable[[str], bool] | None) -
         read = _by_probe(unit, vector, lang, near, allowed)
         if read is None:
             continue
-        violating = [n for n in near if n.label != COMPLIANT]
-        if len(near) - len(violating) >= rules.need or len(violating) < rules.need:
-            continue
-        if near[0].label == COMPLIANT:
-            continue
-        compliant = index.nearest_labelled(vector, COMPLIANT)
-        if round(near[0].similarity - compliant, 3) < rules.margin[lang]:
-            continue
-        votes = Counter(n.label for n in violating)
-        category = max(votes, key=lambda c: (votes[c], -[n.label for n in violating].index(c)))
-        if votes[category] < rules.category_need:
-            continue
-        if category == read.label:
+        compliant = sum(1 for n in near if n.label == COMPLIANT)
+        if compliant >= rules.need:
+            continue  # the sentence is among compliant lines
+        if _voted(near, vector, lang, rules.margin[lang]) == read.label:
             found.append(read)
     return found
+
+
+def _voted(near: list[Neighbour], vector: Vectors, lang: Lang, margin: float) -> str | None:
+    """The category a unit's nearest exemplars vote for: enough of them violations, the
+    nearest of all one, leading the nearest compliant line by `margin`, and most of them
+    sharing the category (a tie goes to the nearest); None for a unit between categories or
+    among compliant lines."""
+    rules = policy().judge
+    violating = [n for n in near if n.label != COMPLIANT]
+    if len(violating) < rules.need or near[0].label == COMPLIANT:
+        return None
+    compliant = judge_of(lang).nearest_labelled(vector, COMPLIANT)
+    if round(near[0].similarity - compliant, 3) < margin:
+        return None
+    votes = Counter(n.label for n in violating)
+    category = max(votes, key=lambda c: (votes[c], -[n.label for n in violating].index(c)))
+    return category if votes[category] >= rules.category_need else None
 
 
 def _clause_categories(
