@@ -29,7 +29,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -410,8 +410,14 @@ def variants(row: dict[str, Any], lang: str) -> Iterator[tuple[str, bool, str, s
             yield "label-wrong", True, f"{name} {wrong}", wrong_line
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="accuracy_probes.py")
+Variants = Callable[[dict[str, Any], str], Iterator[tuple[str, bool, str, str]]]
+
+
+def run(prog: str, make: Variants, own_intents: bool = False) -> None:
+    """Tally, per language and kind, the variants ``make`` builds from each right dev line
+    ((kind, must be flagged, what changed, text)) that the check scores wrongly; ``-v`` lists
+    them. The intents read are the dev line's, or with ``own_intents`` the variant's own."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("-v", "--misses", action="store_true", help="print each miss")
     parser.add_argument("--lang", choices=["zh", "en"])
     parser.add_argument("--kind", help="only this kind")
@@ -421,22 +427,29 @@ def main() -> None:
         rows = [json.loads(line) for line in lines.splitlines() if line.strip()]
         tried: Counter[str] = Counter()
         missed: Counter[str] = Counter()
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for row in rows:
             if row["verdict"] != "right":
                 continue
-            for kind, must_flag, change, text in variants(row, lang):
-                if (args.kind and kind != args.kind) or text in seen or text == row["text"]:
+            ref = str(row["scenario"])
+            for kind, must_flag, change, text in make(row, lang):
+                if args.kind and args.kind not in (kind, kind.removesuffix("-wrong")):
                     continue
-                seen.add(text)
+                if (ref, text) in seen or text == row["text"]:
+                    continue
+                seen.add((ref, text))
                 tried[kind] += 1
-                if flagged(text, str(row["text"]), str(row["scenario"])) != must_flag:
+                if flagged(text, text if own_intents else str(row["text"]), ref) != must_flag:
                     missed[kind] += 1
                     if args.misses:
                         print(f"  {lang} {kind} {row['id']} [{change}] {text}")
         print(f"{lang}: {sum(tried.values())} variants, missed {sum(missed.values())}")
         for kind, n in sorted(tried.items()):
-            print(f"  {kind:12} {n:5}  missed {missed[kind]:4}  ({1 - missed[kind] / n:.3f} right)")
+            print(f"  {kind:16} {n:5}  missed {missed[kind]:4}  ({1 - missed[kind] / n:.3f} right)")
+
+
+def main() -> None:
+    run("accuracy_probes.py", variants)
 
 
 if __name__ == "__main__":
