@@ -19,6 +19,8 @@ the figure is said to (its step: 100 for "4.3k", 1,000 for "5 grand", half a mon
   一万出头 is not ¥9,098.80; 一个多月 30–65 days;
 * "near" (快, 将近, almost, nearly) and "under" (不到, less than): just below X, rounding up to
   it: 快两个月 45–60 days (41 days is 一个多月), 将近四万二 41,500–42,000;
+* a range of neighbouring digits (五千二三百, 三四千, 一万二三): from the low end up to the high
+  end's next step, 五千二三百 5,200–5,399;
 * a duration said in months or weeks with no hedge (三个月, 一个半月, two weeks) rounds to the
   days overdue at its step: 一个半月 38–52 days counts 41; a count of days (57天) is exact;
 * a part of a month ("end of August", 8月初, mid-May) names its ten days (旬): "the end of

@@ -54,7 +54,9 @@ def fmt_said(mention: AmountMention, ledger: Ledger) -> tuple[str, str]:
         if value != int(value)
         else f"{currency_symbol(ledger)}{int(value):,}"
     )
+    top = f"{currency_symbol(ledger)}{int(value + 2 * mention.step - 1):,}"
     zh = {
+        "range": f"{shown}至{top}",
         "about": f"约{shown}",
         "over": f"{shown}多",
         "under": f"不到{shown}",
@@ -62,6 +64,7 @@ def fmt_said(mention: AmountMention, ledger: Ledger) -> tuple[str, str]:
         "hair": f"差一点到{shown}",
     }
     en = {
+        "range": f"{shown} to {top}",
         "about": f"about {shown}",
         "over": f"over {shown}",
         "under": f"under {shown}",

@@ -32,11 +32,12 @@ from scoring.entities.numerals import (
     en_words_to_int,
     parse_numeral,
 )
+from scoring.entities.ranges import range_spans
 
 __all__ = ["AmountMention", "extract_amounts"]
 
 
-Approx = Literal["", "about", "over", "under", "near", "hair"]
+Approx = Literal["", "about", "over", "under", "near", "hair", "range"]
 # "About" and "nearly" claim closeness: within this share of the figure, besides the rounding
 # (a twentieth: what rounding to two significant figures can move it; "about $400" is not
 # $428.12, "about $2,500" is $2,486.40).
@@ -83,6 +84,9 @@ class AmountMention:
         if self.approx == "hair":
             # "a hair under twenty-five hundred": within half the last place said.
             return value - step / 2 <= figure <= value
+        if self.approx == "range":
+            # "五千二三百": from the low end to the high end's next step (5,200 to 5,399).
+            return value <= figure < value + 2 * step
         if self.approx == "near":
             # "快两万一" is 20,500 to 21,000: almost there means within half the last place said,
             # or, for a figure said to the hundred, a thirtieth of it ("just under $3,500" for
@@ -187,7 +191,7 @@ _HEDGE_BEFORE_ZH_RE = re.compile(
 )
 _HEDGE_BEFORE_EN_RE = re.compile(
     # "like 2,500 bucks" in chat is "about"; "I'd like $500" and "would like" are a wish.
-    r"\b(?:somewhere\s++)?(?:(?P<about>about|around|approximately|approx\.?|roughly|some|call\s++it"
+    r"\b(?:somewhere\s++)?(?:(?P<about>about|'?bout|abt|around|approximately|approx\.?|roughly|some|call\s++it"
     r"|(?<!would\s)(?<!'d\s)(?<!\bi\s)(?<!\bwe\s)(?<!\byou\s)(?<!\bthey\s)(?<!\bdon't\s)like"
     r"|in\s++the\s++(?:range|neighbou?rhood|ballpark)\s++of)"
     r"|(?P<over>over|more\s++than|(?:just|a\s++(?:little|bit))\s++(?:over|more\s++than)|upwards\s++of"
@@ -237,7 +241,7 @@ _PRE_BLOCK_EN_RE = re.compile(
 )
 _PRE_BLOCK_GAP_RE = re.compile(r"\s*+[:是为]?\s*+", RX)
 _CUE_ZH_RE = re.compile(
-    r"欠款|欠|应还|最低还款额?|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
+    r"欠款|欠|应还|最低还款额?|最低|还款额?|还款|还|总共|一共|共计|总计|共|合计|总额|金额|余额|本金|利息"
     r"|滞纳金|手续费|违约金|逾期费用?|罚金|罚息|每期|(?<![这本当上第])一期|每个?月|一个月|首付|先付|付款|付|打款|转账|结清|剩余|剩下|还剩|剩|余款|余额|尾款|差的|差额|后面的|减完|免完|减|免(?![费息])"
     r"|工资|收入|月薪|薪水|全额|全部|账单|月供|减免|免掉|免除|账上|显示|透支|本息|本利|连本带[息利]|优惠"
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
@@ -256,6 +260,7 @@ _CUE_EN_RE = re.compile(
     r"|principal|outstanding|debt|arrears|settle\w*|transfer\w*|install?ments?|salary|income"
     r"|rent|earn\w*|bill|comes?\s++(?:out\s++)?to|works?\s++out\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
+    r"|(?:last|final)\s++one(?:\s++(?:is|at|of))?"  # "with the last one four twenty-eight fourteen"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
     # what the debt is brought down to: "knock it down to two thousand", "drop it to…"
@@ -273,6 +278,8 @@ _CUE_AFTER_RE = re.compile(
     r"(?:是|为|就是|也就是)?\s*+(?:您|你)?\s*+(?:(?:的|目前的?|现在的?|全部的?|所有的?)\s*+)*+"
     r"(?:欠款|逾期总额|逾期金额|总欠款|应还金额"
     r"|利息|本金|滞纳金|罚息|违约金|最低还款|月供|手续费|没还|未还|剩下|剩余)"
+    # "五百整": a sum said to the yuan (not 整个, 整天, 整年)
+    r"|\s*+(?:元|块)?\s*+整(?![个天年月齐理体])"
     # "能把6230.5还上吗", "先把两千转过来": a sum paid
     r"|\s*+(?:元|块)?\s*+(?:还上|还清|还掉|转过来|打过来|交上)"
     # "4394.62, that's your total balance": the next clause says what the figure was
@@ -327,6 +334,8 @@ _EN_AMOUNT_TRIGGERS = (
     # "twelve eighty-four thirty-seven is the figure", "twenty-four eighty-six and change",
     # "payments of about two-fourteen"
     "figure", "change", "about", "around", "roughly", "call it",
+    # "with the last one four twenty-eight fourteen": a plan's last instalment
+    "last one", "final one",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
@@ -576,7 +585,12 @@ def _numeric_amount(
             return False
         if _YEAR_RE.fullmatch(token) and _YEAR_NOUN_RE.match(low, e):
             return False  # "this 2014 account": a year
-        if token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token):
+        cents = _cents(low, e) if pure_arabic and "." not in token else None
+        if cents is not None:
+            value, end = value + cents[0], cents[1]  # "4,812 and five cents": said as money
+        elif (
+            token[0] in "0123456789" and not has_cn_digit and any(c in CN_BIG_UNITS for c in token)
+        ):
             pass  # "1.5万", "3万": how amounts are written in chat (unlike "十万火急")
         elif two_decimals:
             pass  # "5230.50": two decimals read as money on their own
@@ -701,14 +715,26 @@ def _hedged(mention: AmountMention, text: str, low: str) -> AmountMention:
 _SMALL_BEFORE_RE = re.compile(r"(?<![大老])小$", RX)
 
 
+# "the last one", "that one": "one" as a pronoun before the figure it names.
+_PRONOUN_ONE_RE = re.compile(r"one[\s-]++(?=[a-z])(?!hundred|thousand|million|billion)", RX)
+_ONE_AFTER_RE = re.compile(r"\b(?:last|final|first|next|other|that|this|each|every)\s++$", RX)
+# A hedge said after the words: "seven fifty-ish", "seven fifty or so".
+_ISH_RE = re.compile(r"-?ish\b|,?\s*+or\s++so\b", RX)
+
+
 def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> list[AmountMention]:
     low = ctx.low
     found: list[AmountMention] = []
     for m in EN_NUM_RE.finditer(low):
         s, e = m.span()
+        said = m.group()
+        one = _PRONOUN_ONE_RE.match(said)
+        if one is not None and _ONE_AFTER_RE.search(low, max(0, s - 12), s):
+            # "with the last one four twenty-eight fourteen": "one" is the payment, not a digit
+            s, said = s + one.end(), said[one.end() :]
         if _overlaps(s, e, excluded):
             continue
-        words = en_words_to_int(m.group())
+        words = en_words_to_int(said)
         half = _AND_A_HALF_RE.match(low, e) if words is not None and words < 1000 else None
         if words is not None and half is not None:
             scale = 100 if half.group("hundred") else 1000
@@ -717,8 +743,12 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             excluded.append((s, half.end()))
             continue
         um = _EN_AMOUNT_UNIT_RE.match(low, e)
+        ish = _ISH_RE.match(low, e)
         labelled = um is None and (
-            _CUE_AFTER_RE.match(low, e) is not None or _AND_CHANGE_RE.match(low, e) is not None
+            _CUE_AFTER_RE.match(low, e) is not None
+            or _AND_CHANGE_RE.match(low, e) is not None
+            # "seven fifty-ish a month": the label after the hedge
+            or (ish is not None and _CUE_AFTER_RE.match(low, ish.end()) is not None)
         )
         cents_said: int | None = None
         paired = False
@@ -726,14 +756,14 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             # "twenty-four eighty-six dollars", "twenty-four eighty-six forty is the balance":
             # hundreds said as two pairs (and the cents as a third), only with a unit or label.
             pairs = (
-                _pairs_to_int(m.group(), short=labelled)
+                _pairs_to_int(said, short=labelled)
                 if (um is not None and not um.group("grand"))
                 or labelled
                 or (um is None and ctx.has_cue(s))
                 or _PRICED_BEFORE_RE.search(low, max(0, s - 40), s)
                 or _CENTS_RE.match(low, e)
                 or _CENTS_AFTER_PAIRS_RE.match(low, e)
-                else _money_shaped(m.group())
+                else _money_shaped(said)
             )
             if pairs is None:
                 continue
@@ -765,7 +795,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
                 paired and cents_said is not None and not _BLOCK_AFTER_RE.match(low, e)
             )
             and not (
-                (_EN_SCALE_WORD_RE.search(m.group()) or cents_said is not None or labelled)
+                (_EN_SCALE_WORD_RE.search(said) or cents_said is not None or labelled)
                 and (
                     ctx.has_cue(_hedge_start(low, s))
                     or labelled
@@ -785,7 +815,7 @@ def _word_amounts(text: str, ctx: _Context, excluded: list[tuple[int, int]]) -> 
             if paired
             and cents_said is None
             and um is None
-            and len(_EN_SPLIT_RE.split(m.group().strip())) >= 2
+            and len(_EN_SPLIT_RE.split(said.strip())) >= 2
             else None
         )
         found.append(_hedged(AmountMention(value, "", s, e, alt=alt), text, low))
@@ -928,7 +958,9 @@ def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMenti
     ctx = _Context(view)
     ji = _ji_amounts(text, ctx, excluded) if "几" in view.low else []
     excluded.extend((a.start, a.end) for a in ji)
-    found = sorted(_numeric_amounts(text, ctx, excluded) + ji, key=lambda a: a.start)
+    ranges = _range_amounts(text, view.low, excluded) if not view.chars.isdisjoint("千百万") else []
+    excluded.extend((a.start, a.end) for a in ranges)
+    found = sorted(_numeric_amounts(text, ctx, excluded) + ji + ranges, key=lambda a: a.start)
     if view.number_words and any(map(view.low.__contains__, _EN_AMOUNT_TRIGGERS)):
         excluded.extend((a.start, a.end) for a in found)
         if "oh" in view.low:
@@ -941,6 +973,15 @@ def extract_amounts(text: str, *, approximate: bool = False) -> list[AmountMenti
     if view.latin and len(found) >= 2:
         found = _join_scaled(text, view.low, found)
     return found if approximate else [a for a in found if not a.approx]
+
+
+def _range_amounts(text: str, low: str, excluded: list[tuple[int, int]]) -> list[AmountMention]:
+    """ "五千二三百", "三四千块": a range of neighbouring digits (`ranges`), an approximation."""
+    return [
+        _hedged(AmountMention(value, text[s:e], s, e, "range"), text, low)
+        for s, e, value in range_spans(low)
+        if not _overlaps(s, e, excluded)
+    ]
 
 
 # Hundreds said digit by digit with "oh" for a zero: "four-oh-one forty" 401.40, "two-oh-seven

@@ -15,6 +15,7 @@ from scoring.entities.numerals import (
     LEAD_EN_NUM,
     LEAD_NUM,
     chinese_numeral_to_decimal,
+    en_words_to_int,
     to_int,
 )
 
@@ -383,11 +384,17 @@ _DURATION_ZH_HALF = re.compile(
     r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
     RX,
 )
+# Counts in words up to ninety-nine: "nineteen weeks", "twenty-one weeks" (not "one weeks").
+_EN_ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS_WORDS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS_WORDS = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_EN_ONES_WORDS}))?"
+)
 _DURATION_EN = re.compile(
     r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|like|over|more\s++than|close\s++to"
     r"|going\s++on|pushing|coming\s++up\s++on|upwards\s++of|(?:just\s++|a\s++hair\s++|a\s++touch\s++)?shy\s++of"
     r"|(?:just|a\s++little|a\s++bit|a\s++hair|a\s++touch)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
-    r"\b(?P<n>[0-9]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+    rf"\b(?P<n>[0-9]{{1,3}}|{_EN_TENS_WORDS}|{_EN_TEENS_WORDS}|{_EN_ONES_WORDS}|ten|eleven|twelve|a|an)"
     r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?|years?)\b(?P<half>\s++and\s++a\s++half)?",
     RX,
 )
@@ -409,6 +416,8 @@ def _small_int(said: str) -> int | None:
         return _EN_SMALL_WORDS[said]
     if said.isdigit():
         return int(said)
+    if said.isascii():
+        return en_words_to_int(said)
     value = chinese_numeral_to_decimal(said)
     return int(value) if value is not None and value == int(value) else None
 

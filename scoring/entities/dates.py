@@ -364,16 +364,20 @@ _PATTERNS: tuple[DatePattern, ...] = (
         # date word after it or a due-date label right before it (a bare "11.30" stays an
         # amount).
         "md_dot",
-        ("号", "日", "前", "当", "到", "期", "还"),
+        ("号", "日", "前", "当", "到", "期", "还", "那", "最", "截"),
         re.compile(
             rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})"
             r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清"
-            r"|那一?期|那一?笔))"
+            # "11.25还款", "您说的11.23，那时候…": a day named by what happens on it
+            r"|还款(?![额金])|[，,]?\s*+那(?:天|时候?|会儿?)|那一?期|那一?笔))"
             # the label before it, seen from the date's end (M.D is 3 to 5 characters)
             + "|"
             + "|".join(
                 f"(?<={label}[0-9.]{{{n}}})"
-                for label in ("还款日", "到期日", "还款日是", "到期日是", "还款日期", "账单日")
+                for label in (
+                    *("还款日", "到期日", "还款日是", "到期日是", "还款日期", "账单日"),
+                    *("最晚", "最迟", "截止", "截至", "截止到"),  # a deadline: "最晚11.25"
+                )
                 for n in (3, 4, 5)
             )
             + r")(?![0-9])",
