@@ -47,6 +47,12 @@ Role = Literal[
 _LABELS_ZH: tuple[tuple[str, str], ...] = (
     ("date", r"还款日|到期日|账单日|还款期限|还款时间|还款日期"),
     ("minimum", r"最低还款额?|最低应还|最低额度|最低还|最低"),
+    # A payment of the debtor's taken off the debt is no waiver: "减掉您说的2000，还差…",
+    # "扣掉你已经转的那笔…" (what is the debtor's, 您…的, follows the verb).
+    (
+        "partial",
+        r"(?:减掉|减去|扣掉|扣除|去掉|刨去|刨掉|除去)(?=\s*+(?:您|你|他|她)[^，,。!?;\s0-9]{0,6}?的)",
+    ),
     (
         "after_waiver",
         r"(?:减免|免除|免掉|免了|免去|减掉|减了|减完|免完|优惠|全免)[^，。!?;\s]{0,8}?(?:之后|以后|后)",
@@ -104,6 +110,13 @@ _LABELS_ZH: tuple[tuple[str, str], ...] = (
 _LABELS_EN: tuple[tuple[str, str], ...] = (
     ("date", r"due\s++date|payment\s++date|due\s++on"),
     ("minimum", r"minimum(?:\s++(?:payment|amount|due))?|min\s++payment"),
+    # A payment of the debtor's taken off the debt is no waiver: "take off your $500",
+    # "minus the $1,000 you sent" (someone's payment verb follows the figure in its clause).
+    (
+        "partial",
+        r"(?:take\s++off|minus|subtract\w*|deduct\w*|less)\s++(?:your\b|the(?=[^,.;:!?]{1,40}?"
+        r"\b(?:you|she|he|they)\s++(?:already\s++|just\s++)?(?:paid|sent|put\s++(?:down|in)|gave|made)\b))",
+    ),
     (
         "after_waiver",
         r"after\s++(?:the\s++|we\s++|i\s++)?(?:waiv\w*|discount\w*|credit\w*|reduc\w*)"
@@ -128,7 +141,8 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
     (
         "last_monthly",
         r"(?:the\s++)?(?:last|final)\s++(?:one|payment|install?ment|month'?s\s++payment)"
-        r"(?=\s++(?:is|will\s++be|would\s++be|at|of|comes?\s++to|being)?\s*+\$?\s*+[0-9])",
+        r"(?=\s++(?:is|will\s++be|would\s++be|at|of|comes?\s++to|being)?\s*+\$?\s*+"
+        r"(?:[0-9]|(?:one|two|three|four|five|six|seven|eight|nine)[\s-]))",
     ),
     (
         "monthly",
@@ -196,7 +210,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
-        r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
+        r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|(?:you'?re|you\s++are|you'?d\s++be|you'?ll\s++be|(?:that|it)\s++puts\s++you)\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
         r"|behind\s++by|(?:the|your|final|this)\s++bill|part\s++of\s++(?:the|your|that|this)"
         # "as of today you're at…": the balance on the call's day, not a payment made today
         r"|as\s++of\s++(?:today|now|right\s++now|this\s++(?:morning|afternoon|evening))",
@@ -319,6 +333,7 @@ _REPORTED_RE = re.compile(
     r"|\breceived\b|\bcame\s++in\b|\bposted\b|\blast\s++payment\b|\bprevious\s++payment\b"
     r"|\baccording\s++to\s++you|\byou(?:'ve|\s++have)?\s++(?:already\s++)?paid|\bpaid\b|\bsent\b"
 )
+_JOINED_AFTER = re.compile(r"\b(?:and|so)\b")
 _CLAUSE_BREAK = re.compile(
     # A colon before a figure labels it ("interest: $329.86", "Balance: 3,421.86"), no break.
     r"[。!?;；\n、—–]|，|,(?![0-9])|\.(?=\s|$)|:(?=\s)(?!\s*+[$¥]?\s*+[0-9])|\bbut\b|但是|不过|可是"
@@ -457,6 +472,16 @@ def read_figures(text: str, amounts: list[AmountMention]) -> LineFigures:
             reading = _named_next(line, figures, index, reading)
         if not reading.roles and not reading.skip:
             reading = _named_before_break(line, figures, index, reading)
+        if (
+            readings
+            and reading.roles[:1] in ((), ("waiver",))
+            and _taken_from(low, readings[-1], reading)
+        ):
+            # The sum it is taken from is the balance (the label after it, "$1,284.37 take
+            # off", names no waiver of it).
+            if readings[-1].roles[:1] in ((), ("waiver",)):
+                readings[-1] = replace(readings[-1], roles=("total",))
+            reading = replace(reading, roles=("partial",))
         if readings and not reading.roles and _spells_out(low, readings[-1], reading):
             # "最低还款九百出头，准确是909.88": the exact figure of the rough one before it.
             before = readings[-1]
@@ -641,6 +666,15 @@ def _read_one(
     # "还了两千以后还剩…": the payment is reported, what it leaves is said by the trainee.
     r_start = prev_end if roles[:1] == ["remainder"] else c_start
     said = _REPORTED_RE.search(low, r_start, figure.start)
+    if (
+        said is not None
+        and roles[:1] in (["remainder"], ["total"])
+        and said.start() >= prev_end > c_start
+    ):
+        # "take off the $500 you sent and you're at…": the payment is reported, the balance
+        # it leaves (joined by "and", "so") is said by the trainee.
+        joined = _JOINED_AFTER.search(low, said.end(), figure.start)
+        said = None if joined is not None else said
     reported = (
         said is not None
         and not (
@@ -783,6 +817,20 @@ def _named_before_break(
     ):
         return reading
     return replace(reading, roles=(_role(lab),))
+
+
+# "from 1284.37, take off $100, and you're at…": arithmetic on the figure said before, a
+# payment taken off it (a waiver is not worked out from a sum: "knock $75 off the fees").
+_FROM_BEFORE = re.compile(r"\bfrom\s*+(?:\$\s*+)?$")
+_TAKE_OFF = re.compile(r"[\s,]*+(?:take\s++off|minus|subtract\w*|deduct\w*)\s*+(?:\$\s*+)?$")
+
+
+def _taken_from(low: str, before: FigureReading, reading: FigureReading) -> bool:
+    start = before.mention.start
+    return bool(
+        _FROM_BEFORE.search(low, max(0, start - 8), start)
+        and _TAKE_OFF.fullmatch(low, before.mention.end, reading.mention.start)
+    )
 
 
 # Between a rough figure and the exact one that spells it out: "，准确是", "，具体说是",

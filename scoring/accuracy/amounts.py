@@ -61,7 +61,10 @@ _LOOKBACK = 3
 # --------------------------------------------------------------------------------------------
 
 _FEE_WORDS = re.compile(r"手续费|费率|不含|本金部分|fee|before\s++fees|plus")
-_PLAN_WORDS = re.compile(r"分期|期|plan|install?ment|monthly|a\s++month|per\s++month|payments")
+# (逾期, 到期 and 过期 say the debt is late, not that a plan is talked of)
+_PLAN_WORDS = re.compile(
+    r"分期|(?<![逾到过])期|plan|install?ment|monthly|a\s++month|per\s++month|payments"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,9 +454,10 @@ class _Facts:
             plan_total = self.plan_repaid_in_all(reading)
             if plan_total is not None:
                 return plan_total
-            paid = self.payments_before(reading)
+            paid = self.payments_before(reading) or self.payments_made_before(reading)
             if paid and reading.mention.value < total:
-                # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
+                # "先还两千，还差…", "put $1,500 down and you'll owe…", "您还了两千，还欠…":
+                # what the payment leaves.
                 return self.expected("remainder", reading)
             if self.after_waiver and self.waived_before(reading):
                 # "滞纳金可以全免，一共还…": the total once the waiver is applied, or before it.

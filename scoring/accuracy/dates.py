@@ -24,6 +24,8 @@ from scoring.ledger import Ledger
 _WENT_DELINQUENT = (
     r"(?:went|became|fell|got|slipped)\s++(?:past\s++due|delinquent|late|behind"
     r"|into\s++(?:default|arrears))\s++(?:on|in|around|at|back\s++(?:on|in))|defaulted\s++(?:on|in)"
+    # "it went delinquent July 1st": the date right after, with no preposition
+    r"|(?:went|became)\s++(?:past\s++due|delinquent)\s*+$"
 )
 _DUE_BEFORE = re.compile(
     r"delinquent\s++(?:on|since)|past\s++due\s++(?:on|since)|late\s++since|behind\s++since"

@@ -45,6 +45,11 @@ _PRICED_AFTER = re.compile(r"\s++(?:at|of)\s")
 _ARREARS_BEFORE = re.compile(r"(?:逾期|拖欠|欠了?|还有|已经|连续|没还|未还|落下|for|been)\s*+$")
 # Some of a plan's instalments, not its length: "前两期每期…", "头三个月", "the first two payments".
 _SOME_OF_PLAN_BEFORE = re.compile(r"(?:前|头|\bfirst|\blast|\bfinal)\s*+$")
+# Some payments of a plan named after them: "two payments on the 6-month plan".
+_OF_A_PLAN_AFTER = re.compile(
+    r"\s++(?:on|of|from|in(?:to)?|under)\s++(?:the|your|a|that|this)\s++"
+    r"(?:[0-9]{1,2}|[a-z]+(?:-[a-z]+)?)[\s-]++(?:months?|payments?)(?:[\s-]++plan)?\b"
+)
 # The loan's own term ("这笔12期的借款"), not a plan offered now.
 _LOAN_TERM = re.compile(r"借|贷|本期|第\s*+[0-9一二三四五六七八九十]+\s*+期|\bloan\b|\bterm\b")
 _ARREARS_AFTER = re.compile(
@@ -91,6 +96,7 @@ def check_plans(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Fi
             _ARREARS_BEFORE.search(low, max(0, count.start - 6), count.start)
             or _ARREARS_AFTER.match(low, count.end)
             or _SOME_OF_PLAN_BEFORE.search(low, max(0, count.start - 6), count.start)
+            or _OF_A_PLAN_AFTER.match(low, count.end)
         ):
             continue
         options_zh = "、".join(f"{m}期" for m in allowed) or "无分期方案"
