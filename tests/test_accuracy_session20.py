@@ -28,13 +28,14 @@ RIGHT_SESSION20 = [
     # a payment of the debtor's taken off, then what it leaves (no waiver)
     (ELDER, "扣掉您上周转的三千块，还差6098.8"),
     (VISIT, "去掉你已经还的1000，还欠7898.6"),
-    (VISIT, "您已经还了一千，还欠7898.6"),
     (SPOUSE, "Take off your $1,500 and you're at $3,312.50."),
     (CEASE, "minus the $100 she already paid, you'd be at $547.40"),
     (CEASE, "take off the $100 you sent and you're at $547.40"),
     # arithmetic from the balance: what is taken off it is a payment
     (DISPUTE, "from $1,284.37 take off $200 and that leaves $1,084.37"),
     (SPOUSE, "So from 4812.50, minus $800, you're at 4012.50"),
+    (LAWYER, "总的五万一千六百九十八块四，扣掉您转过的三千，还差四万八千六百九十八块四"),
+    (DISPUTE, "minus your $300, you're at nine eighty-four thirty-seven"),
     # M.D said with what happens on the day
     (M1, "最迟11.28还款，别忘了"),
     (M1, "您提的11.2，那天就该还上了"),
@@ -65,6 +66,12 @@ WRONG_SESSION20 = [
     (SPOUSE, "Take off your $1,500 and you're at $3,321.50.", "ACC-AMOUNT"),
     (CEASE, "take off the $100 you sent and you're at $574.40", "ACC-AMOUNT"),
     (VISIT, "总共大概八千六七百", "ACC-AMOUNT"),
+    (
+        LAWYER,
+        "总的五万一千九百六十八块四，扣掉您转过的三千，还差四万八千九百六十八块四",
+        "ACC-AMOUNT",
+    ),
+    (DISPUTE, "minus your $300, you're at nine forty-eight thirty-seven", "ACC-AMOUNT"),
     (DISPUTE, "from $1,284.37 take off $200 and that leaves $1,048.37", "ACC-AMOUNT"),
     (SPOUSE, "So from 4812.50, minus $800, you're at 4102.50", "ACC-AMOUNT"),
     (M1, "最低五百整，今天转过来", "ACC-AMOUNT"),

@@ -454,10 +454,9 @@ class _Facts:
             plan_total = self.plan_repaid_in_all(reading)
             if plan_total is not None:
                 return plan_total
-            paid = self.payments_before(reading) or self.payments_made_before(reading)
+            paid = self.payments_before(reading)
             if paid and reading.mention.value < total:
-                # "先还两千，还差…", "put $1,500 down and you'll owe…", "您还了两千，还欠…":
-                # what the payment leaves.
+                # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
                 return self.expected("remainder", reading)
             if self.after_waiver and self.waived_before(reading):
                 # "滞纳金可以全免，一共还…": the total once the waiver is applied, or before it.

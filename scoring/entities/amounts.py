@@ -247,6 +247,8 @@ _CUE_ZH_RE = re.compile(
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
     # (only right before the figure: "拿出手机…12378" names no sum)
     r"|(?:先拿|能拿|拿出来?|凑齐|凑出|凑够|凑|先转|先打|先交)(?=\s*+[0-9一二两三四五六七八九十])"
+    # a sum taken off: "扣掉您转的2000", "刨去两千"
+    r"|扣掉|扣除|刨去|刨掉"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
     # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
@@ -261,6 +263,8 @@ _CUE_EN_RE = re.compile(
     r"|rent|earn\w*|bill|comes?\s++(?:out\s++)?to|works?\s++out\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
     r"|(?:last|final)\s++one(?:\s++(?:is|at|of))?"  # "with the last one four twenty-eight fourteen"
+    # "take off $100, and you're at eleven eighty-four thirty-seven": the balance left
+    r"|(?:you'?re|you\s++are|you'?d\s++be|you'?ll\s++be|puts\s++you)\s++at"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
     # what the debt is brought down to: "knock it down to two thousand", "drop it to…"
@@ -336,6 +340,8 @@ _EN_AMOUNT_TRIGGERS = (
     "figure", "change", "about", "around", "roughly", "call it",
     # "with the last one four twenty-eight fourteen": a plan's last instalment
     "last one", "final one",
+    # "take off $100, and you're at eleven eighty-four thirty-seven": the balance left
+    "re at", "be at", "you at",
 )  # fmt: skip
 _EN_SCALE_WORD_RE = re.compile(r"hundred|thousand|million|billion", RX)
 # Phone numbers: mobile ("138 0013 8000"), landline / hotline ("0755-1234 5678",
