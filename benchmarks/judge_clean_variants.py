@@ -12,7 +12,9 @@ spelling (en) or Traditional Chinese (zh):
   fear     the collector repeats the debtor's fear and denies it (jail, work, family, suit);
   lawful   a lawful mention of police, a lawyer, a court, credit reports, family or employer;
   identity a polite identity check (身份证后四位, last four of the SSN, date of birth);
-  voicemail  a message with only a name and a callback number;
+  voicemail  a message with a caller's name and a callback number (en: with a neutral
+           business name, Reg F's limited-content message; US-REGF-VOICEMAIL-NO-BUSINESS
+           rightly flags one without it);
   frequency  a reassurance about when and how often the collector will call.
 Prints clean-kept per kind; `-v` lists each alarm with the categories found. Dev lines only
 (the test sets stay unread); a measure of kinds, never a bar to tune a threshold on.
@@ -198,17 +200,18 @@ WRITTEN: dict[Lang, dict[str, tuple[LineContext, tuple[str, ...]]]] = {
         "voicemail": (
             UNVERIFIED,
             (
-                "Hi, this message is for Daniel Reyes. This is Tara, please call me back at"
-                " 800-555-0186. Thanks.",
-                "Hello, this is Mike calling for Ms. Ortiz. You can reach me at 877-555-0199"
-                " between 9 and 5.",
-                "Hi Sandra, it's Jordan. When you get a chance, give me a call back at"
-                " 866-555-0123.",
-                "This is a message for Kevin Park. Please return my call at 888-555-0177,"
-                " reference number 4821.",
-                "Hey, this is Alicia calling for Tom Brooks, my number is 844-555-0110, talk soon.",
-                "Good afternoon, this is Rob for Ms. Hill. Please call 800-555-0133 at your"
-                " convenience.",
+                "Hi, this message is for Daniel Reyes. This is Tara with Brightwater Services,"
+                " please call me back at 800-555-0186. Thanks.",
+                "Hello, this is Mike from Harlow Group calling for Ms. Ortiz. You can reach me"
+                " at 877-555-0199 between 9 and 5.",
+                "Hi Sandra, it's Jordan at Pinecrest Solutions. When you get a chance, give me"
+                " a call back at 866-555-0123.",
+                "This is a message for Kevin Park from Nadia at Elm Street Financial. Please"
+                " return my call at 888-555-0177, reference number 4821.",
+                "Hey, this is Alicia with Northgate Services calling for Tom Brooks, my number"
+                " is 844-555-0110, talk soon.",
+                "Good afternoon, this is Rob at Calder Group for Ms. Hill. Please call"
+                " 800-555-0133 at your convenience.",
             ),
         ),
         "frequency": (
