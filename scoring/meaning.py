@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from scoring.chat import spelled_out
 from scoring.data_files import load_yaml
 from scoring.encoder import Vectors, encoder
 from scoring.i18n import Lang
@@ -188,6 +189,10 @@ class JudgePolicy(BaseModel):
     # A clause that matches is read by the rules, whose negation is exact, not by meaning.
     clause_negation: dict[Lang, re.Pattern[str]]
     probe: ProbePolicy
+    # A sentence that says back the debtor's own words or fear ("You said the calls keep you
+    # up at night.", "You're worried you'll be arrested?") is not read alone: alone it loses
+    # the answer that follows it and reads as the threat it names. None for a language: all read.
+    said_back: dict[Lang, re.Pattern[str]] = {}
     rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
     cleared: ClearingPolicy
 
@@ -529,6 +534,12 @@ def _explained(
     return Reading(category, nearest.similarity, nearest.text, unit)
 
 
+def said_as_meant(text: str, lang: Lang) -> str:
+    """What the encoder reads for the judge: a zh line's pinyin as the characters it spells
+    (`scoring.pinyin`), an en line's chat spelling as the words meant (`scoring.chat`)."""
+    return decoded(text) if lang == "zh" else spelled_out(text)
+
+
 def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
     """The nearest compliant exemplar of a line that denies or hedges something (the judge's
     clause negation or the policy's `hedge` finds a cue in it) and reads, as a whole, as
@@ -537,7 +548,7 @@ def reads_compliant(text: str, lang: Lang) -> Neighbour | None:
     judge = policy().judge
     settings = judge.cleared
     bar = settings.compliant_at.get(lang)
-    line = plain(decoded(text) if lang == "zh" else text)
+    line = plain(said_as_meant(text, lang))
     if bar is None or len(line) < judge.min_chars[lang]:
         return None
     # Only a line that denies or hedges something: the encoder hardly tells "我们马上走法律程序"
@@ -566,11 +577,11 @@ def violations_by_meaning(
     that clears them: "普通逾期不是刑事案件，也不会坐牢") unless the policy's
     `diluted_clause_lead` says by how clear a lead a clause still counts, and a clause that
     negates is left to the rules, whose negation is exact. A zh line's pinyin is read as the
-    characters it spells (`scoring.pinyin`). A line found a violation (here, or by the rules:
+    characters it spells (`scoring.pinyin`), an en line's chat spelling as the words meant
+    (`scoring.chat`). A line found a violation (here, or by the rules:
     `flagged`) names each category its clauses are read as (`_clause_categories`)."""
     rules = policy().judge
-    if lang == "zh":
-        text = decoded(text)  # pinyin read as the characters it spells
+    text = said_as_meant(text, lang)
     parts = _units(text, lang, rules.min_chars)
     if not parts:
         return []
@@ -622,7 +633,12 @@ def _by_sentence(text: str, lang: Lang, allowed: Callable[[str], bool] | None) -
     what you can." before "there's no penalty if you can't"): one reader is not enough."""
     rules = policy().judge
     line = plain(text)
-    said = [u for u in sentences(text) if len(u) >= rules.min_chars[lang] and u != line]
+    back = rules.said_back.get(lang)
+    said = [
+        u
+        for u in sentences(text)
+        if len(u) >= rules.min_chars[lang] and u != line and not (back and back.search(u))
+    ]
     said = said[:MAX_UNITS]
     if not said:
         return []
