@@ -289,3 +289,23 @@ def test_chinese_kinds_from_whole_calls(
     found = intents(text, "zh")
     assert expected is None or expected in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count in Chinese numerals beside a day in them (cv20).
+        ("那咱们就二十四期，每个月八号扣", "offer_plan"),
+        ("十一期吧，头一期下个月三号", "offer_plan"),
+        ("要不就两期，第一期十二月二十号", "offer_plan"),
+        # 缴 for paying a bill.
+        ("那您看几号能把这笔缴了？", "ask_payment_date"),
+    ],
+)
+def test_chinese_numeral_counts_and_paying_a_bill(text: str, expected: str) -> None:
+    assert expected in analyze(text, "zh", date(2026, 11, 20)).intent_names
+
+
+@pytest.mark.parametrize("text", ["第十二期已经扣过了", "这一期账单是上个月的"])
+def test_the_nth_instalment_or_this_period_is_no_plan(text: str) -> None:
+    assert "offer_plan" not in analyze(text, "zh", date(2026, 11, 20)).intent_names
