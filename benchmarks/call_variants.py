@@ -10,7 +10,12 @@ with a fixed seed choosing where, and, over every line of the call (`benchmarks/
   nopunct  drops punctuation; in en, lower-case chat spelling (u, ur, pls, gonna),
   pad      pads half the lines politely (您好， / ，麻烦您了 / hi, / thanks),
   typo     makes the homophone typos new collectors make (以经, 按排, 帐单, 在见; zh),
-  numerals says the figures in words (五千二百三十块五, two hundred seven dollars and twenty cents).
+  numerals says the figures in words (五千二百三十块五, two hundred seven dollars and twenty cents),
+  cnnum    says a count and a date in one line in Chinese numerals (分六期，每月十五号; zh),
+  nayday   types 那天 for 哪天 (the homophone the input method offers first; zh),
+and, at one spot a call (its own seed),
+  askjoin  says a statement and the next line's question as one message joined by "，那"
+           ("…都能缴，那您哪天可以缴？"; zh), where both must be answered.
 A surface kind counts only the calls it changes. A variant that no longer reaches the ending
 names a kind of order, pacing or wording the persona cannot follow; `-v` lists each with the
 first line where the persona's path (state and kind of reply) leaves the original's. Dev calls
@@ -48,8 +53,21 @@ SURFACE: dict[str, Callable[[str, str], str]] = {
     "nopunct": surface.nopunct,
     "typo": surface.typo,
     "numerals": surface.numerals,
+    "cnnum": surface.cnnum,
+    "nayday": surface.nayday,
 }
-KINDS = ("merge", "filler", "trad", "nopunct", "pad", "typo", "numerals")
+KINDS = (
+    "merge",
+    "filler",
+    "trad",
+    "nopunct",
+    "pad",
+    "typo",
+    "numerals",
+    "cnnum",
+    "nayday",
+    "askjoin",
+)
 
 # One step of a call: (the line said, state after it, kind of reply).
 Step = tuple[str, str, str]
@@ -63,6 +81,24 @@ def merged(lines: list[str], at: int, lang: str) -> list[str]:
     else:
         joint = first + ("" if first.endswith((".", "!", "?", ",")) else ".") + " " + second
     return [*lines[:at], joint, *lines[at + 2 :]]
+
+
+def ask_joined(lines: list[str], rng: random.Random) -> tuple[list[str], list[int]] | None:
+    """A statement and the question on the next line said as one message: "…，那<question>"
+    (zh; not the opening line). None where the call has no statement followed by a question."""
+    spots = [
+        i
+        for i in range(1, len(lines) - 1)
+        if not lines[i].endswith(("？", "?")) and lines[i + 1].endswith(("？", "?"))
+    ]
+    if not spots:
+        return None
+    at = rng.choice(spots)
+    first, second = lines[at].rstrip("。！!，,~…"), lines[at + 1]
+    second = second.removeprefix("那么").removeprefix("那").lstrip("，,")
+    n = len(lines)
+    joint = first + "，那" + second
+    return [*lines[:at], joint, *lines[at + 2 :]], [*range(at), *range(at + 1, n)]
 
 
 def with_filler(lines: list[str], at: int, lang: str, rng: random.Random) -> list[str]:
@@ -110,6 +146,9 @@ def variants(
         out[kind] = ([change(x, lang) for x in lines], same)
     padder = random.Random(name)  # its own seed: the merge and filler spots stay as they were
     out["pad"] = ([surface.pad(x, lang, padder) for x in lines], same)
+    joined = ask_joined(lines, random.Random("askjoin " + name)) if lang == "zh" else None
+    if joined:
+        out["askjoin"] = joined
     return out
 
 

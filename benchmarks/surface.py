@@ -163,3 +163,27 @@ def _en_numerals(line: str) -> str:
 
     line = _EN_MONEY.sub(money, line)
     return _EN_COUNT.sub(lambda m: en_int(int(m.group(1))), line)
+
+
+# A count and a date side by side (分6期，每月15号 → 分六期，每月十五号): the two readers of
+# Chinese numerals must keep apart which figure is the count and which the day.
+_ZH_COUNT = re.compile(r"(?<![\d.])(\d+)(?=个月|期|次|周)")
+_ZH_DATE = re.compile(r"(?<![\d.])(\d+)(?=号|日|月)")
+
+
+def cnnum(line: str, lang: str) -> str:
+    """Counts and dates in Chinese numerals, only in a line that holds both."""
+    if lang != "zh" or not (_ZH_COUNT.search(line) and _ZH_DATE.search(line)):
+        return line
+
+    def count(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return "两" if n == 2 else zh_int(n)
+
+    line = _ZH_COUNT.sub(count, line)
+    return _ZH_DATE.sub(lambda m: zh_int(int(m.group(1))), line)
+
+
+def nayday(line: str, lang: str) -> str:
+    """哪天 typed 那天 (the homophone typo alone; `typo` mixes it with the others)."""
+    return line.replace("哪天", "那天") if lang == "zh" else line

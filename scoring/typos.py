@@ -23,12 +23,18 @@ class TypoFold(BaseModel):
     # Characters before (after) the typo's word that mean it is spelled right there: 现在打给.
     not_after: dict[str, str] = {}
     not_before: dict[str, str] = {}
+    # Words that are a typo only where a context says so (a regex around the word itself,
+    # with lookarounds): 那天 is "that day" but 哪天 in a question that asks no other way.
+    where: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _same_length(self) -> TypoFold:
         for said, meant in self.words.items():
             if not said or len(said) != len(meant):
                 raise ValueError(f"{said!r} -> {meant!r}: a fold keeps the word's length")
+        for word, context in self.where.items():
+            if word not in self.words or word not in context:
+                raise ValueError(f"{word!r}: a context must hold the fold's own word")
         for guards in (self.not_after, self.not_before):
             for word in guards:
                 if word not in self.words:
@@ -41,7 +47,7 @@ def _fold() -> tuple[re.Pattern[str], dict[str, str]]:
     data = TypoFold.model_validate(load_yaml(DATA))
     parts = []
     for word in sorted(data.words, key=len, reverse=True):
-        part = re.escape(word)
+        part = f"(?:{data.where[word]})" if word in data.where else re.escape(word)
         if word in data.not_after:
             part = f"(?<![{re.escape(data.not_after[word])}]){part}"
         if word in data.not_before:

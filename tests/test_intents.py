@@ -289,3 +289,41 @@ def test_chinese_kinds_from_whole_calls(
     found = intents(text, "zh")
     assert expected is None or expected in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count in Chinese numerals beside a day in them (cv20).
+        ("那咱们就二十四期，每个月八号扣", "offer_plan"),
+        ("十一期吧，头一期下个月三号", "offer_plan"),
+        ("要不就两期，第一期十二月二十号", "offer_plan"),
+        # 缴 for paying a bill.
+        ("那您看几号能把这笔缴了？", "ask_payment_date"),
+    ],
+)
+def test_chinese_numeral_counts_and_paying_a_bill(text: str, expected: str) -> None:
+    assert expected in analyze(text, "zh", date(2026, 11, 20)).intent_names
+
+
+@pytest.mark.parametrize("text", ["第十二期已经扣过了", "这一期账单是上个月的"])
+def test_the_nth_instalment_or_this_period_is_no_plan(text: str) -> None:
+    assert "offer_plan" not in analyze(text, "zh", date(2026, 11, 20)).intent_names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # Steps named and then said to be untrue as a claim (not a threat; cv20).
+        ("外面传的起诉、拘留的说法都不是真的", "threaten", None),
+        ("他们讲的冻结账户那是没影的事", "threaten", None),
+        # What the debtor can pay in a month (一个月, not only 每月).
+        ("那您一个月大概能拿出多少来？", None, "ask_payment_date"),
+    ],
+)
+def test_untrue_claims_and_a_months_capacity(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    names = analyze(text, "zh", date(2026, 11, 20)).intent_names
+    assert absent is None or absent not in names
+    assert present is None or present in names

@@ -56,3 +56,24 @@ def test_intents_are_read_through_the_typo(typed: str, intent: str) -> None:
 def test_a_fold_must_keep_the_length() -> None:
     with pytest.raises(ValueError, match="length"):
         TypoFold.model_validate({"version": 1, "words": {"以经": "已"}})
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("那你那天能把钱凑齐？", "那你哪天能把钱凑齐？"),
+        ("您这边大概那天发工资？", "您这边大概哪天发工资？"),
+        ("金额、那天都由您来定", "金额、哪天都由您来定"),
+        ("您说个那天和几点，我到时打给您", "您说个哪天和几点，我到时打给您"),
+    ],
+)
+def test_nayday_in_a_question_of_the_day_is_read_as_nayday(typed: str, read: str) -> None:
+    assert normalise(typed) == normalise(read)
+
+
+@pytest.mark.parametrize(
+    "right",
+    ["那天您家里有人吗？", "那天您能还多少？", "我那天下午再联系您", "就是上回那天的事？"],
+)
+def test_natian_meaning_that_day_is_left_alone(right: str) -> None:
+    assert "那天" in normalise(right)

@@ -327,6 +327,9 @@ class Persona:
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._then_the_day(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
+            trigger, asked_refused = self._then_asked(trigger, analysis)
+            refused_there = refused_there or asked_refused
+        if trigger is not None and self.state != before and self.ended is None:
             trigger = self._closed(trigger, analysis)
         # A refusal stays open while the persona is somewhere the refused concession can still
         # be granted: an answer in passing (how to pay, from "explains" back to "facts_heard")
@@ -568,6 +571,39 @@ class Persona:
             if self._moves_on(name, analysis):
                 return name
         return fired
+
+    def _then_asked(self, fired: str, analysis: Analysis) -> tuple[str, bool]:
+        """A question of `steps.asked_after` asked beside the statement that moved the persona
+        ("手机银行都能还，那您哪天能还上？") is heard next, from the state the statement reached,
+        where that state's first edge for it that holds leaves it and costs no mood; not after
+        a step that cost mood (an objection answers the line) or an offer (its figures were
+        answered). The question's edge hears the line's figures (a counter, say). Its reply
+        replaces the statement's, which would leave the question unanswered. A concession the
+        question asks for may be refused there, as it would be were the question said next:
+        the statement's reply, then the refusal (the second value)."""
+        steps = policy().steps
+        # After an offer the figures were answered (`_then_the_day` hears a day beside it).
+        done = {"any", "unrecognised", *steps.asked_after, *steps.proposes, *steps.confirms}
+        if fired in done:
+            return fired, False
+        first = self._fired
+        if first is None or first.mood < 0 or self._resisted_edges:
+            return fired, False
+        for name in steps.asked_after:
+            if name not in analysis.intent_names or not self._leads_on(name, analysis):
+                continue
+            if self.model.trigger(name, analysis=analysis):
+                return name, False
+            self._fired = first
+            return fired, bool(self._resisted_edges)
+        return fired, False
+
+    def _leads_on(self, name: str, analysis: Analysis) -> bool:
+        """Whether the state's first edge for `name` that holds leaves it at no cost in mood
+        (a concession may still be refused when it fires)."""
+        edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+        edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+        return not (edge is None or edge.to == self.state or edge.mood < 0)
 
     def _steps_on(self, name: str, analysis: Analysis) -> bool:
         """Whether the state's first edge for `name` that holds leaves it, costs no mood and is

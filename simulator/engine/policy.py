@@ -256,6 +256,9 @@ class LineSteps(BaseModel):
     # said as the line insists on an offer refused before) is then heard from the state the
     # offer reached, as this intent: the persona answers the day instead of asking for it.
     dated_after: list[str] = Field(default_factory=list)
+    # A question asked beside a statement that moved the persona ("…支付宝都能还，那您哪天能
+    # 还上？") is then heard from the state the statement reached: the persona answers it.
+    asked_after: list[str] = Field(default_factory=list)
     # Courtesies tagged onto another act that moves the persona ("…难做吧？谢谢您") are no act
     # of their own there: heard after that act and never replayed after it (unlike a goodbye).
     courtesies: list[str] = Field(default_factory=list)
@@ -269,6 +272,7 @@ class LineSteps(BaseModel):
             *self.closings,
             *self.closes_after,
             *self.dated_after,
+            *self.asked_after,
             *self.courtesies,
         ]
         unknown = _unknown_intents(names)
