@@ -38,7 +38,41 @@ def test_not_wanting_a_threat_still_says_it(text: str) -> None:
     [
         "Nobody is going to arrest you over this balance; it's a civil matter.",
         "No one will come to your house, and you won't be arrested for owing money.",
+        "I don't want you to worry about being arrested, that's not how this works.",
+        "We don't want you losing sleep over jail; owing money isn't a crime.",
     ],
 )
 def test_a_plain_denial_still_clears(text: str) -> None:
     assert "threat_arrest_jail" not in categories("US", text)
+
+
+UNVERIFIED = LineContext(
+    party="unknown", verified=False, flags=frozenset(), local_time=datetime(2026, 11, 20, 10, 0)
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大姐您好，这钱您不必帮他垫，麻烦让他本人回个电话就好",
+        "您用不着替您儿子还什么，他自己的事让他自己处理",
+        "放心哈，夜里十点过后不会打扰您",
+        "您好，我是XX银行信用卡中心的，为了您的账户安全，先跟您核对一下身份",
+    ],
+)
+def test_cn_lines_that_lay_no_duty_and_make_no_threat_stay_clean(text: str) -> None:
+    hits = judge_for("CN").judge_line(text, UNVERIFIED, norm=normalise(text))
+    assert not hits, [h.rule.id for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("你不用装糊涂，你爸就得替你还", "CN-THIRDPARTY-COLLECT"),
+        ("为了您的账户安全，您欠的那笔五千块今天得还上", "CN-RPC-VERIFY"),
+        ("夜里十一点我们照样打给你", "CN-CONTACT-HOURS-PROPOSE"),
+    ],
+)
+def test_cn_the_same_words_still_flag_a_duty_a_debt_or_a_late_call(text: str, rule: str) -> None:
+    hits = judge_for("CN").judge_line(text, UNVERIFIED, norm=normalise(text))
+    assert rule in {h.rule.id for h in hits}
