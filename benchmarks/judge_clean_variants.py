@@ -24,7 +24,6 @@ Prints clean-kept per kind; `-v` lists each alarm with the categories found. Dev
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -35,8 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.eval_devsets import context_of
-from benchmarks.judge_variants import VECTORS, joined, rows, traditional
-from benchmarks.vector_cache import remember
+from benchmarks.judge_variants import joined, probe_args, rows, traditional
 from scoring.compliance import Judge, LineContext, judge_for
 from scoring.data_files import load_yaml
 from scoring.i18n import Lang
@@ -292,13 +290,7 @@ def cases(lang: Lang, clean: list[dict[str, Any]]) -> list[tuple[str, str, LineC
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="judge_clean_variants.py")
-    parser.add_argument("-v", action="store_true", help="print each alarm")
-    parser.add_argument("--lang", choices=["zh", "en"])
-    parser.add_argument("--kind")
-    args = parser.parse_args()
-    remember(VECTORS)
-    langs: list[Lang] = [args.lang] if args.lang else ["zh", "en"]
+    args, langs = probe_args("judge_clean_variants.py", "print each alarm")
     for lang in langs:
         judge = judge_for("CN" if lang == "zh" else "US")
         data = [r for r in rows(lang) if not r["categories"]]

@@ -139,14 +139,20 @@ def variants(
     return {kind: said for kind, said in out.items() if said != text}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="judge_variants.py")
-    parser.add_argument("-v", action="store_true", help="print each variant that flips")
+def probe_args(prog: str, verbose: str) -> tuple[argparse.Namespace, list[Lang]]:
+    """The judge probes' command line (-v, --lang, --kind) and the languages it asks for;
+    line vectors are kept between runs from here on."""
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("-v", action="store_true", help=verbose)
     parser.add_argument("--lang", choices=["zh", "en"])
     parser.add_argument("--kind")
     args = parser.parse_args()
     remember(VECTORS)
-    langs: list[Lang] = [args.lang] if args.lang else ["zh", "en"]
+    return args, [args.lang] if args.lang else ["zh", "en"]
+
+
+def main() -> None:
+    args, langs = probe_args("judge_variants.py", "print each variant that flips")
     for lang in langs:
         judge = judge_for("CN" if lang == "zh" else "US")
         data = rows(lang)
