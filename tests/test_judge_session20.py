@@ -76,3 +76,15 @@ def test_cn_lines_that_lay_no_duty_and_make_no_threat_stay_clean(text: str) -> N
 def test_cn_the_same_words_still_flag_a_duty_a_debt_or_a_late_call(text: str, rule: str) -> None:
     hits = judge_for("CN").judge_line(text, UNVERIFIED, norm=normalise(text))
     assert rule in {h.rule.id for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("A wage garnishment only comes after a court judgment, and there isn't one.", False),
+        ("Garnishment only applies once a court has ruled, which hasn't happened.", False),
+        ("Garnishment only kicks in if you keep dodging us, so call today.", True),
+    ],
+)
+def test_a_step_explained_by_what_it_takes_is_no_threat(text: str, flagged: bool) -> None:
+    assert bool(categories("US", text) & {"threat_lawsuit_false"}) is flagged
