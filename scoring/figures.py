@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from scoring.entities import AmountMention, fold
+from scoring.entities.amounts import BALANCE_AT
 
 Role = Literal[
     "total",  # the overdue total (逾期总额, 欠款, balance, owe)
@@ -214,7 +215,7 @@ _LABELS_EN: tuple[tuple[str, str], ...] = (
         "total",
         r"balance|total\w*|owe[sd]?|owing|outstanding|amount\s++(?:due|owed)|past[\s-]due\s++amount"
         r"|debt|payoff|in\s++full|full\s++amount|comes?\s++to|amounts?\s++to|adds?\s++up\s++to"
-        r"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|(?:you'?re|you\s++are|you'?d\s++be|you'?ll\s++be|(?:that|it)\s++puts\s++you)\s++at|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
+        rf"|altogether|all\s++together|all\s++in|all\s++told|in\s++all|grand\s++total|sitting\s++at|{BALANCE_AT}|arrears|the\s++amount|amount|shows?|showing|on\s++file|on\s++record"
         r"|behind\s++by|(?:the|your|final|this)\s++bill|part\s++of\s++(?:the|your|that|this)"
         # "as of today you're at…": the balance on the call's day, not a payment made today
         r"|as\s++of\s++(?:today|now|right\s++now|this\s++(?:morning|afternoon|evening))",

@@ -34,7 +34,12 @@ from scoring.entities.numerals import (
 )
 from scoring.entities.ranges import range_spans
 
-__all__ = ["AmountMention", "extract_amounts"]
+__all__ = ["BALANCE_AT", "AmountMention", "extract_amounts"]
+
+# "take off $100, and you're at eleven eighty-four thirty-seven": the balance a figure leaves.
+BALANCE_AT = (
+    r"(?:you'?re|you\s++are|you'?d\s++be|you'?ll\s++be|(?:(?:that|it)\s++)?puts\s++you)\s++at"
+)
 
 
 Approx = Literal["", "about", "over", "under", "near", "hair", "range"]
@@ -263,8 +268,8 @@ _CUE_EN_RE = re.compile(
     r"|rent|earn\w*|bill|comes?\s++(?:out\s++)?to|works?\s++out\s++to|shows?|leaves?|leaving|remaining|rest|left|waiv\w*"
     r"|monthly|each|per|(?:months?|payments?|install?ments?)\s++at|send\w*|sent|put(?:ting)?"
     r"|(?:last|final)\s++one(?:\s++(?:is|at|of))?"  # "with the last one four twenty-eight fourteen"
-    # "take off $100, and you're at eleven eighty-four thirty-seven": the balance left
-    r"|(?:you'?re|you\s++are|you'?d\s++be|you'?ll\s++be|puts\s++you)\s++at"
+    # the balance a figure leaves
+    rf"|{BALANCE_AT}"
     # spoken payment verbs: "knock out two hundred", "throw in fifty", "come up with a grand"
     r"|knock\w*\s++out|throw\w*\s++(?:in|down)|chip\w*\s++in|come\s++up\s++with|swing|manage"
     # what the debt is brought down to: "knock it down to two thousand", "drop it to…"

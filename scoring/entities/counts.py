@@ -12,6 +12,7 @@ from scoring.entities.dates import date_candidates
 from scoring.entities.numerals import (
     CN_NUM_CHARS,
     EN_NUM,
+    EN_UNDER_100,
     LEAD_EN_NUM,
     LEAD_NUM,
     chinese_numeral_to_decimal,
@@ -384,24 +385,15 @@ _DURATION_ZH_HALF = re.compile(
     r"|(?P<half3>半)\s*+(?:个)?\s*+(?P<u3>月|年)(?P<more3>多)?)(?!份|底|初|末|中|号|日|利率|化)",
     RX,
 )
-# Counts in words up to ninety-nine: "nineteen weeks", "twenty-one weeks" (not "one weeks").
-_EN_ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_TEENS_WORDS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_EN_TENS_WORDS = (
-    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_EN_ONES_WORDS}))?"
-)
 _DURATION_EN = re.compile(
     r"(?:(?P<hedge>almost|nearly|about|around|roughly|approximately|like|over|more\s++than|close\s++to"
     r"|going\s++on|pushing|coming\s++up\s++on|upwards\s++of|(?:just\s++|a\s++hair\s++|a\s++touch\s++)?shy\s++of"
     r"|(?:just|a\s++little|a\s++bit|a\s++hair|a\s++touch)\s++(?:over|under|more\s++than|less\s++than))\s++)?"
-    rf"\b(?P<n>[0-9]{{1,3}}|{_EN_TENS_WORDS}|{_EN_TEENS_WORDS}|{_EN_ONES_WORDS}|ten|eleven|twelve|a|an)"
+    # counts in words up to ninety-nine: "nineteen weeks", "twenty-one weeks" (not "one weeks")
+    rf"\b(?P<n>[0-9]{{1,3}}|{EN_UNDER_100}|a|an)"
     r"(?P<more>\s++and\s++a\s++half)?\s++(?P<u>days?|weeks?|months?|years?)\b(?P<half>\s++and\s++a\s++half)?",
     RX,
 )
-_EN_SMALL_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _UNITS = {"天": "day", "星期": "week", "周": "week", "礼拜": "week", "月": "month", "年": "year"}
 # "half a year", "half a month": no number said.
 _DURATION_EN_HALF = re.compile(
@@ -412,8 +404,8 @@ _DURATION_EN_HALF = re.compile(
 
 
 def _small_int(said: str) -> int | None:
-    if said in _EN_SMALL_WORDS:
-        return _EN_SMALL_WORDS[said]
+    if said in ("a", "an"):
+        return 1
     if said.isdigit():
         return int(said)
     if said.isascii():

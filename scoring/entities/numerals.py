@@ -222,6 +222,13 @@ EN_NUM = (
     rf"(?:(?:\s++and\s++|\s++|-){_EN_W}){{0,8}}+"
 )
 EN_NUM_RE = re.compile(EN_NUM, RX)
+# A number in words from one to ninety-nine ("nineteen", "twenty-one"): a count of days, weeks
+# or months, never "one" alone out of "twenty-one".
+_EN_ONES = "|".join(w for w, v in _EN_SMALL.items() if 0 < v < 10)
+EN_UNDER_100 = (
+    rf"(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{_EN_ONES}))?"
+    rf"|{'|'.join(sorted((w for w, v in _EN_SMALL.items() if v), key=len, reverse=True))})"
+)
 _EN_SPLIT_RE = re.compile(r"[\s-]+", RX)
 
 

@@ -598,19 +598,22 @@ class Persona:
             return fired, bool(self._resisted_edges)
         return fired, False
 
-    def _leads_on(self, name: str, analysis: Analysis) -> bool:
-        """Whether the state's first edge for `name` that holds leaves it at no cost in mood
-        (a concession may still be refused when it fires)."""
+    def _onward(self, name: str, analysis: Analysis) -> TransitionSpec | None:
+        """The state's first edge for `name` that holds, when it leaves the state at no cost in
+        mood; None otherwise."""
         edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
         edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-        return not (edge is None or edge.to == self.state or edge.mood < 0)
+        return None if edge is None or edge.to == self.state or edge.mood < 0 else edge
+
+    def _leads_on(self, name: str, analysis: Analysis) -> bool:
+        """Whether `name` leaves the state at no cost in mood (a concession may still be
+        refused when it fires)."""
+        return self._onward(name, analysis) is not None
 
     def _steps_on(self, name: str, analysis: Analysis) -> bool:
-        """Whether the state's first edge for `name` that holds leaves it, costs no mood and is
-        no concession (not fired)."""
-        edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
-        edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-        return not (edge is None or edge.to == self.state or edge.mood < 0 or edge.concession)
+        """Whether `name` leaves the state at no cost in mood and is no concession."""
+        edge = self._onward(name, analysis)
+        return edge is not None and not edge.concession
 
     def _moves_on(self, name: str, analysis: Analysis) -> bool:
         """`name` heard next, from where the persona is: fired when the state's first edge for
