@@ -55,6 +55,8 @@ def test_session21_kinds_are_flagged(line: str, category: str) -> None:
         "Good thing we can sort this out by phone, no need to come into the office.",
         "You're lucky, the hardship plan is open this month.",
         "Be glad we're not adding interest while the plan runs.",
+        "Lucky for you I'm not the only one who can approve this, my supervisor can too.",
+        "You're lucky we can settle this by phone instead of you driving in.",
         # Sympathy, and "convenient" asked plainly.
         "I'm sorry your uncle passed away; we can move the date to next month.",
         "How convenient would a Tuesday draft date be for you?",
