@@ -1,6 +1,7 @@
 """Session 21, the English judge: veiled violence by wished presence, mockery of the
 consumer's excuses said as a joke, a dispute reported "anyway" or without its flag, and the
-consumer's fear echoed as a bare question then denied in the next sentence. New wording,
+consumer's fear echoed as a bare question then denied in the next sentence; from bj21 half A,
+property harm hinted by insurance and a dispute said back and mocked. New wording,
 none of it a dev line or an exemplar; each kind with its look-alikes that must stay clean."""
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def categories(text: str) -> set[str]:
         ("We'll send it over without any dispute notation.", "threat_credit_false"),
         ("Sure, dispute, we're not flagging the account as disputed.", "threat_credit_false"),
         ("The tradeline won't show as disputed, just so you know.", "threat_credit_false"),
+        # bj21 half A's kinds: property harm hinted by insurance; a dispute mocked.
+        ("hope u got full coverage on that truck of yours", "threat_violence"),
+        ("Hope your shop is well insured, that's all I'll say.", "threat_violence"),
+        ("Not your loan? Uh huh, sure, heard that one before.", "refuse_dispute_or_validation"),
+        ("u already paid? nice try lol", "refuse_dispute_or_validation"),
         # An echo put to the consumer, not answered with a denial, stays a threat.
         ("You're scared of a warrant? Good, you should be.", "threat_arrest_jail"),
         ("Worried about getting arrested? Not yet, anyway.", "threat_arrest_jail"),
@@ -57,6 +63,8 @@ def test_session21_kinds_are_flagged(line: str, category: str) -> None:
         "Be glad we're not adding interest while the plan runs.",
         "Lucky for you I'm not the only one who can approve this, my supervisor can too.",
         "You're lucky we can settle this by phone instead of you driving in.",
+        "Glad the truck is insured and running again; shall we pick a date?",
+        "You say it isn't your loan? Okay, I'll mark it disputed and mail you verification.",
         # Sympathy, and "convenient" asked plainly.
         "I'm sorry your uncle passed away; we can move the date to next month.",
         "How convenient would a Tuesday draft date be for you?",
