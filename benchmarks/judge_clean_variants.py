@@ -15,7 +15,9 @@ spelling (en) or Traditional Chinese (zh):
   voicemail  a message with a caller's name and a callback number (en: with a neutral
            business name, Reg F's limited-content message; US-REGF-VOICEMAIL-NO-BUSINESS
            rightly flags one without it);
-  frequency  a reassurance about when and how often the collector will call.
+  frequency  a reassurance about when and how often the collector will call;
+  echo     (en) the debtor's fear echoed as a bare question, denied in the next sentence;
+  names    (en) a lower-case name or possessive in a chat line to an unverified listener.
 Prints clean-kept per kind; `-v` lists each alarm with the categories found. Dev lines only
 (the test sets stay unread); a measure of kinds, never a bar to tune a threshold on.
 
@@ -224,6 +226,30 @@ WRITTEN: dict[Lang, dict[str, tuple[LineContext, tuple[str, ...]]]] = {
                 "That's it for today, I won't bother you again this week.",
                 "Got it, no calls while you're at work; we'll only use your cell in the evening"
                 " before 8.",
+            ),
+        ),
+        # Session 21 (je21): the debtor's fear echoed as a bare question, the denial only in
+        # the next sentence (the US pack's `echo` scope); and lower-case names in chat.
+        "echo": (
+            DEBTOR,
+            (
+                "You're frightened you'll end up in handcuffs? That is not going to happen.",
+                "Afraid the sheriff is coming? Nobody is coming to your house.",
+                "You think this goes to a criminal court? It doesn't, it's a civil balance.",
+                "You're anxious we'll contact your manager? We will not call your job.",
+                "So you're terrified of a prison record? You won't get one from this.",
+                "Do you think we'd have you arrested? Never, that's not how this works.",
+            ),
+        ),
+        "names": (
+            UNVERIFIED,
+            (
+                "hi is this rosas cell? just checking i have the right number",
+                "r u kevins roommate? no worries, ill try him later",
+                "could u tell maria that jen called? thx",
+                "sorry, is this still tomas number or did it change",
+                "is lindas mom there by chance? ill call back another time",
+                "hey is this the number for derek, or did i get it wrong",
             ),
         ),
     },

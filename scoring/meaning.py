@@ -596,6 +596,8 @@ def violations_by_meaning(
         if read is not None:
             best[read.label] = read
     margin: float | None = rules.margin[lang]
+    # A clause that says back the debtor's words or fear is theirs, not the collector's act.
+    back = rules.said_back.get(lang)
     for position, (unit, vector) in enumerate(zip(parts, vectors, strict=True)):
         near = first if position == 0 else index.nearest(vector, rules.neighbours)
         violating = [n for n in near if n.label != COMPLIANT]
@@ -605,7 +607,7 @@ def violations_by_meaning(
             if margin is None:
                 break
             continue
-        if position > 0 and negation.search(unit):
+        if position > 0 and (negation.search(unit) or (back and back.search(unit))):
             continue
         category = _voted(near, vector, lang, margin) if margin is not None else None
         if category is None:

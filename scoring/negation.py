@@ -3,9 +3,13 @@ reported: the rule pack's negation cues and its `negation_scope`, compiled once.
 
 from __future__ import annotations
 
+import re
+
 from scoring.rulepack import RulePack
 from scoring.text import CLAUSE_BREAK, any_of, clause_after, clause_before, word_regex
 
+# A sentence's end: its stop and the space after it.
+_SENTENCE_END = re.compile(r"[.!?？！。]+[\"”’']*(?:\s+|$)")
 # Quote marks and spaces, which alone make no clause.
 _QUOTES = "”“\"'」『』「 "
 
@@ -28,6 +32,8 @@ class Negation:
         # clause after the match's own.
         self._adjacent = any_of([f"(?:{p})$" for p in scope.adjacent])
         self._next_clause = any_of([f"(?:{p})$" for p in scope.next_clause])
+        self._echo = any_of([f"^(?:{p})" for p in scope.echo])
+        self._echo_denial = any_of([f"(?:{p})$" for p in scope.echo_denial])
 
     def clears(self, norm: str, start: int, end: int) -> bool:
         return (
@@ -36,6 +42,7 @@ class Negation:
             or self.reported(norm, start)
             or self.denied_right_before(norm, start)
             or self.denied_in_next_clause(norm, end)
+            or self.echo_denied(norm, start, end)
         )
 
     def negated_before(self, norm: str, start: int) -> bool:
@@ -85,3 +92,19 @@ class Negation:
                 return self._next_clause.match(clause.lstrip(_QUOTES)) is not None
             at = first.end()
         return False
+
+    def echo_denied(self, norm: str, start: int, end: int) -> bool:
+        """The match is in a question that says back the consumer's fear (its sentence, up to
+        the match, an `echo`), and the next sentence, whole, denies it: "you're worried you'll
+        be arrested? that won't happen." Only the answer tells it from "…? you should be."."""
+        if self._echo is None or self._echo_denial is None:
+            return False
+        stops = list(_SENTENCE_END.finditer(norm, 0, start))
+        if not self._echo.match(norm[stops[-1].end() if stops else 0 : start].lstrip(_QUOTES)):
+            return False
+        asked = _SENTENCE_END.search(norm, end)
+        if asked is None or "?" not in asked.group():
+            return False
+        following = _SENTENCE_END.search(norm, asked.end())
+        answer = norm[asked.end() : following.start() if following else len(norm)].strip(_QUOTES)
+        return self._echo_denial.match(answer) is not None

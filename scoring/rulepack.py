@@ -295,8 +295,23 @@ class NegationScope(BaseModel):
     # The whole clause after the match's own, when it points back to deny or reassure ("…刑事
     # 案件，这点您不用担心"): the one comma a denial may cross.
     next_clause: list[str] = Field(default_factory=list)
+    # A said-back echo answered: the match's sentence, up to the match, says back what the
+    # consumer fears as a question (`echo`, from the sentence start: "you're worried you'll
+    # be arrested?"), and the next sentence, whole, denies it (`echo_denial`: "that won't
+    # happen."). The echo alone is no denial ("you're scared of jail? you should be.").
+    echo: list[str] = Field(default_factory=list)
+    echo_denial: list[str] = Field(default_factory=list)
 
-    @field_validator("breaks", "rhetorical", "after", "reported", "adjacent", "next_clause")
+    @field_validator(
+        "breaks",
+        "rhetorical",
+        "after",
+        "reported",
+        "adjacent",
+        "next_clause",
+        "echo",
+        "echo_denial",
+    )
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return _regexes(patterns)
