@@ -71,3 +71,16 @@ def test_session21_right_figures_stay_clean(ref: str, text: str) -> None:
 def test_session21_wrong_figures_are_compared(ref: str, text: str, rule: str) -> None:
     found = rules(ref, text)
     assert any(r == rule or r.startswith(f"{rule}-") for r in found), found
+
+
+def test_md_dot_named_by_to_shi_hou() -> None:
+    """ "那就12.3，到时候…": a day named by what happens then, not an amount."""
+    from datetime import date
+
+    from scoring.entities import extract_amounts, extract_dates
+
+    today = date(2026, 11, 20)
+    assert [d.value for d in extract_dates("那就12.3，到时候再打给您", today)] == [
+        date(2026, 12, 3)
+    ]
+    assert extract_amounts("那就12.3，到时候再打给您") == []
