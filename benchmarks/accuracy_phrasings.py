@@ -15,7 +15,13 @@ said wrong (`<kind>-wrong`, must be flagged). Kinds, per language:
   pairs); wrong: ten dollars off;
 * `months`: days overdue said in months or weeks with 多 / over ("逾期一个多月了", "over four
   months behind", "两周多", "over two weeks") or in weeks plainly ("nineteen weeks past due");
-  wrong: one month / two weeks more.
+  wrong: one month / two weeks more;
+* `take-off`: a sum taken off with no word of whose it is, no charge of the account ("Take off
+  $500, and you're at …", "减掉2000，还差…"): a payment; wrong: the remainder ten off;
+* `fix`: the total put right mid-sentence ("一共欠5200，不对，是5230.5", "It's uh, 1,200 — sorry,
+  $1,284.37"); `quoted`: said against the debtor's figure ("您说只欠两千六？实际是5230.5",
+  "You said you only owe $600? It's actually …"); `asked`: a figure put as the question
+  ("是5230吗？我查一下，一共是…", "Is it $2,486? Let me check: …"); wrong: the last figure 100 off.
 
 Only the accuracy check runs (as in `accuracy_probes.py`). Dev lines only.
 
@@ -88,18 +94,49 @@ def _months(days: int, lang: str) -> Iterator[tuple[bool, str]]:
             yield wrong, plain
 
 
-def _paid_off(total: Decimal, lang: str) -> Iterator[tuple[bool, str]]:
-    paid = next((p for p in (2000, 1000, 500, 100) if p * 2 < total), None)
+def _paid_off(ledger: Any, lang: str) -> Iterator[tuple[str, bool, str]]:
+    """`paid-off`: the debtor's payment taken off; `take-off`: a sum taken off with no word of
+    whose it is, no charge of the account, so a payment when what it leaves adds up."""
+    total = ledger.overdue_total
+    charges = {ledger.interest, ledger.late_fee, ledger.interest + ledger.late_fee}
+    paid = next((p for p in (2000, 1000, 500, 100) if p * 2 < total and p not in charges), None)
     if paid is None:
         return
     for off, wrong in ((Decimal(0), False), (Decimal(10), True)):
         left = total - paid + off
         if lang == "zh":
-            yield wrong, f"减掉您说的{paid}，还差{left.normalize():f}"
-            yield wrong, f"扣掉您已经转的{cn_int(paid)}块，还剩{cn_kuai(left)}"
+            yield "paid-off", wrong, f"减掉您说的{paid}，还差{left.normalize():f}"
+            yield "paid-off", wrong, f"扣掉您已经转的{cn_int(paid)}块，还剩{cn_kuai(left)}"
+            yield "take-off", wrong, f"减掉{paid}，还差{left.normalize():f}"
         else:
-            yield wrong, f"Take off your ${paid:,}, and you're at ${left:,.2f}."
-            yield wrong, f"Minus the ${paid:,} you sent, that leaves ${left:,.2f}."
+            yield "paid-off", wrong, f"Take off your ${paid:,}, and you're at ${left:,.2f}."
+            yield "paid-off", wrong, f"Minus the ${paid:,} you sent, that leaves ${left:,.2f}."
+            yield "take-off", wrong, f"Take off ${paid:,}, and you're at ${left:,.2f}."
+            yield "take-off", wrong, f"Minus ${paid:,}, that leaves ${left:,.2f}."
+
+
+def _fix_and_quote(value: Decimal, lang: str) -> Iterator[tuple[str, bool, str]]:
+    """The total put right mid-sentence ("3200，不对，是…", "uh, 1,200 — sorry, …"), and said
+    against the debtor's figure ("您说只欠三千？实际是…"); wrong: the figure said last is off."""
+    rough = int(value) // 100 * 100
+    whole = int(value)  # asked with its cents dropped: a misquote, were it claimed
+    for off, wrong in ((Decimal(0), False), (Decimal(100), True)):
+        said = value + off
+        if lang == "zh":
+            figure = f"{said.normalize():f}"
+            yield "fix", wrong, f"一共欠{rough}，不对，是{figure}"
+            yield "fix", wrong, f"您这边一共是{rough}，啊不是，{figure}"
+            yield "quoted", wrong, f"您说只欠{cn_int(rough // 2)}？实际是{figure}"
+            yield "asked", wrong, f"是{whole}吗？我查一下，一共是{figure}"
+        else:
+            yield "fix", wrong, f"It's uh, {rough:,} — sorry, ${said:,.2f}."
+            yield "fix", wrong, f"You owe {rough:,}, er, actually {said:,.2f}."
+            yield (
+                "quoted",
+                wrong,
+                f"You said you only owe ${rough // 2:,}? It's actually ${said:,.2f}.",
+            )
+            yield "asked", wrong, f"Is it ${whole:,}? Let me check: the balance is ${said:,.2f}."
 
 
 def _exact(value: Decimal, role: str, lang: str) -> Iterator[tuple[bool, str]]:
@@ -149,7 +186,8 @@ def variants(row: dict[str, Any], lang: str) -> Iterator[tuple[str, bool, str]]:
         except InvalidOperation:
             continue
         if role == "total":
-            yield from (("paid-off", w, t) for w, t in _paid_off(total, lang))
+            yield from _paid_off(ledger, lang)
+            yield from _fix_and_quote(total, lang)
             if lang == "zh" and int(value) % 10:
                 wrong_value = value + 1
                 for v, wrong in ((value, False), (wrong_value, True)):

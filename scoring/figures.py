@@ -706,9 +706,22 @@ def _read_one(
     ):
         # "您说的六千是本金": the figure the debtor named, said by the trainee to be a quantity
         reported = False
-    skip = bool(_NEGATED_RE.search(head)) or reported
+    skip = bool(_NEGATED_RE.search(head)) or reported or _asked(low, figure)
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
+
+
+# A figure put as the question itself ("是5200吗？", "Is it $2,400?"): asked, not claimed
+# (a claim with a tag question, "一共欠5230.5，是吧？", "你是不是欠5330.5？", stays a claim).
+_ASKED_BEFORE = re.compile(r"(?:(?<![不])是|\b(?:is|was)\s++it)\s*+[$¥]?\s*+$")
+_ASKED_AFTER = re.compile(r"\s*+(?:元|块|块钱|dollars)?\s*+(?:吗|么|嘛)?\s*+[？?]")
+
+
+def _asked(low: str, figure: AmountMention) -> bool:
+    return (
+        _ASKED_BEFORE.search(low, max(0, figure.start - 12), figure.start) is not None
+        and _ASKED_AFTER.match(low, figure.end) is not None
+    )
 
 
 # "the (remaining) balance after your $500 (payment) would be…": what the balance is after a
@@ -862,7 +875,9 @@ def _spells_out(low: str, before: FigureReading, reading: FigureReading) -> bool
 # A correction between two figures: the second replaces the first.
 _CORRECTION_RE = re.compile(
     r"不对|说错了?|搞错了?|看错了?|口误|更正|应该是|不好意思|抱歉|对不起|"
-    r"\bsorry\b|\bno\s++wait\b|\bwait\b|\bi\s++mean\b"
+    # "5200，啊不是，5230.5", "500，哦不，523.05" (not "是5230.5，不是5320.5": a comma follows)
+    r"(?:不是){1,2}的?\s*+[，,]|(?<=[哦噢啊呃])不\s*+[，,]|"
+    r"\bsorry\b|\bno\s++wait\b|\bwait\b|\bi\s++mean\b|\b(?:er|uh|um)\b[\s,]*+actually\b"
     r"|\bcorrection\b|\bscratch\s++that\b|\bmake\s++that\b|\bmy\s++(?:bad|mistake)\b"
 )
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 from scoring.accuracy._common import read_line
 from scoring.accuracy.amounts import check_amounts, check_line_amounts
 from scoring.accuracy.dates import check_dates_and_days
+from scoring.accuracy.payments import payments_taken_off
 from scoring.accuracy.plans import check_plan_fees, check_plans
 from scoring.accuracy.products import check_products
 from scoring.accuracy.relief import check_line_relief, check_relief
@@ -44,7 +45,7 @@ __all__ = ["check_amounts", "check_dates_and_days", "check_line", "check_plans",
 
 def check_line(analysis: Analysis, ledger: Ledger, turn: int | None) -> list[Finding]:
     """Every accuracy finding of one line."""
-    line = read_line(analysis)
+    line = payments_taken_off(read_line(analysis), ledger)
     return [
         *check_line_amounts(line, analysis, ledger, turn),
         *check_line_relief(line, analysis, ledger, turn),

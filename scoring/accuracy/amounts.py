@@ -254,6 +254,17 @@ class _Facts:
             and r.mention.value < self.total
         ]
 
+    def payments_taken_off_before(self, reading: FigureReading) -> list[Decimal]:
+        """Payments the debtor reported, said taken off before this figure ("减掉您说的2000")."""
+        return [
+            r.mention.value
+            for r in self._before(reading)
+            if r.roles[:1] == ("partial",)
+            and r.skip
+            and not r.mention.approx
+            and r.mention.value < self.total
+        ]
+
     def remainders_before(self, reading: FigureReading) -> list[Decimal]:
         return [r.mention.value for r in self._before(reading) if "remainder" in r.roles[:1]]
 
@@ -454,9 +465,11 @@ class _Facts:
             plan_total = self.plan_repaid_in_all(reading)
             if plan_total is not None:
                 return plan_total
-            paid = self.payments_before(reading)
+            paid = self.payments_before(reading) or self.payments_taken_off_before(reading)
             if paid and reading.mention.value < total:
-                # "先还两千，还差…", "put $1,500 down and you'll owe…": what the payment leaves.
+                # "先还两千，还差…", "put $1,500 down and you'll owe…", "减掉您说的2000，还差…":
+                # what the payment leaves (one only reported, "您还了两千，还欠…", is not taken
+                # off: the debt may still be all of it).
                 return self.expected("remainder", reading)
             if self.after_waiver and self.waived_before(reading):
                 # "滞纳金可以全免，一共还…": the total once the waiver is applied, or before it.

@@ -252,10 +252,14 @@ _CUE_ZH_RE = re.compile(
     # spoken payment verbs: "先拿三千过来", "月底凑五千"
     # (only right before the figure: "拿出手机…12378" names no sum)
     r"|(?:先拿|能拿|拿出来?|凑齐|凑出|凑够|凑|先转|先打|先交)(?=\s*+[0-9一二两三四五六七八九十])"
-    # a sum taken off: "扣掉您转的2000", "刨去两千"
-    r"|扣掉|扣除|刨去|刨掉"
+    # a sum taken off: "扣掉您转的2000", "刨去两千", "去掉您提过的一千"
+    r"|扣掉|扣除|刨去|刨掉|去掉|除去"
     # A correction names the figure it puts right: "5230.5，哦不对，是5203.5".
     r"|不对|说错了|搞错了|看错了|口误|更正|应该是"
+    # The real figure set against the debtor's: "您说只欠三千？实际是5330.5".
+    r"|(?:实际上?|其实)(?:是|为)"
+    # "5200，啊不是，5230.5", "是5000吗？不是的，是5230.5"
+    r"|(?:(?:不是){1,2}的?|(?<=[哦噢啊呃])不)\s*+[，,]\s*+(?:是|就是)?"
     # An apology right after a figure corrects it: "5,320，不好意思，5,230.50".
     r"|(?<=[0-9元块])\s*+[，,]?\s*+(?:不好意思|抱歉|对不起)"
     # Arithmetic after a figure: "5000加180.5加50", "5230.5减2000", "=5230.5", "一万二再加…".

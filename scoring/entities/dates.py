@@ -368,8 +368,9 @@ _PATTERNS: tuple[DatePattern, ...] = (
         re.compile(
             rf"(?=[0-9])(?<![0-9.])(?P<m>{_M})\.(?P<d>{_D})"
             r"(?:\s*+[号日]|(?=\s*+(?:前|当天|到期|之前|以前|是(?:最后)?还款日|就到期|就过期|还上|还清"
-            # "11.25还款", "您说的11.23，那时候…": a day named by what happens on it
-            r"|还款(?![额金])|[，,]?\s*+那(?:天|时候?|会儿?)|那一?期|那一?笔))"
+            # "11.25还款", "您说的11.23，那时候…", "约11.27，到时候…": a day named by what
+            # happens on it
+            r"|还款(?![额金])|[，,]?\s*+(?:那(?:天|时候?|会儿?)|到时候?)|那一?期|那一?笔))"
             # the label before it, seen from the date's end (M.D is 3 to 5 characters)
             + "|"
             + "|".join(
