@@ -706,7 +706,10 @@ def _read_one(
     ):
         # "您说的六千是本金": the figure the debtor named, said by the trainee to be a quantity
         reported = False
-    skip = bool(_NEGATED_RE.search(head)) or reported or _asked(low, figure)
+    # A bare figure put as the question is asked, not claimed; one the trainee labels as the
+    # account's ("您一共欠的是5330.5吗？") still tells the debtor what they owe, and is checked.
+    asked = not roles and _asked(low, figure)
+    skip = bool(_NEGATED_RE.search(head)) or reported or asked
     reading = FigureReading(figure, tuple(roles), compound, topics, skip, sentence)
     return reading, taken
 

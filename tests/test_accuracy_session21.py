@@ -57,6 +57,9 @@ WRONG_SESSION21 = [
     # a claim with a tag question stays a claim
     (SPOUSE, "You owe $4,821.50, right?", "ACC-AMOUNT"),
     (ELDER, "您是不是欠9089.8？", "ACC-AMOUNT"),
+    # a question that labels the figure as the account's still tells the debtor a sum
+    (HARD, "您现在一共欠的是13068.5吗？", "ACC-AMOUNT"),
+    (SPOUSE, "Is the balance $4,821.50?", "ACC-AMOUNT"),
     # a payment only reported is not taken off: the debt may still be all of it
     (VISIT, "您转了一千，还欠7898.6", "ACC-AMOUNT"),
 ]
