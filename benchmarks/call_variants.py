@@ -15,7 +15,13 @@ with a fixed seed choosing where, and, over every line of the call (`benchmarks/
   nayday   types 那天 for 哪天 (the homophone the input method offers first; zh),
 and, at one spot a call (its own seed),
   askjoin  says a statement and the next line's question as one message joined by "，那"
-           ("…都能缴，那您哪天可以缴？"; zh), where both must be answered.
+           ("…都能缴，那您哪天可以缴？"; zh), where both must be answered,
+  empathyoffer  opens a line that proposes (a count of instalments, a day) with understanding
+           ("理解您的难处，我们可以给您分6期"; zh): the offer must still be heard,
+  sorrycheck  opens a check of identity with an apology for the trouble ("给您添麻烦了，
+           不好意思。请问您身份证后四位是？"; zh): the check must still be heard,
+  ownday   adds, after the last line that names a day to pay, a day tied to the collector's own
+           act ("我这边今天就把申请递上去"; zh): no day offered to the debtor.
 A surface kind counts only the calls it changes. A variant that no longer reaches the ending
 names a kind of order, pacing or wording the persona cannot follow; `-v` lists each with the
 first line where the persona's path (state and kind of reply) leaves the original's. Dev calls
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import fnmatch
 import random
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -67,7 +74,22 @@ KINDS = (
     "cnnum",
     "nayday",
     "askjoin",
+    "empathyoffer",
+    "sorrycheck",
+    "ownday",
 )
+# What a trainee says beside another act in one message (zh): understanding before an offer,
+# an apology before a check of identity, the collector's own next step with its day.
+EMPATHY = ["理解您的难处，", "我明白您现在不容易，", "您的情况我能体谅，"]
+SORRY = ["给您添麻烦了，不好意思。", "刚才让您久等了，抱歉，", "打扰您了，实在抱歉。"]
+OWN_DAY = [
+    "我这边今天就把申请递上去。",
+    "我今天下午就给您把备注加上。",
+    "我们明天会把还款计划登记好。",
+]
+_OFFER = re.compile(r"\d+期|[一二两三四五六七八九十]+期|\d+号|月底|月初|分期|先还|哪天|几号")
+_CHECK = re.compile(r"身份证|后四位|核实|核对一下|确认一下您|本人吗|是.{1,4}(先生|女士|小姐)吗")
+_DAY = re.compile(r"\d+号|\d+日|月底|月初|明天|后天|下周|下个?月")
 
 # One step of a call: (the line said, state after it, kind of reply).
 Step = tuple[str, str, str]
@@ -99,6 +121,28 @@ def ask_joined(lines: list[str], rng: random.Random) -> tuple[list[str], list[in
     n = len(lines)
     joint = first + "，那" + second
     return [*lines[:at], joint, *lines[at + 2 :]], [*range(at), *range(at + 1, n)]
+
+
+def beside(
+    lines: list[str], find: re.Pattern[str], words: list[str], rng: random.Random, *, after: bool
+) -> tuple[list[str], list[int]] | None:
+    """One line the pattern finds (not the opening line; the last such line when `after`)
+    said with other words before it, or after it; None where no line fits."""
+    spots = [
+        i
+        for i in range(1, len(lines))
+        if find.search(lines[i]) and not (after and lines[i].endswith(("？", "?")))
+    ]
+    if not spots:
+        return None
+    at = spots[-1] if after else rng.choice(spots)
+    said = rng.choice(words)
+    line = lines[at]
+    if after:
+        line = line.rstrip("。！!~…") + ("" if line.endswith(("？", "?")) else "。") + said
+    else:
+        line = said + line
+    return [*lines[:at], line, *lines[at + 1 :]], list(range(len(lines)))
 
 
 def with_filler(lines: list[str], at: int, lang: str, rng: random.Random) -> list[str]:
@@ -149,6 +193,16 @@ def variants(
     joined = ask_joined(lines, random.Random("askjoin " + name)) if lang == "zh" else None
     if joined:
         out["askjoin"] = joined
+    if lang == "zh":
+        seeded = random.Random("beside " + name)
+        for kind, find, words, after in (
+            ("empathyoffer", _OFFER, EMPATHY, False),
+            ("sorrycheck", _CHECK, SORRY, False),
+            ("ownday", _DAY, OWN_DAY, True),
+        ):
+            found = beside(lines, find, words, seeded, after=after)
+            if found:
+                out[kind] = found
     return out
 
 

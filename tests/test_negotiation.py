@@ -255,6 +255,9 @@ def test_a_day_said_only_to_take_leave_is_no_day_to_pay(name: str, line: str, da
     [
         "行，就12期，第一期12月5号，罚息减免我明天帮您报上去",
         "那就6期，头一期12月5号还，分期申请我今天就给您提交",
+        # The act's object said with 把, or an hour of the day first (session 21).
+        "就12期，12月5号还第一期。我们这边明天就把减免材料递交上去",
+        "好，6期，首期12月5号。我今天晚上会把您的情况上报",
     ],
 )
 def test_a_day_the_collector_names_for_their_own_act_is_no_day_to_pay(line: str) -> None:
@@ -373,3 +376,26 @@ def test_asked_what_it_can_pay_after_its_own_counter_it_keeps_that_plan() -> Non
     assert n.terms.months == 6
     assert hear(n, s, "那你定个时间和数目，App里还就行") == "accept"
     assert (n.terms.months, n.terms.monthly) == (6, Decimal("1527.59"))
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # The day stands (her payday) and only the sum was too much: the day is not blamed.
+        ("11月25号您把5230.50元一次还清，可以吗？", "{offered_amount}太多了"),
+        # The sum stands and only the day was early: the sum is not blamed.
+        ("明天先还1000元，行吗？", "{offered_date}太早了"),
+    ],
+)
+def test_a_counter_blames_only_the_figure_it_changes(line: str, kept: str) -> None:
+    """ "15号不行，我15号才发工资" when the collector had offered her own payday with too large
+    a sum (session 21): a counter's line that blames only figures the persona says back
+    unchanged is not said while another is left (policy `negotiation.blames`)."""
+    n, s = deal(
+        "cc-m1-forgetful", Budget(now=Decimal(2000), monthly=Decimal(1000), by=date(2026, 11, 25))
+    )
+    assert hear(n, s, line) == "counter"
+    lines = ["{offered_date}太早了", "{offered_amount}太多了", "我只能{date}还{amount}"]
+    assert n.fair(lines, s.lang) == [kept, lines[2]]
+    # Nothing left to say but a wrong blame: the band is said as it is.
+    assert n.fair([lines[0 if kept == lines[1] else 1]], s.lang) != []

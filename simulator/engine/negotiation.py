@@ -22,7 +22,7 @@ from scoring.figures import read_figures
 from scoring.i18n import Lang
 from scoring.ledger import Ledger, Plan
 from simulator.engine.policy import policy
-from simulator.engine.scenario import Budget, Scenario
+from simulator.engine.scenario import Budget, Scenario, placeholders
 
 Verdict = Literal["accept", "counter", "refuse"]
 
@@ -338,6 +338,22 @@ class Negotiation:
         return "accept", terms
 
     # -- what the persona's lines echo --------------------------------------------------------
+
+    def fair(self, lines: list[str], lang: Lang) -> list[str]:
+        """After a counter, the lines that blame a figure the counter changes: a line echoing
+        only offered figures the persona says back unchanged (`negotiation.blames`: "15号不行，
+        我15号才发工资" when only the sum was too much) is left out; all lines when none is left."""
+        blames = policy().negotiation.blames
+        if self.verdict != "counter" or not blames:
+            return lines
+        figures = self.figures(lang)
+        moved = {offered for offered, own in blames.items() if figures[offered] != figures[own]}
+
+        def fits(line: str) -> bool:
+            echoed = placeholders(line) & blames.keys()
+            return not echoed or bool(echoed & moved)
+
+        return [line for line in lines if fits(line)] or lines
 
     def figures(self, lang: Lang) -> dict[str, str]:
         """Every placeholder's text now: what is on the table, else what was offered, else

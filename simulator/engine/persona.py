@@ -312,6 +312,7 @@ class Persona:
         self._lines_heard += 1
         before = self.state
         aside = self._to_bystander(analysis)
+        counts = dict(self._resisted)  # refusals so far, before this line's
         trigger = (
             self._fire(analysis)
             if self.mood >= self.scenario.persona.hangs_up_below and not aside
@@ -320,8 +321,11 @@ class Persona:
         if trigger is None and self._resisted_edges and not aside:
             trigger = self._leaves_anyway(analysis)
         refused_there = False
+        if trigger is None and self._resisted_edges and not aside:
+            trigger, refused_there = self._soothed_first(analysis, counts)
         if trigger is not None and self.state != before and self.ended is None:
-            trigger, refused_there = self._reheard(trigger, analysis)
+            trigger, reheard_refused = self._reheard(trigger, analysis)
+            refused_there = refused_there or reheard_refused
         if trigger is not None and self.state != before and self.ended is None:
             trigger = self._confirmed(trigger, analysis)
         if trigger is not None and self.state != before and self.ended is None:
@@ -341,7 +345,12 @@ class Persona:
         if not aside:  # what was said to someone else is no act towards the debtor
             self._remember(analysis, spent={trigger or "", *refused})
         if trigger is not None and self.state != before and self.ended is None:
-            self._carry_over(trigger, analysis, [a for a in earlier if a in self._acts])
+            # This line's acts the state it was said in has no edge for at all are carried too:
+            # said on a line of their own first, they would have been remembered unanswered
+            # ("投诉的事我给您记下了，您是林晓燕本人吧？": the complaint logged, then the check).
+            unheard = self._triggers.get(before, set())
+            own = [a for a in self._acts if a[0] == self._lines_heard and a[1] not in unheard]
+            self._carry_over(trigger, analysis, [a for a in earlier if a in self._acts] + own)
         if self.ended is None and self.mood < self.scenario.persona.hangs_up_below:
             self.model.trigger(HANG_UP)
             trigger = HANG_UP
@@ -598,6 +607,40 @@ class Persona:
             return fired, bool(self._resisted_edges)
         return fired, False
 
+    def _soothed_first(self, analysis: Analysis, counts: dict[int, int]) -> tuple[str | None, bool]:
+        """Understanding or an apology (`steps.soothes_first`) in a line whose offer the persona
+        refused here is heard first, as if said on its own line: where its first edge that
+        holds leaves the state for a live one, is no concession and costs no mood, the refusal
+        is undone (`counts`: the refusals before this line), the soothing step taken, and the
+        line's other acts weighed from the state it reached. Returns the trigger that answers
+        the line, and whether the offer was refused there too (the soothing step's reply, then
+        the refusal)."""
+        said = analysis.intent_names
+        for name in policy().steps.soothes_first:
+            if name not in said:
+                continue
+            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
+            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
+            if edge is None or edge.concession or edge.mood < 0 or edge.to == self.state:
+                continue
+            if self.states[edge.to].ending:
+                continue
+            refused, kept = set(self._resisted_edges), dict(self._resisted)
+            self._resisted_edges.clear()
+            self._resisted = dict(counts)
+            if not self.model.trigger(name, analysis=analysis):
+                self._resisted_edges.update(refused)
+                self._resisted = kept
+                continue
+            soothed = self._fired
+            rest = tuple(hit for hit in analysis.intents if hit.name != name)
+            again = self._fire(dataclasses.replace(analysis, intents=rest)) if rest else None
+            if again is not None:
+                return again, False
+            self._fired = soothed
+            return name, bool(self._resisted_edges)
+        return None, False
+
     def _onward(self, name: str, analysis: Analysis) -> TransitionSpec | None:
         """The state's first edge for `name` that holds, when it leaves the state at no cost in
         mood; None otherwise."""
@@ -780,7 +823,7 @@ class Persona:
         """A line of the mood's band, never the one just said and never one asking for what
         the trainee has already said: another of the band, another mood's, or a stock line of
         the same kind, in that order."""
-        band = self.memory.fresh(lines.pick_band(self.mood))
+        band = self.deal.fair(self.memory.fresh(lines.pick_band(self.mood)), self.scenario.lang)
         fresh = [line for line in band if line != self._last_line]
         if not fresh:
             fresh = [line for line in lines.all_lines() if line != self._last_line]

@@ -193,11 +193,19 @@ class NegotiationPolicy(BaseModel):
     # The roles of a figure said before such a count that make it a payment (not a waiver:
     # "减免253.95元，剩下的分12期" is twelve instalments). A day said before it is one too.
     remainder_roles: list[str] = Field(default_factory=list)
+    # Each offered figure a counter's line may blame, with the figure the persona says back in
+    # its place: a line blaming only figures it would echo unchanged ("15号不行，我15号才发工资"
+    # where only the sum was too much) is not said while another line is left.
+    blames: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _known(self) -> NegotiationPolicy:
         for pattern in self.remainder.values():
             _pattern(pattern)
+        from simulator.engine.scenario import PLACEHOLDERS
+
+        if unknown_figures := sorted({*self.blames, *self.blames.values()} - PLACEHOLDERS):
+            raise ValueError(f"negotiation.blames: unknown placeholders {unknown_figures}")
         from scoring.figures import Role
 
         unknown = _unknown_intents([*self.proposing, *filter(None, [self.capacity_intent])])
@@ -262,6 +270,10 @@ class LineSteps(BaseModel):
     # Courtesies tagged onto another act that moves the persona ("…难做吧？谢谢您") are no act
     # of their own there: heard after that act and never replayed after it (unlike a goodbye).
     courtesies: list[str] = Field(default_factory=list)
+    # Understanding or an apology said with an offer the persona refuses where it is ("理解您
+    # 的难处，我们可以给您分6期") is heard first, where its edge lifts the mood or leaves the
+    # state: the offer is then weighed from there, as if said next.
+    soothes_first: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known(self) -> LineSteps:
@@ -274,6 +286,7 @@ class LineSteps(BaseModel):
             *self.dated_after,
             *self.asked_after,
             *self.courtesies,
+            *self.soothes_first,
         ]
         unknown = _unknown_intents(names)
         if unknown:
