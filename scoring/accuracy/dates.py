@@ -248,8 +248,13 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
                 )
             continue
         c_start = clause_start(low, mention.start)
-        if index and analysis.dates[index - 1].end > c_start:
-            c_start = analysis.dates[index - 1].end  # a label before it is the earlier date's
+        prev = analysis.dates[index - 1] if index else None
+        if prev and prev.weekday_named and _JUST_BEFORE.fullmatch(low, prev.end, mention.start):
+            # "due date was Sunday, Sept 6": the weekday names the date's own day, and the
+            # label before both is the date's.
+            c_start = clause_start(low, prev.start)
+        elif prev and prev.end > c_start:
+            c_start = prev.end  # a label before it is the earlier date's
         c_end = clause_end(low, mention.end)
         before = low[c_start : mention.start]
         after = low[mention.end : c_end]
@@ -301,6 +306,12 @@ def check_dates_and_days(analysis: Analysis, ledger: Ledger, turn: int | None) -
                 )
                 continue
         if today is None:
+            continue
+        # A day word and the weekday said to be it must agree: "today, Wednesday November
+        # 11th" on a Tuesday, "明天礼拜三" on a Tuesday.
+        said_as = _day_word_before(analysis.dates, index, low)
+        if said_as is not None and said_as.value.weekday() != mention.value.weekday():
+            findings.append(_calendar_finding(turn, analysis, mention, said_as))
             continue
         # A relative day or a weekday next to the date it means: they must agree.
         pair = _paired(analysis.dates, index, low)
@@ -721,6 +732,13 @@ def _gone_by(mention: DateMention, today: date) -> date | None:
     return when if when < today else None
 
 
+# "since March 27, which makes it (about) 137 days": a date a span runs from, then its length.
+_SINCE_END = re.compile(r"(?:\bsince|\bfrom|自从?|从)\s*+(?:the\s++)?$")
+_MAKES_IT = re.compile(
+    r"\s*+[,，]?\s*+(?:which|that|so|so\s++that)?\s*+(?:makes\s++it|'s|is|comes\s++to|puts\s++"
+    r"(?:you|it|us)\s++at|that'?s)\s*+(?:about|around|roughly|approximately|almost|nearly|over)?"
+    r"\s*+|\s*+[,，]?\s*+(?:一共|总共|算下来|那就是|也就是|就是)\s*+(?:大概|大约|差不多|快)?\s*+"
+)
 # "141 days since June 1": the date the count runs from, said after it.
 _SINCE_AFTER = re.compile(r"\s*+(?:have\s++passed\s++|now\s++)?(?:since|from)\s++(?:the\s++)?$")
 
@@ -732,7 +750,15 @@ def _span_start(
     s_start, s_end = sentence_start(low, start), sentence_end(low, end)
     said = [d for d in analysis.dates if s_start <= d.start and d.end <= start and not d.relative]
     mention: DateMention | None = None
-    if said and (_TO_TODAY.search(low, said[-1].end, start) or _AGO.match(low, end)):
+    if said and (
+        _TO_TODAY.search(low, said[-1].end, start)
+        or _AGO.match(low, end)
+        # "since March 27, which makes it 137 days": the count the span since the date makes
+        or (
+            _SINCE_END.search(low, s_start, said[-1].start) is not None
+            and _MAKES_IT.fullmatch(low, said[-1].end, start) is not None
+        )
+    ):
         mention = said[-1]
     else:
         after = [
@@ -903,6 +929,28 @@ def _same_weekday_reading(named: date, said: date, today: date) -> bool:
     return (said == named - week and said > today) or (said == named + week and said < today)
 
 
+# Day words said relative to today ("明天", "today", "tomorrow").
+_DAY_WORDS = ("rel_zh", "rel_en")
+# Between two mentions of one day: a space or comma, or a copula ("明天是礼拜三").
+_JUST_BEFORE = re.compile(r"\s*+[(（,，]?\s*+")
+_SAID_AS = re.compile(r"\s*+[(（,，]?\s*+(?:也就是|就是|是|is|'s)?\s*+")
+
+
+def _day_word_before(
+    dates: tuple[DateMention, ...], index: int, low: str
+) -> DateMention | None:
+    """The day word right before a bare weekday it is said to be ("today, Wednesday",
+    "明天礼拜三", "tomorrow is Friday"); None when there is none or the weekday is a week's
+    ("明天下周三" is no claim that they are one day)."""
+    mention = dates[index]
+    if not index or not mention.weekday_named or _WEEK_SAID.match(mention.raw.lower()):
+        return None
+    prev = dates[index - 1]
+    if prev.kind not in _DAY_WORDS or not _SAID_AS.fullmatch(low, prev.end, mention.start):
+        return None
+    return prev
+
+
 def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
     """A relative date said right before or after this one ("明天也就是11月21号", "next Friday,
     November 20th", "11月27号下周五")."""
@@ -915,7 +963,8 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
             # "月底前还上，也就是31号": a few words, then the date it is said to be.
             or (len(gap) <= 12 and _NAMES_IT.search(gap) and not re.search(r"[0-9]", gap))
             # "今天是11月20号", "tomorrow is the 21st": a day word, then the date it is.
-            or (prev.kind in ("rel_zh", "rel_en") and _DAY_IS.fullmatch(gap))
+            # "下周一是12月1号", "next Monday is the 30th": a weekday, then the date it is.
+            or ((prev.kind in _DAY_WORDS or prev.weekday_named) and _DAY_IS.fullmatch(gap))
         ):
             return prev
     if index + 1 < len(dates):
