@@ -35,14 +35,20 @@ from benchmarks.vector_cache import remember
 from scoring import meaning
 from scoring.compliance import LineContext, judge_for
 from scoring.encoder import encoder
+from scoring.i18n import Lang
 from scoring.meaning import comma_tails, judge_of, policy, probe_of, said_as_meant
 from scoring.semantic import COMPLIANT
+from scoring.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path("/tmp") / "collectsim-calibration-vectors.judge7.npz"
-LANG = "zh"
+LANG: Lang = "zh"
 SHORTEST = (6, 8, 10, 12, 14)
 BARS = (0.6, 0.7, 0.8, 0.85, 0.9)
+
+
+# (shortest tail, way of reading, the read-out's bar for `probe`, skip tails that negate)
+How = tuple[int, str, float, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,8 @@ class Line:
     tails: tuple[Tail, ...]
     applies: frozenset[str]
 
-    def extra(self, shortest: int, mode: str, bar: float, skip_negating: bool) -> frozenset[str]:
+    def extra(self, how: How) -> frozenset[str]:
+        shortest, mode, bar, skip_negating = how
         return frozenset(
             t.category
             for t in self.tails
@@ -73,8 +80,8 @@ class Line:
             and (t.agreed if mode == "agree" else t.violation >= bar and t.nearest_violates)
         )
 
-    def flagged(self, *how: object) -> frozenset[str]:
-        return self.found | self.extra(*how)  # type: ignore[arg-type]
+    def flagged(self, how: How) -> frozenset[str]:
+        return self.found | self.extra(how)
 
 
 @contextmanager
@@ -92,7 +99,7 @@ def read(text: str, ctx: LineContext, expected: frozenset[str]) -> Line:
         found = frozenset(h.rule.category for h in judge.judge_line(text, ctx))
     rules = policy().judge
     said = said_as_meant(text, LANG)
-    parts = [t for t in comma_tails(said, 4) if t != meaning.plain(said)]
+    parts = [t for t in comma_tails(said, 4) if t != plain(said)]
     tails = []
     if parts:
         for unit, vector in zip(parts, encoder().embed(parts), strict=True):
@@ -119,12 +126,12 @@ def read(text: str, ctx: LineContext, expected: frozenset[str]) -> Line:
     return Line(text, expected, found, tuple(tails), applicable(text, LANG, ctx))
 
 
-def figures(lines: list[Line], *how: object) -> tuple[int, int, int]:
+def figures(lines: list[Line], how: How) -> tuple[int, int, int]:
     violating = [x for x in lines if x.expected]
     compliant = [x for x in lines if not x.expected]
-    caught = sum(bool(x.flagged(*how)) for x in violating)
-    right = sum(bool(x.flagged(*how) & x.expected) for x in violating)
-    alarms = sum(bool(x.flagged(*how)) for x in compliant)
+    caught = sum(bool(x.flagged(how)) for x in violating)
+    right = sum(bool(x.flagged(how) & x.expected) for x in violating)
+    alarms = sum(bool(x.flagged(how)) for x in compliant)
     return caught, right, alarms
 
 
@@ -143,7 +150,7 @@ def main() -> None:
     clean = [read(g.text, g.ctx, frozenset()) for g in clean_lines() if g.lang == LANG]
     n_v = sum(bool(x.expected) for x in lines)
     n_c = len(lines) - n_v
-    base = figures(lines, 999, "agree", 0.0, False)
+    base = figures(lines, (999, "agree", 0.0, False))
     print(
         f"{LANG}: {n_v} violating / {n_c} compliant dev lines, {len(clean)} golden clean; "
         f"tails off: caught {base[0]}, right {base[1]}, alarms {base[2]}"
@@ -152,18 +159,18 @@ def main() -> None:
     for skip in (False, True):
         for mode, bar in ways:
             for shortest in SHORTEST:
-                how = (shortest, mode, bar, skip)
-                caught, right, alarms = figures(lines, *how)
-                golden = sum(bool(x.extra(*how)) for x in clean)
+                how: How = (shortest, mode, bar, skip)
+                caught, right, alarms = figures(lines, how)
+                golden = sum(bool(x.extra(how)) for x in clean)
                 print(
                     f"  skip neg {skip!s:5} {mode:5} {bar:<4} ≥{shortest:>2} chars: recall "
                     f"{caught / n_v:.3f} ({caught - base[0]:+d})  right {right / n_v:.3f}  "
                     f"false alarms {alarms / n_c:.3f} ({alarms - base[2]:+d})  golden {golden}"
                 )
     if args.show is not None:
-        how = (args.show, args.mode, args.bar, args.skip_negating)
+        shown: How = (args.show, args.mode, args.bar, args.skip_negating)
         for x in lines + clean:
-            added = x.extra(*how) - x.found
+            added = x.extra(shown) - x.found
             if added and not x.found:
                 kind = "CAUGHT" if x.expected else "ALARM"
                 print(f"  {kind} {sorted(added)}: {x.text}")
