@@ -124,3 +124,43 @@ def test_the_debtors_own_plan_said_back_with_a_time_word_is_no_threat() -> None:
 )
 def test_a_threat_after_the_debtors_words_is_still_one(text: str) -> None:
     assert "threat_lawsuit_false" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你的不良记录会永远保存，谁也删不了",
+        "拖成这样，你下半辈子都别想再贷到款了",
+        "違約記錄會終身保留，你以後買房都難",
+    ],
+)
+def test_a_record_kept_for_ever_is_a_false_credit_consequence(text: str) -> None:
+    assert "threat_credit_false" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "逾期记录不会永久保存，结清后五年就没了",
+        "征信上的不良记录是从结清那天起保存五年，不是一辈子",
+    ],
+)
+def test_the_five_years_told_stay_clean(text: str) -> None:
+    assert "threat_credit_false" not in categories(text)
+
+
+def test_the_sum_by_its_figure_is_debt_talk_before_verification() -> None:
+    assert "privacy_before_verification" in categories(
+        "這個號碼是你在用吧？你那筆三千二的分期幾時還上", UNVERIFIED
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你刚才说活得没劲，我听着挺担心，今天不提还钱，你现在一个人吗",
+        "你上次讲再催就去跳河，我一直惦记着，这个月先不催你，你保重",
+    ],
+)
+def test_the_debtors_despair_said_back_with_care_is_no_threat(text: str) -> None:
+    assert not categories(text)
