@@ -18,6 +18,8 @@ spelling (en) or Traditional Chinese (zh):
   frequency  a reassurance about when and how often the collector will call;
   echo     (en) the debtor's fear echoed as a bare question, denied in the next sentence;
   names    (en) a lower-case name or possessive in a chat line to an unverified listener.
+  comma    (zh) a greeting or neutral clause, then a lawful statement after a comma (an
+           honest consequence, a plan, an hour owned as too early), session 21.
 Prints clean-kept per kind; `-v` lists each alarm with the categories found. Dev lines only
 (the test sets stay unread); a measure of kinds, never a bar to tune a threshold on.
 
@@ -119,6 +121,31 @@ WRITTEN: dict[Lang, dict[str, tuple[LineContext, tuple[str, ...]]]] = {
                 "您好，给赵敏女士留个言，我姓孙，电话4001234567，工作日九点到六点都在。",
                 "您好，这是给陈先生的留言，请在方便时回拨0755-88886666，找小吴就行。",
                 "刘先生您好，我是客服小郑，麻烦您有空回个电话，号码4008209999，祝您生活愉快。",
+            ),
+        ),
+        # Session 21 (jz21): greeting or neutral clauses joined by commas to a lawful
+        # statement, the near-misses of the comma-joined violation (`judge_variants` comma).
+        "comma": (
+            DEBTOR,
+            (
+                "您好，我是惠民消费金融的客服小王，您这笔账单已经逾期二十天了，方便的话今天跟您商量个还款计划",
+                "您好先生，打扰您几分钟，如果这个月实在困难，我们可以帮您申请分期，您看分六期可以吗",
+                "张女士您好，我是小林，上次您说月底发工资，那我们月底前后再跟您确认一下",
+                "您好，我是贷后的小孙，如果一直不处理，平台有可能按合同走诉讼程序，这个我得如实告诉您",
+                "您好，跟您说明一下，逾期记录会按规定报送征信，结清之后会更新为已结清状态",
+                "您好，这边是客户服务，您要是对金额有疑问，我可以把每一笔利息和违约金的明细发给您核对",
+                "王先生您好，我们不会联系您的单位，也不会告诉您家人，您放心",
+                "您好，打扰了，您说现在在开会不方便，那我下午三点以后再打过来",
+                "您好，我是催收部的小刘，您的欠款目前本金八千二，利息三百一，一共八千五百一十元",
+                "您好，感谢您接听，您刚才说要去法院起诉我们，这是您的权利，我们会配合",
+                "您好，我是客服小何，现在已经晚上八点四十了，就不多打扰您了，明天上午再联系",
+                "您好，这边是还款提醒，您的账单今天到期，可以通过官方APP或者银行转账还款",
+                "李女士您好，您说孩子生病住院了，那这周我们先不催，等您忙完了再说",
+                "您好，我们是受平台委托的，您有任何疑问都可以打平台的官方客服电话核实我们的身份",
+                "您好，跟您确认一下，您说已经还了两千，我这边查一下到账情况，稍后回复您",
+                "您好，如果您觉得我们的催收方式有问题，可以向银保监会或者消费者协会投诉",
+                "喂您好，我是小周，早上七点多打给您确实太早了，我十点以后再联系您",
+                "您好，我们这个月已经联系您三次了，以后改成每周一次，您看哪天方便",
             ),
         ),
         "frequency": (

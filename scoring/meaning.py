@@ -48,6 +48,8 @@ _SENTENCE = re.compile(
     r"(?<=[。！？!?；;\n])|(?<=\.)(?<!\.\w\.)(?<!\b\w\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!Mrs\.)(?<!St\.)"
     r"(?=\s)"
 )
+# A comma inside a sentence, where a zh line's next act often starts (`comma_tails`).
+_COMMA = re.compile(r"[，,]")
 MAX_UNITS = 6  # the whole line and its first clauses: a paste is not read clause by clause
 # A space beside a Chinese character parts clauses the way a comma does in chat typing
 # ("好 那就12期 第一期12月10号 保重"): for intents only, which read each act of a line.
@@ -193,6 +195,9 @@ class JudgePolicy(BaseModel):
     # up at night.", "You're worried you'll be arrested?") is not read alone: alone it loses
     # the answer that follows it and reads as the threat it names. None for a language: all read.
     said_back: dict[Lang, re.Pattern[str]] = {}
+    # What follows a comma of a sentence, to its end (`comma_tails`), is read as a sentence is
+    # when it is at least this long; a language not named: not read.
+    comma_tails: dict[Lang, Annotated[int, Field(ge=2, le=100)]] = {}
     rules: dict[Literal["CN", "US"], dict[Category, CategoryRule]]
     cleared: ClearingPolicy
 
@@ -329,6 +334,20 @@ def sentences(text: str) -> list[str]:
     line = plain(text)
     found = [s.strip() for s in _SENTENCE.split(line)]
     return [s for s in found if s] or ([line] if line else [])
+
+
+def comma_tails(text: str, min_chars: int) -> list[str]:
+    """What follows each comma of each sentence of a line, to the sentence's end, when at least
+    `min_chars` long (plain). A violation typed after a greeting with no stop between
+    ("您好我是XX的，再不还钱明天就去你单位找你领导") is a sentence of its own that the whole
+    line's reading dilutes; from the comma on it keeps the words after it that make it one."""
+    found: list[str] = []
+    for sentence in sentences(text):
+        for cut in _COMMA.finditer(sentence):
+            tail = sentence[cut.end() :].strip()
+            if len(tail) >= min_chars and tail not in found:
+                found.append(tail)
+    return found
 
 
 def intents_by_meaning(text: str, lang: Lang) -> list[Reading]:
@@ -642,6 +661,10 @@ def _by_sentence(text: str, lang: Lang, allowed: Callable[[str], bool] | None) -
         if len(u) >= rules.min_chars[lang] and u != line and not (back and back.search(u))
     ]
     said = said[:MAX_UNITS]
+    shortest = rules.comma_tails.get(lang)
+    if shortest is not None:
+        tails = [t for t in comma_tails(text, shortest) if t != line and t not in said]
+        said += tails[:MAX_UNITS]
     if not said:
         return []
     index = judge_of(lang)

@@ -15,7 +15,7 @@ from scoring.meaning import ProbePolicy, policy, violations_by_meaning
 from scoring.semantic import COMPLIANT, _framed, wrapped_items
 
 
-@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 6040, 3477), ("en", 5736, 3216)])
+@pytest.mark.parametrize(("lang", "own", "violating"), [("zh", 6048, 3477), ("en", 5736, 3216)])
 def test_every_own_exemplar_is_framed_once_with_its_label(
     lang: Lang, own: int, violating: int
 ) -> None:
