@@ -619,11 +619,8 @@ class Persona:
         for name in policy().steps.soothes_first:
             if name not in said:
                 continue
-            edges = [self.scenario.transitions[i] for i in self._edges.get((self.state, name), [])]
-            edge = next((e for e in edges if self._holds(e.when, analysis)), None)
-            if edge is None or edge.concession or edge.mood < 0 or edge.to == self.state:
-                continue
-            if self.states[edge.to].ending:
+            edge = self._onward(name, analysis)
+            if edge is None or edge.concession or self.states[edge.to].ending:
                 continue
             refused, kept = set(self._resisted_edges), dict(self._resisted)
             self._resisted_edges.clear()
