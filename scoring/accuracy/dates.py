@@ -936,9 +936,7 @@ _JUST_BEFORE = re.compile(r"\s*+[(（,，]?\s*+")
 _SAID_AS = re.compile(r"\s*+[(（,，]?\s*+(?:也就是|就是|是|is|'s)?\s*+")
 
 
-def _day_word_before(
-    dates: tuple[DateMention, ...], index: int, low: str
-) -> DateMention | None:
+def _day_word_before(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
     """The day word right before a bare weekday it is said to be ("today, Wednesday",
     "明天礼拜三", "tomorrow is Friday"); None when there is none or the weekday is a week's
     ("明天下周三" is no claim that they are one day)."""
