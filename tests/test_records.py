@@ -720,7 +720,7 @@ def test_rescore_says_why_a_finding_changed(
     [change] = json.loads(out)
     assert change["old"]["rulepack"].startswith("CN 2026.11.1 ")
     assert "CN-LAWSUIT-THREAT-NO-BASIS" in change["rules_removed"]
-    # Every change since 2026.11.1, oldest first (2026.12.1, .9, .10, .12, .13).
+    # Every change since 2026.11.1, oldest first (2026.12.1, .9, .10, .12, .13, .18).
     assert change["reasons"]["CN-LAWSUIT-THREAT-NO-BASIS"] == (
         "如实说明「可能依法通过诉讼主张权利」不再扣分；本条标为机构规定。"
         "假设将来起诉并说明会先收到法院正式文书、把起诉说成可能并讲明是法律赋予的权利或表示更愿意协商、"
@@ -731,6 +731,8 @@ def test_rescore_says_why_a_finding_changed(
         "句中没有施压的，不再扣分；公司或机构可能委托律师起诉的如实说明同样不算。"
         "把起诉当作让步（「就算真被起诉了，也就是判你还本金利息」「即使起诉，顶多……」）来说明后果有限、"
         "句中没有施压的，不再扣分。"
+        "否定范围：「您刚才说／您上次讲」这类隔着时间词转述对方的话（「您刚才说要去法院起诉我们，这是您的权利」），"
+        "同「您说」一样不再扣分。"
     )
     _, out, _ = cli("rescore", capsys=capsys)
     assert "    CN-LAWSUIT-THREAT-NO-BASIS: 如实说明「可能依法通过诉讼主张权利」不再扣分" in out
