@@ -933,7 +933,6 @@ def _same_weekday_reading(named: date, said: date, today: date) -> bool:
 _DAY_WORDS = ("rel_zh", "rel_en")
 # Between two mentions of one day: a space or comma, or a copula ("明天是礼拜三").
 _JUST_BEFORE = re.compile(r"\s*+[(（,，]?\s*+")
-_SAID_AS = re.compile(r"\s*+[(（,，]?\s*+(?:也就是|就是|是|is|'s)?\s*+")
 
 
 def _day_word_before(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention | None:
@@ -944,7 +943,9 @@ def _day_word_before(dates: tuple[DateMention, ...], index: int, low: str) -> Da
     if not index or not mention.weekday_named or _WEEK_SAID.match(mention.raw.lower()):
         return None
     prev = dates[index - 1]
-    if prev.kind not in _DAY_WORDS or not _SAID_AS.fullmatch(low, prev.end, mention.start):
+    gap = low[prev.end : mention.start]
+    # "today, Wednesday", "明天礼拜三", "tomorrow is Friday": the gaps a pair is said across.
+    if prev.kind not in _DAY_WORDS or not (_PAIR_GAP.fullmatch(gap) or _DAY_IS.fullmatch(gap)):
         return None
     return prev
 
@@ -969,7 +970,7 @@ def _paired(dates: tuple[DateMention, ...], index: int, low: str) -> DateMention
         nxt = dates[index + 1]
         gap = low[mention.end : nxt.start]
         if nxt.relative and (
-            (nxt.weekday_named and re.fullmatch(r"\s*+[(（,，]?\s*+", gap))
+            (nxt.weekday_named and _JUST_BEFORE.fullmatch(gap))
             # "12月3号是上周三", "15号到是吧，那就是下礼拜六", "the 15th is next Monday": the
             # date said to be that day.
             or _IS_DAY.fullmatch(gap)
